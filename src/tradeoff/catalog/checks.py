@@ -1,0 +1,146 @@
+"""Quality gates (`tradeoff check`): errors fail the build, warnings are real upstream problems.
+
+Structural errors (malformed files, unknown keys, dangling references, an alias mapping one id
+to two models) are raised while loading and compiling; the gates here look at the compiled
+catalog and at what importers dropped, and count each kind of problem.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tradeoff.db.queries import Catalog
+from tradeoff.records import Model, Offering
+
+FAR_OFF_LIST_PRICE = Decimal(2)  # a reseller at more than 2× or under ½ of the lab's own price
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str  # error | warning
+    kind: str
+    entity: str
+    message: str
+
+
+DROPPED_KINDS = (
+    ("Jan-1 placeholder", "placeholder-date"),
+    ("all-zero prices", "zero-price-not-free"),
+    ("float artifact", "float-artifact"),
+    ("max output above context", "max-output-above-context"),
+    ("overrides model-only fact", "offering-overrides-model-fact"),
+    ("misspelled key", "misspelled-key"),
+    ("symlink to a missing file", "dangling-file-link"),
+    ("non-positive context", "non-positive-context"),
+)
+
+
+def run_checks(catalog: Catalog) -> list[Finding]:
+    """Every gate over the compiled catalog; findings sorted by level, kind and entity."""
+    findings: list[Finding] = []
+    findings += _dropped(catalog)
+    findings += _references(catalog)
+    for model in catalog.models.values():
+        findings += _model_dates(model)
+    first_party_price = _first_party_prices(catalog)
+    for offering in catalog.offerings:
+        findings += _offering(catalog, offering, first_party_price)
+    return sorted(findings, key=lambda f: (f.level != "error", f.kind, f.entity))
+
+
+def counts(findings: list[Finding]) -> Counter[tuple[str, str]]:
+    """(level, kind) → number of findings."""
+    return Counter((f.level, f.kind) for f in findings)
+
+
+def _dropped(catalog: Catalog) -> list[Finding]:
+    out: list[Finding] = []
+    for dropped in catalog.dropped():
+        kind = next((k for text, k in DROPPED_KINDS if text in dropped.reason), "dropped-value")
+        out.append(Finding("warning", kind, dropped.entity,
+                           f"{dropped.field} = {dropped.value}: {dropped.reason} "
+                           f"[{dropped.source_id}]"))  # fmt: skip
+    return out
+
+
+def _references(catalog: Catalog) -> list[Finding]:
+    out: list[Finding] = []
+    sources = catalog.sources
+    for model in catalog.models.values():
+        if model.lab_id not in catalog.labs:
+            out.append(Finding("error", "dangling-reference", f"model:{model.id}",
+                               f"lab {model.lab_id!r} is not in the catalog"))  # fmt: skip
+        for name, fact in _facts(model):
+            if fact.source_id and fact.source_id not in sources:
+                out.append(Finding("error", "dangling-reference", f"model:{model.id}",
+                                   f"{name} cites unknown source {fact.source_id!r}"))  # fmt: skip
+    for offering in catalog.offerings:
+        if offering.provider_id not in catalog.providers:
+            out.append(Finding("error", "dangling-reference", _entity(offering),
+                               f"provider {offering.provider_id!r} is not in the catalog"))  # fmt: skip
+        if offering.model_id and offering.model_id not in catalog.models:
+            out.append(Finding("error", "dangling-reference", _entity(offering),
+                               f"model {offering.model_id!r} is not in the catalog"))  # fmt: skip
+    for provider in catalog.providers.values():
+        if provider.kind == "unknown":
+            out.append(Finding("warning", "provider-kind-unknown", f"provider:{provider.id}",
+                               "no curated kind (first-party / host / cloud / aggregator)"))  # fmt: skip
+    return out
+
+
+def _facts(model: Model) -> list[tuple[str, object]]:
+    items: list[tuple[str, object]] = [
+        ("release_date", model.release_date), ("knowledge_cutoff", model.knowledge_cutoff),
+        ("licence", model.licence), ("open_weights", model.open_weights),
+        ("parameters_total", model.parameters_total), ("context_tokens", model.context_tokens),
+    ]  # fmt: skip
+    items += list(model.capabilities.items())
+    return items
+
+
+def _model_dates(model: Model) -> list[Finding]:
+    release = model.release_date.value
+    cutoff = model.knowledge_cutoff.value
+    if release and cutoff and cutoff.iso[:7] > release.iso[:7]:
+        return [Finding("warning", "knowledge-after-release", f"model:{model.id}",
+                        f"knowledge cutoff {cutoff} is after release {release}")]  # fmt: skip
+    return []
+
+
+def _first_party_prices(catalog: Catalog) -> dict[str, Decimal]:
+    prices: dict[str, Decimal] = {}
+    for offering in catalog.offerings:
+        provider = catalog.providers.get(offering.provider_id)
+        model = catalog.models.get(offering.model_id or "")
+        if (provider and model and provider.kind == "first-party" and provider.lab_id == model.lab_id
+                and offering.prices.input_per_mtok):  # fmt: skip
+            prices.setdefault(model.id, offering.prices.input_per_mtok)
+    return prices
+
+
+def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> list[Finding]:
+    out: list[Finding] = []
+    p = o.prices
+    if (p.input_per_mtok is not None and p.output_per_mtok is not None
+            and p.output_per_mtok < p.input_per_mtok):  # fmt: skip
+        out.append(Finding("warning", "output-below-input", _entity(o),
+                           f"output {p.output_per_mtok} < input {p.input_per_mtok} per 1M"))  # fmt: skip
+    model = catalog.models.get(o.model_id or "")
+    provider = catalog.providers.get(o.provider_id)
+    if (model and provider and model.open_weights.value is False and provider.kind != "first-party"
+            and model.id in list_price and p.input_per_mtok):  # fmt: skip
+        ratio = p.input_per_mtok / list_price[model.id]
+        if ratio > FAR_OFF_LIST_PRICE or ratio < 1 / FAR_OFF_LIST_PRICE:
+            out.append(Finding("warning", "reseller-far-off-list-price", _entity(o),
+                               f"input {p.input_per_mtok} vs list {list_price[model.id]} per 1M "
+                               f"({ratio:.2f}×)"))  # fmt: skip
+    if provider and not provider.active and o.lifecycle not in ("retired",):
+        out.append(Finding("warning", "defunct-provider-offering", _entity(o),
+                           f"{provider.name} is defunct since {provider.defunct_since}"))  # fmt: skip
+    return out
+
+
+def _entity(o: Offering) -> str:
+    return f"offering:{o.provider_id}/{o.provider_model_id}"

@@ -1,0 +1,291 @@
+"""Strict schemas of the catalog's text files (curated TOML and normalized import JSON).
+
+Unknown keys are errors everywhere (``extra="forbid"``): a misspelled key must never be
+silently dropped, which is how upstream datasets lose prices.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ISO_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MODEL_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9._-]*$")
+
+Money = Annotated[Decimal, Field(ge=0, description="USD per 1M tokens")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_partial_date(value: str) -> str:
+    if not ISO_PARTIAL_DATE.match(value):
+        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        raise ValueError(f"month out of range in {value!r}")
+    if len(parts) == 3:
+        dt.date(parts[0], parts[1], parts[2])  # raises on 2025-02-30
+    return value
+
+
+# --- sources, labs, providers -------------------------------------------------------------
+
+
+class SourceEntry(Strict):
+    """A source of facts: a dataset at a commit, a model card, a vendor page."""
+
+    name: str
+    kind: Literal[
+        "dataset", "model-card", "vendor-page", "paper", "provider-docs", "leaderboard", "repository",
+        "article",
+    ]
+    url: str
+    licence: str = Field(description="Licence of the source text/data, or 'facts' for plain facts")
+    retrieved: dt.date = Field(description="Date the source was read")
+    commit: str | None = None
+    attribution: str | None = None
+    redistributable: bool = True
+
+
+class SourcesFile(Strict):
+    sources: dict[str, SourceEntry]
+
+
+class LabEntry(Strict):
+    name: str
+    url: str | None = None
+
+
+class LabsFile(Strict):
+    labs: dict[str, LabEntry]
+
+
+class ProviderEntry(Strict):
+    """Curated provider facts that datasets lack: kind, status, the lab it is first-party for."""
+
+    name: str
+    kind: Literal["first-party", "inference-host", "cloud", "aggregator"]
+    status: Literal["active", "defunct"] = "active"
+    defunct_since: str | None = None
+    url: str | None = None
+    lab: str | None = Field(default=None, description="Lab whose own API this is (first-party)")
+    source: str | None = Field(default=None, description="Source id backing status / kind")
+    aliases: list[str] = Field(default_factory=list, description="Ids other datasets use")
+
+    @model_validator(mode="after")
+    def _defunct_needs_date(self) -> ProviderEntry:
+        if self.status == "defunct" and not self.defunct_since:
+            raise ValueError("a defunct provider needs defunct_since")
+        if self.defunct_since:
+            _check_partial_date(self.defunct_since)
+        return self
+
+
+class ProvidersFile(Strict):
+    providers: dict[str, ProviderEntry]
+
+
+# --- curated models -----------------------------------------------------------------------
+
+
+class CuratedFact(Strict):
+    """One hand-checked fact and the source that states it."""
+
+    value: str | int | bool | list[str]
+    source: str = Field(description="Id of a source declared in the file's [sources] or sources.toml")
+    checked: dt.date = Field(description="Date the value was checked against the source")
+    quote: str | None = Field(default=None, description="Short words of the source backing it")
+
+
+CURATED_FACT_TYPES: dict[str, type | tuple[type, ...]] = {
+    "release_date": str,
+    "knowledge_cutoff": str,
+    "licence": str,
+    "open_weights": bool,
+    "parameters_total": int,
+    "parameters_active": int,
+    "architecture": str,
+    "experts_total": int,
+    "experts_per_token": int,
+    "context_tokens": int,
+    "max_output_tokens": int,
+    "modalities_input": list,
+    "modalities_output": list,
+    "vision": bool,
+    "multimodal_input": bool,
+    "reasoning": bool,
+    "tool_call": bool,
+    "structured_output": bool,
+    "code_execution": bool,
+}
+
+
+class CuratedModel(Strict):
+    """A curated model file: catalog/curated/<lab>/<slug>.toml."""
+
+    id: str
+    name: str
+    lab: str
+    family: str | None = None
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Provider model ids and names that denote exactly this checkpoint",
+    )
+    weights_url: str | None = None
+    sources: dict[str, SourceEntry] = Field(default_factory=dict)
+    facts: dict[str, CuratedFact] = Field(default_factory=dict)
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not MODEL_ID.match(value):
+            raise ValueError(f"model id must look like 'lab/slug' in lower case, got {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _facts_typed(self) -> CuratedModel:
+        for name, fact in self.facts.items():
+            expected = CURATED_FACT_TYPES.get(name)
+            if expected is None:
+                raise ValueError(f"facts.{name}: unknown fact (known: {sorted(CURATED_FACT_TYPES)})")
+            is_bool = isinstance(fact.value, bool)
+            if (expected is int and (is_bool or not isinstance(fact.value, int))) or (
+                expected is not int and not isinstance(fact.value, expected)  # type: ignore[arg-type]
+            ):
+                raise ValueError(f"facts.{name}: expected {getattr(expected, '__name__', expected)}")
+            if name in ("release_date", "knowledge_cutoff"):
+                _check_partial_date(str(fact.value))
+            if name == "architecture" and fact.value not in ("dense", "moe"):
+                raise ValueError("facts.architecture: expected 'dense' or 'moe'")
+        if not self.id.startswith(self.lab + "/"):
+            raise ValueError(f"id {self.id!r} must start with its lab {self.lab!r}")
+        return self
+
+
+# --- reviewed alias table -----------------------------------------------------------------
+
+
+class CreatedModel(Strict):
+    """A canonical model the catalog creates because several providers serve it."""
+
+    name: str
+    lab: str
+    family: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class AliasFile(Strict):
+    """catalog/aliases.toml: explicit alias → model links, reviewed by a person."""
+
+    models: dict[str, CreatedModel] = Field(default_factory=dict)
+    aliases: dict[str, str] = Field(
+        default_factory=dict, description="provider model id or name → canonical model id"
+    )
+    never: dict[str, str] = Field(
+        default_factory=dict, description="ids that must stay unlinked → reason"
+    )
+
+
+# --- normalized imports (generated; reviewable JSON) -------------------------------------
+
+
+class ImportedTier(Strict):
+    above_input_tokens: int = Field(ge=0)
+    input_per_mtok: Money | None = None
+    output_per_mtok: Money | None = None
+    cache_read_per_mtok: Money | None = None
+    cache_write_per_mtok: Money | None = None
+
+
+class ImportedPrices(Strict):
+    input_per_mtok: Money | None = None
+    output_per_mtok: Money | None = None
+    cache_read_per_mtok: Money | None = None
+    cache_write_per_mtok: Money | None = None
+    reasoning_per_mtok: Money | None = None
+    batch_input_per_mtok: Money | None = None
+    batch_output_per_mtok: Money | None = None
+    flex_input_per_mtok: Money | None = None
+    flex_output_per_mtok: Money | None = None
+    priority_input_per_mtok: Money | None = None
+    priority_output_per_mtok: Money | None = None
+    free: bool = False
+    tiers: list[ImportedTier] = Field(default_factory=list)
+
+
+class ImportedPricePoint(Strict):
+    effective: str
+    input_per_mtok: Money | None = None
+    output_per_mtok: Money | None = None
+
+
+class ImportedModelFacts(Strict):
+    """Model-level facts one source states about a canonical model."""
+
+    id: str
+    name: str | None = None
+    lab: str | None = None
+    family: str | None = None
+    floating: bool = False
+    weights_url: str | None = None
+    facts: dict[str, str | int | bool | list[str]] = Field(default_factory=dict)
+
+
+class ImportedOffering(Strict):
+    provider: str
+    provider_model_id: str
+    model_id: str | None = None
+    link: str | None = None
+    name: str | None = None
+    prices: ImportedPrices = Field(default_factory=ImportedPrices)
+    context_tokens: int | None = Field(default=None, gt=0)
+    max_output_tokens: int | None = Field(default=None, gt=0)
+    quantization: str | None = None
+    capabilities: dict[str, bool] = Field(default_factory=dict)
+    lifecycle: Literal["preview", "ga", "deprecated", "retired"] = "ga"
+    deprecated_on: str | None = None
+    retired_on: str | None = None
+    successor: str | None = None
+    checked: dt.date | None = None
+    history: list[ImportedPricePoint] = Field(default_factory=list)
+    facts: dict[str, str | int | bool | list[str]] = Field(
+        default_factory=dict, description="model-level facts this offering claims (evidence only)"
+    )
+
+
+class ImportedProvider(Strict):
+    id: str
+    name: str
+    url: str | None = None
+
+
+class Dropped(Strict):
+    entity: str
+    field: str
+    value: str
+    reason: str
+
+
+class Unlinked(Strict):
+    provider: str
+    provider_model_id: str
+    reason: str
+
+
+class ImportFile(Strict):
+    """catalog/imports/<source>.json, written by `tradeoff import`; do not edit by hand."""
+
+    source_id: str
+    source: SourceEntry
+    generated_by: str
+    providers: list[ImportedProvider] = Field(default_factory=list)
+    models: list[ImportedModelFacts] = Field(default_factory=list)
+    offerings: list[ImportedOffering] = Field(default_factory=list)
+    dropped: list[Dropped] = Field(default_factory=list)
+    unlinked: list[Unlinked] = Field(default_factory=list)

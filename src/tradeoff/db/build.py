@@ -1,0 +1,190 @@
+"""Compile the reconciled catalog into SQLite: temporary file, then rename.
+
+A failed build (bad data, full disk, interrupted) leaves the previous database untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+
+from tradeoff import __version__
+from tradeoff.catalog.load import CatalogText, default_catalog_dir, fingerprint, load_catalog
+from tradeoff.records import Fact, Model, Offering
+from tradeoff.sources.reconcile import Resolved, reconcile
+
+SCHEMA_VERSION = "1"
+
+
+def default_db_path(catalog_dir: Path | None = None) -> Path:
+    """$TRADEOFF_DB, else build/catalog.sqlite beside the catalog directory."""
+    env = os.environ.get("TRADEOFF_DB")
+    if env:
+        return Path(env)
+    return (catalog_dir or default_catalog_dir()).parent / "build" / "catalog.sqlite"
+
+
+def catalog_version(catalog_dir: Path) -> str:
+    """The version of a catalog text + code pair; a changed version means a rebuild."""
+    return fingerprint(catalog_dir, extra=f"{__version__}:{SCHEMA_VERSION}:{_schema_text()}")
+
+
+def _schema_text() -> str:
+    package = resources.files("tradeoff.db")
+    names = sorted(p.name for p in package.iterdir() if p.name.endswith(".sql"))
+    names.sort(key=lambda n: (n != "schema.sql", n))
+    return "\n".join(package.joinpath(n).read_text(encoding="utf-8") for n in names)
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+def ensure_database(catalog_dir: Path | None = None, db_path: Path | None = None) -> Path:
+    """Build the database if it is missing or older than the catalog text; return its path."""
+    catalog_dir = catalog_dir or default_catalog_dir()
+    db_path = db_path or default_db_path(catalog_dir)
+    version = catalog_version(catalog_dir)
+    if db_path.is_file():
+        try:
+            with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if row and row[0] == version:
+                return db_path
+        except sqlite3.DatabaseError:
+            pass  # unreadable or foreign file: rebuild over it
+    build_database(load_catalog(catalog_dir), db_path, version)
+    return db_path
+
+
+def build_database(text: CatalogText, db_path: Path, version: str | None = None) -> Resolved:
+    """Reconcile ``text`` and write it to ``db_path`` atomically."""
+    resolved = reconcile(text)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.executescript(_schema_text())
+            with conn:
+                _write(conn, resolved, version or catalog_version(text.root))
+                for writer in EXTRA_WRITERS:
+                    writer(conn, text, resolved)
+        finally:
+            conn.close()
+        os.replace(tmp, db_path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return resolved
+
+
+def _fact_rows(model: Model) -> Iterable[tuple[object, ...]]:
+    facts: dict[str, Fact[object]] = {
+        "release_date": model.release_date,  # type: ignore[dict-item]
+        "knowledge_cutoff": model.knowledge_cutoff,  # type: ignore[dict-item]
+        "licence": model.licence,  # type: ignore[dict-item]
+        "open_weights": model.open_weights,  # type: ignore[dict-item]
+        "parameters_total": model.parameters_total,  # type: ignore[dict-item]
+        "parameters_active": model.parameters_active,  # type: ignore[dict-item]
+        "architecture": model.architecture,  # type: ignore[dict-item]
+        "experts_total": model.experts_total,  # type: ignore[dict-item]
+        "experts_per_token": model.experts_per_token,  # type: ignore[dict-item]
+        "context_tokens": model.context_tokens,  # type: ignore[dict-item]
+        "max_output_tokens": model.max_output_tokens,  # type: ignore[dict-item]
+        "modalities_input": model.modalities_input,  # type: ignore[dict-item]
+        "modalities_output": model.modalities_output,  # type: ignore[dict-item]
+    }
+    facts.update({f"capability.{k}": v for k, v in model.capabilities.items()})  # type: ignore[misc]
+    for name, fact in facts.items():
+        value = fact.value
+        if value is not None and not isinstance(value, bool | int | str | list | tuple):
+            value = str(value)
+        yield (model.id, name, None if value is None else json.dumps(value), fact.source_id,
+               fact.checked, fact.note, int(fact.disputed))  # fmt: skip
+
+
+def _offering_row(o: Offering) -> tuple[object, ...]:
+    p = o.prices
+    return (
+        o.provider_id, o.provider_model_id, o.model_id, o.name,
+        _dec(p.input_per_mtok), _dec(p.output_per_mtok), _dec(p.cache_read_per_mtok),
+        _dec(p.cache_write_per_mtok), _dec(p.reasoning_per_mtok), _dec(p.batch_input_per_mtok),
+        _dec(p.batch_output_per_mtok), _dec(p.flex_input_per_mtok), _dec(p.flex_output_per_mtok),
+        _dec(p.priority_input_per_mtok), _dec(p.priority_output_per_mtok), int(p.free),
+        o.context_tokens, o.max_output_tokens, o.quantization,
+        json.dumps(o.capabilities, sort_keys=True), o.lifecycle, o.deprecated_on, o.retired_on,
+        o.successor, o.link, o.source_id, o.checked, json.dumps(o.price_sources, sort_keys=True),
+        json.dumps(list(o.disputed_fields)),
+    )  # fmt: skip
+
+
+def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
+    conn.executemany("INSERT INTO meta VALUES (?, ?)",
+                     [("version", version), ("schema", SCHEMA_VERSION), ("tradeoff", __version__)])  # fmt: skip
+    conn.executemany(
+        "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?)",
+        [(s.id, s.name, s.kind, s.url, s.licence, s.retrieved, s.commit, s.attribution,
+          int(s.redistributable)) for s in r.sources.values()],
+    )  # fmt: skip
+    conn.executemany("INSERT INTO labs VALUES (?,?,?)",
+                     [(lab.id, lab.name, lab.url) for lab in r.labs.values()])  # fmt: skip
+    conn.executemany(
+        "INSERT INTO providers VALUES (?,?,?,?,?,?,?)",
+        [(p.id, p.name, p.kind, p.status, p.defunct_since, p.url, p.lab_id)
+         for p in r.providers.values()],
+    )  # fmt: skip
+    for m in r.models.values():
+        conn.execute(
+            "INSERT INTO models VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (m.id, m.name, m.lab_id, m.family, m.weights_url,
+             m.release_date.value.iso if m.release_date.value else None,
+             m.knowledge_cutoff.value.iso if m.knowledge_cutoff.value else None,
+             m.licence.value, None if m.open_weights.value is None else int(m.open_weights.value),
+             m.parameters_total.value, m.parameters_active.value, m.architecture.value,
+             m.experts_total.value, m.experts_per_token.value, m.context_tokens.value,
+             m.max_output_tokens.value,
+             json.dumps(m.modalities_input.value) if m.modalities_input.value else None,
+             json.dumps(m.modalities_output.value) if m.modalities_output.value else None),
+        )  # fmt: skip
+        conn.executemany("INSERT INTO model_facts VALUES (?,?,?,?,?,?,?)", _fact_rows(m))
+    conn.executemany(
+        "INSERT INTO offerings VALUES (" + ",".join("?" * 29) + ")",
+        [_offering_row(o) for o in r.offerings],
+    )
+    conn.executemany(
+        "INSERT INTO price_tiers VALUES (?,?,?,?,?,?,?)",
+        [(o.provider_id, o.provider_model_id, t.above_input_tokens, _dec(t.input_per_mtok),
+          _dec(t.output_per_mtok), _dec(t.cache_read_per_mtok), _dec(t.cache_write_per_mtok))
+         for o in r.offerings for t in o.prices.tiers],
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO price_history VALUES (?,?,?,?,?,?)",
+        [(o.provider_id, o.provider_model_id, h.effective, _dec(h.input_per_mtok),
+          _dec(h.output_per_mtok), h.source_id) for o in r.offerings for h in o.history],
+    )  # fmt: skip
+    conn.executemany("INSERT INTO aliases VALUES (?,?,?)",
+                     [(a, m, how) for a, (m, how) in sorted(r.aliases.items())])  # fmt: skip
+    conn.executemany(
+        "INSERT INTO conflicts VALUES (?,?,?,?,?,?)",
+        [(c.entity, c.field, c.chosen, c.chosen_source_id, json.dumps(c.values), c.rule)
+         for c in r.conflicts],
+    )  # fmt: skip
+    conn.executemany("INSERT INTO dropped_values VALUES (?,?,?,?,?)",
+                     [(d.source_id, d.entity, d.field, d.value, d.reason) for d in r.dropped])  # fmt: skip
+    conn.executemany(
+        "INSERT INTO unlinked VALUES (?,?,?,?)",
+        [(u.source_id, u.provider_id, u.provider_model_id, u.reason) for u in r.unlinked],
+    )
+    conn.executemany("INSERT INTO skipped_models VALUES (?,?)", sorted(r.skipped_models.items()))
+
+
+# Writers for tables other modules own (benchmarks…): (connection, catalog text, resolved).
+EXTRA_WRITERS: list = []  # type: ignore[type-arg]

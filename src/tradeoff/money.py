@@ -1,0 +1,56 @@
+"""Exact money: Decimal USD per 1M tokens, with upstream float artifacts repaired."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+PER_MTOK = Decimal(1_000_000)
+
+
+def clean_decimal(raw: object, *, digits: int = 10) -> tuple[Decimal, bool]:
+    """Parse a number as Decimal; repair binary-float artifacts (0.5700000000000001 → 0.57).
+
+    Returns the value and whether a repair happened. ``digits`` significant digits is far
+    beyond any real price, and far below where float noise starts (~15-17 digits).
+    """
+    if isinstance(raw, bool) or raw is None:
+        raise ValueError(f"not a number: {raw!r}")
+    try:
+        exact = Decimal(str(raw))
+    except InvalidOperation as exc:
+        raise ValueError(f"not a number: {raw!r}") from exc
+    if not exact.is_finite():
+        raise ValueError(f"not a finite number: {raw!r}")
+    rounded = round_significant(exact, digits)
+    return rounded, rounded != exact
+
+
+def round_significant(value: Decimal, digits: int) -> Decimal:
+    """Round to ``digits`` significant digits and drop trailing zeros."""
+    if value == 0:
+        return Decimal(0)
+    shift = digits - value.adjusted() - 1
+    quantum = Decimal(1).scaleb(-shift)
+    return normalize(value.quantize(quantum))
+
+
+def normalize(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation (2.50 → 2.5, 10 → 10)."""
+    normalized = value.normalize()
+    if normalized == normalized.to_integral():
+        return normalized.quantize(Decimal(1))
+    return normalized
+
+
+def per_token_to_per_mtok(raw: object) -> tuple[Decimal, bool]:
+    """Convert a per-token price (string or number) to USD per 1M tokens."""
+    per_token, _ = clean_decimal(raw, digits=12)
+    return clean_decimal(per_token * PER_MTOK)
+
+
+def format_usd(value: Decimal) -> str:
+    """Money for people: $0.6, $2.50 stays exact, never float-formatted."""
+    text = format(normalize(value), "f")
+    if "." in text and len(text.split(".")[1]) == 1:
+        text += "0"
+    return f"${text}"

@@ -1,0 +1,256 @@
+"""Read-side records: plain frozen dataclasses returned by the query layer.
+
+Everything above the database (compare, render, web, CLI) works with these records only,
+never with SQL rows or source files. Money is Decimal in USD per 1M tokens; unknown is None
+(or ``Tri.UNKNOWN``) and every fact carries where it came from and when it was checked.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Tri(enum.Enum):
+    """A tri-state capability: known yes, known no, or not yet sourced."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def of(cls, value: bool | None) -> Tri:
+        """Map an optional bool to a tri-state."""
+        if value is None:
+            return cls.UNKNOWN
+        return cls.YES if value else cls.NO
+
+
+class DatePrecision(enum.Enum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to day, month or year precision, stored as ISO text (2025, 2025-07, 2025-07-11)."""
+
+    iso: str
+
+    @property
+    def precision(self) -> DatePrecision:
+        return {4: DatePrecision.YEAR, 7: DatePrecision.MONTH}.get(len(self.iso), DatePrecision.DAY)
+
+    @property
+    def year(self) -> int:
+        return int(self.iso[:4])
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where facts come from: a dataset at a commit, a vendor page or a model card."""
+
+    id: str
+    name: str
+    kind: str  # dataset | model-card | vendor-page | paper | provider-docs | leaderboard
+    url: str
+    licence: str
+    retrieved: str  # ISO date the source was read
+    commit: str | None = None
+    attribution: str | None = None
+    redistributable: bool = True
+
+
+@dataclass(frozen=True)
+class Fact(Generic[T]):
+    """One value with its provenance. ``value is None`` means not yet sourced."""
+
+    value: T | None
+    source_id: str | None = None
+    checked: str | None = None  # ISO date the value was last checked against its source
+    note: str | None = None  # why a value is missing or was corrected
+    disputed: bool = False  # sources disagree (see conflicts)
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+
+def unknown(note: str | None = None) -> Fact[T]:
+    """A fact that no source has given yet."""
+    return Fact(value=None, note=note)
+
+
+@dataclass(frozen=True)
+class Lab:
+    id: str
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Provider:
+    id: str
+    name: str
+    kind: str  # first-party | inference-host | cloud | aggregator
+    status: str  # active | defunct
+    defunct_since: str | None = None
+    url: str | None = None
+    lab_id: str | None = None  # set when this provider is a lab's own API (first-party)
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+
+CAPABILITIES: tuple[str, ...] = (
+    "vision",
+    "multimodal_input",
+    "reasoning",
+    "tool_call",
+    "structured_output",
+    "code_execution",
+    "prompt_caching",
+    "batch_api",
+)
+
+CAPABILITY_LABELS: dict[str, str] = {
+    "vision": "Vision (image input)",
+    "multimodal_input": "Multimodal input",
+    "reasoning": "Reasoning mode",
+    "tool_call": "Function / tool calling",
+    "structured_output": "Structured outputs",
+    "code_execution": "Code execution",
+    "prompt_caching": "Prompt caching",
+    "batch_api": "Batch API",
+}
+
+
+@dataclass(frozen=True)
+class Model:
+    """One released checkpoint (Kimi K2 Instruct 0711 and 0905 are two models)."""
+
+    id: str  # canonical "<lab>/<slug>"
+    name: str
+    lab_id: str
+    family: str | None
+    release_date: Fact[PartialDate]
+    knowledge_cutoff: Fact[PartialDate]
+    licence: Fact[str]
+    open_weights: Fact[bool]
+    parameters_total: Fact[int]
+    parameters_active: Fact[int]
+    architecture: Fact[str]  # dense | moe
+    experts_total: Fact[int]
+    experts_per_token: Fact[int]
+    context_tokens: Fact[int]
+    max_output_tokens: Fact[int]
+    modalities_input: Fact[tuple[str, ...]]
+    modalities_output: Fact[tuple[str, ...]]
+    capabilities: dict[str, Fact[bool]]
+    floating: bool = False  # a moving alias such as "*-latest": never a link target
+    weights_url: str | None = None
+
+    @property
+    def slug(self) -> str:
+        return self.id.replace("/", "--")
+
+
+@dataclass(frozen=True)
+class PriceTier:
+    """Prices that apply to the whole request once its input exceeds ``above_input_tokens``."""
+
+    above_input_tokens: int
+    input_per_mtok: Decimal | None
+    output_per_mtok: Decimal | None
+    cache_read_per_mtok: Decimal | None = None
+    cache_write_per_mtok: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Prices:
+    """Token prices of one offering, USD per 1M tokens. None = unpriced, never zero."""
+
+    input_per_mtok: Decimal | None = None
+    output_per_mtok: Decimal | None = None
+    cache_read_per_mtok: Decimal | None = None
+    cache_write_per_mtok: Decimal | None = None
+    reasoning_per_mtok: Decimal | None = None
+    batch_input_per_mtok: Decimal | None = None
+    batch_output_per_mtok: Decimal | None = None
+    flex_input_per_mtok: Decimal | None = None
+    flex_output_per_mtok: Decimal | None = None
+    priority_input_per_mtok: Decimal | None = None
+    priority_output_per_mtok: Decimal | None = None
+    free: bool = False
+    tiers: tuple[PriceTier, ...] = ()
+
+    @property
+    def priced(self) -> bool:
+        return self.free or (self.input_per_mtok is not None and self.output_per_mtok is not None)
+
+
+@dataclass(frozen=True)
+class PricePoint:
+    """One dated price of an offering (price history)."""
+
+    effective: str  # ISO date from which the price applied (or was observed)
+    input_per_mtok: Decimal | None
+    output_per_mtok: Decimal | None
+    source_id: str
+
+
+@dataclass(frozen=True)
+class Offering:
+    """A model as served by one provider."""
+
+    provider_id: str
+    provider_model_id: str
+    model_id: str | None  # canonical model; None when unlinked
+    name: str | None
+    prices: Prices
+    source_id: str
+    checked: str
+    context_tokens: int | None = None
+    max_output_tokens: int | None = None
+    quantization: str | None = None
+    capabilities: dict[str, bool] = field(default_factory=dict)  # provider overrides only
+    lifecycle: str = "ga"  # preview | ga | deprecated | retired
+    deprecated_on: str | None = None
+    retired_on: str | None = None
+    successor: str | None = None
+    link: str | None = None  # how model_id was found: base_model, canonical, alias, normalized
+    price_sources: dict[str, str] = field(default_factory=dict)  # field -> source id
+    history: tuple[PricePoint, ...] = ()
+    disputed_fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources disagree on one fact; ``chosen`` is the value the catalog shows."""
+
+    entity: str  # "model:<id>" or "offering:<provider>/<provider_model_id>"
+    field: str
+    chosen: str
+    chosen_source_id: str
+    values: tuple[tuple[str, str, str], ...]  # (value, source id, checked)
+    rule: str
+
+
+@dataclass(frozen=True)
+class DroppedValue:
+    """An upstream value that did not become a fact, and why."""
+
+    source_id: str
+    entity: str
+    field: str
+    value: str
+    reason: str

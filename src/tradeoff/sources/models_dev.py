@@ -1,0 +1,456 @@
+"""Importer for the models.dev TOML tree (models/, providers/*/provider.toml, offerings).
+
+Reads a snapshot, resolves ``base_model`` inheritance, repairs or drops broken upstream values
+(each with its reason) and returns one normalized ``ImportFile``. Linking offerings to canonical
+models happens later, against the catalog's alias table, so that editing an alias never needs
+a re-import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tradeoff.catalog.schema import (
+    Dropped,
+    ImportedModelFacts,
+    ImportedOffering,
+    ImportedPrices,
+    ImportedProvider,
+    ImportedTier,
+    ImportFile,
+    SourceEntry,
+)
+from tradeoff.errors import DataError
+from tradeoff.money import clean_decimal
+from tradeoff.sources.normalize import normalize
+
+SOURCE_ID = "models-dev"
+
+MODEL_KEYS = {
+    "name", "family", "release_date", "last_updated", "attachment", "reasoning", "temperature",
+    "tool_call", "knowledge", "open_weights", "limit", "modalities", "structured_output",
+    "weights", "links", "license", "benchmarks", "reasoning_options", "interleaved", "cost",
+    "status", "experimental", "provider", "base_model", "base_model_omit",
+}  # fmt: skip
+COST_KEYS = {"input", "output", "cache_read", "cache_write", "reasoning", "tiers"}
+COST_MISSPELLED = {"cache_input": "cache_read", "cached_input": "cache_read",
+                   "cached_write": "cache_write"}  # fmt: skip
+COST_NOT_TOKEN = {"input_audio", "output_audio", "image", "citation", "request",
+                  "context_over_200k"}  # fmt: skip
+LIMIT_KEYS = {"context", "output", "input"}
+PROVIDER_KEYS = {"name", "env", "npm", "doc", "api"}
+MODEL_ONLY_FACTS = ("release_date", "open_weights", "knowledge_cutoff")
+# What a standalone offering (no base_model) says about its model: evidence for consensus.
+EVIDENCE_FACTS = ("release_date", "open_weights", "knowledge_cutoff", "context_tokens",
+                  "modalities_input", "modalities_output", "vision", "multimodal_input",
+                  "reasoning", "tool_call", "structured_output")  # fmt: skip
+FLOATING_CANONICAL = re.compile(r"(-latest|/deepseek-chat|/deepseek-reasoner)$")
+_TOML_LINE = re.compile(r"\(at line (\d+)")
+
+
+def source_entry(commit: str | None, retrieved: dt.date) -> SourceEntry:
+    """The models.dev source record for one snapshot."""
+    return SourceEntry(
+        name="models.dev",
+        kind="dataset",
+        url="https://github.com/anomalyco/models.dev",
+        licence="MIT",
+        retrieved=retrieved,
+        commit=commit,
+        attribution="models.dev (MIT licence)",
+    )
+
+
+def read_toml(path: Path, root: Path) -> dict[str, Any]:
+    """Parse one TOML file, following git symlinks stored as one-line relative paths."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read: {exc}", path=path) from exc
+    stripped = text.strip()
+    if stripped.endswith(".toml") and "\n" not in stripped and "=" not in stripped:
+        target = (path.parent / stripped).resolve()
+        if not target.is_relative_to(root.resolve()) or not target.is_file():
+            raise DataError(f"symlink points outside the tree or nowhere: {stripped}", path=path)
+        return read_toml(target, root)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        raise DataError(
+            f"malformed TOML: {exc}", path=path, line=int(found.group(1)) if found else None
+        ) from exc
+
+
+class _Reader:
+    """State of one import: the root, and the dropped values collected on the way."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.dropped: list[Dropped] = []
+
+    def drop(self, entity: str, field: str, value: object, reason: str) -> None:
+        self.dropped.append(Dropped(entity=entity, field=field, value=str(value), reason=reason))
+
+    def rel(self, path: Path) -> str:
+        return str(path.relative_to(self.root))
+
+    # --- typed field access -------------------------------------------------------------
+
+    def expect(self, data: dict[str, Any], key: str, kind: type, path: Path) -> Any:
+        value = data.get(key)
+        if value is None:
+            return None
+        if kind is int and isinstance(value, bool):
+            raise DataError(f"expected an integer, got {value!r}", path=path, field=key)
+        if kind is float and isinstance(value, int | float) and not isinstance(value, bool):
+            return value
+        if not isinstance(value, kind):
+            raise DataError(
+                f"expected {kind.__name__}, got {type(value).__name__} {value!r}",
+                path=path,
+                field=key,
+            )
+        return value
+
+    def money(self, raw: object, path: Path, field: str, entity: str) -> Decimal:
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            raise DataError(f"expected a number, got {raw!r}", path=path, field=field)
+        value, repaired = clean_decimal(raw)
+        if value < 0:
+            raise DataError(f"negative price {raw!r}", path=path, field=field)
+        if repaired:
+            self.drop(entity, field, raw, f"float artifact corrected to {value}")
+        return value
+
+    def date(self, raw: object, path: Path, field: str, entity: str) -> str | None:
+        if raw is None:
+            return None
+        text = raw.isoformat() if isinstance(raw, dt.date) else str(raw)
+        if not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", text):
+            raise DataError(f"not a date: {raw!r}", path=path, field=field)
+        if field == "release_date" and text.endswith("-01-01"):
+            self.drop(entity, field, text, "Jan-1 placeholder date")
+            return None
+        return text
+
+
+def import_tree(root: Path, *, commit: str | None = None, retrieved: dt.date | None = None) -> ImportFile:
+    """Read a models.dev tree into one normalized import."""
+    if not root.is_dir():
+        raise DataError("not a directory (expected a models.dev tree)", path=root)
+    for needed in ("models", "providers"):
+        if not (root / needed).is_dir():
+            raise DataError(f"missing '{needed}/' folder: not a models.dev tree", path=root)
+    reader = _Reader(root)
+    canonical = _read_canonical(reader)
+    providers, offerings = _read_providers(reader, canonical)
+    return ImportFile(
+        source_id=SOURCE_ID,
+        source=source_entry(commit, retrieved or dt.date.today()),
+        generated_by="tradeoff import models-dev",
+        providers=providers,
+        models=[facts for facts, _raw in canonical.values()],
+        offerings=offerings,
+        dropped=reader.dropped,
+    )
+
+
+def _read_canonical(reader: _Reader) -> dict[str, tuple[ImportedModelFacts, dict[str, Any]]]:
+    out: dict[str, tuple[ImportedModelFacts, dict[str, Any]]] = {}
+    for path in sorted((reader.root / "models").glob("*/*.toml")):
+        data = read_toml(path, reader.root)
+        model_id = f"{path.parent.name}/{path.stem}"
+        _check_keys(data, path)
+        facts = _model_facts(reader, data, path, f"model:{model_id}")
+        weights = data.get("weights")
+        weights_url = weights[0].get("url") if isinstance(weights, list) and weights else None
+        out[model_id] = (
+            ImportedModelFacts(
+                id=model_id.lower(),
+                name=reader.expect(data, "name", str, path),
+                lab=path.parent.name,
+                family=reader.expect(data, "family", str, path),
+                floating=bool(FLOATING_CANONICAL.search(model_id)),
+                weights_url=weights_url,
+                facts=facts,
+            ),
+            data,
+        )
+    return out
+
+
+def _check_keys(data: dict[str, Any], path: Path) -> None:
+    for key in data:
+        if key not in MODEL_KEYS:
+            raise DataError(f"unknown key {key!r}", path=path, field=key)
+    for table, allowed in (("limit", LIMIT_KEYS), ("modalities", {"input", "output"})):
+        section = data.get(table)
+        if section is None:
+            continue
+        if not isinstance(section, dict):
+            raise DataError(f"expected a table, got {section!r}", path=path, field=table)
+        for key in section:
+            if key not in allowed:
+                raise DataError(f"unknown key {key!r}", path=path, field=f"{table}.{key}")
+
+
+def _model_facts(
+    reader: _Reader, data: dict[str, Any], path: Path, entity: str
+) -> dict[str, str | int | bool | list[str]]:
+    facts: dict[str, str | int | bool | list[str]] = {}
+    for key, fact in (("release_date", "release_date"), ("last_updated", "last_updated"),
+                      ("knowledge", "knowledge_cutoff")):  # fmt: skip
+        value = reader.date(data.get(key), path, key, entity)
+        if value is not None:
+            facts[fact] = value
+    for key, fact in (("open_weights", "open_weights"), ("reasoning", "reasoning"),
+                      ("tool_call", "tool_call"), ("structured_output", "structured_output")):  # fmt: skip
+        value = reader.expect(data, key, bool, path)
+        if value is not None:
+            facts[fact] = value
+    licence = reader.expect(data, "license", str, path)
+    if licence:
+        facts["licence"] = licence
+    limit = data.get("limit") or {}
+    context = reader.expect(limit, "context", int, path)
+    output = reader.expect(limit, "output", int, path)
+    if context is not None and context > 0:
+        facts["context_tokens"] = context
+    if output is not None and output > 0:
+        if context and output > context:
+            reader.drop(entity, "limit.output", output, f"max output above context ({context})")
+        else:
+            facts["max_output_tokens"] = output
+    modalities = data.get("modalities") or {}
+    for side in ("input", "output"):
+        values = modalities.get(side)
+        if values is None:
+            continue
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise DataError(f"expected a list of strings, got {values!r}", path=path,
+                            field=f"modalities.{side}")  # fmt: skip
+        facts[f"modalities_{side}"] = sorted(values)
+        if side == "input":
+            facts["vision"] = "image" in values
+            facts["multimodal_input"] = any(v != "text" for v in values)
+    return facts
+
+
+def _read_providers(
+    reader: _Reader, canonical: dict[str, tuple[ImportedModelFacts, dict[str, Any]]]
+) -> tuple[list[ImportedProvider], list[ImportedOffering]]:
+    providers: list[ImportedProvider] = []
+    offerings: list[ImportedOffering] = []
+    for provider_dir in sorted(p for p in (reader.root / "providers").iterdir() if p.is_dir()):
+        manifest = provider_dir / "provider.toml"
+        if not manifest.is_file():
+            raise DataError("provider folder without provider.toml", path=provider_dir)
+        meta = read_toml(manifest, reader.root)
+        for key in meta:
+            if key not in PROVIDER_KEYS:
+                raise DataError(f"unknown key {key!r}", path=manifest, field=key)
+        name = reader.expect(meta, "name", str, manifest)
+        if not name:
+            raise DataError("missing 'name'", path=manifest, field="name")
+        providers.append(ImportedProvider(id=provider_dir.name, name=name,
+                                          url=reader.expect(meta, "doc", str, manifest)))  # fmt: skip
+        models_dir = provider_dir / "models"
+        if not models_dir.is_dir():
+            continue
+        for path in sorted(models_dir.rglob("*.toml")):
+            model_id = str(path.relative_to(models_dir))[: -len(".toml")]
+            if _dangling_link(path, reader.root):
+                reader.drop(f"offering:{provider_dir.name}/{model_id}", "file",
+                            path.read_text().strip(), "symlink to a missing file: skipped")  # fmt: skip
+                continue
+            offerings.append(_offering(reader, provider_dir.name, model_id, path, canonical))
+    return providers, offerings
+
+
+def _dangling_link(path: Path, root: Path) -> bool:
+    text = path.read_text(encoding="utf-8", errors="replace").strip()
+    if text.endswith(".toml") and "\n" not in text and "=" not in text:
+        return not (path.parent / text).resolve().is_file()
+    return False
+
+
+def _offering(
+    reader: _Reader,
+    provider: str,
+    model_id: str,
+    path: Path,
+    canonical: dict[str, tuple[ImportedModelFacts, dict[str, Any]]],
+) -> ImportedOffering:
+    own = read_toml(path, reader.root)
+    _check_keys(own, path)
+    entity = f"offering:{provider}/{model_id}"
+    base_id = own.get("base_model")
+    merged = dict(own)
+    link: str | None = None
+    evidence: dict[str, str | int | bool | list[str]] = {}
+    evidence_keys: set[str] = set()
+    if base_id is not None:
+        if not isinstance(base_id, str) or base_id not in canonical:
+            raise DataError(f"base_model {base_id!r} names no model in models/", path=path,
+                            field="base_model")  # fmt: skip
+        base_facts, base_raw = canonical[base_id]
+        merged = _inherit(base_raw, own, own.get("base_model_omit") or [])
+        for key, fact in (("release_date", "release_date"), ("open_weights", "open_weights"),
+                          ("knowledge", "knowledge_cutoff")):  # fmt: skip
+            if key in own and base_raw.get(key) is None:
+                evidence_keys.add(key)  # states what the canonical file lacks: evidence only
+                merged.pop(key, None)
+            elif key in own and own[key] != base_raw[key]:
+                reader.drop(entity, key, own[key],
+                            f"offering overrides model-only fact of {base_id} "
+                            f"({base_raw[key]!r})")  # fmt: skip
+                merged[key] = base_raw[key]
+        link = "base_model"
+        model_ref = base_facts.id
+    else:
+        model_ref = None
+        evidence = {
+            k: v
+            for k, v in _model_facts(reader, own, path, entity).items()
+            if k in EVIDENCE_FACTS
+        }
+    if evidence_keys:
+        stated = _model_facts(reader, {k: own[k] for k in evidence_keys}, path, entity)
+        renamed = {"knowledge": "knowledge_cutoff"}
+        wanted = {renamed.get(k, k) for k in evidence_keys}
+        evidence = {k: v for k, v in stated.items() if k in wanted}
+    facts = _model_facts(reader, merged, path, entity) if base_id else evidence
+    limit = merged.get("limit") or {}
+    context = reader.expect(limit, "context", int, path)
+    output = reader.expect(limit, "output", int, path)
+    if context is not None and context <= 0:
+        reader.drop(entity, "limit.context", context, "non-positive context")
+        context = None
+    if output is not None and (output <= 0 or (context and output > context)):
+        if output > 0:
+            pass  # already recorded by _model_facts as "max output above context"
+        output = None
+    name = reader.expect(merged, "name", str, path)
+    status = merged.get("status")
+    lifecycle = {"deprecated": "deprecated", "beta": "preview", "alpha": "preview"}.get(
+        str(status), "ga"
+    )
+    capabilities = {
+        key: facts[key]
+        for key in ("reasoning", "tool_call", "structured_output", "vision")
+        if isinstance(facts.get(key), bool)
+    }
+    free = _is_free(model_id, name)
+    prices = _prices(reader, merged.get("cost"), path, entity, free)
+    return ImportedOffering(
+        provider=provider,
+        provider_model_id=model_id,
+        model_id=model_ref,
+        link=link,
+        name=name,
+        prices=prices,
+        context_tokens=context,
+        max_output_tokens=output,
+        quantization=normalize(model_id).quantization,
+        capabilities=capabilities if base_id is None else {},
+        lifecycle=lifecycle,  # type: ignore[arg-type]
+        facts=evidence,
+    )
+
+
+def _inherit(base: dict[str, Any], own: dict[str, Any], omit: list[str]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for key, value in base.items():
+        if key in ("benchmarks", "weights", "links"):
+            continue
+        merged[key] = dict(value) if isinstance(value, dict) else value
+    for dotted in omit:
+        head, _, tail = dotted.partition(".")
+        if tail and isinstance(merged.get(head), dict):
+            merged[head].pop(tail, None)
+        elif not tail:
+            merged.pop(head, None)
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def _is_free(model_id: str, name: str | None) -> bool:
+    text = f"{model_id} {name or ''}".lower()
+    return bool(re.search(r"(:free|-free\b|\(free\)|\bfree\b)", text))
+
+
+def _prices(
+    reader: _Reader, cost: object, path: Path, entity: str, free: bool
+) -> ImportedPrices:
+    if cost is None:
+        return ImportedPrices(free=free)
+    if not isinstance(cost, dict):
+        raise DataError(f"expected a table, got {cost!r}", path=path, field="cost")
+    values: dict[str, Decimal] = {}
+    for key, raw in cost.items():
+        if key == "tiers":
+            continue
+        if key in COST_MISSPELLED:
+            target = COST_MISSPELLED[key]
+            reader.drop(entity, f"cost.{key}", raw, f"misspelled key, read as cost.{target}")
+            key = target
+        elif key in COST_NOT_TOKEN:
+            reader.drop(entity, f"cost.{key}", raw, "not a per-token text price; not modelled")
+            continue
+        elif key not in COST_KEYS:
+            raise DataError(f"unknown key {key!r}", path=path, field=f"cost.{key}")
+        values[key] = reader.money(raw, path, f"cost.{key}", entity)
+    tiers = _tiers(reader, cost.get("tiers"), path, entity)
+    if values and all(v == 0 for v in values.values()) and not free:
+        reader.drop(entity, "cost", "all zero", "all-zero prices not marked free: unpriced")
+        return ImportedPrices()
+    return ImportedPrices(
+        input_per_mtok=values.get("input"),
+        output_per_mtok=values.get("output"),
+        cache_read_per_mtok=values.get("cache_read"),
+        cache_write_per_mtok=values.get("cache_write"),
+        reasoning_per_mtok=values.get("reasoning"),
+        free=free and all(v == 0 for v in values.values()),
+        tiers=tiers,
+    )
+
+
+def _tiers(reader: _Reader, raw: object, path: Path, entity: str) -> list[ImportedTier]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise DataError(f"expected a list of tables, got {raw!r}", path=path, field="cost.tiers")
+    tiers: list[ImportedTier] = []
+    for index, entry in enumerate(raw):
+        field = f"cost.tiers[{index}]"
+        tier = entry.get("tier") if isinstance(entry, dict) else None
+        if not isinstance(tier, dict) or not isinstance(tier.get("size"), int):
+            raise DataError("expected tier = { size = N }", path=path, field=field)
+        if tier.get("type", "context") != "context":
+            reader.drop(entity, field, tier, "non-context tier not modelled")
+            continue
+        prices = {
+            key: reader.money(entry[key], path, f"{field}.{key}", entity)
+            for key in ("input", "output", "cache_read", "cache_write")
+            if key in entry
+        }
+        tiers.append(
+            ImportedTier(
+                above_input_tokens=tier["size"],
+                input_per_mtok=prices.get("input"),
+                output_per_mtok=prices.get("output"),
+                cache_read_per_mtok=prices.get("cache_read"),
+                cache_write_per_mtok=prices.get("cache_write"),
+            )
+        )
+    return tiers

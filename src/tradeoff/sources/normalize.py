@@ -1,0 +1,102 @@
+"""Deterministic id normalizer: provider model ids → comparison keys.
+
+Only spelling differences are erased (case, routing prefixes, separators, quantization and
+serving suffixes, date formats). Nothing fuzzy: two ids get the same key only when they
+spell the same checkpoint. Base vs instruct, thinking vs not, and different dates keep
+different keys. Dated ↔ undated is decided separately, by comparing dates (see ``aliases``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Path-like prefixes that route a request, not name a model.
+_ROUTING_SEGMENT = re.compile(r"^(accounts|routers|models|workers-ai|@cf|@hf|pro|tee|route)$")
+_BEDROCK_REGION = re.compile(r"^(us|eu|apac|global|jp|au|ca)\.")
+_BEDROCK_VENDOR = re.compile(
+    r"^(anthropic|meta|mistral|amazon|cohere|deepseek|openai|qwen|moonshot|moonshotai|minimax|"
+    r"nvidia|writer|ai21|google|zai|twelvelabs|stability)\."
+)
+_BEDROCK_VERSION = re.compile(r"-v\d+(:\d+)?$|:\d+$")
+_QUANT = re.compile(r"[-_.](fp8|fp4|fp16|bf16|int4|int8|awq|gptq|nvfp4|mxfp4|w4a16|w8a8)(-fast)?$")
+_SERVING_SUFFIX = re.compile(r"(:free|-free|-tee|:online)$")
+_FLOATING = re.compile(r"(^|-)latest$|-latest-|^(deepseek-chat|deepseek-reasoner)$")
+# A trailing date: 20250514, 2025-05-14, 250514? No: only forms in real use.
+_DATE_YMD = re.compile(r"-(20\d{2})-?(\d{2})-?(\d{2})$")
+_DATE_YYMM = re.compile(r"-(2[3-9])(0[1-9]|1[0-2])$")
+_DATE_MMDD = re.compile(r"-(0[1-9]|1[0-2])([0-3]\d)$")
+
+
+@dataclass(frozen=True)
+class NormalizedId:
+    """The key of an id, the date it carries (ISO, possibly partial) and its quantization."""
+
+    key: str
+    undated_key: str
+    date: str | None  # "2025-05-14", "2025-07" (YYMM) or "--07-11" (month-day, year unknown)
+    quantization: str | None
+    floating: bool
+
+
+def last_segment(raw: str) -> str:
+    """The model part of a routed id: 'accounts/fireworks/models/x' → 'x'."""
+    parts = [p for p in re.split(r"/", raw) if p]
+    while len(parts) > 1 and _ROUTING_SEGMENT.match(parts[-1].lower()):
+        parts.pop()
+    return parts[-1] if parts else raw
+
+
+def normalize(raw: str) -> NormalizedId:
+    """Normalize one provider model id (or a name written like an id)."""
+    text = raw.strip().lower()
+    text = re.sub(r"^(hf|openrouter|together|fireworks):", "", text)
+    text = last_segment(text)
+    text = _BEDROCK_REGION.sub("", text)
+    text = _BEDROCK_VENDOR.sub("", text)
+    text = _BEDROCK_VERSION.sub("", text)
+    text = text.replace("@", "-")  # vertex: claude-sonnet-4@20250514
+    text = re.sub(r"[\s_]+", "-", text)
+    text = _SERVING_SUFFIX.sub("", text)
+    quantization = None
+    match = _QUANT.search(text)
+    if match:
+        quantization = match.group(1)
+        text = text[: match.start()]
+    text = re.sub(r"(\d)p(\d)", r"\1.\2", text)  # fireworks: deepseek-v3p1 → deepseek-v3.1
+    text = re.sub(r"^llama-v(\d)", r"llama-\1", text)  # fireworks: llama-v3p1-8b → llama-3.1-8b
+    text = re.sub(r"(\d)\.(\d)", r"\1-\2", text)  # 3.5 and 3-5 are the same spelling
+    text = re.sub(r"(?<=\d)\.(?=\d)", "-", text)
+    text = re.sub(r"-+", "-", text).strip("-")
+    floating = bool(_FLOATING.search(text))
+    stripped = re.sub(r"-preview$", "", text)
+    date, undated = _split_date(stripped)
+    return NormalizedId(
+        key=text, undated_key=undated, date=date, quantization=quantization, floating=floating
+    )
+
+
+def _split_date(text: str) -> tuple[str | None, str]:
+    match = _DATE_YMD.search(text)
+    if match:
+        y, m, d = match.groups()
+        if 1 <= int(m) <= 12 and 1 <= int(d) <= 31:
+            return f"{y}-{m}-{d}", text[: match.start()]
+    match = _DATE_YYMM.search(text)
+    if match and not re.search(r"\d{3,}b?$", text[: match.start()]):
+        return f"20{match.group(1)}-{match.group(2)}", text[: match.start()]
+    match = _DATE_MMDD.search(text)
+    if match and 1 <= int(match.group(2)) <= 31:
+        return f"--{match.group(1)}-{match.group(2)}", text[: match.start()]
+    return None, text
+
+
+def dates_agree(id_date: str, release_date: str | None) -> bool:
+    """Does a date carried by an id name the same day/month as a model's release date?"""
+    if not release_date:
+        return False
+    if id_date.startswith("--"):
+        return len(release_date) == 10 and release_date[4:] == id_date[1:]
+    if len(id_date) == 7:
+        return release_date[:7] == id_date
+    return release_date == id_date
