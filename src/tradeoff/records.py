@@ -38,7 +38,7 @@ class DatePrecision(enum.Enum):
 
 @dataclass(frozen=True, order=True)
 class PartialDate:
-    """A date known to day, month or year precision, stored as ISO text (2025, 2025-07, 2025-07-11)."""
+    """A date known to day, month or year: ISO text such as 2025, 2025-07 or 2025-07-11."""
 
     iso: str
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from tradeoff.db.queries import Catalog
-from tradeoff.records import Model, Offering
+from tradeoff.records import Fact, Model, Offering
 
 FAR_OFF_LIST_PRICE = Decimal(2)  # a reseller at more than 2× or under ½ of the lab's own price
 
@@ -59,9 +60,14 @@ def _dropped(catalog: Catalog) -> list[Finding]:
     out: list[Finding] = []
     for dropped in catalog.dropped():
         kind = next((k for text, k in DROPPED_KINDS if text in dropped.reason), "dropped-value")
-        out.append(Finding("warning", kind, dropped.entity,
-                           f"{dropped.field} = {dropped.value}: {dropped.reason} "
-                           f"[{dropped.source_id}]"))  # fmt: skip
+        out.append(
+            Finding(
+                "warning",
+                kind,
+                dropped.entity,
+                f"{dropped.field} = {dropped.value}: {dropped.reason} [{dropped.source_id}]",
+            )
+        )
     return out
 
 
@@ -70,32 +76,65 @@ def _references(catalog: Catalog) -> list[Finding]:
     sources = catalog.sources
     for model in catalog.models.values():
         if model.lab_id not in catalog.labs:
-            out.append(Finding("error", "dangling-reference", f"model:{model.id}",
-                               f"lab {model.lab_id!r} is not in the catalog"))  # fmt: skip
+            out.append(
+                Finding(
+                    "error",
+                    "dangling-reference",
+                    f"model:{model.id}",
+                    f"lab {model.lab_id!r} is not in the catalog",
+                )
+            )
         for name, fact in _facts(model):
             if fact.source_id and fact.source_id not in sources:
-                out.append(Finding("error", "dangling-reference", f"model:{model.id}",
-                                   f"{name} cites unknown source {fact.source_id!r}"))  # fmt: skip
+                out.append(
+                    Finding(
+                        "error",
+                        "dangling-reference",
+                        f"model:{model.id}",
+                        f"{name} cites unknown source {fact.source_id!r}",
+                    )
+                )
     for offering in catalog.offerings:
         if offering.provider_id not in catalog.providers:
-            out.append(Finding("error", "dangling-reference", _entity(offering),
-                               f"provider {offering.provider_id!r} is not in the catalog"))  # fmt: skip
+            out.append(
+                Finding(
+                    "error",
+                    "dangling-reference",
+                    _entity(offering),
+                    f"provider {offering.provider_id!r} is not in the catalog",
+                )
+            )
         if offering.model_id and offering.model_id not in catalog.models:
-            out.append(Finding("error", "dangling-reference", _entity(offering),
-                               f"model {offering.model_id!r} is not in the catalog"))  # fmt: skip
+            out.append(
+                Finding(
+                    "error",
+                    "dangling-reference",
+                    _entity(offering),
+                    f"model {offering.model_id!r} is not in the catalog",
+                )
+            )
     for provider in catalog.providers.values():
         if provider.kind == "unknown":
-            out.append(Finding("warning", "provider-kind-unknown", f"provider:{provider.id}",
-                               "no curated kind (first-party / host / cloud / aggregator)"))  # fmt: skip
+            out.append(
+                Finding(
+                    "warning",
+                    "provider-kind-unknown",
+                    f"provider:{provider.id}",
+                    "no curated kind (first-party / host / cloud / aggregator)",
+                )
+            )
     return out
 
 
-def _facts(model: Model) -> list[tuple[str, object]]:
-    items: list[tuple[str, object]] = [
-        ("release_date", model.release_date), ("knowledge_cutoff", model.knowledge_cutoff),
-        ("licence", model.licence), ("open_weights", model.open_weights),
-        ("parameters_total", model.parameters_total), ("context_tokens", model.context_tokens),
-    ]  # fmt: skip
+def _facts(model: Model) -> list[tuple[str, Fact[Any]]]:
+    items: list[tuple[str, Fact[Any]]] = [
+        ("release_date", model.release_date),
+        ("knowledge_cutoff", model.knowledge_cutoff),
+        ("licence", model.licence),
+        ("open_weights", model.open_weights),
+        ("parameters_total", model.parameters_total),
+        ("context_tokens", model.context_tokens),
+    ]
     items += list(model.capabilities.items())
     return items
 
@@ -104,8 +143,14 @@ def _model_dates(model: Model) -> list[Finding]:
     release = model.release_date.value
     cutoff = model.knowledge_cutoff.value
     if release and cutoff and cutoff.iso[:7] > release.iso[:7]:
-        return [Finding("warning", "knowledge-after-release", f"model:{model.id}",
-                        f"knowledge cutoff {cutoff} is after release {release}")]  # fmt: skip
+        return [
+            Finding(
+                "warning",
+                "knowledge-after-release",
+                f"model:{model.id}",
+                f"knowledge cutoff {cutoff} is after release {release}",
+            )
+        ]
     return []
 
 
@@ -114,8 +159,13 @@ def _first_party_prices(catalog: Catalog) -> dict[str, Decimal]:
     for offering in catalog.offerings:
         provider = catalog.providers.get(offering.provider_id)
         model = catalog.models.get(offering.model_id or "")
-        if (provider and model and provider.kind == "first-party" and provider.lab_id == model.lab_id
-                and offering.prices.input_per_mtok):  # fmt: skip
+        if (
+            provider
+            and model
+            and provider.kind == "first-party"
+            and provider.lab_id == model.lab_id
+            and offering.prices.input_per_mtok
+        ):
             prices.setdefault(model.id, offering.prices.input_per_mtok)
     return prices
 
@@ -123,22 +173,49 @@ def _first_party_prices(catalog: Catalog) -> dict[str, Decimal]:
 def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> list[Finding]:
     out: list[Finding] = []
     p = o.prices
-    if (p.input_per_mtok is not None and p.output_per_mtok is not None
-            and p.output_per_mtok < p.input_per_mtok):  # fmt: skip
-        out.append(Finding("warning", "output-below-input", _entity(o),
-                           f"output {p.output_per_mtok} < input {p.input_per_mtok} per 1M"))  # fmt: skip
+    if (
+        p.input_per_mtok is not None
+        and p.output_per_mtok is not None
+        and p.output_per_mtok < p.input_per_mtok
+    ):
+        out.append(
+            Finding(
+                "warning",
+                "output-below-input",
+                _entity(o),
+                f"output {p.output_per_mtok} < input {p.input_per_mtok} per 1M",
+            )
+        )
     model = catalog.models.get(o.model_id or "")
     provider = catalog.providers.get(o.provider_id)
-    if (model and provider and model.open_weights.value is False and provider.kind != "first-party"
-            and model.id in list_price and p.input_per_mtok):  # fmt: skip
+    if (
+        model
+        and provider
+        and model.open_weights.value is False
+        and provider.kind != "first-party"
+        and model.id in list_price
+        and p.input_per_mtok
+    ):
         ratio = p.input_per_mtok / list_price[model.id]
         if ratio > FAR_OFF_LIST_PRICE or ratio < 1 / FAR_OFF_LIST_PRICE:
-            out.append(Finding("warning", "reseller-far-off-list-price", _entity(o),
-                               f"input {p.input_per_mtok} vs list {list_price[model.id]} per 1M "
-                               f"({ratio:.2f}×)"))  # fmt: skip
+            out.append(
+                Finding(
+                    "warning",
+                    "reseller-far-off-list-price",
+                    _entity(o),
+                    f"input {p.input_per_mtok} vs list {list_price[model.id]} per 1M "
+                    f"({ratio:.2f}×)",
+                )
+            )
     if provider and not provider.active and o.lifecycle not in ("retired",):
-        out.append(Finding("warning", "defunct-provider-offering", _entity(o),
-                           f"{provider.name} is defunct since {provider.defunct_since}"))  # fmt: skip
+        out.append(
+            Finding(
+                "warning",
+                "defunct-provider-offering",
+                _entity(o),
+                f"{provider.name} is defunct since {provider.defunct_since}",
+            )
+        )
     return out
 
 

@@ -34,13 +34,14 @@ def import_source(
     ours = [o for o in resolved.offerings if o.source_id == imported.source_id]
     linked = sum(1 for o in ours if o.model_id)
     reasons = Counter(dropped_kind(d.reason) for d in imported.dropped)
+    target = catalog_dir / "imports" / f"{imported.source_id}.json"
     lines = [
-        f"{imported.source_id}: {len(imported.models)} models, {len(imported.providers)} providers, "
-        f"{len(imported.offerings)} offerings read",
+        f"{imported.source_id}: {len(imported.models)} models, "
+        f"{len(imported.providers)} providers, {len(imported.offerings)} offerings read",
         f"linked to a canonical model: {linked} of {len(ours)} offerings"
         + (f" ({100 * linked / len(ours):.1f}%)" if ours else ""),
         f"dropped or corrected values: {len(imported.dropped)}",
         *[f"  {n:5d}  {reason}" for reason, n in reasons.most_common()],
-        f"wrote {catalog_dir / 'imports' / (imported.source_id + '.json')} and {catalog_dir / 'review'}",
+        f"wrote {target} and {catalog_dir / 'review'}",
     ]
     return "\n".join(lines)

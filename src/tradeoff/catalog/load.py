@@ -54,7 +54,9 @@ def default_catalog_dir() -> Path:
 
 def catalog_files(root: Path) -> list[Path]:
     """Every file that feeds the compiled database, in a stable order."""
-    files = [root / name for name in ("sources.toml", "labs.toml", "providers.toml", "aliases.toml")]
+    files = [
+        root / name for name in ("sources.toml", "labs.toml", "providers.toml", "aliases.toml")
+    ]
     files = [f for f in files if f.is_file()]
     files += sorted((root / "curated").rglob("*.toml"))
     files += sorted((root / "imports").glob("*.json"))
@@ -151,13 +153,16 @@ def _check_references(text: CatalogText) -> None:
         path = text.curated_paths[model_id]
         for name, fact in model.facts.items():
             if fact.source not in text.sources:
-                raise DataError(f"cites unknown source {fact.source!r}", path=path,
-                                field=f"facts.{name}.source")  # fmt: skip
+                raise DataError(
+                    f"cites unknown source {fact.source!r}", path=path, field=f"facts.{name}.source"
+                )
     for provider_id, provider in text.providers.items():
         if provider.source and provider.source not in text.sources:
-            raise DataError(f"cites unknown source {provider.source!r}",
-                            path=text.root / "providers.toml",
-                            field=f"providers.{provider_id}.source")  # fmt: skip
+            raise DataError(
+                f"cites unknown source {provider.source!r}",
+                path=text.root / "providers.toml",
+                field=f"providers.{provider_id}.source",
+            )
 
 
 def write_import(import_file: ImportFile, path: Path) -> None:

@@ -42,7 +42,13 @@ class SourceEntry(Strict):
 
     name: str
     kind: Literal[
-        "dataset", "model-card", "vendor-page", "paper", "provider-docs", "leaderboard", "repository",
+        "dataset",
+        "model-card",
+        "vendor-page",
+        "paper",
+        "provider-docs",
+        "leaderboard",
+        "repository",
         "article",
     ]
     url: str
@@ -98,7 +104,9 @@ class CuratedFact(Strict):
     """One hand-checked fact and the source that states it."""
 
     value: str | int | bool | list[str]
-    source: str = Field(description="Id of a source declared in the file's [sources] or sources.toml")
+    source: str = Field(
+        description="Id of a source declared in the file's [sources] or sources.toml"
+    )
     checked: dt.date = Field(description="Date the value was checked against the source")
     quote: str | None = Field(default=None, description="Short words of the source backing it")
 
@@ -153,12 +161,16 @@ class CuratedModel(Strict):
         for name, fact in self.facts.items():
             expected = CURATED_FACT_TYPES.get(name)
             if expected is None:
-                raise ValueError(f"facts.{name}: unknown fact (known: {sorted(CURATED_FACT_TYPES)})")
+                raise ValueError(
+                    f"facts.{name}: unknown fact (known: {sorted(CURATED_FACT_TYPES)})"
+                )
             is_bool = isinstance(fact.value, bool)
             if (expected is int and (is_bool or not isinstance(fact.value, int))) or (
-                expected is not int and not isinstance(fact.value, expected)  # type: ignore[arg-type]
+                expected is not int and not isinstance(fact.value, expected)
             ):
-                raise ValueError(f"facts.{name}: expected {getattr(expected, '__name__', expected)}")
+                raise ValueError(
+                    f"facts.{name}: expected {getattr(expected, '__name__', expected)}"
+                )
             if name in ("release_date", "knowledge_cutoff"):
                 _check_partial_date(str(fact.value))
             if name == "architecture" and fact.value not in ("dense", "moe"):

@@ -107,53 +107,108 @@ def _fact_rows(model: Model) -> Iterable[tuple[object, ...]]:
         value = fact.value
         if value is not None and not isinstance(value, bool | int | str | list | tuple):
             value = str(value)
-        yield (model.id, name, None if value is None else json.dumps(value), fact.source_id,
-               fact.checked, fact.note, int(fact.disputed))  # fmt: skip
+        yield (
+            model.id,
+            name,
+            None if value is None else json.dumps(value),
+            fact.source_id,
+            fact.checked,
+            fact.note,
+            int(fact.disputed),
+        )
 
 
 def _offering_row(o: Offering) -> tuple[object, ...]:
     p = o.prices
     return (
-        o.provider_id, o.provider_model_id, o.model_id, o.name,
-        _dec(p.input_per_mtok), _dec(p.output_per_mtok), _dec(p.cache_read_per_mtok),
-        _dec(p.cache_write_per_mtok), _dec(p.reasoning_per_mtok), _dec(p.batch_input_per_mtok),
-        _dec(p.batch_output_per_mtok), _dec(p.flex_input_per_mtok), _dec(p.flex_output_per_mtok),
-        _dec(p.priority_input_per_mtok), _dec(p.priority_output_per_mtok), int(p.free),
-        o.context_tokens, o.max_output_tokens, o.quantization,
-        json.dumps(o.capabilities, sort_keys=True), o.lifecycle, o.deprecated_on, o.retired_on,
-        o.successor, o.link, o.source_id, o.checked, json.dumps(o.price_sources, sort_keys=True),
+        o.provider_id,
+        o.provider_model_id,
+        o.model_id,
+        o.name,
+        _dec(p.input_per_mtok),
+        _dec(p.output_per_mtok),
+        _dec(p.cache_read_per_mtok),
+        _dec(p.cache_write_per_mtok),
+        _dec(p.reasoning_per_mtok),
+        _dec(p.batch_input_per_mtok),
+        _dec(p.batch_output_per_mtok),
+        _dec(p.flex_input_per_mtok),
+        _dec(p.flex_output_per_mtok),
+        _dec(p.priority_input_per_mtok),
+        _dec(p.priority_output_per_mtok),
+        int(p.free),
+        o.context_tokens,
+        o.max_output_tokens,
+        o.quantization,
+        json.dumps(o.capabilities, sort_keys=True),
+        o.lifecycle,
+        o.deprecated_on,
+        o.retired_on,
+        o.successor,
+        o.link,
+        o.source_id,
+        o.checked,
+        json.dumps(o.price_sources, sort_keys=True),
         json.dumps(list(o.disputed_fields)),
-    )  # fmt: skip
+    )
 
 
 def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
-    conn.executemany("INSERT INTO meta VALUES (?, ?)",
-                     [("version", version), ("schema", SCHEMA_VERSION), ("tradeoff", __version__)])  # fmt: skip
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("version", version), ("schema", SCHEMA_VERSION), ("tradeoff", __version__)],
+    )
     conn.executemany(
         "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?)",
-        [(s.id, s.name, s.kind, s.url, s.licence, s.retrieved, s.commit, s.attribution,
-          int(s.redistributable)) for s in r.sources.values()],
-    )  # fmt: skip
-    conn.executemany("INSERT INTO labs VALUES (?,?,?)",
-                     [(lab.id, lab.name, lab.url) for lab in r.labs.values()])  # fmt: skip
+        [
+            (
+                s.id,
+                s.name,
+                s.kind,
+                s.url,
+                s.licence,
+                s.retrieved,
+                s.commit,
+                s.attribution,
+                int(s.redistributable),
+            )
+            for s in r.sources.values()
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO labs VALUES (?,?,?)", [(lab.id, lab.name, lab.url) for lab in r.labs.values()]
+    )
     conn.executemany(
         "INSERT INTO providers VALUES (?,?,?,?,?,?,?)",
-        [(p.id, p.name, p.kind, p.status, p.defunct_since, p.url, p.lab_id)
-         for p in r.providers.values()],
-    )  # fmt: skip
+        [
+            (p.id, p.name, p.kind, p.status, p.defunct_since, p.url, p.lab_id)
+            for p in r.providers.values()
+        ],
+    )
     for m in r.models.values():
         conn.execute(
             "INSERT INTO models VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (m.id, m.name, m.lab_id, m.family, m.weights_url,
-             m.release_date.value.iso if m.release_date.value else None,
-             m.knowledge_cutoff.value.iso if m.knowledge_cutoff.value else None,
-             m.licence.value, None if m.open_weights.value is None else int(m.open_weights.value),
-             m.parameters_total.value, m.parameters_active.value, m.architecture.value,
-             m.experts_total.value, m.experts_per_token.value, m.context_tokens.value,
-             m.max_output_tokens.value,
-             json.dumps(m.modalities_input.value) if m.modalities_input.value else None,
-             json.dumps(m.modalities_output.value) if m.modalities_output.value else None),
-        )  # fmt: skip
+            (
+                m.id,
+                m.name,
+                m.lab_id,
+                m.family,
+                m.weights_url,
+                m.release_date.value.iso if m.release_date.value else None,
+                m.knowledge_cutoff.value.iso if m.knowledge_cutoff.value else None,
+                m.licence.value,
+                None if m.open_weights.value is None else int(m.open_weights.value),
+                m.parameters_total.value,
+                m.parameters_active.value,
+                m.architecture.value,
+                m.experts_total.value,
+                m.experts_per_token.value,
+                m.context_tokens.value,
+                m.max_output_tokens.value,
+                json.dumps(m.modalities_input.value) if m.modalities_input.value else None,
+                json.dumps(m.modalities_output.value) if m.modalities_output.value else None,
+            ),
+        )
         conn.executemany("INSERT INTO model_facts VALUES (?,?,?,?,?,?,?)", _fact_rows(m))
     conn.executemany(
         "INSERT INTO offerings VALUES (" + ",".join("?" * 29) + ")",
@@ -161,24 +216,50 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
     )
     conn.executemany(
         "INSERT INTO price_tiers VALUES (?,?,?,?,?,?,?)",
-        [(o.provider_id, o.provider_model_id, t.above_input_tokens, _dec(t.input_per_mtok),
-          _dec(t.output_per_mtok), _dec(t.cache_read_per_mtok), _dec(t.cache_write_per_mtok))
-         for o in r.offerings for t in o.prices.tiers],
-    )  # fmt: skip
+        [
+            (
+                o.provider_id,
+                o.provider_model_id,
+                t.above_input_tokens,
+                _dec(t.input_per_mtok),
+                _dec(t.output_per_mtok),
+                _dec(t.cache_read_per_mtok),
+                _dec(t.cache_write_per_mtok),
+            )
+            for o in r.offerings
+            for t in o.prices.tiers
+        ],
+    )
     conn.executemany(
         "INSERT INTO price_history VALUES (?,?,?,?,?,?)",
-        [(o.provider_id, o.provider_model_id, h.effective, _dec(h.input_per_mtok),
-          _dec(h.output_per_mtok), h.source_id) for o in r.offerings for h in o.history],
-    )  # fmt: skip
-    conn.executemany("INSERT INTO aliases VALUES (?,?,?)",
-                     [(a, m, how) for a, (m, how) in sorted(r.aliases.items())])  # fmt: skip
+        [
+            (
+                o.provider_id,
+                o.provider_model_id,
+                h.effective,
+                _dec(h.input_per_mtok),
+                _dec(h.output_per_mtok),
+                h.source_id,
+            )
+            for o in r.offerings
+            for h in o.history
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO aliases VALUES (?,?,?)",
+        [(a, m, how) for a, (m, how) in sorted(r.aliases.items())],
+    )
     conn.executemany(
         "INSERT INTO conflicts VALUES (?,?,?,?,?,?)",
-        [(c.entity, c.field, c.chosen, c.chosen_source_id, json.dumps(c.values), c.rule)
-         for c in r.conflicts],
-    )  # fmt: skip
-    conn.executemany("INSERT INTO dropped_values VALUES (?,?,?,?,?)",
-                     [(d.source_id, d.entity, d.field, d.value, d.reason) for d in r.dropped])  # fmt: skip
+        [
+            (c.entity, c.field, c.chosen, c.chosen_source_id, json.dumps(c.values), c.rule)
+            for c in r.conflicts
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO dropped_values VALUES (?,?,?,?,?)",
+        [(d.source_id, d.entity, d.field, d.value, d.reason) for d in r.dropped],
+    )
     conn.executemany(
         "INSERT INTO unlinked VALUES (?,?,?,?)",
         [(u.source_id, u.provider_id, u.provider_model_id, u.reason) for u in r.unlinked],

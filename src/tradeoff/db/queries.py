@@ -63,21 +63,39 @@ class Catalog:
     @cached_property
     def sources(self) -> dict[str, Source]:
         return {
-            r["id"]: Source(r["id"], r["name"], r["kind"], r["url"], r["licence"], r["retrieved"],
-                            r["commit"], r["attribution"], bool(r["redistributable"]))  # fmt: skip
+            r["id"]: Source(
+                r["id"],
+                r["name"],
+                r["kind"],
+                r["url"],
+                r["licence"],
+                r["retrieved"],
+                r["commit"],
+                r["attribution"],
+                bool(r["redistributable"]),
+            )
             for r in self._rows("SELECT * FROM sources ORDER BY id")
         }
 
     @cached_property
     def labs(self) -> dict[str, Lab]:
-        return {r["id"]: Lab(r["id"], r["name"], r["url"])
-                for r in self._rows("SELECT * FROM labs ORDER BY id")}  # fmt: skip
+        return {
+            r["id"]: Lab(r["id"], r["name"], r["url"])
+            for r in self._rows("SELECT * FROM labs ORDER BY id")
+        }
 
     @cached_property
     def providers(self) -> dict[str, Provider]:
         return {
-            r["id"]: Provider(r["id"], r["name"], r["kind"], r["status"], r["defunct_since"],
-                              r["url"], r["lab_id"])  # fmt: skip
+            r["id"]: Provider(
+                r["id"],
+                r["name"],
+                r["kind"],
+                r["status"],
+                r["defunct_since"],
+                r["url"],
+                r["lab_id"],
+            )
             for r in self._rows("SELECT * FROM providers ORDER BY id")
         }
 
@@ -86,8 +104,9 @@ class Catalog:
         facts: dict[str, dict[str, Fact[Any]]] = defaultdict(dict)
         for r in self._rows("SELECT * FROM model_facts"):
             value = None if r["value_json"] is None else json.loads(r["value_json"])
-            facts[r["model_id"]][r["field"]] = Fact(value, r["source_id"], r["checked"],
-                                                    r["note"], bool(r["disputed"]))  # fmt: skip
+            facts[r["model_id"]][r["field"]] = Fact(
+                value, r["source_id"], r["checked"], r["note"], bool(r["disputed"])
+            )
         out: dict[str, Model] = {}
         for r in self._rows("SELECT * FROM models ORDER BY id"):
             f = facts[r["id"]]
@@ -103,9 +122,14 @@ class Catalog:
                 return Fact(value, x.source_id, x.checked, x.note, x.disputed)
 
             out[r["id"]] = Model(
-                id=r["id"], name=r["name"], lab_id=r["lab_id"], family=r["family"],
-                release_date=date("release_date"), knowledge_cutoff=date("knowledge_cutoff"),
-                licence=f.get("licence", Fact(None)), open_weights=f.get("open_weights", Fact(None)),
+                id=r["id"],
+                name=r["name"],
+                lab_id=r["lab_id"],
+                family=r["family"],
+                release_date=date("release_date"),
+                knowledge_cutoff=date("knowledge_cutoff"),
+                licence=f.get("licence", Fact(None)),
+                open_weights=f.get("open_weights", Fact(None)),
                 parameters_total=f.get("parameters_total", Fact(None)),
                 parameters_active=f.get("parameters_active", Fact(None)),
                 architecture=f.get("architecture", Fact(None)),
@@ -113,47 +137,82 @@ class Catalog:
                 experts_per_token=f.get("experts_per_token", Fact(None)),
                 context_tokens=f.get("context_tokens", Fact(None)),
                 max_output_tokens=f.get("max_output_tokens", Fact(None)),
-                modalities_input=seq("modalities_input"), modalities_output=seq("modalities_output"),
+                modalities_input=seq("modalities_input"),
+                modalities_output=seq("modalities_output"),
                 capabilities={c: f.get(f"capability.{c}", Fact(None)) for c in CAPABILITIES},
                 weights_url=r["weights_url"],
-            )  # fmt: skip
+            )
         return out
 
     @cached_property
     def offerings(self) -> list[Offering]:
         tiers: dict[tuple[str, str], list[PriceTier]] = defaultdict(list)
         for r in self._rows("SELECT * FROM price_tiers ORDER BY above_input_tokens"):
-            tiers[(r["provider_id"], r["provider_model_id"])].append(PriceTier(
-                r["above_input_tokens"], _dec(r["input_per_mtok"]), _dec(r["output_per_mtok"]),
-                _dec(r["cache_read_per_mtok"]), _dec(r["cache_write_per_mtok"])))  # fmt: skip
+            tiers[(r["provider_id"], r["provider_model_id"])].append(
+                PriceTier(
+                    r["above_input_tokens"],
+                    _dec(r["input_per_mtok"]),
+                    _dec(r["output_per_mtok"]),
+                    _dec(r["cache_read_per_mtok"]),
+                    _dec(r["cache_write_per_mtok"]),
+                )
+            )
         history: dict[tuple[str, str], list[PricePoint]] = defaultdict(list)
         for r in self._rows("SELECT * FROM price_history ORDER BY effective, source_id"):
-            history[(r["provider_id"], r["provider_model_id"])].append(PricePoint(
-                r["effective"], _dec(r["input_per_mtok"]), _dec(r["output_per_mtok"]),
-                r["source_id"]))  # fmt: skip
+            history[(r["provider_id"], r["provider_model_id"])].append(
+                PricePoint(
+                    r["effective"],
+                    _dec(r["input_per_mtok"]),
+                    _dec(r["output_per_mtok"]),
+                    r["source_id"],
+                )
+            )
         out: list[Offering] = []
         for r in self._rows("SELECT * FROM offerings ORDER BY provider_id, provider_model_id"):
             key = (r["provider_id"], r["provider_model_id"])
             prices = Prices(
-                **{k: _dec(r[k]) for k in (
-                    "input_per_mtok", "output_per_mtok", "cache_read_per_mtok",
-                    "cache_write_per_mtok", "reasoning_per_mtok", "batch_input_per_mtok",
-                    "batch_output_per_mtok", "flex_input_per_mtok", "flex_output_per_mtok",
-                    "priority_input_per_mtok", "priority_output_per_mtok")},
-                free=bool(r["free"]), tiers=tuple(tiers.get(key, ())),
-            )  # fmt: skip
-            out.append(Offering(
-                provider_id=r["provider_id"], provider_model_id=r["provider_model_id"],
-                model_id=r["model_id"], name=r["name"], prices=prices, source_id=r["source_id"],
-                checked=r["checked"], context_tokens=r["context_tokens"],
-                max_output_tokens=r["max_output_tokens"], quantization=r["quantization"],
-                capabilities=json.loads(r["capabilities_json"]), lifecycle=r["lifecycle"],
-                deprecated_on=r["deprecated_on"], retired_on=r["retired_on"],
-                successor=r["successor"], link=r["link"],
-                price_sources=json.loads(r["price_sources_json"]),
-                history=tuple(history.get(key, ())),
-                disputed_fields=tuple(json.loads(r["disputed_json"])),
-            ))  # fmt: skip
+                **{
+                    k: _dec(r[k])
+                    for k in (
+                        "input_per_mtok",
+                        "output_per_mtok",
+                        "cache_read_per_mtok",
+                        "cache_write_per_mtok",
+                        "reasoning_per_mtok",
+                        "batch_input_per_mtok",
+                        "batch_output_per_mtok",
+                        "flex_input_per_mtok",
+                        "flex_output_per_mtok",
+                        "priority_input_per_mtok",
+                        "priority_output_per_mtok",
+                    )
+                },
+                free=bool(r["free"]),
+                tiers=tuple(tiers.get(key, ())),
+            )
+            out.append(
+                Offering(
+                    provider_id=r["provider_id"],
+                    provider_model_id=r["provider_model_id"],
+                    model_id=r["model_id"],
+                    name=r["name"],
+                    prices=prices,
+                    source_id=r["source_id"],
+                    checked=r["checked"],
+                    context_tokens=r["context_tokens"],
+                    max_output_tokens=r["max_output_tokens"],
+                    quantization=r["quantization"],
+                    capabilities=json.loads(r["capabilities_json"]),
+                    lifecycle=r["lifecycle"],
+                    deprecated_on=r["deprecated_on"],
+                    retired_on=r["retired_on"],
+                    successor=r["successor"],
+                    link=r["link"],
+                    price_sources=json.loads(r["price_sources_json"]),
+                    history=tuple(history.get(key, ())),
+                    disputed_fields=tuple(json.loads(r["disputed_json"])),
+                )
+            )
         return out
 
     @cached_property
@@ -171,9 +230,17 @@ class Catalog:
     def conflicts(self, model_id: str | None = None) -> list[Conflict]:
         """Recorded disagreements, optionally only those about one model and its offerings."""
         rows = self._rows("SELECT * FROM conflicts ORDER BY entity, field")
-        out = [Conflict(r["entity"], r["field"], r["chosen"], r["chosen_source_id"],
-                        tuple(tuple(v) for v in json.loads(r["values_json"])), r["rule"])
-               for r in rows]  # fmt: skip
+        out = [
+            Conflict(
+                r["entity"],
+                r["field"],
+                r["chosen"],
+                r["chosen_source_id"],
+                tuple(tuple(v) for v in json.loads(r["values_json"])),
+                r["rule"],
+            )
+            for r in rows
+        ]
         if model_id is None:
             return out
         entities = {f"model:{model_id}"} | {
@@ -182,12 +249,16 @@ class Catalog:
         return [c for c in out if c.entity in entities]
 
     def dropped(self) -> list[DroppedValue]:
-        return [DroppedValue(r["source_id"], r["entity"], r["field"], r["value"], r["reason"])
-                for r in self._rows("SELECT * FROM dropped_values")]  # fmt: skip
+        return [
+            DroppedValue(r["source_id"], r["entity"], r["field"], r["value"], r["reason"])
+            for r in self._rows("SELECT * FROM dropped_values")
+        ]
 
     def unlinked(self) -> list[tuple[str, str, str, str]]:
-        return [(r["source_id"], r["provider_id"], r["provider_model_id"], r["reason"])
-                for r in self._rows("SELECT * FROM unlinked ORDER BY provider_id, provider_model_id")]  # fmt: skip
+        return [
+            (r["source_id"], r["provider_id"], r["provider_model_id"], r["reason"])
+            for r in self._rows("SELECT * FROM unlinked ORDER BY provider_id, provider_model_id")
+        ]
 
     def skipped_models(self) -> dict[str, str]:
         return {r["id"]: r["reason"] for r in self._rows("SELECT * FROM skipped_models")}
@@ -214,8 +285,11 @@ class Catalog:
         if key in self.aliases:
             return models[self.aliases[key]]
         candidates = sorted(
-            {m.id for m in models.values()
-             if m.id.split("/", 1)[1].lower() == lowered or normalize(m.id).key == key}  # fmt: skip
+            {
+                m.id
+                for m in models.values()
+                if m.id.split("/", 1)[1].lower() == lowered or normalize(m.id).key == key
+            }
         )
         if len(candidates) == 1:
             return models[candidates[0]]
@@ -226,6 +300,7 @@ class Catalog:
             raise UnknownModel(name, prefixed)
         spellings = list(models) + [m.split("/", 1)[1] for m in models]
         near = difflib.get_close_matches(lowered, spellings, n=5, cutoff=0.6)
-        suggestions = sorted({next(m for m in models if m == s or m.endswith("/" + s))
-                              for s in near})  # fmt: skip
+        suggestions = sorted(
+            {next(m for m in models if m == s or m.endswith("/" + s)) for s in near}
+        )
         raise UnknownModel(name, suggestions)

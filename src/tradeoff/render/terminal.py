@@ -39,25 +39,48 @@ def print_model(console: Console, ctx: dict[str, Any]) -> None:
         facts.add_row(f["label"], value, source, f["checked"] or "")
     console.print(facts)
     offers = Table(title=f"Offerings ({ctx['offering_count']})")
-    for column in ("provider", "provider model id", "input $/1M", "output $/1M",
-                   "cache read $/1M", "context", "status", "source", "checked"):  # fmt: skip
+    for column in (
+        "provider",
+        "provider model id",
+        "input $/1M",
+        "output $/1M",
+        "cache read $/1M",
+        "context",
+        "status",
+        "source",
+        "checked",
+    ):
         offers.add_column(column)
     for o in ctx["offerings"]:
         p = o["prices"]
         status = o["lifecycle"] if o["provider_status"] == "active" else "provider defunct"
         disputed = " *" if o["disputed_fields"] else ""
         offers.add_row(
-            o["provider_name"], o["provider_model_id"],
+            o["provider_name"],
+            o["provider_model_id"],
             "free" if p["free"] else money(p["input_per_mtok"]) + disputed,
             "free" if p["free"] else money(p["output_per_mtok"]),
             money(p["cache_read_per_mtok"]) if p["cache_read_per_mtok"] else "",
-            show_value(o["context_tokens"]), status, o["source"], o["checked"],
-        )  # fmt: skip
+            show_value(o["context_tokens"]),
+            status,
+            o["source"],
+            o["checked"],
+        )
         for point in o["history"]:
-            offers.add_row("", f"  price from {point['effective']}",
-                           money(point["input_per_mtok"]), money(point["output_per_mtok"]),
-                           "", "", "history", point["source_id"], "")  # fmt: skip
+            offers.add_row(
+                "",
+                f"  price from {point['effective']}",
+                money(point["input_per_mtok"]),
+                money(point["output_per_mtok"]),
+                "",
+                "",
+                "history",
+                point["source_id"],
+                "",
+            )
     console.print(offers)
     if ctx["conflicts"]:
-        console.print(f"{len(ctx['conflicts'])} recorded source disagreement(s): "
-                      f"see `tradeoff conflicts --model {ctx['id']}`")  # fmt: skip
+        console.print(
+            f"{len(ctx['conflicts'])} recorded source disagreement(s): "
+            f"see `tradeoff conflicts --model {ctx['id']}`"
+        )

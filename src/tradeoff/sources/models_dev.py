@@ -32,23 +32,63 @@ from tradeoff.sources.normalize import normalize
 SOURCE_ID = "models-dev"
 
 MODEL_KEYS = {
-    "name", "family", "release_date", "last_updated", "attachment", "reasoning", "temperature",
-    "tool_call", "knowledge", "open_weights", "limit", "modalities", "structured_output",
-    "weights", "links", "license", "benchmarks", "reasoning_options", "interleaved", "cost",
-    "status", "experimental", "provider", "base_model", "base_model_omit",
-}  # fmt: skip
+    "name",
+    "family",
+    "release_date",
+    "last_updated",
+    "attachment",
+    "reasoning",
+    "temperature",
+    "tool_call",
+    "knowledge",
+    "open_weights",
+    "limit",
+    "modalities",
+    "structured_output",
+    "weights",
+    "links",
+    "license",
+    "benchmarks",
+    "reasoning_options",
+    "interleaved",
+    "cost",
+    "status",
+    "experimental",
+    "provider",
+    "base_model",
+    "base_model_omit",
+}
 COST_KEYS = {"input", "output", "cache_read", "cache_write", "reasoning", "tiers"}
-COST_MISSPELLED = {"cache_input": "cache_read", "cached_input": "cache_read",
-                   "cached_write": "cache_write"}  # fmt: skip
-COST_NOT_TOKEN = {"input_audio", "output_audio", "image", "citation", "request",
-                  "context_over_200k"}  # fmt: skip
+COST_MISSPELLED = {
+    "cache_input": "cache_read",
+    "cached_input": "cache_read",
+    "cached_write": "cache_write",
+}
+COST_NOT_TOKEN = {
+    "input_audio",
+    "output_audio",
+    "image",
+    "citation",
+    "request",
+    "context_over_200k",
+}
 LIMIT_KEYS = {"context", "output", "input"}
 PROVIDER_KEYS = {"name", "env", "npm", "doc", "api"}
 MODEL_ONLY_FACTS = ("release_date", "open_weights", "knowledge_cutoff")
 # What a standalone offering (no base_model) says about its model: evidence for consensus.
-EVIDENCE_FACTS = ("release_date", "open_weights", "knowledge_cutoff", "context_tokens",
-                  "modalities_input", "modalities_output", "vision", "multimodal_input",
-                  "reasoning", "tool_call", "structured_output")  # fmt: skip
+EVIDENCE_FACTS = (
+    "release_date",
+    "open_weights",
+    "knowledge_cutoff",
+    "context_tokens",
+    "modalities_input",
+    "modalities_output",
+    "vision",
+    "multimodal_input",
+    "reasoning",
+    "tool_call",
+    "structured_output",
+)
 FLOATING_CANONICAL = re.compile(r"(-latest|/deepseek-chat|/deepseek-reasoner)$")
 _TOML_LINE = re.compile(r"\(at line (\d+)")
 
@@ -140,7 +180,9 @@ class _Reader:
         return text
 
 
-def import_tree(root: Path, *, commit: str | None = None, retrieved: dt.date | None = None) -> ImportFile:
+def import_tree(
+    root: Path, *, commit: str | None = None, retrieved: dt.date | None = None
+) -> ImportFile:
     """Read a models.dev tree into one normalized import."""
     if not root.is_dir():
         raise DataError("not a directory (expected a models.dev tree)", path=root)
@@ -204,13 +246,20 @@ def _model_facts(
     reader: _Reader, data: dict[str, Any], path: Path, entity: str
 ) -> dict[str, str | int | bool | list[str]]:
     facts: dict[str, str | int | bool | list[str]] = {}
-    for key, fact in (("release_date", "release_date"), ("last_updated", "last_updated"),
-                      ("knowledge", "knowledge_cutoff")):  # fmt: skip
+    for key, fact in (
+        ("release_date", "release_date"),
+        ("last_updated", "last_updated"),
+        ("knowledge", "knowledge_cutoff"),
+    ):
         value = reader.date(data.get(key), path, key, entity)
         if value is not None:
             facts[fact] = value
-    for key, fact in (("open_weights", "open_weights"), ("reasoning", "reasoning"),
-                      ("tool_call", "tool_call"), ("structured_output", "structured_output")):  # fmt: skip
+    for key, fact in (
+        ("open_weights", "open_weights"),
+        ("reasoning", "reasoning"),
+        ("tool_call", "tool_call"),
+        ("structured_output", "structured_output"),
+    ):
         value = reader.expect(data, key, bool, path)
         if value is not None:
             facts[fact] = value
@@ -233,8 +282,9 @@ def _model_facts(
         if values is None:
             continue
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise DataError(f"expected a list of strings, got {values!r}", path=path,
-                            field=f"modalities.{side}")  # fmt: skip
+            raise DataError(
+                f"expected a list of strings, got {values!r}", path=path, field=f"modalities.{side}"
+            )
         facts[f"modalities_{side}"] = sorted(values)
         if side == "input":
             facts["vision"] = "image" in values
@@ -258,16 +308,23 @@ def _read_providers(
         name = reader.expect(meta, "name", str, manifest)
         if not name:
             raise DataError("missing 'name'", path=manifest, field="name")
-        providers.append(ImportedProvider(id=provider_dir.name, name=name,
-                                          url=reader.expect(meta, "doc", str, manifest)))  # fmt: skip
+        providers.append(
+            ImportedProvider(
+                id=provider_dir.name, name=name, url=reader.expect(meta, "doc", str, manifest)
+            )
+        )
         models_dir = provider_dir / "models"
         if not models_dir.is_dir():
             continue
         for path in sorted(models_dir.rglob("*.toml")):
             model_id = str(path.relative_to(models_dir))[: -len(".toml")]
             if _dangling_link(path, reader.root):
-                reader.drop(f"offering:{provider_dir.name}/{model_id}", "file",
-                            path.read_text().strip(), "symlink to a missing file: skipped")  # fmt: skip
+                reader.drop(
+                    f"offering:{provider_dir.name}/{model_id}",
+                    "file",
+                    path.read_text().strip(),
+                    "symlink to a missing file: skipped",
+                )
                 continue
             offerings.append(_offering(reader, provider_dir.name, model_id, path, canonical))
     return providers, offerings
@@ -297,28 +354,29 @@ def _offering(
     evidence_keys: set[str] = set()
     if base_id is not None:
         if not isinstance(base_id, str) or base_id not in canonical:
-            raise DataError(f"base_model {base_id!r} names no model in models/", path=path,
-                            field="base_model")  # fmt: skip
+            raise DataError(
+                f"base_model {base_id!r} names no model in models/", path=path, field="base_model"
+            )
         base_facts, base_raw = canonical[base_id]
         merged = _inherit(base_raw, own, own.get("base_model_omit") or [])
-        for key, fact in (("release_date", "release_date"), ("open_weights", "open_weights"),
-                          ("knowledge", "knowledge_cutoff")):  # fmt: skip
+        for key in ("release_date", "open_weights", "knowledge"):
             if key in own and base_raw.get(key) is None:
                 evidence_keys.add(key)  # states what the canonical file lacks: evidence only
                 merged.pop(key, None)
             elif key in own and own[key] != base_raw[key]:
-                reader.drop(entity, key, own[key],
-                            f"offering overrides model-only fact of {base_id} "
-                            f"({base_raw[key]!r})")  # fmt: skip
+                reader.drop(
+                    entity,
+                    key,
+                    own[key],
+                    f"offering overrides model-only fact of {base_id} ({base_raw[key]!r})",
+                )
                 merged[key] = base_raw[key]
         link = "base_model"
         model_ref = base_facts.id
     else:
         model_ref = None
         evidence = {
-            k: v
-            for k, v in _model_facts(reader, own, path, entity).items()
-            if k in EVIDENCE_FACTS
+            k: v for k, v in _model_facts(reader, own, path, entity).items() if k in EVIDENCE_FACTS
         }
     if evidence_keys:
         stated = _model_facts(reader, {k: own[k] for k in evidence_keys}, path, entity)
@@ -359,7 +417,7 @@ def _offering(
         max_output_tokens=output,
         quantization=normalize(model_id).quantization,
         capabilities=capabilities if base_id is None else {},
-        lifecycle=lifecycle,  # type: ignore[arg-type]
+        lifecycle=lifecycle,
         facts=evidence,
     )
 
@@ -389,9 +447,7 @@ def _is_free(model_id: str, name: str | None) -> bool:
     return bool(re.search(r"(:free|-free\b|\(free\)|\bfree\b)", text))
 
 
-def _prices(
-    reader: _Reader, cost: object, path: Path, entity: str, free: bool
-) -> ImportedPrices:
+def _prices(reader: _Reader, cost: object, path: Path, entity: str, free: bool) -> ImportedPrices:
     if cost is None:
         return ImportedPrices(free=free)
     if not isinstance(cost, dict):

@@ -33,23 +33,56 @@ from tradeoff.records import (
 from tradeoff.sources.aliases import AliasIndex, CanonicalRef
 
 # Lower is stronger. Sources not listed rank after all listed ones.
-SOURCE_RANK: dict[str, int] = {"models-dev": 10, "genai-prices": 20, "litellm": 30, "openrouter": 40}
+SOURCE_RANK: dict[str, int] = {
+    "models-dev": 10,
+    "genai-prices": 20,
+    "litellm": 30,
+    "openrouter": 40,
+}
 # The source that is a provider's own first-party data for that provider's offerings.
 FIRST_PARTY_SOURCE: dict[str, str] = {"openrouter": "openrouter"}
 PRICE_FIELDS = (
-    "input_per_mtok", "output_per_mtok", "cache_read_per_mtok", "cache_write_per_mtok",
-    "reasoning_per_mtok", "batch_input_per_mtok", "batch_output_per_mtok", "flex_input_per_mtok",
-    "flex_output_per_mtok", "priority_input_per_mtok", "priority_output_per_mtok",
-)  # fmt: skip
+    "input_per_mtok",
+    "output_per_mtok",
+    "cache_read_per_mtok",
+    "cache_write_per_mtok",
+    "reasoning_per_mtok",
+    "batch_input_per_mtok",
+    "batch_output_per_mtok",
+    "flex_input_per_mtok",
+    "flex_output_per_mtok",
+    "priority_input_per_mtok",
+    "priority_output_per_mtok",
+)
 OFFERING_FIELDS = ("context_tokens", "max_output_tokens")
 MODEL_FACTS = (
-    "release_date", "knowledge_cutoff", "licence", "open_weights", "parameters_total",
-    "parameters_active", "architecture", "experts_total", "experts_per_token", "context_tokens",
-    "max_output_tokens", "modalities_input", "modalities_output",
-)  # fmt: skip
-CONSENSUS_FACTS = ("release_date", "open_weights", "knowledge_cutoff", "context_tokens",
-                   "modalities_input", "modalities_output", "vision", "multimodal_input",
-                   "reasoning", "tool_call", "structured_output")  # fmt: skip
+    "release_date",
+    "knowledge_cutoff",
+    "licence",
+    "open_weights",
+    "parameters_total",
+    "parameters_active",
+    "architecture",
+    "experts_total",
+    "experts_per_token",
+    "context_tokens",
+    "max_output_tokens",
+    "modalities_input",
+    "modalities_output",
+)
+CONSENSUS_FACTS = (
+    "release_date",
+    "open_weights",
+    "knowledge_cutoff",
+    "context_tokens",
+    "modalities_input",
+    "modalities_output",
+    "vision",
+    "multimodal_input",
+    "reasoning",
+    "tool_call",
+    "structured_output",
+)
 
 
 @dataclass(frozen=True)
@@ -106,30 +139,46 @@ def reconcile(text: CatalogText) -> Resolved:
 def _sources(text: CatalogText, out: Resolved) -> None:
     for source_id, entry in text.sources.items():
         out.sources[source_id] = Source(
-            id=source_id, name=entry.name, kind=entry.kind, url=entry.url, licence=entry.licence,
-            retrieved=entry.retrieved.isoformat(), commit=entry.commit,
-            attribution=entry.attribution, redistributable=entry.redistributable,
-        )  # fmt: skip
+            id=source_id,
+            name=entry.name,
+            kind=entry.kind,
+            url=entry.url,
+            licence=entry.licence,
+            retrieved=entry.retrieved.isoformat(),
+            commit=entry.commit,
+            attribution=entry.attribution,
+            redistributable=entry.redistributable,
+        )
     for imported in text.imports:
         entry = imported.source
         out.sources.setdefault(
             imported.source_id,
             Source(
-                id=imported.source_id, name=entry.name, kind=entry.kind, url=entry.url,
-                licence=entry.licence, retrieved=entry.retrieved.isoformat(),
-                commit=entry.commit, attribution=entry.attribution,
+                id=imported.source_id,
+                name=entry.name,
+                kind=entry.kind,
+                url=entry.url,
+                licence=entry.licence,
+                retrieved=entry.retrieved.isoformat(),
+                commit=entry.commit,
+                attribution=entry.attribution,
                 redistributable=entry.redistributable,
             ),
-        )  # fmt: skip
+        )
 
 
 def _providers(text: CatalogText, out: Resolved) -> dict[str, str]:
     alias: dict[str, str] = {}
     for provider_id, entry in text.providers.items():
         out.providers[provider_id] = Provider(
-            id=provider_id, name=entry.name, kind=entry.kind, status=entry.status,
-            defunct_since=entry.defunct_since, url=entry.url, lab_id=entry.lab,
-        )  # fmt: skip
+            id=provider_id,
+            name=entry.name,
+            kind=entry.kind,
+            status=entry.status,
+            defunct_since=entry.defunct_since,
+            url=entry.url,
+            lab_id=entry.lab,
+        )
         alias[provider_id] = provider_id
         for other in entry.aliases:
             alias[other.lower()] = provider_id
@@ -176,9 +225,7 @@ def _release_of(text: CatalogText, model_id: str, stated: Stated) -> str | None:
     return None
 
 
-def _alias_index(
-    text: CatalogText, canonical: dict[str, Stated], out: Resolved
-) -> AliasIndex:
+def _alias_index(text: CatalogText, canonical: dict[str, Stated], out: Resolved) -> AliasIndex:
     index = AliasIndex()
     for model_id, stated in sorted(canonical.items()):
         index.add_model(CanonicalRef(model_id, _release_of(text, model_id, stated)))
@@ -206,11 +253,20 @@ def _offerings(
     grouped: dict[tuple[str, str], list[tuple[ImportedOffering, ImportFile]]] = defaultdict(list)
     for imported in text.imports:
         for dropped in imported.dropped:
-            out.dropped.append(DroppedValue(imported.source_id, dropped.entity, dropped.field,
-                                            dropped.value, dropped.reason))  # fmt: skip
+            out.dropped.append(
+                DroppedValue(
+                    imported.source_id, dropped.entity, dropped.field, dropped.value, dropped.reason
+                )
+            )
         for unlinked in imported.unlinked:
-            out.unlinked.append(UnlinkedOffering(imported.source_id, unlinked.provider,
-                                                 unlinked.provider_model_id, unlinked.reason))  # fmt: skip
+            out.unlinked.append(
+                UnlinkedOffering(
+                    imported.source_id,
+                    unlinked.provider,
+                    unlinked.provider_model_id,
+                    unlinked.reason,
+                )
+            )
         for offering in imported.offerings:
             pid = provider_alias.get(offering.provider.lower(), offering.provider)
             grouped[(pid, offering.provider_model_id.lower())].append((offering, imported))
@@ -235,15 +291,21 @@ def _merge_offering(
 ) -> Offering | None:
     claims = sorted(
         claims,
-        key=lambda c: _rank(c[1].source_id, (c[0].checked or c[1].source.retrieved).isoformat(),
-                            FIRST_PARTY_SOURCE.get(pid) == c[1].source_id),
-    )  # fmt: skip
+        key=lambda c: _rank(
+            c[1].source_id,
+            (c[0].checked or c[1].source.retrieved).isoformat(),
+            FIRST_PARTY_SOURCE.get(pid) == c[1].source_id,
+        ),
+    )
     best, best_file = claims[0]
     link = index.link(best.provider_model_id, best.model_id)
     if link.model_id is None:
         for offering, imported in claims:
-            out.unlinked.append(UnlinkedOffering(imported.source_id, pid,
-                                                 offering.provider_model_id, link.reason or ""))  # fmt: skip
+            out.unlinked.append(
+                UnlinkedOffering(
+                    imported.source_id, pid, offering.provider_model_id, link.reason or ""
+                )
+            )
     entity = f"offering:{pid}/{best.provider_model_id}"
     chosen: dict[str, object] = {}
     price_sources: dict[str, str] = {}
@@ -265,18 +327,25 @@ def _merge_offering(
         price_sources[name] = present[0].source_id
         if len({str(c.value) for c in present}) > 1:
             disputed.append(name)
-            out.conflicts.append(Conflict(
-                entity=entity, field=name, chosen=str(present[0].value),
-                chosen_source_id=present[0].source_id,
-                values=tuple((str(c.value), c.source_id, c.checked) for c in present),
-                rule="precedence: first-party > dataset rank > newer checked date",
-            ))  # fmt: skip
+            out.conflicts.append(
+                Conflict(
+                    entity=entity,
+                    field=name,
+                    chosen=str(present[0].value),
+                    chosen_source_id=present[0].source_id,
+                    values=tuple((str(c.value), c.source_id, c.checked) for c in present),
+                    rule="precedence: first-party > dataset rank > newer checked date",
+                )
+            )
     tiers = next((o.prices.tiers for o, _ in claims if o.prices.tiers), [])
     history: list[PricePoint] = []
     for offering, imported in claims:
         for point in offering.history:
-            history.append(PricePoint(point.effective, point.input_per_mtok,
-                                      point.output_per_mtok, imported.source_id))  # fmt: skip
+            history.append(
+                PricePoint(
+                    point.effective, point.input_per_mtok, point.output_per_mtok, imported.source_id
+                )
+            )
     capabilities: dict[str, bool] = {}
     for offering, _ in reversed(claims):
         capabilities.update(offering.capabilities)
@@ -288,9 +357,17 @@ def _merge_offering(
         prices=Prices(
             **{k: v for k, v in chosen.items() if k in PRICE_FIELDS},  # type: ignore[arg-type]
             free=any(o.prices.free for o, _ in claims),
-            tiers=tuple(PriceTier(t.above_input_tokens, t.input_per_mtok, t.output_per_mtok,
-                                  t.cache_read_per_mtok, t.cache_write_per_mtok) for t in tiers),
-        ),  # fmt: skip
+            tiers=tuple(
+                PriceTier(
+                    t.above_input_tokens,
+                    t.input_per_mtok,
+                    t.output_per_mtok,
+                    t.cache_read_per_mtok,
+                    t.cache_write_per_mtok,
+                )
+                for t in tiers
+            ),
+        ),
         source_id=best_file.source_id,
         checked=(best.checked or best_file.source.retrieved).isoformat(),
         context_tokens=chosen.get("context_tokens"),  # type: ignore[arg-type]
@@ -315,22 +392,33 @@ def _models(
     offerings_by_model: dict[str, list[tuple[ImportedOffering, str, str]]],
 ) -> None:
     first_party = {p.id for p in out.providers.values() if p.kind == "first-party"}
+    linked_by_model: dict[str, list[Offering]] = defaultdict(list)
+    for offering in out.offerings:
+        if offering.model_id:
+            linked_by_model[offering.model_id].append(offering)
     for model_id, stated in sorted(canonical.items()):
         curated = text.curated.get(model_id)
         created = text.aliases.models.get(model_id)
         facts: dict[str, Fact[object]] = {}
         for name in (*MODEL_FACTS, *CAPABILITIES):
             facts[name] = _model_fact(
-                model_id, name, curated, stated, offerings_by_model.get(model_id, []),
-                first_party, out,
-            )  # fmt: skip
-        linked = [o for o in out.offerings if o.model_id == model_id]
+                model_id,
+                name,
+                curated,
+                stated,
+                offerings_by_model.get(model_id, []),
+                first_party,
+                out,
+            )
+        linked = linked_by_model.get(model_id, [])
         facts["prompt_caching"] = _derived(linked, "cache_read_per_mtok", facts["prompt_caching"])
         facts["batch_api"] = _derived(linked, "batch_input_per_mtok", facts["batch_api"])
-        name = (curated.name if curated else None) or (created.name if created else None)
-        name = name or next((s.name for s, _ in stated if s.name), None) or model_id
-        lab = (curated.lab if curated else None) or (created.lab if created else None)
-        lab = lab or next((s.lab for s, _ in stated if s.lab), None) or model_id.split("/")[0]
+        name_or_none = (curated.name if curated else None) or (created.name if created else None)
+        name = name_or_none or next((s.name for s, _ in stated if s.name), None) or model_id
+        lab_or_none = (curated.lab if curated else None) or (created.lab if created else None)
+        lab = (
+            lab_or_none or next((s.lab for s, _ in stated if s.lab), None) or model_id.split("/")[0]
+        )
         family = (curated.family if curated else None) or (created.family if created else None)
         family = family or next((s.family for s, _ in stated if s.family), None)
         weights = (curated.weights_url if curated else None) or next(
@@ -340,9 +428,13 @@ def _models(
 
 
 def _model_record(
-    model_id: str, name: str, lab: str, family: str | None, weights: str | None,
+    model_id: str,
+    name: str,
+    lab: str,
+    family: str | None,
+    weights: str | None,
     facts: dict[str, Fact[object]],
-) -> Model:  # fmt: skip
+) -> Model:
     def date_fact(key: str) -> Fact[PartialDate]:
         f = facts[key]
         value = PartialDate(str(f.value)) if f.value is not None else None
@@ -354,9 +446,14 @@ def _model_record(
         return Fact(value, f.source_id, f.checked, f.note, f.disputed)
 
     return Model(
-        id=model_id, name=name, lab_id=lab, family=family,
-        release_date=date_fact("release_date"), knowledge_cutoff=date_fact("knowledge_cutoff"),
-        licence=facts["licence"], open_weights=facts["open_weights"],  # type: ignore[arg-type]
+        id=model_id,
+        name=name,
+        lab_id=lab,
+        family=family,
+        release_date=date_fact("release_date"),
+        knowledge_cutoff=date_fact("knowledge_cutoff"),
+        licence=facts["licence"],  # type: ignore[arg-type]
+        open_weights=facts["open_weights"],  # type: ignore[arg-type]
         parameters_total=facts["parameters_total"],  # type: ignore[arg-type]
         parameters_active=facts["parameters_active"],  # type: ignore[arg-type]
         architecture=facts["architecture"],  # type: ignore[arg-type]
@@ -368,7 +465,7 @@ def _model_record(
         modalities_output=tuple_fact("modalities_output"),
         capabilities={c: facts[c] for c in CAPABILITIES},  # type: ignore[misc]
         weights_url=weights,
-    )  # fmt: skip
+    )
 
 
 def _model_fact(
@@ -400,11 +497,16 @@ def _model_fact(
             who = "first-party offering" if own else f"all {len(pool)} offerings stating it"
             consensus = Fact(value, src, chk, note=f"as stated by {who}")
         elif len(distinct) > 1 and not claims:
-            out.conflicts.append(Conflict(
-                entity=f"model:{model_id}", field=name, chosen="unknown", chosen_source_id="",
-                values=tuple(sorted({(json.dumps(e[0]), e[1], e[2]) for e in pool})),
-                rule="offerings disagree and no curated or canonical value: left unknown",
-            ))  # fmt: skip
+            out.conflicts.append(
+                Conflict(
+                    entity=f"model:{model_id}",
+                    field=name,
+                    chosen="unknown",
+                    chosen_source_id="",
+                    values=tuple(sorted({(json.dumps(e[0]), e[1], e[2]) for e in pool})),
+                    rule="offerings disagree and no curated or canonical value: left unknown",
+                )
+            )
             return Fact(None, note=f"offerings disagree ({len(distinct)} values)", disputed=True)
     if not claims:
         return consensus if consensus is not None else Fact(None)
@@ -413,12 +515,16 @@ def _model_fact(
     distinct_values = {json.dumps(_plain(c.value)) for c in claims}
     disputed = len(distinct_values) > 1
     if disputed:
-        out.conflicts.append(Conflict(
-            entity=f"model:{model_id}", field=name, chosen=json.dumps(_plain(best.value)),
-            chosen_source_id=best.source_id,
-            values=tuple((json.dumps(_plain(c.value)), c.source_id, c.checked) for c in claims),
-            rule="precedence: curated > first-party > dataset rank > newer checked date",
-        ))  # fmt: skip
+        out.conflicts.append(
+            Conflict(
+                entity=f"model:{model_id}",
+                field=name,
+                chosen=json.dumps(_plain(best.value)),
+                chosen_source_id=best.source_id,
+                values=tuple((json.dumps(_plain(c.value)), c.source_id, c.checked) for c in claims),
+                rule="precedence: curated > first-party > dataset rank > newer checked date",
+            )
+        )
     return Fact(best.value, best.source_id, best.checked, disputed=disputed)
 
 
@@ -432,8 +538,12 @@ def _derived(linked: list[Offering], price_field: str, current: Fact[object]) ->
     priced = [o for o in linked if getattr(o.prices, price_field) is not None]
     if priced:
         first = priced[0]
-        return Fact(True, first.source_id, first.checked,
-                    note=f"{len(priced)} offering(s) list a {price_field.split('_per')[0]} price")  # fmt: skip
+        return Fact(
+            True,
+            first.source_id,
+            first.checked,
+            note=f"{len(priced)} offering(s) list a {price_field.split('_per')[0]} price",
+        )
     return current
 
 

@@ -1,0 +1,124 @@
+"""`tradeoff models list|show`, `tradeoff check`, `tradeoff import models-dev`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from tradeoff.cli import (
+    JsonFlag,
+    _catalog,
+    _parse_date,
+    _print_json,
+    app,
+    handles_errors,
+    import_app,
+    models_app,
+    out,
+)
+
+
+@models_app.command("list")
+@handles_errors
+def models_list(as_json: JsonFlag = False) -> None:
+    """List every canonical model with its lab, release date and number of offerings."""
+    from tradeoff.render.catalog_context import catalog_rows
+
+    catalog = _catalog()
+    rows = catalog_rows(catalog)
+    if as_json:
+        _print_json({"models": rows, "count": len(rows), "catalog_version": catalog.version})
+        return
+    table = Table(title=f"{len(rows)} models")
+    for column in ("id", "name", "lab", "released", "context", "open weights", "offerings"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            row["id"],
+            row["name"],
+            row["lab"],
+            row["release_date"] or "not yet sourced",
+            str(row["context_tokens"] or "not yet sourced"),
+            {True: "yes", False: "no", None: "not yet sourced"}[row["open_weights"]],
+            str(row["offering_count"]),
+        )
+    out.print(table)
+
+
+@models_app.command("show")
+@handles_errors
+def models_show(
+    model: Annotated[str, typer.Argument(help="Canonical id, slug or known alias.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Show a model's facts (with source and checked date) and its offerings by provider."""
+    from tradeoff.render.model_context import model_context
+    from tradeoff.render.terminal import print_model
+
+    catalog = _catalog()
+    context = model_context(catalog, catalog.resolve(model))
+    if as_json:
+        _print_json(context)
+        return
+    print_model(out, context)
+
+
+@app.command("check")
+@handles_errors
+def check(
+    as_json: JsonFlag = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every finding.")] = False,
+) -> None:
+    """Run the catalog's quality gates; exit 1 when any error is found."""
+    from tradeoff.catalog.checks import counts, run_checks
+
+    findings = run_checks(_catalog())
+    tally = counts(findings)
+    errors = sum(n for (level, _), n in tally.items() if level == "error")
+    if as_json:
+        _print_json(
+            {
+                "errors": errors,
+                "warnings": sum(n for (level, _), n in tally.items() if level == "warning"),
+                "counts": [
+                    {"level": lv, "kind": k, "count": n} for (lv, k), n in sorted(tally.items())
+                ],
+                "findings": findings if verbose else [],
+            }
+        )
+    else:
+        table = Table(title="tradeoff check")
+        for column in ("level", "kind", "count"):
+            table.add_column(column)
+        for (level, kind), n in sorted(tally.items()):
+            table.add_row(level, kind, str(n))
+        out.print(table)
+        if verbose:
+            for f in findings:
+                out.print(f"{f.level}\t{f.kind}\t{f.entity}\t{f.message}", markup=False)
+        out.print(f"{errors} error(s), {len(findings) - errors} warning(s)")
+    if errors:
+        raise typer.Exit(1)
+
+
+@import_app.command("models-dev")
+@handles_errors
+def import_models_dev(
+    path: Annotated[
+        Path, typer.Argument(help="Root of a models.dev checkout (models/, providers/).")
+    ],
+    commit: Annotated[str | None, typer.Option(help="Commit of the snapshot.")] = None,
+    retrieved: Annotated[
+        str | None, typer.Option(help="Date the snapshot was taken (YYYY-MM-DD); default today.")
+    ] = None,
+) -> None:
+    """Import a models.dev tree into catalog/imports/models-dev.json and rebuild the database."""
+    from tradeoff.catalog.importing import import_source
+    from tradeoff.sources.models_dev import import_tree
+
+    day = _parse_date(retrieved)
+    summary = import_source(lambda: import_tree(path, commit=commit, retrieved=day))
+    out.print(summary, markup=False)
