@@ -107,6 +107,7 @@ class Resolved:
     dropped: list[DroppedValue] = field(default_factory=list)
     unlinked: list[UnlinkedOffering] = field(default_factory=list)
     skipped_models: dict[str, str] = field(default_factory=dict)  # id → reason
+    index: AliasIndex = field(default_factory=AliasIndex)  # for linking other data (benchmarks)
 
 
 @dataclass
@@ -130,6 +131,7 @@ def reconcile(text: CatalogText) -> Resolved:
     provider_alias = _providers(text, out)
     canonical = _canonical_models(text, out)
     index = _alias_index(text, canonical, out)
+    out.index = index
     offerings_by_model = _offerings(text, out, index, provider_alias)
     _models(text, out, canonical, offerings_by_model)
     _labs(text, out)
