@@ -57,6 +57,9 @@ def normalize(raw: str) -> NormalizedId:
     text = _BEDROCK_VERSION.sub("", text)
     text = text.replace("@", "-")  # vertex: claude-sonnet-4@20250514
     text = re.sub(r"[\s_]+", "-", text)
+    text = re.sub(
+        r"^(anthropic|cohere)-(?=claude|command|embed)", "", text
+    )  # azure: cohere-command-a
     text = _SERVING_SUFFIX.sub("", text)
     quantization = None
     match = _QUANT.search(text)
@@ -66,6 +69,9 @@ def normalize(raw: str) -> NormalizedId:
     text = re.sub(r"(\d)p(\d)", r"\1.\2", text)  # fireworks: deepseek-v3p1 → deepseek-v3.1
     text = re.sub(r"^llama-v(\d)", r"llama-\1", text)  # fireworks: llama-v3p1-8b → llama-3.1-8b
     text = re.sub(r"(\d)\.(\d)", r"\1-\2", text)  # 3.5 and 3-5 are the same spelling
+    text = re.sub(r"^qwen-(\d)", r"qwen\1", text)  # qwen-2-5-7b → qwen2-5-7b
+    text = re.sub(r"^meta-llama-(\d)", r"llama-\1", text)  # meta-llama-3-8b → llama-3-8b
+    text = _claude_order(text)
     text = re.sub(r"(?<=\d)\.(?=\d)", "-", text)
     text = re.sub(r"-+", "-", text).strip("-")
     floating = bool(_FLOATING.search(text))
@@ -74,6 +80,19 @@ def normalize(raw: str) -> NormalizedId:
     return NormalizedId(
         key=text, undated_key=undated, date=date, quantization=quantization, floating=floating
     )
+
+
+def _claude_order(text: str) -> str:
+    """Anthropic's own spelling: claude-3-5-haiku up to 3.x, claude-haiku-4-5 from 4 on."""
+    match = re.match(r"^claude-(\d)(-\d)?-(opus|sonnet|haiku)(?=-|$)", text)
+    if match and int(match.group(1)) >= 4:
+        version = match.group(1) + (match.group(2) or "")
+        return f"claude-{match.group(3)}-{version}" + text[match.end() :]
+    match = re.match(r"^claude-(opus|sonnet|haiku)-(3)(-\d)?(?=-|$)", text)
+    if match:
+        version = match.group(2) + (match.group(3) or "")
+        return f"claude-{version}-{match.group(1)}" + text[match.end() :]
+    return text
 
 
 def _split_date(text: str) -> tuple[str | None, str]:
