@@ -1,0 +1,1 @@
+"""Benchmarks: registry, sourced results, and which results of two models are comparable."""

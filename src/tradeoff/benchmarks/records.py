@@ -1,0 +1,63 @@
+"""Frozen read-side records of the benchmark registry and of benchmark results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Who ran a result: the model's own vendor, an independent party, or not stated by the source.
+VENDOR = "vendor"
+INDEPENDENT = "independent"
+UNATTRIBUTED = "unattributed"
+REPORTED_KINDS = (INDEPENDENT, VENDOR, UNATTRIBUTED)
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """One registered benchmark (catalog/benchmarks.toml)."""
+
+    id: str
+    name: str
+    subset: str | None  # the subset/split the registry entry describes, when fixed
+    version: str | None
+    metric: str  # canonical metric name, e.g. "accuracy"
+    unit: str  # "%", "Elo", "minutes", "score"
+    higher_is_better: bool
+    homepage: str | None
+    category: str
+
+
+@dataclass(frozen=True)
+class BenchmarkResult:
+    """One published score of one canonical model on one registered benchmark.
+
+    ``settings`` is a sorted tuple of (key, value) pairs — reasoning effort, shots, attempts,
+    thinking budget — that change the score; two results are comparable only when equal.
+    ``harness_key`` is ``harness`` reduced to what must match (e.g. aider without version).
+    ``source_ref`` is the machine-readable file@commit the row came from.
+    """
+
+    id: str  # "<file stem>#<row number>", stable within a catalog version
+    model_id: str
+    benchmark_id: str
+    subset: str  # "" when the source states none
+    metric: str  # canonical when the registry knows the source's spelling, else as published
+    metric_as_published: str
+    score: Decimal
+    harness: str  # "" when the source does not say
+    harness_key: str
+    settings: tuple[tuple[str, str], ...]
+    run_by: str
+    reported: str  # one of REPORTED_KINDS
+    date: str | None
+    source_id: str
+    source_url: str
+    source_ref: str
+    licence: str
+    source_model: str  # the model name exactly as the source wrote it
+    matched_how: str  # how source_model was linked to model_id
+
+    @property
+    def settings_text(self) -> str:
+        """Settings for people: "reasoning_effort=high, shots=5", or "" when none."""
+        return ", ".join(f"{k}={v}" for k, v in self.settings)

@@ -1,0 +1,183 @@
+"""The comparable-rows rule: same thing measured the same way, never vendor vs independent."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tradeoff.benchmarks.comparable import comparable
+from tradeoff.benchmarks.records import INDEPENDENT, UNATTRIBUTED, VENDOR, BenchmarkResult
+
+
+def result(model: str, n: int, **changes: object) -> BenchmarkResult:
+    base = BenchmarkResult(
+        id=f"epoch#{model}-{n}",
+        model_id=model,
+        benchmark_id="gpqa-diamond",
+        subset="",
+        metric="accuracy",
+        metric_as_published="accuracy (%)",
+        score=Decimal("50.0"),
+        harness="Epoch AI (Inspect)",
+        harness_key="epoch ai (inspect)",
+        settings=(),
+        run_by="Epoch AI",
+        reported=INDEPENDENT,
+        date="2025-08-07",
+        source_id="epoch-benchmark-stitching",
+        source_url="https://epoch.ai/benchmarks",
+        source_ref="epoch-research/benchmark-stitching:data/benchmarks_runs.csv@37d55ed71467",
+        licence="MIT",
+        source_model=model,
+        matched_how="canonical",
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
+VENDOR_CLAIM = {
+    "harness": "vendor (Moonshot AI)",
+    "harness_key": "vendor (moonshot ai)",
+    "run_by": "Moonshot AI",
+    "reported": VENDOR,
+    "source_id": "vendor-kimi-k2-instruct",
+    "source_ref": "MoonshotAI/Kimi-K2:README.md@b15a1b84fe27",
+}
+
+
+def test_same_benchmark_same_harness_forms_a_row() -> None:
+    a = [result(KIMI, 1, score=Decimal("54.6"))]
+    b = [result(MIXTRAL, 1, score=Decimal("34.1"))]
+    got = comparable(a, b)
+    assert [(r.a.score, r.b.score) for r in got.rows] == [(Decimal("54.6"), Decimal("34.1"))]
+    assert got.rows[0].reported == INDEPENDENT
+    assert got.left_out == ()
+
+
+def test_vendor_claim_is_never_set_against_an_independent_run() -> None:
+    vendor = result(KIMI, 2, score=Decimal("75.1"), **VENDOR_CLAIM)  # type: ignore[arg-type]
+    got = comparable([vendor], [result(MIXTRAL, 1)])
+    assert got.rows == ()
+    assert [x.side for x in got.left_out] == ["a", "b"]
+    assert all("vendor-reported number is never set against" in x.reason for x in got.left_out)
+
+
+def test_independent_pair_preferred_and_vendor_claim_left_out_with_reason() -> None:
+    vendor = result(KIMI, 2, score=Decimal("75.1"), **VENDOR_CLAIM)  # type: ignore[arg-type]
+    got = comparable([result(KIMI, 1), vendor], [result(MIXTRAL, 1)])
+    assert len(got.rows) == 1 and got.rows[0].a.reported == INDEPENDENT
+    assert [x.result.id for x in got.left_out] == [vendor.id]
+    assert "never set against" in got.left_out[0].reason
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"subset": "public"}, "subsets differ"),
+        ({"metric": "pass@1"}, "metrics differ"),
+        ({"settings": (("reasoning_effort", "high"),)}, "settings differ"),
+        ({"harness": "OpenHands", "harness_key": "openhands"}, "harnesses differ"),
+        ({"benchmark_id": "math-level-5"}, "no result on this benchmark"),
+    ],
+)
+def test_incompatible_results_are_left_out_with_reason(
+    change: dict[str, object], reason: str
+) -> None:
+    got = comparable([result(KIMI, 1, **change)], [result(MIXTRAL, 1)])  # type: ignore[arg-type]
+    assert got.rows == ()
+    assert len(got.left_out) == 2
+    assert all(reason in x.reason for x in got.left_out)
+
+
+def test_unstated_setup_needs_one_source_file() -> None:
+    quiet = {"harness": "", "harness_key": "", "source_id": "lmarena"}
+    a = [result(KIMI, 1, source_ref="lmarena:a.json@1", **quiet)]  # type: ignore[arg-type]
+    b = [result(MIXTRAL, 1, source_ref="lmarena:b.json@2", **quiet)]  # type: ignore[arg-type]
+    assert comparable(a, b).rows == ()
+    b2 = [result(MIXTRAL, 1, source_ref="lmarena:a.json@1", **quiet)]  # type: ignore[arg-type]
+    assert len(comparable(a, b2).rows) == 1
+
+
+def test_one_source_for_both_is_preferred() -> None:
+    other = {"source_id": "swebench", "source_ref": "swebench:x@1", "date": "2025-12-01"}
+    a = [result(KIMI, 1), result(KIMI, 2, **other)]  # type: ignore[arg-type]
+    b = [result(MIXTRAL, 1, **other)]  # type: ignore[arg-type]
+    got = comparable(a, b)
+    assert len(got.rows) == 1
+    assert got.rows[0].same_source and got.rows[0].a.id == f"epoch#{KIMI}-2"
+    assert "preferred pair" in got.left_out[0].reason
+
+
+def test_same_model_on_both_sides_is_refused() -> None:
+    with pytest.raises(ValueError, match="same model"):
+        comparable([result(KIMI, 1)], [result(KIMI, 2)])
+
+
+# --- properties ------------------------------------------------------------------------
+
+REPORTERS = {
+    INDEPENDENT: ("Epoch AI", "Epoch AI (Inspect)"),
+    VENDOR: ("Moonshot AI", "vendor (Moonshot AI)"),
+    UNATTRIBUTED: ("arxiv.org", ""),
+}
+
+
+@st.composite
+def results(draw: st.DrawFn, model: str) -> list[BenchmarkResult]:
+    count = draw(st.integers(0, 8))
+    out = []
+    for n in range(count):
+        kind = draw(st.sampled_from(sorted(REPORTERS)))
+        run_by, harness = REPORTERS[kind]
+        harness = draw(st.sampled_from([harness, "", "OpenHands"]))
+        out.append(
+            result(
+                model,
+                n,
+                benchmark_id=draw(st.sampled_from(["gpqa-diamond", "math-level-5", "mmlu"])),
+                subset=draw(st.sampled_from(["", "public"])),
+                metric=draw(st.sampled_from(["accuracy", "pass@1"])),
+                settings=draw(st.sampled_from([(), (("shots", "5"),)])),
+                reported=kind,
+                run_by=run_by,
+                harness=harness,
+                harness_key=harness.lower(),
+                source_id=draw(st.sampled_from(["epoch", "models-dev"])),
+                source_ref=draw(st.sampled_from(["f1@1", "f2@1"])),
+                source_url=draw(st.sampled_from(["https://x", "https://y"])),
+                date=draw(st.sampled_from([None, "2025-01-26", "2025-08-07"])),
+                score=Decimal(draw(st.integers(0, 1000))) / 10,
+            )
+        )
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(results(KIMI), results(MIXTRAL))
+def test_comparable_mirrors(a: list[BenchmarkResult], b: list[BenchmarkResult]) -> None:
+    assert comparable(b, a) == comparable(a, b).swapped()
+
+
+@settings(max_examples=300, deadline=None)
+@given(results(KIMI), results(MIXTRAL))
+def test_rows_are_honest_and_everything_is_accounted_for(
+    a: list[BenchmarkResult], b: list[BenchmarkResult]
+) -> None:
+    got = comparable(a, b)
+    for row in got.rows:
+        assert row.a.reported == row.b.reported  # never vendor against independent
+        assert (row.a.benchmark_id, row.a.subset, row.a.metric, row.a.settings) == (
+            row.b.benchmark_id,
+            row.b.subset,
+            row.b.metric,
+            row.b.settings,
+        )
+        assert row.a.harness_key == row.b.harness_key
+    in_rows = [r.a.id for r in got.rows] + [r.b.id for r in got.rows]
+    left = [x.result.id for x in got.left_out]
+    assert sorted(in_rows + left) == sorted(r.id for r in a + b)
+    assert all(x.reason for x in got.left_out)
