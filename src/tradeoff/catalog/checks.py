@@ -35,7 +35,11 @@ DROPPED_KINDS = (
     ("misspelled key", "misspelled-key"),
     ("symlink to a missing file", "dangling-file-link"),
     ("non-positive context", "non-positive-context"),
+    ("update before release", "update-before-release"),
+    ("not modelled", "price-not-modelled"),
 )
+# Kinds that record a limit of our model of prices, not an upstream problem.
+INFO_KINDS = {"price-not-modelled"}
 
 
 def run_checks(catalog: Catalog) -> list[Finding]:
@@ -48,7 +52,8 @@ def run_checks(catalog: Catalog) -> list[Finding]:
     first_party_price = _first_party_prices(catalog)
     for offering in catalog.offerings:
         findings += _offering(catalog, offering, first_party_price)
-    return sorted(findings, key=lambda f: (f.level != "error", f.kind, f.entity))
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(findings, key=lambda f: (order[f.level], f.kind, f.entity))
 
 
 def counts(findings: list[Finding]) -> Counter[tuple[str, str]]:
@@ -62,7 +67,7 @@ def _dropped(catalog: Catalog) -> list[Finding]:
         kind = next((k for text, k in DROPPED_KINDS if text in dropped.reason), "dropped-value")
         out.append(
             Finding(
-                "warning",
+                "info" if kind in INFO_KINDS else "warning",
                 kind,
                 dropped.entity,
                 f"{dropped.field} = {dropped.value}: {dropped.reason} [{dropped.source_id}]",

@@ -1,47 +1,149 @@
 """Run an importer safely: validate the whole catalog with the new import, then write.
 
 Nothing is written unless the new import parses, validates and compiles with the rest of
-the catalog; the import file and the database are each replaced atomically.
+the catalog; the import file and the database are each replaced atomically. A newer snapshot
+of a source keeps the price history of the previous import and adds what changed (dated by
+each snapshot's checked date), so importing the same snapshot twice changes nothing.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import tempfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from tradeoff.catalog.load import default_catalog_dir, load_catalog, write_import
+from tradeoff.catalog.diff import describe_diff, import_diff
+from tradeoff.catalog.load import (
+    atomic_write_text,
+    default_catalog_dir,
+    load_catalog,
+    read_import,
+    write_import,
+)
 from tradeoff.catalog.review import dropped_kind, write_review
-from tradeoff.catalog.schema import ImportFile
+from tradeoff.catalog.schema import ImportedOffering, ImportedPricePoint, ImportFile
 from tradeoff.db.build import build_database, catalog_version, default_db_path
+from tradeoff.sources.reconcile import Resolved
 
 
 def import_source(
-    run: Callable[[], ImportFile], catalog_dir: Path | None = None, db_path: Path | None = None
+    run: Callable[[], ImportFile],
+    catalog_dir: Path | None = None,
+    db_path: Path | None = None,
+    *,
+    dry_run: bool = False,
 ) -> str:
-    """Import, check with the full catalog, write; returns a summary for people."""
+    """Import, check with the full catalog, write (unless ``dry_run``); returns a summary."""
     catalog_dir = catalog_dir or default_catalog_dir()
     db_path = db_path or default_db_path(catalog_dir)
     imported = run()
+    target = catalog_dir / "imports" / f"{imported.source_id}.json"
+    previous = read_import(target) if target.is_file() else None
+    if previous is not None:
+        imported = carry_history(previous, imported)
     text = load_catalog(catalog_dir)
     text.imports = [i for i in text.imports if i.source_id != imported.source_id] + [imported]
     with tempfile.TemporaryDirectory() as scratch:
         resolved = build_database(text, Path(scratch) / "check.sqlite", "unversioned")
-    write_import(imported, catalog_dir / "imports" / f"{imported.source_id}.json")
+    diff = import_diff(previous, imported)
+    lines = summary_lines(imported, resolved)
+    if dry_run:
+        return "\n".join([*lines, "dry run: nothing written", *describe_diff(diff)])
+    if previous is not None and previous == imported:
+        return "\n".join([*lines, f"unchanged: {target} already holds this snapshot"])
+    write_import(imported, target)
     write_review(catalog_dir / "review", resolved)
+    write_source_review(catalog_dir / "review", resolved)
     build_database(load_catalog(catalog_dir), db_path, catalog_version(catalog_dir))
-    ours = [o for o in resolved.offerings if o.source_id == imported.source_id]
-    linked = sum(1 for o in ours if o.model_id)
+    return "\n".join(
+        [*lines, *describe_diff(diff, limit=0), f"wrote {target} and {catalog_dir / 'review'}"]
+    )
+
+
+def _key(offering: ImportedOffering) -> tuple[str, str]:
+    return offering.provider.lower(), offering.provider_model_id.lower()
+
+
+def carry_history(previous: ImportFile, new: ImportFile) -> ImportFile:
+    """The new import, with each offering's earlier price history and any change since."""
+    old = {_key(o): (o, previous.source.retrieved) for o in previous.offerings}
+    offerings = []
+    for offering in new.offerings:
+        before = old.get(_key(offering))
+        if before is None:
+            offerings.append(offering)
+            continue
+        prior, prior_retrieved = before
+        points = {(p.effective, p.input_per_mtok, p.output_per_mtok) for p in offering.history}
+        points |= {(p.effective, p.input_per_mtok, p.output_per_mtok) for p in prior.history}
+        then = (prior.prices.input_per_mtok, prior.prices.output_per_mtok)
+        now = (offering.prices.input_per_mtok, offering.prices.output_per_mtok)
+        if then != now:
+            # Observed prices: each dated by when its snapshot checked it.
+            points.add(((prior.checked or prior_retrieved).isoformat(), *then))
+            points.add(((offering.checked or new.source.retrieved).isoformat(), *now))
+        history = [
+            ImportedPricePoint(effective=e, input_per_mtok=i, output_per_mtok=o)
+            for e, i, o in sorted(points, key=lambda p: (p[0], str(p[1]), str(p[2])))
+        ]
+        offerings.append(offering.model_copy(update={"history": history}))
+    return new.model_copy(update={"offerings": offerings})
+
+
+def summary_lines(imported: ImportFile, resolved: Resolved) -> list[str]:
+    """Entries read, offerings linked / unmatched, dropped values by reason, unmapped providers."""
+    stats = resolved.source_stats.get(imported.source_id, Counter())
+    read = imported.counts.get("entries", len(imported.offerings))
     reasons = Counter(dropped_kind(d.reason) for d in imported.dropped)
-    target = catalog_dir / "imports" / f"{imported.source_id}.json"
+    unmapped = resolved.unmapped_providers.get(imported.source_id, Counter())
+    conflicts = Counter(
+        c.field for c in resolved.conflicts if imported.source_id in {v[1] for v in c.values}
+    )
     lines = [
-        f"{imported.source_id}: {len(imported.models)} models, "
-        f"{len(imported.providers)} providers, {len(imported.offerings)} offerings read",
-        f"linked to a canonical model: {linked} of {len(ours)} offerings"
-        + (f" ({100 * linked / len(ours):.1f}%)" if ours else ""),
+        f"{imported.source_id}: {read} entries read, {len(imported.models)} models, "
+        f"{len(imported.providers)} providers, {len(imported.offerings)} offerings",
+        f"offerings linked to a canonical model: {stats['linked']} of {stats['offerings']}"
+        + (f" ({100 * stats['linked'] / stats['offerings']:.1f}%)" if stats["offerings"] else "")
+        + f"; unmatched: {stats['offerings'] - stats['linked']}",
+        f"provider ids not in providers.toml: {len(unmapped)} ({sum(unmapped.values())} offerings)",
+        f"conflicts involving this source: {sum(conflicts.values())}",
+        *[f"  {n:5d}  {name}" for name, n in conflicts.most_common()],
         f"dropped or corrected values: {len(imported.dropped)}",
         *[f"  {n:5d}  {reason}" for reason, n in reasons.most_common()],
-        f"wrote {target} and {catalog_dir / 'review'}",
     ]
-    return "\n".join(lines)
+    return lines
+
+
+def write_source_review(directory: Path, resolved: Resolved) -> None:
+    """Per-source figures (sources.md) and provider ids no alias maps (unmapped-providers.csv)."""
+    rows = sorted(
+        (source, provider, str(n))
+        for source, counts in resolved.unmapped_providers.items()
+        for provider, n in counts.items()
+    )
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(("source", "provider", "offerings"))
+    writer.writerows(rows)
+    atomic_write_text(directory / "unmapped-providers.csv", buffer.getvalue())
+    lines = [
+        "# Sources: offerings read, linked and unmatched; conflicts by field",
+        "",
+        "Generated by `tradeoff import`; do not edit.",
+        "",
+        "| source | offerings | linked | unmatched | unmapped provider ids |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for source, stats in sorted(resolved.source_stats.items()):
+        unmapped = resolved.unmapped_providers.get(source, Counter())
+        lines.append(
+            f"| {source} | {stats['offerings']} | {stats['linked']} | "
+            f"{stats['offerings'] - stats['linked']} | {len(unmapped)} |"
+        )
+    by_field = Counter(c.field for c in resolved.conflicts)
+    lines += ["", f"## Conflicts: {len(resolved.conflicts)}", "", "| field | count |", "|---|---:|"]
+    lines += [f"| {name} | {n} |" for name, n in sorted(by_field.items(), key=lambda x: -x[1])]
+    atomic_write_text(directory / "sources.md", "\n".join(lines) + "\n")

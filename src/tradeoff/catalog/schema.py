@@ -172,7 +172,10 @@ class CuratedModel(Strict):
                     f"facts.{name}: expected {getattr(expected, '__name__', expected)}"
                 )
             if name in ("release_date", "knowledge_cutoff"):
-                _check_partial_date(str(fact.value))
+                try:
+                    _check_partial_date(str(fact.value))
+                except ValueError as exc:
+                    raise ValueError(f"facts.{name}: {exc}") from exc
             if name == "architecture" and fact.value not in ("dense", "moe"):
                 raise ValueError("facts.architecture: expected 'dense' or 'moe'")
         if not self.id.startswith(self.lab + "/"):
@@ -201,6 +204,10 @@ class AliasFile(Strict):
     )
     never: dict[str, str] = Field(
         default_factory=dict, description="ids that must stay unlinked → reason"
+    )
+    ambiguous: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="names that may mean several checkpoints → the candidates; never linked",
     )
 
 
@@ -252,6 +259,10 @@ class ImportedModelFacts(Strict):
 class ImportedOffering(Strict):
     provider: str
     provider_model_id: str
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="other ids the dataset gives this offering's model (linking only)",
+    )
     model_id: str | None = None
     link: str | None = None
     name: str | None = None
@@ -265,6 +276,7 @@ class ImportedOffering(Strict):
     retired_on: str | None = None
     successor: str | None = None
     checked: dt.date | None = None
+    source_url: str | None = Field(default=None, description="page the dataset cites")
     history: list[ImportedPricePoint] = Field(default_factory=list)
     facts: dict[str, str | int | bool | list[str]] = Field(
         default_factory=dict, description="model-level facts this offering claims (evidence only)"
@@ -301,3 +313,6 @@ class ImportFile(Strict):
     offerings: list[ImportedOffering] = Field(default_factory=list)
     dropped: list[Dropped] = Field(default_factory=list)
     unlinked: list[Unlinked] = Field(default_factory=list)
+    counts: dict[str, int] = Field(
+        default_factory=dict, description="what the importer read: entries, kept, skipped"
+    )

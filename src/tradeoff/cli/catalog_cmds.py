@@ -78,11 +78,12 @@ def check(
     findings = run_checks(_catalog())
     tally = counts(findings)
     errors = sum(n for (level, _), n in tally.items() if level == "error")
+    warnings = sum(n for (level, _), n in tally.items() if level == "warning")
     if as_json:
         _print_json(
             {
                 "errors": errors,
-                "warnings": sum(n for (level, _), n in tally.items() if level == "warning"),
+                "warnings": warnings,
                 "counts": [
                     {"level": lv, "kind": k, "count": n} for (lv, k), n in sorted(tally.items())
                 ],
@@ -99,7 +100,8 @@ def check(
         if verbose:
             for f in findings:
                 out.print(f"{f.level}\t{f.kind}\t{f.entity}\t{f.message}", markup=False)
-        out.print(f"{errors} error(s), {len(findings) - errors} warning(s)")
+        infos = len(findings) - errors - warnings
+        out.print(f"{errors} error(s), {warnings} warning(s), {infos} note(s)")
     if errors:
         raise typer.Exit(1)
 

@@ -265,6 +265,10 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
         [(u.source_id, u.provider_id, u.provider_model_id, u.reason) for u in r.unlinked],
     )
     conn.executemany("INSERT INTO skipped_models VALUES (?,?)", sorted(r.skipped_models.items()))
+    conn.executemany(
+        "INSERT INTO ambiguous_names VALUES (?,?)",
+        [(name, json.dumps(list(c))) for name, c in sorted(r.ambiguous.items())],
+    )
 
 
 # Writers for tables other modules own (benchmarks…): (connection, catalog text, resolved).

@@ -267,6 +267,11 @@ class Catalog:
     def aliases(self) -> dict[str, str]:
         return {r["alias"]: r["model_id"] for r in self._rows("SELECT * FROM aliases")}
 
+    @cached_property
+    def ambiguous_names(self) -> dict[str, tuple[str, ...]]:
+        rows = self._rows("SELECT * FROM ambiguous_names")
+        return {r["name"]: tuple(json.loads(r["candidates_json"])) for r in rows}
+
     # --- name resolution ----------------------------------------------------------------
 
     def resolve(self, name: str) -> Model:
@@ -282,6 +287,8 @@ class Catalog:
         if lowered in self.aliases:
             return models[self.aliases[lowered]]
         key = normalize(text).key
+        if key in self.ambiguous_names:
+            raise AmbiguousModel(name, list(self.ambiguous_names[key]))
         if key in self.aliases:
             return models[self.aliases[key]]
         candidates = sorted(

@@ -61,6 +61,7 @@ CREATE TABLE price_history (
 CREATE INDEX price_history_offering ON price_history(provider_id, provider_model_id);
 
 CREATE TABLE aliases (alias TEXT PRIMARY KEY, model_id TEXT NOT NULL, how TEXT NOT NULL);
+CREATE TABLE ambiguous_names (name TEXT PRIMARY KEY, candidates_json TEXT NOT NULL);
 
 CREATE TABLE conflicts (
   entity TEXT NOT NULL, field TEXT NOT NULL, chosen TEXT NOT NULL, chosen_source_id TEXT,

@@ -42,6 +42,7 @@ class AliasIndex:
     keys: dict[str, str] = field(default_factory=dict)
     key_origin: dict[str, str] = field(default_factory=dict)
     never: dict[str, str] = field(default_factory=dict)
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → candidates
 
     def add_model(self, ref: CanonicalRef) -> None:
         """Register a canonical model and its own id as a spelling of itself."""
@@ -63,6 +64,8 @@ class AliasIndex:
         self._claim_key(normalize(alias).key, model_id, origin)
 
     def _claim_key(self, key: str, model_id: str, origin: str) -> None:
+        if key in self.ambiguous:
+            return  # an explicit alias still links by its exact spelling
         previous = self.keys.get(key)
         if previous is not None and previous != model_id:
             raise DataError(
@@ -94,6 +97,9 @@ class AliasIndex:
             return Link(self.exact[raw], "alias", quantization=norm.quantization)
         if norm.floating:
             return Link(None, None, "floating alias: moves between checkpoints")
+        if norm.key in self.ambiguous:
+            candidates = ", ".join(self.ambiguous[norm.key])
+            return Link(None, None, f"ambiguous: may mean {candidates}")
         if norm.key in self.keys:
             model_id = self.keys[norm.key]
             how = "canonical" if normalize(model_id).key == norm.key else "alias"

@@ -263,6 +263,10 @@ def _model_facts(
         value = reader.expect(data, key, bool, path)
         if value is not None:
             facts[fact] = value
+    released, updated = facts.get("release_date"), facts.get("last_updated")
+    if isinstance(released, str) and isinstance(updated, str) and updated < released:
+        reader.drop(entity, "last_updated", updated, f"update before release ({released})")
+        del facts["last_updated"]
     licence = reader.expect(data, "license", str, path)
     if licence:
         facts["licence"] = licence

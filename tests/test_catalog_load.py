@@ -1,0 +1,59 @@
+"""Loading catalog text: strict schemas, and errors that name the file and field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tradeoff.catalog.load import load_catalog
+from tradeoff.errors import DataError
+
+MINI = Path(__file__).parent / "fixtures" / "catalog-mini"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    copy = tmp_path / "catalog"
+    shutil.copytree(MINI, copy)
+    return copy
+
+
+def test_loads_the_fixture_catalog(mini: Path) -> None:
+    text = load_catalog(mini)
+    assert set(text.curated) == {"acme/widget-1"}
+    assert text.providers["mirror"].status == "defunct"
+    assert "widget-1-card" in text.sources
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "message"),
+    [
+        ("curated/acme/widget-1.toml", 'family = "widget"', 'famly = "widget"', "famly"),
+        ("curated/acme/widget-1.toml", "value = 70_000_000_000", 'value = "70B"', "expected int"),
+        ("curated/acme/widget-1.toml", 'value = "dense"', 'value = "sparse"', "architecture"),
+        ("curated/acme/widget-1.toml", 'source = "widget-1-card", checked = 2026-11-29 }\narch',
+         'source = "nope", checked = 2026-11-29 }\narch', "unknown source 'nope'"),
+        ("curated/acme/widget-1.toml", '"2025-03-11"', '"2025-02-30"', "release_date"),
+        ("providers.toml", 'status = "defunct"\n', 'status = "defunct"\nfoo = 1\n', "foo"),
+        ("providers.toml", 'defunct_since = "2025-06-30"\n', "", "defunct_since"),
+        ("labs.toml", "[labs.acme]", "[labs.acme\n", "line 1"),
+    ],
+)  # fmt: skip
+def test_bad_catalog_text_names_file_and_field(
+    mini: Path, relative: str, old: str, new: str, message: str
+) -> None:
+    path = mini / relative
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(DataError) as caught:
+        load_catalog(mini)
+    assert str(path) in caught.value.describe()
+    assert message in caught.value.describe()
+
+
+def test_missing_catalog_directory(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="catalog directory not found"):
+        load_catalog(tmp_path / "missing")

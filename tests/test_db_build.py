@@ -1,0 +1,63 @@
+"""Compiling to SQLite: atomic (a failed build keeps the old database), rebuilt on change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tradeoff.catalog.load import load_catalog, write_import
+from tradeoff.db.build import build_database, catalog_version, ensure_database
+from tradeoff.db.queries import Catalog
+from tradeoff.errors import DataError
+from tradeoff.sources.models_dev import import_tree
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    copy = tmp_path / "catalog"
+    shutil.copytree(FIXTURES / "catalog-mini", copy)
+    write_import(import_tree(FIXTURES / "models-dev-mini"), copy / "imports" / "models-dev.json")
+    return copy
+
+
+def test_build_then_query(mini: Path, tmp_path: Path) -> None:
+    db = ensure_database(mini, tmp_path / "c.sqlite")
+    catalog = Catalog(db)
+    widget = catalog.models["acme/widget-1"]
+    assert widget.release_date.value is not None
+    assert widget.release_date.value.iso == "2025-03-11"  # curated beats models.dev 2025-03-10
+    assert widget.release_date.source_id == "widget-1-card"
+    assert widget.release_date.disputed  # and the disagreement is kept
+    assert widget.architecture.value == "dense"
+    assert "acme/widget-latest" not in catalog.models  # floating: skipped
+    providers = {o.provider_id for o in catalog.offerings_for("acme/widget-1")}
+    assert providers == {"acme", "hostco", "mirror"}  # FP8 linked by the curated alias
+    assert catalog.providers["mirror"].status == "defunct"
+
+
+def test_ensure_database_rebuilds_only_when_text_changes(mini: Path, tmp_path: Path) -> None:
+    db = ensure_database(mini, tmp_path / "c.sqlite")
+    first = db.stat().st_mtime_ns
+    assert ensure_database(mini, db).stat().st_mtime_ns == first
+    labs = mini / "labs.toml"
+    labs.write_text(labs.read_text().replace("Acme Labs", "Acme Laboratories"))
+    ensure_database(mini, db)
+    assert Catalog(db).labs["acme"].name == "Acme Laboratories"
+
+
+def test_failed_build_leaves_the_old_database_intact(mini: Path, tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    build_database(load_catalog(mini), db, catalog_version(mini))
+    before = db.read_bytes()
+    curated = mini / "curated" / "acme" / "widget-2.toml"
+    curated.write_text(
+        'id = "acme/widget-2"\nname = "Widget 2"\nlab = "acme"\naliases = ["widget-one"]\n'
+    )  # "widget-one" already names acme/widget-1
+    with pytest.raises(DataError, match="widget-one"):
+        build_database(load_catalog(mini), db, catalog_version(mini))
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob(".c.sqlite.tmp*"))

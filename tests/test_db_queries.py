@@ -1,0 +1,44 @@
+"""Name resolution on the bundled catalog: ids, slugs, aliases, ambiguity, typos."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradeoff.db.queries import Catalog
+from tradeoff.errors import AmbiguousModel, UnknownModel
+
+
+@pytest.mark.parametrize(
+    ("name", "model_id"),
+    [
+        ("moonshotai/kimi-k2-instruct", "moonshotai/kimi-k2-instruct"),
+        ("moonshotai--kimi-k2-instruct", "moonshotai/kimi-k2-instruct"),
+        ("kimi-k2-instruct", "moonshotai/kimi-k2-instruct"),
+        ("kimi-k2-0711-preview", "moonshotai/kimi-k2-instruct"),
+        ("moonshotai/Kimi-K2-Instruct-0905", "moonshotai/kimi-k2-instruct-0905"),
+        ("open-mixtral-8x22b", "mistral/mixtral-8x22b-instruct"),
+        ("mistralai/Mixtral-8x22B-Instruct-v0.1", "mistral/mixtral-8x22b-instruct"),
+        ("mixtral-8x22b-instruct", "mistral/mixtral-8x22b-instruct"),
+    ],
+)
+def test_resolves_ids_slugs_and_aliases(catalog: Catalog, name: str, model_id: str) -> None:
+    assert catalog.resolve(name).id == model_id
+
+
+def test_ambiguous_name_lists_candidates(catalog: Catalog) -> None:
+    with pytest.raises(AmbiguousModel) as caught:
+        catalog.resolve("kimi-k2")
+    assert "moonshotai/kimi-k2-instruct" in caught.value.candidates
+    assert "moonshotai/kimi-k2-instruct-0905" in caught.value.candidates
+
+
+def test_unknown_name_suggests_near_ones(catalog: Catalog) -> None:
+    with pytest.raises(UnknownModel) as caught:
+        catalog.resolve("kimi-k2-instrukt")
+    assert "moonshotai/kimi-k2-instruct" in caught.value.suggestions
+
+
+def test_unknown_name_without_neighbours(catalog: Catalog) -> None:
+    with pytest.raises(UnknownModel) as caught:
+        catalog.resolve("zzzz-qqqq")
+    assert caught.value.suggestions == []

@@ -1,0 +1,129 @@
+"""The models.dev importer on a tiny fixture tree, and its errors on bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tradeoff.catalog.schema import ImportFile
+from tradeoff.errors import DataError
+from tradeoff.sources.models_dev import import_tree
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+TREE = FIXTURES / "models-dev-mini"
+
+
+@pytest.fixture(scope="module")
+def imported() -> ImportFile:
+    return import_tree(TREE, commit="abc123")
+
+
+def _offering(imported: ImportFile, provider: str, model_id: str):  # type: ignore[no-untyped-def]
+    return next(
+        o for o in imported.offerings if (o.provider, o.provider_model_id) == (provider, model_id)
+    )
+
+
+def test_reads_models_providers_and_offerings(imported: ImportFile) -> None:
+    assert {m.id for m in imported.models} == {"acme/widget-1", "acme/widget-latest"}
+    assert {p.id for p in imported.providers} == {"acme", "hostco", "mirror"}
+    assert len(imported.offerings) == 5  # the dangling link is skipped
+
+
+def test_floating_canonical_model_is_flagged(imported: ImportFile) -> None:
+    floating = {m.id: m.floating for m in imported.models}
+    assert floating == {"acme/widget-1": False, "acme/widget-latest": True}
+
+
+def test_base_model_inheritance_and_float_artifact(imported: ImportFile) -> None:
+    offering = _offering(imported, "acme", "widget-1")
+    assert offering.model_id == "acme/widget-1" and offering.link == "base_model"
+    assert str(offering.prices.input_per_mtok) == "0.57"
+    assert offering.context_tokens == 131_072  # inherited from the canonical file
+    reasons = {(d.entity, d.field): d.reason for d in imported.dropped}
+    assert "float artifact" in reasons[("offering:acme/widget-1", "cost.input")]
+    assert "overrides model-only fact" in reasons[("offering:acme/widget-1", "release_date")]
+
+
+def test_git_symlink_files_are_followed(imported: ImportFile) -> None:
+    mirrored = _offering(imported, "mirror", "widget-1")
+    assert mirrored.model_id == "acme/widget-1"
+    assert any("symlink to a missing file" in d.reason for d in imported.dropped)
+
+
+def test_placeholder_date_and_max_output_above_context_are_dropped(imported: ImportFile) -> None:
+    offering = _offering(imported, "hostco", "acme/Widget-1-FP8")
+    assert "release_date" not in offering.facts
+    assert offering.max_output_tokens is None  # 100,000 > 65,536 context
+    assert offering.quantization == "fp8"
+    reasons = [
+        d.reason for d in imported.dropped if d.entity == "offering:hostco/acme/Widget-1-FP8"
+    ]
+    assert any("Jan-1 placeholder" in r for r in reasons)
+    assert any("max output above context" in r for r in reasons)
+
+
+def test_zero_prices_are_unpriced_unless_marked_free(imported: ImportFile) -> None:
+    free = _offering(imported, "hostco", "acme/widget-free")
+    unpriced = _offering(imported, "hostco", "acme/gizmo-9")
+    assert free.prices.free and free.prices.input_per_mtok == 0
+    assert not unpriced.prices.free and unpriced.prices.input_per_mtok is None
+    assert any(
+        d.entity == "offering:hostco/acme/gizmo-9" and "all-zero" in d.reason
+        for d in imported.dropped
+    )
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    copy = tmp_path / "tree"
+    shutil.copytree(TREE, copy)
+    return copy
+
+
+def _write(tree: Path, relative: str, text: str) -> Path:
+    path = tree / relative
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("relative", "text", "message"),
+    [
+        ("providers/acme/models/widget-1.toml", 'base_model = "acme/widget-1"\n[cost\n', "line 2"),
+        ("providers/acme/models/widget-1.toml", 'base_model = "acme/widget-1"\ncolour = 1\n',
+         "unknown key 'colour'"),
+        ("providers/acme/models/widget-1.toml", 'base_model = "acme/nope"\n', "base_model"),
+        ("providers/acme/models/widget-1.toml",
+         'base_model = "acme/widget-1"\n[cost]\ninput = -1\noutput = 2\n', "negative price"),
+        ("providers/acme/models/widget-1.toml",
+         'base_model = "acme/widget-1"\n[cost]\ninput = "cheap"\noutput = 2\n',
+         "expected a number"),
+        ("models/acme/widget-1.toml", 'name = "W"\nrelease_date = "2025-03-10"\n'
+         'tool_call = "yes"\n', "expected bool"),
+        ("providers/acme/models/widget-1.toml",
+         'base_model = "acme/widget-1"\n[cost]\ninput = 1\nouput = 2\n', "unknown key 'ouput'"),
+    ],
+)  # fmt: skip
+def test_bad_input_names_the_file(tree: Path, relative: str, text: str, message: str) -> None:
+    path = _write(tree, relative, text)
+    with pytest.raises(DataError) as caught:
+        import_tree(tree)
+    described = caught.value.describe()
+    assert str(path) in described and message in described
+
+
+def test_missing_directory_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="not a directory"):
+        import_tree(tmp_path / "nowhere")
+
+
+def test_directory_that_is_not_a_tree_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="missing 'models/'"):
+        import_tree(tmp_path)

@@ -1,0 +1,54 @@
+"""Exact money: Decimal everywhere, float artifacts repaired, per-token converted exactly."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradeoff.money import clean_decimal, format_usd, per_token_to_per_mtok
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "repaired"),
+    [
+        (0.5700000000000001, Decimal("0.57"), True),
+        (0.6, Decimal("0.6"), False),
+        (2.5, Decimal("2.5"), False),
+        (10, Decimal("10"), False),
+        (0.08333333333333333, Decimal("0.08333333333"), True),
+    ],
+)
+def test_clean_decimal(raw: float, value: Decimal, repaired: bool) -> None:
+    assert clean_decimal(raw) == (value, repaired)
+
+
+@pytest.mark.parametrize("raw", [True, None, "abc", float("nan"), float("inf")])
+def test_clean_decimal_rejects_non_numbers(raw: object) -> None:
+    with pytest.raises(ValueError):
+        clean_decimal(raw)
+
+
+@pytest.mark.parametrize(
+    ("per_token", "per_mtok"),
+    [("0.0000006", Decimal("0.6")), ("0.00003", Decimal("30")), (3e-06, Decimal("3"))],
+)
+def test_per_token_to_per_mtok(per_token: object, per_mtok: Decimal) -> None:
+    assert per_token_to_per_mtok(per_token)[0] == per_mtok
+
+
+@given(st.decimals(min_value=0, max_value=1000, places=4, allow_nan=False))
+def test_exact_decimals_are_never_changed(value: Decimal) -> None:
+    cleaned, repaired = clean_decimal(str(value))
+    assert cleaned == value and not repaired
+
+
+def test_format_usd_keeps_cents() -> None:
+    assert [format_usd(Decimal(x)) for x in ("0.6", "2.50", "10", "0.15")] == [
+        "$0.60",
+        "$2.50",
+        "$10",
+        "$0.15",
+    ]
