@@ -3,13 +3,14 @@
 A pure function over records (no SQLite, no files). Two results are *compatible* when they
 measure the same thing the same way:
 
-1. same benchmark id, subset and metric;
-2. same settings (reasoning effort, shots, attempts, thinking budget);
-3. same kind of reporter — a vendor's own claim is never set against an independent run;
-4. vendor claims pair only with claims of the same vendor and harness;
-5. same harness (``harness_key``); when neither source says how it was run, only numbers
-   published together (same source file) count, and unattributed numbers only from the same
-   page.
+1. same benchmark id;
+2. same kind of reporter — a vendor's own claim is never set against an independent run;
+3. same subset and metric;
+4. same settings (reasoning effort, shots, attempts, thinking budget, quantization);
+5. vendor claims pair only with claims of the same vendor;
+6. same harness (``harness_key``); when neither source says how it was run, only numbers
+   published together (same page or snapshot) count, and unattributed numbers only from the
+   same page.
 
 Among compatible pairs of one (benchmark, subset, metric, settings) the row takes the best:
 independent over vendor over unattributed, one source for both over two, one file over two,
@@ -100,32 +101,32 @@ def mismatch(x: BenchmarkResult, y: BenchmarkResult) -> tuple[int, str | None]:
     """
     if x.benchmark_id != y.benchmark_id:
         return 0, "the other model has no result on this benchmark"
-    if x.subset != y.subset:
-        return 1, f"subsets differ ({_show(x.subset)!r} vs {_show(y.subset)!r})"
-    if x.metric != y.metric:
-        return 2, f"metrics differ ({x.metric!r} vs {y.metric!r})"
-    if x.settings != y.settings:
-        return 3, (
-            f"settings differ ({_show(x.settings_text)} vs {_show(y.settings_text)})"
-            if x.settings_text < y.settings_text
-            else f"settings differ ({_show(y.settings_text)} vs {_show(x.settings_text)})"
-        )
     if x.reported != y.reported:
         if VENDOR in (x.reported, y.reported):
-            return 4, (
+            return 1, (
                 "a vendor-reported number is never set against a number from another "
                 "kind of reporter (vendor-reported vs "
                 f"{y.reported if x.reported == VENDOR else x.reported})"
             )
         low, high = sorted((x.reported, y.reported))
-        return 4, f"reporters differ ({low} vs {high})"
+        return 1, f"reporters differ ({low} vs {high})"
+    if x.subset != y.subset:
+        return 2, f"subsets differ ({_show(x.subset)!r} vs {_show(y.subset)!r})"
+    if x.metric != y.metric:
+        return 3, f"metrics differ ({x.metric!r} vs {y.metric!r})"
+    if x.settings != y.settings:
+        return 4, (
+            f"settings differ ({_show(x.settings_text)} vs {_show(y.settings_text)})"
+            if x.settings_text < y.settings_text
+            else f"settings differ ({_show(y.settings_text)} vs {_show(x.settings_text)})"
+        )
     if x.reported == VENDOR and x.run_by != y.run_by:
         low, high = sorted((x.run_by, y.run_by))
         return 5, f"claims of different vendors ({low} vs {high})"
     if x.harness_key != y.harness_key:
         low, high = sorted((_show(x.harness), _show(y.harness)))
         return 6, f"harnesses differ ({low} vs {high})"
-    if not x.harness_key and x.source_ref != y.source_ref:
+    if not x.harness_key and x.published_in != y.published_in:
         return 7, "setup not stated and published in different sources"
     if x.reported not in (INDEPENDENT, VENDOR) and x.source_url != y.source_url:
         return 8, "who ran it is not stated and the numbers come from different pages"
@@ -145,7 +146,7 @@ def _preference(x: BenchmarkResult, y: BenchmarkResult) -> tuple[object, ...]:
     return (
         REPORTED_KINDS.index(x.reported) if x.reported in REPORTED_KINDS else len(REPORTED_KINDS),
         x.source_id != y.source_id,
-        x.source_ref != y.source_ref,
+        x.published_in != y.published_in,
         _inverted(older),
         tuple(sorted((x.id, y.id))),
     )
@@ -161,7 +162,7 @@ def _basis(x: BenchmarkResult, y: BenchmarkResult) -> str:
         where = f"both from {x.source_id}"
     else:
         where = f"from {min(x.source_id, y.source_id)} and {max(x.source_id, y.source_id)}"
-    parts = [who, where, how or "published together in " + x.source_ref]
+    parts = [who, where, how or "published together in " + x.published_in]
     if x.run_by == y.run_by:
         parts.insert(1, f"run by {x.run_by}")
     return "; ".join(parts)

@@ -34,7 +34,8 @@ class BenchmarkResult:
     ``settings`` is a sorted tuple of (key, value) pairs — reasoning effort, shots, attempts,
     thinking budget — that change the score; two results are comparable only when equal.
     ``harness_key`` is ``harness`` reduced to what must match (e.g. aider without version).
-    ``source_ref`` is the machine-readable file@commit the row came from.
+    ``published_in`` is the publication the number came from: the page the source cites, or
+    the snapshot file when the page moves (LMArena ratings are comparable within one snapshot).
     """
 
     id: str  # "<file stem>#<row number>", stable within a catalog version
@@ -52,7 +53,7 @@ class BenchmarkResult:
     date: str | None
     source_id: str
     source_url: str
-    source_ref: str
+    published_in: str
     licence: str
     source_model: str  # the model name exactly as the source wrote it
     matched_how: str  # how source_model was linked to model_id

@@ -93,6 +93,6 @@ def main() -> None:
 
 
 # Command modules register on import (kept last: they import the objects above).
-from tradeoff.cli import catalog_cmds  # noqa: E402
+from tradeoff.cli import benchmark_cmds, catalog_cmds, sources_cmds  # noqa: E402
 
-__all__ = ["app", "catalog_cmds", "main"]
+__all__ = ["app", "benchmark_cmds", "catalog_cmds", "main", "sources_cmds"]

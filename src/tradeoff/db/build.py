@@ -273,3 +273,8 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
 
 # Writers for tables other modules own (benchmarks…): (connection, catalog text, resolved).
 EXTRA_WRITERS: list = []  # type: ignore[type-arg]
+
+# Registered explicitly here (kept last: the writers import nothing from this module).
+from tradeoff.benchmarks.writer import write_benchmarks  # noqa: E402
+
+EXTRA_WRITERS.append(write_benchmarks)

@@ -1,0 +1,81 @@
+"""The benchmark review report: rows that name no model of the catalog, or no registered
+benchmark, with reasons and counts per source (catalog/review/benchmarks-unmatched.csv)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tradeoff.benchmarks.schema import read_results_file, results_files
+from tradeoff.benchmarks.writer import linked_rows
+from tradeoff.catalog.load import CatalogText, atomic_write_text
+from tradeoff.sources.reconcile import Resolved
+
+REVIEW_FILE = "benchmarks-unmatched.csv"
+
+
+@dataclass
+class SourceTally:
+    """Per result file: rows imported, matched to a canonical model, and left out."""
+
+    source_id: str
+    imported: int = 0
+    matched: int = 0
+    unregistered: int = 0
+    unmatched: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+
+
+def tally(text: CatalogText, resolved: Resolved) -> dict[str, SourceTally]:
+    """Counts by result file stem, and every unmatched (model name, ref, reason) with rows."""
+    out: dict[str, SourceTally] = {}
+    for path in results_files(text.root):
+        results = read_results_file(path)
+        t = out.setdefault(path.stem, SourceTally(results.source_id))
+        t.unregistered = sum(u.rows for u in results.unregistered)
+    for row in linked_rows(text, resolved):
+        t = out[row.result_id.split("#")[0]]
+        t.imported += 1
+        if row.model_id is not None and row.model_id in resolved.models:
+            t.matched += 1
+        else:
+            reason = row.reason or f"{row.model_id} is not a model of the compiled catalog"
+            ref = row.entry.model_id or row.entry.provider_ref or ""
+            t.unmatched[(row.entry.source_model, ref, reason)] += 1
+    return out
+
+
+def write_review(directory: Path, text: CatalogText, tallies: dict[str, SourceTally]) -> Path:
+    """Write benchmarks-unmatched.csv: one line per (source, kind, name, reason) with its count."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(("source", "kind", "name", "ref", "reason", "rows"))
+    for _, t in sorted(tallies.items()):
+        for (name, ref, reason), n in sorted(t.unmatched.items()):
+            writer.writerow((t.source_id, "model", name, ref, reason, n))
+    for path in results_files(text.root):
+        results = read_results_file(path)
+        for u in results.unregistered:
+            name = u.benchmark + (f"@{u.version}" if u.version else "")
+            writer.writerow(
+                (results.source_id, "benchmark", name, "", "not in benchmarks.toml", u.rows)
+            )
+    target = directory / REVIEW_FILE
+    atomic_write_text(target, buffer.getvalue())
+    return target
+
+
+def summary_lines(tallies: dict[str, SourceTally]) -> list[str]:
+    """People-readable counts per source."""
+    lines = []
+    for stem, t in sorted(tallies.items()):
+        unmatched = sum(t.unmatched.values())
+        share = f" ({100 * t.matched / t.imported:.1f}%)" if t.imported else ""
+        lines.append(
+            f"{t.source_id} ({stem}): {t.imported} results imported, {t.matched} matched to a "
+            f"catalog model{share}, {unmatched} unmatched, {t.unregistered} rows of "
+            "unregistered benchmarks"
+        )
+    return lines

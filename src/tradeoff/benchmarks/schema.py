@@ -1,0 +1,112 @@
+"""Strict schema of the normalized result files (catalog/benchmarks/<file-stem>.json).
+
+One result per line so that a re-import reads as a reviewable diff. Scores are decimal strings
+(never floats). Model names are stored as the source wrote them and linked at compile time.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tradeoff.catalog.load import atomic_write_text, validate
+from tradeoff.errors import DataError
+
+RESULTS_DIR = "benchmarks"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ResultEntry(_Strict):
+    """One result as imported: names as written, benchmark id mapped through the registry."""
+
+    line: int = Field(ge=2, description="line of the row in the source CSV")
+    source_model: str = Field(min_length=1)
+    model_id: str | None = None  # models.dev canonical id from the CSV, lower-cased
+    provider_ref: str | None = None  # first-party provider entry, or floating:<id>
+    match: str | None = None  # how the CSV's author matched model_id/provider_ref
+    benchmark: str
+    subset: str = ""
+    metric: str
+    metric_as_published: str = ""
+    score: str
+    harness: str = ""
+    harness_key: str = ""
+    settings: dict[str, str] = Field(default_factory=dict)
+    run_by: str
+    reported: Literal["independent", "vendor", "unattributed"]
+    date: str | None = None
+    source_url: str = ""
+    published_in: str
+    source_repo_path: str = ""
+
+    @field_validator("score")
+    @classmethod
+    def _decimal(cls, value: str) -> str:
+        try:
+            number = Decimal(value)
+        except InvalidOperation as exc:
+            raise ValueError(f"score {value!r} is not a decimal number") from exc
+        if not number.is_finite():
+            raise ValueError(f"score {value!r} is not finite")
+        return value
+
+
+class Unregistered(_Strict):
+    """Rows whose benchmark name the registry does not know (not imported)."""
+
+    benchmark: str
+    version: str = ""
+    rows: int = Field(ge=1)
+
+
+class ResultsFile(_Strict):
+    """A normalized benchmark file: one source, its results and what was left out."""
+
+    source_id: str
+    file: str  # name of the CSV it was made from
+    licence: str
+    redistributable: bool
+    results: list[ResultEntry]
+    unregistered: list[Unregistered] = Field(default_factory=list)
+
+
+def read_results_file(path: Path) -> ResultsFile:
+    """Read and validate one normalized result file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from exc
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror}", path=path) from exc
+    return validate(ResultsFile, data, path)
+
+
+def results_files(catalog_dir: Path) -> list[Path]:
+    """The committed result files, in a stable order."""
+    return sorted((catalog_dir / RESULTS_DIR).glob("*.json"))
+
+
+def write_results_file(results: ResultsFile, path: Path) -> None:
+    """Write one result per line, keys sorted, atomically."""
+    data = results.model_dump(mode="json")
+    lines = ["{"]
+    for key in ("source_id", "file", "licence", "redistributable"):
+        lines.append(f"{json.dumps(key)}: {json.dumps(data[key], ensure_ascii=False)},")
+    for key in ("results", "unregistered"):
+        items = data[key]
+        lines.append(f"{json.dumps(key)}: [")
+        lines += [
+            json.dumps(item, sort_keys=True, ensure_ascii=False)
+            + ("," if i < len(items) - 1 else "")
+            for i, item in enumerate(items)
+        ]
+        lines.append("]," if key == "results" else "]")
+    lines.append("}")
+    atomic_write_text(path, "\n".join(lines) + "\n")
