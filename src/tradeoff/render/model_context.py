@@ -75,6 +75,43 @@ def offering_entry(offering: Offering, catalog: Catalog) -> dict[str, Any]:
     }
 
 
+def benchmark_entries(catalog: Catalog, model_id: str) -> list[dict[str, Any]]:
+    """A model's benchmark results with who ran them, source, licence and date."""
+    from tradeoff.benchmarks.queries import benchmarks, results_for
+
+    names = {b.id: b for b in benchmarks(catalog)}
+    entries = []
+    for r in results_for(catalog, model_id):
+        b = names[r.benchmark_id]
+        source = catalog.sources.get(r.source_id)
+        entries.append(
+            {
+                "benchmark": r.benchmark_id,
+                "benchmark_name": b.name,
+                "subset": r.subset,
+                "metric": r.metric,
+                "unit": b.unit,
+                "higher_is_better": b.higher_is_better,
+                "score": r.score,
+                "settings": dict(r.settings),
+                "harness": r.harness or None,
+                "run_by": r.run_by,
+                "reported": r.reported,
+                "date": r.date,
+                "source": {
+                    "id": r.source_id,
+                    "name": source.name if source else r.source_id,
+                    "url": r.source_url,
+                    "licence": r.licence,
+                    "attribution": source.attribution if source else None,
+                },
+                "source_model": r.source_model,
+                "matched_how": r.matched_how,
+            }
+        )
+    return entries
+
+
 def model_context(catalog: Catalog, model: Model) -> dict[str, Any]:
     """Everything a model page shows, JSON-ready."""
     offerings = catalog.offerings_for(model.id)
@@ -85,6 +122,8 @@ def model_context(catalog: Catalog, model: Model) -> dict[str, Any]:
     ]
     used = {f["source"]["id"] for f in facts + capabilities if f["source"]}
     used |= {o.source_id for o in offerings}
+    results = benchmark_entries(catalog, model.id)
+    used |= {r["source"]["id"] for r in results}
     return {
         "id": model.id,
         "slug": model.slug,
@@ -96,6 +135,7 @@ def model_context(catalog: Catalog, model: Model) -> dict[str, Any]:
         "capabilities": capabilities,
         "offerings": [offering_entry(o, catalog) for o in offerings],
         "offering_count": len(offerings),
+        "benchmarks": jsonable(results),
         "conflicts": jsonable(catalog.conflicts(model.id)),
         "sources": [jsonable(catalog.sources[s]) for s in sorted(used) if s in catalog.sources],
         "catalog_version": catalog.version,

@@ -79,8 +79,37 @@ def print_model(console: Console, ctx: dict[str, Any]) -> None:
                 "",
             )
     console.print(offers)
+    print_benchmarks(console, ctx.get("benchmarks", []))
     if ctx["conflicts"]:
         console.print(
             f"{len(ctx['conflicts'])} recorded source disagreement(s): "
             f"see `tradeoff conflicts --model {ctx['id']}`"
         )
+
+
+def print_benchmarks(console: Console, results: list[dict[str, Any]]) -> None:
+    """A model's benchmark results: score, setup, who ran it (vendor claims labelled), source."""
+    if not results:
+        console.print("Benchmarks: no results sourced yet")
+        return
+    table = Table(title=f"Benchmark results ({len(results)})")
+    for column in ("benchmark", "score", "setup", "reported by", "source", "date"):
+        table.add_column(column)
+    for r in results:
+        name = r["benchmark_name"] + (f" ({r['subset']})" if r["subset"] else "")
+        unit = "%" if r["unit"] == "%" else f" {r['unit']}"
+        who = {"vendor": f"vendor-reported ({r['run_by']})", "independent": r["run_by"]}.get(
+            r["reported"], "not stated"
+        )
+        setup = [r["metric"], *(f"{k}={v}" for k, v in r["settings"].items())]
+        if r["harness"] and r["reported"] != "vendor":
+            setup.append(r["harness"])
+        table.add_row(
+            name,
+            f"{r['score']}{unit}",
+            "; ".join(setup),
+            who,
+            r["source"]["id"],
+            r["date"] or NOT_SOURCED,
+        )
+    console.print(table)
