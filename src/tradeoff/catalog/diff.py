@@ -70,7 +70,12 @@ def import_diff(previous: ImportFile | None, new: ImportFile) -> ImportDiff:
         for name in before:
             if before[name] != after[name]:
                 diff.changed.append(
-                    (_offering_key(new_offerings[key]), name, _show(before[name]), _show(after[name]))
+                    (
+                        _offering_key(new_offerings[key]),
+                        name,
+                        _show(before[name]),
+                        _show(after[name]),
+                    )
                 )
     old_models = {m.id: m for m in previous.models} if previous else {}
     new_models = {m.id: m for m in new.models}
