@@ -113,3 +113,150 @@ def print_benchmarks(console: Console, results: list[dict[str, Any]]) -> None:
             r["date"] or NOT_SOURCED,
         )
     console.print(table)
+
+
+def _cell_text(c: dict[str, Any]) -> str:
+    ref = f" [{c['source_n']}]" if c.get("source_n") else ""
+    return f"{c['display']}{ref}"
+
+
+def _price(value: str | None, free: bool = False) -> str:
+    from tradeoff.render.markdown import money as md_money
+
+    return md_money(value, free)
+
+
+def print_comparison(console: Console, ctx: dict[str, Any]) -> None:
+    """The comparison page as Rich tables and wrapped paragraphs."""
+    names = [m["name"] for m in ctx["models"]]
+    console.print(f"[bold]{ctx['title']}[/]")
+    console.print(ctx["summary"], markup=False)
+    console.print("\n[bold]Verdict[/]")
+    console.print(ctx["verdict"], markup=False)
+    for c in ctx["choose"]:
+        console.print(f"• {c['text']}", markup=False)
+    specs = Table(title="Specs")
+    for column in ("spec", *names):
+        specs.add_column(column)
+    for r in ctx["specs"]:
+        specs.add_row(r["label"], *[_cell_text(c) for c in r["cells"]])
+    console.print(specs)
+    blend = ctx["blend"]["label"]
+    prices = Table(title=f"Pricing (USD per 1M tokens; blended {blend} input/output)")
+    for column in ("", *names):
+        prices.add_column(column)
+    for key, title in (("cheapest", "cheapest active route"), ("first_party", "first-party API")):
+        quotes = [p[key] for p in ctx["pricing"]]
+        prices.add_row(title, *[q["provider_name"] if q else "none in the catalog" for q in quotes])
+        for field, label in (
+            ("input_per_mtok", "  input"),
+            ("output_per_mtok", "  output"),
+            ("blended_per_mtok", f"  blended {blend}"),
+        ):
+            prices.add_row(label, *[_price(q[field], q["free"]) if q else "—" for q in quotes])
+    prices.add_row("active providers", *[str(p["provider_count"]) for p in ctx["pricing"]])
+    console.print(prices)
+    shared = ", ".join(s["name"] for s in ctx["shared_providers"]) or "none"
+    console.print(f"Shared providers ({ctx['shared_provider_count']}): {shared}", markup=False)
+    for p in ctx["pricing"]:
+        table = Table(title=f"{p['model_name']}: {p['provider_count']} active providers")
+        for column in (
+            "provider",
+            "model id",
+            "input",
+            "output",
+            "cache read",
+            "blended",
+            "status",
+        ):
+            table.add_column(column)
+        for q in p["providers"]:
+            table.add_row(
+                q["provider_name"],
+                q["provider_model_id"],
+                _price(q["input_per_mtok"], q["free"]),
+                _price(q["output_per_mtok"], q["free"]),
+                _price(q["cache_read_per_mtok"]) if q["cache_read_per_mtok"] else NOT_SOURCED,
+                _price(q["blended_per_mtok"], q["free"]),
+                q["lifecycle"],
+            )
+        console.print(table)
+        if p["defunct"]:
+            gone = ", ".join(q["provider_name"] for q in p["defunct"])
+            console.print(f"Not counted (defunct or retired): {gone}", markup=False)
+    caps = Table(title="Capabilities")
+    for column in ("capability", *names):
+        caps.add_column(column)
+    for r in ctx["capabilities"]:
+        caps.add_row(r["label"], *[_cell_text(c) for c in r["cells"]])
+    console.print(caps)
+    b = ctx["benchmarks"]
+    if b["shared"]:
+        bench = Table(title="Benchmarks (shared, comparable rows)")
+        for column in ("benchmark", "metric", *names, "basis"):
+            bench.add_column(column)
+        for r in b["shared"]:
+            unit = "%" if r["unit"] == "%" else f" {r['unit']}"
+            bench.add_row(
+                r["name"] + (f" ({r['subset']})" if r["subset"] else ""),
+                r["metric"],
+                *[f"{s['score']}{unit} ({s['reported']})" for s in r["scores"]],
+                r["basis"],
+            )
+        console.print(bench)
+    else:
+        console.print(f"\n[bold]Benchmarks[/]\n{b['statement']}")
+    for p in ctx["deep_dive"]:
+        console.print(f"\n[bold]{p['title']}[/]")
+        console.print(p["text"], markup=False)
+    console.print("\n[bold]FAQ[/]")
+    for f in ctx["faq"]:
+        console.print(f"[bold]{f['question']}[/]".replace("[/][/]", "[/]"))
+        console.print(f["answer"], markup=False)
+    console.print("\n[bold]Continue comparing[/]")
+    for r in ctx["related"]:
+        own = next(m["name"] for m in ctx["models"] if m["id"] == r["model"])
+        for i in r["items"]:
+            console.print(f"• {own} vs {i['name']} ({', '.join(i['reasons'])})", markup=False)
+    console.print("\n[bold]Sources[/]")
+    for s in ctx["sources"]:
+        console.print(
+            f"[{s['n']}] {s['name']} — {s['url']} — licence {s['licence']}, "
+            f"retrieved {s['retrieved']}",
+            markup=False,
+        )
+    console.print(f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED}", markup=False)
+
+
+def print_cost(console: Console, ctx: dict[str, Any]) -> None:
+    """The calculator: every offering priced for the workload, cheapest route first."""
+    w = ctx["workload"]
+    console.print(
+        f"Workload: {w['input_tokens']:,} input tokens ({w['cached_tokens']:,} cached), "
+        f"{w['output_tokens']:,} output tokens, × {w['requests']:,} request(s)",
+        markup=False,
+    )
+    table = Table(title=f"{ctx['line_count']} offerings ({ctx['unpriced_count']} unpriced)")
+    for column in ("model", "provider", "model id", "input", "cached", "output", "total", "notes"):
+        table.add_column(column)
+    for c in ctx["lines"]:
+        notes = []
+        if c["tier_above_input_tokens"] is not None:
+            notes.append(f"tier above {c['tier_above_input_tokens']:,} input tokens")
+        if c["cache_priced_as_input"]:
+            notes.append("no cache price: cached billed as input")
+        if c["fits_context"] is False:
+            notes.append("exceeds served context")
+        if c["note"]:
+            notes.append(c["note"])
+        table.add_row(
+            c["model_name"],
+            c["provider_name"],
+            c["provider_model_id"],
+            _price(c["input_usd"]) if c["priced"] else "unpriced",
+            _price(c["cached_usd"]) if c["priced"] else "unpriced",
+            _price(c["output_usd"]) if c["priced"] else "unpriced",
+            _price(c["total_usd"]) if c["priced"] else "unpriced",
+            "; ".join(notes),
+        )
+    console.print(table)

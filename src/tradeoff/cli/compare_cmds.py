@@ -1,0 +1,75 @@
+"""`tradeoff compare` (the comparison page) and `tradeoff cost` (the calculator)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from tradeoff.cli import JsonFlag, _catalog, _print_json, app, handles_errors, out
+from tradeoff.errors import UsageError
+
+FORMATS = ("text", "md", "json", "html")
+
+
+@app.command("compare")
+@handles_errors
+def compare_cmd(
+    models: Annotated[list[str], typer.Argument(help="2 to 4 models: ids, slugs or aliases.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json | html")] = "text",
+    blend: Annotated[
+        str | None,
+        typer.Option(help="Input:output ratio of the blended price, e.g. 70:30 (default)."),
+    ] = None,
+) -> None:
+    """Compare 2 to 4 models: specs, prices, providers, capabilities, benchmarks, verdict."""
+    from tradeoff.compare.workload import parse_blend_parts
+    from tradeoff.render.compare_context import compare_context
+
+    if fmt not in FORMATS:
+        raise UsageError(f"expected one of {', '.join(FORMATS)}, got {fmt!r}", field="--format")
+    parts = None if blend is None else parse_blend_parts(blend)
+    ctx = compare_context(_catalog(), list(models), parts)
+    if fmt == "json":
+        _print_json(ctx)
+    elif fmt == "md":
+        from tradeoff.render.markdown import render_compare_markdown
+
+        sys.stdout.write(render_compare_markdown(ctx))
+    elif fmt == "html":
+        from tradeoff.render.html import render_compare_html
+
+        sys.stdout.write(render_compare_html(ctx))
+    else:
+        from tradeoff.render.terminal import print_comparison
+
+        print_comparison(out, ctx)
+
+
+@app.command("cost")
+@handles_errors
+def cost_cmd(
+    models: Annotated[list[str], typer.Argument(help="One or more models.")],
+    input_tokens: Annotated[int, typer.Option("--input-tokens", help="Input tokens per request.")],
+    output_tokens: Annotated[
+        int, typer.Option("--output-tokens", help="Output tokens per request.")
+    ],
+    cached_tokens: Annotated[
+        int, typer.Option("--cached-tokens", help="Part of the input read from cache.")
+    ] = 0,
+    requests: Annotated[int, typer.Option("--requests", help="Number of such requests.")] = 1,
+    as_json: JsonFlag = False,
+) -> None:
+    """Price a workload on every active offering of the models, cheapest route first."""
+    from tradeoff.render.compare_context import cost_context
+
+    ctx = cost_context(
+        _catalog(), list(models), input_tokens, output_tokens, cached_tokens, requests
+    )
+    if as_json:
+        _print_json(ctx)
+        return
+    from tradeoff.render.terminal import print_cost
+
+    print_cost(out, ctx)

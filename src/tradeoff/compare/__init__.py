@@ -1,0 +1,1 @@
+"""The comparison engine: pure functions over catalog records (no SQLite, no files)."""

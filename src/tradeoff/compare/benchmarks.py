@@ -1,0 +1,205 @@
+"""Shared benchmark rows in the comparison, and the claims they support.
+
+Which results are comparable (same benchmark, subset, metric, harness and settings) is decided
+by ``tradeoff.benchmarks``; this module only words what it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tradeoff.benchmarks.comparable import ComparableRow, comparable
+from tradeoff.benchmarks.records import Benchmark, BenchmarkResult
+from tradeoff.compare import wording as w
+from tradeoff.compare.claim import Claim, Number
+
+
+@dataclass(frozen=True)
+class BenchmarkScore:
+    model_id: str
+    score: Decimal
+    reported: str  # vendor | independent | unattributed
+    run_by: str
+    date: str | None
+    source_id: str
+    result_id: str
+    source_url: str = ""
+
+
+@dataclass(frozen=True)
+class BenchmarkRow:
+    """One benchmark on which every compared model has a comparable result."""
+
+    benchmark_id: str
+    name: str
+    category: str
+    subset: str
+    metric: str
+    unit: str
+    higher_is_better: bool
+    harness: str
+    settings: str
+    basis: str
+    scores: tuple[BenchmarkScore, ...]
+
+
+@dataclass(frozen=True)
+class BenchmarkSection:
+    """``in_catalog`` False: the catalog holds no benchmark results at all yet."""
+
+    in_catalog: bool
+    rows: tuple[BenchmarkRow, ...] = ()
+    result_counts: tuple[tuple[str, int], ...] = ()  # (model id, results of that model)
+    excluded: tuple[str, ...] = ()  # why other results were not compared
+
+
+NO_BENCHMARKS = BenchmarkSection(in_catalog=False)
+
+
+def _score(value: Decimal, unit: str) -> str:
+    text = format(value.normalize(), "f")
+    return f"{text}%" if unit == "%" else f"{text} {unit}".strip()
+
+
+def benchmark_claims(section: BenchmarkSection, names: Mapping[str, str]) -> list[Claim]:
+    """One claim per shared row (ties within 1% called ties), or why there are none."""
+    if not section.rows:
+        if not section.in_catalog:
+            text = (
+                "Benchmark results are not yet sourced in this catalog, so no benchmark "
+                "comparison is made."
+            )
+        else:
+            counts = dict(section.result_counts)
+            text = (
+                "No shared benchmark rows are sourced for these models (same benchmark, subset, "
+                "metric and comparable harness)"
+            )
+            if counts:
+                text += ": " + w.join(
+                    [f"{names[m]} has {w.count(n, 'result')}" for m, n in counts.items()]
+                )
+            text += "."
+        numbers = tuple(
+            Number("benchmarks", m, "result_count", n) for m, n in section.result_counts
+        )
+        return [Claim("benchmark.none", "benchmark", text, "benchmark results", numbers)]
+    claims = []
+    for row in section.rows:
+        claims.append(_row_claim(row, names))
+    return claims
+
+
+def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
+    scores = sorted(row.scores, key=lambda s: s.score, reverse=row.higher_is_better)
+    label = row.name + (f" ({row.subset})" if row.subset else "")
+    shown = [f"{names[s.model_id]} {_score(s.score, row.unit)} ({s.reported})" for s in scores]
+    best = scores[0]
+    tie = all(w.is_tie(s.score, best.score) for s in scores[1:])
+    numbers = tuple(Number("benchmarks", s.model_id, row.benchmark_id, s.score) for s in row.scores)
+    if tie:
+        text = f"On {label}, {row.metric}: {w.join(shown)}: a tie within 1%."
+        return Claim(
+            f"benchmark.{row.benchmark_id}", "benchmark", text, row.metric, numbers, (), True
+        )
+    direction = "higher" if row.higher_is_better else "lower"
+    text = f"On {label}, {row.metric} ({direction} is better): {w.join(shown)}."
+    leaders = tuple(s.model_id for s in scores if w.is_tie(s.score, best.score))
+    return Claim(
+        f"benchmark.{row.benchmark_id}",
+        "benchmark",
+        text,
+        row.basis,
+        numbers,
+        leaders,
+        reason=f"{row.name} results matter to you",
+    )
+
+
+def reasoning_note(section: BenchmarkSection, claims: Sequence[Claim]) -> Claim | None:
+    """The benchmark evidence on reasoning for the FAQ: shared reasoning rows, or their absence."""
+    rows = [r for r in section.rows if r.category == "reasoning"]
+    if rows:
+        ids = {f"benchmark.{r.benchmark_id}" for r in rows}
+        picked = [c for c in claims if c.id in ids]
+        return Claim(
+            "benchmark.reasoning",
+            "benchmark",
+            " ".join(c.text for c in picked),
+            "shared reasoning benchmark rows",
+            tuple(n for c in picked for n in c.numbers),
+        )
+    return Claim(
+        "benchmark.reasoning",
+        "benchmark",
+        "No shared reasoning benchmark rows are sourced for these models, so the catalog does "
+        "not rank them on reasoning quality.",
+        "shared benchmark rows of category reasoning",
+        (),
+    )
+
+
+def section_from_results(
+    model_ids: Sequence[str],
+    results: Mapping[str, Sequence[BenchmarkResult]],
+    registry: Mapping[str, Benchmark],
+    names: Mapping[str, str],
+) -> BenchmarkSection:
+    """Rows every model shares, by ``tradeoff.benchmarks.comparable`` against the first model.
+
+    With 3 or 4 models a row needs the same result of the first model paired with every
+    other model; anything else is listed as excluded with the rule's reason.
+    """
+    first = model_ids[0]
+    pairs = {m: comparable(results.get(first, ()), results.get(m, ())) for m in model_ids[1:]}
+    keyed: dict[tuple[object, ...], dict[str, ComparableRow]] = {}
+    for m, cmp in pairs.items():
+        for row in cmp.rows:
+            keyed.setdefault(
+                (row.benchmark_id, row.subset, row.metric, row.settings, row.a.id), {}
+            )[m] = row
+    rows: list[BenchmarkRow] = []
+    excluded: list[str] = []
+    for _, by_other in sorted(keyed.items(), key=lambda kv: str(kv[0])):
+        sample = next(iter(by_other.values()))
+        bench = registry.get(sample.benchmark_id)
+        if len(by_other) != len(pairs):
+            missing = [names[m] for m in pairs if m not in by_other]
+            excluded.append(f"{_label(sample, bench)}: no comparable result for {w.join(missing)}")
+            continue
+        scores = [_score_of(sample.a)] + [_score_of(r.b) for r in by_other.values()]
+        rows.append(
+            BenchmarkRow(
+                benchmark_id=sample.benchmark_id,
+                name=bench.name if bench else sample.benchmark_id,
+                category=bench.category if bench else "",
+                subset=sample.subset,
+                metric=sample.metric,
+                unit=bench.unit if bench else "",
+                higher_is_better=bench.higher_is_better if bench else True,
+                harness=sample.a.harness,
+                settings=sample.a.settings_text,
+                basis=sample.basis,
+                scores=tuple(scores),
+            )
+        )
+    for m, cmp in pairs.items():
+        for left in cmp.left_out:
+            owner = first if left.side == "a" else m
+            bench = registry.get(left.result.benchmark_id)
+            name = bench.name if bench else left.result.benchmark_id
+            excluded.append(f"{names[owner]} on {name}: {left.reason}")
+    counts = tuple((m, len(results.get(m, ()))) for m in model_ids)
+    return BenchmarkSection(True, tuple(rows), counts, tuple(dict.fromkeys(excluded)))
+
+
+def _label(row: ComparableRow, bench: Benchmark | None) -> str:
+    return (bench.name if bench else row.benchmark_id) + (f" ({row.subset})" if row.subset else "")
+
+
+def _score_of(r: BenchmarkResult) -> BenchmarkScore:
+    return BenchmarkScore(
+        r.model_id, r.score, r.reported, r.run_by, r.date, r.source_id, r.id, r.source_url
+    )

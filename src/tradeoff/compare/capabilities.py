@@ -1,0 +1,72 @@
+"""Capabilities side by side: tri-state (yes / no / not yet sourced) with provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tradeoff.records import CAPABILITIES, CAPABILITY_LABELS, Model, Tri
+
+
+@dataclass(frozen=True)
+class CapabilityCell:
+    """One model's support for one capability, with where that came from."""
+
+    model_id: str
+    state: Tri
+    source_id: str | None
+    checked: str | None
+    note: str | None
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class CapabilityRow:
+    """One capability across the compared models, in model order."""
+
+    key: str
+    label: str
+    cells: tuple[CapabilityCell, ...]
+
+    def state_of(self, model_id: str) -> Tri:
+        """The tri-state of one model in this row."""
+        return next(c.state for c in self.cells if c.model_id == model_id)
+
+    @property
+    def differs(self) -> bool:
+        """Known yes for some model and known no for another: a real difference."""
+        states = {c.state for c in self.cells}
+        return Tri.YES in states and Tri.NO in states
+
+
+def capability_rows(models: Sequence[Model]) -> tuple[CapabilityRow, ...]:
+    """Every capability of the catalog, one row each, cells in model order."""
+    rows = []
+    for key in CAPABILITIES:
+        cells = []
+        for model in models:
+            fact = model.capabilities.get(key)
+            if fact is None or fact.value is None:
+                cells.append(
+                    CapabilityCell(
+                        model.id,
+                        Tri.UNKNOWN,
+                        None,
+                        None,
+                        fact.note if fact else None,
+                        fact.disputed if fact else False,
+                    )
+                )
+                continue
+            cells.append(
+                CapabilityCell(
+                    model.id,
+                    Tri.of(fact.value),
+                    fact.source_id,
+                    fact.checked,
+                    fact.note,
+                    fact.disputed,
+                )
+            )
+        rows.append(CapabilityRow(key, CAPABILITY_LABELS[key], tuple(cells)))
+    return tuple(rows)

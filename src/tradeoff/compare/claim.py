@@ -1,0 +1,33 @@
+"""The claim record: a statement, its basis and the numbers it states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+Value = Decimal | int | str
+
+
+@dataclass(frozen=True)
+class Number:
+    """A value a claim states and the table cell it comes from."""
+
+    table: str  # pricing | availability | specs | capabilities | benchmarks
+    model_id: str  # "*" for a value about the whole comparison (shared providers)
+    field: str
+    value: Value
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement: its text, its basis, the numbers it states and whom it favours."""
+
+    id: str
+    topic: str  # price | availability | capability | spec | benchmark
+    text: str
+    basis: str
+    numbers: tuple[Number, ...]
+    favours: tuple[str, ...] = ()  # models this claim is a real advantage for
+    tie: bool = False
+    lists: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (count field, the items counted)
+    reason: str = ""  # short "choose X when" phrase for a favoured model

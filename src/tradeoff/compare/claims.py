@@ -1,0 +1,216 @@
+"""Price claims: each holds the numbers it states; its wording is computed from them.
+
+Every sentence of the verdict, deep dive and FAQ is a claim's text (or joins claim texts), so
+a consistency test can check each stated number against the tables it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from tradeoff.compare import wording as w
+from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.pricing import ModelPricing, Quote
+from tradeoff.compare.workload import Blend
+
+
+def _money_claim(
+    claim_id: str,
+    what: str,
+    field: str,
+    entries: Sequence[tuple[str, Decimal, str]],
+    names: Mapping[str, str],
+    basis: str,
+    reason: str,
+) -> Claim:
+    """Compare one price across models: ties within 1%, else "costs N% less" and "N.N×"."""
+    ranked = sorted(entries, key=lambda e: (e[1], names[e[0]]))
+    numbers = tuple(Number("pricing", m, field, v) for m, v, _ in entries)
+    best_id, best, _ = ranked[0]
+
+    def shown(e: tuple[str, Decimal, str]) -> str:
+        return f"{w.usd(e[1])}" + (f" ({e[2]})" if e[2] else "")
+
+    ties = [e for e in ranked[1:] if w.is_tie(e[1], best)]
+    if len(ranked) == 2:
+        low, high = ranked
+        if ties:
+            text = (
+                f"{names[low[0]]} and {names[high[0]]} cost the same within 1% {what}: "
+                f"{shown(low)} vs {shown(high)}."
+            )
+            return Claim(claim_id, "price", text, basis, numbers, (), True)
+        pct = w.percent_less(low[1], high[1])
+        text = (
+            f"{names[low[0]]} costs {pct}% less than {names[high[0]]} {what}: "
+            f"{shown(low)} vs {shown(high)}"
+        )
+        r = w.ratio(high[1], low[1])
+        text += f"; {names[high[0]]} costs {w.times(r)} as much." if r is not None else "."
+        return Claim(claim_id, "price", text, basis, numbers, (low[0],), False, (), reason)
+    parts = []
+    for e in ranked[1:]:
+        if w.is_tie(e[1], best):
+            parts.append(f"{names[e[0]]} costs the same within 1% ({shown(e)})")
+            continue
+        r = w.ratio(e[1], best)
+        multiple = f"{w.times(r)} as much" if r is not None else "more"
+        parts.append(f"{names[e[0]]} costs {multiple} ({shown(e)})")
+    lead = "cost the least" if ties else "costs the least"
+    leaders = [best_id] + [e[0] for e in ties]
+    text = (
+        f"{w.join([names[m] for m in leaders])} {lead} {what} at {shown(ranked[0])}; "
+        + "; ".join(parts)
+        + "."
+    )
+    favours = () if ties else (best_id,)
+    return Claim(claim_id, "price", text, basis, numbers, favours, bool(ties), (), reason)
+
+
+def price_claims(
+    model_ids: Sequence[str],
+    names: Mapping[str, str],
+    pricing: Mapping[str, ModelPricing],
+    blend: Blend,
+) -> list[Claim]:
+    """Blended price on the cheapest route and at the first-party APIs, plus input/output."""
+    claims: list[Claim] = []
+    blend_text = f"blended {blend.label} input/output, USD per 1M tokens"
+    cheapest = {m: pricing[m].cheapest for m in model_ids}
+    unpriced = [m for m in model_ids if cheapest[m] is None]
+    for m in unpriced:
+        claims.append(
+            Claim(
+                f"price.unpriced.{m}",
+                "price",
+                f"{names[m]} has no priced offering on an active provider in the catalog, "
+                "so its price is not yet sourced.",
+                "offerings on active providers",
+                (Number("pricing", m, "cheapest", "null"),),
+            )
+        )
+    priced: dict[str, Quote] = {m: q for m, q in cheapest.items() if q is not None}
+    if len(priced) >= 2:
+
+        def entries(field: str) -> list[tuple[str, Decimal, str]]:
+            out = []
+            for m, q in priced.items():
+                value = getattr(q, field)
+                assert value is not None
+                out.append((m, value, q.provider_name))
+            return out
+
+        claims.append(
+            _money_claim(
+                "price.cheapest",
+                "on the cheapest active route",
+                "cheapest.blended_per_mtok",
+                entries("blended_per_mtok"),
+                names,
+                f"cheapest priced offering on an active provider, {blend_text}",
+                "the lowest price matters most",
+            )
+        )
+        for side in ("input", "output"):
+            claims.append(
+                _money_claim(
+                    f"price.cheapest.{side}",
+                    f"per {side} token on those routes",
+                    f"cheapest.{side}_per_mtok",
+                    [(m, v, "") for m, v, _ in entries(f"{side}_per_mtok")],
+                    names,
+                    f"{side} price of the same cheapest offerings, USD per 1M tokens",
+                    f"the workload is {side}-heavy",
+                )
+            )
+    first = {m: pricing[m].first_party for m in model_ids}
+    first_priced = {
+        m: q for m, q in first.items() if q is not None and q.blended_per_mtok is not None
+    }
+    if len(first_priced) >= 2:
+        claims.append(
+            _money_claim(
+                "price.first_party",
+                "at its lab's own API",
+                "first_party.blended_per_mtok",
+                [
+                    (m, q.blended_per_mtok, q.provider_name)
+                    for m, q in first_priced.items()
+                    if q.blended_per_mtok is not None
+                ],
+                names,
+                f"first-party offering (the lab's own API), {blend_text}",
+                "you buy directly from the lab's own API",
+            )
+        )
+    missing = [m for m in model_ids if first[m] is None]
+    if missing:
+        verb = "is" if len(missing) == 1 else "are"
+        claims.append(
+            Claim(
+                "price.first_party.missing",
+                "price",
+                f"{w.join([names[m] for m in missing])} {verb} not offered by "
+                f"{'its' if len(missing) == 1 else 'their'} own lab's API in the catalog.",
+                "providers of kind first-party whose lab made the model",
+                tuple(Number("pricing", m, "first_party", "null") for m in missing),
+            )
+        )
+    claims.extend(_break_even(priced, names))
+    # Individual input/output sides are detail for the deep dive, not separate "choose" reasons
+    # unless they point in different directions (then the workload shape decides).
+    sides = [c for c in claims if c.id in ("price.cheapest.input", "price.cheapest.output")]
+    if (
+        len(sides) == 2
+        and sides[0].favours
+        and sides[1].favours
+        and (sides[0].favours != sides[1].favours)
+    ):
+        return claims
+    return [
+        c if c.id not in ("price.cheapest.input", "price.cheapest.output") else _no_favour(c)
+        for c in claims
+    ]
+
+
+def _no_favour(claim: Claim) -> Claim:
+    return Claim(claim.id, claim.topic, claim.text, claim.basis, claim.numbers, (), claim.tie)
+
+
+def _break_even(priced: Mapping[str, Quote], names: Mapping[str, str]) -> list[Claim]:
+    """For two models whose input and output prices point opposite ways: the input share
+    at which their blended prices on the cheapest routes are equal."""
+    if len(priced) != 2:
+        return []
+    (a, qa), (b, qb) = sorted(priced.items())
+    ia, oa, ib, ob = qa.input_per_mtok, qa.output_per_mtok, qb.input_per_mtok, qb.output_per_mtok
+    assert ia is not None and oa is not None and ib is not None and ob is not None
+    if w.is_tie(ia, ib) or w.is_tie(oa, ob) or (ia < ib) == (oa < ob):
+        return []
+    # share*ia + (1-share)*oa == share*ib + (1-share)*ob
+    share = (ob - oa) / ((ia - oa) - (ib - ob))
+    pct = int((share * 100).quantize(Decimal(1)))
+    if not 0 < pct < 100:
+        return []
+    input_cheap, output_cheap = (a, b) if ia < ib else (b, a)
+    text = (
+        f"On these routes the two prices meet at a {pct}/{100 - pct} input/output blend: with "
+        f"an input share above {pct}% {names[input_cheap]} is cheaper, below it "
+        f"{names[output_cheap]} is."
+    )
+    numbers = (
+        Number("pricing", a, "cheapest.input_per_mtok", ia),
+        Number("pricing", a, "cheapest.output_per_mtok", oa),
+        Number("pricing", b, "cheapest.input_per_mtok", ib),
+        Number("pricing", b, "cheapest.output_per_mtok", ob),
+    )
+    return [
+        Claim(
+            "price.break_even",
+            "price",
+            text,
+            "input and output prices of each model's cheapest route",
+            numbers,
+        )
+    ]

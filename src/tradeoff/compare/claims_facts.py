@@ -1,0 +1,396 @@
+"""Claims about availability, capabilities and specs, worded from the table cells they cite."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from tradeoff.compare import wording as w
+from tradeoff.compare.capabilities import CapabilityRow
+from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.pricing import ModelPricing
+from tradeoff.compare.specs import SpecRow
+from tradeoff.records import Tri
+
+# (verb phrase after a plural subject, after a singular subject)
+CAPABILITY_PHRASES: dict[str, tuple[str, str]] = {
+    "vision": ("accept image input", "accepts image input"),
+    "multimodal_input": ("accept multimodal input", "accepts multimodal input"),
+    "reasoning": ("have a reasoning mode", "has a reasoning mode"),
+    "tool_call": ("support function / tool calling", "supports function / tool calling"),
+    "structured_output": ("support structured outputs", "supports structured outputs"),
+    "code_execution": ("support code execution", "supports code execution"),
+    "prompt_caching": ("support prompt caching", "supports prompt caching"),
+    "batch_api": ("offer a batch API", "offers a batch API"),
+}
+
+
+def _all(n: int) -> str:
+    return "both" if n == 2 else f"all {n}"
+
+
+def availability_claims(
+    model_ids: Sequence[str],
+    names: Mapping[str, str],
+    pricing: Mapping[str, ModelPricing],
+    shared: Sequence[str],
+    provider_names: Mapping[str, str],
+) -> list[Claim]:
+    """Provider counts (equal to their lists), shared providers, concentration, defunct."""
+    claims: list[Claim] = []
+    counts = {m: pricing[m].provider_count for m in model_ids}
+    lists = tuple(
+        (f"providers:{m}", tuple(q.provider_name for q in pricing[m].providers)) for m in model_ids
+    )
+    numbers = tuple(Number("availability", m, "provider_count", counts[m]) for m in model_ids)
+    top = max(counts.values())
+    leaders = [m for m in model_ids if counts[m] == top]
+    if len(set(counts.values())) == 1:
+        text = f"{_all(len(model_ids)).capitalize()} run on {w.count(top, 'active provider')} each."
+        favours: tuple[str, ...] = ()
+    else:
+        parts = [f"{names[m]} on {w.count(counts[m], 'active provider')}" for m in model_ids]
+        parts[0] = (
+            f"{names[model_ids[0]]} runs on {w.count(counts[model_ids[0]], 'active provider')}"
+        )
+        text = f"{w.join(parts)}."
+        favours = tuple(leaders) if len(leaders) < len(model_ids) else ()
+    claims.append(
+        Claim(
+            "availability.count",
+            "availability",
+            text,
+            "active providers with at least one offering; defunct providers and retired "
+            "offerings are not counted",
+            numbers,
+            favours,
+            len(set(counts.values())) == 1,
+            lists,
+            "you want more providers to choose from or fail over to",
+        )
+    )
+    shared_names = tuple(provider_names[p] for p in shared)
+    n = len(shared)
+    if n:
+        verb = "serves" if n == 1 else "serve"
+        text = (
+            f"{w.count(n, 'provider')} {verb} {_all(len(model_ids))}: {w.join(list(shared_names))}."
+        )
+    else:
+        text = f"No active provider serves {_all(len(model_ids))}."
+    claims.append(
+        Claim(
+            "availability.shared",
+            "availability",
+            text,
+            "providers in every model's list",
+            (Number("availability", "*", "shared_provider_count", n),),
+            lists=(("shared_provider_count", shared_names),),
+        )
+    )
+    for m in model_ids:
+        p = pricing[m]
+        listed = tuple(q.provider_name for q in p.providers)
+        claims.append(
+            Claim(
+                f"availability.list.{m}",
+                "availability",
+                f"{names[m]} ({w.count(len(listed), 'provider')}): {w.join(list(listed))}."
+                if listed
+                else f"{names[m]} has no active provider in the catalog.",
+                "active providers, cheapest first",
+                (Number("availability", m, "provider_count", len(listed)),),
+                lists=((f"providers:{m}", listed),),
+            )
+        )
+        if p.provider_count == 1:
+            only = p.providers[0].provider_name
+            claims.append(
+                Claim(
+                    f"availability.single.{m}",
+                    "availability",
+                    f"{names[m]} runs on a single active provider ({only}): "
+                    "a concentration risk if that provider changes price or stops serving it.",
+                    "active providers",
+                    (Number("availability", m, "provider_count", 1),),
+                    lists=((f"providers:{m}", (only,)),),
+                )
+            )
+        unpriced = tuple(q.provider_name for q in p.unpriced_providers)
+        if unpriced:
+            claims.append(
+                Claim(
+                    f"availability.unpriced.{m}",
+                    "availability",
+                    f"For {names[m]}, {len(unpriced)} of {w.count(p.provider_count, 'provider')} "
+                    f"{'has' if len(unpriced) == 1 else 'have'} no sourced price: "
+                    f"{w.join(list(unpriced))}.",
+                    "offerings without both an input and an output price",
+                    (
+                        Number("availability", m, "unpriced_count", len(unpriced)),
+                        Number("availability", m, "provider_count", p.provider_count),
+                    ),
+                    lists=((f"unpriced:{m}", unpriced),),
+                )
+            )
+        gone = tuple(sorted({q.provider_name for q in p.defunct}))
+        if gone:
+            claims.append(
+                Claim(
+                    f"availability.defunct.{m}",
+                    "availability",
+                    f"Not counted for {names[m]}: {w.join(list(gone))} "
+                    f"({'defunct or retired' if len(gone) > 1 else _gone_reason(p, gone[0])}).",
+                    "providers marked defunct, offerings marked retired",
+                    (Number("availability", m, "defunct_count", len(gone)),),
+                    lists=((f"defunct:{m}", gone),),
+                )
+            )
+    return claims
+
+
+def _gone_reason(p: ModelPricing, name: str) -> str:
+    q = next(q for q in p.defunct if q.provider_name == name)
+    if q.defunct_since:
+        return f"provider defunct since {q.defunct_since}"
+    return "offering retired" if q.lifecycle == "retired" else "provider defunct"
+
+
+def capability_claims(rows: Sequence[CapabilityRow], names: Mapping[str, str]) -> list[Claim]:
+    """One claim per capability: who supports it, who does not, for whom it is unknown."""
+    claims = []
+    for row in rows:
+        plural, singular = CAPABILITY_PHRASES[row.key]
+        yes = [c.model_id for c in row.cells if c.state is Tri.YES]
+        no = [c.model_id for c in row.cells if c.state is Tri.NO]
+        unknown = [c.model_id for c in row.cells if c.state is Tri.UNKNOWN]
+        n = len(row.cells)
+        if len(yes) == n:
+            text = f"{_all(n).capitalize()} {plural}."
+        elif len(no) == n:
+            text = f"{'Neither' if n == 2 else 'None'} {_neg_all(n, plural)}."
+        elif len(unknown) == n:
+            anyone = "either" if n == 2 else "any"
+            text = f"Whether {anyone} {_neg_unknown(n, plural)} is not yet sourced."
+        else:
+            parts = []
+            if yes:
+                parts.append(
+                    f"{w.join([names[m] for m in yes])} {singular if len(yes) == 1 else plural}"
+                )
+            if no:
+                parts.append(
+                    f"{w.join([names[m] for m in no])} {'does' if len(no) == 1 else 'do'} not"
+                    + ("" if yes else f" {plural}")
+                )
+            if unknown:
+                parts.append(f"for {w.join([names[m] for m in unknown])} it is not yet sourced")
+            text = "; ".join(parts) + "."
+            text = text[0].upper() + text[1:]
+        claims.append(
+            Claim(
+                f"capability.{row.key}",
+                "capability",
+                text,
+                "capability table (model-level facts with their sources)",
+                tuple(
+                    Number("capabilities", c.model_id, row.key, c.state.value) for c in row.cells
+                ),
+                tuple(yes) if row.differs else (),
+                reason=f"you need it to {plural}" if row.differs else "",
+            )
+        )
+    return claims
+
+
+def _neg_all(n: int, plural: str) -> str:
+    # "Neither model has a reasoning mode" / "None of the 3 models supports code execution"
+    subject = "model" if n == 2 else f"of the {n} models"
+    singular = CAPABILITY_BY_PLURAL[plural]
+    return f"{subject} {singular}"
+
+
+def _neg_unknown(n: int, plural: str) -> str:
+    subject = "model" if n == 2 else "of them"
+    return f"{subject} {CAPABILITY_BY_PLURAL[plural]}"
+
+
+CAPABILITY_BY_PLURAL = {p: s for p, s in CAPABILITY_PHRASES.values()}
+
+
+def spec_claims(
+    rows: Sequence[SpecRow], names: Mapping[str, str], labs: Mapping[str, str]
+) -> list[Claim]:
+    """Identity, context window (larger favoured), release dates, weights and licence."""
+    by_key = {r.key: r for r in rows}
+    claims = [identity_claim(rows, names, labs), _context_claim(by_key["context_tokens"], names)]
+    release = by_key["release_date"]
+    claims.append(
+        Claim(
+            "spec.release_date",
+            "spec",
+            _sentence(
+                [
+                    f"{names[c.model_id]} was released {'on ' if len(c.display) == 10 else 'in '}"
+                    f"{c.display}"
+                    if c.value is not None
+                    else f"{names[c.model_id]}'s release date is not yet sourced"
+                    for c in release.cells
+                ]
+            ),
+            "spec table: released",
+            tuple(Number("specs", c.model_id, "release_date", c.display) for c in release.cells),
+        )
+    )
+    claims.append(_weights_claim(by_key["open_weights"], by_key["licence"], names))
+    return claims
+
+
+def _sentence(parts: list[str]) -> str:
+    return "; ".join(parts) + "."
+
+
+def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
+    known = [c for c in row.cells if c.value is not None]
+    unknown = [c for c in row.cells if c.value is None]
+    numbers = tuple(Number("specs", c.model_id, "context_tokens", c.value) for c in known)
+    tail = (
+        f" {w.join([names[c.model_id] for c in unknown])}'s context window is not yet sourced."
+        if unknown
+        else ""
+    )
+    basis = "spec table: context window (model-level, as documented by the lab)"
+    if len(known) < 2:
+        text = (
+            " ".join(f"{names[c.model_id]} has a {c.display} context window." for c in known) + tail
+        ).strip()
+        return Claim("spec.context_tokens", "spec", text, basis, numbers)
+    ranked = sorted(known, key=lambda c: -int(c.value))
+    top = ranked[0]
+    leaders = [c for c in ranked if c.value == top.value]
+    if len(leaders) == len(known):
+        text = (
+            f"{w.join([names[c.model_id] for c in known])} have the same context window "
+            f"({top.display})."
+        )
+        return Claim("spec.context_tokens", "spec", text + tail, basis, numbers, (), True)
+    rest = [c for c in ranked if c.value != top.value]
+    lead = w.join([names[c.model_id] for c in leaders])
+    others = w.join([f"{c.display} for {names[c.model_id]}" for c in rest])
+    text = (
+        f"{lead} {'has' if len(leaders) == 1 else 'have'} the larger context window: "
+        f"{top.display} vs {others}"
+    )
+    r = w.ratio(Decimal(int(top.value)), Decimal(int(rest[0].value)))
+    if len(rest) == 1 and r is not None:
+        text += f", {w.times(r)} as large"
+    return Claim(
+        "spec.context_tokens",
+        "spec",
+        text + "." + tail,
+        basis,
+        numbers,
+        tuple(c.model_id for c in leaders),
+        reason="requests need a longer context window",
+    )
+
+
+def _weights_claim(weights: SpecRow, licence: SpecRow, names: Mapping[str, str]) -> Claim:
+    parts = []
+    for wc in weights.cells:
+        lc = licence.cell(wc.model_id)
+        lic = f"licence {lc.display}" if lc.value is not None else "licence not yet sourced"
+        if wc.value is True:
+            parts.append(f"{names[wc.model_id]} publishes open weights ({lic})")
+        elif wc.value is False:
+            parts.append(f"{names[wc.model_id]} does not publish open weights ({lic})")
+        else:
+            parts.append(
+                f"whether {names[wc.model_id]} has open weights is not yet sourced ({lic})"
+            )
+    text = _sentence(parts)
+    text = text[0].upper() + text[1:]
+    yes = tuple(c.model_id for c in weights.cells if c.value is True)
+    no = [c for c in weights.cells if c.value is False]
+    differs = bool(yes) and bool(no)
+    numbers = tuple(
+        Number("specs", c.model_id, "open_weights", c.display) for c in weights.cells
+    ) + tuple(Number("specs", c.model_id, "licence", c.display) for c in licence.cells)
+    return Claim(
+        "spec.open_weights",
+        "spec",
+        text,
+        "spec table: open weights and licence",
+        numbers,
+        yes if differs else (),
+        reason="you need to self-host or fine-tune the weights" if differs else "",
+    )
+
+
+def capability_summary(rows: Sequence[CapabilityRow], names: Mapping[str, str]) -> Claim:
+    """Which capabilities differ (known yes vs known no) and which are unknown for someone."""
+    differ = tuple(_lower(r.label) for r in rows if r.differs)
+    unknown = tuple(_lower(r.label) for r in rows if any(c.state is Tri.UNKNOWN for c in r.cells))
+    if differ:
+        text = (
+            f"The capability table shows {w.count(len(differ), 'difference')}: "
+            f"{w.join(list(differ))}."
+        )
+    else:
+        text = "The capability table shows no capability that one model has and another lacks."
+    if unknown:
+        whom = "at least one model"
+        text += (
+            f" {w.count(len(unknown), 'capability', 'capabilities')} of {len(rows)} "
+            f"{'is' if len(unknown) == 1 else 'are'} not yet sourced for {whom}: "
+            f"{w.join(list(unknown))}."
+        )
+    return Claim(
+        "capability.summary",
+        "capability",
+        text,
+        "capability table",
+        (
+            Number("capabilities", "*", "difference_count", len(differ)),
+            Number("capabilities", "*", "unknown_count", len(unknown)),
+        ),
+        lists=(("difference_count", differ), ("unknown_count", unknown)),
+    )
+
+
+def _lower(label: str) -> str:
+    """ "Structured outputs" → "structured outputs", but "API" and "MoE" keep their case."""
+    if len(label) > 1 and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def identity_claim(
+    rows: Sequence[SpecRow], names: Mapping[str, str], labs: Mapping[str, str]
+) -> Claim:
+    """What each model is: architecture, lab, parameter counts, as the spec table shows."""
+    by_key = {r.key: r for r in rows}
+    parts = []
+    numbers: list[Number] = []
+    for cell in by_key["architecture"].cells:
+        m = cell.model_id
+        total = by_key["parameters_total"].cell(m)
+        active = by_key["parameters_active"].cell(m)
+        kind = f"a {cell.display} model" if cell.value is not None else "a model"
+        kind = kind.replace("a mixture of experts model", "a mixture-of-experts model")
+        sizes = []
+        if total.value is not None:
+            sizes.append(f"{total.display} total")
+            numbers.append(Number("specs", m, "parameters_total", int(total.value)))
+        if active.value is not None:
+            sizes.append(f"{active.display} active")
+            numbers.append(Number("specs", m, "parameters_active", int(active.value)))
+        size = (
+            f" with {w.join(sizes)} parameters"
+            if sizes
+            else " whose parameter count is not yet sourced"
+        )
+        if cell.value is not None:
+            numbers.append(Number("specs", m, "architecture", cell.display))
+        parts.append(f"{names[m]} is {kind} by {labs[m]}{size}")
+    return Claim("spec.identity", "spec", "; ".join(parts) + ".", "spec table", tuple(numbers))

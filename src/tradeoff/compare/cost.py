@@ -1,0 +1,147 @@
+"""Price a token workload on every offering: tiers, cache reads, cheapest route first.
+
+A context tier applies to the whole request once its input exceeds ``above_input_tokens``
+(the pricing cliff providers document), so the tier is chosen per request, then the request
+cost is multiplied by the number of requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tradeoff.compare.pricing import provider_of
+from tradeoff.compare.workload import Workload
+from tradeoff.money import PER_MTOK
+from tradeoff.records import Model, Offering, PriceTier, Provider
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """One offering priced for a workload; ``total_usd`` None means unpriced, never $0."""
+
+    model_id: str
+    provider_id: str
+    provider_name: str
+    provider_model_id: str
+    input_per_mtok: Decimal | None  # the rates applied (after a context tier, if any)
+    output_per_mtok: Decimal | None
+    cache_read_per_mtok: Decimal | None
+    input_usd: Decimal | None
+    cached_usd: Decimal | None
+    output_usd: Decimal | None
+    total_usd: Decimal | None
+    tier_above_input_tokens: int | None  # the context tier applied, if any
+    cache_priced_as_input: bool  # no cache-read price sourced: cached tokens billed as input
+    free: bool
+    fits_context: bool | None  # input + output within the served context; None if unknown
+    lifecycle: str
+    source_id: str
+    checked: str
+    note: str | None = None
+
+
+def _tier(offering: Offering, input_tokens: int) -> PriceTier | None:
+    above = [t for t in offering.prices.tiers if input_tokens > t.above_input_tokens]
+    return max(above, key=lambda t: t.above_input_tokens, default=None)
+
+
+def _usd(tokens: int, per_mtok: Decimal | None) -> Decimal | None:
+    if per_mtok is None:
+        return None
+    return Decimal(tokens) * per_mtok / PER_MTOK
+
+
+def price_offering(
+    model_id: str, offering: Offering, provider: Provider, workload: Workload
+) -> CostLine:
+    """The cost of a workload on one offering, with the rates that produced it."""
+    p = offering.prices
+    tier = _tier(offering, workload.input_tokens)
+    rate_in = p.input_per_mtok
+    rate_out = p.output_per_mtok
+    rate_cache = p.cache_read_per_mtok
+    if tier is not None:
+        # A tier's missing cache price does not fall back to the base rate: the cliff may
+        # change it too, so it stays unknown and cached tokens are billed as input.
+        rate_in, rate_out, rate_cache = (
+            tier.input_per_mtok,
+            tier.output_per_mtok,
+            tier.cache_read_per_mtok,
+        )
+    note = None
+    if p.free and rate_in is None and rate_out is None:
+        rate_in = rate_out = Decimal(0)
+        note = "free variant"
+    cache_as_input = workload.cached_tokens > 0 and rate_cache is None
+    input_usd = _usd(workload.uncached_tokens, rate_in)
+    cached_usd = _usd(workload.cached_tokens, rate_in if cache_as_input else rate_cache)
+    output_usd = _usd(workload.output_tokens, rate_out)
+    total = None
+    if input_usd is not None and cached_usd is not None and output_usd is not None:
+        total = (input_usd + cached_usd + output_usd) * workload.requests
+        input_usd, cached_usd, output_usd = (
+            input_usd * workload.requests,
+            cached_usd * workload.requests,
+            output_usd * workload.requests,
+        )
+    else:
+        note = (
+            "unpriced: "
+            + ", ".join(name for name, v in (("input", rate_in), ("output", rate_out)) if v is None)
+            + " price not yet sourced"
+        )
+    context = offering.context_tokens
+    fits = None if context is None else workload.input_tokens + workload.output_tokens <= context
+    return CostLine(
+        model_id=model_id,
+        provider_id=provider.id,
+        provider_name=provider.name,
+        provider_model_id=offering.provider_model_id,
+        input_per_mtok=rate_in,
+        output_per_mtok=rate_out,
+        cache_read_per_mtok=rate_cache,
+        input_usd=input_usd if total is not None else None,
+        cached_usd=cached_usd if total is not None else None,
+        output_usd=output_usd if total is not None else None,
+        total_usd=total,
+        tier_above_input_tokens=None if tier is None else tier.above_input_tokens,
+        cache_priced_as_input=cache_as_input,
+        free=p.free,
+        fits_context=fits,
+        lifecycle=offering.lifecycle,
+        source_id=offering.source_id,
+        checked=offering.checked,
+        note=note,
+    )
+
+
+def price_workload(
+    models: Iterable[Model],
+    offerings: Mapping[str, Iterable[Offering]],
+    providers: Mapping[str, Provider],
+    workload: Workload,
+) -> list[CostLine]:
+    """Every active offering of the models priced for the workload, cheapest route first.
+
+    Unpriced offerings follow the priced ones (never as $0); routes whose served context
+    is too small for the request are ranked after those that fit.
+    """
+    lines: list[CostLine] = []
+    for model in models:
+        for offering in offerings.get(model.id, ()):
+            provider = provider_of(offering, providers)
+            if not provider.active or offering.lifecycle == "retired":
+                continue
+            lines.append(price_offering(model.id, offering, provider, workload))
+    lines.sort(
+        key=lambda c: (
+            c.total_usd is None,
+            c.fits_context is False,
+            c.total_usd if c.total_usd is not None else Decimal(0),
+            c.provider_name.lower(),
+            c.provider_model_id,
+        )
+    )
+    return lines

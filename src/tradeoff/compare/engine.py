@@ -1,0 +1,149 @@
+"""`compare(models, view, blend)`: one structured, sourced result for 2 to 4 models."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from tradeoff.compare.benchmarks import (
+    NO_BENCHMARKS,
+    BenchmarkSection,
+    benchmark_claims,
+    reasoning_note,
+)
+from tradeoff.compare.capabilities import CapabilityRow, capability_rows
+from tradeoff.compare.claim import Claim
+from tradeoff.compare.claims import price_claims
+from tradeoff.compare.claims_facts import (
+    availability_claims,
+    capability_claims,
+    capability_summary,
+    spec_claims,
+)
+from tradeoff.compare.faq import FaqEntry, build_faq
+from tradeoff.compare.pricing import ModelPricing, model_pricing, shared_providers
+from tradeoff.compare.related import Related, related_models
+from tradeoff.compare.specs import SpecRow, spec_rows
+from tradeoff.compare.verdict import Verdict, build_verdict
+from tradeoff.compare.workload import DEFAULT_BLEND, Blend
+from tradeoff.errors import UsageError
+from tradeoff.records import Lab, Model, Offering, Provider, Source
+
+MIN_MODELS = 2
+MAX_MODELS = 4
+
+
+@dataclass(frozen=True)
+class CatalogView:
+    """The records a comparison reads, gathered outside compare/ (no SQL here)."""
+
+    models: Mapping[str, Model]
+    offerings: Mapping[str, Sequence[Offering]]  # by model id
+    providers: Mapping[str, Provider]
+    labs: Mapping[str, Lab]
+    sources: Mapping[str, Source]
+    cheapest_blended: Mapping[str, Decimal | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    models: tuple[Model, ...]
+    blend: Blend
+    specs: tuple[SpecRow, ...]
+    capabilities: tuple[CapabilityRow, ...]
+    pricing: tuple[ModelPricing, ...]
+    shared_providers: tuple[str, ...]
+    benchmarks: BenchmarkSection
+    claims: tuple[Claim, ...]
+    verdict: Verdict
+    faq: tuple[FaqEntry, ...]
+    related: tuple[tuple[str, tuple[Related, ...]], ...]  # (model id, its related models)
+    reviewed: Mapping[str, str | None]  # section → oldest checked date shown in it
+    last_reviewed: str | None
+    source_ids: tuple[str, ...]
+
+    def pricing_of(self, model_id: str) -> ModelPricing:
+        """The pricing block of one compared model."""
+        return next(p for p in self.pricing if p.model_id == model_id)
+
+
+def check_models(models: Sequence[Model]) -> None:
+    """2 to 4 distinct models, or a UsageError naming MODEL."""
+    if not MIN_MODELS <= len(models) <= MAX_MODELS:
+        raise UsageError(
+            f"compare takes {MIN_MODELS} to {MAX_MODELS} models, got {len(models)}", field="MODEL"
+        )
+    seen: set[str] = set()
+    for m in models:
+        if m.id in seen:
+            raise UsageError(f"model {m.id!r} is given more than once", field="MODEL")
+        seen.add(m.id)
+
+
+def _oldest(dates: Sequence[str | None]) -> str | None:
+    known = [d for d in dates if d]
+    return min(known) if known else None
+
+
+def compare(
+    models: Sequence[Model],
+    view: CatalogView,
+    blend: Blend = DEFAULT_BLEND,
+    benchmarks: BenchmarkSection = NO_BENCHMARKS,
+    related_limit: int = 6,
+) -> Comparison:
+    """Specs, pricing, capabilities, benchmarks, claims, verdict, FAQ and related models."""
+    check_models(models)
+    ids = [m.id for m in models]
+    names = {m.id: m.name for m in models}
+    labs = {m.id: view.labs[m.lab_id].name if m.lab_id in view.labs else m.lab_id for m in models}
+    specs = spec_rows(models)
+    caps = capability_rows(models)
+    pricing = tuple(
+        model_pricing(m, view.offerings.get(m.id, ()), view.providers, blend) for m in models
+    )
+    by_model = {p.model_id: p for p in pricing}
+    shared = shared_providers(pricing)
+    provider_names = {q.provider_id: q.provider_name for p in pricing for q in p.providers}
+    claims: list[Claim] = []
+    claims += spec_claims(specs, names, labs)
+    claims += price_claims(ids, names, by_model, blend)
+    claims += availability_claims(ids, names, by_model, shared, provider_names)
+    claims.append(capability_summary(caps, names))
+    claims += capability_claims(caps, names)
+    claims += benchmark_claims(benchmarks, names)
+    verdict = build_verdict(ids, names, claims)
+    faq = build_faq(ids, names, claims, verdict.choose, reasoning_note(benchmarks, claims))
+    candidates = list(view.models.values())
+    related = tuple(
+        (m.id, tuple(related_models(m, candidates, view.cheapest_blended, related_limit)))
+        for m in models
+    )
+    quotes = [q for p in pricing for q in p.providers]
+    reviewed = {
+        "specs": _oldest([c.checked for r in specs for c in r.cells]),
+        "capabilities": _oldest([c.checked for r in caps for c in r.cells]),
+        "pricing": _oldest([q.checked for q in quotes]),
+        "benchmarks": _oldest([s.date for r in benchmarks.rows for s in r.scores]),
+    }
+    used = {c.source_id for r in specs for c in r.cells if c.source_id}
+    used |= {c.source_id for r in caps for c in r.cells if c.source_id}
+    used |= {q.source_id for q in quotes} | {s for q in quotes for s in q.price_source_ids}
+    used |= {s.source_id for r in benchmarks.rows for s in r.scores}
+    return Comparison(
+        models=tuple(models),
+        blend=blend,
+        specs=specs,
+        capabilities=caps,
+        pricing=pricing,
+        shared_providers=shared,
+        benchmarks=benchmarks,
+        claims=tuple(claims),
+        verdict=verdict,
+        faq=faq,
+        related=related,
+        reviewed=reviewed,
+        last_reviewed=_oldest(list(reviewed.values())),
+        source_ids=tuple(sorted(s for s in used if s in view.sources)),
+    )

@@ -1,0 +1,81 @@
+"""The six questions of a comparison page, answered from the same claims as the verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from tradeoff.compare import wording as w
+from tradeoff.compare.claim import Claim
+from tradeoff.compare.verdict import ChooseWhen
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    question: str
+    answer: str
+    claim_ids: tuple[str, ...]
+
+
+def _answer(question: str, claims: Sequence[Claim | None], extra: str = "") -> FaqEntry:
+    used = [c for c in claims if c is not None]
+    text = " ".join(c.text for c in used) + (f" {extra}" if extra else "")
+    return FaqEntry(question, text.strip(), tuple(c.id for c in used))
+
+
+def build_faq(
+    model_ids: Sequence[str],
+    names: Mapping[str, str],
+    claims: Sequence[Claim],
+    choose: Sequence[ChooseWhen],
+    benchmark_note: Claim | None,
+) -> tuple[FaqEntry, ...]:
+    """Which is cheaper; open weights and licences; reasoning; structured outputs; where to run
+    them; when to pick the first over the others."""
+    by_id = {c.id: c for c in claims}
+    listed = [names[m] for m in model_ids]
+    either = w.join(listed, "or")
+    both = w.join(listed)
+    price_ids = [cid for cid in by_id if cid.startswith(("price.unpriced", "price.cheapest"))]
+    price_ids = [cid for cid in price_ids if cid not in ("price.cheapest.input",)]
+    price_ids = [cid for cid in price_ids if cid != "price.cheapest.output"]
+    price_ids += [cid for cid in by_id if cid.startswith("price.first_party")]
+    price_ids += [cid for cid in by_id if cid == "price.break_even"]
+    first = model_ids[0]
+    pick = next(c for c in choose if c.model_id == first)
+    others = [c for c in choose if c.model_id != first]
+    where_ids = [cid for cid in by_id if cid.startswith("availability.")]
+    return (
+        _answer(f"Which is cheaper, {either}?", [by_id[c] for c in price_ids]),
+        _answer(
+            f"Is {either} open source?",
+            [by_id.get("spec.open_weights")],
+            "Open weights are not the same as an open-source licence: read each licence "
+            "before self-hosting or redistributing.",
+        ),
+        _answer(
+            f"Which is better for reasoning, {either}?",
+            [by_id.get("capability.reasoning"), benchmark_note],
+        ),
+        _answer(
+            f"Which is better for structured outputs, {either}?",
+            [by_id.get("capability.structured_output")],
+            _undecided(by_id.get("capability.structured_output")),
+        ),
+        _answer(f"Where can I run {both}?", [by_id[c] for c in where_ids]),
+        FaqEntry(
+            f"When should I pick {names[first]} over "
+            f"{w.join([names[m] for m in model_ids[1:]], 'or')}?",
+            " ".join([pick.text] + [c.text for c in others]),
+            tuple(dict.fromkeys(pick.claim_ids + tuple(i for c in others for i in c.claim_ids))),
+        ),
+    )
+
+
+def _undecided(claim: Claim | None) -> str:
+    """Say so when a capability row cannot separate the models."""
+    if claim is None or claim.favours:
+        return ""
+    if any(n.value == "unknown" for n in claim.numbers):
+        return "The catalog cannot separate them on this until it is sourced for every model."
+    return "The capability table shows no difference between them on this."

@@ -1,0 +1,195 @@
+"""Pricing and availability of models: first-party, cheapest active route, provider table.
+
+Availability counts providers, not offerings: one provider serving a model under three ids is
+one place to run it. Defunct providers and retired offerings are never availability; they are
+listed apart so a reader can see why a provider they know is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tradeoff.compare.workload import Blend
+from tradeoff.records import Model, Offering, Provider
+
+PRICE_FIELDS = ("input_per_mtok", "output_per_mtok", "cache_read_per_mtok", "cache_write_per_mtok")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One offering of a model at one provider, priced at a blend."""
+
+    provider_id: str
+    provider_name: str
+    provider_kind: str
+    provider_model_id: str
+    input_per_mtok: Decimal | None
+    output_per_mtok: Decimal | None
+    cache_read_per_mtok: Decimal | None
+    cache_write_per_mtok: Decimal | None
+    blended_per_mtok: Decimal | None
+    free: bool
+    lifecycle: str
+    context_tokens: int | None
+    source_id: str
+    checked: str
+    price_source_ids: tuple[str, ...]
+    offering_count: int = 1  # offerings of this model at this provider
+    defunct_since: str | None = None
+
+    @property
+    def priced(self) -> bool:
+        """Both token prices are known (free counts as priced at zero)."""
+        return self.blended_per_mtok is not None
+
+
+@dataclass(frozen=True)
+class ModelPricing:
+    """Where one model runs and what it costs there."""
+
+    model_id: str
+    cheapest: Quote | None  # cheapest paid, priced offering on an active provider
+    first_party: Quote | None  # the model's lab's own API, when it serves the model
+    providers: tuple[Quote, ...]  # one row per active provider (its cheapest offering)
+    defunct: tuple[Quote, ...]  # offerings on defunct providers or retired offerings
+    free_providers: tuple[str, ...]  # active providers that also offer a free variant
+
+    @property
+    def provider_count(self) -> int:
+        """Number of active providers; always ``len(self.providers)``."""
+        return len(self.providers)
+
+    @property
+    def provider_ids(self) -> tuple[str, ...]:
+        return tuple(q.provider_id for q in self.providers)
+
+    @property
+    def unpriced_providers(self) -> tuple[Quote, ...]:
+        return tuple(q for q in self.providers if not q.priced)
+
+
+def provider_of(offering: Offering, providers: Mapping[str, Provider]) -> Provider:
+    """The offering's provider; an id missing from the registry is shown as an active host."""
+    known = providers.get(offering.provider_id)
+    if known is not None:
+        return known
+    return Provider(offering.provider_id, offering.provider_id, "inference-host", "active")
+
+
+def is_first_party(provider: Provider, model: Model) -> bool:
+    """A lab's own API serving that lab's model."""
+    return provider.kind == "first-party" and provider.lab_id == model.lab_id
+
+
+def blended_price(offering: Offering, blend: Blend) -> Decimal | None:
+    """Blended USD per 1M tokens of an offering; None when unpriced, 0 only when free."""
+    prices = offering.prices
+    if prices.input_per_mtok is not None and prices.output_per_mtok is not None:
+        return blend.price(prices.input_per_mtok, prices.output_per_mtok)
+    if prices.free:
+        return Decimal(0)
+    return None
+
+
+def quote(offering: Offering, provider: Provider, blend: Blend, count: int = 1) -> Quote:
+    """Price one offering at a blend."""
+    p = offering.prices
+    free_zero = Decimal(0) if p.free else None
+    sources = sorted({offering.price_sources.get(f, offering.source_id) for f in PRICE_FIELDS[:2]})
+    return Quote(
+        provider_id=provider.id,
+        provider_name=provider.name,
+        provider_kind=provider.kind,
+        provider_model_id=offering.provider_model_id,
+        input_per_mtok=p.input_per_mtok if p.input_per_mtok is not None else free_zero,
+        output_per_mtok=p.output_per_mtok if p.output_per_mtok is not None else free_zero,
+        cache_read_per_mtok=p.cache_read_per_mtok,
+        cache_write_per_mtok=p.cache_write_per_mtok,
+        blended_per_mtok=blended_price(offering, blend),
+        free=p.free,
+        lifecycle=offering.lifecycle,
+        context_tokens=offering.context_tokens,
+        source_id=offering.source_id,
+        checked=offering.checked,
+        price_source_ids=tuple(sources),
+        offering_count=count,
+        defunct_since=provider.defunct_since,
+    )
+
+
+def _order(q: Quote) -> tuple[bool, bool, bool, Decimal, str, str]:
+    # Paid priced routes first, cheapest first; a deprecated route only after live ones at a
+    # provider; free variants and unpriced routes last. Name breaks ties so order is stable.
+    return (
+        not q.priced,
+        q.free,
+        q.lifecycle == "deprecated",
+        q.blended_per_mtok if q.blended_per_mtok is not None else Decimal(0),
+        q.provider_name.lower(),
+        q.provider_model_id,
+    )
+
+
+def _cheapest_key(q: Quote) -> tuple[Decimal, Decimal, str, str]:
+    assert q.blended_per_mtok is not None and q.input_per_mtok is not None
+    return (q.blended_per_mtok, q.input_per_mtok, q.provider_name.lower(), q.provider_model_id)
+
+
+def model_pricing(
+    model: Model,
+    offerings: Iterable[Offering],
+    providers: Mapping[str, Provider],
+    blend: Blend,
+) -> ModelPricing:
+    """First-party and cheapest active offering, one row per active provider, defunct apart."""
+    live: dict[str, list[Quote]] = {}
+    gone: list[Quote] = []
+    for offering in offerings:
+        provider = provider_of(offering, providers)
+        q = quote(offering, provider, blend)
+        if provider.active and offering.lifecycle != "retired":
+            live.setdefault(provider.id, []).append(q)
+        else:
+            gone.append(q)
+    rows: list[Quote] = []
+    free_at: list[str] = []
+    for provider_id, quotes in live.items():
+        quotes.sort(key=_order)
+        best = quotes[0]
+        rows.append(_with_count(best, len(quotes)))
+        if any(q.free for q in quotes):
+            free_at.append(provider_id)
+    rows.sort(key=_order)
+    paid = [q for q in rows if q.priced and not q.free]
+    # rows are already in _order, so the first first-party row is its cheapest priced one
+    first = [q for q in rows if is_first_party(providers.get(q.provider_id) or _stub(q), model)]
+    return ModelPricing(
+        model_id=model.id,
+        cheapest=min(paid, key=_cheapest_key, default=None),
+        first_party=first[0] if first else None,
+        providers=tuple(rows),
+        defunct=tuple(sorted(gone, key=lambda q: (q.provider_name.lower(), q.provider_model_id))),
+        free_providers=tuple(sorted(free_at)),
+    )
+
+
+def _stub(q: Quote) -> Provider:
+    return Provider(q.provider_id, q.provider_name, q.provider_kind, "active")
+
+
+def _with_count(q: Quote, count: int) -> Quote:
+    from dataclasses import replace
+
+    return replace(q, offering_count=count)
+
+
+def shared_providers(pricings: Sequence[ModelPricing]) -> tuple[str, ...]:
+    """Active providers that serve every one of the models, by id."""
+    if not pricings:
+        return ()
+    common = set(pricings[0].provider_ids)
+    for p in pricings[1:]:
+        common &= set(p.provider_ids)
+    return tuple(sorted(common))

@@ -1,0 +1,77 @@
+"""Related comparisons: for a model, the most useful other models to compare it with."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tradeoff.records import CAPABILITIES, Model
+
+# Weights: a sibling or same-lab model is the comparison people look for first; price tier
+# and capability overlap then order the rest (closest first).
+SAME_FAMILY = 3.0
+SAME_LAB = 2.0
+PRICE_WEIGHT = 2.0
+CAPABILITY_WEIGHT = 2.0
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another model worth comparing with, and why."""
+
+    model_id: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _caps(model: Model) -> frozenset[str]:
+    return frozenset(
+        k for k in CAPABILITIES if model.capabilities.get(k) and model.capabilities[k].value
+    )
+
+
+def related_models(
+    model: Model,
+    candidates: Sequence[Model],
+    blended: Mapping[str, Decimal | None],
+    limit: int = 6,
+) -> list[Related]:
+    """Ranked related models: same family or lab, nearest price tier, similar capabilities.
+
+    ``blended`` maps model ids to their cheapest blended price (None when unpriced); a model
+    without a known price is ranked on family, lab and capabilities only.
+    """
+    mine = _caps(model)
+    own_price = blended.get(model.id)
+    scored: list[Related] = []
+    for other in candidates:
+        if other.id == model.id or other.floating:
+            continue
+        score = 0.0
+        reasons: list[str] = []
+        if model.family and other.family == model.family:
+            score += SAME_FAMILY
+            reasons.append("same family")
+        elif other.lab_id == model.lab_id:
+            score += SAME_LAB
+            reasons.append("same lab")
+        price = blended.get(other.id)
+        if own_price and price and own_price > 0 and price > 0:
+            # Closeness on a log scale: 1 at the same price, 0 at 10× apart or more.
+            distance = abs(math.log10(float(price / own_price)))
+            closeness = max(0.0, 1.0 - distance)
+            score += PRICE_WEIGHT * closeness
+            if closeness >= 0.7:  # within about 2× of each other
+                reasons.append("similar price")
+        theirs = _caps(other)
+        if mine or theirs:
+            overlap = len(mine & theirs) / len(mine | theirs)
+            score += CAPABILITY_WEIGHT * overlap
+            if overlap >= 0.75:
+                reasons.append("similar capabilities")
+        if reasons:
+            scored.append(Related(other.id, round(score, 4), tuple(reasons)))
+    scored.sort(key=lambda r: (-r.score, r.model_id))
+    return scored[:limit]

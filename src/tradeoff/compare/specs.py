@@ -1,0 +1,102 @@
+"""Spec rows side by side: each cell a value for people plus its source and checked date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tradeoff.compare.wording import NOT_SOURCED, params, tokens
+from tradeoff.records import Fact, Model
+
+ARCHITECTURES = {"moe": "mixture of experts", "dense": "dense"}
+
+
+@dataclass(frozen=True)
+class SpecCell:
+    """One model's value for one spec; ``value`` is the raw fact (None = not yet sourced)."""
+
+    model_id: str
+    value: Any
+    display: str
+    source_id: str | None
+    checked: str | None
+    note: str | None
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class SpecRow:
+    key: str
+    label: str
+    cells: tuple[SpecCell, ...]
+
+    def cell(self, model_id: str) -> SpecCell:
+        """The cell of one model."""
+        return next(c for c in self.cells if c.model_id == model_id)
+
+
+def _context(value: int) -> str:
+    kib = value // 1024
+    short = f" ({kib}K)" if value % 1024 == 0 else ""
+    return tokens(value) + short
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _plain(value: Any) -> str:
+    return str(value)
+
+
+def _modalities(value: tuple[str, ...]) -> str:
+    return ", ".join(value)
+
+
+SPECS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
+    ("release_date", "Released", _plain),
+    ("context_tokens", "Context window", _context),
+    ("max_output_tokens", "Max output", tokens),
+    ("parameters_total", "Parameters (total)", params),
+    ("parameters_active", "Parameters (active)", params),
+    ("architecture", "Architecture", lambda v: ARCHITECTURES.get(v, str(v))),
+    ("experts_total", "Experts (total)", _plain),
+    ("experts_per_token", "Experts per token", _plain),
+    ("licence", "Licence", _plain),
+    ("open_weights", "Open weights", _yes_no),
+    ("knowledge_cutoff", "Knowledge cutoff", _plain),
+    ("modalities_input", "Input modalities", _modalities),
+    ("modalities_output", "Output modalities", _modalities),
+)
+
+_EXPERT_ROWS = ("experts_total", "experts_per_token")
+
+
+def _cell(model: Model, key: str, fmt: Callable[[Any], str]) -> SpecCell:
+    fact: Fact[Any] = getattr(model, key)
+    if fact.value is not None:
+        return SpecCell(
+            model.id,
+            fact.value,
+            fmt(fact.value),
+            fact.source_id,
+            fact.checked,
+            fact.note,
+            fact.disputed,
+        )
+    arch = model.architecture
+    if key in _EXPERT_ROWS and arch.value == "dense":
+        # A dense model has no experts: that follows from its sourced architecture.
+        return SpecCell(
+            model.id, None, "not applicable (dense)", arch.source_id, arch.checked, None, False
+        )
+    display = NOT_SOURCED + (" (sources disagree)" if fact.disputed else "")
+    return SpecCell(model.id, None, display, None, None, fact.note, fact.disputed)
+
+
+def spec_rows(models: Sequence[Model]) -> tuple[SpecRow, ...]:
+    """The spec table: one row per fact, cells in model order."""
+    return tuple(
+        SpecRow(key, label, tuple(_cell(m, key, fmt) for m in models)) for key, label, fmt in SPECS
+    )

@@ -1,0 +1,95 @@
+"""Verdict, deep dive and "choose A when … / B when …", assembled only from claims."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from tradeoff.compare import wording as w
+from tradeoff.compare.claim import Claim
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A titled paragraph whose sentences are the texts of the listed claims."""
+
+    title: str
+    claim_ids: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class ChooseWhen:
+    """When to pick one model: reasons from claims that favour it (and only it)."""
+
+    model_id: str
+    claim_ids: tuple[str, ...]
+    reasons: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    summary: Paragraph
+    verdict: Paragraph
+    deep_dive: tuple[Paragraph, ...]
+    choose: tuple[ChooseWhen, ...]
+
+
+def _para(title: str, claims: Sequence[Claim]) -> Paragraph:
+    return Paragraph(title, tuple(c.id for c in claims), " ".join(c.text for c in claims))
+
+
+def _pick(claims: Mapping[str, Claim], *prefixes: str) -> list[Claim]:
+    return [c for cid, c in claims.items() if any(cid.startswith(p) for p in prefixes)]
+
+
+def choose_when(
+    model_ids: Sequence[str], names: Mapping[str, str], claims: Sequence[Claim]
+) -> tuple[ChooseWhen, ...]:
+    """ "Choose X when …" for each model, only from claims that favour it over another."""
+    out = []
+    for m in model_ids:
+        mine = [
+            c for c in claims if m in c.favours and len(c.favours) < len(model_ids) and c.reason
+        ]
+        reasons = tuple(dict.fromkeys(c.reason for c in mine))
+        if reasons:
+            text = f"Choose {names[m]} when {w.join(list(reasons), 'or')}."
+        else:
+            text = (
+                f"No price, availability, context-window, weights or capability difference in "
+                f"these tables favours {names[m]}."
+            )
+        out.append(ChooseWhen(m, tuple(c.id for c in mine), reasons, text))
+    return tuple(out)
+
+
+def build_verdict(
+    model_ids: Sequence[str], names: Mapping[str, str], claims: Sequence[Claim]
+) -> Verdict:
+    """Summary, verdict and deep-dive paragraphs; every sentence is a claim's text."""
+    by_id = {c.id: c for c in claims}
+    summary = _para("Summary", _pick(by_id, "spec.identity", "spec.release_date"))
+    headline = _pick(by_id, "price.cheapest", "price.unpriced", "price.first_party")
+    headline = [
+        c for c in headline if c.id not in ("price.cheapest.input", "price.cheapest.output")
+    ]
+    headline += _pick(by_id, "availability.count", "spec.context_tokens", "capability.summary")
+    verdict = _para("Verdict", headline)
+    deep = (
+        _para("Cost", _pick(by_id, "price.")),
+        _para("Availability", _pick(by_id, "availability.")),
+        _para(
+            "Capabilities",
+            [c for c in _pick(by_id, "capability.") if c.id != "capability.summary"],
+        ),
+        _para("Specs", _pick(by_id, "spec.")),
+        _para("Benchmarks", _pick(by_id, "benchmark.")),
+    )
+    return Verdict(
+        summary,
+        verdict,
+        tuple(p for p in deep if p.claim_ids),
+        choose_when(model_ids, names, claims),
+    )

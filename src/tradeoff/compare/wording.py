@@ -1,0 +1,77 @@
+"""Words from numbers: money, counts, ratios and lists, computed the same way everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+TIE_TOLERANCE = Decimal("0.01")  # values within 1% of the larger one are a tie
+NOT_SOURCED = "not yet sourced"
+
+
+def usd(value: Decimal) -> str:
+    """Money for people: at least 2 and at most 4 decimals ($0.60, $1.17, $0.0375)."""
+    q = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    text = format(q, "f").rstrip("0")
+    whole, _, frac = text.partition(".")
+    return f"${whole}.{frac.ljust(2, '0')}"
+
+
+def usd_per_mtok(value: Decimal) -> str:
+    """A price with its unit: "$0.60 per 1M tokens"."""
+    return f"{usd(value)} per 1M tokens"
+
+
+def tokens(value: int) -> str:
+    """A token count with thousands separators: "131,072 tokens"."""
+    return f"{value:,} tokens"
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """ "1 provider", "3 providers", "0 providers"."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def join(items: Sequence[str], conjunction: str = "and") -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def is_tie(a: Decimal, b: Decimal) -> bool:
+    """Within 1% of the larger value (both zero is a tie)."""
+    high = max(abs(a), abs(b))
+    return abs(a - b) <= high * TIE_TOLERANCE
+
+
+def percent_less(low: Decimal, high: Decimal) -> int:
+    """How much less ``low`` is than ``high``, in whole percent (0.3 vs 0.6 → 50)."""
+    if high == 0:
+        return 0
+    share = (high - low) / high * 100
+    return int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def ratio(high: Decimal, low: Decimal) -> Decimal | None:
+    """``high`` as a multiple of ``low`` to one decimal (0.6 vs 0.3 → 2.0); None if low is 0."""
+    if low == 0:
+        return None
+    return (high / low).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def times(value: Decimal) -> str:
+    """ "2.0×"."""
+    return f"{value}×"
+
+
+def params(value: int) -> str:
+    """Parameter counts for people: 1T, 32B, 141B, 7.3B, 560M."""
+    for unit, size in (("T", 10**12), ("B", 10**9), ("M", 10**6)):
+        if value >= size:
+            scaled = (Decimal(value) / size).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            text = format(scaled.normalize(), "f")
+            return f"{text}{unit}"
+    return f"{value:,}"

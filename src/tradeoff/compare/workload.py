@@ -1,0 +1,93 @@
+"""What is being priced: a blend of input/output tokens, or a concrete token workload."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tradeoff.errors import UsageError
+
+_BLEND = re.compile(r"^\s*(\d{1,3})\s*[:/]\s*(\d{1,3})\s*$")
+
+
+@dataclass(frozen=True)
+class Blend:
+    """Shares of input and output tokens in a blended price; they sum to 1."""
+
+    input_share: Decimal
+    output_share: Decimal
+
+    @property
+    def label(self) -> str:
+        """The ratio as people write it: "70/30"."""
+        return f"{_pct(self.input_share)}/{_pct(self.output_share)}"
+
+    def price(self, input_per_mtok: Decimal, output_per_mtok: Decimal) -> Decimal:
+        """The blended USD per 1M tokens at this ratio."""
+        return input_per_mtok * self.input_share + output_per_mtok * self.output_share
+
+
+def _pct(share: Decimal) -> str:
+    value = (share * 100).normalize()
+    return format(value, "f")
+
+
+DEFAULT_BLEND = Blend(Decimal("0.7"), Decimal("0.3"))
+
+
+def blend_of(input_part: int, output_part: int) -> Blend:
+    """A blend from two non-negative parts (70, 30) or (3, 1); they need not sum to 100."""
+    if input_part < 0 or output_part < 0:
+        raise UsageError("blend parts must not be negative", field="--blend")
+    total = input_part + output_part
+    if total == 0:
+        raise UsageError("blend parts must not both be zero", field="--blend")
+    share = Decimal(input_part) / Decimal(total)
+    # Shares like 1/3 are rounded to 4 places; output takes the remainder so they sum to 1.
+    share = share.quantize(Decimal("0.0001")).normalize()
+    return Blend(share, (Decimal(1) - share).normalize())
+
+
+def parse_blend_parts(text: str) -> tuple[int, int]:
+    """Parse "70:30" (or "70/30") into its two validated parts."""
+    match = _BLEND.match(text)
+    if not match:
+        raise UsageError(f"expected INPUT:OUTPUT such as 70:30, got {text!r}", field="--blend")
+    parts = int(match.group(1)), int(match.group(2))
+    blend_of(*parts)  # zero sums are rejected here, with the parameter named
+    return parts
+
+
+def parse_blend(text: str | None) -> Blend:
+    """Parse "70:30" (or "70/30") into a blend; None gives the default 70/30."""
+    if text is None:
+        return DEFAULT_BLEND
+    return blend_of(*parse_blend_parts(text))
+
+
+@dataclass(frozen=True)
+class Workload:
+    """Tokens of one request (``cached_tokens`` is the part of the input read from cache)."""
+
+    input_tokens: int
+    output_tokens: int
+    cached_tokens: int = 0
+    requests: int = 1
+
+    def __post_init__(self) -> None:
+        for name in ("input_tokens", "output_tokens", "cached_tokens", "requests"):
+            if getattr(self, name) < 0:
+                flag = "--" + name.replace("_", "-")
+                raise UsageError(f"must not be negative, got {getattr(self, name)}", field=flag)
+        if self.cached_tokens > self.input_tokens:
+            raise UsageError(
+                f"cached tokens ({self.cached_tokens}) are part of the input and cannot exceed "
+                f"the input tokens ({self.input_tokens})",
+                field="--cached-tokens",
+            )
+
+    @property
+    def uncached_tokens(self) -> int:
+        """Input tokens billed at the plain input price."""
+        return self.input_tokens - self.cached_tokens

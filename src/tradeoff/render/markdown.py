@@ -1,0 +1,214 @@
+"""Markdown rendering of the comparison page; every data string is escaped."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
+
+
+def esc(text: object) -> str:
+    """Escape Markdown and inline-HTML syntax in data; newlines become spaces."""
+    flat = " ".join(str(text).split()).replace("&", "&amp;")
+    escaped = _SPECIAL.sub(r"\\\1", flat)
+    # A leading "#", "-", "+" or "1." would turn a data line into a heading or a list item.
+    if re.match(r"[#+-]", escaped):
+        return "\\" + escaped
+    return re.sub(r"^(\d+)\.", r"\1\\.", escaped)
+
+
+def money(value: str | None, free: bool = False) -> str:
+    """A decimal-string price for people; None is "unpriced", never $0."""
+    if value is None:
+        return "unpriced"
+    if free and value == "0":
+        return "free"
+    whole, _, frac = value.partition(".")
+    return f"${whole}.{frac.ljust(2, '0')}"
+
+
+def _ref(source_n: int | None, checked: str | None) -> str:
+    if source_n is None:
+        return ""
+    return f" [{source_n}]" + (f", {checked}" if checked else "")
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return out
+
+
+def _quote_cells(q: dict[str, Any] | None) -> list[str]:
+    if q is None:
+        return ["none in the catalog"] * 4
+    return [
+        f"{esc(q['provider_name'])}{_ref(q['source_n'], q['checked'])}",
+        money(q["input_per_mtok"], q["free"]),
+        money(q["output_per_mtok"], q["free"]),
+        money(q["blended_per_mtok"], q["free"]),
+    ]
+
+
+def pricing_lines(ctx: dict[str, Any]) -> list[str]:
+    """The pricing summary table (models as columns) and one provider table per model."""
+    names = [esc(m["name"]) for m in ctx["models"]]
+    blend = ctx["blend"]["label"]
+    rows: list[list[str]] = []
+    labels = ("provider", "input / 1M", "output / 1M", f"blended {blend} / 1M")
+    for key, title in (("cheapest", "Cheapest active route"), ("first_party", "First-party API")):
+        cells = [_quote_cells(p[key]) for p in ctx["pricing"]]
+        for i, label in enumerate(labels):
+            rows.append([f"{title}: {label}"] + [c[i] for c in cells])
+    rows.append(["Active providers"] + [str(p["provider_count"]) for p in ctx["pricing"]])
+    out = _table(["", *names], rows)
+    shared = ctx["shared_providers"]
+    out += [
+        "",
+        f"Shared providers ({len(shared)}): "
+        + (", ".join(esc(s["name"]) for s in shared) if shared else "none")
+        + ".",
+    ]
+    for p in ctx["pricing"]:
+        out += ["", f"#### {esc(p['model_name'])}: {p['provider_count']} active providers", ""]
+        body = []
+        for q in p["providers"]:
+            status = q["lifecycle"] + (
+                f", {q['offering_count']} offerings" if q["offering_count"] > 1 else ""
+            )
+            body.append(
+                [
+                    esc(q["provider_name"]),
+                    f"`{q['provider_model_id'].replace('`', '')}`",
+                    money(q["input_per_mtok"], q["free"]),
+                    money(q["output_per_mtok"], q["free"]),
+                    money(q["cache_read_per_mtok"])
+                    if q["cache_read_per_mtok"]
+                    else "not yet sourced",
+                    money(q["blended_per_mtok"], q["free"]),
+                    f"{q['context_tokens']:,}" if q["context_tokens"] else "not yet sourced",
+                    esc(status),
+                    _ref(q["source_n"], q["checked"]).strip(),
+                ]
+            )
+        out += (
+            _table(
+                [
+                    "Provider",
+                    "Model id",
+                    "Input / 1M",
+                    "Output / 1M",
+                    "Cache read / 1M",
+                    f"Blended {blend}",
+                    "Context",
+                    "Status",
+                    "Source, checked",
+                ],
+                body,
+            )
+            if body
+            else ["No active provider serves this model in the catalog."]
+        )
+        if p["defunct"]:
+            gone = ", ".join(
+                esc(q["provider_name"])
+                + (
+                    f" (defunct since {q['defunct_since']})"
+                    if q["defunct_since"]
+                    else f" ({esc(q['lifecycle'])})"
+                )
+                for q in p["defunct"]
+            )
+            out += ["", f"Not counted (defunct provider or retired offering): {gone}."]
+    return out
+
+
+def benchmark_lines(ctx: dict[str, Any]) -> list[str]:
+    """Shared rows with reporter labels, or the sourced statement that there are none."""
+    b = ctx["benchmarks"]
+    names = {m["id"]: esc(m["name"]) for m in ctx["models"]}
+    if not b["shared"]:
+        return [esc(b["statement"] or "")]
+    rows = []
+    for r in b["shared"]:
+        label = esc(r["name"] + (f" ({r['subset']})" if r["subset"] else ""))
+        cells = []
+        for s in r["scores"]:
+            unit = "%" if r["unit"] == "%" else f" {esc(r['unit'])}"
+            cells.append(
+                f"{s['score']}{unit} ({esc(s['reported'])}){_ref(s['source_n'], s['date'])}"
+            )
+        better = "higher" if r["higher_is_better"] else "lower"
+        rows.append([label, esc(f"{r['metric']}, {better} is better"), *cells, esc(r["basis"])])
+    head = ["Benchmark", "Metric", *[names[m["id"]] for m in ctx["models"]], "Basis"]
+    out = _table(head, rows)
+    if b["excluded_by_rule"]:
+        out += ["", "Not compared:"] + [f"- {esc(e)}" for e in b["excluded_by_rule"]]
+    if b["without_counterpart"]:
+        n = b["without_counterpart"]
+        out += ["", f"{n} other result{'s have' if n != 1 else ' has'} no comparable counterpart."]
+    return out
+
+
+def render_compare_markdown(ctx: dict[str, Any]) -> str:
+    """The full comparison page as Markdown (GitHub-flavoured tables)."""
+    names = [esc(m["name"]) for m in ctx["models"]]
+    lines = [f"# {esc(ctx['title'])}", "", esc(ctx["summary"]), "", "## Verdict", ""]
+    lines += [esc(ctx["verdict"]), ""]
+    lines += [f"- {esc(c['text'])}" for c in ctx["choose"]]
+    lines += ["", "## Specs", ""]
+    lines += _table(
+        ["Spec", *names],
+        [
+            [esc(r["label"])]
+            + [f"{esc(c['display'])}{_ref(c['source_n'], c['checked'])}" for c in r["cells"]]
+            for r in ctx["specs"]
+        ],
+    )
+    lines += ["", f"Specs last reviewed: {ctx['reviewed']['specs'] or 'not yet sourced'}."]
+    lines += ["", "## Pricing and availability", ""]
+    lines += [
+        f"USD per 1M tokens; blended = {ctx['blend']['label']} input/output. "
+        "Cheapest route = the cheapest priced offering on an active provider.",
+        "",
+    ]
+    lines += pricing_lines(ctx)
+    lines += ["", f"Prices last reviewed: {ctx['reviewed']['pricing'] or 'not yet sourced'}."]
+    lines += ["", "## Capabilities", ""]
+    lines += _table(
+        ["Capability", *names],
+        [
+            [esc(r["label"])]
+            + [f"{esc(c['display'])}{_ref(c['source_n'], c['checked'])}" for c in r["cells"]]
+            for r in ctx["capabilities"]
+        ],
+    )
+    lines += ["", "## Benchmarks", "", *benchmark_lines(ctx)]
+    lines += ["", "## Deep dive", ""]
+    for p in ctx["deep_dive"]:
+        lines += [f"### {esc(p['title'])}", "", esc(p["text"]), ""]
+    lines += ["## FAQ", ""]
+    for f in ctx["faq"]:
+        lines += [f"### {esc(f['question'])}", "", esc(f["answer"]), ""]
+    lines += ["## Continue comparing", ""]
+    for r in ctx["related"]:
+        own = next(m for m in ctx["models"] if m["id"] == r["model"])
+        items = [
+            f"{esc(own['name'])} vs {esc(i['name'])} ({esc(', '.join(i['reasons']))})"
+            for i in r["items"]
+        ]
+        lines += [f"- {x}" for x in items] or [f"- No related model found for {esc(own['name'])}."]
+    lines += ["", "## Sources", ""]
+    lines += [
+        f"{s['n']}. [{esc(s['name'])}](<{s['url'].replace('>', '%3E')}>): {esc(s['kind'])}, "
+        f"licence {esc(s['licence'])}, retrieved {s['retrieved']}"
+        + (f", {esc(s['attribution'])}" if s["attribution"] else "")
+        for s in ctx["sources"]
+    ]
+    lines += [
+        "",
+        f"Last reviewed: {ctx['last_reviewed'] or 'not yet sourced'} (the oldest checked date "
+        "among the facts shown). Catalog version " + esc(ctx["catalog_version"]) + ".",
+    ]
+    return "\n".join(lines) + "\n"
