@@ -178,10 +178,15 @@ def _first_party_prices(catalog: Catalog) -> dict[str, Decimal]:
 def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> list[Finding]:
     out: list[Finding] = []
     p = o.prices
+    model = catalog.models.get(o.model_id or "")
+    # A zero output price marks a model without billed output tokens (embeddings, rerankers);
+    # image-output models bill images apart. Neither is a chat model's price inversion.
+    makes_images = model is not None and "image" in (model.modalities_output.value or ())
     if (
         p.input_per_mtok is not None
-        and p.output_per_mtok is not None
+        and p.output_per_mtok  # None or zero: not a chat price
         and p.output_per_mtok < p.input_per_mtok
+        and not makes_images
     ):
         out.append(
             Finding(
@@ -191,7 +196,6 @@ def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> 
                 f"output {p.output_per_mtok} < input {p.input_per_mtok} per 1M",
             )
         )
-    model = catalog.models.get(o.model_id or "")
     provider = catalog.providers.get(o.provider_id)
     if (
         model

@@ -116,11 +116,35 @@ def import_models_dev(
     retrieved: Annotated[
         str | None, typer.Option(help="Date the snapshot was taken (YYYY-MM-DD); default today.")
     ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Print the changes the import would make; write nothing."),
+    ] = False,
 ) -> None:
     """Import a models.dev tree into catalog/imports/models-dev.json and rebuild the database."""
     from tradeoff.catalog.importing import import_source
     from tradeoff.sources.models_dev import import_tree
 
     day = _parse_date(retrieved)
-    summary = import_source(lambda: import_tree(path, commit=commit, retrieved=day))
+    summary = import_source(
+        lambda: import_tree(path, commit=commit, retrieved=day), dry_run=dry_run
+    )
     out.print(summary, markup=False)
+
+
+@app.command("review")
+@handles_errors
+def review() -> None:
+    """Rewrite catalog/review/ (unlinked offerings, dropped values) from the catalog text."""
+    from tradeoff.catalog.load import default_catalog_dir, load_catalog
+    from tradeoff.catalog.review import write_review
+    from tradeoff.sources.reconcile import reconcile
+
+    catalog_dir = default_catalog_dir()
+    resolved = reconcile(load_catalog(catalog_dir))
+    write_review(catalog_dir / "review", resolved)
+    linked = sum(1 for o in resolved.offerings if o.model_id)
+    out.print(
+        f"wrote {catalog_dir / 'review'}: {linked} of {len(resolved.offerings)} offerings linked, "
+        f"{len(resolved.unlinked)} unlinked, {len(resolved.dropped)} dropped values"
+    )
