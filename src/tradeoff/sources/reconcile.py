@@ -9,7 +9,8 @@ they all agree; a disagreement there leaves the fact unknown and is recorded as 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -30,7 +31,8 @@ from tradeoff.records import (
     Provider,
     Source,
 )
-from tradeoff.sources.aliases import AliasIndex, CanonicalRef
+from tradeoff.sources.aliases import AliasIndex, CanonicalRef, Link
+from tradeoff.sources.normalize import normalize
 
 # Lower is stronger. Sources not listed rank after all listed ones.
 SOURCE_RANK: dict[str, int] = {
@@ -107,7 +109,13 @@ class Resolved:
     dropped: list[DroppedValue] = field(default_factory=list)
     unlinked: list[UnlinkedOffering] = field(default_factory=list)
     skipped_models: dict[str, str] = field(default_factory=dict)  # id → reason
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name → candidates
     index: AliasIndex = field(default_factory=AliasIndex)  # for linking other data (benchmarks)
+    provider_alias: dict[str, str] = field(default_factory=dict)  # dataset id → provider id
+    # source → Counter(offerings=…, linked=…): each import's own offerings, after merging
+    source_stats: dict[str, Counter[str]] = field(default_factory=dict)
+    # source → provider ids that neither providers.toml nor its aliases know → offering count
+    unmapped_providers: dict[str, Counter[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -184,6 +192,7 @@ def _providers(text: CatalogText, out: Resolved) -> dict[str, str]:
         alias[provider_id] = provider_id
         for other in entry.aliases:
             alias[other.lower()] = provider_id
+    out.provider_alias = dict(alias)
     for imported in text.imports:
         for provider in imported.providers:
             pid = alias.get(provider.id.lower(), provider.id)
@@ -229,6 +238,8 @@ def _release_of(text: CatalogText, model_id: str, stated: Stated) -> str | None:
 
 def _alias_index(text: CatalogText, canonical: dict[str, Stated], out: Resolved) -> AliasIndex:
     index = AliasIndex()
+    for name, candidates in text.aliases.ambiguous.items():
+        index.ambiguous[normalize(name).key] = tuple(candidates)
     for model_id, stated in sorted(canonical.items()):
         index.add_model(CanonicalRef(model_id, _release_of(text, model_id, stated)))
     for model_id, model in sorted(text.curated.items()):
@@ -245,6 +256,8 @@ def _alias_index(text: CatalogText, canonical: dict[str, Stated], out: Resolved)
         out.aliases[spelling] = (model_id, "alias")
     for key, model_id in index.keys.items():
         out.aliases.setdefault(key, (model_id, "normalized"))
+    for key, models in index.ambiguous.items():
+        out.ambiguous[key] = models
     return index
 
 
@@ -269,20 +282,74 @@ def _offerings(
                     unlinked.reason,
                 )
             )
+        unmapped = out.unmapped_providers.setdefault(imported.source_id, Counter())
         for offering in imported.offerings:
+            if offering.provider.lower() not in out.provider_alias:
+                unmapped[offering.provider] += 1
             pid = provider_alias.get(offering.provider.lower(), offering.provider)
             grouped[(pid, offering.provider_model_id.lower())].append((offering, imported))
     by_model: dict[str, list[tuple[ImportedOffering, str, str]]] = defaultdict(list)
-    for (pid, _), claims in sorted(grouped.items()):
+    for (pid, _), claims in sorted(_merge_spellings(grouped).items()):
         merged = _merge_offering(pid, claims, index, out)
         if merged is None:
             continue
         out.offerings.append(merged)
+        for _, imported in claims:
+            stats = out.source_stats.setdefault(imported.source_id, Counter())
+            stats["offerings"] += 1
+            stats["linked"] += merged.model_id is not None
         if merged.model_id:
             for offering, imported in claims:
                 checked = (offering.checked or imported.source.retrieved).isoformat()
                 by_model[merged.model_id].append((offering, imported.source_id, checked))
     return by_model
+
+
+def offering_spelling(provider_model_id: str) -> tuple[str, str | None, bool]:
+    """What makes two ids of one provider the same offering: normalized key (routing prefix,
+    case and separators erased), quantization, and a free-tier suffix."""
+    norm = normalize(provider_model_id)
+    free = bool(re.search(r"[:-]free$", provider_model_id.lower()))
+    return norm.key, norm.quantization, free
+
+
+Grouped = dict[tuple[str, str], list[tuple[ImportedOffering, ImportFile]]]
+
+
+def _merge_spellings(grouped: Grouped) -> Grouped:
+    """Merge groups of one provider whose ids differ only by spelling (together_ai's
+    ``moonshotai/Kimi-K2-Instruct`` and ``kimi-k2-instruct``), but only when no source lists
+    both: a source that lists two spellings says they are two offerings."""
+    by_spelling: dict[tuple[str, tuple[str, str | None, bool]], list[tuple[str, str]]] = (
+        defaultdict(list)
+    )
+    for pid, lowered in grouped:
+        by_spelling[(pid, offering_spelling(lowered))].append((pid, lowered))
+    merged: Grouped = {}
+    for keys in by_spelling.values():
+        sources = [{f.source_id for _, f in grouped[k]} for k in keys]
+        disjoint = sum(len(s) for s in sources) == len(set().union(*sources))
+        if len(keys) > 1 and disjoint:
+            merged[keys[0]] = [claim for k in keys for claim in grouped[k]]
+        else:
+            merged.update({k: grouped[k] for k in keys})
+    return merged
+
+
+def _link(claims: list[tuple[ImportedOffering, ImportFile]], index: AliasIndex) -> Link:
+    """Link by the strongest claim's id, then by every id and alias the claims give."""
+    best = claims[0][0]
+    first = index.link(best.provider_model_id, best.model_id)
+    if first.model_id is not None or (first.reason or "").startswith("never linked"):
+        return first
+    for offering, _ in claims:
+        for spelling in (offering.provider_model_id, *offering.aliases):
+            found = index.link(spelling, offering.model_id)
+            if found.model_id is not None:
+                return found
+            if (found.reason or "").startswith("never linked"):
+                return found
+    return first
 
 
 def _merge_offering(
@@ -300,7 +367,7 @@ def _merge_offering(
         ),
     )
     best, best_file = claims[0]
-    link = index.link(best.provider_model_id, best.model_id)
+    link = _link(claims, index)
     if link.model_id is None:
         for offering, imported in claims:
             out.unlinked.append(
@@ -393,7 +460,10 @@ def _models(
     canonical: dict[str, Stated],
     offerings_by_model: dict[str, list[tuple[ImportedOffering, str, str]]],
 ) -> None:
-    first_party = {p.id for p in out.providers.values() if p.kind == "first-party"}
+    first_party_of: dict[str, set[str]] = defaultdict(set)  # lab → its own providers
+    for p in out.providers.values():
+        if p.kind == "first-party":
+            first_party_of[p.lab_id or ""].add(p.id)
     linked_by_model: dict[str, list[Offering]] = defaultdict(list)
     for offering in out.offerings:
         if offering.model_id:
@@ -409,7 +479,7 @@ def _models(
                 curated,
                 stated,
                 offerings_by_model.get(model_id, []),
-                first_party,
+                first_party_of[model_id.split("/")[0]] | first_party_of[""],
                 out,
             )
         linked = linked_by_model.get(model_id, [])
@@ -489,9 +559,15 @@ def _model_fact(
             checked = out.sources[source].retrieved if source in out.sources else ""
             claims.append(_Claim(facts.facts[name], source, checked, _rank(source, checked)))
     consensus: Fact[object] | None = None
+    evidence: list[tuple[object, str, str, ImportedOffering]] = []
+    own: list[tuple[object, str, str, ImportedOffering]] = []
     if name in CONSENSUS_FACTS:
         evidence = [(o.facts[name], src, chk, o) for o, src, chk in offerings if name in o.facts]
-        own = [e for e in evidence if e[3].provider in first_party]
+        own = [
+            e
+            for e in evidence
+            if out.provider_alias.get(e[3].provider.lower(), e[3].provider) in first_party
+        ]
         pool = own or evidence
         distinct = {json.dumps(e[0]) for e in pool}
         if pool and len(distinct) == 1:
@@ -512,18 +588,25 @@ def _model_fact(
             return Fact(None, note=f"offerings disagree ({len(distinct)} values)", disputed=True)
     if not claims:
         return consensus if consensus is not None else Fact(None)
+    if name in CONSENSUS_FACTS:
+        # What a dataset says about the lab's own offering is a claim of that dataset (ranked
+        # as the dataset: it is not the lab's own docs), so it can never outrank a curated fact.
+        claims += [_Claim(value, src, chk, _rank(src, chk)) for value, src, chk, _ in own]
     claims.sort(key=lambda c: c.rank)
     best = claims[0]
     distinct_values = {json.dumps(_plain(c.value)) for c in claims}
     disputed = len(distinct_values) > 1
     if disputed:
+        stated_values = [(json.dumps(_plain(c.value)), c.source_id, c.checked) for c in claims]
+        # Every source's word on it, including what other offerings state (deduplicated).
+        stated_values += sorted((json.dumps(v), src, chk) for v, src, chk, _ in evidence)
         out.conflicts.append(
             Conflict(
                 entity=f"model:{model_id}",
                 field=name,
                 chosen=json.dumps(_plain(best.value)),
                 chosen_source_id=best.source_id,
-                values=tuple((json.dumps(_plain(c.value)), c.source_id, c.checked) for c in claims),
+                values=tuple(dict.fromkeys(stated_values)),
                 rule="precedence: curated > first-party > dataset rank > newer checked date",
             )
         )

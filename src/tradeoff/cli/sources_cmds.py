@@ -1,0 +1,130 @@
+"""`tradeoff import genai-prices|litellm|openrouter PATH` and `tradeoff conflicts`."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from tradeoff.cli import (
+    JsonFlag,
+    _catalog,
+    _parse_date,
+    _print_json,
+    app,
+    handles_errors,
+    import_app,
+    out,
+)
+
+DryRun = Annotated[
+    bool, typer.Option("--dry-run", help="Print the changes the import would make; write nothing.")
+]
+Retrieved = Annotated[
+    str | None, typer.Option(help="Date the snapshot was taken (YYYY-MM-DD); default today.")
+]
+
+
+def _run(make: Any, dry_run: bool) -> None:
+    from tradeoff.catalog.importing import import_source
+
+    out.print(import_source(make, dry_run=dry_run), markup=False)
+
+
+@import_app.command("genai-prices")
+@handles_errors
+def import_genai_prices(
+    path: Annotated[
+        Path, typer.Argument(help="genai-prices checkout, its prices/providers folder, or one .yml")
+    ],
+    commit: Annotated[str | None, typer.Option(help="Commit of the snapshot.")] = None,
+    retrieved: Retrieved = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Import pydantic/genai-prices provider YAML into catalog/imports/genai-prices.json."""
+    from tradeoff.sources.genai_prices import import_snapshot
+
+    day = _parse_date(retrieved)
+    _run(lambda: import_snapshot(path, commit=commit, retrieved=day), dry_run)
+
+
+@import_app.command("litellm")
+@handles_errors
+def import_litellm(
+    path: Annotated[
+        Path, typer.Argument(help="model_prices_and_context_window.json (or its folder)")
+    ],
+    version: Annotated[
+        str | None, typer.Option(help="LiteLLM version the file comes from.")
+    ] = None,
+    retrieved: Retrieved = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Import LiteLLM's price map (chat entries) into catalog/imports/litellm.json."""
+    from tradeoff.sources.litellm import import_file
+
+    day = _parse_date(retrieved)
+    _run(lambda: import_file(path, retrieved=day, version=version), dry_run)
+
+
+@import_app.command("openrouter")
+@handles_errors
+def import_openrouter(
+    path: Annotated[Path, typer.Argument(help="A saved response of GET /api/v1/models")],
+    retrieved: Retrieved = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Import OpenRouter's model list into catalog/imports/openrouter.json (not redistributable)."""
+    from tradeoff.sources.openrouter import import_file
+
+    day = _parse_date(retrieved)
+    _run(lambda: import_file(path, retrieved=day), dry_run)
+
+
+@app.command("conflicts")
+@handles_errors
+def conflicts(
+    model: Annotated[
+        str | None, typer.Option("--model", help="Only this model and its offerings.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List every fact on which sources disagree: all values, their sources, and the choice."""
+    from tradeoff.render.jsonable import jsonable
+
+    catalog = _catalog()
+    model_id = catalog.resolve(model).id if model else None
+    found = catalog.conflicts(model_id)
+    if as_json:
+        _print_json({"model": model_id, "count": len(found), "conflicts": jsonable(found)})
+        return
+    title = f"{len(found)} conflict(s)" + (f" for {model_id}" if model_id else "")
+    table = Table(title=title, show_lines=True)
+    for column in ("entity", "field", "chosen", "values (source, checked)", "rule"):
+        table.add_column(column)
+    for c in found:
+        chosen = _show(c.chosen)
+        if c.chosen_source_id:
+            chosen += f"\n({c.chosen_source_id})"
+        values = "\n".join(f"{_show(v)}  ({source}, {checked})" for v, source, checked in c.values)
+        table.add_row(c.entity, c.field, chosen, values, c.rule)
+    out.print(table)
+
+
+def _show(value: str) -> str:
+    """A conflict value for people: JSON-encoded facts unwrapped, numbers with separators."""
+    try:
+        decoded = json.loads(value, parse_float=Decimal)
+    except ValueError:
+        return value
+    if isinstance(decoded, bool):
+        return "yes" if decoded else "no"
+    if isinstance(decoded, int):
+        return f"{decoded:,}"
+    if isinstance(decoded, list):
+        return ", ".join(str(v) for v in decoded)
+    return str(decoded)

@@ -1,0 +1,333 @@
+"""Importer for LiteLLM's ``model_prices_and_context_window.json``.
+
+Only ``mode: chat`` entries become offerings. Keys look like ``together_ai/moonshotai/Kimi-K2-
+Instruct``: the routing prefix is LiteLLM's, not the provider's, so it is removed and the
+provider is LiteLLM's ``litellm_provider`` (mapped to a catalog provider by the aliases in
+providers.toml). Prices are per token in the file and become Decimal USD per 1M tokens.
+``supports_*`` flags are tri-state: a missing flag is unknown, never "no".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from tradeoff.catalog.schema import (
+    Dropped,
+    ImportedOffering,
+    ImportedPrices,
+    ImportedProvider,
+    ImportedTier,
+    ImportFile,
+    SourceEntry,
+)
+from tradeoff.errors import DataError
+from tradeoff.money import per_token_to_per_mtok
+
+SOURCE_ID = "litellm"
+DEFAULT_FILE = "model_prices_and_context_window.json"
+
+# LiteLLM price key → our price field.
+PRICE_KEYS = {
+    "input_cost_per_token": "input_per_mtok",
+    "output_cost_per_token": "output_per_mtok",
+    "cache_read_input_token_cost": "cache_read_per_mtok",
+    "cache_creation_input_token_cost": "cache_write_per_mtok",
+    "output_cost_per_reasoning_token": "reasoning_per_mtok",
+    "input_cost_per_token_batches": "batch_input_per_mtok",
+    "output_cost_per_token_batches": "batch_output_per_mtok",
+    "input_cost_per_token_flex": "flex_input_per_mtok",
+    "output_cost_per_token_flex": "flex_output_per_mtok",
+    "input_cost_per_token_priority": "priority_input_per_mtok",
+    "output_cost_per_token_priority": "priority_output_per_mtok",
+}
+# `<kind>_above_<N>k_tokens`: the whole request's price once its input exceeds N thousand tokens.
+TIER_KEY = re.compile(
+    r"^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|"
+    r"cache_creation_input_token_cost)_above_(\d+)k_tokens$"
+)
+TIER_FIELD = {
+    "input_cost_per_token": "input_per_mtok",
+    "output_cost_per_token": "output_per_mtok",
+    "cache_read_input_token_cost": "cache_read_per_mtok",
+    "cache_creation_input_token_cost": "cache_write_per_mtok",
+}
+# supports_* flag → catalog capability (offering-level, tri-state).
+CAPABILITY_KEYS = {
+    "supports_function_calling": "tool_call",
+    "supports_vision": "vision",
+    "supports_reasoning": "reasoning",
+    "supports_response_schema": "structured_output",
+    "supports_prompt_caching": "prompt_caching",
+}
+MULTIMODAL_KEYS = ("supports_vision", "supports_audio_input", "supports_pdf_input")
+# Read above or deliberately not modelled (not token prices of text, or LiteLLM internals).
+KNOWN_KEYS = {
+    "litellm_provider",
+    "mode",
+    "max_input_tokens",
+    "max_output_tokens",
+    "max_tokens",
+    "deprecation_date",
+    "deprecation_source",
+    "successor_model",
+    "source",
+    "metadata",
+    "comment",
+}
+NOT_MODELLED = re.compile(
+    r"^(supports_|supported_|input_cost_per_|output_cost_per_|cache_read_|cache_creation_|"
+    r"search_|tool_use_|citation_|code_interpreter_|computer_use_|file_search_|"
+    r"vector_store_|google_maps_|rpm$|tpm$|reasoning_|default_reasoning|off_peak_|"
+    r"regional_|fedramp_|bedrock_|provider_specific|prompt_cache_min|explicit_cache|"
+    r"input_dbu_|output_dbu_|annotation_|ocr_|cost_per_|thinking_|token_count_|web_search_|"
+    r"use_openai_)"
+)
+# Keys with region or commitment paths (bedrock/us-east-1/..., bedrock/*/1-month-commitment/...)
+REGIONAL_PROVIDERS = {"bedrock", "bedrock_converse"}
+
+
+def source_entry(retrieved: dt.date, version: str | None = None) -> SourceEntry:
+    """The LiteLLM source record for one snapshot."""
+    name = "LiteLLM model_prices_and_context_window.json"
+    return SourceEntry(
+        name=f"{name} (litellm {version})" if version else name,
+        kind="dataset",
+        url="https://github.com/BerriAI/litellm",
+        licence="MIT",
+        retrieved=retrieved,
+        attribution="LiteLLM by BerriAI (MIT)",
+    )
+
+
+def read_json(path: Path) -> Any:
+    """Parse a JSON file; a syntax error names the file and line."""
+    if path.is_dir():
+        path = path / DEFAULT_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read: {exc}", path=path) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from exc
+
+
+def import_file(
+    path: Path, *, retrieved: dt.date | None = None, version: str | None = None
+) -> ImportFile:
+    """Read LiteLLM's price map into one normalized import (chat entries only)."""
+    day = retrieved or dt.date.today()
+    data = read_json(path)
+    if path.is_dir():
+        path = path / DEFAULT_FILE
+    if not isinstance(data, dict):
+        raise DataError("expected a JSON object of model entries at the top level", path=path)
+    reader = _Reader(path, day)
+    offerings: list[ImportedOffering] = []
+    providers: dict[str, ImportedProvider] = {}
+    skipped = 0
+    for key, entry in data.items():
+        if key == "sample_spec":
+            continue  # LiteLLM's own documentation of the format
+        if not isinstance(entry, dict):
+            raise DataError(f"expected an object, got {type(entry).__name__}", path=path, field=key)
+        mode = entry.get("mode")
+        if mode is not None and not isinstance(mode, str):
+            raise DataError(f"expected text, got {mode!r}", path=path, field=f"{key}.mode")
+        if mode != "chat":
+            skipped += 1
+            continue
+        offering = reader.entry(key, entry)
+        if offering is not None:
+            offerings.append(offering)
+            providers.setdefault(
+                offering.provider, ImportedProvider(id=offering.provider, name=offering.provider)
+            )
+    return ImportFile(
+        source_id=SOURCE_ID,
+        source=source_entry(day, version),
+        generated_by="tradeoff import litellm",
+        providers=sorted(providers.values(), key=lambda p: p.id),
+        offerings=offerings,
+        dropped=reader.dropped,
+        counts={
+            "entries": len(data) - ("sample_spec" in data),
+            "not_chat": skipped,
+            "chat": len(data) - ("sample_spec" in data) - skipped,
+            "offerings": len(offerings),
+        },
+    )
+
+
+def provider_model_id(key: str, provider: str) -> str:
+    """The provider's own id: the LiteLLM key without LiteLLM's routing prefix."""
+    head, sep, rest = key.partition("/")
+    if not sep:
+        return key
+    lowered = head.lower()
+    if (
+        lowered == provider
+        or provider.startswith(lowered + "-")
+        or lowered.replace("-", "_") == provider
+        or (lowered == "bedrock" and provider in REGIONAL_PROVIDERS)
+    ):
+        return rest
+    return key
+
+
+class _Reader:
+    def __init__(self, path: Path, as_of: dt.date) -> None:
+        self.path = path
+        self.as_of = as_of
+        self.dropped: list[Dropped] = []
+
+    def drop(self, entity: str, field: str, value: object, reason: str) -> None:
+        self.dropped.append(Dropped(entity=entity, field=field, value=str(value), reason=reason))
+
+    def fail(self, key: str, field: str, message: str) -> DataError:
+        return DataError(message, path=self.path, field=f"{key}.{field}")
+
+    def entry(self, key: str, raw: dict[str, Any]) -> ImportedOffering | None:
+        provider = raw.get("litellm_provider")
+        if not isinstance(provider, str) or not provider:
+            raise self.fail(key, "litellm_provider", f"expected a provider id, got {provider!r}")
+        model_id = provider_model_id(key, provider)
+        entity = f"offering:{provider}/{model_id}"
+        if provider in REGIONAL_PROVIDERS and "/" in model_id:
+            self.drop(entity, "key", key, "region- or commitment-specific price: not modelled")
+            return None
+        values: dict[str, Decimal] = {}
+        tiers: dict[int, dict[str, Decimal]] = {}
+        capabilities: dict[str, bool] = {}
+        for name, value in raw.items():
+            if name in PRICE_KEYS:
+                values[PRICE_KEYS[name]] = self.money(key, name, value, entity)
+            elif (found := TIER_KEY.match(name)) is not None:
+                field = TIER_FIELD[found.group(1)]
+                tier = tiers.setdefault(int(found.group(2)) * 1000, {})
+                tier[field] = self.money(key, name, value, entity)
+            elif name in CAPABILITY_KEYS:
+                capabilities[CAPABILITY_KEYS[name]] = self.flag(key, name, value)
+            elif name in MULTIMODAL_KEYS:
+                self.flag(key, name, value)
+            elif name == "tiered_pricing":
+                self.ranges(key, value, entity, values, tiers)
+            elif name not in KNOWN_KEYS and not NOT_MODELLED.match(name):
+                self.drop(entity, name, value, "unknown key: not read")
+        flags = [raw[k] for k in MULTIMODAL_KEYS if isinstance(raw.get(k), bool)]
+        if any(flags):
+            capabilities["multimodal_input"] = True
+        context = self.count(key, raw, "max_input_tokens")
+        output = self.count(key, raw, "max_output_tokens")
+        if output is not None and context is not None and output > context:
+            self.drop(entity, "max_output_tokens", output, f"max output above context ({context})")
+            output = None
+        free = bool(re.search(r"[:-]free$", model_id.lower()))
+        if values and all(v == 0 for v in values.values()) and not free:
+            self.drop(entity, "prices", "all zero", "all-zero prices not marked free: unpriced")
+            values, tiers = {}, {}
+        deprecated_on = self.date(key, raw, "deprecation_date")
+        lifecycle: Literal["deprecated", "ga"] = (
+            "deprecated" if deprecated_on and deprecated_on <= self.as_of.isoformat() else "ga"
+        )
+        successor = raw.get("successor_model")
+        if successor is not None and not isinstance(successor, str):
+            raise self.fail(key, "successor_model", f"expected text, got {successor!r}")
+        url = raw.get("source")
+        if url is not None and not isinstance(url, str):
+            raise self.fail(key, "source", f"expected a URL, got {url!r}")
+        facts: dict[str, str | int | bool | list[str]] = {}
+        if context is not None:
+            facts["context_tokens"] = context
+        for name in ("vision", "reasoning", "tool_call", "structured_output"):
+            if name in capabilities:
+                facts[name] = capabilities[name]
+        return ImportedOffering(
+            provider=provider,
+            provider_model_id=model_id,
+            prices=ImportedPrices(
+                **values,
+                free=free and all(v == 0 for v in values.values()),
+                tiers=[ImportedTier(above_input_tokens=n, **tiers[n]) for n in sorted(tiers)],
+            ),
+            context_tokens=context,
+            max_output_tokens=output,
+            capabilities=capabilities,
+            lifecycle=lifecycle,
+            deprecated_on=deprecated_on,
+            successor=provider_model_id(successor, provider) if successor else None,
+            source_url=url,
+            facts=facts,
+        )
+
+    def money(self, key: str, name: str, raw: Any, entity: str) -> Decimal:
+        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+            raise self.fail(key, name, f"expected a number, got {raw!r}")
+        try:
+            value, repaired = per_token_to_per_mtok(raw)
+        except ValueError as exc:
+            raise self.fail(key, name, str(exc)) from exc
+        if value < 0:
+            raise self.fail(key, name, f"negative price {raw!r}")
+        if repaired:
+            self.drop(entity, name, raw, f"float artifact corrected to {value} per 1M")
+        return value
+
+    def ranges(
+        self,
+        key: str,
+        raw: Any,
+        entity: str,
+        values: dict[str, Decimal],
+        tiers: dict[int, dict[str, Decimal]],
+    ) -> None:
+        """``tiered_pricing: [{range: [lo, hi], <price keys>}]``: the range from 0 is the base."""
+        if not isinstance(raw, list):
+            raise self.fail(key, "tiered_pricing", f"expected a list, got {raw!r}")
+        for index, step in enumerate(raw):
+            where = f"tiered_pricing[{index}]"
+            bounds = step.get("range") if isinstance(step, dict) else None
+            if not isinstance(bounds, list) or len(bounds) != 2:
+                raise self.fail(key, where, "expected {range: [lo, hi], prices}")
+            low = bounds[0]
+            if isinstance(low, bool) or not isinstance(low, int | float) or low < 0:
+                raise self.fail(key, f"{where}.range", f"expected a token count, got {low!r}")
+            target = values if low == 0 else tiers.setdefault(int(low), {})
+            for name, price in step.items():
+                field = TIER_FIELD.get(name) if low else PRICE_KEYS.get(name)
+                if field is None and name != "range":
+                    self.drop(entity, f"{where}.{name}", price, "not a modelled tier price")
+                elif field is not None:
+                    value = self.money(key, f"{where}.{name}", price, entity)
+                    if low == 0:
+                        target.setdefault(field, value)
+                    else:
+                        target[field] = value
+
+    def flag(self, key: str, name: str, raw: Any) -> bool:
+        if not isinstance(raw, bool):
+            raise self.fail(key, name, f"expected true or false, got {raw!r}")
+        return raw
+
+    def count(self, key: str, raw: dict[str, Any], name: str) -> int | None:
+        value = raw.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, name, f"expected an integer, got {value!r}")
+        return value if value > 0 else None
+
+    def date(self, key: str, raw: dict[str, Any], name: str) -> str | None:
+        value = raw.get(name)
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise self.fail(key, name, f"expected YYYY-MM-DD, got {value!r}") from None
