@@ -96,4 +96,5 @@ def main() -> None:
 from tradeoff.cli import benchmark_cmds, catalog_cmds, sources_cmds  # noqa: E402
 
 __all__ = ["app", "benchmark_cmds", "catalog_cmds", "main", "sources_cmds"]
+from tradeoff.cli import serve_cmds  # noqa: E402, F401
 from tradeoff.cli import compare_cmds  # noqa: E402,F401

@@ -1,0 +1,106 @@
+"""The ASGI app factory: catalog opened read-only once per app, no import-time state."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.types import ASGIApp
+
+from tradeoff.db.queries import Catalog
+from tradeoff.errors import TradeoffError
+from tradeoff.web import api, routes_compare, routes_meta, routes_pages
+from tradeoff.web.responses import Problem, problem_response
+from tradeoff.web.security import SecurityMiddleware
+from tradeoff.web.site import Site
+from tradeoff.web.templating import make_environment
+
+log = logging.getLogger("tradeoff.web")
+
+
+class TradeoffApp(Starlette):
+    """Starlette with the security middleware outermost (outside the 500 handler too)."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityMiddleware(super().build_middleware_stack())
+
+
+def wants_html(request: Request) -> bool:
+    """Page URLs get HTML error pages; API paths and .json/.md twins get problem+json."""
+    path = request.url.path
+    return not (path.startswith("/api/") or path.endswith((".json", ".md", ".svg", ".xml")))
+
+
+def _error_page(request: Request, problem: Problem) -> Response:
+    site: Site = request.app.state.site
+    body = site.render_html(
+        "error.html",
+        request,
+        title=problem.title,
+        detail=problem.detail,
+        suggestions=problem.extra.get("suggestions", []),
+    )
+    return HTMLResponse(body, status_code=problem.status, headers={"cache-control": "no-store"})
+
+
+async def on_problem(request: Request, exc: Exception) -> Response:
+    """Problem → 404 HTML page (with suggestions) for pages, problem+json otherwise and on 400."""
+    assert isinstance(exc, Problem)
+    if exc.status == 404 and wants_html(request):
+        return _error_page(request, exc)
+    return problem_response(exc, request)
+
+
+async def on_usage_error(request: Request, exc: Exception) -> Response:
+    """A library usage error (bad blend, bad token count) is the caller's 400."""
+    assert isinstance(exc, TradeoffError)
+    parameter = (exc.field or "").lstrip("-").replace("-", "_") or None
+    return problem_response(Problem(400, "Bad Request", exc.message, parameter=parameter), request)
+
+
+async def on_http(request: Request, exc: Exception) -> Response:
+    """Router errors (no such path, wrong method) in the site's own shapes."""
+    assert isinstance(exc, HTTPException)
+    title = {404: "Not Found", 405: "Method Not Allowed"}.get(exc.status_code, "Error")
+    problem = Problem(exc.status_code, title, f"Nothing is served at {request.url.path}.")
+    if exc.status_code == 404 and wants_html(request):
+        return _error_page(request, problem)
+    return problem_response(problem, request)
+
+
+async def on_crash(request: Request, exc: Exception) -> Response:
+    """An unexpected error: logged for us, a plain apology for the visitor (no traceback)."""
+    log.error("unhandled error on %s", request.url.path, exc_info=exc)
+    problem = Problem(500, "Internal Server Error", "Something went wrong on our side.")
+    return problem_response(problem, request)
+
+
+def create_app(db_path: Path | str | None = None, *, catalog: Catalog | None = None) -> Starlette:
+    """Build the app over a compiled catalog (default: the bundled one, built if needed)."""
+    if catalog is None:
+        if db_path is None:
+            from tradeoff.db.build import ensure_database
+
+            db_path = ensure_database()
+        catalog = Catalog(Path(db_path))
+    route_list = [
+        *routes_pages.routes(),
+        *routes_compare.routes(),
+        *routes_meta.routes(),
+        *api.routes(),
+    ]
+    app = TradeoffApp(
+        routes=route_list,
+        exception_handlers={
+            Problem: on_problem,
+            TradeoffError: on_usage_error,
+            HTTPException: on_http,
+            Exception: on_crash,
+        },
+    )
+    app.state.site = Site(catalog, make_environment())
+    return app

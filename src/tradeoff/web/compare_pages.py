@@ -1,0 +1,87 @@
+"""Glue for the compare and calculator pages: the shared body, FAQ JSON-LD, calculator twin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from tradeoff.render.html import render_compare_body
+from tradeoff.web.markdown_pages import esc, table
+from tradeoff.web.templating import money
+
+DEFAULT_WORKLOAD: dict[str, int] = {
+    "input_tokens": 10_000_000,
+    "output_tokens": 2_000_000,
+    "cached_tokens": 0,
+}
+
+
+def compare_body(ctx: dict[str, Any]) -> Markup:
+    """The comparison sections from the shared renderer (it autoescapes all data)."""
+    return Markup(render_compare_body(ctx))  # already escaped by its template
+
+
+def faq_jsonld(ctx: dict[str, Any]) -> dict[str, Any]:
+    """schema.org FAQPage from the comparison's FAQ (the same claims the page shows)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": f["question"],
+                "acceptedAnswer": {"@type": "Answer", "text": f["answer"]},
+            }
+            for f in ctx["faq"]
+        ],
+    }
+
+
+def usd(value: str | None) -> str:
+    """A total in USD (not per 1M): "$12.5"; unpriced is said."""
+    return "unpriced" if value is None else money(value)
+
+
+def calculator_md(ctx: dict[str, Any]) -> str:
+    """The calculator's Markdown twin: the workload and every route, cheapest first."""
+    w = ctx["workload"]
+    head = [
+        f"# Cost of {w['input_tokens']:,} input, {w['output_tokens']:,} output and "
+        f"{w['cached_tokens']:,} cached tokens",
+    ]
+    if not ctx["models"]:
+        return "\n\n".join([*head, "Choose models to price (`?models=a,b`)."]) + "\n"
+    rows = [
+        [
+            esc(line["model_name"]),
+            esc(line["provider_name"]),
+            usd(line["total_usd"]),
+            money(line["input_per_mtok"]) if line["input_per_mtok"] else "unpriced",
+            money(line["output_per_mtok"]) if line["output_per_mtok"] else "unpriced",
+            "yes" if line["fits_context"] is not False else "no",
+            f"{esc(line['source'])}, checked {line['checked']}",
+        ]
+        for line in ctx["lines"]
+    ]
+    return (
+        "\n\n".join(
+            [
+                *head,
+                f"{ctx['priced_count']} priced routes, {ctx['unpriced_count']} unpriced.",
+                table(
+                    [
+                        "Model",
+                        "Provider",
+                        "Total USD",
+                        "Input $/1M",
+                        "Output $/1M",
+                        "Fits",
+                        "Source",
+                    ],
+                    rows,
+                ),
+            ]
+        )
+        + "\n"
+    )

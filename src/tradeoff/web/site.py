@@ -1,0 +1,95 @@
+"""Per-app state: the catalog opened once, values derived from it, the template environment."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from functools import cached_property
+from typing import Any
+
+from jinja2 import Environment
+from starlette.requests import Request
+
+from tradeoff.db.queries import Catalog
+from tradeoff.render.catalog_context import catalog_rows
+from tradeoff.web import urls
+from tradeoff.web.contexts import attribution
+from tradeoff.web.filters import options_of
+from tradeoff.web.responses import json_text
+
+
+class Site:
+    """Everything one app instance serves from; built by ``create_app``, never at import."""
+
+    def __init__(self, catalog: Catalog, env: Environment, cache_size: int = 2048) -> None:
+        self.catalog = catalog
+        self.env = env
+        self.version = catalog.version
+        self._bodies: OrderedDict[str, str | bytes] = OrderedDict()
+        self._cache_size = cache_size
+        self.extras: dict[str, Any] = {}  # values built on first use (downloads, sitemap)
+
+    @cached_property
+    def rows(self) -> list[dict[str, Any]]:
+        """The catalog table rows, computed once (the catalog is read-only)."""
+        return catalog_rows(self.catalog)
+
+    @cached_property
+    def options(self) -> dict[str, list[str]]:
+        """Values each catalog filter can take."""
+        return options_of(self.rows)
+
+    @cached_property
+    def models_by_name(self) -> list[dict[str, str]]:
+        """Every model's name and slug, sorted by name (pickers)."""
+        return sorted(
+            ({"slug": m.slug, "name": m.name, "id": m.id} for m in self.catalog.models.values()),
+            key=lambda m: (m["name"].lower(), m["id"]),
+        )
+
+    def sources_for(self, source_ids: set[str]) -> list[dict[str, Any]]:
+        """Attribution entries (name, url, licence) of some sources."""
+        return attribution(self.catalog, source_ids)
+
+    def remember(self, key: str, body: str | bytes) -> str | bytes:
+        """Keep a rendered body (LRU): same catalog + same URL = same bytes."""
+        self._bodies[key] = body
+        self._bodies.move_to_end(key)
+        while len(self._bodies) > self._cache_size:
+            self._bodies.popitem(last=False)
+        return body
+
+    def recall(self, key: str) -> str | bytes | None:
+        """A rendered body if this URL was rendered before."""
+        body = self._bodies.get(key)
+        if body is not None:
+            self._bodies.move_to_end(key)
+        return body
+
+    def render_html(self, template: str, request: Request, **page: Any) -> str:
+        """Render a page with the base layout's defaults filled in."""
+        defaults: dict[str, Any] = {
+            "title": "",
+            "description": "",
+            "canonical": "",
+            "jsonld": "",
+            "last_reviewed": None,
+            "twins": {},
+            "sources": attribution(self.catalog),
+            "catalog_version": self.version,
+            "request": request,
+        }
+        defaults.update(page)
+        return self.env.get_template(template).render(**defaults)
+
+    def render(
+        self, fmt: str, ctx: dict[str, Any], html: str, md: Any, request: Request, **page: Any
+    ) -> str:
+        """One page in one of its formats: the .json twin is its context."""
+        if fmt == "json":
+            return json_text(ctx)
+        if fmt == "md":
+            return str(md(ctx))
+        path = request.url.path
+        query = ("?" + request.url.query) if request.url.query else ""
+        page.setdefault("twins", {f: urls.twin(path + query, f) for f in ("json", "md")})
+        return self.render_html(html, request, ctx=ctx, **page)

@@ -1,0 +1,79 @@
+"""The web's Jinja2 environment: autoescape always on, filters for money, tokens and facts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
+
+from tradeoff.records import CAPABILITY_LABELS
+from tradeoff.web import urls
+
+NOT_SOURCED = "not yet sourced"
+CAPABILITY_SHORT: dict[str, str] = {
+    "vision": "vision",
+    "multimodal_input": "multimodal",
+    "reasoning": "reasoning",
+    "tool_call": "tools",
+    "structured_output": "structured",
+    "code_execution": "code exec",
+    "prompt_caching": "caching",
+    "batch_api": "batch",
+}
+
+
+def money(value: Any) -> str:
+    """USD per 1M tokens as people read it: "$0.6"; missing is "unpriced", never $0."""
+    if value is None or value == "":
+        return "unpriced"
+    return f"${format(Decimal(str(value)).normalize(), 'f')}"
+
+
+def tokens(value: Any) -> str:
+    """A token count with separators and a short form: "131,072 (128K)"."""
+    if value is None:
+        return NOT_SOURCED
+    n = int(value)
+    if n >= 1_000_000 and n % 1_000_000 == 0:
+        short = f"{n // 1_000_000}M"
+    elif n >= 1_048_576 and n % 1_048_576 == 0:
+        short = f"{n // 1_048_576}M"
+    elif n >= 1000:
+        short = f"{round(n / 1024) if n % 1024 == 0 else round(n / 1000)}K"
+    else:
+        return f"{n:,}"
+    return f"{n:,} ({short})"
+
+
+def show(value: Any) -> str:
+    """A fact value for people; unknown is said, never blank."""
+    if value is None:
+        return NOT_SOURCED
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or NOT_SOURCED
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def make_environment(extra_loaders: list[Any] | None = None) -> Environment:
+    """A fresh environment (no module-level state); HTML is always autoescaped."""
+    loaders: list[Any] = [PackageLoader("tradeoff.web", "templates")]
+    loaders += extra_loaders or []
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(money=money, tokens=tokens, show=show)
+    env.globals.update(
+        urls=urls,
+        capability_labels=CAPABILITY_LABELS,
+        capability_short=CAPABILITY_SHORT,
+    )
+    return env

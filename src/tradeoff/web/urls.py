@@ -1,0 +1,116 @@
+"""The one URL builder: every link the site prints comes from here (pages, twins, API)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import quote, urlencode
+
+FORMATS: tuple[str, ...] = ("html", "json", "md")
+PAIR_SEPARATOR = "-vs-"
+
+
+def _q(segment: str) -> str:
+    """Quote a path segment (ids are plain, but a crafted one must not break the URL)."""
+    return quote(segment, safe="")
+
+
+def with_query(path: str, params: Mapping[str, str | Sequence[str] | None] | None = None) -> str:
+    """A path with a query string; empty and None values are left out."""
+    pairs: list[tuple[str, str]] = []
+    for key, value in (params or {}).items():
+        if value is None or value == "":
+            continue
+        if isinstance(value, str):
+            pairs.append((key, value))
+        else:
+            pairs.extend((key, v) for v in value if v != "")
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def twin(path: str, fmt: str) -> str:
+    """The .json or .md twin of a page path (query kept); ``html`` gives the page itself."""
+    base, sep, query = path.partition("?")
+    if fmt != "html":
+        base = "/index" if base == "/" else base
+        base = f"{base}.{fmt}"
+    return base + (sep + query if sep else "")
+
+
+def home(params: Mapping[str, str | Sequence[str] | None] | None = None) -> str:
+    """The catalog table, optionally filtered."""
+    return with_query("/", params)
+
+
+def model(slug: str) -> str:
+    """A model page from its slug (``Model.slug``)."""
+    return f"/models/{_q(slug)}"
+
+
+def provider(provider_id: str) -> str:
+    """A provider page."""
+    return f"/providers/{_q(provider_id)}"
+
+
+def lab(lab_id: str) -> str:
+    """A lab page."""
+    return f"/labs/{_q(lab_id)}"
+
+
+def canonical_pair(slug_a: str, slug_b: str) -> tuple[str, str]:
+    """The two slugs in canonical (sorted) order."""
+    first, second = sorted((slug_a, slug_b))
+    return first, second
+
+
+def compare(slugs: Iterable[str], blend: str | None = None) -> str:
+    """A comparison: two models get the canonical pair URL, other counts the query form."""
+    ordered = list(slugs)
+    params: dict[str, str | None] = {"blend": blend}
+    if len(ordered) == 2 and ordered[0] != ordered[1]:
+        first, second = canonical_pair(ordered[0], ordered[1])
+        return with_query(f"/compare/{_q(first)}{PAIR_SEPARATOR}{_q(second)}", params)
+    return with_query("/compare", {"models": ",".join(ordered) or None, **params})
+
+
+def calculator(
+    slugs: Iterable[str] = (),
+    input_tokens: int | None = None,
+    output_tokens: int | None = None,
+    cached_tokens: int | None = None,
+) -> str:
+    """The cost calculator, optionally pre-filled."""
+    params = {
+        "models": ",".join(slugs) or None,
+        "input_tokens": None if input_tokens is None else str(input_tokens),
+        "output_tokens": None if output_tokens is None else str(output_tokens),
+        "cached_tokens": None if cached_tokens is None else str(cached_tokens),
+    }
+    return with_query("/calculator", params)
+
+
+def download(name: str) -> str:
+    """A catalog download (``catalog.sqlite``, ``models.csv``…); empty name: the index."""
+    return f"/downloads/{_q(name)}" if name else "/downloads"
+
+
+def chart(name: str, params: Mapping[str, str | Sequence[str] | None] | None = None) -> str:
+    """A server-side SVG chart."""
+    return with_query(f"/charts/{_q(name)}.svg", params)
+
+
+def static(name: str) -> str:
+    """A same-origin static file (stylesheet, small script)."""
+    return f"/static/{_q(name)}"
+
+
+def api(path: str = "", params: Mapping[str, str | Sequence[str] | None] | None = None) -> str:
+    """A JSON API path under /api/v1."""
+    return with_query("/api/v1" + (f"/{path}" if path else ""), params)
+
+
+def split_format(name: str) -> tuple[str, str]:
+    """``kimi.json`` → (``kimi``, ``json``); a name without a known suffix is HTML."""
+    for fmt in ("json", "md"):
+        if name.endswith("." + fmt):
+            return name[: -len(fmt) - 1], fmt
+    return name, "html"
