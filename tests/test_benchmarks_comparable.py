@@ -30,7 +30,7 @@ def result(model: str, n: int, **changes: object) -> BenchmarkResult:
         date="2025-08-07",
         source_id="epoch-benchmark-stitching",
         source_url="https://epoch.ai/benchmarks",
-        source_ref="epoch-research/benchmark-stitching:data/benchmarks_runs.csv@37d55ed71467",
+        published_in="epoch-research/benchmark-stitching:data/benchmarks_runs.csv@37d55ed71467",
         licence="MIT",
         source_model=model,
         matched_how="canonical",
@@ -45,7 +45,7 @@ VENDOR_CLAIM = {
     "run_by": "Moonshot AI",
     "reported": VENDOR,
     "source_id": "vendor-kimi-k2-instruct",
-    "source_ref": "MoonshotAI/Kimi-K2:README.md@b15a1b84fe27",
+    "published_in": "MoonshotAI/Kimi-K2:README.md@b15a1b84fe27",
 }
 
 
@@ -95,15 +95,15 @@ def test_incompatible_results_are_left_out_with_reason(
 
 def test_unstated_setup_needs_one_source_file() -> None:
     quiet = {"harness": "", "harness_key": "", "source_id": "lmarena"}
-    a = [result(KIMI, 1, source_ref="lmarena:a.json@1", **quiet)]  # type: ignore[arg-type]
-    b = [result(MIXTRAL, 1, source_ref="lmarena:b.json@2", **quiet)]  # type: ignore[arg-type]
+    a = [result(KIMI, 1, published_in="lmarena:a.json@1", **quiet)]  # type: ignore[arg-type]
+    b = [result(MIXTRAL, 1, published_in="lmarena:b.json@2", **quiet)]  # type: ignore[arg-type]
     assert comparable(a, b).rows == ()
-    b2 = [result(MIXTRAL, 1, source_ref="lmarena:a.json@1", **quiet)]  # type: ignore[arg-type]
+    b2 = [result(MIXTRAL, 1, published_in="lmarena:a.json@1", **quiet)]  # type: ignore[arg-type]
     assert len(comparable(a, b2).rows) == 1
 
 
 def test_one_source_for_both_is_preferred() -> None:
-    other = {"source_id": "swebench", "source_ref": "swebench:x@1", "date": "2025-12-01"}
+    other = {"source_id": "swebench", "published_in": "swebench:x@1", "date": "2025-12-01"}
     a = [result(KIMI, 1), result(KIMI, 2, **other)]  # type: ignore[arg-type]
     b = [result(MIXTRAL, 1, **other)]  # type: ignore[arg-type]
     got = comparable(a, b)
@@ -147,7 +147,7 @@ def results(draw: st.DrawFn, model: str) -> list[BenchmarkResult]:
                 harness=harness,
                 harness_key=harness.lower(),
                 source_id=draw(st.sampled_from(["epoch", "models-dev"])),
-                source_ref=draw(st.sampled_from(["f1@1", "f2@1"])),
+                published_in=draw(st.sampled_from(["f1@1", "f2@1"])),
                 source_url=draw(st.sampled_from(["https://x", "https://y"])),
                 date=draw(st.sampled_from([None, "2025-01-26", "2025-08-07"])),
                 score=Decimal(draw(st.integers(0, 1000))) / 10,

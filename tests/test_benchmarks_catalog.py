@@ -1,0 +1,68 @@
+"""The bundled catalog's benchmarks: the done criteria, licences, and the CLI surfaces."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from tradeoff.benchmarks.comparable import comparable
+from tradeoff.benchmarks.queries import benchmarks, results_by_model, results_for
+from tradeoff.benchmarks.schema import read_results_file, results_files
+from tradeoff.catalog.load import default_catalog_dir, load_catalog
+from tradeoff.cli import app
+from tradeoff.db.queries import Catalog
+
+KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
+
+
+def test_kimi_and_mixtral_share_gpqa_and_math_level_5_from_epoch(catalog: Catalog) -> None:
+    got = comparable(results_for(catalog, KIMI), results_for(catalog, MIXTRAL))
+    rows = {r.benchmark_id: (str(r.a.score), str(r.b.score), r.a.run_by) for r in got.rows}
+    assert rows["gpqa-diamond"] == ("54.6", "34.1", "Epoch AI")
+    assert rows["math-level-5"] == ("69.2", "24.2", "Epoch AI")
+
+
+def test_kimi_vendor_claims_are_labelled_and_never_against_independent(catalog: Catalog) -> None:
+    kimi = results_for(catalog, KIMI)
+    vendor = [r for r in kimi if r.source_id == "kimi-k2-model-card"]
+    assert len(vendor) == 32 and all(r.reported == "vendor" for r in vendor)
+    by_model = results_by_model(catalog)
+    for other, results in by_model.items():
+        if other == KIMI:
+            continue
+        for row in comparable(kimi, results).rows:
+            assert row.a.reported == row.b.reported
+
+
+def test_bundled_result_files_are_all_redistributable() -> None:
+    root = default_catalog_dir()
+    sources = load_catalog(root).sources
+    files = results_files(root)
+    assert files, "the bundled catalog ships benchmark results"
+    for path in files:
+        results = read_results_file(path)
+        assert results.redistributable, f"{path.name} must not be in the bundled catalog"
+        assert sources[results.source_id].redistributable
+    assert {read_results_file(p).source_id for p in files}.isdisjoint({"lmarena", "swebench"})
+
+
+def test_benchmarks_list_json_counts_equal_lists(catalog: Catalog) -> None:
+    result = CliRunner().invoke(app, ["benchmarks", "list", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["count"] == len(data["benchmarks"]) == len(benchmarks(catalog))
+    gpqa = next(b for b in data["benchmarks"] if b["id"] == "gpqa-diamond")
+    assert gpqa["model_count"] >= 2 and gpqa["higher_is_better"] is True
+
+
+def test_models_show_lists_results_with_source_and_date(catalog: Catalog) -> None:
+    result = CliRunner().invoke(app, ["models", "show", KIMI, "--json"])
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.output)["benchmarks"]
+    assert len(entries) == len(results_for(catalog, KIMI))
+    claim = next(e for e in entries if e["benchmark"] == "gpqa-diamond" and e["score"] == "75.1")
+    assert claim["reported"] == "vendor" and claim["source"]["licence"] == "Modified MIT"
+    assert claim["date"] == "2025-07-11"
+    text = CliRunner().invoke(app, ["models", "show", KIMI], env={"COLUMNS": "200"})
+    assert "vendor-reported (Moonshot AI)" in text.output

@@ -1,0 +1,199 @@
+"""`tradeoff import benchmarks`: CSV parsing, errors naming file and line, licence gate, linking."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tradeoff.benchmarks.comparable import comparable
+from tradeoff.benchmarks.importer import (
+    KNOWN_FILES,
+    import_benchmarks,
+    parse_settings,
+    read_csv,
+)
+from tradeoff.benchmarks.queries import results_for
+from tradeoff.benchmarks.registry import load_registry
+from tradeoff.benchmarks.schema import read_results_file
+from tradeoff.catalog.load import default_catalog_dir, load_catalog
+from tradeoff.cli import app
+from tradeoff.db.queries import Catalog
+from tradeoff.errors import DataError, UsageError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "benchmarks"
+KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Catalog, str]]:
+    """A copy of the bundled catalog without benchmark results, then the fixtures imported."""
+    root = tmp_path_factory.mktemp("bench") / "catalog"
+    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    db = root.parent / "catalog.sqlite"
+    summary = import_benchmarks(FIXTURES, root, db)
+    catalog = Catalog(db)
+    yield root, catalog, summary
+    catalog.close()
+
+
+def test_settings_are_parsed_from_variant_text() -> None:
+    assert parse_settings("") == {}
+    assert parse_settings("5-shot") == {"shots": "5"}
+    assert parse_settings("reasoning effort: high") == {"reasoning_effort": "high"}
+    assert parse_settings("high; reasoning_effort=high") == {"reasoning_effort": "high"}
+    assert parse_settings("thinking 32k") == {"thinking": "on", "thinking_budget": "32k"}
+    assert parse_settings("24k think; thinking_tokens=24576") == {
+        "thinking": "on",
+        "thinking_budget": "24k",
+    }
+    assert parse_settings("no thinking") == {"thinking": "off"}
+    assert parse_settings("few-shot") == {"variant": "few-shot"}  # not understood: kept whole
+
+
+def test_csv_rows_keep_exact_scores_names_and_reporters() -> None:
+    root = default_catalog_dir()
+    text = load_catalog(root)
+    path = FIXTURES / "epoch-benchmark-stitching.csv"
+    got = read_csv(path, load_registry(root), "epoch-benchmarks", text.sources["epoch-benchmarks"])
+    by_score = {r.score: r for r in got.results}
+    kimi = by_score["54.6"]
+    assert (kimi.benchmark, kimi.metric, kimi.metric_as_published) == (
+        "gpqa-diamond",
+        "accuracy",
+        "accuracy (%)",
+    )
+    assert kimi.source_model == "Kimi-K2-Instruct" and kimi.line == 2
+    assert (kimi.reported, kimi.run_by) == ("independent", "Epoch AI")
+    assert by_score["77.8"].settings == {"shots": "5"}
+    assert by_score["77.8"].run_by == "Stanford CRFM (HELM)"
+    # the unknown benchmark is counted for review, not imported
+    assert [(u.benchmark, u.rows) for u in got.unregistered] == [("Made-Up Bench", 1)]
+    assert len(got.results) == 6
+
+
+def test_vendor_rows_are_vendor_reported() -> None:
+    root = default_catalog_dir()
+    source = load_catalog(root).sources["kimi-k2-model-card"]
+    got = read_csv(
+        FIXTURES / "vendor-kimi-k2-instruct.csv", load_registry(root), "kimi-k2-model-card", source
+    )
+    assert {(r.reported, r.run_by) for r in got.results} == {("vendor", "Moonshot AI")}
+
+
+def test_malformed_row_names_file_line_and_column() -> None:
+    root = default_catalog_dir()
+    source = load_catalog(root).sources["epoch-benchmarks"]
+    path = FIXTURES / "malformed" / "epoch-benchmark-stitching.csv"
+    with pytest.raises(DataError) as caught:
+        read_csv(path, load_registry(root), "epoch-benchmarks", source)
+    assert (caught.value.path, caught.value.line, caught.value.field) == (str(path), 3, "score")
+    assert "'34.1x' is not a number" in caught.value.message
+
+
+def test_malformed_file_via_cli_exits_1_without_traceback_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    monkeypatch.setenv("TRADEOFF_CATALOG", str(root))
+    path = FIXTURES / "malformed" / "epoch-benchmark-stitching.csv"
+    result = CliRunner().invoke(app, ["import", "benchmarks", str(path)])
+    assert result.exit_code == 1
+    # (the "[score]" field tag is eaten as Rich markup by cli._fail: reported to the lead)
+    assert f"{path}:3" in result.output and "'34.1x' is not a number" in result.output
+    assert "Traceback" not in result.output
+    assert not (root / "benchmarks").exists()
+
+
+def test_unknown_file_name_is_refused() -> None:
+    with pytest.raises(UsageError, match="unknown benchmark file"):
+        import_benchmarks(FIXTURES / "malformed" / ".." / ".." / "catalog-mini" / "labs.toml")
+
+
+def test_nonredistributable_file_is_refused_without_opt_in(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    with pytest.raises(UsageError, match="--allow-nonredistributable"):
+        import_benchmarks(FIXTURES / "lmarena-arena-catalog.csv", root, tmp_path / "db.sqlite")
+    assert not (root / "benchmarks").exists()
+    import_benchmarks(
+        FIXTURES / "lmarena-arena-catalog.csv",
+        root,
+        tmp_path / "db.sqlite",
+        allow_nonredistributable=True,
+    )
+    written = read_results_file(root / "benchmarks" / "lmarena-arena-catalog.json")
+    assert written.redistributable is False and len(written.results) == 2
+
+
+def test_directory_import_skips_nonredistributable_sources(
+    imported: tuple[Path, Catalog, str],
+) -> None:
+    root, _, summary = imported
+    assert sorted(p.name for p in (root / "benchmarks").glob("*.json")) == [
+        "aider-leaderboards.json",
+        "epoch-benchmark-stitching.json",
+        "vendor-kimi-k2-instruct.json",
+    ]
+    assert "skipped lmarena-arena-catalog.csv" in summary
+
+
+def test_result_file_is_one_entry_per_line_with_decimal_strings(
+    imported: tuple[Path, Catalog, str],
+) -> None:
+    root, _, _ = imported
+    lines = (root / "benchmarks" / "epoch-benchmark-stitching.json").read_text().splitlines()
+    entries = [json.loads(line.rstrip(",")) for line in lines if line.startswith('{"')]
+    results = [e for e in entries if "line" in e]
+    assert len(results) == 6 and len(entries) == 7  # 6 results + 1 unregistered benchmark
+    assert all(isinstance(e["score"], str) for e in results)
+
+
+def test_links_through_provider_ref_and_refuses_base_pairs_and_floating(
+    imported: tuple[Path, Catalog, str],
+) -> None:
+    root, catalog, _ = imported
+    kimi = results_for(catalog, KIMI)
+    mixtral = results_for(catalog, MIXTRAL)
+    assert {(r.benchmark_id, str(r.score)) for r in mixtral} == {
+        ("gpqa-diamond", "34.1"),
+        ("math-level-5", "24.2"),
+    }  # the base model's MMLU (Mixtral-8x22B-v0.1) is not given to the instruct model
+    assert any(
+        r.matched_how.startswith("provider ref moonshotai/kimi-k2-0711-preview") for r in kimi
+    )
+    review = (root / "review" / "benchmarks-unmatched.csv").read_text()
+    assert "Mixtral-8x22B-v0.1" in review
+    assert "architect/editor pair" in review
+    assert "floating alias" in review
+    assert "Made-Up Bench,,not in benchmarks.toml,1" in review
+
+
+def test_done_kimi_and_mixtral_share_epoch_rows_and_vendor_claims_stay_out(
+    imported: tuple[Path, Catalog, str],
+) -> None:
+    _, catalog, _ = imported
+    got = comparable(results_for(catalog, KIMI), results_for(catalog, MIXTRAL))
+    assert [(r.benchmark_id, str(r.a.score), str(r.b.score)) for r in got.rows] == [
+        ("gpqa-diamond", "54.6", "34.1"),
+        ("math-level-5", "69.2", "24.2"),
+    ]
+    assert all(r.a.run_by == r.b.run_by == "Epoch AI" for r in got.rows)
+    vendor = [x for x in got.left_out if x.result.reported == "vendor"]
+    assert {x.result.benchmark_id for x in vendor} == {"gpqa-diamond", "mmlu"}
+    assert all(x.side == "a" for x in vendor)
+    gpqa = next(x for x in vendor if x.result.benchmark_id == "gpqa-diamond")
+    assert "vendor-reported number is never set against" in gpqa.reason
+
+
+def test_known_files_have_sources_with_their_licences() -> None:
+    sources = load_catalog(default_catalog_dir()).sources
+    for known in KNOWN_FILES.values():
+        assert known.source_id in sources
+    assert not sources["lmarena"].redistributable
+    assert not sources["swebench"].redistributable
