@@ -44,6 +44,17 @@ class BenchmarkRow:
     basis: str
     scores: tuple[BenchmarkScore, ...]
 
+    @property
+    def key(self) -> str:
+        """Unique within a comparison: one benchmark can have rows per subset and settings."""
+        return "|".join((self.benchmark_id, self.subset, self.metric, self.settings))
+
+    @property
+    def label(self) -> str:
+        """ "ARC-AGI (semi-private, reasoning_effort=high)"."""
+        extra = ", ".join(x for x in (self.subset, self.settings) if x)
+        return self.name + (f" ({extra})" if extra else "")
+
 
 @dataclass(frozen=True)
 class BenchmarkSection:
@@ -94,27 +105,26 @@ def benchmark_claims(section: BenchmarkSection, names: Mapping[str, str]) -> lis
 
 def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
     scores = sorted(row.scores, key=lambda s: s.score, reverse=row.higher_is_better)
-    label = row.name + (f" ({row.subset})" if row.subset else "")
+    label = row.label
     shown = [f"{names[s.model_id]} {_score(s.score, row.unit)} ({s.reported})" for s in scores]
     best = scores[0]
     tie = all(w.is_tie(s.score, best.score) for s in scores[1:])
-    numbers = tuple(Number("benchmarks", s.model_id, row.benchmark_id, s.score) for s in row.scores)
+    numbers = tuple(Number("benchmarks", s.model_id, row.key, s.score) for s in row.scores)
     if tie:
         text = f"On {label}, {row.metric}: {w.join(shown)}: a tie within 1%."
-        return Claim(
-            f"benchmark.{row.benchmark_id}", "benchmark", text, row.metric, numbers, (), True
-        )
+        return Claim(f"benchmark.{row.key}", "benchmark", text, row.metric, numbers, (), True)
     direction = "higher" if row.higher_is_better else "lower"
     text = f"On {label}, {row.metric} ({direction} is better): {w.join(shown)}."
     leaders = tuple(s.model_id for s in scores if w.is_tie(s.score, best.score))
     return Claim(
-        f"benchmark.{row.benchmark_id}",
+        f"benchmark.{row.key}",
         "benchmark",
         text,
         row.basis,
         numbers,
         leaders,
         reason=f"{row.name} results matter to you",
+        benchmark=label,
     )
 
 
@@ -122,7 +132,7 @@ def reasoning_note(section: BenchmarkSection, claims: Sequence[Claim]) -> Claim 
     """The benchmark evidence on reasoning for the FAQ: shared reasoning rows, or their absence."""
     rows = [r for r in section.rows if r.category == "reasoning"]
     if rows:
-        ids = {f"benchmark.{r.benchmark_id}" for r in rows}
+        ids = {f"benchmark.{r.key}" for r in rows}
         picked = [c for c in claims if c.id in ids]
         return Claim(
             "benchmark.reasoning",

@@ -31,3 +31,4 @@ class Claim:
     tie: bool = False
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (count field, the items counted)
     reason: str = ""  # short "choose X when" phrase for a favoured model
+    benchmark: str = ""  # the benchmark's name, for benchmark claims

@@ -125,7 +125,14 @@ def compare(
         "specs": _oldest([c.checked for r in specs for c in r.cells]),
         "capabilities": _oldest([c.checked for r in caps for c in r.cells]),
         "pricing": _oldest([q.checked for q in quotes]),
-        "benchmarks": _oldest([s.date for r in benchmarks.rows for s in r.scores]),
+        # a result's own date is when it was run; when it was checked is its source's date
+        "benchmarks": _oldest(
+            [
+                view.sources[s.source_id].retrieved if s.source_id in view.sources else None
+                for r in benchmarks.rows
+                for s in r.scores
+            ]
+        ),
     }
     used = {c.source_id for r in specs for c in r.cells if c.source_id}
     used |= {c.source_id for r in caps for c in r.cells if c.source_id}

@@ -53,7 +53,12 @@ def choose_when(
         mine = [
             c for c in claims if m in c.favours and len(c.favours) < len(model_ids) and c.reason
         ]
-        reasons = tuple(dict.fromkeys(c.reason for c in mine))
+        # Benchmark wins are one reason naming every benchmark, not one reason each.
+        benches = [c.benchmark for c in mine if c.topic == "benchmark" and c.benchmark]
+        plain = [c.reason for c in mine if c.topic != "benchmark"]
+        if benches:
+            plain.append(f"you weigh its better scores on {w.join(benches)}")
+        reasons = tuple(dict.fromkeys(plain))
         if reasons:
             text = f"Choose {names[m]} when {w.join(list(reasons), 'or')}."
         else:

@@ -188,7 +188,9 @@ def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> di
         "shared": [
             {
                 "benchmark": r.benchmark_id,
+                "key": r.key,
                 "name": r.name,
+                "label": r.label,
                 "category": r.category,
                 "subset": r.subset,
                 "metric": r.metric,

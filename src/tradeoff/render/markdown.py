@@ -132,7 +132,7 @@ def benchmark_lines(ctx: dict[str, Any]) -> list[str]:
         return [esc(b["statement"] or "")]
     rows = []
     for r in b["shared"]:
-        label = esc(r["name"] + (f" ({r['subset']})" if r["subset"] else ""))
+        label = esc(r["label"])
         cells = []
         for s in r["scores"]:
             unit = "%" if r["unit"] == "%" else f" {esc(r['unit'])}"

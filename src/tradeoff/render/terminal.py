@@ -198,7 +198,7 @@ def print_comparison(console: Console, ctx: dict[str, Any]) -> None:
         for r in b["shared"]:
             unit = "%" if r["unit"] == "%" else f" {r['unit']}"
             bench.add_row(
-                r["name"] + (f" ({r['subset']})" if r["subset"] else ""),
+                r["label"],
                 r["metric"],
                 *[f"{s['score']}{unit} ({s['reported']})" for s in r["scores"]],
                 r["basis"],

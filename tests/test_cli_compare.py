@@ -1,0 +1,86 @@
+"""`tradeoff compare` and `tradeoff cost`: formats, and clear errors naming the parameter."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tradeoff.cli import app
+
+runner = CliRunner()
+PAIR = ["kimi-k2-instruct", "mixtral-8x22b-instruct"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (["compare", "nosuchmodel-xyz", "mixtral-8x22b-instruct"], 2, "unknown model"),
+        (["compare", "kimi", "mixtral-8x22b-instruct"], 2, "ambiguous"),
+        (["compare", "kimi-k2-instruct", "moonshotai/kimi-k2-instruct"], 1, "more than once"),
+        (["compare", "kimi-k2-instruct"], 1, "2 to 4 models"),
+        (["compare", *PAIR, "--blend", "70-30"], 1, "[--blend]"),
+        (["compare", *PAIR, "--blend", "0:0"], 1, "[--blend]"),
+        (["compare", *PAIR, "--format", "pdf"], 1, "[--format]"),
+        (
+            ["cost", "kimi-k2-instruct", "--input-tokens", "-5", "--output-tokens", "1"],
+            1,
+            "[--input-tokens]",
+        ),
+        (
+            ["cost", "kimi-k2-instruct", "--input-tokens", "5", "--output-tokens", "-1"],
+            1,
+            "[--output-tokens]",
+        ),
+        (
+            [
+                "cost",
+                "kimi-k2-instruct",
+                "--input-tokens",
+                "5",
+                "--output-tokens",
+                "1",
+                "--cached-tokens",
+                "9",
+            ],
+            1,
+            "[--cached-tokens]",
+        ),
+    ],
+)
+def test_errors_are_clear(args: list[str], code: int, needle: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == code, result.output
+    assert needle in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "json", "html"])
+def test_compare_formats(fmt: str) -> None:
+    result = runner.invoke(app, ["compare", *PAIR, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert "Kimi K2 Instruct" in result.output
+
+
+def test_compare_blend_option() -> None:
+    result = runner.invoke(app, ["compare", *PAIR, "--format", "json", "--blend", "50:50"])
+    ctx = json.loads(result.output)
+    assert ctx["blend"]["input_share"] == "0.5"
+    kimi = ctx["pricing"][0]["first_party"]
+    # 0.6 × 0.5 + 2.5 × 0.5
+    assert kimi["blended_per_mtok"] == "1.55"
+
+
+def test_cost_json_cheapest_first() -> None:
+    result = runner.invoke(
+        app, ["cost", *PAIR, "--input-tokens", "1000000", "--output-tokens", "0", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    ctx = json.loads(result.output)
+    totals = [line["total_usd"] for line in ctx["lines"] if line["priced"]]
+    assert totals and all(isinstance(t, str) for t in totals)
+    fits = [line for line in ctx["lines"] if line["priced"] and line["fits_context"] is not False]
+    assert [float(x["total_usd"]) for x in fits] == sorted(float(x["total_usd"]) for x in fits)
+    assert ctx["priced_count"] + ctx["unpriced_count"] == ctx["line_count"] == len(ctx["lines"])
+    assert all(line["total_usd"] is None for line in ctx["lines"] if not line["priced"])

@@ -1,0 +1,135 @@
+"""Golden output of the Kimi K2 Instruct vs Mixtral 8x22B Instruct page in four formats.
+
+Regenerate after a reviewed data or wording change:
+``UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render_compare.py``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from tradeoff.db.queries import Catalog
+from tradeoff.render.compare_context import compare_context
+from tradeoff.render.html import render_compare_body, render_compare_html
+from tradeoff.render.jsonable import dumps
+from tradeoff.render.markdown import esc, render_compare_markdown
+from tradeoff.render.terminal import print_comparison
+
+GOLDEN = Path(__file__).parent / "golden"
+PAIR = ["kimi-k2-instruct", "mixtral-8x22b-instruct"]
+
+
+def _text(ctx: dict[str, Any]) -> str:
+    buffer = io.StringIO()
+    print_comparison(Console(file=buffer, width=120, color_system=None, soft_wrap=True), ctx)
+    return buffer.getvalue()
+
+
+RENDERERS = {
+    "json": lambda ctx: dumps(ctx) + "\n",
+    "md": render_compare_markdown,
+    "html": render_compare_html,
+    "txt": _text,
+}
+
+
+@pytest.fixture(scope="module")
+def ctx(catalog: Catalog) -> dict[str, Any]:
+    context = compare_context(catalog, PAIR, None)
+    # The version hashes the whole catalog text: pinned so unrelated data edits don't churn it.
+    context["catalog_version"] = "pinned-for-golden"
+    return context
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_golden(ctx: dict[str, Any], fmt: str) -> None:
+    path = GOLDEN / f"kimi-k2-instruct-vs-mixtral-8x22b-instruct.{fmt}"
+    actual = RENDERERS[fmt](ctx)
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                str(path),
+                "actual",
+            )
+        )
+        pytest.fail(f"{path.name} differs (UPDATE_GOLDEN=1 to accept):\n{diff[:6000]}")
+
+
+def test_formats_agree(ctx: dict[str, Any]) -> None:
+    """Every claim, FAQ answer and price of the JSON appears in Markdown, HTML and text."""
+    md = render_compare_markdown(ctx)
+    html = render_compare_html(ctx)
+    text = " ".join(_text(ctx).split())
+    for claim in ctx["claims"]:
+        assert esc(claim["text"]) in md
+        assert claim["text"].replace("'", "&#39;") in html
+    for f in ctx["faq"]:
+        assert " ".join(f["answer"].split()) in text
+    for p in ctx["pricing"]:
+        q = p["cheapest"]
+        if q:
+            price = "$" + q["blended_per_mtok"]
+            assert re.search(re.escape(price) + r"\d*", md) and price in html
+
+
+def test_json_contract_keys(ctx: dict[str, Any]) -> None:
+    """PRODUCT.md §5: minimum keys, money as decimal strings."""
+    for key in ("models", "pricing", "blend", "specs", "capabilities", "benchmarks", "claims"):
+        assert key in ctx
+    for key in ("faq", "related", "last_reviewed", "sources"):
+        assert key in ctx
+    assert set(ctx["models"][0]) >= {"id", "slug", "name", "lab"}
+    assert ctx["blend"] == {"input_share": "0.7", "output_share": "0.3", "label": "70/30"}
+    for p in ctx["pricing"]:
+        assert set(p) >= {"cheapest", "first_party", "providers", "provider_count"}
+        assert p["provider_count"] == len(p["providers"])
+        assert set(p["cheapest"]) >= {
+            "provider",
+            "input_per_mtok",
+            "output_per_mtok",
+            "blended_per_mtok",
+        }
+        assert isinstance(p["cheapest"]["blended_per_mtok"], str)
+    assert "shared" in ctx["benchmarks"]
+    assert all(set(f) >= {"question", "answer"} for f in ctx["faq"])
+    assert len(ctx["faq"]) == 6
+    json.dumps(ctx)  # JSON-ready, no Decimal left
+
+
+def test_example_page_defects_are_fixed(ctx: dict[str, Any]) -> None:
+    """PRODUCT.md §2 on our page for the same pair."""
+    md = render_compare_markdown(ctx)
+    assert "~100%" not in md and "frontier" not in md and "2025-01-01" not in md
+    assert "| Spec | Kimi K2 Instruct | Mixtral 8x22B Instruct v0.1 |" in md
+    assert "| —" not in md and "| - |" not in md and "||" not in md
+    assert "2025-07-11" in md and "2024-04-17" in md and "Modified MIT" in md
+    assert "1T" in md and "32B" in md and "141B" in md and "39B" in md
+    assert "OctoAI" not in " ".join(
+        q["provider_name"] for p in ctx["pricing"] for q in p["providers"]
+    )
+    assert "Last reviewed: " + ctx["last_reviewed"] in md
+
+
+def test_data_is_escaped_everywhere(catalog: Catalog, ctx: dict[str, Any]) -> None:
+    evil = json.loads(json.dumps(ctx))
+    evil["models"][0]["name"] = "<script>alert(1)</script> | *x*"
+    evil["claims"][0]["text"] = "<img src=x onerror=alert(1)>"
+    evil["summary"] = "# heading? <b>"
+    html = render_compare_html(evil) + render_compare_body(evil)
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>" not in html
+    md = render_compare_markdown(evil)
+    assert "<script>" not in md and "\\<script\\>" in md and "\\# heading" in md
