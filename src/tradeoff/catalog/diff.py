@@ -21,6 +21,7 @@ COMPARED = (
     "successor",
     "checked",
     "facts",
+    "history",
 )
 
 
@@ -59,8 +60,8 @@ def _show(value: Any) -> str:
 def import_diff(previous: ImportFile | None, new: ImportFile) -> ImportDiff:
     """Compare two imports of the same source, offering by offering and model by model."""
     diff = ImportDiff()
-    old_offerings = {_offering_key(o).lower(): o for o in previous.offerings} if previous else {}
-    new_offerings = {_offering_key(o).lower(): o for o in new.offerings}
+    old_offerings = {_offering_key(o): o for o in previous.offerings} if previous else {}
+    new_offerings = {_offering_key(o): o for o in new.offerings}
     for key in sorted(new_offerings.keys() - old_offerings.keys()):
         diff.added.append(_offering_key(new_offerings[key]))
     for key in sorted(old_offerings.keys() - new_offerings.keys()):

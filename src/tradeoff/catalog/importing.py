@@ -64,15 +64,17 @@ def import_source(
 
 
 def _key(offering: ImportedOffering) -> tuple[str, str]:
-    return offering.provider.lower(), offering.provider_model_id.lower()
+    return offering.provider, offering.provider_model_id
 
 
 def carry_history(previous: ImportFile, new: ImportFile) -> ImportFile:
     """The new import, with each offering's earlier price history and any change since."""
+    seen = Counter(_key(o) for o in previous.offerings) + Counter(_key(o) for o in new.offerings)
+    # An id a snapshot lists twice cannot be followed from one snapshot to the next.
     old = {_key(o): (o, previous.source.retrieved) for o in previous.offerings}
     offerings = []
     for offering in new.offerings:
-        before = old.get(_key(offering))
+        before = old.get(_key(offering)) if seen[_key(offering)] == 2 else None
         if before is None:
             offerings.append(offering)
             continue
