@@ -1,0 +1,92 @@
+"""import_source: idempotent re-import, price history across snapshots, --dry-run diff."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tradeoff.catalog.importing import carry_history
+from tradeoff.catalog.load import read_import
+from tradeoff.cli import app
+from tradeoff.db.queries import Catalog
+from tradeoff.sources.litellm import import_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+runner = CliRunner()
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    catalog = tmp_path / "catalog"
+    shutil.copytree(FIXTURES / "catalog-mini", catalog)
+    db = tmp_path / "catalog.sqlite"
+    monkeypatch.setenv("TRADEOFF_CATALOG", str(catalog))
+    monkeypatch.setenv("TRADEOFF_DB", str(db))
+    return catalog, db
+
+
+def _import(path: Path, day: str, *extra: str) -> str:
+    result = runner.invoke(app, ["import", "litellm", str(path), "--retrieved", day, *extra])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _snapshot(catalog: Path) -> dict[str, bytes]:
+    return {str(p): p.read_bytes() for p in sorted(catalog.rglob("*")) if p.is_file()}
+
+
+def test_importing_the_same_snapshot_twice_changes_nothing(env: tuple[Path, Path]) -> None:
+    catalog, db = env
+    source = FIXTURES / "litellm"
+    _import(source, "2026-11-29")
+    before = (_snapshot(catalog), db.read_bytes())
+    again = _import(source, "2026-11-29")
+    assert "unchanged" in again
+    assert (_snapshot(catalog), db.read_bytes()) == before
+
+
+def test_a_newer_snapshot_records_what_changed_and_when(
+    env: tuple[Path, Path], tmp_path: Path
+) -> None:
+    catalog, db = env
+    _import(FIXTURES / "litellm", "2026-11-29")
+    data = json.loads((FIXTURES / "litellm" / "model_prices_and_context_window.json").read_text())
+    data["acme/widget-1"]["input_cost_per_token"] = 2e-06
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(data))
+    target = catalog / "imports" / "litellm.json"
+    written = target.read_bytes()
+
+    preview = _import(newer, "2026-12-15", "--dry-run")
+    assert "dry run: nothing written" in preview
+    assert "~ offering:acme/widget-1 input_per_mtok: 1.5 → 2" in preview
+    assert target.read_bytes() == written
+
+    _import(newer, "2026-12-15")
+    widget = next(o for o in read_import(target).offerings if o.provider_model_id == "widget-1")
+    assert [(p.effective, p.input_per_mtok) for p in widget.history] == [
+        ("2026-11-29", Decimal("1.5")),
+        ("2026-12-15", Decimal("2")),
+    ]
+    opened = Catalog(db)
+    try:
+        shown = next(o for o in opened.offerings_for("acme/widget-1") if o.provider_id == "acme")
+        assert [h.effective for h in shown.history] == ["2026-11-29", "2026-12-15"]
+    finally:
+        opened.close()
+
+
+def test_history_ignores_ids_a_snapshot_lists_twice() -> None:
+    first = import_file(FIXTURES / "litellm", retrieved=dt.date(2026, 11, 29))
+    twin = first.offerings[0].model_copy(
+        update={"prices": first.offerings[0].prices.model_copy(update={"input_per_mtok": 9})}
+    )
+    doubled = first.model_copy(update={"offerings": [*first.offerings, twin]})
+    carried = carry_history(first, doubled)
+    assert all(not o.history for o in carried.offerings)

@@ -1,0 +1,149 @@
+"""Reconcile across sources: merged offerings, linking by aliases, conflicts, per-source figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tradeoff.catalog.load import CatalogText, load_catalog
+from tradeoff.catalog.schema import ImportedOffering, ImportFile
+from tradeoff.cli import app
+from tradeoff.db.queries import Catalog
+from tradeoff.sources import genai_prices, litellm, models_dev
+from tradeoff.sources.reconcile import Resolved, offering_spelling, reconcile
+
+FIXTURES = Path(__file__).parent / "fixtures"
+runner = CliRunner()
+
+
+def _text(*imports: ImportFile) -> CatalogText:
+    text = load_catalog(FIXTURES / "catalog-mini")
+    text.imports = list(imports)
+    return text
+
+
+@pytest.fixture(scope="module")
+def sources() -> tuple[ImportFile, ImportFile, ImportFile]:
+    return (
+        models_dev.import_tree(FIXTURES / "models-dev-mini", retrieved=dt.date(2026, 7, 2)),
+        genai_prices.import_snapshot(FIXTURES / "genai-prices", retrieved=dt.date(2026, 8, 21)),
+        litellm.import_file(FIXTURES / "litellm", retrieved=dt.date(2026, 11, 29)),
+    )
+
+
+@pytest.fixture(scope="module")
+def resolved(sources: tuple[ImportFile, ImportFile, ImportFile]) -> Resolved:
+    return reconcile(_text(*sources))
+
+
+def test_one_offering_from_three_spellings_with_its_price_conflict(resolved: Resolved) -> None:
+    hostco = [
+        o for o in resolved.offerings if o.provider_id == "hostco" and "1-" in o.provider_model_id
+    ]
+    assert [(o.provider_model_id, o.model_id) for o in hostco] == [
+        ("acme/Widget-1-FP8", "acme/widget-1")
+    ]
+    merged = hostco[0]
+    assert merged.prices.input_per_mtok == Decimal("0.4")  # models.dev ranks first
+    assert merged.price_sources["input_per_mtok"] == "models-dev"
+    conflict = next(
+        c
+        for c in resolved.conflicts
+        if c.entity == "offering:hostco/acme/Widget-1-FP8" and c.field == "input_per_mtok"
+    )
+    assert {(v, s) for v, s, _ in conflict.values} == {
+        ("0.4", "models-dev"),
+        ("0.8", "genai-prices"),
+        ("0.9", "litellm"),
+    }
+    assert conflict.chosen == "0.4" and conflict.chosen_source_id == "models-dev"
+
+
+def test_a_source_listing_two_spellings_keeps_two_offerings(
+    sources: tuple[ImportFile, ImportFile, ImportFile],
+) -> None:
+    extra = ImportedOffering(provider="host_co", provider_model_id="widget-1-fp8")
+    doubled = sources[2].model_copy(update={"offerings": [*sources[2].offerings, extra]})
+    out = reconcile(_text(sources[0], doubled))
+    ids = sorted(o.provider_model_id for o in out.offerings if o.provider_id == "hostco")
+    assert "widget-1-fp8" in ids and "acme/Widget-1-FP8" in ids
+    assert offering_spelling("widget-1-fp8") == offering_spelling("acme/Widget-1-FP8")
+
+
+def test_router_offerings_link_through_their_aliases(resolved: Resolved) -> None:
+    routed = next(o for o in resolved.offerings if o.provider_model_id == "acme/Widget-1:hostco")
+    assert routed.model_id == "acme/widget-1"
+
+
+def test_first_party_model_facts_that_disagree_are_recorded(
+    sources: tuple[ImportFile, ImportFile, ImportFile],
+) -> None:
+    lite = sources[2]
+    changed = [
+        o.model_copy(update={"facts": {**o.facts, "context_tokens": 128000}})
+        if o.provider == "acme"
+        else o
+        for o in lite.offerings
+    ]
+    out = reconcile(_text(sources[0], lite.model_copy(update={"offerings": changed})))
+    assert out.models["acme/widget-1"].context_tokens.value == 131072
+    conflict = next(
+        c
+        for c in out.conflicts
+        if c.entity == "model:acme/widget-1" and c.field == "context_tokens"
+    )
+    assert {(v, s) for v, s, _ in conflict.values} >= {
+        ("131072", "models-dev"),
+        ("128000", "litellm"),
+    }
+
+
+def test_per_source_figures_and_unmapped_providers(resolved: Resolved) -> None:
+    lite = resolved.source_stats["litellm"]
+    assert lite["offerings"] == 3 and lite["linked"] == 3  # local/widget-1 normalizes to widget-1
+    assert resolved.unmapped_providers["litellm"] == {"ollama": 1}
+    assert resolved.unmapped_providers["genai-prices"] == {"huggingface_hostco": 1}
+
+
+# --- the bundled catalog -------------------------------------------------------------------
+
+
+def test_kimi_k2_is_offered_by_ten_providers_across_sources(catalog: Catalog) -> None:
+    offerings = catalog.offerings_for("moonshotai/kimi-k2-instruct")
+    assert len({o.provider_id for o in offerings}) >= 10
+    assert {"models-dev", "litellm", "genai-prices"} <= {o.source_id for o in offerings}
+    assert all(o.checked for o in offerings)
+    priced = [o for o in offerings if o.prices.input_per_mtok is not None]
+    assert all(o.price_sources.get("input_per_mtok") for o in priced)
+
+
+def test_mixtral_context_and_price_disagreements_are_listed() -> None:
+    result = runner.invoke(
+        app, ["conflicts", "--model", "mistral/mixtral-8x22b-instruct", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert found["count"] == len(found["conflicts"])
+    context = next(
+        c
+        for c in found["conflicts"]
+        if c["entity"] == "model:mistral/mixtral-8x22b-instruct" and c["field"] == "context_tokens"
+    )
+    values = {(v[0], v[1]) for v in context["values"]}
+    assert ("64000", "models-dev") in values
+    assert any(v == "65536" for v, _ in values)
+    assert context["chosen"] == "65536"
+    prices = [c for c in found["conflicts"] if c["field"].endswith("_per_mtok")]
+    assert prices and all(len({v[1] for v in c["values"]}) >= 2 for c in prices)
+
+
+def test_conflicts_text_output_and_unknown_model() -> None:
+    shown = runner.invoke(app, ["conflicts", "--model", "mistral/mixtral-8x22b-instruct"])
+    assert shown.exit_code == 0 and "65,536" in shown.stdout and "64,000" in shown.stdout
+    unknown = runner.invoke(app, ["conflicts", "--model", "no-such-model-xyz"])
+    assert unknown.exit_code == 2 and "Traceback" not in unknown.output
