@@ -107,6 +107,8 @@ class Registry:
 
     def reporter(self, url: str) -> ReporterEntry | None:
         """The reporter of the longest URL prefix that matches, if any."""
+        # "https://x.ai" and "https://x.ai/" are one site: compare with a trailing slash.
+        url = url if url.endswith("/") else url + "/"
         matches = [p for p in self.reporters if url.startswith(p)]
         return self.reporters[max(matches, key=len)] if matches else None
 
