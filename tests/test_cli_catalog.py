@@ -138,3 +138,13 @@ def test_import_then_bad_import_leaves_everything_intact(
 def test_import_of_a_missing_directory(mini_env: tuple[Path, Path], tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", "models-dev", str(tmp_path / "nope")])
     assert result.exit_code == 1 and "not a directory" in result.stderr
+
+
+def test_error_messages_keep_their_field(mini_env: tuple[Path, Path], tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    shutil.copytree(FIXTURES / "models-dev-mini", tree)
+    broken = tree / "providers" / "acme" / "models" / "widget-1.toml"
+    broken.write_text('base_model = "acme/widget-1"\n[cost]\ninput = "x"\noutput = 1\n')
+    result = runner.invoke(app, ["import", "models-dev", str(tree)])
+    assert result.exit_code == 1
+    assert "[cost.input]" in result.stderr  # Rich must not eat "[...]" as markup

@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from tradeoff.errors import AmbiguousModel, TradeoffError, UnknownModel
 
@@ -45,7 +46,7 @@ def _catalog() -> Any:
 
 
 def _fail(exc: TradeoffError) -> None:
-    err.print(f"[bold red]error:[/] {exc.describe()}", markup=True)
+    err.print(f"[bold red]error:[/] {escape(exc.describe())}", markup=True)
     if isinstance(exc, AmbiguousModel | UnknownModel):
         raise typer.Exit(2)
     raise typer.Exit(1)
@@ -93,8 +94,20 @@ def main() -> None:
 
 
 # Command modules register on import (kept last: they import the objects above).
-from tradeoff.cli import benchmark_cmds, catalog_cmds, sources_cmds  # noqa: E402
+from tradeoff.cli import (  # noqa: E402
+    benchmark_cmds,
+    catalog_cmds,
+    compare_cmds,
+    serve_cmds,
+    sources_cmds,
+)
 
-__all__ = ["app", "benchmark_cmds", "catalog_cmds", "main", "sources_cmds"]
-from tradeoff.cli import serve_cmds  # noqa: E402, F401
-from tradeoff.cli import compare_cmds  # noqa: E402,F401
+__all__ = [
+    "app",
+    "benchmark_cmds",
+    "catalog_cmds",
+    "compare_cmds",
+    "main",
+    "serve_cmds",
+    "sources_cmds",
+]
