@@ -11,13 +11,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp
 
-from tradeoff.db.queries import Catalog
 from tradeoff.errors import TradeoffError
 from tradeoff.web import api, routes_compare, routes_meta, routes_pages
 from tradeoff.web.responses import Problem, problem_response
 from tradeoff.web.security import SecurityMiddleware
 from tradeoff.web.site import Site
 from tradeoff.web.templating import make_environment
+from tradeoff.web.webcatalog import WebCatalog
 
 log = logging.getLogger("tradeoff.web")
 
@@ -79,14 +79,13 @@ async def on_crash(request: Request, exc: Exception) -> Response:
     return problem_response(problem, request)
 
 
-def create_app(db_path: Path | str | None = None, *, catalog: Catalog | None = None) -> Starlette:
+def create_app(db_path: Path | str | None = None) -> Starlette:
     """Build the app over a compiled catalog (default: the bundled one, built if needed)."""
-    if catalog is None:
-        if db_path is None:
-            from tradeoff.db.build import ensure_database
+    if db_path is None:
+        from tradeoff.db.build import ensure_database
 
-            db_path = ensure_database()
-        catalog = Catalog(Path(db_path))
+        db_path = ensure_database()
+    catalog = WebCatalog(Path(db_path))
     route_list = [
         *routes_pages.routes(),
         *routes_compare.routes(),

@@ -6,6 +6,7 @@ import hashlib
 import json
 from typing import Any
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -94,7 +95,8 @@ def json_text(value: Any) -> str:
     return dumps(value) + "\n"
 
 
-def json_ld(value: dict[str, Any]) -> str:
+def json_ld(value: dict[str, Any]) -> Markup:
     """JSON-LD safe inside a <script> element: <, > and & escaped as JSON unicode escapes."""
     text = json.dumps(value, ensure_ascii=False, indent=1)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(safe)  # nothing left that can close the <script> element

@@ -150,10 +150,12 @@ async def compare_pair(request: Request) -> Response:
     models = split_pair(site, pair)
     if models[0].id == models[1].id:
         raise bad_parameter("pair", "compare two different models")
-    canonical = urls.twin(urls.compare([m.slug for m in models], blend_text), fmt)
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    if canonical != here:
-        return RedirectResponse(canonical, status_code=301)
+    canonical_path = urls.twin(urls.compare([m.slug for m in models]), fmt)
+    asked_blend = request.query_params.get("blend")
+    if request.url.path != canonical_path or (asked_blend and asked_blend != blend_text):
+        return RedirectResponse(
+            urls.twin(urls.compare([m.slug for m in models], blend_text), fmt), status_code=301
+        )
     ordered = sorted(models, key=lambda m: m.slug)
     return _render_compare(request, site, ordered, fmt, blend_text, blend)
 

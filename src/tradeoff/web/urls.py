@@ -24,7 +24,7 @@ def with_query(path: str, params: Mapping[str, str | Sequence[str] | None] | Non
             pairs.append((key, value))
         else:
             pairs.extend((key, v) for v in value if v != "")
-    return f"{path}?{urlencode(pairs)}" if pairs else path
+    return f"{path}?{urlencode(pairs, safe=':,')}" if pairs else path
 
 
 def twin(path: str, fmt: str) -> str:

@@ -1,0 +1,300 @@
+"""HTTP tests of every route and its twins: status, media type, redirects, errors, caching."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from web_support import KIMI, MIXTRAL, PAIR, assert_security_headers, client_for
+
+from tradeoff.db.queries import Catalog
+
+if TYPE_CHECKING:
+    from starlette.testclient import TestClient
+
+JSON = "application/json"
+MD = "text/markdown"
+HTML = "text/html"
+
+
+@pytest.fixture(scope="module")
+def client(catalog: Catalog) -> Iterator[TestClient]:
+    yield client_for(catalog)
+
+
+PAGES: list[tuple[str, str]] = [
+    ("/", HTML),
+    ("/index.json", JSON),
+    ("/index.md", MD),
+    ("/?capability=tool_call&sort=input_price&order=desc", HTML),
+    ("/index.json?open_weights=yes&min_context=128000&max_input_price=1", JSON),
+    (f"/models/{KIMI}", HTML),
+    (f"/models/{KIMI}.json", JSON),
+    (f"/models/{KIMI}.md", MD),
+    ("/providers/moonshotai", HTML),
+    ("/providers/moonshotai.json", JSON),
+    ("/providers/moonshotai.md", MD),
+    ("/labs/mistral", HTML),
+    ("/labs/mistral.json", JSON),
+    ("/labs/mistral.md", MD),
+    (PAIR, HTML),
+    (PAIR + ".json", JSON),
+    (PAIR + ".md", MD),
+    (PAIR + "?blend=50:50", HTML),
+    ("/compare", HTML),
+    (f"/compare?models={KIMI},{MIXTRAL},deepseek--deepseek-r1", HTML),
+    (f"/compare.json?models={KIMI},{MIXTRAL},deepseek--deepseek-r1", JSON),
+    (f"/compare.md?models={KIMI},{MIXTRAL},deepseek--deepseek-r1", MD),
+    ("/calculator", HTML),
+    ("/calculator.json", JSON),
+    (f"/calculator?models={KIMI},{MIXTRAL}&input_tokens=1000000&output_tokens=5000", HTML),
+    (f"/calculator.json?models={KIMI}&input_tokens=1000&output_tokens=10&cached_tokens=500", JSON),
+    (f"/calculator.md?models={KIMI}", MD),
+    ("/downloads", HTML),
+    ("/downloads.json", JSON),
+    ("/downloads/catalog.json", JSON),
+    ("/downloads/models.csv", "text/csv"),
+    ("/downloads/offerings.csv", "text/csv"),
+    ("/downloads/catalog.sqlite", "application/vnd.sqlite3"),
+    ("/downloads/LICENCES.md", MD),
+    ("/sitemap.xml", "application/xml"),
+    ("/robots.txt", "text/plain"),
+    ("/llms.txt", MD),
+    ("/static/site.css", "text/css"),
+    (f"/charts/price-by-provider.svg?model={KIMI}", "image/svg+xml"),
+    ("/api/v1/openapi.json", JSON),
+]
+
+
+@pytest.mark.parametrize(("url", "media"), PAGES)
+def test_every_page_and_twin_answers(client: TestClient, url: str, media: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.text[:300])
+    assert response.headers["content-type"].startswith(media)
+    assert_security_headers(response.headers, url)
+    assert response.headers["etag"].startswith('W/"')
+    if media == JSON:
+        json.loads(response.text)  # parses
+    if media == HTML:
+        assert "Data sources and licences" in response.text  # attribution on every page
+        assert "<script>" not in response.text  # no inline script anywhere
+
+
+def test_json_twin_is_the_page_context(client: TestClient, catalog: Catalog) -> None:
+    from tradeoff.render.jsonable import jsonable
+    from tradeoff.render.model_context import model_context
+
+    ctx = client.get(f"/models/{KIMI}.json").json()
+    assert ctx == jsonable(model_context(catalog, catalog.models["moonshotai/kimi-k2-instruct"]))
+    page = client.get(f"/models/{KIMI}").text
+    for offering in ctx["offerings"]:
+        assert offering["provider_model_id"] in page
+
+
+def test_money_is_decimal_strings(client: TestClient) -> None:
+    ctx = client.get(PAIR + ".json").json()
+    for p in ctx["pricing"]:
+        cheapest = p["cheapest"]
+        assert cheapest is None or isinstance(cheapest["input_per_mtok"], str)
+    assert ctx["blend"]["input_share"] == "0.7"
+
+
+def test_compare_page_is_the_product_page(client: TestClient) -> None:
+    page = client.get(PAIR).text
+    for heading in (
+        "Verdict",
+        "Specs",
+        "Pricing and availability",
+        "Capabilities",
+        "Benchmarks",
+        "FAQ",
+        "Continue comparing",
+        "Sources",
+    ):
+        assert f">{heading}<" in page
+    assert "Kimi K2 Instruct" in page and "Mixtral 8x22B" in page
+    assert '"@type": "FAQPage"' in page
+
+
+def test_blend_changes_the_blended_price(client: TestClient) -> None:
+    default = client.get(PAIR + ".json").json()
+    even = client.get(PAIR + ".json?blend=50:50").json()
+    assert even["blend"]["input_share"] == "0.5"
+    kimi = [p for p in even["pricing"] if p["model"] == "moonshotai/kimi-k2-instruct"][0]
+    kimi_default = [p for p in default["pricing"] if p["model"] == kimi["model"]][0]
+    assert kimi["cheapest"]["blended_per_mtok"] != kimi_default["cheapest"]["blended_per_mtok"]
+
+
+REDIRECTS = [
+    (f"/compare/{KIMI}-vs-{MIXTRAL}", PAIR),
+    (f"/compare/{KIMI}-vs-{MIXTRAL}.json", PAIR + ".json"),
+    (f"/compare/{KIMI}-vs-{MIXTRAL}?blend=60:40", PAIR + "?blend=60:40"),
+    (f"/compare?models={KIMI},{MIXTRAL}", PAIR),
+    (f"/compare?models={KIMI}&models={MIXTRAL}", PAIR),
+    (f"/compare.md?models={MIXTRAL},{KIMI}", PAIR + ".md"),
+    (PAIR + "?blend=60/40", PAIR + "?blend=60:40"),
+    ("/models/moonshotai/kimi-k2-instruct", f"/models/{KIMI}"),
+    ("/models/moonshotai/kimi-k2-instruct.json", f"/models/{KIMI}.json"),
+]
+
+
+@pytest.mark.parametrize(("url", "target"), REDIRECTS)
+def test_other_spellings_redirect_to_the_canonical_url(
+    client: TestClient, url: str, target: str
+) -> None:
+    response = client.get(url)
+    assert response.status_code in (301, 308), response.text[:200]
+    assert response.headers["location"] == target
+    assert_security_headers(response.headers, url)
+
+
+BAD: list[tuple[str, str]] = [
+    ("/?sort=price", "sort"),
+    ("/?order=sideways", "order"),
+    ("/?capability=telepathy", "capability"),
+    ("/?min_context=lots", "min_context"),
+    ("/index.json?max_input_price=-1", "max_input_price"),
+    ("/?max_output_price=abc", "max_output_price"),
+    ("/?open_weights=maybe", "open_weights"),
+    ("/?lab=nobody", "lab"),
+    ("/?colour=red", "colour"),
+    (PAIR + "?blend=seventy", "blend"),
+    (PAIR + "?blend=0:0", "blend"),
+    (f"/compare?models={KIMI},{KIMI}", "models"),
+    (f"/compare?models={KIMI},{MIXTRAL},a,b,c", "models"),
+    ("/compare.json?models=" + KIMI, "models"),
+    (f"/calculator?models={KIMI}&input_tokens=-5", "input_tokens"),
+    (f"/calculator?models={KIMI}&output_tokens=1e9", "output_tokens"),
+    (f"/calculator?models={KIMI}&input_tokens=10&cached_tokens=20", "cached_tokens"),
+    ("/api/v1/cost?models=" + KIMI, "input_tokens"),
+    ("/api/v1/compare?models=" + KIMI, "models"),
+    ("/api/v1/conflicts?modle=x", "modle"),
+    ("/charts/price-by-provider.svg", "model"),
+]
+
+
+@pytest.mark.parametrize(("url", "parameter"), BAD)
+def test_bad_parameters_are_400_problems(client: TestClient, url: str, parameter: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 400, response.text[:300]
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = response.json()
+    assert body["status"] == 400 and body["parameter"] == parameter and body["detail"]
+    assert "Traceback" not in response.text
+    assert_security_headers(response.headers, url)
+
+
+def test_unknown_model_page_suggests_near_names(client: TestClient) -> None:
+    response = client.get("/models/moonshotai--kimi-k2-instruc")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith(HTML)
+    assert "Did you mean" in response.text
+    assert f'href="/models/{KIMI}"' in response.text
+    api = client.get("/api/v1/models/kimi-k2-instruc")
+    assert api.status_code == 404
+    assert api.headers["content-type"].startswith("application/problem+json")
+    assert any(s["id"] == "moonshotai/kimi-k2-instruct" for s in api.json()["suggestions"])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/no/such/page",
+        "/providers/nobody",
+        "/labs/nobody.json",
+        f"/compare/{KIMI}-vs-nobody",
+        "/downloads/secrets.txt",
+        "/static/../app.py",
+        "/api/v1/nothing",
+    ],
+)
+def test_not_found(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Traceback" not in response.text
+    assert_security_headers(response.headers, url)
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+@pytest.mark.parametrize("url", ["/", f"/models/{KIMI}", "/api/v1/models", "/nowhere"])
+def test_read_only(client: TestClient, method: str, url: str) -> None:
+    response = client.request(method, url)
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD"
+    assert response.json()["status"] == 405
+    assert_security_headers(response.headers, url)
+
+
+def test_head_is_answered(client: TestClient) -> None:
+    response = client.head(f"/models/{KIMI}")
+    assert response.status_code == 200 and response.content == b""
+
+
+def test_etag_gives_304_and_changes_with_the_url(client: TestClient) -> None:
+    first = client.get(f"/models/{KIMI}")
+    etag = first.headers["etag"]
+    assert first.headers["cache-control"] == "public, max-age=300"
+    again = client.get(f"/models/{KIMI}", headers={"if-none-match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert client.get(f"/models/{KIMI}.json").headers["etag"] != etag
+
+
+def test_etag_derives_from_the_catalog_version(client: TestClient, catalog: Catalog) -> None:
+    assert catalog.version[:16] in client.get("/").headers["etag"]
+
+
+def test_crash_is_a_500_problem_without_traceback(catalog: Catalog) -> None:
+    crashing = client_for(catalog, raise_server_exceptions=False)
+
+    def boom(*_: Any) -> Any:
+        raise RuntimeError("secret internal detail")
+
+    crashing.app.state.site.render_html = boom  # type: ignore[attr-defined]
+    crashing.app.state.site._bodies.clear()  # type: ignore[attr-defined]
+    response = crashing.get("/labs/mistral")
+    assert response.status_code == 500
+    assert "secret internal detail" not in response.text and "Traceback" not in response.text
+    assert_security_headers(response.headers, "/labs/mistral")
+
+
+def test_catalog_filters_and_sort(client: TestClient) -> None:
+    everything = client.get("/index.json").json()
+    assert everything["count"] == everything["total"] == len(everything["models"])
+    tools = client.get("/index.json?capability=tool_call").json()
+    assert 0 < tools["count"] < everything["count"]
+    assert all(m["capabilities"]["tool_call"] is True for m in tools["models"])
+    cheap = client.get("/index.json?sort=input_price&max_input_price=0.5").json()
+    prices = [float(m["cheapest"]["input_per_mtok"]) for m in cheap["models"]]
+    assert prices == sorted(prices) and all(p <= 0.5 for p in prices)
+    found = client.get("/index.json?q=kimi+k2+instruct").json()
+    assert "moonshotai/kimi-k2-instruct" in {m["id"] for m in found["models"]}
+    page = client.get("/?q=mixtral").text
+    assert "Mixtral 8x22B" in page and "Kimi K2 Instruct" not in page
+
+
+def test_provider_counts_equal_lists(client: TestClient) -> None:
+    ctx = client.get("/providers/moonshotai.json").json()
+    assert ctx["offering_count"] == len(ctx["offerings"])
+    linked = {o["model"]["id"] for o in ctx["offerings"] if o["model"]}
+    assert ctx["model_count"] == len(linked)
+
+
+def test_sitemap_lists_models_with_last_reviewed(client: TestClient, catalog: Catalog) -> None:
+    text = client.get("/sitemap.xml").text
+    assert f"/models/{KIMI}</loc><lastmod>" in text
+    assert text.count("<url>") >= len(catalog.models)
+
+
+def test_openapi_documents_every_api_route(client: TestClient) -> None:
+    from tradeoff.web.api import api_routes
+
+    doc = client.get("/api/v1/openapi.json").json()
+    assert doc["openapi"].startswith("3.1")
+    routes = api_routes()
+    assert set(doc["paths"]) == {r.openapi_path for r in routes}
+    for route in routes:
+        response = client.get(route.example_url())
+        assert response.status_code == 200, (route.example_url(), response.text[:300])
+        assert response.headers["content-type"].startswith(JSON)
