@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -13,6 +12,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from tradeoff.catalog.files import catalog_files as catalog_files  # re-exported
+from tradeoff.catalog.files import default_catalog_dir as default_catalog_dir
+from tradeoff.catalog.files import fingerprint as fingerprint
 from tradeoff.catalog.schema import (
     AliasFile,
     CuratedModel,
@@ -42,37 +44,6 @@ class CatalogText:
     curated: dict[str, CuratedModel] = field(default_factory=dict)
     curated_paths: dict[str, Path] = field(default_factory=dict)
     imports: list[ImportFile] = field(default_factory=list)
-
-
-def default_catalog_dir() -> Path:
-    """The bundled catalog: $TRADEOFF_CATALOG, else catalog/ at the repository root."""
-    env = os.environ.get("TRADEOFF_CATALOG")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "catalog"
-
-
-def catalog_files(root: Path) -> list[Path]:
-    """Every file that feeds the compiled database, in a stable order."""
-    files = [
-        root / name for name in ("sources.toml", "labs.toml", "providers.toml", "aliases.toml")
-    ]
-    files = [f for f in files if f.is_file()]
-    files += sorted((root / "curated").rglob("*.toml"))
-    files += sorted((root / "imports").glob("*.json"))
-    # Benchmark registry and results (tradeoff.benchmarks): compiled by an extra writer.
-    files += [f for f in [root / "benchmarks.toml"] if f.is_file()]
-    files += sorted((root / "benchmarks").glob("*.json"))
-    return files
-
-
-def fingerprint(root: Path, extra: str = "") -> str:
-    """A hash of the catalog text: the database is rebuilt when it changes."""
-    digest = hashlib.sha256(extra.encode())
-    for path in catalog_files(root):
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def read_toml_file(path: Path) -> dict[str, Any]:

@@ -39,7 +39,7 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of ta
 
 
 def _catalog() -> Any:
-    from tradeoff.db.build import ensure_database
+    from tradeoff.db.locate import ensure_database
     from tradeoff.db.queries import Catalog
 
     return Catalog(ensure_database())

@@ -10,56 +10,20 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 
 from tradeoff import __version__
-from tradeoff.catalog.load import CatalogText, default_catalog_dir, fingerprint, load_catalog
+from tradeoff.catalog.load import CatalogText
+from tradeoff.db.locate import SCHEMA_VERSION, _schema_text
+from tradeoff.db.locate import catalog_version as catalog_version  # re-exported
+from tradeoff.db.locate import default_db_path as default_db_path  # re-exported
+from tradeoff.db.locate import ensure_database as ensure_database  # re-exported
 from tradeoff.records import Fact, Model, Offering
 from tradeoff.sources.reconcile import Resolved, reconcile
-
-SCHEMA_VERSION = "1"
-
-
-def default_db_path(catalog_dir: Path | None = None) -> Path:
-    """$TRADEOFF_DB, else build/catalog.sqlite beside the catalog directory."""
-    env = os.environ.get("TRADEOFF_DB")
-    if env:
-        return Path(env)
-    return (catalog_dir or default_catalog_dir()).parent / "build" / "catalog.sqlite"
-
-
-def catalog_version(catalog_dir: Path) -> str:
-    """The version of a catalog text + code pair; a changed version means a rebuild."""
-    return fingerprint(catalog_dir, extra=f"{__version__}:{SCHEMA_VERSION}:{_schema_text()}")
-
-
-def _schema_text() -> str:
-    package = resources.files("tradeoff.db")
-    names = sorted(p.name for p in package.iterdir() if p.name.endswith(".sql"))
-    names.sort(key=lambda n: (n != "schema.sql", n))
-    return "\n".join(package.joinpath(n).read_text(encoding="utf-8") for n in names)
 
 
 def _dec(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
-
-
-def ensure_database(catalog_dir: Path | None = None, db_path: Path | None = None) -> Path:
-    """Build the database if it is missing or older than the catalog text; return its path."""
-    catalog_dir = catalog_dir or default_catalog_dir()
-    db_path = db_path or default_db_path(catalog_dir)
-    version = catalog_version(catalog_dir)
-    if db_path.is_file():
-        try:
-            with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
-                row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-            if row and row[0] == version:
-                return db_path
-        except sqlite3.DatabaseError:
-            pass  # unreadable or foreign file: rebuild over it
-    build_database(load_catalog(catalog_dir), db_path, version)
-    return db_path
 
 
 def build_database(text: CatalogText, db_path: Path, version: str | None = None) -> Resolved:

@@ -6,6 +6,7 @@ import difflib
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -32,6 +33,57 @@ from tradeoff.sources.normalize import normalize
 
 def _dec(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
+
+
+class _Memo:
+    """Call ``func`` once per distinct text (prices and small JSON values repeat a lot)."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.seen: dict[Any, Any] = {}
+
+    def __call__(self, text: Any) -> Any:
+        try:
+            return self.seen[text]
+        except KeyError:
+            value = self.seen[text] = self.func(text)
+            return value
+
+
+_PRICE_COLUMNS = (
+    "input_per_mtok",
+    "output_per_mtok",
+    "cache_read_per_mtok",
+    "cache_write_per_mtok",
+    "reasoning_per_mtok",
+    "batch_input_per_mtok",
+    "batch_output_per_mtok",
+    "flex_input_per_mtok",
+    "flex_output_per_mtok",
+    "priority_input_per_mtok",
+    "priority_output_per_mtok",
+)
+_OFFERING_COLUMNS = (
+    "provider_id",
+    "provider_model_id",
+    "model_id",
+    "name",
+    *_PRICE_COLUMNS,
+    "free",
+    "context_tokens",
+    "max_output_tokens",
+    "quantization",
+    "capabilities_json",
+    "lifecycle",
+    "deprecated_on",
+    "retired_on",
+    "successor",
+    "link",
+    "source_id",
+    "checked",
+    "price_sources_json",
+    "disputed_json",
+)
 
 
 class Catalog:
@@ -168,49 +220,43 @@ class Catalog:
                 )
             )
         out: list[Offering] = []
-        for r in self._rows("SELECT * FROM offerings ORDER BY provider_id, provider_model_id"):
-            key = (r["provider_id"], r["provider_model_id"])
+        dec = _Memo(_dec)  # prices repeat a lot: parse each distinct text once
+        js = _Memo(json.loads)
+        cursor = self._conn.cursor()
+        cursor.row_factory = None  # plain tuples: this loop runs for every offering
+        columns = ", ".join(_OFFERING_COLUMNS)
+        rows = cursor.execute(
+            f"SELECT {columns} FROM offerings ORDER BY provider_id, provider_model_id"
+        )
+        for row in rows:
+            rec = dict(zip(_OFFERING_COLUMNS, row, strict=True))
+            key = (rec["provider_id"], rec["provider_model_id"])
             prices = Prices(
-                **{
-                    k: _dec(r[k])
-                    for k in (
-                        "input_per_mtok",
-                        "output_per_mtok",
-                        "cache_read_per_mtok",
-                        "cache_write_per_mtok",
-                        "reasoning_per_mtok",
-                        "batch_input_per_mtok",
-                        "batch_output_per_mtok",
-                        "flex_input_per_mtok",
-                        "flex_output_per_mtok",
-                        "priority_input_per_mtok",
-                        "priority_output_per_mtok",
-                    )
-                },
-                free=bool(r["free"]),
+                **{k: dec(rec[k]) for k in _PRICE_COLUMNS},
+                free=bool(rec["free"]),
                 tiers=tuple(tiers.get(key, ())),
             )
             out.append(
                 Offering(
-                    provider_id=r["provider_id"],
-                    provider_model_id=r["provider_model_id"],
-                    model_id=r["model_id"],
-                    name=r["name"],
+                    provider_id=rec["provider_id"],
+                    provider_model_id=rec["provider_model_id"],
+                    model_id=rec["model_id"],
+                    name=rec["name"],
                     prices=prices,
-                    source_id=r["source_id"],
-                    checked=r["checked"],
-                    context_tokens=r["context_tokens"],
-                    max_output_tokens=r["max_output_tokens"],
-                    quantization=r["quantization"],
-                    capabilities=json.loads(r["capabilities_json"]),
-                    lifecycle=r["lifecycle"],
-                    deprecated_on=r["deprecated_on"],
-                    retired_on=r["retired_on"],
-                    successor=r["successor"],
-                    link=r["link"],
-                    price_sources=json.loads(r["price_sources_json"]),
+                    source_id=rec["source_id"],
+                    checked=rec["checked"],
+                    context_tokens=rec["context_tokens"],
+                    max_output_tokens=rec["max_output_tokens"],
+                    quantization=rec["quantization"],
+                    capabilities=dict(js(rec["capabilities_json"])),
+                    lifecycle=rec["lifecycle"],
+                    deprecated_on=rec["deprecated_on"],
+                    retired_on=rec["retired_on"],
+                    successor=rec["successor"],
+                    link=rec["link"],
+                    price_sources=dict(js(rec["price_sources_json"])),
                     history=tuple(history.get(key, ())),
-                    disputed_fields=tuple(json.loads(r["disputed_json"])),
+                    disputed_fields=tuple(js(rec["disputed_json"])),
                 )
             )
         return out

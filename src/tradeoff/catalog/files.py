@@ -1,0 +1,42 @@
+"""Where the catalog text lives, which files feed the database, and their fingerprint.
+
+Kept free of heavy imports (pydantic, the importers): the CLI and the web app call these on
+every start to decide whether the compiled database is current.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+
+def default_catalog_dir() -> Path:
+    """The bundled catalog: $TRADEOFF_CATALOG, else catalog/ at the repository root."""
+    env = os.environ.get("TRADEOFF_CATALOG")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "catalog"
+
+
+def catalog_files(root: Path) -> list[Path]:
+    """Every file that feeds the compiled database, in a stable order."""
+    files = [
+        root / name for name in ("sources.toml", "labs.toml", "providers.toml", "aliases.toml")
+    ]
+    files = [f for f in files if f.is_file()]
+    files += sorted((root / "curated").rglob("*.toml"))
+    files += sorted((root / "imports").glob("*.json"))
+    # Benchmark registry and results (tradeoff.benchmarks): compiled by an extra writer.
+    files += [f for f in [root / "benchmarks.toml"] if f.is_file()]
+    files += sorted((root / "benchmarks").glob("*.json"))
+    return files
+
+
+def fingerprint(root: Path, extra: str = "") -> str:
+    """A hash of the catalog text: the database is rebuilt when it changes."""
+    digest = hashlib.sha256(extra.encode())
+    for path in catalog_files(root):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
