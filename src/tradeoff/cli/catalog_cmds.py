@@ -136,13 +136,16 @@ def import_models_dev(
 @handles_errors
 def review() -> None:
     """Rewrite catalog/review/ (unlinked offerings, dropped values) from the catalog text."""
-    from tradeoff.catalog.load import default_catalog_dir, load_catalog
+    from tradeoff.catalog.files import default_catalog_dir
+    from tradeoff.catalog.importing import write_source_review
+    from tradeoff.catalog.load import load_catalog
     from tradeoff.catalog.review import write_review
     from tradeoff.sources.reconcile import reconcile
 
     catalog_dir = default_catalog_dir()
     resolved = reconcile(load_catalog(catalog_dir))
     write_review(catalog_dir / "review", resolved)
+    write_source_review(catalog_dir / "review", resolved)
     linked = sum(1 for o in resolved.offerings if o.model_id)
     out.print(
         f"wrote {catalog_dir / 'review'}: {linked} of {len(resolved.offerings)} offerings linked, "
