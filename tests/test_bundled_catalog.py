@@ -9,7 +9,8 @@ import pytest
 from tradeoff.catalog.load import default_catalog_dir, load_catalog
 from tradeoff.catalog.review import review_summary
 from tradeoff.db.queries import Catalog
-from tradeoff.sources.reconcile import Resolved, reconcile
+from tradeoff.sources.reconcile import reconcile
+from tradeoff.sources.resolved import Resolved
 
 
 @pytest.fixture(scope="module")

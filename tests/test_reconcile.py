@@ -15,7 +15,9 @@ from tradeoff.catalog.schema import ImportedOffering, ImportFile
 from tradeoff.cli import app
 from tradeoff.db.queries import Catalog
 from tradeoff.sources import genai_prices, litellm, models_dev
-from tradeoff.sources.reconcile import Resolved, offering_spelling, reconcile
+from tradeoff.sources.merge_offerings import offering_spelling
+from tradeoff.sources.reconcile import reconcile
+from tradeoff.sources.resolved import Resolved
 
 FIXTURES = Path(__file__).parent / "fixtures"
 runner = CliRunner()

@@ -12,7 +12,7 @@ from pathlib import Path
 from tradeoff.benchmarks.schema import read_results_file, results_files
 from tradeoff.benchmarks.writer import linked_rows
 from tradeoff.catalog.load import CatalogText, atomic_write_text
-from tradeoff.sources.reconcile import Resolved
+from tradeoff.sources.resolved import Resolved
 
 REVIEW_FILE = "benchmarks-unmatched.csv"
 

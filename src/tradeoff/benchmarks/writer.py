@@ -12,7 +12,7 @@ from tradeoff.benchmarks.registry import REGISTRY_FILE, Registry, load_registry
 from tradeoff.benchmarks.schema import ResultEntry, read_results_file, results_files
 from tradeoff.catalog.load import CatalogText
 from tradeoff.errors import DataError
-from tradeoff.sources.reconcile import Resolved
+from tradeoff.sources.resolved import Resolved
 
 
 @dataclass(frozen=True)

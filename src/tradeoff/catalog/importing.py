@@ -26,7 +26,7 @@ from tradeoff.catalog.load import (
 from tradeoff.catalog.review import dropped_kind, write_review
 from tradeoff.catalog.schema import ImportedOffering, ImportedPricePoint, ImportFile
 from tradeoff.db.build import build_database, catalog_version, default_db_path
-from tradeoff.sources.reconcile import Resolved
+from tradeoff.sources.resolved import Resolved
 
 
 def import_source(

@@ -19,7 +19,8 @@ from tradeoff.db.locate import catalog_version as catalog_version  # re-exported
 from tradeoff.db.locate import default_db_path as default_db_path  # re-exported
 from tradeoff.db.locate import ensure_database as ensure_database  # re-exported
 from tradeoff.records import Fact, Model, Offering
-from tradeoff.sources.reconcile import Resolved, reconcile
+from tradeoff.sources.reconcile import reconcile
+from tradeoff.sources.resolved import Resolved
 
 
 def _dec(value: Decimal | None) -> str | None:

@@ -1,0 +1,197 @@
+"""Model-level facts: curated beats datasets; offerings' claims count only when they agree."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from decimal import Decimal
+
+from tradeoff.catalog.load import CatalogText
+from tradeoff.catalog.schema import ImportedOffering
+from tradeoff.records import (
+    CAPABILITIES,
+    Conflict,
+    Fact,
+    Model,
+    Offering,
+    PartialDate,
+)
+from tradeoff.sources.resolved import CONSENSUS_FACTS, MODEL_FACTS, Claim, Resolved, Stated, rank
+
+
+def resolve_models(
+    text: CatalogText,
+    out: Resolved,
+    canonical: dict[str, Stated],
+    offerings_by_model: dict[str, list[tuple[ImportedOffering, str, str]]],
+) -> None:
+    first_party_of: dict[str, set[str]] = defaultdict(set)  # lab → its own providers
+    for p in out.providers.values():
+        if p.kind == "first-party":
+            first_party_of[p.lab_id or ""].add(p.id)
+    linked_by_model: dict[str, list[Offering]] = defaultdict(list)
+    for offering in out.offerings:
+        if offering.model_id:
+            linked_by_model[offering.model_id].append(offering)
+    for model_id, stated in sorted(canonical.items()):
+        curated = text.curated.get(model_id)
+        created = text.aliases.models.get(model_id)
+        facts: dict[str, Fact[object]] = {}
+        for name in (*MODEL_FACTS, *CAPABILITIES):
+            facts[name] = _model_fact(
+                model_id,
+                name,
+                curated,
+                stated,
+                offerings_by_model.get(model_id, []),
+                first_party_of[model_id.split("/")[0]] | first_party_of[""],
+                out,
+            )
+        linked = linked_by_model.get(model_id, [])
+        facts["prompt_caching"] = _derived(linked, "cache_read_per_mtok", facts["prompt_caching"])
+        facts["batch_api"] = _derived(linked, "batch_input_per_mtok", facts["batch_api"])
+        name_or_none = (curated.name if curated else None) or (created.name if created else None)
+        name = name_or_none or next((s.name for s, _ in stated if s.name), None) or model_id
+        lab_or_none = (curated.lab if curated else None) or (created.lab if created else None)
+        lab = (
+            lab_or_none or next((s.lab for s, _ in stated if s.lab), None) or model_id.split("/")[0]
+        )
+        family = (curated.family if curated else None) or (created.family if created else None)
+        family = family or next((s.family for s, _ in stated if s.family), None)
+        weights = (curated.weights_url if curated else None) or next(
+            (s.weights_url for s, _ in stated if s.weights_url), None
+        )
+        out.models[model_id] = _model_record(model_id, name, lab, family, weights, facts)
+
+
+def _model_record(
+    model_id: str,
+    name: str,
+    lab: str,
+    family: str | None,
+    weights: str | None,
+    facts: dict[str, Fact[object]],
+) -> Model:
+    def date_fact(key: str) -> Fact[PartialDate]:
+        f = facts[key]
+        value = PartialDate(str(f.value)) if f.value is not None else None
+        return Fact(value, f.source_id, f.checked, f.note, f.disputed)
+
+    def tuple_fact(key: str) -> Fact[tuple[str, ...]]:
+        f = facts[key]
+        value = tuple(f.value) if isinstance(f.value, list | tuple) else None
+        return Fact(value, f.source_id, f.checked, f.note, f.disputed)
+
+    return Model(
+        id=model_id,
+        name=name,
+        lab_id=lab,
+        family=family,
+        release_date=date_fact("release_date"),
+        knowledge_cutoff=date_fact("knowledge_cutoff"),
+        licence=facts["licence"],  # type: ignore[arg-type]
+        open_weights=facts["open_weights"],  # type: ignore[arg-type]
+        parameters_total=facts["parameters_total"],  # type: ignore[arg-type]
+        parameters_active=facts["parameters_active"],  # type: ignore[arg-type]
+        architecture=facts["architecture"],  # type: ignore[arg-type]
+        experts_total=facts["experts_total"],  # type: ignore[arg-type]
+        experts_per_token=facts["experts_per_token"],  # type: ignore[arg-type]
+        context_tokens=facts["context_tokens"],  # type: ignore[arg-type]
+        max_output_tokens=facts["max_output_tokens"],  # type: ignore[arg-type]
+        modalities_input=tuple_fact("modalities_input"),
+        modalities_output=tuple_fact("modalities_output"),
+        capabilities={c: facts[c] for c in CAPABILITIES},  # type: ignore[misc]
+        weights_url=weights,
+    )
+
+
+def _model_fact(
+    model_id: str,
+    name: str,
+    curated: object,
+    stated: Stated,
+    offerings: list[tuple[ImportedOffering, str, str]],
+    first_party: set[str],
+    out: Resolved,
+) -> Fact[object]:
+    claims: list[Claim] = []
+    curated_facts = getattr(curated, "facts", {})
+    if name in curated_facts:
+        cf = curated_facts[name]
+        claims.append(Claim(cf.value, cf.source, cf.checked.isoformat(), (-1, "")))
+    for facts, source in stated:
+        if name in facts.facts:
+            checked = out.sources[source].retrieved if source in out.sources else ""
+            claims.append(Claim(facts.facts[name], source, checked, rank(source, checked)))
+    consensus: Fact[object] | None = None
+    evidence: list[tuple[object, str, str, ImportedOffering]] = []
+    own: list[tuple[object, str, str, ImportedOffering]] = []
+    if name in CONSENSUS_FACTS:
+        evidence = [(o.facts[name], src, chk, o) for o, src, chk in offerings if name in o.facts]
+        own = [
+            e
+            for e in evidence
+            if out.provider_alias.get(e[3].provider.lower(), e[3].provider) in first_party
+        ]
+        pool = own or evidence
+        distinct = {json.dumps(e[0]) for e in pool}
+        if pool and len(distinct) == 1:
+            value, src, chk, _ = pool[0]
+            who = "first-party offering" if own else f"all {len(pool)} offerings stating it"
+            consensus = Fact(value, src, chk, note=f"as stated by {who}")
+        elif len(distinct) > 1 and not claims:
+            out.conflicts.append(
+                Conflict(
+                    entity=f"model:{model_id}",
+                    field=name,
+                    chosen="unknown",
+                    chosen_source_id="",
+                    values=tuple(sorted({(json.dumps(e[0]), e[1], e[2]) for e in pool})),
+                    rule="offerings disagree and no curated or canonical value: left unknown",
+                )
+            )
+            return Fact(None, note=f"offerings disagree ({len(distinct)} values)", disputed=True)
+    if not claims:
+        return consensus if consensus is not None else Fact(None)
+    if name in CONSENSUS_FACTS:
+        # What a dataset says about the lab's own offering is a claim of that dataset (ranked
+        # as the dataset: it is not the lab's own docs), so it can never outrank a curated fact.
+        claims += [Claim(value, src, chk, rank(src, chk)) for value, src, chk, _ in own]
+    claims.sort(key=lambda c: c.rank)
+    best = claims[0]
+    distinct_values = {json.dumps(_plain(c.value)) for c in claims}
+    disputed = len(distinct_values) > 1
+    if disputed:
+        stated_values = [(json.dumps(_plain(c.value)), c.source_id, c.checked) for c in claims]
+        # Every source's word on it, including what other offerings state (deduplicated).
+        stated_values += sorted((json.dumps(v), src, chk) for v, src, chk, _ in evidence)
+        out.conflicts.append(
+            Conflict(
+                entity=f"model:{model_id}",
+                field=name,
+                chosen=json.dumps(_plain(best.value)),
+                chosen_source_id=best.source_id,
+                values=tuple(dict.fromkeys(stated_values)),
+                rule="precedence: curated > first-party > dataset rank > newer checked date",
+            )
+        )
+    return Fact(best.value, best.source_id, best.checked, disputed=disputed)
+
+
+def _plain(value: object) -> object:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def _derived(linked: list[Offering], price_field: str, current: Fact[object]) -> Fact[object]:
+    if current.known:
+        return current
+    priced = [o for o in linked if getattr(o.prices, price_field) is not None]
+    if priced:
+        first = priced[0]
+        return Fact(
+            True,
+            first.source_id,
+            first.checked,
+            note=f"{len(priced)} offering(s) list a {price_field.split('_per')[0]} price",
+        )
+    return current

@@ -1,0 +1,117 @@
+"""The reconciled catalog (``Resolved``) and the precedence rule every merge uses."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tradeoff.catalog.schema import ImportedModelFacts
+from tradeoff.records import (
+    Conflict,
+    DroppedValue,
+    Lab,
+    Model,
+    Offering,
+    Provider,
+    Source,
+)
+from tradeoff.sources.aliases import AliasIndex
+
+Stated = list[tuple[ImportedModelFacts, str]]  # facts and the id of the source stating them
+
+# Lower is stronger. Sources not listed rank after all listed ones.
+SOURCE_RANK: dict[str, int] = {
+    "models-dev": 10,
+    "genai-prices": 20,
+    "litellm": 30,
+    "openrouter": 40,
+}
+# The source that is a provider's own first-party data for that provider's offerings.
+FIRST_PARTY_SOURCE: dict[str, str] = {"openrouter": "openrouter"}
+PRICE_FIELDS = (
+    "input_per_mtok",
+    "output_per_mtok",
+    "cache_read_per_mtok",
+    "cache_write_per_mtok",
+    "reasoning_per_mtok",
+    "batch_input_per_mtok",
+    "batch_output_per_mtok",
+    "flex_input_per_mtok",
+    "flex_output_per_mtok",
+    "priority_input_per_mtok",
+    "priority_output_per_mtok",
+)
+OFFERING_FIELDS = ("context_tokens", "max_output_tokens")
+MODEL_FACTS = (
+    "release_date",
+    "knowledge_cutoff",
+    "licence",
+    "open_weights",
+    "parameters_total",
+    "parameters_active",
+    "architecture",
+    "experts_total",
+    "experts_per_token",
+    "context_tokens",
+    "max_output_tokens",
+    "modalities_input",
+    "modalities_output",
+)
+CONSENSUS_FACTS = (
+    "release_date",
+    "open_weights",
+    "knowledge_cutoff",
+    "context_tokens",
+    "modalities_input",
+    "modalities_output",
+    "vision",
+    "multimodal_input",
+    "reasoning",
+    "tool_call",
+    "structured_output",
+)
+
+
+@dataclass(frozen=True)
+class UnlinkedOffering:
+    source_id: str
+    provider_id: str
+    provider_model_id: str
+    reason: str
+
+
+@dataclass
+class Resolved:
+    """The reconciled catalog, ready to compile."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    labs: dict[str, Lab] = field(default_factory=dict)
+    providers: dict[str, Provider] = field(default_factory=dict)
+    models: dict[str, Model] = field(default_factory=dict)
+    offerings: list[Offering] = field(default_factory=list)
+    aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (model, how)
+    conflicts: list[Conflict] = field(default_factory=list)
+    dropped: list[DroppedValue] = field(default_factory=list)
+    unlinked: list[UnlinkedOffering] = field(default_factory=list)
+    skipped_models: dict[str, str] = field(default_factory=dict)  # id → reason
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name → candidates
+    index: AliasIndex = field(default_factory=AliasIndex)  # for linking other data (benchmarks)
+    provider_alias: dict[str, str] = field(default_factory=dict)  # dataset id → provider id
+    # source → Counter(offerings=…, linked=…): each import's own offerings, after merging
+    source_stats: dict[str, Counter[str]] = field(default_factory=dict)
+    # source → provider ids that neither providers.toml nor its aliases know → offering count
+    unmapped_providers: dict[str, Counter[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Claim:
+    value: object
+    source_id: str
+    checked: str
+    rank: tuple[int, str]  # (precedence, inverted date) — sorted ascending = strongest first
+
+
+def rank(source_id: str, checked: str, first_party: bool = False) -> tuple[int, str]:
+    base = 0 if first_party else SOURCE_RANK.get(source_id, 90)
+    inverted = "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in checked)
+    return (base, inverted)
