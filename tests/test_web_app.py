@@ -122,8 +122,8 @@ def test_blend_changes_the_blended_price(client: TestClient) -> None:
     default = client.get(PAIR + ".json").json()
     even = client.get(PAIR + ".json?blend=50:50").json()
     assert even["blend"]["input_share"] == "0.5"
-    kimi = [p for p in even["pricing"] if p["model"] == "moonshotai/kimi-k2-instruct"][0]
-    kimi_default = [p for p in default["pricing"] if p["model"] == kimi["model"]][0]
+    kimi = next(p for p in even["pricing"] if p["model"] == "moonshotai/kimi-k2-instruct")
+    kimi_default = next(p for p in default["pricing"] if p["model"] == kimi["model"])
     assert kimi["cheapest"]["blended_per_mtok"] != kimi_default["cheapest"]["blended_per_mtok"]
 
 

@@ -25,7 +25,7 @@ SECURITY_HEADERS = {
 def client_for(catalog: Catalog, raise_server_exceptions: bool = True) -> TestClient:
     """A test client over a fresh app on ``catalog`` (redirects are not followed)."""
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # starlette's httpx notice
+        warnings.simplefilter("ignore")  # starlette's httpx notice
         from starlette.testclient import TestClient
 
         return TestClient(

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from tradeoff.render.html import render_compare_body
 from tradeoff.web.markdown_pages import esc, table
-from tradeoff.web.templating import money
+from tradeoff.web.templating import href, money
 
 DEFAULT_WORKLOAD: dict[str, int] = {
     "input_tokens": 10_000_000,
@@ -18,8 +18,12 @@ DEFAULT_WORKLOAD: dict[str, int] = {
 
 
 def compare_body(ctx: dict[str, Any]) -> Markup:
-    """The comparison sections from the shared renderer (it autoescapes all data)."""
-    return Markup(render_compare_body(ctx))  # already escaped by its template
+    """The comparison sections from the shared renderer (it autoescapes all data).
+
+    Escaping does not stop a ``javascript:`` source URL, so sources get safe URLs first.
+    """
+    sources = [{**s, "url": href(s.get("url"))} for s in ctx.get("sources", [])]
+    return Markup(render_compare_body({**ctx, "sources": sources}))  # escaped by its template
 
 
 def faq_jsonld(ctx: dict[str, Any]) -> dict[str, Any]:

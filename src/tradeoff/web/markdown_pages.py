@@ -6,15 +6,24 @@ import re
 from typing import Any
 
 from tradeoff.web import urls
-from tradeoff.web.templating import NOT_SOURCED, money, show, tokens
+from tradeoff.web.templating import NOT_SOURCED, href, money, show, tokens
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~>])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def esc(value: Any) -> str:
-    """Escape Markdown/HTML syntax in a data value (names, ids, notes)."""
+    """Escape Markdown/HTML syntax in a data value (names, ids, notes).
+
+    Angle brackets become entities, so no renderer can ever see raw HTML in data.
+    """
     text = str(value).replace("\r", " ").replace("\n", " ")
-    return _SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def md_url(value: Any) -> str:
+    """A data URL inside a Markdown link: safe scheme, no characters that end the link."""
+    return href(value).replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
@@ -27,7 +36,10 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 def sources_md(sources: list[dict[str, Any]]) -> str:
     """The sources-and-licences footer every page carries."""
     lines = ["## Data sources and licences", ""]
-    lines += [f"- [{esc(s['name'])}](<{s['url']}>) — licence: {esc(s['licence'])}" for s in sources]
+    lines += [
+        f"- [{esc(s['name'])}](<{md_url(s['url'])}>) — licence: {esc(s['licence'])}"
+        for s in sources
+    ]
     return "\n".join(lines or ["- none"])
 
 
@@ -70,7 +82,7 @@ def model_md(ctx: dict[str, Any]) -> str:
         [
             esc(f["label"]),
             esc(show(f["value"])) + (" (sources disagree)" if f["disputed"] else ""),
-            f"[{esc(f['source']['name'])}](<{f['source']['url']}>), checked {f['checked']}"
+            f"[{esc(f['source']['name'])}](<{md_url(f['source']['url'])}>), checked {f['checked']}"
             if f["source"]
             else esc(f["note"] or ""),
         ]

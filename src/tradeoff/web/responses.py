@@ -67,6 +67,8 @@ def bad_parameter(parameter: str, detail: str) -> Problem:
 def problem_response(problem: Problem, request: Request) -> Response:
     """A problem as application/problem+json (never cached)."""
     body = json.dumps(problem.body(request.url.path), ensure_ascii=False, indent=2)
+    # Echoed input stays data even if some client renders the body as HTML.
+    body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Response(
         body,
         status_code=problem.status,

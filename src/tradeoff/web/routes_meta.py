@@ -15,6 +15,7 @@ from tradeoff.render.model_context import model_context
 from tradeoff.web import charts, urls
 from tradeoff.web.contexts import model_last_reviewed, provider_context
 from tradeoff.web.downloads import FILES, build_downloads, dataset_jsonld, downloads_context
+from tradeoff.web.markdown_pages import esc
 from tradeoff.web.responses import Problem, cached, json_ld, json_text
 from tradeoff.web.routes_pages import find_model, serve, site_of
 from tradeoff.web.site import Site
@@ -139,7 +140,8 @@ async def llms_txt(request: Request) -> Response:
         "",
     ]
     lines += [
-        f"- [{m['name']}]({urls.twin(urls.model(m['slug']), 'md')})" for m in site.models_by_name
+        f"- [{esc(m['name'])}]({urls.twin(urls.model(m['slug']), 'md')})"
+        for m in site.models_by_name
     ]
     return cached(request, site.version, "\n".join(lines) + "\n", "md")
 

@@ -59,6 +59,20 @@ def show(value: Any) -> str:
     return str(value)
 
 
+def href(value: Any) -> str:
+    """A URL from data, made safe to link: http(s) or a site path, else a dead anchor.
+
+    Autoescaping stops markup, not ``javascript:`` URLs; those never become links.
+    """
+    text = str(value or "").strip()
+    lowered = text.lower()
+    if lowered.startswith(("https://", "http://")) or (
+        text.startswith("/") and not text.startswith("//")
+    ):
+        return text
+    return "#unsafe-url"
+
+
 def make_environment(extra_loaders: list[Any] | None = None) -> Environment:
     """A fresh environment (no module-level state); HTML is always autoescaped."""
     loaders: list[Any] = [PackageLoader("tradeoff.web", "templates")]
@@ -70,7 +84,7 @@ def make_environment(extra_loaders: list[Any] | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(money=money, tokens=tokens, show=show)
+    env.filters.update(money=money, tokens=tokens, show=show, href=href)
     env.globals.update(
         urls=urls,
         capability_labels=CAPABILITY_LABELS,
