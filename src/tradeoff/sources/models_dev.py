@@ -10,23 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from tradeoff.catalog.schema import (
-    Dropped,
     ImportedModelFacts,
     ImportedOffering,
-    ImportedPrices,
     ImportedProvider,
-    ImportedTier,
     ImportFile,
     SourceEntry,
 )
 from tradeoff.errors import DataError
-from tradeoff.money import clean_decimal
+from tradeoff.sources.models_dev_prices import is_free, read_prices
+from tradeoff.sources.models_dev_reader import TreeReader, read_toml
 from tradeoff.sources.normalize import normalize
 
 SOURCE_ID = "models-dev"
@@ -58,20 +54,6 @@ MODEL_KEYS = {
     "base_model",
     "base_model_omit",
 }
-COST_KEYS = {"input", "output", "cache_read", "cache_write", "reasoning", "tiers"}
-COST_MISSPELLED = {
-    "cache_input": "cache_read",
-    "cached_input": "cache_read",
-    "cached_write": "cache_write",
-}
-COST_NOT_TOKEN = {
-    "input_audio",
-    "output_audio",
-    "image",
-    "citation",
-    "request",
-    "context_over_200k",
-}
 LIMIT_KEYS = {"context", "output", "input"}
 PROVIDER_KEYS = {"name", "env", "npm", "doc", "api"}
 MODEL_ONLY_FACTS = ("release_date", "open_weights", "knowledge_cutoff")
@@ -90,7 +72,6 @@ EVIDENCE_FACTS = (
     "structured_output",
 )
 FLOATING_CANONICAL = re.compile(r"(-latest|/deepseek-chat|/deepseek-reasoner)$")
-_TOML_LINE = re.compile(r"\(at line (\d+)")
 
 
 def source_entry(commit: str | None, retrieved: dt.date) -> SourceEntry:
@@ -106,80 +87,6 @@ def source_entry(commit: str | None, retrieved: dt.date) -> SourceEntry:
     )
 
 
-def read_toml(path: Path, root: Path) -> dict[str, Any]:
-    """Parse one TOML file, following git symlinks stored as one-line relative paths."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read: {exc}", path=path) from exc
-    stripped = text.strip()
-    if stripped.endswith(".toml") and "\n" not in stripped and "=" not in stripped:
-        target = (path.parent / stripped).resolve()
-        if not target.is_relative_to(root.resolve()) or not target.is_file():
-            raise DataError(f"symlink points outside the tree or nowhere: {stripped}", path=path)
-        return read_toml(target, root)
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        raise DataError(
-            f"malformed TOML: {exc}", path=path, line=int(found.group(1)) if found else None
-        ) from exc
-
-
-class _Reader:
-    """State of one import: the root, and the dropped values collected on the way."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.dropped: list[Dropped] = []
-
-    def drop(self, entity: str, field: str, value: object, reason: str) -> None:
-        self.dropped.append(Dropped(entity=entity, field=field, value=str(value), reason=reason))
-
-    def rel(self, path: Path) -> str:
-        return str(path.relative_to(self.root))
-
-    # --- typed field access -------------------------------------------------------------
-
-    def expect(self, data: dict[str, Any], key: str, kind: type, path: Path) -> Any:
-        value = data.get(key)
-        if value is None:
-            return None
-        if kind is int and isinstance(value, bool):
-            raise DataError(f"expected an integer, got {value!r}", path=path, field=key)
-        if kind is float and isinstance(value, int | float) and not isinstance(value, bool):
-            return value
-        if not isinstance(value, kind):
-            raise DataError(
-                f"expected {kind.__name__}, got {type(value).__name__} {value!r}",
-                path=path,
-                field=key,
-            )
-        return value
-
-    def money(self, raw: object, path: Path, field: str, entity: str) -> Decimal:
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
-            raise DataError(f"expected a number, got {raw!r}", path=path, field=field)
-        value, repaired = clean_decimal(raw)
-        if value < 0:
-            raise DataError(f"negative price {raw!r}", path=path, field=field)
-        if repaired:
-            self.drop(entity, field, raw, f"float artifact corrected to {value}")
-        return value
-
-    def date(self, raw: object, path: Path, field: str, entity: str) -> str | None:
-        if raw is None:
-            return None
-        text = raw.isoformat() if isinstance(raw, dt.date) else str(raw)
-        if not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", text):
-            raise DataError(f"not a date: {raw!r}", path=path, field=field)
-        if field == "release_date" and text.endswith("-01-01"):
-            self.drop(entity, field, text, "Jan-1 placeholder date")
-            return None
-        return text
-
-
 def import_tree(
     root: Path, *, commit: str | None = None, retrieved: dt.date | None = None
 ) -> ImportFile:
@@ -189,7 +96,7 @@ def import_tree(
     for needed in ("models", "providers"):
         if not (root / needed).is_dir():
             raise DataError(f"missing '{needed}/' folder: not a models.dev tree", path=root)
-    reader = _Reader(root)
+    reader = TreeReader(root)
     canonical = _read_canonical(reader)
     providers, offerings = _read_providers(reader, canonical)
     return ImportFile(
@@ -203,7 +110,7 @@ def import_tree(
     )
 
 
-def _read_canonical(reader: _Reader) -> dict[str, tuple[ImportedModelFacts, dict[str, Any]]]:
+def _read_canonical(reader: TreeReader) -> dict[str, tuple[ImportedModelFacts, dict[str, Any]]]:
     out: dict[str, tuple[ImportedModelFacts, dict[str, Any]]] = {}
     for path in sorted((reader.root / "models").glob("*/*.toml")):
         data = read_toml(path, reader.root)
@@ -243,7 +150,7 @@ def _check_keys(data: dict[str, Any], path: Path) -> None:
 
 
 def _model_facts(
-    reader: _Reader, data: dict[str, Any], path: Path, entity: str
+    reader: TreeReader, data: dict[str, Any], path: Path, entity: str
 ) -> dict[str, str | int | bool | list[str]]:
     facts: dict[str, str | int | bool | list[str]] = {}
     for key, fact in (
@@ -297,7 +204,7 @@ def _model_facts(
 
 
 def _read_providers(
-    reader: _Reader, canonical: dict[str, tuple[ImportedModelFacts, dict[str, Any]]]
+    reader: TreeReader, canonical: dict[str, tuple[ImportedModelFacts, dict[str, Any]]]
 ) -> tuple[list[ImportedProvider], list[ImportedOffering]]:
     providers: list[ImportedProvider] = []
     offerings: list[ImportedOffering] = []
@@ -342,7 +249,7 @@ def _dangling_link(path: Path, root: Path) -> bool:
 
 
 def _offering(
-    reader: _Reader,
+    reader: TreeReader,
     provider: str,
     model_id: str,
     path: Path,
@@ -408,8 +315,8 @@ def _offering(
         for key in ("reasoning", "tool_call", "structured_output", "vision")
         if isinstance(facts.get(key), bool)
     }
-    free = _is_free(model_id, name)
-    prices = _prices(reader, merged.get("cost"), path, entity, free)
+    free = is_free(model_id, name)
+    prices = read_prices(reader, merged.get("cost"), path, entity, free)
     return ImportedOffering(
         provider=provider,
         provider_model_id=model_id,
@@ -444,73 +351,3 @@ def _inherit(base: dict[str, Any], own: dict[str, Any], omit: list[str]) -> dict
         else:
             merged[key] = value
     return merged
-
-
-def _is_free(model_id: str, name: str | None) -> bool:
-    text = f"{model_id} {name or ''}".lower()
-    return bool(re.search(r"(:free|-free\b|\(free\)|\bfree\b)", text))
-
-
-def _prices(reader: _Reader, cost: object, path: Path, entity: str, free: bool) -> ImportedPrices:
-    if cost is None:
-        return ImportedPrices(free=free)
-    if not isinstance(cost, dict):
-        raise DataError(f"expected a table, got {cost!r}", path=path, field="cost")
-    values: dict[str, Decimal] = {}
-    for key, raw in cost.items():
-        if key == "tiers":
-            continue
-        if key in COST_MISSPELLED:
-            target = COST_MISSPELLED[key]
-            reader.drop(entity, f"cost.{key}", raw, f"misspelled key, read as cost.{target}")
-            key = target
-        elif key in COST_NOT_TOKEN:
-            reader.drop(entity, f"cost.{key}", raw, "not a per-token text price; not modelled")
-            continue
-        elif key not in COST_KEYS:
-            raise DataError(f"unknown key {key!r}", path=path, field=f"cost.{key}")
-        values[key] = reader.money(raw, path, f"cost.{key}", entity)
-    tiers = _tiers(reader, cost.get("tiers"), path, entity)
-    if values and all(v == 0 for v in values.values()) and not free:
-        reader.drop(entity, "cost", "all zero", "all-zero prices not marked free: unpriced")
-        return ImportedPrices()
-    return ImportedPrices(
-        input_per_mtok=values.get("input"),
-        output_per_mtok=values.get("output"),
-        cache_read_per_mtok=values.get("cache_read"),
-        cache_write_per_mtok=values.get("cache_write"),
-        reasoning_per_mtok=values.get("reasoning"),
-        free=free and all(v == 0 for v in values.values()),
-        tiers=tiers,
-    )
-
-
-def _tiers(reader: _Reader, raw: object, path: Path, entity: str) -> list[ImportedTier]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        raise DataError(f"expected a list of tables, got {raw!r}", path=path, field="cost.tiers")
-    tiers: list[ImportedTier] = []
-    for index, entry in enumerate(raw):
-        field = f"cost.tiers[{index}]"
-        tier = entry.get("tier") if isinstance(entry, dict) else None
-        if not isinstance(tier, dict) or not isinstance(tier.get("size"), int):
-            raise DataError("expected tier = { size = N }", path=path, field=field)
-        if tier.get("type", "context") != "context":
-            reader.drop(entity, field, tier, "non-context tier not modelled")
-            continue
-        prices = {
-            key: reader.money(entry[key], path, f"{field}.{key}", entity)
-            for key in ("input", "output", "cache_read", "cache_write")
-            if key in entry
-        }
-        tiers.append(
-            ImportedTier(
-                above_input_tokens=tier["size"],
-                input_per_mtok=prices.get("input"),
-                output_per_mtok=prices.get("output"),
-                cache_read_per_mtok=prices.get("cache_read"),
-                cache_write_per_mtok=prices.get("cache_write"),
-            )
-        )
-    return tiers
