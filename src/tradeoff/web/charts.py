@@ -14,6 +14,8 @@ from typing import Any
 import pygal
 from pygal.style import Style
 
+from tradeoff.render.markdown import money
+
 CHART_STYLE = Style(
     background="#ffffff",
     plot_background="#ffffff",
@@ -53,7 +55,7 @@ class ScorePoint:
 
 
 def _text(value: Decimal) -> str:
-    return "$" + format(value.normalize(), "f")
+    return money(format(value.normalize(), "f"))
 
 
 def _config(**overrides: Any) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from tradeoff.records import CAPABILITY_LABELS
+from tradeoff.render.markdown import money as shared_money
 from tradeoff.web import urls
 
 NOT_SOURCED = "not yet sourced"
@@ -24,10 +25,10 @@ CAPABILITY_SHORT: dict[str, str] = {
 
 
 def money(value: Any) -> str:
-    """USD per 1M tokens as people read it: "$0.6"; missing is "unpriced", never $0."""
+    """USD as people read it ("$0.60", as on comparison pages); missing is "unpriced"."""
     if value is None or value == "":
         return "unpriced"
-    return f"${format(Decimal(str(value)).normalize(), 'f')}"
+    return shared_money(format(Decimal(str(value)).normalize(), "f"))
 
 
 def tokens(value: Any) -> str:
