@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -65,6 +66,10 @@ PAGES: list[tuple[str, str]] = [
     ("/static/site.css", "text/css"),
     (f"/charts/price-by-provider.svg?model={KIMI}", "image/svg+xml"),
     ("/api/v1/openapi.json", JSON),
+    ("/charts/price-vs-score", HTML),
+    ("/charts/price-vs-score.json", JSON),
+    ("/charts/price-vs-score.md", MD),
+    ("/charts/price-vs-score.svg?benchmark=gpqa-diamond", "image/svg+xml"),
 ]
 
 
@@ -172,6 +177,8 @@ BAD: list[tuple[str, str]] = [
     ("/api/v1/compare?models=" + KIMI, "models"),
     ("/api/v1/conflicts?modle=x", "modle"),
     ("/charts/price-by-provider.svg", "model"),
+    ("/charts/price-vs-score?benchmark=nonesuch", "benchmark"),
+    (f"/calculator?models={KIMI}&requests=many", "requests"),
 ]
 
 
@@ -285,6 +292,33 @@ def test_sitemap_lists_models_with_last_reviewed(client: TestClient, catalog: Ca
     text = client.get("/sitemap.xml").text
     assert f"/models/{KIMI}</loc><lastmod>" in text
     assert text.count("<url>") >= len(catalog.models)
+
+
+def test_price_vs_score_plots_only_comparable_priced_results(client: TestClient) -> None:
+    ctx = client.get("/charts/price-vs-score.json?benchmark=gpqa-diamond").json()
+    series = ctx["series"]
+    assert series["benchmark"]["id"] == "gpqa-diamond"
+    assert len(series["points"]) >= 3
+    models = [p["model"] for p in series["points"]]
+    assert len(models) == len(set(models))  # one point per model
+    catalog_rows = {m["id"]: m for m in client.get("/index.json").json()["models"]}
+    for point in series["points"]:
+        cheapest = catalog_rows[point["model"]]["cheapest"]
+        blended = Decimal(cheapest["input_per_mtok"]) * Decimal("0.7") + Decimal(
+            cheapest["output_per_mtok"]
+        ) * Decimal("0.3")
+        assert Decimal(point["blended_per_mtok"]) == blended
+    svg = client.get("/charts/price-vs-score.svg?benchmark=gpqa-diamond").text
+    assert "<title>" in svg and "GPQA Diamond" in svg and "<script" not in svg
+
+
+def test_calculator_totals_are_per_request_times_requests(client: TestClient) -> None:
+    one = client.get(f"/calculator.json?models={KIMI}&requests=1").json()
+    many = client.get(f"/calculator.json?models={KIMI}&requests=1000").json()
+    assert many["workload"]["requests"] == 1000
+    for a, b in zip(one["lines"], many["lines"], strict=True):
+        if a["total_usd"] is not None:
+            assert Decimal(b["total_usd"]) == Decimal(a["total_usd"]) * 1000
 
 
 def test_openapi_documents_every_api_route(client: TestClient) -> None:

@@ -115,17 +115,18 @@ def test_calculator_prices_a_workload(page: Any, server: str) -> None:
     page.goto(server + "/calculator")
     page.locator("#model0").fill(KIMI)
     page.locator("#model1").fill(MIXTRAL)
-    page.locator("#input_tokens").fill("3000000")
-    page.locator("#output_tokens").fill("1000000")
-    page.locator("#cached_tokens").fill("500000")
+    page.locator("#requests").fill("20000")
+    page.locator("#input_tokens").fill("3000")
+    page.locator("#output_tokens").fill("1000")
+    page.locator("#cached_tokens").fill("500")
     page.get_by_role("button", name="Price it").click()
-    page.wait_for_url("**input_tokens=3000000**")
+    page.wait_for_url("**input_tokens=3000**")
     ctx = twin(page.url)
     assert ctx["workload"] == {
-        "input_tokens": 3000000,
-        "output_tokens": 1000000,
-        "cached_tokens": 500000,
-        "requests": 1,
+        "input_tokens": 3000,
+        "output_tokens": 1000,
+        "cached_tokens": 500,
+        "requests": 20000,
     }
     assert page.locator("#cheapest-total").inner_text() == money(ctx["cheapest"]["total_usd"])
     totals = page.locator("table.routes td.total").all_inner_texts()
@@ -136,9 +137,9 @@ def test_calculator_prices_a_workload(page: Any, server: str) -> None:
     ]
     assert [t.strip() for t in totals] == expected
 
-    page.locator("#output_tokens").fill("2000000")
+    page.locator("#output_tokens").fill("2000")
     page.get_by_role("button", name="Price it").click()
-    page.wait_for_url("**output_tokens=2000000**")
+    page.wait_for_url("**output_tokens=2000**")
     again = twin(page.url)
     assert again["cheapest"]["total_usd"] != ctx["cheapest"]["total_usd"]
     assert page.locator("#cheapest-total").inner_text() == money(again["cheapest"]["total_usd"])

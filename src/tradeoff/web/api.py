@@ -153,9 +153,14 @@ def api_routes() -> list[ApiRoute]:
             "Price a token workload on every offering of the chosen models",
             (
                 models_param,
-                ApiParam("input_tokens", "query", "input tokens", "1000000", True, token),
-                ApiParam("output_tokens", "query", "output tokens", "200000", True, token),
-                ApiParam("cached_tokens", "query", "cached input tokens", "0", schema=token),
+                ApiParam("input_tokens", "query", "input tokens per request", "2000", True, token),
+                ApiParam("output_tokens", "query", "output tokens per request", "500", True, token),
+                ApiParam(
+                    "cached_tokens", "query", "cached input tokens per request", "0", schema=token
+                ),
+                ApiParam(
+                    "requests", "query", "number of requests (default 1)", "1000", schema=token
+                ),
             ),
             tag="compare",
         ),

@@ -6,6 +6,7 @@ from the exact Decimal it came from.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,6 +33,7 @@ CHART_STYLE = Style(
     tooltip_font_size=13,
 )
 BAR_HEIGHT = 34
+TICKS = tuple(Decimal(t) for t in ("0.01", "0.03", "0.1", "0.3", "1", "3", "10", "30", "100"))
 # pygal inlines its config as a <script> even with js=[]; our SVGs carry no script at all.
 _SCRIPT = re.compile(rb"<script\b.*?</script>", re.DOTALL)
 
@@ -141,32 +143,45 @@ def _fmt(value: Decimal) -> Any:
 
 
 def price_vs_score_svg(title: str, score_label: str, points: list[ScorePoint]) -> bytes:
-    """A scatter of blended price (x) against a benchmark score (y), one dot per model."""
+    """A scatter of blended price (x, log scale) against a benchmark score (y), one dot a model.
+
+    Prices span four orders of magnitude, so x is log10(price) with ticks labelled in USD.
+    """
+    priced = [p for p in points if p.price_per_mtok > 0]
+    low = min((p.price_per_mtok for p in priced), default=Decimal("0.01"))
+    high = max((p.price_per_mtok for p in priced), default=Decimal("100"))
+    ticks = [t for t in TICKS if low / 3 <= t <= high * 3]
     chart = pygal.XY(
         **_config(
             height=560,
             title=title,
-            x_title="Blended price, USD per 1M tokens (70% input / 30% output), cheapest provider",
+            x_title="Blended price, USD per 1M tokens (70% input / 30% output), cheapest "
+            "provider; log scale",
             y_title=score_label,
             stroke=False,
             dots_size=5,
             show_legend=False,
-            print_labels=len(points) <= 24,
-            logarithmic=False,
+            print_labels=len(priced) <= 24,
+            x_labels=[math.log10(t) for t in ticks],
+            x_value_formatter=_tick_label,
         )
     )
     chart.add(
         "Models",
         [
             {
-                "value": (float(p.price_per_mtok), float(p.score)),
+                "value": (math.log10(p.price_per_mtok), float(p.score)),
                 "label": p.name,
                 "formatter": _point_fmt(p),
             }
-            for p in points
+            for p in priced
         ],
     )
     return _no_script(chart.render())
+
+
+def _tick_label(x: float) -> str:
+    return _text(Decimal(repr(round(10**x, 6))))
 
 
 def _point_fmt(point: ScorePoint) -> Any:

@@ -10,9 +10,11 @@ from tradeoff.render.html import render_compare_body
 from tradeoff.web.markdown_pages import esc, table
 from tradeoff.web.templating import href, money
 
+# Per request (the cost engine prices one request, then multiplies by the request count).
 DEFAULT_WORKLOAD: dict[str, int] = {
-    "input_tokens": 10_000_000,
-    "output_tokens": 2_000_000,
+    "requests": 100_000,
+    "input_tokens": 2_000,
+    "output_tokens": 500,
     "cached_tokens": 0,
 }
 
@@ -51,8 +53,8 @@ def calculator_md(ctx: dict[str, Any]) -> str:
     """The calculator's Markdown twin: the workload and every route, cheapest first."""
     w = ctx["workload"]
     head = [
-        f"# Cost of {w['input_tokens']:,} input, {w['output_tokens']:,} output and "
-        f"{w['cached_tokens']:,} cached tokens",
+        f"# Cost of {w['requests']:,} requests of {w['input_tokens']:,} input "
+        f"({w['cached_tokens']:,} cached) and {w['output_tokens']:,} output tokens",
     ]
     if not ctx["models"]:
         return "\n\n".join([*head, "Choose models to price (`?models=a,b`)."]) + "\n"

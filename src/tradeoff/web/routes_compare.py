@@ -174,7 +174,7 @@ async def calculator(request: Request) -> Response:
     site = site_of(request)
     fmt = {"/calculator.json": "json", "/calculator.md": "md"}.get(request.url.path, "html")
     params = request.query_params
-    _check_params(params, {"models", "input_tokens", "output_tokens", "cached_tokens"})
+    _check_params(params, {"models", *DEFAULT_WORKLOAD})
     models = resolve_all(site, model_names(params), limit=8)
     workload = {k: _tokens(params, k, v) for k, v in DEFAULT_WORKLOAD.items()}
     if workload["cached_tokens"] > workload["input_tokens"]:
@@ -189,11 +189,12 @@ async def calculator(request: Request) -> Response:
                 workload["input_tokens"],
                 workload["output_tokens"],
                 workload["cached_tokens"],
+                workload["requests"],
             )
         else:
             ctx = {
                 "models": [],
-                "workload": workload,
+                "workload": dict(workload),
                 "lines": [],
                 "line_count": 0,
                 "priced_count": 0,
@@ -241,12 +242,12 @@ async def cost_api(request: Request) -> Response:
     """`/api/v1/cost?models=…&input_tokens=…&output_tokens=…[&cached_tokens=…]`."""
     site = site_of(request)
     params = request.query_params
-    _check_params(params, {"models", "input_tokens", "output_tokens", "cached_tokens"})
+    _check_params(params, {"models", *DEFAULT_WORKLOAD})
     for required in ("models", "input_tokens", "output_tokens"):
         if not params.get(required, "").strip():
             raise bad_parameter(required, f"{required} is required")
     models = resolve_all(site, model_names(params), limit=8)
-    tokens = {k: _tokens(params, k, 0) for k in DEFAULT_WORKLOAD}
+    tokens = {k: _tokens(params, k, 1 if k == "requests" else 0) for k in DEFAULT_WORKLOAD}
     if tokens["cached_tokens"] > tokens["input_tokens"]:
         raise bad_parameter("cached_tokens", "cached_tokens cannot exceed input_tokens")
     from tradeoff.web.responses import json_text

@@ -12,13 +12,14 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from tradeoff.render.model_context import model_context
-from tradeoff.web import charts, urls
+from tradeoff.web import charts, score_chart, urls
 from tradeoff.web.contexts import model_last_reviewed, provider_context
 from tradeoff.web.downloads import FILES, build_downloads, dataset_jsonld, downloads_context
-from tradeoff.web.markdown_pages import esc
+from tradeoff.web.markdown_pages import esc, table
 from tradeoff.web.responses import Problem, cached, json_ld, json_text
 from tradeoff.web.routes_pages import find_model, serve, site_of
 from tradeoff.web.site import Site
+from tradeoff.web.templating import money
 
 STATIC_TYPES = {"css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"}
 
@@ -41,6 +42,73 @@ async def chart_price_by_provider(request: Request) -> Response:
         return charts.price_by_provider_svg(model.name, charts.provider_prices(ctx))
 
     return serve(request, "svg", build)
+
+
+def _score_ctx(request: Request) -> dict[str, Any]:
+    site = site_of(request)
+    unknown = set(request.query_params) - {"benchmark"}
+    if unknown:
+        raise Problem(
+            400, "Bad Request", "unknown parameter; known: benchmark", parameter=sorted(unknown)[0]
+        )
+    ctx = score_chart.chart_context(site, request.query_params.get("benchmark") or None)
+    if ctx is None:
+        raise Problem(
+            400,
+            "Bad Request",
+            "no comparable priced scores for that benchmark",
+            parameter="benchmark",
+        )
+    return ctx
+
+
+async def score_page(request: Request) -> Response:
+    """`/charts/price-vs-score` (+ twins): price against a benchmark score, all models."""
+    site = site_of(request)
+    fmt = urls.split_format(request.url.path)[1]
+    ctx = _score_ctx(request)
+    ids = {p["source"] for p in (ctx["series"] or {}).get("points", [])}
+
+    def build() -> str:
+        return site.render(
+            fmt,
+            ctx,
+            "score_chart.html",
+            score_md,
+            request,
+            title="Price vs benchmark score",
+            sources=site.sources_for(ids),
+        )
+
+    return serve(request, fmt, build)
+
+
+async def score_svg(request: Request) -> Response:
+    """`/charts/price-vs-score.svg?benchmark=ID`."""
+    ctx = _score_ctx(request)
+    if ctx["series"] is None:
+        raise Problem(404, "Not Found", "no benchmark has comparable priced scores yet")
+    return serve(request, "svg", lambda: score_chart.chart_svg(ctx))
+
+
+def score_md(ctx: dict[str, Any]) -> str:
+    """Markdown twin of the price-vs-score page: the plotted numbers."""
+    s = ctx["series"]
+    if s is None:
+        return "# Price vs benchmark score\n\nNo comparable priced scores yet.\n"
+    rows = [
+        [esc(p["name"]), money(p["blended_per_mtok"]), esc(p["score"]), esc(p["date"] or "")]
+        for p in s["points"]
+    ]
+    return (
+        "\n\n".join(
+            [
+                f"# {esc(s['benchmark']['name'])} score vs blended price",
+                table(["Model", "Blended $/1M", "Score", "Date"], rows),
+            ]
+        )
+        + "\n"
+    )
 
 
 def _downloads(site: Site) -> Any:
@@ -87,7 +155,12 @@ def sitemap_entries(site: Site) -> list[tuple[str, str | None]]:
         entries: list[tuple[str, str | None]] = site.extras["sitemap"]
         return entries
     catalog = site.catalog
-    entries = [(urls.home(), None), (urls.calculator(), None), (urls.download(""), None)]
+    entries = [
+        (urls.home(), None),
+        (urls.calculator(), None),
+        (urls.download(""), None),
+        (urls.price_vs_score(), None),
+    ]
     for model in catalog.models.values():
         entries.append((urls.model(model.slug), model_last_reviewed(model_context(catalog, model))))
     for provider_id in catalog.providers:
@@ -173,6 +246,10 @@ def routes() -> list[Route]:
     """This family's routes."""
     return [
         Route("/charts/price-by-provider.svg", chart_price_by_provider),
+        Route("/charts/price-vs-score.svg", score_svg),
+        Route("/charts/price-vs-score", score_page),
+        Route("/charts/price-vs-score.json", score_page),
+        Route("/charts/price-vs-score.md", score_page),
         Route("/downloads", downloads_page),
         Route("/downloads/", downloads_page),
         Route("/downloads.json", downloads_page),

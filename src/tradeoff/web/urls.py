@@ -77,9 +77,11 @@ def calculator(
     input_tokens: int | None = None,
     output_tokens: int | None = None,
     cached_tokens: int | None = None,
+    requests: int | None = None,
 ) -> str:
     """The cost calculator, optionally pre-filled."""
     params = {
+        "requests": None if requests is None else str(requests),
         "models": ",".join(slugs) or None,
         "input_tokens": None if input_tokens is None else str(input_tokens),
         "output_tokens": None if output_tokens is None else str(output_tokens),
@@ -96,6 +98,11 @@ def download(name: str) -> str:
 def chart(name: str, params: Mapping[str, str | Sequence[str] | None] | None = None) -> str:
     """A server-side SVG chart."""
     return with_query(f"/charts/{_q(name)}.svg", params)
+
+
+def price_vs_score(benchmark: str | None = None, fmt: str = "html") -> str:
+    """The price-vs-benchmark-score page (or its twin) for one benchmark."""
+    return with_query(twin("/charts/price-vs-score", fmt), {"benchmark": benchmark})
 
 
 def static(name: str) -> str:
