@@ -332,3 +332,15 @@ def test_openapi_documents_every_api_route(client: TestClient) -> None:
         response = client.get(route.example_url())
         assert response.status_code == 200, (route.example_url(), response.text[:300])
         assert response.headers["content-type"].startswith(JSON)
+
+
+def test_render_cache_is_bounded_by_bytes(catalog: Catalog) -> None:
+    from tradeoff.web.site import Site
+    from tradeoff.web.templating import make_environment
+
+    site = Site(catalog, make_environment(), cache_bytes=1000)
+    for i in range(50):
+        site.remember(f"/?q={i}", "x" * 100)
+    assert sum(len(site.recall(f"/?q={i}") or "") for i in range(50)) <= 1000
+    assert site.recall("/?q=49") == "x" * 100  # the newest is kept
+    assert site.recall("/?q=0") is None  # the oldest went first

@@ -20,12 +20,15 @@ from tradeoff.web.responses import json_text
 class Site:
     """Everything one app instance serves from; built by ``create_app``, never at import."""
 
-    def __init__(self, catalog: Catalog, env: Environment, cache_size: int = 2048) -> None:
+    def __init__(
+        self, catalog: Catalog, env: Environment, cache_bytes: int = 64 * 1024 * 1024
+    ) -> None:
         self.catalog = catalog
         self.env = env
         self.version = catalog.version
         self._bodies: OrderedDict[str, str | bytes] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache_bytes = cache_bytes  # bounded by size: query strings are unbounded
+        self._cached_bytes = 0
         self.extras: dict[str, Any] = {}  # values built on first use (downloads, sitemap)
 
     @cached_property
@@ -52,10 +55,15 @@ class Site:
 
     def remember(self, key: str, body: str | bytes) -> str | bytes:
         """Keep a rendered body (LRU): same catalog + same URL = same bytes."""
+        old = self._bodies.pop(key, None)
+        self._cached_bytes -= 0 if old is None else len(old)
+        if len(body) > self._cache_bytes // 8:
+            return body  # too big to be worth keeping
         self._bodies[key] = body
-        self._bodies.move_to_end(key)
-        while len(self._bodies) > self._cache_size:
-            self._bodies.popitem(last=False)
+        self._cached_bytes += len(body)
+        while self._cached_bytes > self._cache_bytes:
+            _, evicted = self._bodies.popitem(last=False)
+            self._cached_bytes -= len(evicted)
         return body
 
     def recall(self, key: str) -> str | bytes | None:
