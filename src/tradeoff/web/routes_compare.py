@@ -127,7 +127,7 @@ async def compare_query(request: Request) -> Response:
 def split_pair(site: Site, pair: str) -> list[Model]:
     """`a-vs-b` → two models; slugs may themselves contain "-vs-", so try every split."""
     pieces = pair.split(urls.PAIR_SEPARATOR)
-    by_slug = {m.slug: m for m in site.catalog.models.values()}
+    by_slug = site.models_by_slug
     for i in range(1, len(pieces)):
         left = urls.PAIR_SEPARATOR.join(pieces[:i])
         right = urls.PAIR_SEPARATOR.join(pieces[i:])

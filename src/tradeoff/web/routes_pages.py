@@ -37,7 +37,9 @@ def serve(request: Request, kind: str, build: Callable[[], str | bytes]) -> Resp
     key = f"{request.url.path}?{request.url.query}"
     body = site.recall(key)
     if body is None:
-        body = site.remember(key, build())
+        built = build()
+        # Kept as bytes: a cached page is sent without encoding it again.
+        body = site.remember(key, built.encode() if isinstance(built, str) else built)
     return cached(request, site.version, body, kind)
 
 
@@ -68,9 +70,9 @@ def unknown_model(site: Site, name: str) -> Problem:
 
 def find_model(site: Site, name: str) -> Model:
     """A model by slug, id or alias; a 404 problem with suggestions otherwise."""
-    for model in site.catalog.models.values():
-        if model.slug == name:
-            return model
+    model = site.models_by_slug.get(name)
+    if model is not None:
+        return model
     try:
         return site.catalog.resolve(name)
     except (UnknownModel, AmbiguousModel):

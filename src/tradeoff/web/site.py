@@ -10,6 +10,7 @@ from jinja2 import Environment
 from starlette.requests import Request
 
 from tradeoff.db.queries import Catalog
+from tradeoff.records import Model
 from tradeoff.render.catalog_context import catalog_rows
 from tradeoff.web import urls
 from tradeoff.web.contexts import attribution
@@ -40,6 +41,11 @@ class Site:
     def options(self) -> dict[str, list[str]]:
         """Values each catalog filter can take."""
         return options_of(self.rows)
+
+    @cached_property
+    def models_by_slug(self) -> dict[str, Model]:
+        """Every model by its URL slug."""
+        return {m.slug: m for m in self.catalog.models.values()}
 
     @cached_property
     def models_by_name(self) -> list[dict[str, str]]:
