@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -292,6 +293,9 @@ def test_sitemap_lists_models_with_last_reviewed(client: TestClient, catalog: Ca
     text = client.get("/sitemap.xml").text
     assert f"/models/{KIMI}</loc><lastmod>" in text
     assert text.count("<url>") >= len(catalog.models)
+    pairs = re.findall(r"/compare/([^<?]+)-vs-([^<?]+)</loc>", text)
+    assert pairs, "related comparisons are listed"
+    assert all(a < b for a, b in pairs)  # canonical order only, never a redirecting URL
 
 
 def test_price_vs_score_plots_only_comparable_priced_results(client: TestClient) -> None:

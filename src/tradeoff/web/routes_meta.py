@@ -16,6 +16,7 @@ from tradeoff.web import charts, score_chart, urls
 from tradeoff.web.contexts import model_last_reviewed, provider_context
 from tradeoff.web.downloads import FILES, build_downloads, dataset_jsonld, downloads_context
 from tradeoff.web.markdown_pages import esc, table
+from tradeoff.web.related import related_for
 from tradeoff.web.responses import Problem, cached, json_ld, json_text
 from tradeoff.web.routes_pages import find_model, serve, site_of
 from tradeoff.web.site import Site
@@ -167,6 +168,10 @@ def sitemap_entries(site: Site) -> list[tuple[str, str | None]]:
         ctx = provider_context(catalog, provider_id)
         entries.append((urls.provider(provider_id), ctx["last_reviewed"] if ctx else None))
     entries += [(urls.lab(lab_id), None) for lab_id in catalog.labs]
+    # Comparisons linked from model pages. No lastmod: a comparison's last-reviewed date is
+    # only known once it is built, and a guessed date would be a false one.
+    pairs = {r["url"] for model in catalog.models.values() for r in related_for(site, model)}
+    entries += [(url, None) for url in sorted(pairs)]
     site.extras["sitemap"] = entries
     return entries
 
