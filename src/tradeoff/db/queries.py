@@ -273,11 +273,11 @@ class Catalog:
         """Every offering linked to a model, in provider order."""
         return list(self._offerings_by_model.get(model_id, []))
 
-    def conflicts(self, model_id: str | None = None) -> list[Conflict]:
-        """Recorded disagreements, optionally only those about one model and its offerings."""
-        rows = self._rows("SELECT * FROM conflicts ORDER BY entity, field")
-        out = [
-            Conflict(
+    @cached_property
+    def _conflicts_by_entity(self) -> dict[str, list[Conflict]]:
+        grouped: dict[str, list[Conflict]] = defaultdict(list)
+        for r in self._rows("SELECT * FROM conflicts ORDER BY entity, field"):
+            conflict = Conflict(
                 r["entity"],
                 r["field"],
                 r["chosen"],
@@ -285,14 +285,18 @@ class Catalog:
                 tuple(tuple(v) for v in json.loads(r["values_json"])),
                 r["rule"],
             )
-            for r in rows
-        ]
+            grouped[conflict.entity].append(conflict)
+        return dict(grouped)
+
+    def conflicts(self, model_id: str | None = None) -> list[Conflict]:
+        """Recorded disagreements, optionally only those about one model and its offerings."""
+        by_entity = self._conflicts_by_entity
         if model_id is None:
-            return out
+            return [c for entity in sorted(by_entity) for c in by_entity[entity]]
         entities = {f"model:{model_id}"} | {
             f"offering:{o.provider_id}/{o.provider_model_id}" for o in self.offerings_for(model_id)
         }
-        return [c for c in out if c.entity in entities]
+        return [c for entity in sorted(entities) for c in by_entity.get(entity, [])]
 
     def dropped(self) -> list[DroppedValue]:
         return [

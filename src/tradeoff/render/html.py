@@ -8,6 +8,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from tradeoff.render.markdown import money
+from tradeoff.render.safe import href
 
 
 @cache
@@ -22,6 +23,7 @@ def environment() -> Environment:
     )
     env.filters["money"] = money
     env.filters["thousands"] = lambda n: f"{n:,}"
+    env.filters["href"] = href
     return env
 
 

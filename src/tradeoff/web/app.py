@@ -11,13 +11,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp
 
+from tradeoff.db.queries import Catalog
 from tradeoff.errors import TradeoffError
 from tradeoff.web import api, routes_compare, routes_meta, routes_pages
 from tradeoff.web.responses import Problem, problem_response
 from tradeoff.web.security import SecurityMiddleware
 from tradeoff.web.site import Site
 from tradeoff.web.templating import make_environment
-from tradeoff.web.webcatalog import WebCatalog
 
 log = logging.getLogger("tradeoff.web")
 
@@ -85,7 +85,7 @@ def create_app(db_path: Path | str | None = None) -> Starlette:
         from tradeoff.db.build import ensure_database
 
         db_path = ensure_database()
-    catalog = WebCatalog(Path(db_path))
+    catalog = Catalog(Path(db_path))
     route_list = [
         *routes_pages.routes(),
         *routes_compare.routes(),

@@ -20,7 +20,6 @@ from tradeoff.render.catalog_context import catalog_rows
 from tradeoff.render.jsonable import dumps, jsonable
 from tradeoff.render.model_context import model_context
 from tradeoff.web import urls
-from tradeoff.web.webcatalog import WebCatalog
 
 FILES: tuple[tuple[str, str, str], ...] = (
     ("catalog.sqlite", "SQLite 3", "the whole catalog database (same schema as the app's)"),
@@ -128,7 +127,7 @@ def build_downloads(catalog: Catalog) -> Downloads:
         finally:
             dest.close()
         sqlite_bytes = path.read_bytes()
-        filtered = WebCatalog(path)
+        filtered = Catalog(path)
         try:
             included = [jsonable(s) for s in filtered.sources.values() if s.id not in excluded_ids]
             excluded = [jsonable(s) for s in filtered.sources.values() if s.id in excluded_ids]

@@ -9,6 +9,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from tradeoff.records import CAPABILITY_LABELS
 from tradeoff.render.markdown import money as shared_money
+from tradeoff.render.safe import href as href  # re-exported for templates
 from tradeoff.web import urls
 
 NOT_SOURCED = "not yet sourced"
@@ -58,20 +59,6 @@ def show(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
-
-
-def href(value: Any) -> str:
-    """A URL from data, made safe to link: http(s) or a site path, else a dead anchor.
-
-    Autoescaping stops markup, not ``javascript:`` URLs; those never become links.
-    """
-    text = str(value or "").strip()
-    lowered = text.lower()
-    if lowered.startswith(("https://", "http://")) or (
-        text.startswith("/") and not text.startswith("//")
-    ):
-        return text
-    return "#unsafe-url"
 
 
 def make_environment(extra_loaders: list[Any] | None = None) -> Environment:
