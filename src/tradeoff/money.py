@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from tradeoff.errors import DataError
 
 PER_MTOK = Decimal(1_000_000)
 
@@ -23,6 +26,19 @@ def clean_decimal(raw: object, *, digits: int = 10) -> tuple[Decimal, bool]:
         raise ValueError(f"not a finite number: {raw!r}")
     rounded = round_significant(exact, digits)
     return rounded, rounded != exact
+
+
+def parse_price(raw: object, *, path: Path | str, field: str) -> tuple[Decimal, bool]:
+    """A price as a dataset writes it (a number): exact, non-negative, artifacts repaired.
+
+    Returns the value and whether a float artifact was repaired; bad input names its field.
+    """
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise DataError(f"expected a number, got {raw!r}", path=path, field=field)
+    value, repaired = clean_decimal(raw)
+    if value < 0:
+        raise DataError(f"negative price {raw!r}", path=path, field=field)
+    return value, repaired
 
 
 def round_significant(value: Decimal, digits: int) -> Decimal:

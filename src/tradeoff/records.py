@@ -198,6 +198,22 @@ class Prices:
         return self.free or (self.input_per_mtok is not None and self.output_per_mtok is not None)
 
 
+# The Decimal price fields of ``Prices``, in display order.
+PRICE_FIELDS = (
+    "input_per_mtok",
+    "output_per_mtok",
+    "cache_read_per_mtok",
+    "cache_write_per_mtok",
+    "reasoning_per_mtok",
+    "batch_input_per_mtok",
+    "batch_output_per_mtok",
+    "flex_input_per_mtok",
+    "flex_output_per_mtok",
+    "priority_input_per_mtok",
+    "priority_output_per_mtok",
+)
+
+
 @dataclass(frozen=True)
 class PricePoint:
     """One dated price of an offering (price history)."""

@@ -13,8 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from tradeoff.catalog.load import atomic_write_text, validate
-from tradeoff.errors import DataError
+from tradeoff.catalog.load import atomic_write_text, read_json_model
 
 RESULTS_DIR = "benchmarks"
 
@@ -79,13 +78,7 @@ class ResultsFile(_Strict):
 
 def read_results_file(path: Path) -> ResultsFile:
     """Read and validate one normalized result file."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from exc
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror}", path=path) from exc
-    return validate(ResultsFile, data, path)
+    return read_json_model(ResultsFile, path)
 
 
 def results_files(catalog_dir: Path) -> list[Path]:

@@ -46,18 +46,35 @@ class CatalogText:
     imports: list[ImportFile] = field(default_factory=list)
 
 
-def read_toml_file(path: Path) -> dict[str, Any]:
-    """Parse a TOML file; a syntax error names the file and line."""
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """Parse TOML text read from ``path``; a syntax error names the file and line."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE.search(str(exc))
         raise DataError(
             f"malformed TOML: {exc}", path=path, line=int(found.group(1)) if found else None
         ) from exc
+
+
+def read_toml_file(path: Path) -> dict[str, Any]:
+    """Read and parse a TOML file; errors name the file (and line)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read: {exc}", path=path) from exc
+    return parse_toml(text, path)
+
+
+def read_json_model(model: type[M], path: Path) -> M:
+    """Read a JSON file and validate it against a strict schema."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from exc
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror}", path=path) from exc
+    return validate(model, data, path)
 
 
 def validate(model: type[M], data: object, path: Path) -> M:
@@ -113,13 +130,7 @@ def load_catalog(root: Path | None = None) -> CatalogText:
 
 def read_import(path: Path) -> ImportFile:
     """Read one normalized import file."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from exc
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror}", path=path) from exc
-    return validate(ImportFile, data, path)
+    return read_json_model(ImportFile, path)
 
 
 def _check_references(text: CatalogText) -> None:

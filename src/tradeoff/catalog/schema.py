@@ -256,6 +256,23 @@ class ImportedModelFacts(Strict):
     facts: dict[str, str | int | bool | list[str]] = Field(default_factory=dict)
 
 
+# Model-level facts an offering may state about its model (``ImportedOffering.facts``): the
+# reconciler uses them only where every offering of a model agrees.
+OFFERING_EVIDENCE_FACTS = (
+    "release_date",
+    "open_weights",
+    "knowledge_cutoff",
+    "context_tokens",
+    "modalities_input",
+    "modalities_output",
+    "vision",
+    "multimodal_input",
+    "reasoning",
+    "tool_call",
+    "structured_output",
+)
+
+
 class ImportedOffering(Strict):
     provider: str
     provider_model_id: str

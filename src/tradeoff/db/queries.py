@@ -15,6 +15,7 @@ from typing import Any
 from tradeoff.errors import AmbiguousModel, DataError, UnknownModel
 from tradeoff.records import (
     CAPABILITIES,
+    PRICE_FIELDS,
     Conflict,
     DroppedValue,
     Fact,
@@ -50,19 +51,7 @@ class _Memo:
             return value
 
 
-_PRICE_COLUMNS = (
-    "input_per_mtok",
-    "output_per_mtok",
-    "cache_read_per_mtok",
-    "cache_write_per_mtok",
-    "reasoning_per_mtok",
-    "batch_input_per_mtok",
-    "batch_output_per_mtok",
-    "flex_input_per_mtok",
-    "flex_output_per_mtok",
-    "priority_input_per_mtok",
-    "priority_output_per_mtok",
-)
+_PRICE_COLUMNS = PRICE_FIELDS
 _OFFERING_COLUMNS = (
     "provider_id",
     "provider_model_id",

@@ -32,7 +32,7 @@ from tradeoff.catalog.schema import (
     SourceEntry,
 )
 from tradeoff.errors import DataError
-from tradeoff.money import clean_decimal
+from tradeoff.money import parse_price
 from tradeoff.sources.normalize import normalize
 
 SOURCE_ID = "genai-prices"
@@ -406,11 +406,7 @@ class _Reader:
             raise DataError(f"expected a number, got {value!r}", path=path, field=field)
 
     def _money(self, raw: Any, path: Path, field: str, entity: str) -> Any:
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
-            raise DataError(f"expected a number, got {raw!r}", path=path, field=field)
-        value, repaired = clean_decimal(raw)
-        if value < 0:
-            raise DataError(f"negative price {raw!r}", path=path, field=field)
+        value, repaired = parse_price(raw, path=path, field=field)
         if repaired:
             self.drop(entity, field.rsplit(".", 1)[-1], raw, f"float artifact corrected to {value}")
         return value

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from tradeoff.catalog.load import CatalogText
 from tradeoff.catalog.schema import ImportedOffering, ImportFile
 from tradeoff.records import (
+    PRICE_FIELDS,
     Conflict,
     DroppedValue,
     Offering,
@@ -24,7 +25,6 @@ from tradeoff.sources.normalize import normalize
 from tradeoff.sources.resolved import (
     FIRST_PARTY_SOURCE,
     OFFERING_FIELDS,
-    PRICE_FIELDS,
     Claim,
     Resolved,
     UnlinkedOffering,

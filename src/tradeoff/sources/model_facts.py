@@ -7,7 +7,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from tradeoff.catalog.load import CatalogText
-from tradeoff.catalog.schema import ImportedOffering
+from tradeoff.catalog.schema import OFFERING_EVIDENCE_FACTS, ImportedOffering
 from tradeoff.records import (
     CAPABILITIES,
     Conflict,
@@ -16,7 +16,7 @@ from tradeoff.records import (
     Offering,
     PartialDate,
 )
-from tradeoff.sources.resolved import CONSENSUS_FACTS, MODEL_FACTS, Claim, Resolved, Stated, rank
+from tradeoff.sources.resolved import MODEL_FACTS, Claim, Resolved, Stated, rank
 
 
 def resolve_models(
@@ -126,7 +126,7 @@ def _model_fact(
     consensus: Fact[object] | None = None
     evidence: list[tuple[object, str, str, ImportedOffering]] = []
     own: list[tuple[object, str, str, ImportedOffering]] = []
-    if name in CONSENSUS_FACTS:
+    if name in OFFERING_EVIDENCE_FACTS:
         evidence = [(o.facts[name], src, chk, o) for o, src, chk in offerings if name in o.facts]
         own = [
             e
@@ -153,7 +153,7 @@ def _model_fact(
             return Fact(None, note=f"offerings disagree ({len(distinct)} values)", disputed=True)
     if not claims:
         return consensus if consensus is not None else Fact(None)
-    if name in CONSENSUS_FACTS:
+    if name in OFFERING_EVIDENCE_FACTS:
         # What a dataset says about the lab's own offering is a claim of that dataset (ranked
         # as the dataset: it is not the lab's own docs), so it can never outrank a curated fact.
         claims += [Claim(value, src, chk, rank(src, chk)) for value, src, chk, _ in own]

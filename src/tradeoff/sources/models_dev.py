@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tradeoff.catalog.schema import (
+    OFFERING_EVIDENCE_FACTS,
     ImportedModelFacts,
     ImportedOffering,
     ImportedProvider,
@@ -58,19 +59,6 @@ LIMIT_KEYS = {"context", "output", "input"}
 PROVIDER_KEYS = {"name", "env", "npm", "doc", "api"}
 MODEL_ONLY_FACTS = ("release_date", "open_weights", "knowledge_cutoff")
 # What a standalone offering (no base_model) says about its model: evidence for consensus.
-EVIDENCE_FACTS = (
-    "release_date",
-    "open_weights",
-    "knowledge_cutoff",
-    "context_tokens",
-    "modalities_input",
-    "modalities_output",
-    "vision",
-    "multimodal_input",
-    "reasoning",
-    "tool_call",
-    "structured_output",
-)
 FLOATING_CANONICAL = re.compile(r"(-latest|/deepseek-chat|/deepseek-reasoner)$")
 
 
@@ -287,7 +275,9 @@ def _offering(
     else:
         model_ref = None
         evidence = {
-            k: v for k, v in _model_facts(reader, own, path, entity).items() if k in EVIDENCE_FACTS
+            k: v
+            for k, v in _model_facts(reader, own, path, entity).items()
+            if k in OFFERING_EVIDENCE_FACTS
         }
     if evidence_keys:
         stated = _model_facts(reader, {k: own[k] for k in evidence_keys}, path, entity)

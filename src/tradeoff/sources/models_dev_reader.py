@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from tradeoff.catalog.load import parse_toml
 from tradeoff.catalog.schema import (
     Dropped,
 )
 from tradeoff.errors import DataError
-from tradeoff.money import clean_decimal
-
-_TOML_LINE = re.compile(r"\(at line (\d+)")
+from tradeoff.money import parse_price
 
 
 def read_toml(path: Path, root: Path) -> dict[str, Any]:
@@ -30,13 +28,7 @@ def read_toml(path: Path, root: Path) -> dict[str, Any]:
         if not target.is_relative_to(root.resolve()) or not target.is_file():
             raise DataError(f"symlink points outside the tree or nowhere: {stripped}", path=path)
         return read_toml(target, root)
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        raise DataError(
-            f"malformed TOML: {exc}", path=path, line=int(found.group(1)) if found else None
-        ) from exc
+    return parse_toml(text, path)
 
 
 class TreeReader:
@@ -71,11 +63,7 @@ class TreeReader:
         return value
 
     def money(self, raw: object, path: Path, field: str, entity: str) -> Decimal:
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
-            raise DataError(f"expected a number, got {raw!r}", path=path, field=field)
-        value, repaired = clean_decimal(raw)
-        if value < 0:
-            raise DataError(f"negative price {raw!r}", path=path, field=field)
+        value, repaired = parse_price(raw, path=path, field=field)
         if repaired:
             self.drop(entity, field, raw, f"float artifact corrected to {value}")
         return value

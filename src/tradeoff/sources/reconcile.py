@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from tradeoff.catalog.load import CatalogText
+from tradeoff.catalog.schema import SourceEntry
 from tradeoff.records import (
     Lab,
     Provider,
@@ -37,35 +38,25 @@ def reconcile(text: CatalogText) -> Resolved:
     return out
 
 
+def _source(source_id: str, entry: SourceEntry) -> Source:
+    return Source(
+        id=source_id,
+        name=entry.name,
+        kind=entry.kind,
+        url=entry.url,
+        licence=entry.licence,
+        retrieved=entry.retrieved.isoformat(),
+        commit=entry.commit,
+        attribution=entry.attribution,
+        redistributable=entry.redistributable,
+    )
+
+
 def _sources(text: CatalogText, out: Resolved) -> None:
     for source_id, entry in text.sources.items():
-        out.sources[source_id] = Source(
-            id=source_id,
-            name=entry.name,
-            kind=entry.kind,
-            url=entry.url,
-            licence=entry.licence,
-            retrieved=entry.retrieved.isoformat(),
-            commit=entry.commit,
-            attribution=entry.attribution,
-            redistributable=entry.redistributable,
-        )
+        out.sources[source_id] = _source(source_id, entry)
     for imported in text.imports:
-        entry = imported.source
-        out.sources.setdefault(
-            imported.source_id,
-            Source(
-                id=imported.source_id,
-                name=entry.name,
-                kind=entry.kind,
-                url=entry.url,
-                licence=entry.licence,
-                retrieved=entry.retrieved.isoformat(),
-                commit=entry.commit,
-                attribution=entry.attribution,
-                redistributable=entry.redistributable,
-            ),
-        )
+        out.sources.setdefault(imported.source_id, _source(imported.source_id, imported.source))
 
 
 def _providers(text: CatalogText, out: Resolved) -> dict[str, str]:

@@ -28,19 +28,6 @@ SOURCE_RANK: dict[str, int] = {
 }
 # The source that is a provider's own first-party data for that provider's offerings.
 FIRST_PARTY_SOURCE: dict[str, str] = {"openrouter": "openrouter"}
-PRICE_FIELDS = (
-    "input_per_mtok",
-    "output_per_mtok",
-    "cache_read_per_mtok",
-    "cache_write_per_mtok",
-    "reasoning_per_mtok",
-    "batch_input_per_mtok",
-    "batch_output_per_mtok",
-    "flex_input_per_mtok",
-    "flex_output_per_mtok",
-    "priority_input_per_mtok",
-    "priority_output_per_mtok",
-)
 OFFERING_FIELDS = ("context_tokens", "max_output_tokens")
 MODEL_FACTS = (
     "release_date",
@@ -56,19 +43,6 @@ MODEL_FACTS = (
     "max_output_tokens",
     "modalities_input",
     "modalities_output",
-)
-CONSENSUS_FACTS = (
-    "release_date",
-    "open_weights",
-    "knowledge_cutoff",
-    "context_tokens",
-    "modalities_input",
-    "modalities_output",
-    "vision",
-    "multimodal_input",
-    "reasoning",
-    "tool_call",
-    "structured_output",
 )
 
 
