@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from tradeoff.catalog.schema import ImportedOffering, ImportFile
-from tradeoff.cli import app
 from tradeoff.errors import DataError
 from tradeoff.sources.genai_prices import import_snapshot, matches
 
@@ -122,18 +120,3 @@ def test_bad_input_names_file_and_entry(name: str, where: str, message: str) -> 
         import_snapshot(path)
     text = caught.value.describe()
     assert str(path) in text and where in text and message in text
-
-
-def test_bad_import_exits_non_zero_and_writes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    catalog = tmp_path / "catalog"
-    shutil.copytree(FIXTURES / "catalog-mini", catalog)
-    monkeypatch.setenv("TRADEOFF_CATALOG", str(catalog))
-    monkeypatch.setenv("TRADEOFF_DB", str(tmp_path / "catalog.sqlite"))
-    bad = FIXTURES / "genai-prices" / "bad" / "wrong-type.yml"
-    result = runner.invoke(app, ["import", "genai-prices", str(bad)])
-    assert result.exit_code == 1
-    assert "wrong-type.yml" in result.stderr and "Traceback" not in result.output
-    assert not (catalog / "imports").exists()
-    assert not (tmp_path / "catalog.sqlite").exists()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from tradeoff.catalog.schema import ImportFile
-from tradeoff.cli import app
 from tradeoff.errors import DataError
 from tradeoff.sources.openrouter import import_file
 
@@ -76,18 +74,3 @@ def test_bad_input_names_file_and_entry(name: str, where: str, message: str) -> 
         import_file(path)
     text = caught.value.describe()
     assert str(path) in text and where in text and message in text
-
-
-def test_bad_import_exits_non_zero_and_writes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    catalog = tmp_path / "catalog"
-    shutil.copytree(FIXTURES / "catalog-mini", catalog)
-    monkeypatch.setenv("TRADEOFF_CATALOG", str(catalog))
-    monkeypatch.setenv("TRADEOFF_DB", str(tmp_path / "catalog.sqlite"))
-    bad = FIXTURES / "openrouter" / "bad" / "wrong-type.json"
-    result = runner.invoke(app, ["import", "openrouter", str(bad)])
-    assert result.exit_code == 1
-    assert "wrong-type.json" in result.stderr and "Traceback" not in result.output
-    assert not (catalog / "imports").exists()
-    assert not (tmp_path / "catalog.sqlite").exists()
