@@ -22,7 +22,14 @@ def default_catalog_dir() -> Path:
 def catalog_files(root: Path) -> list[Path]:
     """Every file that feeds the compiled database, in a stable order."""
     files = [
-        root / name for name in ("sources.toml", "labs.toml", "providers.toml", "aliases.toml")
+        root / name
+        for name in (
+            "sources.toml",
+            "labs.toml",
+            "providers.toml",
+            "aliases.toml",
+            "exclusions.toml",
+        )
     ]
     files = [f for f in files if f.is_file()]
     files += sorted((root / "curated").rglob("*.toml"))

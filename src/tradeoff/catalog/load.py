@@ -18,6 +18,8 @@ from tradeoff.catalog.files import fingerprint as fingerprint
 from tradeoff.catalog.schema import (
     AliasFile,
     CuratedModel,
+    ExcludedOffering,
+    ExclusionsFile,
     ImportFile,
     LabEntry,
     LabsFile,
@@ -43,6 +45,7 @@ class CatalogText:
     aliases: AliasFile = field(default_factory=AliasFile)
     curated: dict[str, CuratedModel] = field(default_factory=dict)
     curated_paths: dict[str, Path] = field(default_factory=dict)
+    exclusions: list[ExcludedOffering] = field(default_factory=list)
     imports: list[ImportFile] = field(default_factory=list)
 
 
@@ -110,6 +113,9 @@ def load_catalog(root: Path | None = None) -> CatalogText:
     if (root / "aliases.toml").is_file():
         path = root / "aliases.toml"
         text.aliases = validate(AliasFile, read_toml_file(path), path)
+    if (root / "exclusions.toml").is_file():
+        path = root / "exclusions.toml"
+        text.exclusions = validate(ExclusionsFile, read_toml_file(path), path).excluded
     for path in sorted((root / "curated").rglob("*.toml")):
         model = validate(CuratedModel, read_toml_file(path), path)
         if model.id in text.curated:

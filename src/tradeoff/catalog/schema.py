@@ -211,6 +211,22 @@ class AliasFile(Strict):
     )
 
 
+class ExcludedOffering(Strict):
+    """A dataset entry that must not become an offering (e.g. a price filed under the wrong
+    provider), with the evidence that it is wrong."""
+
+    source: str = Field(description="Source id of the import that states it")
+    provider: str = Field(description="Provider id as the catalog knows it")
+    provider_model_id: str
+    reason: str
+
+
+class ExclusionsFile(Strict):
+    """catalog/exclusions.toml: reviewed dataset entries left out of the catalog."""
+
+    excluded: list[ExcludedOffering] = Field(default_factory=list)
+
+
 # --- normalized imports (generated; reviewable JSON) -------------------------------------
 
 

@@ -37,6 +37,9 @@ def link_and_merge_offerings(
 ) -> dict[str, list[tuple[ImportedOffering, str, str]]]:
     """Link and merge offerings; returns model id → (offering, source id, checked) claims."""
     grouped: dict[tuple[str, str], list[tuple[ImportedOffering, ImportFile]]] = defaultdict(list)
+    excluded = {
+        (e.source, e.provider, e.provider_model_id.lower()): e.reason for e in text.exclusions
+    }
     for imported in text.imports:
         for dropped in imported.dropped:
             out.dropped.append(
@@ -58,6 +61,18 @@ def link_and_merge_offerings(
             if offering.provider.lower() not in out.provider_alias:
                 unmapped[offering.provider] += 1
             pid = provider_alias.get(offering.provider.lower(), offering.provider)
+            reason = excluded.get((imported.source_id, pid, offering.provider_model_id.lower()))
+            if reason is not None:
+                out.dropped.append(
+                    DroppedValue(
+                        imported.source_id,
+                        f"offering:{pid}/{offering.provider_model_id}",
+                        "offering",
+                        offering.provider_model_id,
+                        f"excluded (catalog/exclusions.toml): {reason}",
+                    )
+                )
+                continue
             grouped[(pid, offering.provider_model_id.lower())].append((offering, imported))
     by_model: dict[str, list[tuple[ImportedOffering, str, str]]] = defaultdict(list)
     for (pid, _), claims in sorted(_merge_spellings(grouped).items()):
