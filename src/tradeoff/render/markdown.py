@@ -31,7 +31,7 @@ def money(value: str | None, free: bool = False) -> str:
 def _ref(source_n: int | None, checked: str | None) -> str:
     if source_n is None:
         return ""
-    return f" [{source_n}]" + (f", {checked}" if checked else "")
+    return f" [{source_n}]" + (f", checked {checked}" if checked else "")
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
