@@ -61,3 +61,10 @@ def test_failed_build_leaves_the_old_database_intact(mini: Path, tmp_path: Path)
         build_database(load_catalog(mini), db, catalog_version(mini))
     assert db.read_bytes() == before
     assert not list(tmp_path.glob(".c.sqlite.tmp*"))
+
+
+def test_dense_model_active_parameters_equal_total(mini: Path, tmp_path: Path) -> None:
+    widget = Catalog(ensure_database(mini, tmp_path / "c.sqlite")).models["acme/widget-1"]
+    assert widget.architecture.value == "dense"
+    assert widget.parameters_active.value == widget.parameters_total.value == 70_000_000_000
+    assert widget.parameters_active.note and "dense" in widget.parameters_active.note

@@ -50,6 +50,7 @@ def resolve_models(
         linked = linked_by_model.get(model_id, [])
         facts["prompt_caching"] = _derived(linked, "cache_read_per_mtok", facts["prompt_caching"])
         facts["batch_api"] = _derived(linked, "batch_input_per_mtok", facts["batch_api"])
+        facts["parameters_active"] = _dense_active(facts)
         name_or_none = (curated.name if curated else None) or (created.name if created else None)
         name = name_or_none or next((s.name for s, _ in stated if s.name), None) or model_id
         lab_or_none = (curated.lab if curated else None) or (created.lab if created else None)
@@ -62,6 +63,23 @@ def resolve_models(
             (s.weights_url for s, _ in stated if s.weights_url), None
         )
         out.models[model_id] = _model_record(model_id, name, lab, family, weights, facts)
+
+
+def _dense_active(facts: dict[str, Fact[object]]) -> Fact[object]:
+    """A dense model uses every parameter for every token: active = total, from their sources."""
+    active, total, arch = (
+        facts["parameters_active"],
+        facts["parameters_total"],
+        facts["architecture"],
+    )
+    if active.known or not total.known or arch.value != "dense":
+        return active
+    return Fact(
+        total.value,
+        total.source_id,
+        total.checked,
+        note=f"dense architecture ({arch.source_id}): every parameter is active",
+    )
 
 
 def _model_record(
