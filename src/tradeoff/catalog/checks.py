@@ -37,9 +37,22 @@ DROPPED_KINDS = (
     ("non-positive context", "non-positive-context"),
     ("update before release", "update-before-release"),
     ("not modelled", "price-not-modelled"),
+    ("not a modelled tier price", "price-not-modelled"),
+    ("entry id is not accepted by its own match rule", "id-outside-own-match-rule"),
+    ("excluded (catalog/exclusions.toml)", "excluded-entry"),
+    ("names another checkpoint or variant", "match-rule-not-an-id"),
+    ("pattern rule not used as an id", "match-rule-not-an-id"),
+    ("no prices given", "entry-without-prices"),
+    ("removed by the provider", "entry-removed-upstream"),
 )
-# Kinds that record a limit of our model of prices, not an upstream problem.
-INFO_KINDS = {"price-not-modelled"}
+# Kinds that record how an importer reads a dataset (what it models, which match rules it
+# accepts as ids), not a problem in the data: reported as notes, not warnings.
+INFO_KINDS = {
+    "price-not-modelled",
+    "match-rule-not-an-id",
+    "entry-without-prices",
+    "entry-removed-upstream",
+}
 
 
 def run_checks(catalog: Catalog) -> list[Finding]:
