@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from tradeoff.catalog.schema import ImportedOffering, ImportFile
 from tradeoff.errors import DataError
-from tradeoff.sources.genai_prices import import_snapshot, matches
+from tradeoff.sources.genai_prices import import_snapshot
+from tradeoff.sources.genai_prices_rules import matches
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SNAPSHOT = FIXTURES / "genai-prices"

@@ -33,6 +33,13 @@ from tradeoff.catalog.schema import (
 )
 from tradeoff.errors import DataError
 from tradeoff.money import parse_price
+from tradeoff.sources.genai_prices_rules import (
+    check_rule,
+    flatten,
+    matches,
+    parse_date,
+    window_minutes,
+)
 from tradeoff.sources.normalize import normalize
 
 SOURCE_ID = "genai-prices"
@@ -72,7 +79,6 @@ PRICE_KEYS = {
     "output_reasoning_mtok": "reasoning_per_mtok",
 }
 TIER_FIELDS = {"input_per_mtok", "output_per_mtok", "cache_read_per_mtok", "cache_write_per_mtok"}
-CLAUSES = {"equals", "starts_with", "ends_with", "contains", "regex", "or", "and"}
 HF_ROUTER = "huggingface_"
 # libyaml's safe loader when built in (≈10× faster), else PyYAML's own; same results.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -150,26 +156,6 @@ def _spelling(model_id: str) -> tuple[str, str | None, bool]:
     return norm.key, norm.quantization, bool(re.search(r"[:-]free$", model_id.lower()))
 
 
-def matches(rule: dict[str, Any], name: str) -> bool:
-    """Evaluate a genai-prices match rule against an id (case-insensitive, like genai-prices)."""
-    text = name.lower()
-    if "equals" in rule:
-        return text == str(rule["equals"]).lower()
-    if "starts_with" in rule:
-        return text.startswith(str(rule["starts_with"]).lower())
-    if "ends_with" in rule:
-        return text.endswith(str(rule["ends_with"]).lower())
-    if "contains" in rule:
-        return str(rule["contains"]).lower() in text
-    if "regex" in rule:
-        return re.search(str(rule["regex"]), name) is not None
-    if "or" in rule:
-        return any(matches(r, name) for r in rule["or"])
-    if "and" in rule:
-        return all(matches(r, name) for r in rule["and"])
-    return False
-
-
 class _Reader:
     """State of one import: the as-of date and the dropped values collected on the way."""
 
@@ -219,7 +205,7 @@ class _Reader:
             self.drop(entity, "removed", True, "removed by the provider: not imported")
             return []
         rule: dict[str, Any] = entry.get("match")  # type: ignore[assignment]
-        _check_rule(rule, path, f"{where}.match")
+        check_rule(rule, path, f"{where}.match")
         ids = self.offering_ids(entity, entry_id, rule)
         if not ids:
             return []
@@ -228,7 +214,7 @@ class _Reader:
             raise DataError(
                 f"expected an integer, got {context!r}", path=path, field=f"{where}.context_window"
             )
-        checked = _date(entry.get("prices_checked"), path, f"{where}.prices_checked")
+        checked = parse_date(entry.get("prices_checked"), path, f"{where}.prices_checked")
         name = entry.get("name")
         prices, history = self.prices(path, f"{where}.prices", entity, entry.get("prices"))
         offerings = []
@@ -257,7 +243,7 @@ class _Reader:
         """The ids an entry prices: exact spellings of its own id, nothing a pattern claims."""
         own = _spelling(entry_id)
         equals: list[str] = []
-        for clause in _flatten(rule):
+        for clause in flatten(rule):
             if "equals" in clause:
                 equals.append(str(clause["equals"]))
             elif set(clause) & {"starts_with", "ends_with", "contains", "regex"}:
@@ -317,7 +303,7 @@ class _Reader:
             if not isinstance(constraint, dict):
                 raise DataError("expected a constraint mapping", path=path, field=field)
             if set(constraint) == {"start_date"}:
-                start = _date(constraint["start_date"], path, f"{field}.constraint.start_date")
+                start = parse_date(constraint["start_date"], path, f"{field}.constraint.start_date")
                 assert start is not None
                 history.append(
                     ImportedPricePoint(
@@ -329,7 +315,7 @@ class _Reader:
                 if start <= self.as_of:
                     current = prices  # later entries take precedence once started
             elif set(constraint) == {"start_time", "end_time"}:
-                minutes = _window_minutes(constraint, path, field)
+                minutes = window_minutes(constraint, path, field)
                 self.drop(
                     entity,
                     f"prices[{index}]",
@@ -410,58 +396,3 @@ class _Reader:
         if repaired:
             self.drop(entity, field.rsplit(".", 1)[-1], raw, f"float artifact corrected to {value}")
         return value
-
-
-def _date(raw: Any, path: Path, field: str) -> dt.date | None:
-    """A YAML date, or ISO text (some files quote their dates)."""
-    if raw is None or (isinstance(raw, dt.date) and not isinstance(raw, dt.datetime)):
-        return raw
-    try:
-        return dt.date.fromisoformat(str(raw))
-    except ValueError:
-        raise DataError(f"expected a date, got {raw!r}", path=path, field=field) from None
-
-
-def _flatten(rule: dict[str, Any]) -> list[dict[str, Any]]:
-    """Leaf clauses of a rule, in order (``and`` groups count as one pattern)."""
-    if "or" in rule:
-        return [leaf for sub in rule["or"] for leaf in _flatten(sub)]
-    if "and" in rule:
-        return [{"regex": " and ".join(str(next(iter(c.values()))) for c in rule["and"])}]
-    return [rule]
-
-
-def _check_rule(rule: Any, path: Path, field: str) -> None:
-    if not isinstance(rule, dict) or len(rule) != 1 or next(iter(rule)) not in CLAUSES:
-        raise DataError(f"expected one match clause of {sorted(CLAUSES)}", path=path, field=field)
-    kind, value = next(iter(rule.items()))
-    if kind in ("or", "and"):
-        if not isinstance(value, list) or not value:
-            raise DataError(f"expected a list of clauses under {kind!r}", path=path, field=field)
-        for index, sub in enumerate(value):
-            _check_rule(sub, path, f"{field}.{kind}[{index}]")
-    elif not isinstance(value, str):
-        raise DataError(f"expected text, got {value!r}", path=path, field=f"{field}.{kind}")
-    elif kind == "regex":
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise DataError(f"bad regex: {exc}", path=path, field=f"{field}.regex") from exc
-
-
-def _window_minutes(constraint: dict[str, Any], path: Path, field: str) -> int:
-    """Length of a daily UTC window in minutes (YAML may give times as text or seconds)."""
-
-    def minutes(raw: Any, name: str) -> int:
-        if isinstance(raw, int) and not isinstance(raw, bool):
-            return (raw // 60) % (24 * 60)  # YAML 1.1 reads 00:30:00 as sexagesimal seconds
-        if isinstance(raw, dt.time):
-            return raw.hour * 60 + raw.minute
-        found = re.match(r"^(\d{1,2}):(\d{2})", str(raw))
-        if not found:
-            raise DataError(f"not a time: {raw!r}", path=path, field=f"{field}.constraint.{name}")
-        return int(found.group(1)) * 60 + int(found.group(2))
-
-    start = minutes(constraint["start_time"], "start_time")
-    end = minutes(constraint["end_time"], "end_time")
-    return (end - start) % (24 * 60)

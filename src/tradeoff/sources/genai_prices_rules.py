@@ -1,0 +1,88 @@
+"""genai-prices' YAML details: match rules, dates and time-of-day windows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from tradeoff.errors import DataError
+
+CLAUSES = {"equals", "starts_with", "ends_with", "contains", "regex", "or", "and"}
+
+
+def matches(rule: dict[str, Any], name: str) -> bool:
+    """Evaluate a genai-prices match rule against an id (case-insensitive, like genai-prices)."""
+    text = name.lower()
+    if "equals" in rule:
+        return text == str(rule["equals"]).lower()
+    if "starts_with" in rule:
+        return text.startswith(str(rule["starts_with"]).lower())
+    if "ends_with" in rule:
+        return text.endswith(str(rule["ends_with"]).lower())
+    if "contains" in rule:
+        return str(rule["contains"]).lower() in text
+    if "regex" in rule:
+        return re.search(str(rule["regex"]), name) is not None
+    if "or" in rule:
+        return any(matches(r, name) for r in rule["or"])
+    if "and" in rule:
+        return all(matches(r, name) for r in rule["and"])
+    return False
+
+
+def parse_date(raw: Any, path: Path, field: str) -> dt.date | None:
+    """A YAML date, or ISO text (some files quote their dates)."""
+    if raw is None or (isinstance(raw, dt.date) and not isinstance(raw, dt.datetime)):
+        return raw
+    try:
+        return dt.date.fromisoformat(str(raw))
+    except ValueError:
+        raise DataError(f"expected a date, got {raw!r}", path=path, field=field) from None
+
+
+def flatten(rule: dict[str, Any]) -> list[dict[str, Any]]:
+    """Leaf clauses of a rule, in order (``and`` groups count as one pattern)."""
+    if "or" in rule:
+        return [leaf for sub in rule["or"] for leaf in flatten(sub)]
+    if "and" in rule:
+        return [{"regex": " and ".join(str(next(iter(c.values()))) for c in rule["and"])}]
+    return [rule]
+
+
+def check_rule(rule: Any, path: Path, field: str) -> None:
+    """A match rule must be one known clause (nested ``or``/``and`` checked too)."""
+    if not isinstance(rule, dict) or len(rule) != 1 or next(iter(rule)) not in CLAUSES:
+        raise DataError(f"expected one match clause of {sorted(CLAUSES)}", path=path, field=field)
+    kind, value = next(iter(rule.items()))
+    if kind in ("or", "and"):
+        if not isinstance(value, list) or not value:
+            raise DataError(f"expected a list of clauses under {kind!r}", path=path, field=field)
+        for index, sub in enumerate(value):
+            check_rule(sub, path, f"{field}.{kind}[{index}]")
+    elif not isinstance(value, str):
+        raise DataError(f"expected text, got {value!r}", path=path, field=f"{field}.{kind}")
+    elif kind == "regex":
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise DataError(f"bad regex: {exc}", path=path, field=f"{field}.regex") from exc
+
+
+def window_minutes(constraint: dict[str, Any], path: Path, field: str) -> int:
+    """Length of a daily UTC window in minutes (YAML may give times as text or seconds)."""
+
+    def minutes(raw: Any, name: str) -> int:
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return (raw // 60) % (24 * 60)  # YAML 1.1 reads 00:30:00 as sexagesimal seconds
+        if isinstance(raw, dt.time):
+            return raw.hour * 60 + raw.minute
+        found = re.match(r"^(\d{1,2}):(\d{2})", str(raw))
+        if not found:
+            raise DataError(f"not a time: {raw!r}", path=path, field=f"{field}.constraint.{name}")
+        return int(found.group(1)) * 60 + int(found.group(2))
+
+    start = minutes(constraint["start_time"], "start_time")
+    end = minutes(constraint["end_time"], "end_time")
+    return (end - start) % (24 * 60)
