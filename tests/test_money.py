@@ -45,10 +45,23 @@ def test_exact_decimals_are_never_changed(value: Decimal) -> None:
     assert cleaned == value and not repaired
 
 
-def test_format_usd_keeps_cents() -> None:
-    assert [format_usd(Decimal(x)) for x in ("0.6", "2.50", "10", "0.15")] == [
-        "$0.60",
-        "$2.50",
-        "$10",
-        "$0.15",
-    ]
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, "unpriced"),
+        ("0.6", "$0.60"),
+        ("1.045", "$1.045"),
+        ("10", "$10.00"),
+        (Decimal("1.366733333333333333"), "$1.3667"),
+        ("0.000135", "$0.000135"),
+        ("0.00013549", "$0.000135"),
+        ("0", "$0.00"),
+    ],
+)
+def test_format_usd(value: object, text: str) -> None:
+    assert format_usd(value) == text  # type: ignore[arg-type]
+
+
+def test_format_usd_free() -> None:
+    assert format_usd("0", free=True) == "free"
+    assert format_usd("0.5", free=True) == "$0.50"

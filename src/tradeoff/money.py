@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 from tradeoff.errors import DataError
@@ -64,9 +64,21 @@ def per_token_to_per_mtok(raw: object) -> tuple[Decimal, bool]:
     return clean_decimal(per_token * PER_MTOK)
 
 
-def format_usd(value: Decimal) -> str:
-    """Money for people: $0.6, $2.50 stays exact, never float-formatted."""
-    text = format(normalize(value), "f")
-    if "." in text and len(text.split(".")[1]) == 1:
-        text += "0"
-    return f"${text}"
+def format_usd(value: Decimal | str | None, *, free: bool = False) -> str:
+    """Money for people, the same everywhere: "$0.60", "$1.045", "$0.000135"; None is "unpriced".
+
+    Listed prices are shown exactly (they rarely have more than four decimals); computed values
+    (blends, totals) are rounded half-up to four decimals, or to three significant digits below
+    one cent, so a table and the sentence quoting it always print the same text.
+    """
+    if value is None or value == "":
+        return "unpriced"
+    amount = Decimal(str(value))
+    if free and amount == 0:
+        return "free"
+    if amount != 0 and abs(amount) < Decimal("0.01"):
+        amount = round_significant(amount, 3)
+    else:
+        amount = amount.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    whole, _, frac = format(normalize(amount), "f").partition(".")
+    return f"${whole}.{frac.ljust(2, '0')}"

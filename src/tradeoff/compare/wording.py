@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from tradeoff.money import format_usd
+
 TIE_TOLERANCE = Decimal("0.01")  # values within 1% of the larger one are a tie
 NOT_SOURCED = "not yet sourced"
 
 
 def usd(value: Decimal) -> str:
-    """Money for people: at least 2 and at most 4 decimals ($0.60, $1.17, $0.0375)."""
-    q = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-    text = format(q, "f").rstrip("0")
-    whole, _, frac = text.partition(".")
-    return f"${whole}.{frac.ljust(2, '0')}"
+    """Money for people (``tradeoff.money.format_usd``: one format on every page)."""
+    return format_usd(value)
 
 
 def usd_per_mtok(value: Decimal) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tradeoff.money import format_usd
+
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 
 
@@ -20,12 +22,7 @@ def esc(text: object) -> str:
 
 def money(value: str | None, free: bool = False) -> str:
     """A decimal-string price for people; None is "unpriced", never $0."""
-    if value is None:
-        return "unpriced"
-    if free and value == "0":
-        return "free"
-    whole, _, frac = value.partition(".")
-    return f"${whole}.{frac.ljust(2, '0')}"
+    return format_usd(value, free=free)
 
 
 def _ref(source_n: int | None, checked: str | None) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from tradeoff.money import format_usd
 from tradeoff.render.model_context import NOT_SOURCED
 
 
@@ -24,7 +25,8 @@ def show_value(value: Any) -> str:
 
 
 def money(value: str | None) -> str:
-    return "unpriced" if value is None else f"${value}"
+    """A price for people (one format everywhere); None is "unpriced"."""
+    return format_usd(value)
 
 
 def print_model(console: Console, ctx: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 
 from tradeoff.catalog.load import CatalogText
-from tradeoff.catalog.schema import ImportedOffering, ImportFile
+from tradeoff.catalog.schema import ImportedOffering, ImportedTier, ImportFile
 from tradeoff.records import (
     PRICE_FIELDS,
     Conflict,
@@ -138,6 +138,22 @@ def _link(claims: list[tuple[ImportedOffering, ImportFile]], index: AliasIndex) 
     return first
 
 
+LIFECYCLE_FIELDS = ("deprecated_on", "retired_on", "successor")
+
+
+def _tiers(
+    claims: list[tuple[ImportedOffering, ImportFile]],
+    input_price: object,
+    price_sources: dict[str, str],
+) -> list[ImportedTier]:
+    """Context tiers from a source whose base price is the one shown (never mixed sources)."""
+    for offering, imported in claims:
+        if offering.prices.tiers and offering.prices.input_per_mtok == input_price:
+            price_sources["tiers"] = imported.source_id
+            return list(offering.prices.tiers)
+    return []
+
+
 def _merge_offering(
     pid: str,
     claims: list[tuple[ImportedOffering, ImportFile]],
@@ -165,7 +181,7 @@ def _merge_offering(
     chosen: dict[str, object] = {}
     price_sources: dict[str, str] = {}
     disputed: list[str] = []
-    for name in PRICE_FIELDS + OFFERING_FIELDS:
+    for name in PRICE_FIELDS + OFFERING_FIELDS + LIFECYCLE_FIELDS:
         values = [
             Claim(
                 getattr(o.prices, name) if name in PRICE_FIELDS else getattr(o, name),
@@ -192,7 +208,10 @@ def _merge_offering(
                     rule="precedence: first-party > dataset rank > newer checked date",
                 )
             )
-    tiers = next((o.prices.tiers for o, _ in claims if o.prices.tiers), [])
+    tiers = _tiers(claims, chosen.get("input_per_mtok"), price_sources)
+    # "ga" is every importer's default: a source that names another stage says more.
+    stated = [o.lifecycle for o, _ in claims if o.lifecycle != "ga"]
+    lifecycle = stated[0] if stated else "ga"
     history: list[PricePoint] = []
     for offering, imported in claims:
         for point in offering.history:
@@ -229,10 +248,10 @@ def _merge_offering(
         max_output_tokens=chosen.get("max_output_tokens"),  # type: ignore[arg-type]
         quantization=best.quantization or link.quantization,
         capabilities=capabilities,
-        lifecycle=best.lifecycle,
-        deprecated_on=best.deprecated_on,
-        retired_on=best.retired_on,
-        successor=best.successor,
+        lifecycle=lifecycle,
+        deprecated_on=chosen.get("deprecated_on"),  # type: ignore[arg-type]
+        retired_on=chosen.get("retired_on"),  # type: ignore[arg-type]
+        successor=chosen.get("successor"),  # type: ignore[arg-type]
         link=link.how,
         price_sources=price_sources,
         history=tuple(sorted(set(history), key=lambda p: (p.effective, p.source_id))),

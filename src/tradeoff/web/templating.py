@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
+from tradeoff.money import format_usd
 from tradeoff.records import CAPABILITY_LABELS
-from tradeoff.render.markdown import money as shared_money
 from tradeoff.render.safe import href as href  # re-exported for templates
 from tradeoff.web import urls
 
@@ -26,10 +25,8 @@ CAPABILITY_SHORT: dict[str, str] = {
 
 
 def money(value: Any) -> str:
-    """USD as people read it ("$0.60", as on comparison pages); missing is "unpriced"."""
-    if value is None or value == "":
-        return "unpriced"
-    return shared_money(format(Decimal(str(value)).normalize(), "f"))
+    """USD as people read it, the same as on comparison pages; missing is "unpriced"."""
+    return format_usd(value)
 
 
 def tokens(value: Any) -> str:

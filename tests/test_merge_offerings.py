@@ -1,0 +1,73 @@
+"""Merging one offering across sources: lifecycle and tiers follow what each source states."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from tradeoff.catalog.load import load_catalog
+from tradeoff.catalog.schema import (
+    ImportedOffering,
+    ImportedPrices,
+    ImportedTier,
+    ImportFile,
+    SourceEntry,
+)
+from tradeoff.sources.models_dev import import_tree
+from tradeoff.sources.reconcile import reconcile
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _second_source(offering: ImportedOffering) -> ImportFile:
+    return ImportFile(
+        source_id="litellm",
+        source=SourceEntry(
+            name="LiteLLM", kind="dataset", url="https://example.org/litellm", licence="MIT",
+            retrieved=dt.date(2026, 11, 29),
+        ),
+        generated_by="test",
+        offerings=[offering],
+    )  # fmt: skip
+
+
+def _merged(second: ImportedOffering):  # type: ignore[no-untyped-def]
+    text = load_catalog(FIXTURES / "catalog-mini")
+    text.imports = [import_tree(FIXTURES / "models-dev-mini"), _second_source(second)]
+    resolved = reconcile(text)
+    return next(o for o in resolved.offerings if (o.provider_id, o.provider_model_id)
+                == ("acme", "widget-1"))  # fmt: skip
+
+
+def test_a_lower_ranked_source_stating_deprecation_is_not_hidden_by_default_ga() -> None:
+    merged = _merged(
+        ImportedOffering(
+            provider="acme", provider_model_id="widget-1", lifecycle="deprecated",
+            deprecated_on="2026-07-07", successor="acme/widget-2",
+        )
+    )  # fmt: skip
+    assert merged.lifecycle == "deprecated"
+    assert (merged.deprecated_on, merged.successor) == ("2026-07-07", "acme/widget-2")
+
+
+def test_tiers_never_come_from_a_source_whose_base_price_is_not_shown() -> None:
+    tier = ImportedTier(above_input_tokens=200_000, input_per_mtok=Decimal(5))
+    other_price = _merged(
+        ImportedOffering(
+            provider="acme", provider_model_id="widget-1",
+            prices=ImportedPrices(input_per_mtok=Decimal(9), output_per_mtok=Decimal(9),
+                                  tiers=[tier]),
+        )
+    )  # fmt: skip
+    assert other_price.prices.input_per_mtok == Decimal("0.57")  # models.dev wins
+    assert other_price.prices.tiers == ()
+    same_price = _merged(
+        ImportedOffering(
+            provider="acme", provider_model_id="widget-1",
+            prices=ImportedPrices(input_per_mtok=Decimal("0.57"), output_per_mtok=Decimal("2.5"),
+                                  tiers=[tier]),
+        )
+    )  # fmt: skip
+    assert [t.above_input_tokens for t in same_price.prices.tiers] == [200_000]
+    assert same_price.price_sources["tiers"] == "litellm"
