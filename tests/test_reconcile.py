@@ -15,7 +15,7 @@ from tradeoff.catalog.schema import ImportedOffering, ImportFile
 from tradeoff.cli import app
 from tradeoff.db.queries import Catalog
 from tradeoff.sources import genai_prices, litellm, models_dev
-from tradeoff.sources.merge_offerings import offering_spelling
+from tradeoff.sources.normalize import offering_spelling
 from tradeoff.sources.reconcile import reconcile
 from tradeoff.sources.resolved import Resolved
 

@@ -121,3 +121,25 @@ def test_bad_input_names_file_and_entry(name: str, where: str, message: str) -> 
         import_snapshot(path)
     text = caught.value.describe()
     assert str(path) in text and where in text and message in text
+
+
+def test_zero_prices_are_free_only_when_the_entry_says_so(tmp_path: Path) -> None:
+    snapshot = tmp_path / "genai-prices"
+    (snapshot / "prices" / "providers").mkdir(parents=True)
+    (snapshot / "prices" / "providers" / "acme.yml").write_text(
+        "name: Acme\nid: acme\npricing_urls: [https://acme.example/pricing]\n"
+        "api_pattern: 'https://api\\.acme\\.example'\nmodels:\n"
+        "  - id: widget-free\n    match: {equals: widget-free}\n"
+        "    prices: {input_mtok: 0, output_mtok: 0}\n"
+        "  - id: gizmo\n    match: {equals: gizmo}\n"
+        "    prices: {input_mtok: 0, output_mtok: 0}\n"
+    )
+    imported = import_snapshot(snapshot, commit="abc", retrieved=dt.date(2026, 8, 21))
+    free = offering(imported, "acme", "widget-free")
+    unmarked = offering(imported, "acme", "gizmo")
+    assert free.prices.free and free.prices.input_per_mtok == 0
+    assert not unmarked.prices.free and unmarked.prices.input_per_mtok is None
+    assert any(
+        d.entity == "offering:acme/gizmo" and "all-zero prices not marked free" in d.reason
+        for d in imported.dropped
+    )

@@ -59,8 +59,10 @@ def normalize(value: Decimal) -> Decimal:
 
 
 def per_token_to_per_mtok(raw: object) -> tuple[Decimal, bool]:
-    """Convert a per-token price (string or number) to USD per 1M tokens."""
+    """Convert a per-token price (string or number) to USD per 1M tokens; negative is an error."""
     per_token, _ = clean_decimal(raw, digits=12)
+    if per_token < 0:
+        raise ValueError(f"negative price {raw!r}")
     return clean_decimal(per_token * PER_MTOK)
 
 

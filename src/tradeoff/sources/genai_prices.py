@@ -15,7 +15,6 @@ recorded as dropped with its reason.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +39,7 @@ from tradeoff.sources.genai_prices_rules import (
     parse_date,
     window_minutes,
 )
-from tradeoff.sources.normalize import normalize
+from tradeoff.sources.normalize import marked_free, offering_spelling
 
 SOURCE_ID = "genai-prices"
 PROVIDER_KEYS = {
@@ -150,18 +149,13 @@ def import_snapshot(
     )
 
 
-def _spelling(model_id: str) -> tuple[str, str | None, bool]:
-    """What makes two ids the same offering: key, quantization and a free-tier suffix."""
-    norm = normalize(model_id)
-    return norm.key, norm.quantization, bool(re.search(r"[:-]free$", model_id.lower()))
-
-
 class _Reader:
     """State of one import: the as-of date and the dropped values collected on the way."""
 
     def __init__(self, as_of: dt.date) -> None:
         self.as_of = as_of
         self.dropped: list[Dropped] = []
+        self.free_marked = False  # whether the entry being read names itself free
 
     def drop(self, entity: str, field: str, value: object, reason: str) -> None:
         self.dropped.append(Dropped(entity=entity, field=field, value=str(value), reason=reason))
@@ -216,6 +210,8 @@ class _Reader:
             )
         checked = parse_date(entry.get("prices_checked"), path, f"{where}.prices_checked")
         name = entry.get("name")
+        # Free is said only by the id or name (":free", "(free)"), as in every other dataset.
+        self.free_marked = marked_free(entry_id, name if isinstance(name, str) else None)
         prices, history = self.prices(path, f"{where}.prices", entity, entry.get("prices"))
         offerings = []
         for model_id in ids:
@@ -241,7 +237,7 @@ class _Reader:
 
     def offering_ids(self, entity: str, entry_id: str, rule: dict[str, Any]) -> list[str]:
         """The ids an entry prices: exact spellings of its own id, nothing a pattern claims."""
-        own = _spelling(entry_id)
+        own = offering_spelling(entry_id)
         equals: list[str] = []
         for clause in flatten(rule):
             if "equals" in clause:
@@ -259,13 +255,13 @@ class _Reader:
             ids.append(entry_id)
         else:
             # The entry id may be a label; an exact spelling of it among the equals is the id.
-            ids.extend([a for a in equals if _spelling(a) == own][:1])
+            ids.extend([a for a in equals if offering_spelling(a) == own][:1])
             if not ids:
                 self.drop(entity, "id", entry_id, "entry id is not accepted by its own match rule")
                 return []
         seen = {ids[0].lower()}
         for alias in equals:
-            if alias.lower() in seen or _spelling(alias) == own:
+            if alias.lower() in seen or offering_spelling(alias) == own:
                 continue  # a spelling of the same id: the offering already covers it
             seen.add(alias.lower())
             self.drop(
@@ -291,11 +287,13 @@ class _Reader:
         current: ImportedPrices | None = None
         widest = (-1, 0)  # (minutes per day, index) of the widest time-of-day window
         history: list[ImportedPricePoint] = []
+        parsed: list[ImportedPrices] = []
         for index, item in enumerate(raw):
             field = f"{where}[{index}]"
             if not isinstance(item, dict) or set(item) - {"constraint", "prices"}:
                 raise DataError("expected {constraint?, prices}", path=path, field=field)
             prices = self.price_set(path, f"{field}.prices", entity, item.get("prices"))
+            parsed.append(prices)
             constraint = item.get("constraint")
             if constraint is None:
                 current = prices  # always valid; a later entry takes precedence
@@ -329,9 +327,10 @@ class _Reader:
                 raise DataError(f"unknown constraint {sorted(constraint)}", path=path, field=field)
         if widest[0] >= 0 and widest[0] > 24 * 60 - widest[0]:
             # The window covering most of the day is the standard rate; the rest is off-peak.
-            current = self.price_set(path, where, entity, raw[widest[1]]["prices"])
+            current = parsed[widest[1]]
         if current is None:
-            current = self.price_set(path, f"{where}[0].prices", entity, raw[0]["prices"])
+            self.drop(entity, "prices", "dated", "no price in force on the snapshot date: unpriced")
+            current = ImportedPrices()
         return current, sorted(history, key=lambda p: p.effective)
 
     def price_set(self, path: Path, where: str, entity: str, raw: Any) -> ImportedPrices:
@@ -362,7 +361,10 @@ class _Reader:
             self.drop(entity, "prices", "{}", "no prices given: unpriced")
             return ImportedPrices()
         if all(v == 0 for v in values.values()):
-            return ImportedPrices(**values, free=True)
+            if self.free_marked:
+                return ImportedPrices(**values, free=True)
+            self.drop(entity, "prices", "all zero", "all-zero prices not marked free: unpriced")
+            return ImportedPrices()
         return ImportedPrices(
             **values,
             tiers=[ImportedTier(above_input_tokens=s, **tiers[s]) for s in sorted(tiers)],

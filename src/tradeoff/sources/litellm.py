@@ -27,6 +27,7 @@ from tradeoff.catalog.schema import (
 )
 from tradeoff.errors import DataError
 from tradeoff.money import per_token_to_per_mtok
+from tradeoff.sources.normalize import marked_free
 
 SOURCE_ID = "litellm"
 DEFAULT_FILE = "model_prices_and_context_window.json"
@@ -228,7 +229,7 @@ class _Reader:
         if output is not None and context is not None and output > context:
             self.drop(entity, "max_output_tokens", output, f"max output above context ({context})")
             output = None
-        free = bool(re.search(r"[:-]free$", model_id.lower()))
+        free = marked_free(model_id)
         if values and all(v == 0 for v in values.values()) and not free:
             self.drop(entity, "prices", "all zero", "all-zero prices not marked free: unpriced")
             values, tiers = {}, {}
@@ -271,10 +272,8 @@ class _Reader:
             raise self.fail(key, name, f"expected a number, got {raw!r}")
         try:
             value, repaired = per_token_to_per_mtok(raw)
-        except ValueError as exc:
+        except ValueError as exc:  # not a number, or negative
             raise self.fail(key, name, str(exc)) from exc
-        if value < 0:
-            raise self.fail(key, name, f"negative price {raw!r}")
         if repaired:
             self.drop(entity, name, raw, f"float artifact corrected to {value} per 1M")
         return value

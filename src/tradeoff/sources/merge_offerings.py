@@ -6,7 +6,6 @@ field by field (``rank``), and every disagreement is kept as a ``Conflict``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 from tradeoff.catalog.load import CatalogText
@@ -21,7 +20,7 @@ from tradeoff.records import (
     PriceTier,
 )
 from tradeoff.sources.aliases import AliasIndex, Link
-from tradeoff.sources.normalize import normalize
+from tradeoff.sources.normalize import offering_spelling
 from tradeoff.sources.resolved import (
     FIRST_PARTY_SOURCE,
     OFFERING_FIELDS,
@@ -89,14 +88,6 @@ def link_and_merge_offerings(
                 checked = (offering.checked or imported.source.retrieved).isoformat()
                 by_model[merged.model_id].append((offering, imported.source_id, checked))
     return by_model
-
-
-def offering_spelling(provider_model_id: str) -> tuple[str, str | None, bool]:
-    """What makes two ids of one provider the same offering: normalized key (routing prefix,
-    case and separators erased), quantization, and a free-tier suffix."""
-    norm = normalize(provider_model_id)
-    free = bool(re.search(r"[:-]free$", provider_model_id.lower()))
-    return norm.key, norm.quantization, free
 
 
 Grouped = dict[tuple[str, str], list[tuple[ImportedOffering, ImportFile]]]

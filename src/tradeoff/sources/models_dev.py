@@ -22,9 +22,9 @@ from tradeoff.catalog.schema import (
     SourceEntry,
 )
 from tradeoff.errors import DataError
-from tradeoff.sources.models_dev_prices import is_free, read_prices
+from tradeoff.sources.models_dev_prices import read_prices
 from tradeoff.sources.models_dev_reader import TreeReader, read_toml
-from tradeoff.sources.normalize import normalize
+from tradeoff.sources.normalize import marked_free, normalize
 
 SOURCE_ID = "models-dev"
 
@@ -305,7 +305,7 @@ def _offering(
         for key in ("reasoning", "tool_call", "structured_output", "vision")
         if isinstance(facts.get(key), bool)
     }
-    free = is_free(model_id, name)
+    free = marked_free(model_id, name)
     prices = read_prices(reader, merged.get("cost"), path, entity, free)
     return ImportedOffering(
         provider=provider,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,12 +26,6 @@ COST_NOT_TOKEN = {
     "request",
     "context_over_200k",
 }
-
-
-def is_free(model_id: str, name: str | None) -> bool:
-    """models.dev marks free variants only in ids and names (":free", "(free)")."""
-    text = f"{model_id} {name or ''}".lower()
-    return bool(re.search(r"(:free|-free\b|\(free\)|\bfree\b)", text))
 
 
 def read_prices(

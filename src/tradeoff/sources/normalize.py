@@ -119,3 +119,19 @@ def dates_agree(id_date: str, release_date: str | None) -> bool:
     if len(id_date) == 7:
         return release_date[:7] == id_date
     return release_date == id_date
+
+
+_FREE = re.compile(r"(:free|-free\b|\(free\)|\bfree\b)")
+
+
+def marked_free(model_id: str, name: str | None = None) -> bool:
+    """Datasets mark a free variant only in its id or name (":free", "-free", "(free)")."""
+    return bool(_FREE.search(f"{model_id} {name or ''}".lower()))
+
+
+def offering_spelling(provider_model_id: str) -> tuple[str, str | None, bool]:
+    """What makes two ids of one provider the same offering: normalized key (routing prefix,
+    case and separators erased), quantization, and a free-tier suffix."""
+    norm = normalize(provider_model_id)
+    free = bool(re.search(r"[:-]free$", provider_model_id.lower()))
+    return norm.key, norm.quantization, free

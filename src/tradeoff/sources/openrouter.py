@@ -170,10 +170,8 @@ class _Reader:
                 continue
             try:
                 amount, repaired = per_token_to_per_mtok(value)
-            except ValueError as exc:
+            except ValueError as exc:  # not a number, or negative
                 raise self.fail(f"{where}.{key}", str(exc)) from exc
-            if amount < 0:
-                raise self.fail(f"{where}.{key}", f"negative price {value!r}")
             if repaired:
                 self.drop(entity, f"pricing.{key}", value, f"float artifact corrected to {amount}")
             values[field] = amount
