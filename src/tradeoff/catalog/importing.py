@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Callable
@@ -46,18 +48,26 @@ def import_source(
         imported = carry_history(previous, imported)
     text = load_catalog(catalog_dir)
     text.imports = [i for i in text.imports if i.source_id != imported.source_id] + [imported]
-    with tempfile.TemporaryDirectory() as scratch:
-        resolved = build_database(text, Path(scratch) / "check.sqlite", "unversioned")
-    diff = import_diff(previous, imported)
-    lines = summary_lines(imported, resolved)
-    if dry_run:
-        return "\n".join([*lines, "dry run: nothing written", *describe_diff(diff)])
-    if previous is not None and previous == imported:
-        return "\n".join([*lines, f"unchanged: {target} already holds this snapshot"])
-    write_import(imported, target)
-    write_review(catalog_dir / "review", resolved)
-    write_source_review(catalog_dir / "review", resolved)
-    build_database(load_catalog(catalog_dir), db_path, catalog_version(catalog_dir))
+    # Compile once, beside the live database; it replaces it only after the import is written.
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=db_path.parent) as scratch:
+        staged = Path(scratch) / db_path.name
+        resolved = build_database(text, staged, "pending")
+        diff = import_diff(previous, imported)
+        lines = summary_lines(imported, resolved)
+        if dry_run:
+            return "\n".join([*lines, "dry run: nothing written", *describe_diff(diff)])
+        if previous is not None and previous == imported:
+            return "\n".join([*lines, f"unchanged: {target} already holds this snapshot"])
+        write_import(imported, target)
+        write_review(catalog_dir / "review", resolved)
+        write_source_review(catalog_dir / "review", resolved)
+        with sqlite3.connect(staged) as conn:  # the version of the text just written
+            conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'version'", (catalog_version(catalog_dir),)
+            )
+        conn.close()
+        os.replace(staged, db_path)
     return "\n".join(
         [*lines, *describe_diff(diff, limit=0), f"wrote {target} and {catalog_dir / 'review'}"]
     )
