@@ -313,6 +313,24 @@ class Catalog:
 
     # --- name resolution ----------------------------------------------------------------
 
+    @cached_property
+    def _spellings(self) -> dict[str, str]:
+        """Lower-cased id, slug and bare slug (after the lab) → model id."""
+        out: dict[str, str] = {}
+        for model in self.models.values():
+            out.setdefault(model.id.split("/", 1)[1].lower(), model.id)
+        for model in self.models.values():
+            out[model.id.lower()] = out[model.slug.lower()] = model.id
+        return out
+
+    @cached_property
+    def _ids_by_key(self) -> dict[str, list[str]]:
+        """Normalized key of each model id → the model ids that share it (sorted)."""
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for model_id in sorted(self.models):
+            grouped[normalize(model_id).key].append(model_id)
+        return dict(grouped)
+
     def resolve(self, name: str) -> Model:
         """A canonical id, a slug or a known alias → the model; ambiguity and typos are errors."""
         models = self.models
@@ -320,9 +338,9 @@ class Catalog:
         if text in models:
             return models[text]
         lowered = text.lower()
-        for model in models.values():
-            if lowered in (model.id.lower(), model.slug.lower()):
-                return model
+        bare = {m.id for m in models.values() if m.id.split("/", 1)[1].lower() == lowered}
+        if lowered in self._spellings and (len(bare) <= 1 or "/" in lowered or "--" in lowered):
+            return models[self._spellings[lowered]]
         if lowered in self.aliases:
             return models[self.aliases[lowered]]
         key = normalize(text).key
@@ -330,23 +348,18 @@ class Catalog:
             raise AmbiguousModel(name, list(self.ambiguous_names[key]))
         if key in self.aliases:
             return models[self.aliases[key]]
-        candidates = sorted(
-            {
-                m.id
-                for m in models.values()
-                if m.id.split("/", 1)[1].lower() == lowered or normalize(m.id).key == key
-            }
-        )
+        candidates = sorted(bare | set(self._ids_by_key.get(key, ())))
         if len(candidates) == 1:
             return models[candidates[0]]
-        prefixed = sorted(m.id for m in models.values() if normalize(m.id).key.startswith(key))
+        prefixed = sorted(
+            model_id
+            for model_key, ids in self._ids_by_key.items()
+            if model_key.startswith(key)
+            for model_id in ids
+        )
         if len(candidates) > 1 or len(prefixed) > 1:
             raise AmbiguousModel(name, (candidates or prefixed)[:12])
         if len(prefixed) == 1:
             raise UnknownModel(name, prefixed)
-        spellings = list(models) + [m.split("/", 1)[1] for m in models]
-        near = difflib.get_close_matches(lowered, spellings, n=5, cutoff=0.6)
-        suggestions = sorted(
-            {next(m for m in models if m == s or m.endswith("/" + s)) for s in near}
-        )
-        raise UnknownModel(name, suggestions)
+        near = difflib.get_close_matches(lowered, list(self._spellings), n=5, cutoff=0.6)
+        raise UnknownModel(name, sorted({self._spellings[s] for s in near}))
