@@ -12,6 +12,7 @@ import pytest
 from web_support import KIMI, MIXTRAL, PAIR, assert_security_headers, client_for
 
 from tradeoff.db.queries import Catalog
+from tradeoff.render.compare_context import catalog_view
 
 if TYPE_CHECKING:
     from starlette.testclient import TestClient
@@ -298,22 +299,46 @@ def test_sitemap_lists_models_with_last_reviewed(client: TestClient, catalog: Ca
     assert all(a < b for a, b in pairs)  # canonical order only, never a redirecting URL
 
 
-def test_price_vs_score_plots_only_comparable_priced_results(client: TestClient) -> None:
+def test_price_vs_score_plots_only_comparable_priced_results(
+    client: TestClient, catalog: Catalog
+) -> None:
     ctx = client.get("/charts/price-vs-score.json?benchmark=gpqa-diamond").json()
     series = ctx["series"]
     assert series["benchmark"]["id"] == "gpqa-diamond"
     assert len(series["points"]) >= 3
     models = [p["model"] for p in series["points"]]
     assert len(models) == len(set(models))  # one point per model
-    catalog_rows = {m["id"]: m for m in client.get("/index.json").json()["models"]}
+    # The price is the compare engine's cheapest paid active route at 70/30, the same number
+    # compare pages and related pairs use (never a second "cheapest" rule).
+    cheapest = catalog_view(catalog).cheapest_blended
     for point in series["points"]:
-        cheapest = catalog_rows[point["model"]]["cheapest"]
-        blended = Decimal(cheapest["input_per_mtok"]) * Decimal("0.7") + Decimal(
-            cheapest["output_per_mtok"]
-        ) * Decimal("0.3")
-        assert Decimal(point["blended_per_mtok"]) == blended
+        price = cheapest[point["model"]]
+        assert price is not None and price > 0
+        assert Decimal(point["blended_per_mtok"]) == price
     svg = client.get("/charts/price-vs-score.svg?benchmark=gpqa-diamond").text
     assert "<title>" in svg and "GPQA Diamond" in svg and "<script" not in svg
+    # "N models" in the title is the number of dots drawn (pygal: one dot element per point).
+    drawn = len(re.findall(r'<circle[^>]*class="dot', svg))
+    assert f"({len(series['points'])} models)" in svg
+    assert drawn == len(series["points"])
+
+
+def test_price_vs_score_title_counts_only_drawn_points() -> None:
+    from tradeoff.web.score_chart import chart_svg
+
+    def point(name: str, price: str) -> dict[str, Any]:
+        return {"name": name, "blended_per_mtok": price, "score": "50"}
+
+    ctx = {
+        "series": {
+            "benchmark": {"name": "B", "unit": "%", "higher_is_better": True},
+            "basis": {"metric": "accuracy"},
+            "points": [point("free", "0"), point("a", "1"), point("b", "2"), point("c", "3")],
+        }
+    }
+    svg = chart_svg(ctx).decode()
+    assert "(3 models)" in svg  # a price of 0 cannot sit on the log axis: not drawn, not counted
+    assert len(re.findall(r'<circle[^>]*class="dot', svg)) == 3
 
 
 def test_calculator_totals_are_per_request_times_requests(client: TestClient) -> None:

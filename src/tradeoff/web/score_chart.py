@@ -13,9 +13,9 @@ from typing import Any
 
 from tradeoff.benchmarks.queries import benchmarks, results_by_model
 from tradeoff.benchmarks.records import Benchmark, BenchmarkResult
+from tradeoff.render.compare_context import catalog_view
 from tradeoff.render.jsonable import jsonable
 from tradeoff.web import charts, urls
-from tradeoff.web.related import blended_prices
 from tradeoff.web.site import Site
 
 MIN_POINTS = 3
@@ -31,11 +31,14 @@ def series(site: Site) -> dict[str, dict[str, Any]]:
     if "score_series" in site.extras:
         cached: dict[str, dict[str, Any]] = site.extras["score_series"]
         return cached
-    prices = blended_prices(site)
+    # The compare engine's cheapest paid active route at 70/30: the price every page shows.
+    # A price of 0 cannot sit on the log-scale axis, so such a model is not a point at all.
+    prices = catalog_view(site.catalog).cheapest_blended
     registry: dict[str, Benchmark] = {b.id: b for b in benchmarks(site.catalog)}
     groups: dict[GroupKey, dict[str, BenchmarkResult]] = defaultdict(dict)
     for model_id, results in results_by_model(site.catalog).items():
-        if prices.get(model_id) is None or model_id not in site.catalog.models:
+        price = prices.get(model_id)
+        if price is None or price <= 0 or model_id not in site.catalog.models:
             continue
         for r in results:
             held = groups[_key(r)].get(model_id)
@@ -109,6 +112,7 @@ def chart_svg(ctx: dict[str, Any]) -> bytes:
         charts.ScorePoint(p["name"], Decimal(p["blended_per_mtok"]), Decimal(p["score"]))
         for p in s["points"]
     ]
+    points = [p for p in points if p.price_per_mtok > 0]  # the title counts what is drawn
     return charts.price_vs_score_svg(
         f"{s['benchmark']['name']} score vs price ({len(points)} models)",
         f"{s['benchmark']['name']} ({s['basis']['metric']}, {unit}; {better} is better)",
