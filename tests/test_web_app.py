@@ -373,3 +373,19 @@ def test_render_cache_is_bounded_by_bytes(catalog: Catalog) -> None:
     assert sum(len(site.recall(f"/?q={i}") or "") for i in range(50)) <= 1000
     assert site.recall("/?q=49") == "x" * 100  # the newest is kept
     assert site.recall("/?q=0") is None  # the oldest went first
+
+
+def test_calculator_says_an_unknown_context_fit_is_not_yet_sourced(client: TestClient) -> None:
+    url = "/calculator{}?models=alibaba--qwen-max&input_tokens=1000&output_tokens=10"
+    ctx = client.get(url.format(".json")).json()
+    unknown = [line for line in ctx["lines"] if line["fits_context"] is None]
+    assert unknown, "qwen-max has an offering without a sourced context window"
+    md_rows = [r for r in client.get(url.format(".md")).text.splitlines() if r.startswith("| ")]
+    body = md_rows[1:]  # the header first (the rule line starts "|-")
+    assert len(body) == len(ctx["lines"])
+    fits = [r.split(" | ")[5] for r in body]
+    expected = {True: "yes", False: "no", None: "not yet sourced"}
+    assert fits == [expected[line["fits_context"]] for line in ctx["lines"]]
+    page = client.get(url.format("")).text
+    assert page.count("context fit not yet sourced") == len(unknown)
+    assert 'href="/models/alibaba--qwen-max"' in page

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from tradeoff.render.html import render_compare_body
 from tradeoff.web.markdown_pages import esc, table
-from tradeoff.web.templating import href, money
+from tradeoff.web.templating import NOT_SOURCED, href, money
 
 # Per request (the cost engine prices one request, then multiplies by the request count).
 DEFAULT_WORKLOAD: dict[str, int] = {
@@ -44,6 +44,10 @@ def faq_jsonld(ctx: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Whether one request fits the served context; None: the offering's context is not sourced.
+FITS: dict[bool | None, str] = {True: "yes", False: "no", None: NOT_SOURCED}
+
+
 def usd(value: str | None) -> str:
     """A total in USD (not per 1M): "$12.5"; unpriced is said."""
     return "unpriced" if value is None else money(value)
@@ -65,7 +69,7 @@ def calculator_md(ctx: dict[str, Any]) -> str:
             usd(line["total_usd"]),
             money(line["input_per_mtok"]) if line["input_per_mtok"] else "unpriced",
             money(line["output_per_mtok"]) if line["output_per_mtok"] else "unpriced",
-            "yes" if line["fits_context"] is not False else "no",
+            FITS[line["fits_context"]],
             f"{esc(line['source'])}, checked {line['checked']}",
         ]
         for line in ctx["lines"]

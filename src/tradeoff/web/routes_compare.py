@@ -214,6 +214,7 @@ async def calculator(request: Request) -> Response:
             last_reviewed=ctx.get("last_reviewed"),
             sources=site.sources_for({line["source"] for line in ctx["lines"]}),
             picked=[m.slug for m in models],
+            model_urls={m.id: urls.model(m.slug) for m in models},
             workload=workload,
             all_models=site.models_by_name,
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import quote, urlencode
 
-FORMATS: tuple[str, ...] = ("html", "json", "md")
 PAIR_SEPARATOR = "-vs-"
 
 
