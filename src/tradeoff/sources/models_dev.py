@@ -270,6 +270,10 @@ def _offering(
                     f"offering overrides model-only fact of {base_id} ({base_raw[key]!r})",
                 )
                 merged[key] = base_raw[key]
+        released, updated = merged.get("release_date"), own.get("last_updated")
+        if released and updated and str(updated) < str(released):
+            # The offering's own update date against the model it serves.
+            reader.drop(entity, "last_updated", updated, f"update before release ({released})")
         link = "base_model"
         model_ref = base_facts.id
     else:
@@ -284,7 +288,6 @@ def _offering(
         renamed = {"knowledge": "knowledge_cutoff"}
         wanted = {renamed.get(k, k) for k in evidence_keys}
         evidence = {k: v for k, v in stated.items() if k in wanted}
-    facts = _model_facts(reader, merged, path, entity) if base_id else evidence
     limit = merged.get("limit") or {}
     context = reader.expect(limit, "context", int, path)
     output = reader.expect(limit, "output", int, path)
@@ -292,8 +295,10 @@ def _offering(
         reader.drop(entity, "limit.context", context, "non-positive context")
         context = None
     if output is not None and (output <= 0 or (context and output > context)):
-        if output > 0:
-            pass  # already recorded by _model_facts as "max output above context"
+        if output > 0 and base_id is not None and "limit" in own:
+            # A standalone offering's limits were checked with its facts above; inherited limits
+            # with the canonical model; an offering's own limits over a base model, here.
+            reader.drop(entity, "limit.output", output, f"max output above context ({context})")
         output = None
     name = reader.expect(merged, "name", str, path)
     status = merged.get("status")
@@ -301,9 +306,9 @@ def _offering(
         str(status), "ga"
     )
     capabilities = {
-        key: facts[key]
+        key: evidence[key]
         for key in ("reasoning", "tool_call", "structured_output", "vision")
-        if isinstance(facts.get(key), bool)
+        if isinstance(evidence.get(key), bool)
     }
     free = marked_free(model_id, name)
     prices = read_prices(reader, merged.get("cost"), path, entity, free)
