@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -30,25 +30,11 @@ class Tri(enum.Enum):
         return cls.YES if value else cls.NO
 
 
-class DatePrecision(enum.Enum):
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
-
-
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A date known to day, month or year: ISO text such as 2025, 2025-07 or 2025-07-11."""
 
     iso: str
-
-    @property
-    def precision(self) -> DatePrecision:
-        return {4: DatePrecision.YEAR, 7: DatePrecision.MONTH}.get(len(self.iso), DatePrecision.DAY)
-
-    @property
-    def year(self) -> int:
-        return int(self.iso[:4])
 
     def __str__(self) -> str:
         return self.iso
@@ -84,11 +70,6 @@ class Fact(Generic[T]):
         return self.value is not None
 
 
-def unknown(note: str | None = None) -> Fact[T]:
-    """A fact that no source has given yet."""
-    return Fact(value=None, note=note)
-
-
 @dataclass(frozen=True)
 class Lab:
     id: str
@@ -110,6 +91,27 @@ class Provider:
     def active(self) -> bool:
         return self.status == "active"
 
+    def is_first_party_for(self, lab_id: str) -> bool:
+        """Is this the lab's own API (the one price a lab sets itself)?"""
+        return self.kind == "first-party" and self.lab_id == lab_id
+
+
+# The model-level facts of ``Model`` (capabilities are apart), in display order.
+MODEL_FACT_FIELDS: tuple[str, ...] = (
+    "release_date",
+    "knowledge_cutoff",
+    "licence",
+    "open_weights",
+    "parameters_total",
+    "parameters_active",
+    "architecture",
+    "experts_total",
+    "experts_per_token",
+    "context_tokens",
+    "max_output_tokens",
+    "modalities_input",
+    "modalities_output",
+)
 
 CAPABILITIES: tuple[str, ...] = (
     "vision",
@@ -162,6 +164,12 @@ class Model:
     @property
     def slug(self) -> str:
         return self.id.replace("/", "--")
+
+    def facts(self) -> dict[str, Fact[Any]]:
+        """Every model fact by field name, then every capability as ``capability.<name>``."""
+        out: dict[str, Fact[Any]] = {name: getattr(self, name) for name in MODEL_FACT_FIELDS}
+        out.update({f"capability.{name}": fact for name, fact in self.capabilities.items()})
+        return out
 
 
 @dataclass(frozen=True)
@@ -244,6 +252,7 @@ class Offering:
     retired_on: str | None = None
     successor: str | None = None
     link: str | None = None  # how model_id was found: base_model, canonical, alias, normalized
+    source_url: str | None = None  # the provider page the dataset cites for this offering
     price_sources: dict[str, str] = field(default_factory=dict)  # field -> source id
     history: tuple[PricePoint, ...] = ()
     disputed_fields: tuple[str, ...] = ()

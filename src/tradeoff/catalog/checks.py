@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from tradeoff.db.queries import Catalog
-from tradeoff.records import Fact, Model, Offering
+from tradeoff.records import Model, Offering
 
 FAR_OFF_LIST_PRICE = Decimal(2)  # a reseller at more than 2× or under ½ of the lab's own price
 
@@ -102,7 +101,7 @@ def _references(catalog: Catalog) -> list[Finding]:
                     f"lab {model.lab_id!r} is not in the catalog",
                 )
             )
-        for name, fact in _facts(model):
+        for name, fact in model.facts().items():
             if fact.source_id and fact.source_id not in sources:
                 out.append(
                     Finding(
@@ -144,19 +143,6 @@ def _references(catalog: Catalog) -> list[Finding]:
     return out
 
 
-def _facts(model: Model) -> list[tuple[str, Fact[Any]]]:
-    items: list[tuple[str, Fact[Any]]] = [
-        ("release_date", model.release_date),
-        ("knowledge_cutoff", model.knowledge_cutoff),
-        ("licence", model.licence),
-        ("open_weights", model.open_weights),
-        ("parameters_total", model.parameters_total),
-        ("context_tokens", model.context_tokens),
-    ]
-    items += list(model.capabilities.items())
-    return items
-
-
 def _model_dates(model: Model) -> list[Finding]:
     release = model.release_date.value
     cutoff = model.knowledge_cutoff.value
@@ -180,8 +166,7 @@ def _first_party_prices(catalog: Catalog) -> dict[str, Decimal]:
         if (
             provider
             and model
-            and provider.kind == "first-party"
-            and provider.lab_id == model.lab_id
+            and provider.is_first_party_for(model.lab_id)
             and offering.prices.input_per_mtok
         ):
             prices.setdefault(model.id, offering.prices.input_per_mtok)
@@ -214,7 +199,7 @@ def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> 
         model
         and provider
         and model.open_weights.value is False
-        and provider.kind != "first-party"
+        and not provider.is_first_party_for(model.lab_id)
         and model.id in list_price
         and p.input_per_mtok
     ):

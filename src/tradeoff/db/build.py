@@ -18,7 +18,7 @@ from tradeoff.db.locate import SCHEMA_VERSION, _schema_text
 from tradeoff.db.locate import catalog_version as catalog_version  # re-exported
 from tradeoff.db.locate import default_db_path as default_db_path  # re-exported
 from tradeoff.db.locate import ensure_database as ensure_database  # re-exported
-from tradeoff.records import Fact, Model, Offering
+from tradeoff.records import Model, Offering
 from tradeoff.sources.reconcile import reconcile
 from tradeoff.sources.resolved import Resolved
 
@@ -52,23 +52,7 @@ def build_database(text: CatalogText, db_path: Path, version: str | None = None)
 
 
 def _fact_rows(model: Model) -> Iterable[tuple[object, ...]]:
-    facts: dict[str, Fact[object]] = {
-        "release_date": model.release_date,  # type: ignore[dict-item]
-        "knowledge_cutoff": model.knowledge_cutoff,  # type: ignore[dict-item]
-        "licence": model.licence,  # type: ignore[dict-item]
-        "open_weights": model.open_weights,  # type: ignore[dict-item]
-        "parameters_total": model.parameters_total,  # type: ignore[dict-item]
-        "parameters_active": model.parameters_active,  # type: ignore[dict-item]
-        "architecture": model.architecture,  # type: ignore[dict-item]
-        "experts_total": model.experts_total,  # type: ignore[dict-item]
-        "experts_per_token": model.experts_per_token,  # type: ignore[dict-item]
-        "context_tokens": model.context_tokens,  # type: ignore[dict-item]
-        "max_output_tokens": model.max_output_tokens,  # type: ignore[dict-item]
-        "modalities_input": model.modalities_input,  # type: ignore[dict-item]
-        "modalities_output": model.modalities_output,  # type: ignore[dict-item]
-    }
-    facts.update({f"capability.{k}": v for k, v in model.capabilities.items()})  # type: ignore[misc]
-    for name, fact in facts.items():
+    for name, fact in model.facts().items():
         value = fact.value
         if value is not None and not isinstance(value, bool | int | str | list | tuple):
             value = str(value)
@@ -111,6 +95,7 @@ def _offering_row(o: Offering) -> tuple[object, ...]:
         o.retired_on,
         o.successor,
         o.link,
+        o.source_url,
         o.source_id,
         o.checked,
         json.dumps(o.price_sources, sort_keys=True),
@@ -176,7 +161,7 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
         )
         conn.executemany("INSERT INTO model_facts VALUES (?,?,?,?,?,?,?)", _fact_rows(m))
     conn.executemany(
-        "INSERT INTO offerings VALUES (" + ",".join("?" * 29) + ")",
+        "INSERT INTO offerings VALUES (" + ",".join("?" * 30) + ")",
         [_offering_row(o) for o in r.offerings],
     )
     conn.executemany(
@@ -232,7 +217,7 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
     conn.executemany("INSERT INTO skipped_models VALUES (?,?)", sorted(r.skipped_models.items()))
     conn.executemany(
         "INSERT INTO ambiguous_names VALUES (?,?)",
-        [(name, json.dumps(list(c))) for name, c in sorted(r.ambiguous.items())],
+        [(name, json.dumps(list(c))) for name, c in sorted(r.index.ambiguous.items())],
     )
 
 

@@ -42,7 +42,8 @@ CREATE TABLE offerings (
   priority_input_per_mtok TEXT, priority_output_per_mtok TEXT, free INTEGER NOT NULL,
   context_tokens INTEGER, max_output_tokens INTEGER, quantization TEXT,
   capabilities_json TEXT NOT NULL, lifecycle TEXT NOT NULL, deprecated_on TEXT,
-  retired_on TEXT, successor TEXT, link TEXT, source_id TEXT NOT NULL, checked TEXT NOT NULL,
+  retired_on TEXT, successor TEXT, link TEXT, source_url TEXT, source_id TEXT NOT NULL,
+  checked TEXT NOT NULL,
   price_sources_json TEXT NOT NULL, disputed_json TEXT NOT NULL,
   PRIMARY KEY (provider_id, provider_model_id)
 );

@@ -68,6 +68,7 @@ def offering_entry(offering: Offering, catalog: Catalog) -> dict[str, Any]:
         "deprecated_on": offering.deprecated_on,
         "link": offering.link,
         "source": offering.source_id,
+        "source_url": offering.source_url,
         "checked": offering.checked,
         "price_sources": offering.price_sources,
         "disputed_fields": list(offering.disputed_fields),

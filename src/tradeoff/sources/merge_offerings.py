@@ -244,6 +244,7 @@ def _merge_offering(
         retired_on=chosen.get("retired_on"),  # type: ignore[arg-type]
         successor=chosen.get("successor"),  # type: ignore[arg-type]
         link=link.how,
+        source_url=next((o.source_url for o, _ in claims if o.source_url), None),
         price_sources=price_sources,
         history=tuple(sorted(set(history), key=lambda p: (p.effective, p.source_id))),
         disputed_fields=tuple(disputed),

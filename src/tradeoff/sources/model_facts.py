@@ -25,14 +25,11 @@ def resolve_models(
     canonical: dict[str, Stated],
     offerings_by_model: dict[str, list[tuple[ImportedOffering, str, str]]],
 ) -> None:
-    first_party_of: dict[str, set[str]] = defaultdict(set)  # lab → its own providers
-    for p in out.providers.values():
-        if p.kind == "first-party":
-            first_party_of[p.lab_id or ""].add(p.id)
     linked_by_model: dict[str, list[Offering]] = defaultdict(list)
     for offering in out.offerings:
         if offering.model_id:
             linked_by_model[offering.model_id].append(offering)
+    providers = list(out.providers.values())
     for model_id, stated in sorted(canonical.items()):
         curated = text.curated.get(model_id)
         created = text.aliases.models.get(model_id)
@@ -44,7 +41,7 @@ def resolve_models(
                 curated,
                 stated,
                 offerings_by_model.get(model_id, []),
-                first_party_of[model_id.split("/")[0]] | first_party_of[""],
+                {p.id for p in providers if p.is_first_party_for(model_id.split("/")[0])},
                 out,
             )
         linked = linked_by_model.get(model_id, [])

@@ -9,7 +9,6 @@ a re-import.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +56,6 @@ MODEL_KEYS = {
 }
 LIMIT_KEYS = {"context", "output", "input"}
 PROVIDER_KEYS = {"name", "env", "npm", "doc", "api"}
-MODEL_ONLY_FACTS = ("release_date", "open_weights", "knowledge_cutoff")
-# What a standalone offering (no base_model) says about its model: evidence for consensus.
-FLOATING_CANONICAL = re.compile(r"(-latest|/deepseek-chat|/deepseek-reasoner)$")
 
 
 def source_entry(commit: str | None, retrieved: dt.date) -> SourceEntry:
@@ -113,7 +109,7 @@ def _read_canonical(reader: TreeReader) -> dict[str, tuple[ImportedModelFacts, d
                 name=reader.expect(data, "name", str, path),
                 lab=path.parent.name,
                 family=reader.expect(data, "family", str, path),
-                floating=bool(FLOATING_CANONICAL.search(model_id)),
+                floating=normalize(model_id).floating,
                 weights_url=weights_url,
                 facts=facts,
             ),

@@ -41,9 +41,6 @@ class TreeReader:
     def drop(self, entity: str, field: str, value: object, reason: str) -> None:
         self.dropped.append(Dropped(entity=entity, field=field, value=str(value), reason=reason))
 
-    def rel(self, path: Path) -> str:
-        return str(path.relative_to(self.root))
-
     # --- typed field access -------------------------------------------------------------
 
     def expect(self, data: dict[str, Any], key: str, kind: type, path: Path) -> Any:
@@ -52,8 +49,6 @@ class TreeReader:
             return None
         if kind is int and isinstance(value, bool):
             raise DataError(f"expected an integer, got {value!r}", path=path, field=key)
-        if kind is float and isinstance(value, int | float) and not isinstance(value, bool):
-            return value
         if not isinstance(value, kind):
             raise DataError(
                 f"expected {kind.__name__}, got {type(value).__name__} {value!r}",

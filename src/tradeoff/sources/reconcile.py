@@ -135,8 +135,6 @@ def _alias_index(text: CatalogText, canonical: dict[str, Stated], out: Resolved)
         out.aliases[spelling] = (model_id, "alias")
     for key, model_id in index.keys.items():
         out.aliases.setdefault(key, (model_id, "normalized"))
-    for key, models in index.ambiguous.items():
-        out.ambiguous[key] = models
     return index
 
 

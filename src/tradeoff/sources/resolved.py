@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from tradeoff.catalog.schema import ImportedModelFacts
 from tradeoff.records import (
+    MODEL_FACT_FIELDS,
     Conflict,
     DroppedValue,
     Lab,
@@ -29,21 +30,7 @@ SOURCE_RANK: dict[str, int] = {
 # The source that is a provider's own first-party data for that provider's offerings.
 FIRST_PARTY_SOURCE: dict[str, str] = {"openrouter": "openrouter"}
 OFFERING_FIELDS = ("context_tokens", "max_output_tokens")
-MODEL_FACTS = (
-    "release_date",
-    "knowledge_cutoff",
-    "licence",
-    "open_weights",
-    "parameters_total",
-    "parameters_active",
-    "architecture",
-    "experts_total",
-    "experts_per_token",
-    "context_tokens",
-    "max_output_tokens",
-    "modalities_input",
-    "modalities_output",
-)
+MODEL_FACTS = MODEL_FACT_FIELDS
 
 
 @dataclass(frozen=True)
@@ -68,7 +55,6 @@ class Resolved:
     dropped: list[DroppedValue] = field(default_factory=list)
     unlinked: list[UnlinkedOffering] = field(default_factory=list)
     skipped_models: dict[str, str] = field(default_factory=dict)  # id → reason
-    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name → candidates
     index: AliasIndex = field(default_factory=AliasIndex)  # for linking other data (benchmarks)
     provider_alias: dict[str, str] = field(default_factory=dict)  # dataset id → provider id
     # source → Counter(offerings=…, linked=…): each import's own offerings, after merging
