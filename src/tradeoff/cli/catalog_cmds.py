@@ -27,6 +27,8 @@ def models_list(as_json: JsonFlag = False) -> None:
     """List every canonical model with its lab, release date and number of offerings."""
     from tradeoff.render.catalog_context import catalog_rows
 
+    from tradeoff.render.terminal import show_value
+
     catalog = _catalog()
     rows = catalog_rows(catalog)
     if as_json:
@@ -40,9 +42,9 @@ def models_list(as_json: JsonFlag = False) -> None:
             row["id"],
             row["name"],
             row["lab"],
-            row["release_date"] or "not yet sourced",
-            str(row["context_tokens"] or "not yet sourced"),
-            {True: "yes", False: "no", None: "not yet sourced"}[row["open_weights"]],
+            show_value(row["release_date"]),
+            show_value(row["context_tokens"]),
+            show_value(row["open_weights"]),
             str(row["offering_count"]),
         )
     out.print(table)
