@@ -26,7 +26,6 @@ from tradeoff.cli import (
 def models_list(as_json: JsonFlag = False) -> None:
     """List every canonical model with its lab, release date and number of offerings."""
     from tradeoff.render.catalog_context import catalog_rows
-
     from tradeoff.render.terminal import show_value
 
     catalog = _catalog()
