@@ -17,6 +17,8 @@ CREATE TABLE providers (
   defunct_since TEXT, url TEXT, lab_id TEXT
 );
 
+-- The fact columns here are a plain, query-friendly copy for people who download the
+-- database; tradeoff itself reads facts (with provenance) from model_facts.
 CREATE TABLE models (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, lab_id TEXT NOT NULL REFERENCES labs(id),
   family TEXT, weights_url TEXT,
