@@ -20,6 +20,19 @@ PAIR = ["kimi-k2-instruct", "mixtral-8x22b-instruct"]
         (["compare", "kimi", "mixtral-8x22b-instruct"], 2, "ambiguous"),
         (["compare", "kimi-k2-instruct", "moonshotai/kimi-k2-instruct"], 1, "more than once"),
         (["compare", "kimi-k2-instruct"], 1, "2 to 4 models"),
+        (
+            [
+                "cost",
+                *PAIR,
+                "moonshotai/kimi-k2-instruct",
+                "--input-tokens",
+                "5",
+                "--output-tokens",
+                "1",
+            ],
+            1,
+            "more than once",
+        ),
         (["compare", *PAIR, "--blend", "70-30"], 1, "[--blend]"),
         (["compare", *PAIR, "--blend", "0:0"], 1, "[--blend]"),
         (["compare", *PAIR, "--format", "pdf"], 1, "[--format]"),
@@ -84,3 +97,30 @@ def test_cost_json_cheapest_first() -> None:
     assert [float(x["total_usd"]) for x in fits] == sorted(float(x["total_usd"]) for x in fits)
     assert ctx["priced_count"] + ctx["unpriced_count"] == ctx["line_count"] == len(ctx["lines"])
     assert all(line["total_usd"] is None for line in ctx["lines"] if not line["priced"])
+
+
+def test_cost_without_cached_tokens_needs_no_cache_price() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "cost",
+            "openai/gpt-oss-120b",
+            "--input-tokens",
+            "2000",
+            "--output-tokens",
+            "500",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    ctx = json.loads(result.output)
+    # Every route with both token prices is priced: no cached tokens, no cache price needed.
+    for line in ctx["lines"]:
+        known = line["input_per_mtok"] is not None and line["output_per_mtok"] is not None
+        assert line["priced"] == known, line
+    assert ctx["unpriced_count"] < ctx["line_count"] // 4
+    cheapest = ctx["cheapest"]
+    assert cheapest is not None and not cheapest["free"]
+    paid = [x for x in ctx["lines"] if x["priced"] and not x["free"]]
+    assert cheapest == paid[0]
+    assert float(cheapest["total_usd"]) == min(float(x["total_usd"]) for x in paid)

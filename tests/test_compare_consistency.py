@@ -34,7 +34,7 @@ def _table_value(c: Comparison, table: str, model_id: str, field: str) -> object
         p = c.pricing_of(model_id)
         head, _, attr = field.partition(".")
         q = getattr(p, head)
-        return "null" if q is None and not attr else getattr(q, attr)
+        return None if q is None and not attr else getattr(q, attr)
     if table == "availability":
         if model_id == "*":
             return len(c.shared_providers)

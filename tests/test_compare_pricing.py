@@ -8,11 +8,15 @@ import pytest
 from compare_helpers import model, offering, provider
 
 from tradeoff.compare import wording as w
+from tradeoff.compare.claim import Claim
+from tradeoff.compare.claims import price_claims
+from tradeoff.compare.claims_facts import spec_claims
 from tradeoff.compare.cost import price_workload
-from tradeoff.compare.pricing import model_pricing, shared_providers
-from tradeoff.compare.workload import DEFAULT_BLEND, Workload, blend_of, parse_blend
+from tradeoff.compare.pricing import is_live, model_pricing, shared_providers
+from tradeoff.compare.specs import spec_rows
+from tradeoff.compare.workload import DEFAULT_BLEND, Workload, blend_of, parse_blend_parts
 from tradeoff.errors import UsageError
-from tradeoff.records import PriceTier
+from tradeoff.records import Model, Offering, PriceTier
 
 PROVIDERS = {
     "lab-api": provider("lab-api", "first-party", lab="lab"),
@@ -106,13 +110,14 @@ def test_usd_never_float_formatted() -> None:
 @pytest.mark.parametrize("text", ["abc", "70", "70:", ":30", "-1:30", "70:30:10", "0:0", "1000:1"])
 def test_bad_blend_names_parameter(text: str) -> None:
     with pytest.raises(UsageError) as info:
-        parse_blend(text)
+        parse_blend_parts(text)
     assert info.value.field == "--blend"
 
 
 def test_blend_parsing() -> None:
-    assert parse_blend("70:30") == DEFAULT_BLEND
-    assert parse_blend("1/1").input_share == Decimal("0.5")
+    assert parse_blend_parts("70:30") == (70, 30)
+    assert blend_of(*parse_blend_parts("70:30")) == DEFAULT_BLEND
+    assert blend_of(*parse_blend_parts("1/1")).input_share == Decimal("0.5")
     third = blend_of(1, 2)
     assert third.input_share + third.output_share == 1
 
@@ -150,3 +155,110 @@ def test_cost_tiers_cache_and_unpriced() -> None:
     # the tier applies to the whole request once input exceeds 200K
     assert lab_big.tier_above_input_tokens == 200_000
     assert lab_big.total_usd == (Decimal("1.8") + Decimal("0.0225")) * 2
+
+
+def test_zero_tokens_cost_zero_without_a_sourced_rate() -> None:
+    # No cache-read price and no cached tokens: the route is priced, not "unpriced".
+    offers = {"lab/a": [offering("lab/a", "host", "2", "10")]}
+    [line] = price_workload([model("lab/a")], offers, PROVIDERS, Workload(2_000, 500))
+    assert line.total_usd == Decimal("0.009") and line.note is None
+    assert line.cached_usd == 0 and not line.cache_priced_as_input
+    # No output tokens: an unknown output price does not matter either.
+    offers = {"lab/a": [offering("lab/a", "host", "2", None)]}
+    [line] = price_workload([model("lab/a")], offers, PROVIDERS, Workload(1_000, 0))
+    assert line.total_usd == Decimal("0.002")
+    [line] = price_workload([model("lab/a")], offers, PROVIDERS, Workload(1_000, 1))
+    assert line.total_usd is None and line.note == "unpriced: output price not yet sourced"
+
+
+def test_provider_missing_from_registry_is_live_never_defunct() -> None:
+    m = model("lab/a")
+    offers = [offering("lab/a", "unlisted", "1", "1"), offering("lab/a", "gone", "1", "1")]
+    assert is_live(offers[0], None) and not is_live(offers[1], PROVIDERS["gone"])
+    retired = offering("lab/a", "host", "1", "1", lifecycle="retired")
+    assert not is_live(retired, PROVIDERS["host"])
+    p = model_pricing(m, [*offers, retired], PROVIDERS, DEFAULT_BLEND)
+    assert [q.provider_id for q in p.providers] == ["unlisted"]
+    assert sorted(q.provider_id for q in p.defunct) == ["gone", "host"]
+    lines = price_workload([m], {"lab/a": [*offers, retired]}, PROVIDERS, Workload(10, 10))
+    assert [c.provider_id for c in lines] == ["unlisted"]
+
+
+def test_provider_rows_by_price_whatever_the_lifecycle() -> None:
+    offers = [
+        offering("lab/a", "host", "2", "2"),
+        offering("lab/a", "other", "1", "1", lifecycle="deprecated"),
+        offering("lab/a", "lab-api", None, None, free=True),
+        offering("lab/a", "gone", None, None),
+    ]
+    providers = {**PROVIDERS, "gone": provider("gone")}
+    p = model_pricing(model("lab/a"), offers, providers, DEFAULT_BLEND)
+    # cheapest first (a deprecated route is not pushed after dearer live ones), free, unpriced
+    assert [q.provider_id for q in p.providers] == ["other", "host", "lab-api", "gone"]
+    assert p.cheapest is not None and p.cheapest.lifecycle == "deprecated"
+
+
+def _claims(offers: list[Offering], *models: Model) -> dict[str, Claim]:
+    pricing = {
+        m.id: model_pricing(m, [o for o in offers if o.model_id == m.id], PROVIDERS, DEFAULT_BLEND)
+        for m in models
+    }
+    names = {m.id: m.name for m in models}
+    return {c.id: c for c in price_claims([m.id for m in models], names, pricing, DEFAULT_BLEND)}
+
+
+def test_free_only_model_is_not_said_to_be_unpriced() -> None:
+    a, b = model("lab/a"), model("lab/b")
+    offers = [
+        offering("lab/a", "host", None, None, free=True),
+        offering("lab/b", "host", "1", "1"),
+    ]
+    claim = _claims(offers, a, b)["price.unpriced.lab/a"]
+    assert claim.text == (
+        "A has only a free variant on an active provider in the catalog (Host); "
+        "no paid price is sourced."
+    )
+    assert "not yet sourced" not in claim.text
+    # unknown is JSON null, not the string "null"
+    assert [n.value for n in claim.numbers] == [None]
+    missing = _claims(offers, a, b)["price.first_party.missing"]
+    assert all(n.value is None for n in missing.numbers)
+
+
+def test_choose_reasons_state_the_break_even_share() -> None:
+    # A: cheaper input, dearer output; B the reverse. At 70/30 B is cheaper, and the prices
+    # meet at a 74/26 blend (share = 2.5 / 3.4 = 0.735 → 74, half up).
+    a, b = model("lab/a"), model("lab/b")
+    offers = [offering("lab/a", "host", "0.6", "3.5"), offering("lab/b", "host", "1.5", "1")]
+    claims = _claims(offers, a, b)
+    assert "meet at a 74/26 input/output blend" in claims["price.break_even"].text
+    assert claims["price.cheapest"].favours == ("lab/b",)
+    assert claims["price.cheapest.input"].reason == "input is more than 74% of your tokens"
+    assert claims["price.cheapest.output"].reason == "input is less than 74% of your tokens"
+    assert "heavy" not in claims["price.cheapest.input"].reason
+
+
+def test_whole_percent_rounds_half_up() -> None:
+    assert w.whole_percent(Decimal("0.745")) == 75
+    assert w.whole_percent(Decimal("0.725")) == 73
+
+
+def test_sentences_never_recase_a_model_name() -> None:
+    from dataclasses import replace
+
+    from tradeoff.compare.capabilities import capability_rows
+    from tradeoff.compare.claims_facts import capability_claims
+
+    a = replace(model("openai/gpt-oss-120b", caps={"vision": False}), name="gpt-oss-120b")
+    b = replace(model("lab/b", caps={"vision": None}), name="b-model")
+    rows = capability_rows([a, b])
+    names = {a.id: a.name, b.id: b.name}
+    text = next(c.text for c in capability_claims(rows, names) if c.id == "capability.vision")
+    assert text.startswith("gpt-oss-120b does not")
+    specs = spec_rows([b, a])
+    weights = next(
+        c
+        for c in spec_claims(specs, names, {a.id: "OpenAI", b.id: "Lab"})
+        if c.id == "spec.open_weights"
+    )
+    assert weights.text.startswith("Whether b-model has open weights")

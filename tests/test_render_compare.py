@@ -133,3 +133,74 @@ def test_data_is_escaped_everywhere(catalog: Catalog, ctx: dict[str, Any]) -> No
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>" not in html
     md = render_compare_markdown(evil)
     assert "<script>" not in md and "\\<script\\>" in md and "\\# heading" in md
+
+
+def test_benchmark_dates_are_run_dates_not_checks(ctx: dict[str, Any]) -> None:
+    md = render_compare_markdown(ctx)
+    html = render_compare_html(ctx)
+    bench_md = md.split("## Benchmarks", 1)[1].split("## Deep dive", 1)[0]
+    bench_html = html.split('id="benchmarks"', 1)[1].split('id="deep-dive"', 1)[0]
+    for s in (s for r in ctx["benchmarks"]["shared"] for s in r["scores"]):
+        assert f"dated {s['date']}" in bench_md and f"dated {s['date']}" in bench_html
+    assert "checked" not in bench_md and "checked" not in bench_html
+    # Last reviewed is still the oldest checked date among the sections.
+    assert ctx["last_reviewed"] == min(d for d in ctx["reviewed"].values() if d)
+
+
+def test_results_without_counterpart_are_counted_per_result(
+    catalog: Catalog, ctx: dict[str, Any]
+) -> None:
+    from tradeoff.benchmarks import queries
+
+    results = queries.results_by_model(catalog)
+    a, b = (results.get(m["id"], ()) for m in ctx["models"])
+    alone = [x for x in a if x.benchmark_id not in {y.benchmark_id for y in b}]
+    alone += [y for y in b if y.benchmark_id not in {x.benchmark_id for x in a}]
+    assert ctx["benchmarks"]["without_counterpart"] == len(alone) == 43
+
+
+def test_related_links_are_canonical_pair_urls(ctx: dict[str, Any]) -> None:
+    from tradeoff.web import urls
+
+    html = render_compare_body(ctx)
+    slugs = {m["id"]: m["slug"] for m in ctx["models"]}
+    for r in ctx["related"]:
+        for i in r["items"]:
+            assert i["url"] == urls.compare([slugs[r["model"]], i["slug"]])
+            assert f'href="{i["url"]}"' in html
+
+
+def test_unknowns_are_said_in_the_terminal(catalog: Catalog, ctx: dict[str, Any]) -> None:
+    from tradeoff.render.model_context import model_context
+    from tradeoff.render.terminal import print_model
+
+    changed = json.loads(json.dumps(ctx))
+    changed["pricing"][1]["first_party"] = None
+    changed["pricing"][0]["cheapest"]["lifecycle"] = "preview"
+    text = _text(changed)
+    pricing = text.split("Pricing (USD", 1)[1].split("Shared providers", 1)[0]
+    assert "—" not in pricing
+    assert pricing.count("none in the catalog") == 4  # provider, input, output, blended
+    assert f"{changed['pricing'][0]['cheapest']['provider_name']} (preview)" in pricing
+
+    page = model_context(catalog, catalog.resolve("mixtral-8x22b-instruct"))
+    page["offerings"][0]["provider_status"] = "unknown"  # not in the provider registry
+    page["offerings"][0]["prices"]["cache_read_per_mtok"] = None
+    buffer = io.StringIO()
+    print_model(Console(file=buffer, width=400, color_system=None), page)
+    first = next(
+        line
+        for line in buffer.getvalue().splitlines()
+        if page["offerings"][0]["provider_model_id"] in line
+    )
+    assert "provider defunct" not in first and "not yet sourced" in first
+
+
+def test_summary_route_states_a_lifecycle_that_is_not_ga(ctx: dict[str, Any]) -> None:
+    changed = json.loads(json.dumps(ctx))
+    q = changed["pricing"][0]["cheapest"]
+    q["lifecycle"] = "deprecated"
+    name = esc(q["provider_name"])
+    assert f"| {name} (deprecated) [" in render_compare_markdown(changed)
+    assert f"{q['provider_name']} (deprecated) <span" in render_compare_body(changed)
+    assert "(deprecated)" not in render_compare_markdown(ctx).split("#### ", 1)[0]

@@ -63,8 +63,12 @@ class BenchmarkSection:
     in_catalog: bool
     rows: tuple[BenchmarkRow, ...] = ()
     result_counts: tuple[tuple[str, int], ...] = ()  # (model id, results of that model)
-    excluded: tuple[str, ...] = ()  # why other results were not compared
+    excluded: tuple[str, ...] = ()  # why other results were not compared (every message)
+    excluded_by_rule: tuple[str, ...] = ()  # the messages of results a comparability rule left out
+    without_counterpart: int = 0  # distinct results left out only because no partner exists
 
+
+NO_RESULT = "the other model has no result on this benchmark"  # benchmarks.comparable's reason
 
 NO_BENCHMARKS = BenchmarkSection(in_catalog=False)
 
@@ -172,12 +176,17 @@ def section_from_results(
             )[m] = row
     rows: list[BenchmarkRow] = []
     excluded: list[str] = []
+    by_rule: list[str] = []
+    mentioned: set[str] = set()  # results in a row, or in a row left out by a rule
     for _, by_other in sorted(keyed.items(), key=lambda kv: str(kv[0])):
         sample = next(iter(by_other.values()))
         bench = registry.get(sample.benchmark_id)
+        mentioned.add(sample.a.id)
         if len(by_other) != len(pairs):
             missing = [names[m] for m in pairs if m not in by_other]
-            excluded.append(f"{_label(sample, bench)}: no comparable result for {w.join(missing)}")
+            message = f"{_label(sample, bench)}: no comparable result for {w.join(missing)}"
+            excluded.append(message)
+            by_rule.append(message)
             continue
         scores = [_score_of(sample.a)] + [_score_of(r.b) for r in by_other.values()]
         rows.append(
@@ -195,14 +204,27 @@ def section_from_results(
                 scores=tuple(scores),
             )
         )
+    alone: set[str] = set()
     for m, cmp in pairs.items():
         for left in cmp.left_out:
             owner = first if left.side == "a" else m
             bench = registry.get(left.result.benchmark_id)
             name = bench.name if bench else left.result.benchmark_id
-            excluded.append(f"{names[owner]} on {name}: {left.reason}")
+            message = f"{names[owner]} on {name}: {left.reason}"
+            excluded.append(message)
+            if left.reason == NO_RESULT:
+                alone.add(left.result.id)
+            else:
+                by_rule.append(message)
     counts = tuple((m, len(results.get(m, ()))) for m in model_ids)
-    return BenchmarkSection(True, tuple(rows), counts, tuple(dict.fromkeys(excluded)))
+    return BenchmarkSection(
+        True,
+        tuple(rows),
+        counts,
+        tuple(dict.fromkeys(excluded)),
+        tuple(dict.fromkeys(by_rule)),
+        len(alone - mentioned),
+    )
 
 
 def _label(row: ComparableRow, bench: Benchmark | None) -> str:

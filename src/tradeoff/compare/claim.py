@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-Value = Decimal | int | str
+Value = Decimal | int | str | None  # None: the table states the value is unknown
 
 
 @dataclass(frozen=True)

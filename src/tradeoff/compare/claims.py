@@ -7,6 +7,7 @@ a consistency test can check each stated number against the tables it came from.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from tradeoff.compare import wording as w
@@ -78,18 +79,9 @@ def price_claims(
     claims: list[Claim] = []
     blend_text = f"blended {blend.label} input/output, USD per 1M tokens"
     cheapest = {m: pricing[m].cheapest for m in model_ids}
-    unpriced = [m for m in model_ids if cheapest[m] is None]
-    for m in unpriced:
-        claims.append(
-            Claim(
-                f"price.unpriced.{m}",
-                "price",
-                f"{names[m]} has no priced offering on an active provider in the catalog, "
-                "so its price is not yet sourced.",
-                "offerings on active providers",
-                (Number("pricing", m, "cheapest", "null"),),
-            )
-        )
+    for m in model_ids:
+        if cheapest[m] is None:
+            claims.append(_unpriced_claim(m, names[m], pricing[m]))
     priced: dict[str, Quote] = {m: q for m, q in cheapest.items() if q is not None}
     if len(priced) >= 2:
 
@@ -125,20 +117,18 @@ def price_claims(
                 )
             )
     first = {m: pricing[m].first_party for m in model_ids}
-    first_priced = {
-        m: q for m, q in first.items() if q is not None and q.blended_per_mtok is not None
-    }
+    first_priced = [
+        (m, q.blended_per_mtok, q.provider_name)
+        for m, q in first.items()
+        if q is not None and q.blended_per_mtok is not None
+    ]
     if len(first_priced) >= 2:
         claims.append(
             _money_claim(
                 "price.first_party",
                 "at its lab's own API",
                 "first_party.blended_per_mtok",
-                [
-                    (m, q.blended_per_mtok, q.provider_name)
-                    for m, q in first_priced.items()
-                    if q.blended_per_mtok is not None
-                ],
+                first_priced,
                 names,
                 f"first-party offering (the lab's own API), {blend_text}",
                 "you buy directly from the lab's own API",
@@ -154,33 +144,67 @@ def price_claims(
                 f"{w.join([names[m] for m in missing])} {verb} not offered by "
                 f"{'its' if len(missing) == 1 else 'their'} own lab's API in the catalog.",
                 "providers of kind first-party whose lab made the model",
-                tuple(Number("pricing", m, "first_party", "null") for m in missing),
+                tuple(Number("pricing", m, "first_party", None) for m in missing),
             )
         )
-    claims.extend(_break_even(priced, names))
+    even = _break_even(priced, names)
+    claims.extend(c for c, _ in even)
     # Individual input/output sides are detail for the deep dive, not separate "choose" reasons
-    # unless they point in different directions (then the workload shape decides).
-    sides = [c for c in claims if c.id in ("price.cheapest.input", "price.cheapest.output")]
-    if (
+    # unless they point in different directions (then the workload shape decides, and where
+    # the two prices meet is the threshold the reasons state).
+    sides = {c.id: c for c in claims if c.id in _SIDES}
+    split = (
         len(sides) == 2
-        and sides[0].favours
-        and sides[1].favours
-        and (sides[0].favours != sides[1].favours)
-    ):
-        return claims
-    return [
-        c if c.id not in ("price.cheapest.input", "price.cheapest.output") else _no_favour(c)
-        for c in claims
-    ]
+        and all(c.favours for c in sides.values())
+        and len({c.favours for c in sides.values()}) == 2
+    )
+    out = []
+    for c in claims:
+        if c.id in _SIDES:
+            if not split:
+                c = replace(c, favours=(), reason="")
+            elif even:
+                c = replace(c, reason=_side_reason(c.id, even[0][1]))
+        out.append(c)
+    return out
 
 
-def _no_favour(claim: Claim) -> Claim:
-    return Claim(claim.id, claim.topic, claim.text, claim.basis, claim.numbers, (), claim.tie)
+_SIDES = ("price.cheapest.input", "price.cheapest.output")
 
 
-def _break_even(priced: Mapping[str, Quote], names: Mapping[str, str]) -> list[Claim]:
+def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:
+    """Why a model has no cheapest route: only free variants, or no price sourced at all."""
+    number = (Number("pricing", model_id, "cheapest", None),)
+    basis = "offerings on active providers"
+    free = tuple(q.provider_name for q in p.providers if q.free)
+    if free:
+        return Claim(
+            f"price.unpriced.{model_id}",
+            "price",
+            f"{name} has only a free variant on an active provider in the catalog "
+            f"({w.join(list(free))}); no paid price is sourced.",
+            basis,
+            number,
+        )
+    return Claim(
+        f"price.unpriced.{model_id}",
+        "price",
+        f"{name} has no priced offering on an active provider in the catalog, "
+        "so its price is not yet sourced.",
+        basis,
+        number,
+    )
+
+
+def _side_reason(claim_id: str, pct: int) -> str:
+    """The "choose when" reason of an input/output price claim, at the break-even share."""
+    side = "more" if claim_id == "price.cheapest.input" else "less"
+    return f"input is {side} than {pct}% of your tokens"
+
+
+def _break_even(priced: Mapping[str, Quote], names: Mapping[str, str]) -> list[tuple[Claim, int]]:
     """For two models whose input and output prices point opposite ways: the input share
-    at which their blended prices on the cheapest routes are equal."""
+    (whole percent) at which their blended prices on the cheapest routes are equal."""
     if len(priced) != 2:
         return []
     (a, qa), (b, qb) = sorted(priced.items())
@@ -190,7 +214,7 @@ def _break_even(priced: Mapping[str, Quote], names: Mapping[str, str]) -> list[C
         return []
     # share*ia + (1-share)*oa == share*ib + (1-share)*ob
     share = (ob - oa) / ((ia - oa) - (ib - ob))
-    pct = int((share * 100).quantize(Decimal(1)))
+    pct = w.whole_percent(share)
     if not 0 < pct < 100:
         return []
     input_cheap, output_cheap = (a, b) if ia < ib else (b, a)
@@ -205,12 +229,11 @@ def _break_even(priced: Mapping[str, Quote], names: Mapping[str, str]) -> list[C
         Number("pricing", b, "cheapest.input_per_mtok", ib),
         Number("pricing", b, "cheapest.output_per_mtok", ob),
     )
-    return [
-        Claim(
-            "price.break_even",
-            "price",
-            text,
-            "input and output prices of each model's cheapest route",
-            numbers,
-        )
-    ]
+    claim = Claim(
+        "price.break_even",
+        "price",
+        text,
+        "input and output prices of each model's cheapest route",
+        numbers,
+    )
+    return [(claim, pct)]

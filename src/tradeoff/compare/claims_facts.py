@@ -185,8 +185,7 @@ def capability_claims(rows: Sequence[CapabilityRow], names: Mapping[str, str]) -
                 )
             if unknown:
                 parts.append(f"for {w.join([names[m] for m in unknown])} it is not yet sourced")
-            text = "; ".join(parts) + "."
-            text = text[0].upper() + text[1:]
+            text = _capital("; ".join(parts) + ".")
         claims.append(
             Claim(
                 f"capability.{row.key}",
@@ -250,6 +249,17 @@ def _sentence(parts: list[str]) -> str:
     return "; ".join(parts) + "."
 
 
+_OWN_WORDS = ("for ", "whether ")  # sentence openings this module writes itself
+
+
+def _capital(text: str) -> str:
+    """Capitalise a sentence that opens with one of this module's own words; a sentence that
+    opens with a model name keeps the name exactly as the catalog spells it."""
+    if text.startswith(_OWN_WORDS):
+        return text[0].upper() + text[1:]
+    return text
+
+
 def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
     known = [c for c in row.cells if c.value is not None]
     unknown = [c for c in row.cells if c.value is None]
@@ -308,8 +318,7 @@ def _weights_claim(weights: SpecRow, licence: SpecRow, names: Mapping[str, str])
             parts.append(
                 f"whether {names[wc.model_id]} has open weights is not yet sourced ({lic})"
             )
-    text = _sentence(parts)
-    text = text[0].upper() + text[1:]
+    text = _capital(_sentence(parts))
     yes = tuple(c.model_id for c in weights.cells if c.value is True)
     no = [c for c in weights.cells if c.value is False]
     differs = bool(yes) and bool(no)

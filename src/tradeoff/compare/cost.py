@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tradeoff.compare.pricing import provider_of
+from tradeoff.compare.pricing import is_live, provider_of
 from tradeoff.compare.workload import Workload
 from tradeoff.money import PER_MTOK
 from tradeoff.records import Model, Offering, PriceTier, Provider
@@ -48,6 +48,9 @@ def _tier(offering: Offering, input_tokens: int) -> PriceTier | None:
 
 
 def _usd(tokens: int, per_mtok: Decimal | None) -> Decimal | None:
+    """The cost of some tokens; zero tokens cost zero even when the rate is not sourced."""
+    if tokens == 0:
+        return Decimal(0)
     if per_mtok is None:
         return None
     return Decimal(tokens) * per_mtok / PER_MTOK
@@ -132,7 +135,7 @@ def price_workload(
     for model in models:
         for offering in offerings.get(model.id, ()):
             provider = provider_of(offering, providers)
-            if not provider.active or offering.lifecycle == "retired":
+            if not is_live(offering, provider):
                 continue
             lines.append(price_offering(model.id, offering, provider, workload))
     lines.sort(

@@ -22,7 +22,7 @@ from tradeoff.compare.claims_facts import (
     spec_claims,
 )
 from tradeoff.compare.faq import FaqEntry, build_faq
-from tradeoff.compare.pricing import ModelPricing, model_pricing, shared_providers
+from tradeoff.compare.pricing import ModelPricing, Quote, model_pricing, shared_providers
 from tradeoff.compare.related import Related, related_models
 from tradeoff.compare.specs import SpecRow, spec_rows
 from tradeoff.compare.verdict import Verdict, build_verdict
@@ -43,7 +43,10 @@ class CatalogView:
     providers: Mapping[str, Provider]
     labs: Mapping[str, Lab]
     sources: Mapping[str, Source]
+    # Each model's cheapest route at the default blend (``ModelPricing.cheapest``), by model id,
+    # and its blended price (None = unpriced): what catalog rows and related pairs rank by.
     cheapest_blended: Mapping[str, Decimal | None] = field(default_factory=dict)
+    cheapest_quotes: Mapping[str, Quote | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,11 @@ def check_models(models: Sequence[Model]) -> None:
         raise UsageError(
             f"compare takes {MIN_MODELS} to {MAX_MODELS} models, got {len(models)}", field="MODEL"
         )
+    check_distinct(models)
+
+
+def check_distinct(models: Sequence[Model]) -> None:
+    """No model given twice, or a UsageError naming MODEL."""
     seen: set[str] = set()
     for m in models:
         if m.id in seen:

@@ -8,13 +8,13 @@ listed apart so a reader can see why a provider they know is missing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tradeoff.compare.workload import Blend
 from tradeoff.records import Model, Offering, Provider
 
-PRICE_FIELDS = ("input_per_mtok", "output_per_mtok", "cache_read_per_mtok", "cache_write_per_mtok")
+_TOKEN_PRICES = ("input_per_mtok", "output_per_mtok")  # the two prices a blend reads
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class ModelPricing:
     model_id: str
     cheapest: Quote | None  # cheapest paid, priced offering on an active provider
     first_party: Quote | None  # the model's lab's own API, when it serves the model
-    providers: tuple[Quote, ...]  # one row per active provider (its cheapest offering)
+    providers: tuple[Quote, ...]  # one row per active provider, by price (free, unpriced last)
     defunct: tuple[Quote, ...]  # offerings on defunct providers or retired offerings
     free_providers: tuple[str, ...]  # active providers that also offer a free variant
 
@@ -78,6 +78,14 @@ def provider_of(offering: Offering, providers: Mapping[str, Provider]) -> Provid
     return Provider(offering.provider_id, offering.provider_id, "inference-host", "active")
 
 
+def is_live(offering: Offering, provider: Provider | None) -> bool:
+    """An offering counts as availability: not retired, on a provider not marked defunct.
+
+    A provider missing from the registry (``None``) is an active host, never defunct.
+    """
+    return offering.lifecycle != "retired" and (provider is None or provider.active)
+
+
 def is_first_party(provider: Provider, model: Model) -> bool:
     """A lab's own API serving that lab's model."""
     return provider.kind == "first-party" and provider.lab_id == model.lab_id
@@ -97,7 +105,7 @@ def quote(offering: Offering, provider: Provider, blend: Blend, count: int = 1) 
     """Price one offering at a blend."""
     p = offering.prices
     free_zero = Decimal(0) if p.free else None
-    sources = sorted({offering.price_sources.get(f, offering.source_id) for f in PRICE_FIELDS[:2]})
+    sources = sorted({offering.price_sources.get(f, offering.source_id) for f in _TOKEN_PRICES})
     return Quote(
         provider_id=provider.id,
         provider_name=provider.name,
@@ -119,17 +127,23 @@ def quote(offering: Offering, provider: Provider, blend: Blend, count: int = 1) 
     )
 
 
-def _order(q: Quote) -> tuple[bool, bool, bool, Decimal, str, str]:
-    # Paid priced routes first, cheapest first; a deprecated route only after live ones at a
-    # provider; free variants and unpriced routes last. Name breaks ties so order is stable.
+def _row_order(q: Quote) -> tuple[bool, bool, Decimal, str, str]:
+    # Priced paid routes first, cheapest first; then free variants, then unpriced routes.
+    # Name breaks ties so the order is stable.
     return (
         not q.priced,
         q.free,
-        q.lifecycle == "deprecated",
         q.blended_per_mtok if q.blended_per_mtok is not None else Decimal(0),
         q.provider_name.lower(),
         q.provider_model_id,
     )
+
+
+def _within_provider(q: Quote) -> tuple[bool, bool, bool, Decimal, str, str]:
+    # The offering that stands for its provider: as ``_row_order``, but a deprecated route
+    # only when the provider has no live one at the same footing.
+    unpriced, free, blended, name, pmid = _row_order(q)
+    return (unpriced, free, q.lifecycle == "deprecated", blended, name, pmid)
 
 
 def _cheapest_key(q: Quote) -> tuple[Decimal, Decimal, str, str]:
@@ -149,21 +163,20 @@ def model_pricing(
     for offering in offerings:
         provider = provider_of(offering, providers)
         q = quote(offering, provider, blend)
-        if provider.active and offering.lifecycle != "retired":
+        if is_live(offering, provider):
             live.setdefault(provider.id, []).append(q)
         else:
             gone.append(q)
     rows: list[Quote] = []
     free_at: list[str] = []
     for provider_id, quotes in live.items():
-        quotes.sort(key=_order)
-        best = quotes[0]
-        rows.append(_with_count(best, len(quotes)))
+        quotes.sort(key=_within_provider)
+        rows.append(replace(quotes[0], offering_count=len(quotes)))
         if any(q.free for q in quotes):
             free_at.append(provider_id)
-    rows.sort(key=_order)
+    rows.sort(key=_row_order)
     paid = [q for q in rows if q.priced and not q.free]
-    # rows are already in _order, so the first first-party row is its cheapest priced one
+    # rows are in price order, so the first first-party row is its cheapest priced one
     first = [q for q in rows if is_first_party(providers.get(q.provider_id) or _stub(q), model)]
     return ModelPricing(
         model_id=model.id,
@@ -177,12 +190,6 @@ def model_pricing(
 
 def _stub(q: Quote) -> Provider:
     return Provider(q.provider_id, q.provider_name, q.provider_kind, "active")
-
-
-def _with_count(q: Quote, count: int) -> Quote:
-    from dataclasses import replace
-
-    return replace(q, offering_count=count)
 
 
 def shared_providers(pricings: Sequence[ModelPricing]) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tradeoff.compare.wording import NOT_SOURCED, params, tokens
+from tradeoff.compare.wording import NOT_SOURCED, disputed, params, tokens
 from tradeoff.records import Fact, Model
 
 ARCHITECTURES = {"moe": "mixture of experts", "dense": "dense"}
@@ -91,7 +91,7 @@ def _cell(model: Model, key: str, fmt: Callable[[Any], str]) -> SpecCell:
         return SpecCell(
             model.id, None, "not applicable (dense)", arch.source_id, arch.checked, None, False
         )
-    display = NOT_SOURCED + (" (sources disagree)" if fact.disputed else "")
+    display = disputed(NOT_SOURCED, fact.disputed)
     return SpecCell(model.id, None, display, None, None, fact.note, fact.disputed)
 
 

@@ -8,17 +8,23 @@ from decimal import ROUND_HALF_UP, Decimal
 from tradeoff.money import format_usd
 
 TIE_TOLERANCE = Decimal("0.01")  # values within 1% of the larger one are a tie
-NOT_SOURCED = "not yet sourced"
+NOT_SOURCED = "not yet sourced"  # how an unknown value reads, on every page
+DISAGREE = " (sources disagree)"  # after an unknown value whose sources conflict
+
+
+def disputed(display: str, is_disputed: bool) -> str:
+    """A value's display, marked when its sources disagree."""
+    return display + DISAGREE if is_disputed else display
+
+
+def whole_percent(share: Decimal) -> int:
+    """A share (0.735) in whole percent, half up (74), as every percentage here is rounded."""
+    return int((share * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def usd(value: Decimal) -> str:
     """Money for people (``tradeoff.money.format_usd``: one format on every page)."""
     return format_usd(value)
-
-
-def usd_per_mtok(value: Decimal) -> str:
-    """A price with its unit: "$0.60 per 1M tokens"."""
-    return f"{usd(value)} per 1M tokens"
 
 
 def tokens(value: int) -> str:
@@ -50,8 +56,7 @@ def percent_less(low: Decimal, high: Decimal) -> int:
     """How much less ``low`` is than ``high``, in whole percent (0.3 vs 0.6 → 50)."""
     if high == 0:
         return 0
-    share = (high - low) / high * 100
-    return int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return whole_percent((high - low) / high)
 
 
 def ratio(high: Decimal, low: Decimal) -> Decimal | None:

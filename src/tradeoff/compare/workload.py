@@ -59,13 +59,6 @@ def parse_blend_parts(text: str) -> tuple[int, int]:
     return parts
 
 
-def parse_blend(text: str | None) -> Blend:
-    """Parse "70:30" (or "70/30") into a blend; None gives the default 70/30."""
-    if text is None:
-        return DEFAULT_BLEND
-    return blend_of(*parse_blend_parts(text))
-
-
 @dataclass(frozen=True)
 class Workload:
     """Tokens of one request (``cached_tokens`` is the part of the input read from cache)."""

@@ -4,27 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from tradeoff.compare.pricing import is_live
 from tradeoff.db.queries import Catalog
+from tradeoff.render.compare_context import catalog_view
 from tradeoff.render.jsonable import jsonable
 
 
 def catalog_rows(catalog: Catalog) -> list[dict[str, Any]]:
-    """One row per model: identity, key facts, and its cheapest active priced offering."""
+    """One row per model: identity, key facts, and its cheapest route.
+
+    "Cheapest" is the comparison engine's (``ModelPricing.cheapest`` at the default 70/30
+    blend): the cheapest paid, priced offering on an active provider, so the catalog table,
+    its CSV, the API and the comparison page state the same route.
+    """
+    view = catalog_view(catalog)
     rows: list[dict[str, Any]] = []
     for model in catalog.models.values():
-        offerings = catalog.offerings_for(model.id)
-        active = [
-            o
-            for o in offerings
-            if catalog.providers.get(o.provider_id) is None
-            or catalog.providers[o.provider_id].active
-        ]
-        priced = [
-            o
-            for o in active
-            if o.prices.input_per_mtok is not None and o.prices.output_per_mtok is not None
-        ]
-        cheapest = min(priced, key=lambda o: (o.prices.input_per_mtok, o.provider_id), default=None)
+        offerings = view.offerings.get(model.id, ())
+        live = {
+            o.provider_id for o in offerings if is_live(o, catalog.providers.get(o.provider_id))
+        }
+        cheapest = view.cheapest_quotes.get(model.id)
         lab = catalog.labs.get(model.lab_id)
         rows.append(
             {
@@ -39,15 +39,19 @@ def catalog_rows(catalog: Catalog) -> list[dict[str, Any]]:
                 "licence": model.licence.value,
                 "capabilities": {k: f.value for k, f in model.capabilities.items()},
                 "modalities_input": list(model.modalities_input.value or ()),
-                "providers": sorted({o.provider_id for o in active}),
+                "providers": sorted(live),
                 "offering_count": len(offerings),
-                "provider_count": len({o.provider_id for o in active}),
+                "provider_count": len(live),
                 "cheapest": None
                 if cheapest is None
                 else {
                     "provider": cheapest.provider_id,
-                    "input_per_mtok": jsonable(cheapest.prices.input_per_mtok),
-                    "output_per_mtok": jsonable(cheapest.prices.output_per_mtok),
+                    "provider_model_id": cheapest.provider_model_id,
+                    "input_per_mtok": jsonable(cheapest.input_per_mtok),
+                    "output_per_mtok": jsonable(cheapest.output_per_mtok),
+                    "blended_per_mtok": jsonable(cheapest.blended_per_mtok),
+                    "free": cheapest.free,
+                    "lifecycle": cheapest.lifecycle,
                 },
             }
         )

@@ -10,27 +10,34 @@ from __future__ import annotations
 import sqlite3
 import weakref
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
+from urllib.parse import quote
 
 from tradeoff.compare.benchmarks import NO_BENCHMARKS, BenchmarkSection, section_from_results
 from tradeoff.compare.cost import CostLine, price_workload
-from tradeoff.compare.engine import CatalogView, Comparison, check_models, compare
+from tradeoff.compare.engine import (
+    CatalogView,
+    Comparison,
+    check_distinct,
+    check_models,
+    compare,
+)
 from tradeoff.compare.pricing import Quote, model_pricing
+from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend, Workload, blend_of
 from tradeoff.db.queries import Catalog
+from tradeoff.errors import UsageError
 from tradeoff.records import Model, Tri
 from tradeoff.render.jsonable import jsonable
-
-NO_RESULT = "the other model has no result on this benchmark"
 
 _VIEWS: weakref.WeakKeyDictionary[Catalog, CatalogView] = weakref.WeakKeyDictionary()
 _BENCH: weakref.WeakKeyDictionary[Catalog, tuple[dict[str, Any], dict[str, Any]] | None] = (
     weakref.WeakKeyDictionary()
 )
 
-TRI_DISPLAY = {Tri.YES: "yes", Tri.NO: "no", Tri.UNKNOWN: "not yet sourced"}
+TRI_DISPLAY = {Tri.YES: "yes", Tri.NO: "no", Tri.UNKNOWN: NOT_SOURCED}
 
 
 def catalog_view(catalog: Catalog) -> CatalogView:
@@ -42,9 +49,11 @@ def catalog_view(catalog: Catalog) -> CatalogView:
     for o in catalog.offerings:
         if o.model_id:
             offerings[o.model_id].append(o)
+    quotes: dict[str, Quote | None] = {}
     cheapest: dict[str, Decimal | None] = {}
     for m in catalog.models.values():
         q = model_pricing(m, offerings.get(m.id, ()), catalog.providers, DEFAULT_BLEND).cheapest
+        quotes[m.id] = q
         cheapest[m.id] = None if q is None else q.blended_per_mtok
     view = CatalogView(
         models=catalog.models,
@@ -53,9 +62,18 @@ def catalog_view(catalog: Catalog) -> CatalogView:
         labs=catalog.labs,
         sources=catalog.sources,
         cheapest_blended=cheapest,
+        cheapest_quotes=quotes,
     )
     _VIEWS[catalog] = view
     return view
+
+
+def cheapest_quotes(catalog: Catalog) -> Mapping[str, Quote | None]:
+    """Each model's cheapest route at the default blend (``ModelPricing.cheapest``), by id.
+
+    The catalog table, its CSV, the API and the comparison page all state this one quote.
+    """
+    return catalog_view(catalog).cheapest_quotes
 
 
 def resolve_models(catalog: Catalog, names: Sequence[str]) -> list[Model]:
@@ -145,8 +163,8 @@ def _cell(cell: Any, numbers: dict[str, int], state: Tri | None = None) -> dict[
     else:
         out["value"] = state.value
         out["known"] = state is not Tri.UNKNOWN
-        if state is Tri.UNKNOWN and cell.disputed:
-            out["display"] += " (sources disagree)"
+        if state is Tri.UNKNOWN:
+            out["display"] = disputed(out["display"], cell.disputed)
     return out
 
 
@@ -218,8 +236,8 @@ def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> di
         "result_counts": {m: n for m, n in b.result_counts},
         "excluded": list(b.excluded),
         # For pages: the rule-based exclusions, and how many results simply lack a partner.
-        "excluded_by_rule": [e for e in b.excluded if not e.endswith(NO_RESULT)],
-        "without_counterpart": sum(1 for e in b.excluded if e.endswith(NO_RESULT)),
+        "excluded_by_rule": list(b.excluded_by_rule),
+        "without_counterpart": b.without_counterpart,
         "statement": next((c.text for c in result.claims if c.id == "benchmark.none"), None),
     }
     v = result.verdict
@@ -235,11 +253,13 @@ def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> di
                         "name": view.models[r.model_id].name,
                         "reasons": list(r.reasons),
                         "compare": sorted([model_id, r.model_id]),
+                        "url": _pair_path(view.models[model_id].slug, view.models[r.model_id].slug),
                     }
                     for r in items
                 ],
             }
         )
+    provider_names = {q.provider_id: q.provider_name for p in result.pricing for q in p.providers}
     sources = []
     for sid in result.source_ids:
         s = view.sources[sid]
@@ -268,7 +288,7 @@ def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> di
         "verdict": v.verdict.text,
         "pricing": pricing,
         "shared_providers": [
-            {"id": pid, "name": _provider_name(result, pid)} for pid in result.shared_providers
+            {"id": pid, "name": provider_names.get(pid, pid)} for pid in result.shared_providers
         ],
         "shared_provider_count": len(result.shared_providers),
         "specs": [
@@ -330,12 +350,11 @@ def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> di
     }
 
 
-def _provider_name(result: Comparison, provider_id: str) -> str:
-    for p in result.pricing:
-        for q in p.providers:
-            if q.provider_id == provider_id:
-                return q.provider_name
-    return provider_id
+def _pair_path(slug_a: str, slug_b: str) -> str:
+    """The canonical comparison path of two models, as ``tradeoff.web.urls.compare`` builds it:
+    slugs sorted, each quoted as a path segment."""
+    first, second = sorted((slug_a, slug_b))
+    return f"/compare/{quote(first, safe='')}-vs-{quote(second, safe='')}"
 
 
 def _line(c: CostLine, names: dict[str, str]) -> dict[str, Any]:
@@ -376,20 +395,15 @@ def cost_context(
     workload = Workload(input_tokens, output_tokens, cached_tokens, requests)
     models = [catalog.resolve(n) for n in model_ids]
     if not models:
-        from tradeoff.errors import UsageError
-
         raise UsageError("give at least one model", field="MODEL")
-    seen: set[str] = set()
-    for m in models:
-        if m.id in seen:
-            from tradeoff.errors import UsageError
-
-            raise UsageError(f"model {m.id!r} is given more than once", field="MODEL")
-        seen.add(m.id)
+    check_distinct(models)
     view = catalog_view(catalog)
     lines = price_workload(models, view.offerings, view.providers, workload)
     names = {m.id: m.name for m in models}
     priced = [c for c in lines if c.total_usd is not None]
+    # The cheapest route is a paid one, as in the comparison (``ModelPricing.cheapest``): a
+    # free variant is listed at $0 but is not the price of running the workload.
+    paid = [c for c in priced if not c.free]
     return {
         "models": [{"id": m.id, "slug": m.slug, "name": m.name} for m in models],
         "workload": {
@@ -402,7 +416,7 @@ def cost_context(
         "line_count": len(lines),
         "priced_count": len(priced),
         "unpriced_count": len(lines) - len(priced),
-        "cheapest": _line(priced[0], names) if priced else None,
+        "cheapest": _line(paid[0], names) if paid else None,
         "last_reviewed": min((c.checked for c in lines), default=None),
         "catalog_version": catalog.version,
     }

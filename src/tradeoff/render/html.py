@@ -7,6 +7,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from tradeoff.compare.wording import NOT_SOURCED
 from tradeoff.render.markdown import money
 from tradeoff.render.safe import href
 
@@ -24,6 +25,7 @@ def environment() -> Environment:
     env.filters["money"] = money
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["href"] = href
+    env.globals["NOT_SOURCED"] = NOT_SOURCED
     return env
 
 

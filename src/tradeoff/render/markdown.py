@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tradeoff.compare.wording import NOT_SOURCED
 from tradeoff.money import format_usd
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
@@ -25,10 +26,11 @@ def money(value: str | None, free: bool = False) -> str:
     return format_usd(value, free=free)
 
 
-def _ref(source_n: int | None, checked: str | None) -> str:
+def _ref(source_n: int | None, checked: str | None, word: str = "checked") -> str:
+    """A source reference and its date: "checked" for a fact, "dated" for a result's run."""
     if source_n is None:
         return ""
-    return f" [{source_n}]" + (f", checked {checked}" if checked else "")
+    return f" [{source_n}]" + (f", {word} {checked}" if checked else "")
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
@@ -40,8 +42,10 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
 def _quote_cells(q: dict[str, Any] | None) -> list[str]:
     if q is None:
         return ["none in the catalog"] * 4
+    # A summary route that is not generally available says so (preview, deprecated).
+    state = f" ({esc(q['lifecycle'])})" if q["lifecycle"] != "ga" else ""
     return [
-        f"{esc(q['provider_name'])}{_ref(q['source_n'], q['checked'])}",
+        f"{esc(q['provider_name'])}{state}{_ref(q['source_n'], q['checked'])}",
         money(q["input_per_mtok"], q["free"]),
         money(q["output_per_mtok"], q["free"]),
         money(q["blended_per_mtok"], q["free"]),
@@ -80,11 +84,9 @@ def pricing_lines(ctx: dict[str, Any]) -> list[str]:
                     f"`{q['provider_model_id'].replace('`', '')}`",
                     money(q["input_per_mtok"], q["free"]),
                     money(q["output_per_mtok"], q["free"]),
-                    money(q["cache_read_per_mtok"])
-                    if q["cache_read_per_mtok"]
-                    else "not yet sourced",
+                    money(q["cache_read_per_mtok"]) if q["cache_read_per_mtok"] else NOT_SOURCED,
                     money(q["blended_per_mtok"], q["free"]),
-                    f"{q['context_tokens']:,}" if q["context_tokens"] else "not yet sourced",
+                    f"{q['context_tokens']:,}" if q["context_tokens"] else NOT_SOURCED,
                     esc(status),
                     _ref(q["source_n"], q["checked"]).strip(),
                 ]
@@ -134,7 +136,8 @@ def benchmark_lines(ctx: dict[str, Any]) -> list[str]:
         for s in r["scores"]:
             unit = "%" if r["unit"] == "%" else f" {esc(r['unit'])}"
             cells.append(
-                f"{s['score']}{unit} ({esc(s['reported'])}){_ref(s['source_n'], s['date'])}"
+                f"{s['score']}{unit} ({esc(s['reported'])})"
+                + _ref(s["source_n"], s["date"], "dated")
             )
         better = "higher" if r["higher_is_better"] else "lower"
         rows.append([label, esc(f"{r['metric']}, {better} is better"), *cells, esc(r["basis"])])
@@ -163,7 +166,7 @@ def render_compare_markdown(ctx: dict[str, Any]) -> str:
             for r in ctx["specs"]
         ],
     )
-    lines += ["", f"Specs last reviewed: {ctx['reviewed']['specs'] or 'not yet sourced'}."]
+    lines += ["", f"Specs last reviewed: {ctx['reviewed']['specs'] or NOT_SOURCED}."]
     lines += ["", "## Pricing and availability", ""]
     lines += [
         f"USD per 1M tokens; blended = {ctx['blend']['label']} input/output. "
@@ -171,7 +174,7 @@ def render_compare_markdown(ctx: dict[str, Any]) -> str:
         "",
     ]
     lines += pricing_lines(ctx)
-    lines += ["", f"Prices last reviewed: {ctx['reviewed']['pricing'] or 'not yet sourced'}."]
+    lines += ["", f"Prices last reviewed: {ctx['reviewed']['pricing'] or NOT_SOURCED}."]
     lines += ["", "## Capabilities", ""]
     lines += _table(
         ["Capability", *names],
@@ -205,7 +208,7 @@ def render_compare_markdown(ctx: dict[str, Any]) -> str:
     ]
     lines += [
         "",
-        f"Last reviewed: {ctx['last_reviewed'] or 'not yet sourced'} (the oldest checked date "
+        f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED} (the oldest checked date "
         "among the facts shown). Catalog version " + esc(ctx["catalog_version"]) + ".",
     ]
     return "\n".join(lines) + "\n"

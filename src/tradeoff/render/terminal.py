@@ -7,8 +7,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.money import format_usd
-from tradeoff.render.model_context import NOT_SOURCED
+from tradeoff.render.markdown import money as md_money
 
 
 def show_value(value: Any) -> str:
@@ -36,9 +37,9 @@ def print_model(console: Console, ctx: dict[str, Any]) -> None:
     for column in ("fact", "value", "source", "checked"):
         facts.add_column(column)
     for f in ctx["facts"] + ctx["capabilities"]:
-        source = f["source"]["name"] if f["source"] else (f["note"] or "")
-        value = show_value(f["value"]) + (" (sources disagree)" if f["disputed"] else "")
-        facts.add_row(f["label"], value, source, f["checked"] or "")
+        source = f["source"]["name"] if f["source"] else (f["note"] or NOT_SOURCED)
+        value = disputed(show_value(f["value"]), f["disputed"])
+        facts.add_row(f["label"], value, source, f["checked"] or NOT_SOURCED)
     console.print(facts)
     offers = Table(title=f"Offerings ({ctx['offering_count']})")
     for column in (
@@ -55,14 +56,16 @@ def print_model(console: Console, ctx: dict[str, Any]) -> None:
         offers.add_column(column)
     for o in ctx["offerings"]:
         p = o["prices"]
-        status = o["lifecycle"] if o["provider_status"] == "active" else "provider defunct"
-        disputed = " *" if o["disputed_fields"] else ""
+        # Only a provider the registry marks defunct is said to be; one missing from the
+        # registry is an active host (``compare.pricing.is_live``).
+        status = "provider defunct" if o["provider_status"] == "defunct" else o["lifecycle"]
+        mark = " *" if o["disputed_fields"] else ""
         offers.add_row(
             o["provider_name"],
             o["provider_model_id"],
-            "free" if p["free"] else money(p["input_per_mtok"]) + disputed,
+            "free" if p["free"] else money(p["input_per_mtok"]) + mark,
             "free" if p["free"] else money(p["output_per_mtok"]),
-            money(p["cache_read_per_mtok"]) if p["cache_read_per_mtok"] else "",
+            money(p["cache_read_per_mtok"]) if p["cache_read_per_mtok"] else NOT_SOURCED,
             show_value(o["context_tokens"]),
             status,
             o["source"],
@@ -123,9 +126,16 @@ def _cell_text(c: dict[str, Any]) -> str:
 
 
 def _price(value: str | None, free: bool = False) -> str:
-    from tradeoff.render.markdown import money as md_money
-
     return md_money(value, free)
+
+
+NONE_LISTED = "none in the catalog"
+
+
+def _route(q: dict[str, Any]) -> str:
+    """A summary route: its provider, and its lifecycle when it is not generally available."""
+    state = f" ({q['lifecycle']})" if q["lifecycle"] != "ga" else ""
+    return f"{q['provider_name']}{state}"
 
 
 def print_comparison(console: Console, ctx: dict[str, Any]) -> None:
@@ -149,13 +159,15 @@ def print_comparison(console: Console, ctx: dict[str, Any]) -> None:
         prices.add_column(column)
     for key, title in (("cheapest", "cheapest active route"), ("first_party", "first-party API")):
         quotes = [p[key] for p in ctx["pricing"]]
-        prices.add_row(title, *[q["provider_name"] if q else "none in the catalog" for q in quotes])
+        prices.add_row(title, *[_route(q) if q else NONE_LISTED for q in quotes])
         for field, label in (
             ("input_per_mtok", "  input"),
             ("output_per_mtok", "  output"),
             ("blended_per_mtok", f"  blended {blend}"),
         ):
-            prices.add_row(label, *[_price(q[field], q["free"]) if q else "—" for q in quotes])
+            prices.add_row(
+                label, *[_price(q[field], q["free"]) if q else NONE_LISTED for q in quotes]
+            )
     prices.add_row("active providers", *[str(p["provider_count"]) for p in ctx["pricing"]])
     console.print(prices)
     shared = ", ".join(s["name"] for s in ctx["shared_providers"]) or "none"

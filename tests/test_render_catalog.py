@@ -1,0 +1,37 @@
+"""The catalog table's cheapest route is the comparison engine's."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tradeoff.compare.pricing import model_pricing
+from tradeoff.compare.workload import DEFAULT_BLEND
+from tradeoff.db.queries import Catalog
+from tradeoff.render.catalog_context import catalog_rows
+from tradeoff.render.compare_context import catalog_view, cheapest_quotes
+
+
+def test_catalog_cheapest_is_the_compare_engines(catalog: Catalog) -> None:
+    rows = catalog_rows(catalog)
+    quotes = cheapest_quotes(catalog)
+    view = catalog_view(catalog)
+    assert len(rows) == len(catalog.models)
+    for row in rows:
+        model = catalog.models[row["id"]]
+        pricing = model_pricing(
+            model, catalog.offerings_for(model.id), catalog.providers, DEFAULT_BLEND
+        )
+        q = pricing.cheapest
+        assert quotes[model.id] == q
+        assert view.cheapest_blended[model.id] == (None if q is None else q.blended_per_mtok)
+        c = row["cheapest"]
+        if q is None:
+            assert c is None, row["id"]
+            continue
+        assert c["provider"] == q.provider_id
+        assert Decimal(c["blended_per_mtok"]) == q.blended_per_mtok
+        assert Decimal(c["input_per_mtok"]) == q.input_per_mtok
+        # never a free variant shown as $0/$0
+        assert c["free"] is False and Decimal(c["blended_per_mtok"]) > 0, row["id"]
+        assert row["provider_count"] == pricing.provider_count
+        assert row["providers"] == sorted(pricing.provider_ids)
