@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -17,6 +18,7 @@ from tradeoff.render.compare_context import catalog_view
 if TYPE_CHECKING:
     from starlette.testclient import TestClient
 
+FIXTURES = Path(__file__).parent / "fixtures"
 JSON = "application/json"
 MD = "text/markdown"
 HTML = "text/html"
@@ -299,6 +301,46 @@ def test_sitemap_lists_models_with_last_reviewed(client: TestClient, catalog: Ca
     assert all(a < b for a, b in pairs)  # canonical order only, never a redirecting URL
 
 
+def _last_reviewed_shown(page: str) -> str | None:
+    found = re.search(r'Last reviewed: <time datetime="([^"]+)">', page)
+    return found.group(1) if found else None
+
+
+def test_sitemap_lastmod_is_the_pages_last_reviewed(client: TestClient, catalog: Catalog) -> None:
+    text = client.get("/sitemap.xml").text
+    lastmod = dict(
+        re.findall(r"<loc>http://testserver([^<]+)</loc>(?:<lastmod>([^<]+)</lastmod>)?", text)
+    )
+    slugs = sorted(m.slug for m in catalog.models.values())[::40]
+    for slug in slugs:
+        path = f"/models/{slug}"
+        ctx = client.get(path + ".json").json()
+        shown = [f["checked"] for f in ctx["facts"] + ctx["capabilities"] if f["known"]]
+        shown += [o["checked"] for o in ctx["offerings"]]
+        oldest = min((d for d in shown if d), default=None)
+        assert _last_reviewed_shown(client.get(path).text) == oldest, path
+        assert (lastmod[path] or None) == oldest, path
+    for provider_id in sorted(catalog.providers)[::25]:
+        path = f"/providers/{provider_id}"
+        ctx = client.get(path + ".json").json()
+        oldest = min((o["checked"] for o in ctx["offerings"] if o["checked"]), default=None)
+        assert ctx["last_reviewed"] == oldest
+        assert _last_reviewed_shown(client.get(path).text) == oldest, path
+        assert (lastmod[path] or None) == oldest, path
+
+
+def test_sitemap_pairs_are_the_related_pairs_model_pages_show(
+    client: TestClient, catalog: Catalog
+) -> None:
+    text = client.get("/sitemap.xml").text
+    listed = set(re.findall(r"<loc>http://testserver(/compare/[^<]+)</loc>", text))
+    for slug in sorted(m.slug for m in catalog.models.values())[::50]:
+        page = client.get(f"/models/{slug}").text
+        shown = set(re.findall(r'href="(/compare/[^"?]+)"', page))
+        assert shown, slug
+        assert shown <= listed, slug
+
+
 def test_price_vs_score_plots_only_comparable_priced_results(
     client: TestClient, catalog: Catalog
 ) -> None:
@@ -389,3 +431,38 @@ def test_calculator_says_an_unknown_context_fit_is_not_yet_sourced(client: TestC
     page = client.get(url.format("")).text
     assert page.count("context fit not yet sourced") == len(unknown)
     assert 'href="/models/alibaba--qwen-max"' in page
+
+
+def test_downloads_page_counts_what_the_files_hold(tmp_path: Path) -> None:
+    """OpenRouter is not redistributable: its offerings are neither in the files nor counted."""
+    import csv
+    import datetime as dt
+    import io
+    import shutil
+
+    from tradeoff.catalog.load import write_import
+    from tradeoff.db.build import ensure_database
+    from tradeoff.sources.models_dev import import_tree
+    from tradeoff.sources.openrouter import import_file
+
+    root = tmp_path / "catalog"
+    shutil.copytree(FIXTURES / "catalog-mini", root)
+    write_import(import_tree(FIXTURES / "models-dev-mini"), root / "imports" / "models-dev.json")
+    openrouter = import_file(
+        FIXTURES / "openrouter" / "models.json", retrieved=dt.date(2026, 5, 15)
+    )
+    write_import(openrouter, root / "imports" / "openrouter.json")
+    catalog = Catalog(ensure_database(root, tmp_path / "catalog.sqlite"))
+    try:
+        assert any(o.source_id == "openrouter" for o in catalog.offerings)
+        client = client_for(catalog)
+        ctx = client.get("/downloads.json").json()
+        offerings = list(csv.DictReader(io.StringIO(client.get("/downloads/offerings.csv").text)))
+        models = list(csv.DictReader(io.StringIO(client.get("/downloads/models.csv").text)))
+        assert "openrouter" not in {o["source_id"] for o in offerings}
+        assert ctx["offering_count"] == len(offerings) < len(catalog.offerings)
+        assert ctx["model_count"] == len(models)
+        page = client.get("/downloads").text
+        assert f"{len(offerings)} offerings" in page
+    finally:
+        catalog.close()

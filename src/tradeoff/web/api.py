@@ -17,7 +17,7 @@ from tradeoff.web.contexts import (
 )
 from tradeoff.web.filters import apply, parse_catalog_query
 from tradeoff.web.openapi import ApiParam, ApiRoute, openapi_document
-from tradeoff.web.responses import Problem, bad_parameter, cached, json_text
+from tradeoff.web.responses import Problem, bad_parameter, json_text
 from tradeoff.web.routes_compare import compare_api, cost_api
 from tradeoff.web.routes_pages import find_model, serve, site_of
 
@@ -46,40 +46,51 @@ async def model(request: Request) -> Response:
 async def providers(request: Request) -> Response:
     """Every provider with its status and offering count."""
     site = site_of(request)
-    return serve(request, "json", lambda: json_text({"providers": providers_list(site.catalog)}))
+    return serve(
+        request,
+        "json",
+        lambda: json_text({"providers": providers_list(site.catalog, site.offerings_by_provider)}),
+    )
 
 
 async def provider(request: Request) -> Response:
     """One provider page context."""
     site = site_of(request)
     name = request.path_params["name"]
-    ctx = provider_context(site.catalog, name)
-    if ctx is None:
+    found = site.catalog.providers.get(name)
+    if found is None:
         raise Problem(404, "Unknown provider", f"No provider is called {name!r}.", parameter="id")
-    return serve(request, "json", lambda: json_text(ctx))
+    offerings = site.offerings_by_provider.get(name, [])
+    return serve(
+        request, "json", lambda: json_text(provider_context(site.catalog, found, offerings))
+    )
 
 
 async def labs(request: Request) -> Response:
     """Every lab with its model count."""
     site = site_of(request)
-    counts: dict[str, int] = {}
-    for m in site.catalog.models.values():
-        counts[m.lab_id] = counts.get(m.lab_id, 0) + 1
-    body = [
-        {**jsonable(lab), "model_count": counts.get(lab.id, 0), "page": urls.lab(lab.id)}
-        for lab in site.catalog.labs.values()
-    ]
-    return serve(request, "json", lambda: json_text({"labs": body}))
+
+    def build() -> str:
+        counts: dict[str, int] = {}
+        for m in site.catalog.models.values():
+            counts[m.lab_id] = counts.get(m.lab_id, 0) + 1
+        body = [
+            {**jsonable(lab), "model_count": counts.get(lab.id, 0), "page": urls.lab(lab.id)}
+            for lab in site.catalog.labs.values()
+        ]
+        return json_text({"labs": body})
+
+    return serve(request, "json", build)
 
 
 async def lab(request: Request) -> Response:
     """One lab page context."""
     site = site_of(request)
     name = request.path_params["name"]
-    ctx = lab_context(site.catalog, name, site.rows)
-    if ctx is None:
+    found = site.catalog.labs.get(name)
+    if found is None:
         raise Problem(404, "Unknown lab", f"No lab is called {name!r}.", parameter="id")
-    return serve(request, "json", lambda: json_text(ctx))
+    return serve(request, "json", lambda: json_text(lab_context(site.catalog, found, site.rows)))
 
 
 async def conflicts(request: Request) -> Response:
@@ -100,8 +111,7 @@ async def conflicts(request: Request) -> Response:
 
 async def openapi(request: Request) -> Response:
     """The OpenAPI 3.1 document of this API."""
-    site = site_of(request)
-    return cached(request, site.version, json_text(openapi_document(api_routes())), "json")
+    return serve(request, "json", lambda: json_text(openapi_document(api_routes())))
 
 
 def api_routes() -> list[ApiRoute]:

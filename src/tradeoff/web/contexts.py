@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from tradeoff.db.queries import Catalog
-from tradeoff.records import Fact
+from tradeoff.records import Fact, Lab, Model, Offering, Provider
 from tradeoff.render.jsonable import jsonable
-from tradeoff.render.model_context import offering_entry
+from tradeoff.render.model_context import model_facts, offering_entry
 from tradeoff.web import urls
 from tradeoff.web.filters import SORTS, CatalogQuery
 
@@ -56,10 +57,14 @@ def oldest(dates: list[str | None]) -> str | None:
     return min(known) if known else None
 
 
-def model_last_reviewed(ctx: dict[str, Any]) -> str | None:
-    """Oldest checked date among the facts and offerings a model page shows."""
-    dates = [f["checked"] for f in ctx["facts"] + ctx["capabilities"] if f["known"]]
-    dates += [o["checked"] for o in ctx["offerings"]]
+def model_last_reviewed(catalog: Catalog, model: Model) -> str | None:
+    """Oldest checked date among the known facts and the offerings a model page shows.
+
+    Read from the records, so the sitemap gets a page's date without building the page.
+    """
+    facts = [*model_facts(model).values(), *model.capabilities.values()]
+    dates = [f.checked for f in facts if f.known]
+    dates += [o.checked for o in catalog.offerings_for(model.id)]
     return oldest(dates)
 
 
@@ -87,12 +92,18 @@ def catalog_context(
     }
 
 
-def provider_context(catalog: Catalog, provider_id: str) -> dict[str, Any] | None:
-    """A provider page: who it is, whether it still serves, every offering with prices."""
-    provider = catalog.providers.get(provider_id)
-    if provider is None:
-        return None
-    offerings = [o for o in catalog.offerings if o.provider_id == provider_id]
+def provider_last_reviewed(offerings: Sequence[Offering]) -> str | None:
+    """Oldest checked date among a provider's offerings (its page shows each of them)."""
+    return oldest([o.checked for o in offerings])
+
+
+def provider_context(
+    catalog: Catalog, provider: Provider, offerings: Sequence[Offering]
+) -> dict[str, Any]:
+    """A provider page: who it is, whether it still serves, every offering with prices.
+
+    ``offerings`` are the provider's own (``Site.offerings_by_provider``).
+    """
     entries = []
     for o in offerings:
         entry = offering_entry(o, catalog)
@@ -125,17 +136,15 @@ def provider_context(catalog: Catalog, provider_id: str) -> dict[str, Any] | Non
         "offering_count": len(entries),
         "model_count": len({e["model"]["id"] for e in linked}),
         "unlinked_count": len(entries) - len(linked),
-        "last_reviewed": oldest([e["checked"] for e in entries]),
+        "last_reviewed": provider_last_reviewed(offerings),
         "sources": attribution(catalog, {o.source_id for o in offerings}),
         "catalog_version": catalog.version,
     }
 
 
-def lab_context(catalog: Catalog, lab_id: str, rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+def lab_context(catalog: Catalog, lab: Lab, rows: list[dict[str, Any]]) -> dict[str, Any]:
     """A lab page: its models (catalog rows) and its own first-party APIs."""
-    lab = catalog.labs.get(lab_id)
-    if lab is None:
-        return None
+    lab_id = lab.id
     models = [{**r, "url": urls.model(r["slug"])} for r in rows if r["lab"] == lab_id]
     models.sort(key=lambda r: (r["release_date"] or "", r["name"]), reverse=True)
     first_party = [
@@ -155,15 +164,14 @@ def lab_context(catalog: Catalog, lab_id: str, rows: list[dict[str, Any]]) -> di
     }
 
 
-def providers_list(catalog: Catalog) -> list[dict[str, Any]]:
-    """Every provider with its offering count (API list, sitemap)."""
-    counts: dict[str, int] = {}
-    for o in catalog.offerings:
-        counts[o.provider_id] = counts.get(o.provider_id, 0) + 1
+def providers_list(
+    catalog: Catalog, by_provider: dict[str, list[Offering]]
+) -> list[dict[str, Any]]:
+    """Every provider with its offering count (API list)."""
     return [
         {
             **jsonable(p),
-            "offering_count": counts.get(p.id, 0),
+            "offering_count": len(by_provider.get(p.id, ())),
             "url": urls.provider(p.id),
         }
         for p in catalog.providers.values()

@@ -51,6 +51,7 @@ class Downloads:
     files: dict[str, bytes]
     included: list[dict[str, Any]]
     excluded: list[dict[str, Any]]
+    counts: dict[str, int]  # what the files hold (non-redistributable rows already dropped)
 
 
 def _filter(conn: sqlite3.Connection, excluded: set[str]) -> None:
@@ -140,6 +141,11 @@ def build_downloads(catalog: Catalog) -> Downloads:
                 for o in filtered.offerings
             ]
             version = filtered.version
+            counts = {
+                "model_count": len(filtered.models),
+                "offering_count": len(filtered.offerings),
+                "provider_count": len(filtered.providers),
+            }
         finally:
             filtered.close()
     document = {
@@ -190,11 +196,15 @@ def build_downloads(catalog: Catalog) -> Downloads:
         "offerings.csv": _csv(OFFERING_COLUMNS, offerings),
         "LICENCES.md": _licences_md(included, excluded).encode(),
     }
-    return Downloads(files, included, excluded)
+    return Downloads(files, included, excluded, counts)
 
 
 def downloads_context(catalog: Catalog, built: Downloads) -> dict[str, Any]:
-    """The /downloads page: the files, their licences, what was left out."""
+    """The /downloads page: the files, their licences, what was left out.
+
+    Counts are those of the files, not of the served catalog: rows from a source whose
+    licence forbids redistribution are not in them.
+    """
     return {
         "files": [
             {
@@ -206,9 +216,7 @@ def downloads_context(catalog: Catalog, built: Downloads) -> dict[str, Any]:
             }
             for n, f, d in FILES
         ],
-        "model_count": len(catalog.models),
-        "offering_count": len(catalog.offerings),
-        "provider_count": len(catalog.providers),
+        **built.counts,
         "included_sources": built.included,
         "excluded_sources": built.excluded,
         "catalog_version": catalog.version,

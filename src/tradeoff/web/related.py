@@ -12,7 +12,18 @@ from tradeoff.web.site import Site
 
 
 def related_for(site: Site, model: Model) -> list[dict[str, Any]]:
-    """Pairs worth comparing with ``model``, with the reasons the ranking gives."""
+    """Pairs worth comparing with ``model``, with the reasons the ranking gives.
+
+    Kept per app: the model page and the sitemap list the same pairs from one ranking.
+    """
+    known: dict[str, list[dict[str, Any]]] = site.extras.setdefault("related", {})
+    found = known.get(model.id)
+    if found is None:
+        found = known[model.id] = _rank(site, model)
+    return found
+
+
+def _rank(site: Site, model: Model) -> list[dict[str, Any]]:
     models = site.catalog.models
     ranked = related_models(
         model, list(models.values()), catalog_view(site.catalog).cheapest_blended

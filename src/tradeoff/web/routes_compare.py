@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from starlette.datastructures import QueryParams
@@ -10,6 +9,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from tradeoff.compare.engine import MAX_MODELS
+from tradeoff.compare.workload import parse_blend_parts
 from tradeoff.errors import UsageError
 from tradeoff.records import Model
 from tradeoff.render.compare_context import compare_context, cost_context
@@ -21,25 +22,21 @@ from tradeoff.web.compare_pages import (
     compare_body,
     faq_jsonld,
 )
-from tradeoff.web.responses import bad_parameter, json_ld
+from tradeoff.web.responses import bad_parameter, json_ld, json_text
 from tradeoff.web.routes_pages import find_model, serve, site_of
 from tradeoff.web.site import Site
 
-MAX_MODELS = 4
-_BLEND = re.compile(r"^\s*(\d{1,3})\s*[:/]\s*(\d{1,3})\s*$")
-
 
 def parse_blend(params: QueryParams) -> tuple[str | None, tuple[int, int] | None]:
-    """`blend=70:30` → ("70:30", (70, 30)); absent → the default (None)."""
+    """`blend=70:30` → ("70:30", (70, 30)); absent → the default (None).
+
+    The compare engine parses it; its UsageError names ``--blend``, which the app reports as
+    parameter ``blend``.
+    """
     text = params.get("blend", "").strip()
     if not text:
         return None, None
-    match = _BLEND.match(text)
-    if not match:
-        raise bad_parameter("blend", f"blend must be INPUT:OUTPUT such as 70:30, got {text!r}")
-    parts = (int(match.group(1)), int(match.group(2)))
-    if sum(parts) == 0:
-        raise bad_parameter("blend", "blend parts must not both be zero")
+    parts = parse_blend_parts(text)
     return f"{parts[0]}:{parts[1]}", parts
 
 
@@ -112,15 +109,18 @@ async def compare_query(request: Request) -> Response:
     if len(models) < 2:
         if fmt != "html":
             raise bad_parameter("models", "give 2 to 4 models, comma-separated")
-        body = site.render_html(
-            "picker.html",
+        return serve(
             request,
-            title="Compare models",
-            picked=[m.slug for m in models],
-            blend_text=blend_text or "70:30",
-            all_models=site.models_by_name,
+            "html",
+            lambda: site.render_html(
+                "picker.html",
+                request,
+                title="Compare models",
+                picked=[m.slug for m in models],
+                blend_text=blend_text or "70:30",
+                all_models=site.models_by_name,
+            ),
         )
-        return serve(request, "html", lambda: body)
     return _render_compare(request, site, models, fmt, blend_text, blend)
 
 
@@ -135,10 +135,8 @@ def split_pair(site: Site, pair: str) -> list[Model]:
             return [by_slug[left], by_slug[right]]
     if len(pieces) < 2:
         raise bad_parameter("pair", "expected /compare/{slugA}-vs-{slugB}")
-    # Name the first side that is not a model, with suggestions.
-    for name in (pieces[0], urls.PAIR_SEPARATOR.join(pieces[1:])):
-        find_model(site, name)
-    return [find_model(site, pieces[0]), find_model(site, urls.PAIR_SEPARATOR.join(pieces[1:]))]
+    # Not two slugs: resolve ids or aliases; the first side that is no model is named (404).
+    return [find_model(site, n) for n in (pieces[0], urls.PAIR_SEPARATOR.join(pieces[1:]))]
 
 
 async def compare_pair(request: Request) -> Response:
@@ -230,8 +228,6 @@ async def compare_api(request: Request) -> Response:
     models = resolve_all(site, model_names(request.query_params))
     if len(models) < 2:
         raise bad_parameter("models", "give 2 to 4 models, comma-separated")
-    from tradeoff.web.responses import json_text
-
     return serve(
         request,
         "json",
@@ -251,13 +247,15 @@ async def cost_api(request: Request) -> Response:
     tokens = {k: _tokens(params, k, 1 if k == "requests" else 0) for k in DEFAULT_WORKLOAD}
     if tokens["cached_tokens"] > tokens["input_tokens"]:
         raise bad_parameter("cached_tokens", "cached_tokens cannot exceed input_tokens")
-    from tradeoff.web.responses import json_text
 
-    try:
-        ctx = cost_context(site.catalog, [m.id for m in models], **tokens)
-    except UsageError as exc:
-        raise bad_parameter("models", exc.message) from None
-    return serve(request, "json", lambda: json_text(ctx))
+    def build() -> str:
+        try:
+            ctx = cost_context(site.catalog, [m.id for m in models], **tokens)
+        except UsageError as exc:
+            raise bad_parameter("models", exc.message) from None
+        return json_text(ctx)
+
+    return serve(request, "json", build)
 
 
 def routes() -> list[Route]:

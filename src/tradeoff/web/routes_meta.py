@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from tradeoff.render.model_context import model_context
 from tradeoff.web import charts, score_chart, urls
-from tradeoff.web.contexts import model_last_reviewed, provider_context
+from tradeoff.web.contexts import model_last_reviewed, provider_last_reviewed
 from tradeoff.web.downloads import FILES, build_downloads, dataset_jsonld, downloads_context
 from tradeoff.web.markdown_pages import esc, table
 from tradeoff.web.related import related_for
@@ -122,20 +122,22 @@ async def downloads_page(request: Request) -> Response:
     """`/downloads` (+ .json): the files and their licences, with a Dataset JSON-LD."""
     site = site_of(request)
     fmt = "json" if request.url.path.endswith(".json") else "html"
-    built = _downloads(site)
-    ctx = downloads_context(site.catalog, built)
-    if fmt == "json":
-        return cached(request, site.version, json_text(ctx), "json")
-    body = site.render_html(
-        "downloads.html",
-        request,
-        ctx=ctx,
-        title="Download the catalog",
-        jsonld=json_ld(dataset_jsonld(ctx, base_url(request))),
-        twins={"json": urls.twin(urls.download(""), "json")},
-        sources=ctx["included_sources"],
-    )
-    return cached(request, site.version, body, "html")
+
+    def build() -> str:
+        ctx = downloads_context(site.catalog, _downloads(site))
+        if fmt == "json":
+            return json_text(ctx)
+        return site.render_html(
+            "downloads.html",
+            request,
+            ctx=ctx,
+            title="Download the catalog",
+            jsonld=json_ld(dataset_jsonld(ctx, base_url(request))),
+            twins={"json": urls.twin(urls.download(""), "json")},
+            sources=ctx["included_sources"],
+        )
+
+    return serve(request, fmt, build)
 
 
 async def download_file(request: Request) -> Response:
@@ -162,14 +164,17 @@ def sitemap_entries(site: Site) -> list[tuple[str, str | None]]:
         (urls.download(""), None),
         (urls.price_vs_score(), None),
     ]
+    # lastmod is the date each page shows as "last reviewed", read from the same records.
     for model in catalog.models.values():
-        entries.append((urls.model(model.slug), model_last_reviewed(model_context(catalog, model))))
+        entries.append((urls.model(model.slug), model_last_reviewed(catalog, model)))
+    by_provider = site.offerings_by_provider
     for provider_id in catalog.providers:
-        ctx = provider_context(catalog, provider_id)
-        entries.append((urls.provider(provider_id), ctx["last_reviewed"] if ctx else None))
+        last = provider_last_reviewed(by_provider.get(provider_id, []))
+        entries.append((urls.provider(provider_id), last))
     entries += [(urls.lab(lab_id), None) for lab_id in catalog.labs]
-    # Comparisons linked from model pages. No lastmod: a comparison's last-reviewed date is
-    # only known once it is built, and a guessed date would be a false one.
+    # Comparisons linked from model pages (the same list those pages show). No lastmod: a
+    # comparison's last-reviewed date is only known once it is built, and a guessed date
+    # would be a false one.
     pairs = {r["url"] for model in catalog.models.values() for r in related_for(site, model)}
     entries += [(url, None) for url in sorted(pairs)]
     site.extras["sitemap"] = entries
@@ -224,6 +229,12 @@ async def llms_txt(request: Request) -> Response:
     return cached(request, site.version, "\n".join(lines) + "\n", "md")
 
 
+@lru_cache(maxsize=1)
+def _static_names() -> frozenset[str]:
+    """The files the package ships under static/ (listed once per process)."""
+    return frozenset(p.name for p in resources.files("tradeoff.web").joinpath("static").iterdir())
+
+
 @lru_cache(maxsize=8)
 def _static_file(name: str) -> str:
     return (
@@ -238,8 +249,7 @@ async def static(request: Request) -> Response:
     """`/static/{name}`: the stylesheet (and any small same-origin script)."""
     name = request.path_params["name"]
     ext = name.rsplit(".", 1)[-1]
-    allowed = {p.name for p in resources.files("tradeoff.web").joinpath("static").iterdir()}
-    if name not in allowed or ext not in STATIC_TYPES:
+    if name not in _static_names() or ext not in STATIC_TYPES:
         raise Problem(404, "Not Found", f"no static file {name!r}")
     site = site_of(request)
     response = cached(request, site.version, _static_file(name), "txt")

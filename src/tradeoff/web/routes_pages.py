@@ -128,7 +128,7 @@ async def model_page(request: Request) -> Response:
             description=f"{model.name} by {ctx['lab']['name']}: sourced facts, "
             f"{ctx['offering_count']} offerings with prices.",
             sources=ctx["sources"],
-            last_reviewed=model_last_reviewed(ctx),
+            last_reviewed=model_last_reviewed(site.catalog, model),
             active_providers=active,
             chart_url=urls.chart("price-by-provider", {"model": model.slug}) if points else "",
             chart_height=charts.provider_chart_height(len(points)),
@@ -144,11 +144,12 @@ async def provider_page(request: Request) -> Response:
     """`/providers/{id}` (+ twins)."""
     site = site_of(request)
     name, fmt = urls.split_format(request.path_params["name"])
-    ctx = provider_context(site.catalog, name)
-    if ctx is None:
+    if name not in site.catalog.providers:
         raise Problem(404, "Unknown provider", f"No provider is called {name!r}.", parameter="id")
 
     def build() -> str:
+        provider = site.catalog.providers[name]
+        ctx = provider_context(site.catalog, provider, site.offerings_by_provider.get(name, []))
         return site.render(
             fmt,
             ctx,
@@ -167,11 +168,11 @@ async def lab_page(request: Request) -> Response:
     """`/labs/{id}` (+ twins)."""
     site = site_of(request)
     name, fmt = urls.split_format(request.path_params["name"])
-    ctx = lab_context(site.catalog, name, site.rows)
-    if ctx is None:
+    if name not in site.catalog.labs:
         raise Problem(404, "Unknown lab", f"No lab is called {name!r}.", parameter="id")
 
     def build() -> str:
+        ctx = lab_context(site.catalog, site.catalog.labs[name], site.rows)
         return site.render(
             fmt,
             ctx,

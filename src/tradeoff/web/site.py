@@ -10,7 +10,7 @@ from jinja2 import Environment
 from starlette.requests import Request
 
 from tradeoff.db.queries import Catalog
-from tradeoff.records import Model
+from tradeoff.records import Model, Offering
 from tradeoff.render.catalog_context import catalog_rows
 from tradeoff.web import urls
 from tradeoff.web.contexts import attribution
@@ -41,6 +41,19 @@ class Site:
     def options(self) -> dict[str, list[str]]:
         """Values each catalog filter can take."""
         return options_of(self.rows)
+
+    @cached_property
+    def offerings_by_provider(self) -> dict[str, list[Offering]]:
+        """Every offering by provider id, catalog order (provider pages, sitemap, API)."""
+        grouped: dict[str, list[Offering]] = {}
+        for o in self.catalog.offerings:
+            grouped.setdefault(o.provider_id, []).append(o)
+        return grouped
+
+    @cached_property
+    def all_sources(self) -> list[dict[str, Any]]:
+        """Attribution of every source: the footer of pages that name no sources of their own."""
+        return attribution(self.catalog)
 
     @cached_property
     def models_by_slug(self) -> dict[str, Model]:
@@ -88,7 +101,7 @@ class Site:
             "jsonld": "",
             "last_reviewed": None,
             "twins": {},
-            "sources": attribution(self.catalog),
+            "sources": self.all_sources,
             "catalog_version": self.version,
             "request": request,
         }
