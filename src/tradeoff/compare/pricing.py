@@ -88,7 +88,7 @@ def is_live(offering: Offering, provider: Provider | None) -> bool:
 
 def is_first_party(provider: Provider, model: Model) -> bool:
     """A lab's own API serving that lab's model."""
-    return provider.kind == "first-party" and provider.lab_id == model.lab_id
+    return provider.is_first_party_for(model.lab_id)
 
 
 def blended_price(offering: Offering, blend: Blend) -> Decimal | None:

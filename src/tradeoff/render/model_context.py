@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from tradeoff.compare.pricing import is_live
 from tradeoff.db.queries import Catalog
 from tradeoff.records import CAPABILITY_LABELS, Fact, Model, Offering
 from tradeoff.render.jsonable import jsonable
-
-NOT_SOURCED = "not yet sourced"
 
 FACT_LABELS: dict[str, str] = {
     "release_date": "Released",
@@ -57,7 +56,9 @@ def offering_entry(offering: Offering, catalog: Catalog) -> dict[str, Any]:
         "provider": offering.provider_id,
         "provider_name": provider.name if provider else offering.provider_id,
         "provider_kind": provider.kind if provider else "unknown",
-        "provider_status": provider.status if provider else "unknown",
+        # Not in the provider registry: nothing says it is defunct (compare.pricing.is_live).
+        "provider_status": provider.status if provider else "active",
+        "live": is_live(offering, provider),
         "provider_model_id": offering.provider_model_id,
         "prices": jsonable(offering.prices),
         "priced": offering.prices.priced,
