@@ -158,7 +158,6 @@ class Model:
     modalities_input: Fact[tuple[str, ...]]
     modalities_output: Fact[tuple[str, ...]]
     capabilities: dict[str, Fact[bool]]
-    floating: bool = False  # a moving alias such as "*-latest": never a link target
     weights_url: str | None = None
 
     @property

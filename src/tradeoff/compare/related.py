@@ -47,7 +47,7 @@ def related_models(
     own_price = blended.get(model.id)
     scored: list[Related] = []
     for other in candidates:
-        if other.id == model.id or other.floating:
+        if other.id == model.id:
             continue
         score = 0.0
         reasons: list[str] = []
