@@ -197,3 +197,43 @@ def test_known_files_have_sources_with_their_licences() -> None:
         assert known.source_id in sources
     assert not sources["lmarena"].redistributable
     assert not sources["swebench"].redistributable
+
+
+def test_import_reconciles_once_and_reads_each_result_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tradeoff.benchmarks.writer as writer
+    import tradeoff.db.build as build
+
+    root = tmp_path / "catalog"
+    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    calls: dict[str, list[str]] = {"reconcile": [], "read": [], "link": []}
+    real_reconcile, real_read, real_link = (
+        build.reconcile,
+        writer.read_results_file,
+        writer.link_result,
+    )
+
+    def counting_reconcile(text: object) -> object:
+        calls["reconcile"].append("")
+        return real_reconcile(text)  # type: ignore[arg-type]
+
+    def counting_read(path: Path) -> object:
+        calls["read"].append(path.name)
+        return real_read(path)
+
+    def counting_link(index: object, entry: object) -> object:
+        calls["link"].append("")
+        return real_link(index, entry)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "reconcile", counting_reconcile)
+    monkeypatch.setattr(writer, "read_results_file", counting_read)
+    monkeypatch.setattr(writer, "link_result", counting_link)
+    import_benchmarks(FIXTURES, root, tmp_path / "db.sqlite")
+    written = sorted(p.name for p in (root / "benchmarks").glob("*.json"))
+    assert len(calls["reconcile"]) == 1
+    assert sorted(calls["read"]) == written  # each file read (and validated) once
+    rows = sum(len(read_results_file(root / "benchmarks" / n).results) for n in written)
+    assert len(calls["link"]) == rows  # each row linked once
+    review = (root / "review" / "benchmarks-unmatched.csv").read_text()
+    assert "Made-Up Bench,,not in benchmarks.toml,1" in review

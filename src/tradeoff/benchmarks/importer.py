@@ -263,7 +263,6 @@ def import_benchmarks(
     from tradeoff.benchmarks.schema import RESULTS_DIR, write_results_file
     from tradeoff.catalog.load import default_catalog_dir, load_catalog
     from tradeoff.db.build import build_database, catalog_version, default_db_path
-    from tradeoff.sources.reconcile import reconcile
 
     catalog_dir = catalog_dir or default_catalog_dir()
     db_path = db_path or default_db_path(catalog_dir)
@@ -292,9 +291,10 @@ def import_benchmarks(
     # Every file parsed and validated: only now write (each file atomically).
     for file, results in parsed:
         write_results_file(results, catalog_dir / RESULTS_DIR / f"{file.stem}.json")
-    text = load_catalog(catalog_dir)
-    tallies = tally(text, reconcile(text))
-    review = write_review(catalog_dir / "review", text, tallies)
-    build_database(text, db_path, catalog_version(catalog_dir))
+    # The catalog text holds no result files (the build reads them), so it is still current.
+    # One reconcile: the build's; the review counts the rows the build linked.
+    resolved = build_database(text, db_path, catalog_version(catalog_dir))
+    tallies = tally(text, resolved)
+    review = write_review(catalog_dir / "review", tallies)
     wrote = ", ".join(f"{RESULTS_DIR}/{file.stem}.json" for file, _ in parsed)
     return "\n".join([*summary_lines(tallies), *skipped, f"wrote {wrote} and {review}"])

@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tradeoff.benchmarks.schema import read_results_file, results_files
-from tradeoff.benchmarks.writer import linked_rows
+from tradeoff.benchmarks.schema import Unregistered
+from tradeoff.benchmarks.writer import linked_files
 from tradeoff.catalog.load import CatalogText, atomic_write_text
 from tradeoff.sources.resolved import Resolved
 
@@ -26,28 +26,32 @@ class SourceTally:
     matched: int = 0
     unregistered: int = 0
     unmatched: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    unregistered_names: list[Unregistered] = field(default_factory=list)
 
 
 def tally(text: CatalogText, resolved: Resolved) -> dict[str, SourceTally]:
-    """Counts by result file stem, and every unmatched (model name, ref, reason) with rows."""
+    """Counts by result file stem (in file order), and every unmatched (model name, ref, reason).
+
+    The files and links are the ones the database build just made with this ``resolved``.
+    """
     out: dict[str, SourceTally] = {}
-    for path in results_files(text.root):
-        results = read_results_file(path)
-        t = out.setdefault(path.stem, SourceTally(results.source_id))
+    for linked in linked_files(text, resolved):
+        results = linked.results
+        t = out.setdefault(linked.path.stem, SourceTally(results.source_id))
         t.unregistered = sum(u.rows for u in results.unregistered)
-    for row in linked_rows(text, resolved):
-        t = out[row.result_id.split("#")[0]]
-        t.imported += 1
-        if row.model_id is not None and row.model_id in resolved.models:
-            t.matched += 1
-        else:
-            reason = row.reason or f"{row.model_id} is not a model of the compiled catalog"
-            ref = row.entry.model_id or row.entry.provider_ref or ""
-            t.unmatched[(row.entry.source_model, ref, reason)] += 1
+        t.unregistered_names = list(results.unregistered)
+        for row in linked.rows:
+            t.imported += 1
+            if row.model_id is not None and row.model_id in resolved.models:
+                t.matched += 1
+            else:
+                reason = row.reason or f"{row.model_id} is not a model of the compiled catalog"
+                ref = row.entry.model_id or row.entry.provider_ref or ""
+                t.unmatched[(row.entry.source_model, ref, reason)] += 1
     return out
 
 
-def write_review(directory: Path, text: CatalogText, tallies: dict[str, SourceTally]) -> Path:
+def write_review(directory: Path, tallies: dict[str, SourceTally]) -> Path:
     """Write benchmarks-unmatched.csv: one line per (source, kind, name, reason) with its count."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -55,13 +59,10 @@ def write_review(directory: Path, text: CatalogText, tallies: dict[str, SourceTa
     for _, t in sorted(tallies.items()):
         for (name, ref, reason), n in sorted(t.unmatched.items()):
             writer.writerow((t.source_id, "model", name, ref, reason, n))
-    for path in results_files(text.root):
-        results = read_results_file(path)
-        for u in results.unregistered:
+    for t in tallies.values():  # file order, as ``tally`` made them
+        for u in t.unregistered_names:
             name = u.benchmark + (f"@{u.version}" if u.version else "")
-            writer.writerow(
-                (results.source_id, "benchmark", name, "", "not in benchmarks.toml", u.rows)
-            )
+            writer.writerow((t.source_id, "benchmark", name, "", "not in benchmarks.toml", u.rows))
     target = directory / REVIEW_FILE
     atomic_write_text(target, buffer.getvalue())
     return target

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from tradeoff.benchmarks.linking import link_result
 from tradeoff.benchmarks.registry import REGISTRY_FILE, Registry, load_registry
-from tradeoff.benchmarks.schema import ResultEntry, read_results_file, results_files
+from tradeoff.benchmarks.schema import ResultEntry, ResultsFile, read_results_file, results_files
 from tradeoff.catalog.load import CatalogText
 from tradeoff.errors import DataError
 from tradeoff.sources.resolved import Resolved
@@ -28,8 +30,27 @@ class LinkedRow:
     quantization: str | None
 
 
-def linked_rows(text: CatalogText, resolved: Resolved) -> Iterator[LinkedRow]:
-    """Every result of catalog/benchmarks/*.json, linked through the alias index."""
+@dataclass(frozen=True)
+class LinkedFile:
+    """One result file of catalog/benchmarks/, read and validated once, its rows linked."""
+
+    path: Path
+    results: ResultsFile
+    rows: tuple[LinkedRow, ...]
+
+
+# The files linked against the last Resolved: the database writer links them during the build
+# and the import's review report reuses them (same Resolved object) instead of reading the
+# files and linking every row again.
+_LAST: tuple[weakref.ref[Resolved], Path, list[LinkedFile]] | None = None
+
+
+def linked_files(text: CatalogText, resolved: Resolved) -> list[LinkedFile]:
+    """Every result file of catalog/benchmarks/ (stable order), linked through the alias index."""
+    global _LAST
+    if _LAST is not None and _LAST[0]() is resolved and _LAST[1] == text.root:
+        return _LAST[2]
+    out = []
     for path in results_files(text.root):
         results = read_results_file(path)
         if results.source_id not in resolved.sources:
@@ -38,17 +59,29 @@ def linked_rows(text: CatalogText, resolved: Resolved) -> Iterator[LinkedRow]:
                 path=path,
                 field="source_id",
             )
+        rows = []
         for entry in results.results:
             link = link_result(resolved.index, entry)
-            yield LinkedRow(
-                f"{path.stem}#{entry.line}",
-                results.source_id,
-                entry,
-                link.model_id,
-                link.how,
-                link.reason,
-                link.quantization,
+            rows.append(
+                LinkedRow(
+                    f"{path.stem}#{entry.line}",
+                    results.source_id,
+                    entry,
+                    link.model_id,
+                    link.how,
+                    link.reason,
+                    link.quantization,
+                )
             )
+        out.append(LinkedFile(path, results, tuple(rows)))
+    _LAST = (weakref.ref(resolved), text.root, out)
+    return out
+
+
+def linked_rows(text: CatalogText, resolved: Resolved) -> Iterator[LinkedRow]:
+    """Every result of catalog/benchmarks/*.json, linked through the alias index."""
+    for linked in linked_files(text, resolved):
+        yield from linked.rows
 
 
 def _benchmark_row(registry: Registry, benchmark_id: str) -> tuple[object, ...]:
