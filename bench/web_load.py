@@ -1,8 +1,12 @@
-"""Bench: requests/s and p50/p99 latency of a comparison page under load, beside nginx.
+"""Bench: requests/s and p50/p99 latency of web pages under load beside nginx, and cold starts.
 
-Starts `tradeoff serve` (uvicorn, one process) and nginx (one worker) on loopback ports, saves
-the same comparison page as a static file for nginx, and runs wrk against both, alternating,
-for several bounded runs. Prints the median of each figure and the ratio to nginx.
+Warm: starts `tradeoff serve` (uvicorn, one process) and nginx (one worker) on loopback ports,
+saves a comparison page and the largest provider page as static files for nginx, and runs wrk
+against both, alternating, for several bounded runs (render-cache hits). Prints the median of
+each figure and the ratio to nginx.
+Cold: for each of /sitemap.xml, the provider page and the comparison page, starts a fresh
+server and times that URL as its first request (the work the render cache hides), median of
+the runs.
 Loopback only; every run stops by itself (wrk -d).
 
     .venv/bin/python bench/web_load.py [--runs 3] [--duration 5] [--connections 16]
@@ -24,8 +28,12 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 PAIR = "/compare/mistral--mixtral-8x22b-instruct-vs-moonshotai--kimi-k2-instruct"
+PROVIDER = "/providers/openrouter"  # the provider with the most offerings
+PAGES = (PAIR, PROVIDER)
+COLD = ("/sitemap.xml", PROVIDER, PAIR)
 ROOT = Path(__file__).resolve().parents[1]
 NGINX_CONF = """
 worker_processes 1;
@@ -118,6 +126,48 @@ def run_wrk(wrk: str, url: str, seconds: int, connections: int) -> dict[str, flo
     return {"rps": rps, "p50_ms": p50, "p99_ms": p99}
 
 
+def start_app(tradeoff: Path, procs: list[subprocess.Popen[bytes]]) -> tuple[str, Any]:
+    """A fresh `tradeoff serve`, answering (its base URL and process); nothing rendered yet."""
+    port = free_port()
+    app = subprocess.Popen(
+        [str(tradeoff), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    procs.append(app)
+    base = f"http://127.0.0.1:{port}"
+    wait_for(base + "/robots.txt", app, "tradeoff serve")  # cheap: renders no page
+    return base, app
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def cold_first_requests(tradeoff: Path, runs: int, procs: list[subprocess.Popen[bytes]]) -> None:
+    """Each URL as the first request of a fresh server; prints the median seconds."""
+    print("\ncold first request (fresh server each time):", flush=True)
+    for path in COLD:
+        times = []
+        for _ in range(runs):
+            base, app = start_app(tradeoff, procs)
+            started = time.perf_counter()
+            with urllib.request.urlopen(base + path, timeout=120) as r:
+                size = len(r.read())
+            times.append(time.perf_counter() - started)
+            stop(app)
+            procs.remove(app)
+        print(
+            f"  {path:76} {statistics.median(times) * 1000:>9.0f} ms  "
+            f"(median of {runs}; {size:,} bytes)",
+            flush=True,
+        )
+
+
 def main() -> None:
     """Run the bench and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -132,18 +182,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="tradeoff-bench-") as tmp_name:
         tmp = Path(tmp_name)
         try:
-            app_port, nginx_port = free_port(), free_port()
-            app = subprocess.Popen(
-                [str(tradeoff), "serve", "--host", "127.0.0.1", "--port", str(app_port)],
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-            )
-            procs.append(app)
-            app_url = f"http://127.0.0.1:{app_port}{PAIR}"
-            body = wait_for(app_url, app, "tradeoff serve")
-            page = tmp / "www" / PAIR.lstrip("/")
-            page.parent.mkdir(parents=True)
-            page.write_bytes(body)
+            nginx_port = free_port()
+            app_base, app = start_app(tradeoff, procs)
+            bodies = {}
+            for path in PAGES:
+                bodies[path] = wait_for(app_base + path, app, "tradeoff serve")
+                page = tmp / "www" / path.lstrip("/")
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_bytes(bodies[path])
             for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
                 (tmp / d).mkdir()
             user = "user root;" if os.geteuid() == 0 else ""  # workers must read the temp dir
@@ -151,46 +197,51 @@ def main() -> None:
             conf.write_text(NGINX_CONF.format(tmp=tmp, port=nginx_port, user=user))
             server = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)])
             procs.append(server)
-            nginx_url = f"http://127.0.0.1:{nginx_port}{PAIR}"
-            assert wait_for(nginx_url, server, "nginx") == body
+            nginx_base = f"http://127.0.0.1:{nginx_port}"
+            for path in PAGES:
+                assert wait_for(nginx_base + path, server, "nginx") == bodies[path]
             print(
-                f"page {PAIR} ({len(body):,} bytes); wrk 1 thread, {args.connections} "
-                f"connections, {args.duration}s x {args.runs} runs each, alternating; "
-                "tradeoff: uvicorn 1 process; nginx: 1 worker",
+                f"wrk 1 thread, {args.connections} connections, {args.duration}s x {args.runs} "
+                "runs each, alternating; tradeoff: uvicorn 1 process; nginx: 1 worker",
                 flush=True,
             )
-            for url in (app_url, nginx_url):  # warm-up (render cache, page cache)
-                run_wrk(wrk, url, 1, args.connections)
-            results: dict[str, list[dict[str, float]]] = {"tradeoff": [], "nginx": []}
-            for i in range(args.runs):
-                for name, url in (("tradeoff", app_url), ("nginx", nginx_url)):
-                    r = run_wrk(wrk, url, args.duration, args.connections)
-                    results[name].append(r)
-                    print(
-                        f"  run {i + 1} {name:8} {r['rps']:>10,.0f} req/s  "
-                        f"p50 {r['p50_ms']:.2f} ms  p99 {r['p99_ms']:.2f} ms",
-                        flush=True,
-                    )
+            for path in PAGES:
+                warm(wrk, args, path, len(bodies[path]), app_base, nginx_base)
+            stop(app)
+            procs.remove(app)
+            cold_first_requests(tradeoff, args.runs, procs)
         finally:
             for proc in procs:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+                stop(proc)
+
+
+def warm(
+    wrk: str, args: argparse.Namespace, path: str, size: int, app_base: str, nginx_base: str
+) -> None:
+    """wrk against the same page from tradeoff (render-cache hits) and nginx (a static file)."""
+    print(f"\nwarm: {path} ({size:,} bytes)", flush=True)
+    urls = {"tradeoff": app_base + path, "nginx": nginx_base + path}
+    for url in urls.values():  # warm-up (render cache, page cache)
+        run_wrk(wrk, url, 1, args.connections)
+    results: dict[str, list[dict[str, float]]] = {"tradeoff": [], "nginx": []}
+    for i in range(args.runs):
+        for name, url in urls.items():
+            r = run_wrk(wrk, url, args.duration, args.connections)
+            results[name].append(r)
+            print(
+                f"  run {i + 1} {name:8} {r['rps']:>10,.0f} req/s  "
+                f"p50 {r['p50_ms']:.2f} ms  p99 {r['p99_ms']:.2f} ms",
+                flush=True,
+            )
     med = {
         name: {k: statistics.median(r[k] for r in runs) for k in ("rps", "p50_ms", "p99_ms")}
         for name, runs in results.items()
     }
-    print(f"\n{'server':10}{'req/s':>12}{'p50 ms':>10}{'p99 ms':>10}   (median of {args.runs})")
+    print(f"  {'server':10}{'req/s':>12}{'p50 ms':>10}{'p99 ms':>10}   (median of {args.runs})")
     for name, m in med.items():
-        print(f"{name:10}{m['rps']:>12,.0f}{m['p50_ms']:>10.2f}{m['p99_ms']:>10.2f}")
+        print(f"  {name:10}{m['rps']:>12,.0f}{m['p50_ms']:>10.2f}{m['p99_ms']:>10.2f}")
     ratio = med["tradeoff"]["rps"] / med["nginx"]["rps"]
-    print(f"\ntradeoff / nginx requests/s: {ratio:.3f} ({1 / ratio:.1f}x slower than static nginx)")
-    print(
-        f"p99 latency: tradeoff {med['tradeoff']['p99_ms']:.2f} ms vs nginx "
-        f"{med['nginx']['p99_ms']:.2f} ms"
-    )
+    print(f"  tradeoff / nginx requests/s: {ratio:.3f} ({1 / ratio:.1f}x slower than static nginx)")
 
 
 if __name__ == "__main__":
