@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from tradeoff.compare.engine import MAX_MODELS
+from tradeoff.compare.engine import MAX_MODELS, check_distinct
 from tradeoff.compare.workload import parse_blend_parts
 from tradeoff.errors import UsageError
 from tradeoff.records import Model
@@ -50,10 +50,10 @@ def resolve_all(site: Site, names: list[str], limit: int = MAX_MODELS) -> list[M
     if len(names) > limit:
         raise bad_parameter("models", f"at most {limit} models, got {len(names)}")
     models = [find_model(site, n) for n in names]
-    ids = [m.id for m in models]
-    for m in models:
-        if ids.count(m.id) > 1:
-            raise bad_parameter("models", f"model {m.id!r} is given more than once")
+    try:
+        check_distinct(models)
+    except UsageError as exc:
+        raise bad_parameter("models", exc.message) from None
     return models
 
 
