@@ -8,12 +8,17 @@ from typing import Any
 from tradeoff.compare.wording import NOT_SOURCED
 from tradeoff.money import format_usd
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 
 
 def esc(text: object) -> str:
-    """Escape Markdown and inline-HTML syntax in data; newlines become spaces."""
+    """Escape Markdown and inline-HTML syntax in data; newlines become spaces.
+
+    Angle brackets become entities (not backslash escapes), so no Markdown renderer, CommonMark
+    or not, ever sees raw HTML from data.
+    """
     flat = " ".join(str(text).split()).replace("&", "&amp;")
+    flat = flat.replace("<", "&lt;").replace(">", "&gt;")
     escaped = _SPECIAL.sub(r"\\\1", flat)
     # A leading "#", "-", "+" or "1." would turn a data line into a heading or a list item.
     if re.match(r"[#+-]", escaped):
@@ -33,10 +38,16 @@ def _ref(source_n: int | None, checked: str | None, word: str = "checked") -> st
     return f" [{source_n}]" + (f", {word} {checked}" if checked else "")
 
 
-def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+def table_lines(head: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown table as lines; cells are already escaped."""
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     out += ["| " + " | ".join(r) + " |" for r in rows]
     return out
+
+
+def table(head: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; cells are already escaped."""
+    return "\n".join(table_lines(head, rows))
 
 
 def _quote_cells(q: dict[str, Any] | None) -> list[str]:
@@ -63,7 +74,7 @@ def pricing_lines(ctx: dict[str, Any]) -> list[str]:
         for i, label in enumerate(labels):
             rows.append([f"{title}: {label}"] + [c[i] for c in cells])
     rows.append(["Active providers"] + [str(p["provider_count"]) for p in ctx["pricing"]])
-    out = _table(["", *names], rows)
+    out = table_lines(["", *names], rows)
     shared = ctx["shared_providers"]
     out += [
         "",
@@ -92,7 +103,7 @@ def pricing_lines(ctx: dict[str, Any]) -> list[str]:
                 ]
             )
         out += (
-            _table(
+            table_lines(
                 [
                     "Provider",
                     "Model id",
@@ -142,7 +153,7 @@ def benchmark_lines(ctx: dict[str, Any]) -> list[str]:
         better = "higher" if r["higher_is_better"] else "lower"
         rows.append([label, esc(f"{r['metric']}, {better} is better"), *cells, esc(r["basis"])])
     head = ["Benchmark", "Metric", *[names[m["id"]] for m in ctx["models"]], "Basis"]
-    out = _table(head, rows)
+    out = table_lines(head, rows)
     if b["excluded_by_rule"]:
         out += ["", "Not compared:"] + [f"- {esc(e)}" for e in b["excluded_by_rule"]]
     if b["without_counterpart"]:
@@ -158,7 +169,7 @@ def render_compare_markdown(ctx: dict[str, Any]) -> str:
     lines += [esc(ctx["verdict"]), ""]
     lines += [f"- {esc(c['text'])}" for c in ctx["choose"]]
     lines += ["", "## Specs", ""]
-    lines += _table(
+    lines += table_lines(
         ["Spec", *names],
         [
             [esc(r["label"])]
@@ -176,7 +187,7 @@ def render_compare_markdown(ctx: dict[str, Any]) -> str:
     lines += pricing_lines(ctx)
     lines += ["", f"Prices last reviewed: {ctx['reviewed']['pricing'] or NOT_SOURCED}."]
     lines += ["", "## Capabilities", ""]
-    lines += _table(
+    lines += table_lines(
         ["Capability", *names],
         [
             [esc(r["label"])]

@@ -7,7 +7,7 @@ from typing import Any
 from markupsafe import Markup
 
 from tradeoff.render.html import render_compare_body
-from tradeoff.web.markdown_pages import esc, table
+from tradeoff.render.markdown import esc, table
 from tradeoff.web.templating import NOT_SOURCED, href, money
 
 # Per request (the cost engine prices one request, then multiplies by the request count).

@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from tradeoff.render.markdown import esc, table
 from tradeoff.web import urls
 from tradeoff.web.templating import NOT_SOURCED, href, money, show, tokens
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
-
-
-def esc(value: Any) -> str:
-    """Escape Markdown/HTML syntax in a data value (names, ids, notes).
-
-    Angle brackets become entities, so no renderer can ever see raw HTML in data.
-    """
-    text = str(value).replace("\r", " ").replace("\n", " ")
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text)
 
 
 def md_url(value: Any) -> str:
     """A data URL inside a Markdown link: safe scheme, no characters that end the link."""
     return href(value).replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
-
-
-def table(header: list[str], rows: list[list[str]]) -> str:
-    """A Markdown table; cells are already escaped."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
-    return "\n".join(lines)
 
 
 def sources_md(sources: list[dict[str, Any]]) -> str:
