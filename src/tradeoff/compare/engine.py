@@ -47,6 +47,7 @@ class CatalogView:
     # and its blended price (None = unpriced): what catalog rows and related pairs rank by.
     cheapest_blended: Mapping[str, Decimal | None] = field(default_factory=dict)
     cheapest_quotes: Mapping[str, Quote | None] = field(default_factory=dict)
+    capability_sets: Mapping[str, frozenset[str]] = field(default_factory=dict)  # related pairs
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,14 @@ def compare(
     faq = build_faq(ids, names, claims, verdict.choose, reasoning_note(benchmarks, claims))
     candidates = list(view.models.values())
     related = tuple(
-        (m.id, tuple(related_models(m, candidates, view.cheapest_blended, related_limit)))
+        (
+            m.id,
+            tuple(
+                related_models(
+                    m, candidates, view.cheapest_blended, related_limit, view.capability_sets
+                )
+            ),
+        )
         for m in models
     )
     quotes = [q for p in pricing for q in p.providers]

@@ -26,7 +26,8 @@ class Related:
     reasons: tuple[str, ...]
 
 
-def _caps(model: Model) -> frozenset[str]:
+def capability_set(model: Model) -> frozenset[str]:
+    """The capabilities a model is known to have (what related pairs compare)."""
     return frozenset(
         k for k in CAPABILITIES if model.capabilities.get(k) and model.capabilities[k].value
     )
@@ -37,13 +38,19 @@ def related_models(
     candidates: Sequence[Model],
     blended: Mapping[str, Decimal | None],
     limit: int = 6,
+    caps: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Related]:
     """Ranked related models: same family or lab, nearest price tier, similar capabilities.
 
     ``blended`` maps model ids to their cheapest blended price (None when unpriced); a model
-    without a known price is ranked on family, lab and capabilities only.
+    without a known price is ranked on family, lab and capabilities only. ``caps`` (model id →
+    ``capability_set``), computed once per catalog, spares recomputing it for every pair.
     """
-    mine = _caps(model)
+
+    def caps_of(m: Model) -> frozenset[str]:
+        return caps[m.id] if caps is not None and m.id in caps else capability_set(m)
+
+    mine = caps_of(model)
     own_price = blended.get(model.id)
     scored: list[Related] = []
     for other in candidates:
@@ -65,7 +72,7 @@ def related_models(
             score += PRICE_WEIGHT * closeness
             if closeness >= 0.7:  # within about 2× of each other
                 reasons.append("similar price")
-        theirs = _caps(other)
+        theirs = caps_of(other)
         if mine or theirs:
             overlap = len(mine & theirs) / len(mine | theirs)
             score += CAPABILITY_WEIGHT * overlap

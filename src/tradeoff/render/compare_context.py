@@ -25,6 +25,7 @@ from tradeoff.compare.engine import (
     compare,
 )
 from tradeoff.compare.pricing import Quote, model_pricing
+from tradeoff.compare.related import capability_set
 from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend, Workload, blend_of
 from tradeoff.db.queries import Catalog
@@ -63,6 +64,7 @@ def catalog_view(catalog: Catalog) -> CatalogView:
         sources=catalog.sources,
         cheapest_blended=cheapest,
         cheapest_quotes=quotes,
+        capability_sets={m.id: capability_set(m) for m in catalog.models.values()},
     )
     _VIEWS[catalog] = view
     return view

@@ -25,8 +25,9 @@ def related_for(site: Site, model: Model) -> list[dict[str, Any]]:
 
 def _rank(site: Site, model: Model) -> list[dict[str, Any]]:
     models = site.catalog.models
+    view = catalog_view(site.catalog)
     ranked = related_models(
-        model, list(models.values()), catalog_view(site.catalog).cheapest_blended
+        model, list(models.values()), view.cheapest_blended, caps=view.capability_sets
     )
     return [
         {
