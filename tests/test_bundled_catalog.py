@@ -58,3 +58,11 @@ def test_review_report_is_up_to_date(resolved: Resolved) -> None:
 def test_defunct_providers_carry_their_status(catalog: Catalog) -> None:
     defunct = [p for p in catalog.providers.values() if p.status == "defunct"]
     assert defunct and all(p.defunct_since for p in defunct)
+
+
+def test_no_two_models_share_a_name(catalog: Catalog) -> None:
+    # Two models with one name make every sentence comparing them ambiguous.
+    seen: dict[str, str] = {}
+    for model in catalog.models.values():
+        other = seen.setdefault(model.name.lower(), model.id)
+        assert other == model.id, f"{other} and {model.id} are both named {model.name!r}"
