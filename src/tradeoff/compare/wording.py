@@ -79,3 +79,16 @@ def params(value: int) -> str:
             text = format(scaled.normalize(), "f")
             return f"{text}{unit}"
     return f"{value:,}"
+
+
+def show_value(value: object) -> str:
+    """A fact value for people; unknown is said, never blank."""
+    if value is None:
+        return NOT_SOURCED
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or NOT_SOURCED
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)

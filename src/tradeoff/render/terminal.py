@@ -8,21 +8,9 @@ from rich.console import Console
 from rich.table import Table
 
 from tradeoff.compare.wording import NOT_SOURCED, disputed
+from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
 from tradeoff.money import format_usd
 from tradeoff.render.markdown import money as md_money
-
-
-def show_value(value: Any) -> str:
-    """A fact value for people; unknown is said, never blank."""
-    if value is None:
-        return NOT_SOURCED
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or NOT_SOURCED
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
 
 
 def money(value: str | None) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from tradeoff.compare.wording import NOT_SOURCED as NOT_SOURCED  # re-exported for pages
+from tradeoff.compare.wording import show_value as show  # the pages' name for it
 from tradeoff.money import format_usd
 from tradeoff.records import CAPABILITY_LABELS
 from tradeoff.render.safe import href as href  # re-exported for templates
@@ -43,19 +44,6 @@ def tokens(value: Any) -> str:
     else:
         return f"{n:,}"
     return f"{n:,} ({short})"
-
-
-def show(value: Any) -> str:
-    """A fact value for people; unknown is said, never blank."""
-    if value is None:
-        return NOT_SOURCED
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) or NOT_SOURCED
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
 
 
 def make_environment(extra_loaders: list[Any] | None = None) -> Environment:
