@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tradeoff.compare.wording import disputed
 from tradeoff.compare.wording import show_value as show
 from tradeoff.render.markdown import esc, table
 from tradeoff.web import urls
@@ -63,7 +64,7 @@ def model_md(ctx: dict[str, Any]) -> str:
     facts = [
         [
             esc(f["label"]),
-            esc(show(f["value"])) + (" (sources disagree)" if f["disputed"] else ""),
+            esc(disputed(show(f["value"]), f["disputed"])),
             f"[{esc(f['source']['name'])}](<{md_url(f['source']['url'])}>), checked {f['checked']}"
             if f["source"]
             else esc(f["note"] or ""),
