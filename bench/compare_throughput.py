@@ -31,8 +31,9 @@ def main() -> None:
         {
             tuple(sorted((m.id, r.model_id)))
             for m in candidates
-            if not m.floating
-            for r in related_models(m, candidates, view.cheapest_blended, args.limit)
+            for r in related_models(
+                m, candidates, view.cheapest_blended, args.limit, view.capability_sets
+            )
         }
     )
     compare_context(catalog, list(pairs[0]), None)  # warm the per-catalog caches
