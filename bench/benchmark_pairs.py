@@ -13,9 +13,9 @@ import time
 from collections import Counter
 from itertools import combinations
 
-from tradeoff.benchmarks.comparable import comparable
-from tradeoff.benchmarks.queries import results_by_model
-from tradeoff.db.build import ensure_database
+from tradeoff.compare.comparable import comparable
+from tradeoff.db.benchmark_queries import results_by_model
+from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
 
 

@@ -20,7 +20,7 @@ CHILD = r"""
 import json, resource, sys, time, tempfile
 from pathlib import Path
 from tradeoff.catalog.load import default_catalog_dir, load_catalog
-from tradeoff.catalog.checks import run_checks
+from tradeoff.maintain.checks import run_checks
 from tradeoff.db.build import build_database
 from tradeoff.db.queries import Catalog
 from tradeoff.sources.models_dev import import_tree

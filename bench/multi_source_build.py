@@ -20,7 +20,7 @@ from pathlib import Path
 CHILD = r"""
 import datetime as dt, json, resource, sys, time
 from pathlib import Path
-from tradeoff.catalog.checks import run_checks
+from tradeoff.maintain.checks import run_checks
 from tradeoff.catalog.load import default_catalog_dir, load_catalog
 from tradeoff.db.build import build_database
 from tradeoff.db.queries import Catalog

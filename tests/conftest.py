@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tradeoff.catalog.load import default_catalog_dir
-from tradeoff.db.build import ensure_database
+from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tradeoff.errors import DataError
-from tradeoff.sources.aliases import AliasIndex, CanonicalRef
+from tradeoff.reconcile.aliases import AliasIndex, CanonicalRef
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ import json
 
 from typer.testing import CliRunner
 
-from tradeoff.benchmarks.comparable import comparable
-from tradeoff.benchmarks.queries import benchmarks, results_by_model, results_for
-from tradeoff.benchmarks.schema import read_results_file, results_files
+from tradeoff.catalog.benchmark_files import read_results_file, results_files
 from tradeoff.catalog.load import default_catalog_dir, load_catalog
 from tradeoff.cli import app
+from tradeoff.compare.comparable import comparable
+from tradeoff.db.benchmark_queries import benchmarks, results_by_model, results_for
 from tradeoff.db.queries import Catalog
 
 KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"

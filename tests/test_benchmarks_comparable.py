@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tradeoff.benchmarks.comparable import comparable
-from tradeoff.benchmarks.records import INDEPENDENT, UNATTRIBUTED, VENDOR, BenchmarkResult
+from tradeoff.benchmark_records import INDEPENDENT, UNATTRIBUTED, VENDOR, BenchmarkResult
+from tradeoff.compare.comparable import comparable
 
 
 def result(model: str, n: int, **changes: object) -> BenchmarkResult:

@@ -10,20 +10,20 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tradeoff.benchmarks.comparable import comparable
-from tradeoff.benchmarks.importer import (
+from tradeoff.catalog.benchmark_files import read_results_file
+from tradeoff.catalog.benchmark_registry import load_registry
+from tradeoff.catalog.load import default_catalog_dir, load_catalog
+from tradeoff.cli import app
+from tradeoff.compare.comparable import comparable
+from tradeoff.db.benchmark_queries import results_for
+from tradeoff.db.queries import Catalog
+from tradeoff.errors import DataError, UsageError
+from tradeoff.maintain.benchmark_import import import_benchmarks
+from tradeoff.sources.benchmarks import (
     KNOWN_FILES,
-    import_benchmarks,
     parse_settings,
     read_csv,
 )
-from tradeoff.benchmarks.queries import results_for
-from tradeoff.benchmarks.registry import load_registry
-from tradeoff.benchmarks.schema import read_results_file
-from tradeoff.catalog.load import default_catalog_dir, load_catalog
-from tradeoff.cli import app
-from tradeoff.db.queries import Catalog
-from tradeoff.errors import DataError, UsageError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "benchmarks"
 KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
@@ -202,7 +202,7 @@ def test_known_files_have_sources_with_their_licences() -> None:
 def test_import_reconciles_once_and_reads_each_result_file_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tradeoff.benchmarks.writer as writer
+    import tradeoff.db.benchmark_writer as writer
     import tradeoff.db.build as build
 
     root = tmp_path / "catalog"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tradeoff.benchmarks.registry import REGISTRY_FILE, load_registry
+from tradeoff.catalog.benchmark_registry import REGISTRY_FILE, load_registry
 from tradeoff.catalog.load import default_catalog_dir
 from tradeoff.errors import DataError
 

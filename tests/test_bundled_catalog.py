@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from tradeoff.catalog.load import default_catalog_dir, load_catalog
-from tradeoff.catalog.review import review_summary
 from tradeoff.db.queries import Catalog
-from tradeoff.sources.reconcile import reconcile
-from tradeoff.sources.resolved import Resolved
+from tradeoff.maintain.review import review_summary
+from tradeoff.reconcile.reconciler import reconcile
+from tradeoff.reconcile.resolved import Resolved
 
 
 @pytest.fixture(scope="module")

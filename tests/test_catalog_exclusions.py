@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 from tradeoff.catalog.load import load_catalog, write_import
+from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.sources.models_dev import import_tree
-from tradeoff.sources.reconcile import reconcile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

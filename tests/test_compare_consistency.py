@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tradeoff.compare import wording as w
-from tradeoff.compare.claims import _money_claim
 from tradeoff.compare.engine import Comparison, compare
+from tradeoff.compare.price_claims import _money_claim
 from tradeoff.compare.workload import blend_of
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.comparison import benchmark_section, catalog_view
 from tradeoff.records import Tri
-from tradeoff.render.compare_context import benchmark_section, catalog_view
 
 PAIRS = 220
 

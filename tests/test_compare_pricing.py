@@ -9,9 +9,9 @@ from compare_helpers import model, offering, provider
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim
-from tradeoff.compare.claims import price_claims
-from tradeoff.compare.claims_facts import spec_claims
 from tradeoff.compare.cost import price_workload
+from tradeoff.compare.fact_claims import spec_claims
+from tradeoff.compare.price_claims import price_claims
 from tradeoff.compare.pricing import is_live, model_pricing, shared_providers
 from tradeoff.compare.specs import spec_rows
 from tradeoff.compare.workload import DEFAULT_BLEND, Workload, blend_of, parse_blend_parts
@@ -247,7 +247,7 @@ def test_sentences_never_recase_a_model_name() -> None:
     from dataclasses import replace
 
     from tradeoff.compare.capabilities import capability_rows
-    from tradeoff.compare.claims_facts import capability_claims
+    from tradeoff.compare.fact_claims import capability_claims
 
     a = replace(model("openai/gpt-oss-120b", caps={"vision": False}), name="gpt-oss-120b")
     b = replace(model("lab/b", caps={"vision": None}), name="b-model")

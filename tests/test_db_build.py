@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from tradeoff.catalog.load import load_catalog, write_import
-from tradeoff.db.build import build_database, catalog_version, ensure_database
+from tradeoff.db.build import build_database
+from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
+from tradeoff.db.version import catalog_version
 from tradeoff.errors import DataError
 from tradeoff.sources.models_dev import import_tree
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tradeoff.catalog.importing import carry_history
 from tradeoff.catalog.load import read_import
 from tradeoff.cli import app
 from tradeoff.db.queries import Catalog
+from tradeoff.maintain.importing import carry_history
 from tradeoff.sources.litellm import import_file
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -14,8 +14,8 @@ from tradeoff.catalog.schema import (
     ImportFile,
     SourceEntry,
 )
+from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.sources.models_dev import import_tree
-from tradeoff.sources.reconcile import reconcile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tradeoff.sources.normalize import dates_agree, normalize
+from tradeoff.normalize import dates_agree, normalize
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,10 @@ from tradeoff.catalog.load import CatalogText, load_catalog
 from tradeoff.catalog.schema import ImportedOffering, ImportFile
 from tradeoff.cli import app
 from tradeoff.db.queries import Catalog
+from tradeoff.normalize import offering_spelling
+from tradeoff.reconcile.reconciler import reconcile
+from tradeoff.reconcile.resolved import Resolved
 from tradeoff.sources import genai_prices, litellm, models_dev
-from tradeoff.sources.normalize import offering_spelling
-from tradeoff.sources.reconcile import reconcile
-from tradeoff.sources.resolved import Resolved
 
 FIXTURES = Path(__file__).parent / "fixtures"
 runner = CliRunner()

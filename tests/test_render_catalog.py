@@ -7,8 +7,8 @@ from decimal import Decimal
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
-from tradeoff.render.catalog_context import catalog_rows
-from tradeoff.render.compare_context import catalog_view, cheapest_quotes
+from tradeoff.pages.catalog_table import catalog_rows
+from tradeoff.pages.comparison import catalog_view, cheapest_quotes
 
 
 def test_catalog_cheapest_is_the_compare_engines(catalog: Catalog) -> None:

@@ -18,9 +18,9 @@ import pytest
 from rich.console import Console
 
 from tradeoff.db.queries import Catalog
-from tradeoff.render.compare_context import compare_context
+from tradeoff.pages.comparison import compare_context
+from tradeoff.pages.jsonable import dumps
 from tradeoff.render.html import render_compare_body, render_compare_html
-from tradeoff.render.jsonable import dumps
 from tradeoff.render.markdown import esc, render_compare_markdown
 from tradeoff.render.terminal import print_comparison
 
@@ -150,7 +150,7 @@ def test_benchmark_dates_are_run_dates_not_checks(ctx: dict[str, Any]) -> None:
 def test_results_without_counterpart_are_counted_per_result(
     catalog: Catalog, ctx: dict[str, Any]
 ) -> None:
-    from tradeoff.benchmarks import queries
+    from tradeoff.db import benchmark_queries as queries
 
     results = queries.results_by_model(catalog)
     a, b = (results.get(m["id"], ()) for m in ctx["models"])
@@ -160,7 +160,7 @@ def test_results_without_counterpart_are_counted_per_result(
 
 
 def test_related_links_are_canonical_pair_urls(ctx: dict[str, Any]) -> None:
-    from tradeoff.web import urls
+    from tradeoff import urls
 
     html = render_compare_body(ctx)
     slugs = {m["id"]: m["slug"] for m in ctx["models"]}
@@ -171,7 +171,7 @@ def test_related_links_are_canonical_pair_urls(ctx: dict[str, Any]) -> None:
 
 
 def test_unknowns_are_said_in_the_terminal(catalog: Catalog, ctx: dict[str, Any]) -> None:
-    from tradeoff.render.model_context import model_context
+    from tradeoff.pages.model import model_context
     from tradeoff.render.terminal import print_model
 
     changed = json.loads(json.dumps(ctx))

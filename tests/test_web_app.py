@@ -13,7 +13,7 @@ import pytest
 from web_support import KIMI, MIXTRAL, PAIR, assert_security_headers, client_for
 
 from tradeoff.db.queries import Catalog
-from tradeoff.render.compare_context import catalog_view
+from tradeoff.pages.comparison import catalog_view
 
 if TYPE_CHECKING:
     from starlette.testclient import TestClient
@@ -92,8 +92,8 @@ def test_every_page_and_twin_answers(client: TestClient, url: str, media: str) -
 
 
 def test_json_twin_is_the_page_context(client: TestClient, catalog: Catalog) -> None:
-    from tradeoff.render.jsonable import jsonable
-    from tradeoff.render.model_context import model_context
+    from tradeoff.pages.jsonable import jsonable
+    from tradeoff.pages.model import model_context
 
     ctx = client.get(f"/models/{KIMI}.json").json()
     assert ctx == jsonable(model_context(catalog, catalog.models["moonshotai/kimi-k2-instruct"]))
@@ -441,7 +441,7 @@ def test_downloads_page_counts_what_the_files_hold(tmp_path: Path) -> None:
     import shutil
 
     from tradeoff.catalog.load import write_import
-    from tradeoff.db.build import ensure_database
+    from tradeoff.db.locate import ensure_database
     from tradeoff.sources.models_dev import import_tree
     from tradeoff.sources.openrouter import import_file
 

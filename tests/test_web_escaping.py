@@ -12,7 +12,7 @@ import pytest
 from web_support import KIMI, assert_security_headers, client_for
 
 from tradeoff.catalog.load import write_import
-from tradeoff.db.build import ensure_database
+from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
 from tradeoff.sources.models_dev import import_tree
 

@@ -1,0 +1,1 @@
+"""The catalog text: where it lives, its strict schemas, and loading it (no reconciling)."""

@@ -1,84 +1,22 @@
 """Command line: parse, call one library function, print. Only this package imports Typer.
 
-Commands live in sibling modules by topic; each registers itself on ``app`` (or a sub-app)
-when imported at the bottom of this file.
+``cli.shared`` holds the Typer application; the command modules, one per topic, register on it
+when imported here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
 
-import typer
-from rich.console import Console
-from rich.markup import escape
-
-from tradeoff.errors import AmbiguousModel, TradeoffError, UnknownModel
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-app = typer.Typer(
-    help="tradeoff: which LLM, from which provider, at what cost — sourced and dated.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
+from tradeoff.cli import (
+    benchmark_cmds,
+    catalog_cmds,
+    compare_cmds,
+    serve_cmds,
+    sources_cmds,
 )
-models_app = typer.Typer(help="List and inspect models of the catalog.", no_args_is_help=True)
-import_app = typer.Typer(
-    help="Import a public dataset into the catalog text.", no_args_is_help=True
-)
-app.add_typer(models_app, name="models")
-app.add_typer(import_app, name="import")
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
-
-
-def _catalog() -> Any:
-    from tradeoff.db.locate import ensure_database
-    from tradeoff.db.queries import Catalog
-
-    return Catalog(ensure_database())
-
-
-def _fail(exc: TradeoffError) -> None:
-    err.print(f"[bold red]error:[/] {escape(exc.describe())}", markup=True)
-    if isinstance(exc, AmbiguousModel | UnknownModel):
-        raise typer.Exit(2)
-    raise typer.Exit(1)
-
-
-def handles_errors(func: F) -> F:
-    """Turn TradeoffError into a one-line message and a non-zero exit (never a traceback)."""
-    import functools
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except TradeoffError as exc:
-            _fail(exc)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _print_json(value: Any) -> None:
-    from tradeoff.render.jsonable import dumps
-
-    sys.stdout.write(dumps(value) + "\n")
-
-
-def _parse_date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise TradeoffError(f"not a date: {text!r}", field="--retrieved") from exc
+from tradeoff.cli.shared import app, err
+from tradeoff.errors import TradeoffError
 
 
 def main() -> None:
@@ -92,15 +30,6 @@ def main() -> None:
         sys.stderr.close()
         sys.exit(0)
 
-
-# Command modules register on import (kept last: they import the objects above).
-from tradeoff.cli import (  # noqa: E402
-    benchmark_cmds,
-    catalog_cmds,
-    compare_cmds,
-    serve_cmds,
-    sources_cmds,
-)
 
 __all__ = [
     "app",

@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from tradeoff.cli import JsonFlag, _catalog, _print_json, app, handles_errors, import_app, out
+from tradeoff.cli.shared import (
+    JsonFlag,
+    app,
+    handles_errors,
+    import_app,
+    open_catalog,
+    out,
+    print_json,
+)
 
 benchmarks_app = typer.Typer(
     help="The benchmark registry and sourced results.", no_args_is_help=True
@@ -20,10 +28,10 @@ app.add_typer(benchmarks_app, name="benchmarks")
 @handles_errors
 def benchmarks_list(as_json: JsonFlag = False) -> None:
     """List registered benchmarks with their metric and how many results the catalog holds."""
-    from tradeoff.benchmarks.queries import benchmarks, result_counts
-    from tradeoff.render.jsonable import jsonable
+    from tradeoff.db.benchmark_queries import benchmarks, result_counts
+    from tradeoff.pages.jsonable import jsonable
 
-    catalog = _catalog()
+    catalog = open_catalog()
     registry = benchmarks(catalog)
     counts = result_counts(catalog)
     rows = [
@@ -35,7 +43,7 @@ def benchmarks_list(as_json: JsonFlag = False) -> None:
         for b in registry
     ]
     if as_json:
-        _print_json({"benchmarks": rows, "count": len(rows), "catalog_version": catalog.version})
+        print_json({"benchmarks": rows, "count": len(rows), "catalog_version": catalog.version})
         return
     table = Table(title=f"{len(rows)} benchmarks")
     for column in ("id", "name", "category", "metric", "unit", "better", "results", "models"):
@@ -70,6 +78,6 @@ def import_benchmarks(
     ] = False,
 ) -> None:
     """Import benchmark results into catalog/benchmarks/ and rebuild the database."""
-    from tradeoff.benchmarks.importer import import_benchmarks as run
+    from tradeoff.maintain.benchmark_import import import_benchmarks as run
 
     out.print(run(path, allow_nonredistributable=allow_nonredistributable), markup=False)

@@ -8,16 +8,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from tradeoff.cli import (
+from tradeoff.cli.shared import (
     JsonFlag,
-    _catalog,
-    _parse_date,
-    _print_json,
     app,
     handles_errors,
     import_app,
     models_app,
+    open_catalog,
     out,
+    parse_date,
+    print_json,
 )
 
 
@@ -25,13 +25,13 @@ from tradeoff.cli import (
 @handles_errors
 def models_list(as_json: JsonFlag = False) -> None:
     """List every canonical model with its lab, release date and number of offerings."""
-    from tradeoff.render.catalog_context import catalog_rows
+    from tradeoff.pages.catalog_table import catalog_rows
     from tradeoff.render.terminal import show_value
 
-    catalog = _catalog()
+    catalog = open_catalog()
     rows = catalog_rows(catalog)
     if as_json:
-        _print_json({"models": rows, "count": len(rows), "catalog_version": catalog.version})
+        print_json({"models": rows, "count": len(rows), "catalog_version": catalog.version})
         return
     table = Table(title=f"{len(rows)} models")
     for column in ("id", "name", "lab", "released", "context", "open weights", "offerings"):
@@ -56,13 +56,13 @@ def models_show(
     as_json: JsonFlag = False,
 ) -> None:
     """Show a model's facts (with source and checked date) and its offerings by provider."""
-    from tradeoff.render.model_context import model_context
+    from tradeoff.pages.model import model_context
     from tradeoff.render.terminal import print_model
 
-    catalog = _catalog()
+    catalog = open_catalog()
     context = model_context(catalog, catalog.resolve(model))
     if as_json:
-        _print_json(context)
+        print_json(context)
         return
     print_model(out, context)
 
@@ -74,14 +74,14 @@ def check(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every finding.")] = False,
 ) -> None:
     """Run the catalog's quality gates; exit 1 when any error is found."""
-    from tradeoff.catalog.checks import counts, run_checks
+    from tradeoff.maintain.checks import counts, run_checks
 
-    findings = run_checks(_catalog())
+    findings = run_checks(open_catalog())
     tally = counts(findings)
     errors = sum(n for (level, _), n in tally.items() if level == "error")
     warnings = sum(n for (level, _), n in tally.items() if level == "warning")
     if as_json:
-        _print_json(
+        print_json(
             {
                 "errors": errors,
                 "warnings": warnings,
@@ -123,10 +123,10 @@ def import_models_dev(
     ] = False,
 ) -> None:
     """Import a models.dev tree into catalog/imports/models-dev.json and rebuild the database."""
-    from tradeoff.catalog.importing import import_source
+    from tradeoff.maintain.importing import import_source
     from tradeoff.sources.models_dev import import_tree
 
-    day = _parse_date(retrieved)
+    day = parse_date(retrieved)
     summary = import_source(
         lambda: import_tree(path, commit=commit, retrieved=day), dry_run=dry_run
     )
@@ -138,10 +138,10 @@ def import_models_dev(
 def review() -> None:
     """Rewrite catalog/review/ (unlinked offerings, dropped values) from the catalog text."""
     from tradeoff.catalog.files import default_catalog_dir
-    from tradeoff.catalog.importing import write_source_review
     from tradeoff.catalog.load import load_catalog
-    from tradeoff.catalog.review import write_review
-    from tradeoff.sources.reconcile import reconcile
+    from tradeoff.maintain.importing import write_source_review
+    from tradeoff.maintain.review import write_review
+    from tradeoff.reconcile.reconciler import reconcile
 
     catalog_dir = default_catalog_dir()
     resolved = reconcile(load_catalog(catalog_dir))

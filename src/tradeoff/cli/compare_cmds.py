@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tradeoff.cli import JsonFlag, _catalog, _print_json, app, handles_errors, out
+from tradeoff.cli.shared import JsonFlag, app, handles_errors, open_catalog, out, print_json
 from tradeoff.errors import UsageError
 
 FORMATS = ("text", "md", "json", "html")
@@ -25,14 +25,14 @@ def compare_cmd(
 ) -> None:
     """Compare 2 to 4 models: specs, prices, providers, capabilities, benchmarks, verdict."""
     from tradeoff.compare.workload import parse_blend_parts
-    from tradeoff.render.compare_context import compare_context
+    from tradeoff.pages.comparison import compare_context
 
     if fmt not in FORMATS:
         raise UsageError(f"expected one of {', '.join(FORMATS)}, got {fmt!r}", field="--format")
     parts = None if blend is None else parse_blend_parts(blend)
-    ctx = compare_context(_catalog(), list(models), parts)
+    ctx = compare_context(open_catalog(), list(models), parts)
     if fmt == "json":
-        _print_json(ctx)
+        print_json(ctx)
     elif fmt == "md":
         from tradeoff.render.markdown import render_compare_markdown
 
@@ -62,13 +62,13 @@ def cost_cmd(
     as_json: JsonFlag = False,
 ) -> None:
     """Price a workload on every active offering of the models, cheapest route first."""
-    from tradeoff.render.compare_context import cost_context
+    from tradeoff.pages.comparison import cost_context
 
     ctx = cost_context(
-        _catalog(), list(models), input_tokens, output_tokens, cached_tokens, requests
+        open_catalog(), list(models), input_tokens, output_tokens, cached_tokens, requests
     )
     if as_json:
-        _print_json(ctx)
+        print_json(ctx)
         return
     from tradeoff.render.terminal import print_cost
 

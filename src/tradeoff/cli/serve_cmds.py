@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from tradeoff.cli import app, handles_errors, out
+from tradeoff.cli.shared import app, handles_errors, out
 
 
 @app.command("serve")
@@ -18,7 +18,7 @@ def serve(
     """Serve the site and the JSON API (read-only) until interrupted."""
     import uvicorn
 
-    from tradeoff.db.build import ensure_database
+    from tradeoff.db.locate import ensure_database
     from tradeoff.web.app import create_app
 
     web_app = create_app(ensure_database())

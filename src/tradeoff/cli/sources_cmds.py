@@ -10,15 +10,15 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from tradeoff.cli import (
+from tradeoff.cli.shared import (
     JsonFlag,
-    _catalog,
-    _parse_date,
-    _print_json,
     app,
     handles_errors,
     import_app,
+    open_catalog,
     out,
+    parse_date,
+    print_json,
 )
 
 DryRun = Annotated[
@@ -30,7 +30,7 @@ Retrieved = Annotated[
 
 
 def _run(make: Any, dry_run: bool) -> None:
-    from tradeoff.catalog.importing import import_source
+    from tradeoff.maintain.importing import import_source
 
     out.print(import_source(make, dry_run=dry_run), markup=False)
 
@@ -48,7 +48,7 @@ def import_genai_prices(
     """Import pydantic/genai-prices provider YAML into catalog/imports/genai-prices.json."""
     from tradeoff.sources.genai_prices import import_snapshot
 
-    day = _parse_date(retrieved)
+    day = parse_date(retrieved)
     _run(lambda: import_snapshot(path, commit=commit, retrieved=day), dry_run)
 
 
@@ -67,7 +67,7 @@ def import_litellm(
     """Import LiteLLM's price map (chat entries) into catalog/imports/litellm.json."""
     from tradeoff.sources.litellm import import_file
 
-    day = _parse_date(retrieved)
+    day = parse_date(retrieved)
     _run(lambda: import_file(path, retrieved=day, version=version), dry_run)
 
 
@@ -81,7 +81,7 @@ def import_openrouter(
     """Import OpenRouter's model list into catalog/imports/openrouter.json (not redistributable)."""
     from tradeoff.sources.openrouter import import_file
 
-    day = _parse_date(retrieved)
+    day = parse_date(retrieved)
     _run(lambda: import_file(path, retrieved=day), dry_run)
 
 
@@ -94,13 +94,13 @@ def conflicts(
     as_json: JsonFlag = False,
 ) -> None:
     """List every fact on which sources disagree: all values, their sources, and the choice."""
-    from tradeoff.render.jsonable import jsonable
+    from tradeoff.pages.jsonable import jsonable
 
-    catalog = _catalog()
+    catalog = open_catalog()
     model_id = catalog.resolve(model).id if model else None
     found = catalog.conflicts(model_id)
     if as_json:
-        _print_json({"model": model_id, "count": len(found), "conflicts": jsonable(found)})
+        print_json({"model": model_id, "count": len(found), "conflicts": jsonable(found)})
         return
     title = f"{len(found)} conflict(s)" + (f" for {model_id}" if model_id else "")
     table = Table(title=title, show_lines=True)

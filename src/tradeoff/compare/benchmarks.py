@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tradeoff.benchmarks.comparable import ComparableRow, comparable
-from tradeoff.benchmarks.records import Benchmark, BenchmarkResult
+from tradeoff.benchmark_records import Benchmark, BenchmarkResult
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.comparable import ComparableRow, comparable
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def section_from_results(
     registry: Mapping[str, Benchmark],
     names: Mapping[str, str],
 ) -> BenchmarkSection:
-    """Rows every model shares, by ``tradeoff.benchmarks.comparable`` against the first model.
+    """Rows every model shares, by ``tradeoff.compare.comparable`` against the first model.
 
     With 3 or 4 models a row needs the same result of the first model paired with every
     other model; anything else is listed as excluded with the rule's reason.

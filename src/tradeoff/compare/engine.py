@@ -14,14 +14,14 @@ from tradeoff.compare.benchmarks import (
 )
 from tradeoff.compare.capabilities import CapabilityRow, capability_rows
 from tradeoff.compare.claim import Claim
-from tradeoff.compare.claims import price_claims
-from tradeoff.compare.claims_facts import (
+from tradeoff.compare.fact_claims import (
     availability_claims,
     capability_claims,
     capability_summary,
     spec_claims,
 )
 from tradeoff.compare.faq import FaqEntry, build_faq
+from tradeoff.compare.price_claims import price_claims
 from tradeoff.compare.pricing import ModelPricing, Quote, model_pricing, shared_providers
 from tradeoff.compare.related import Related, related_models
 from tradeoff.compare.specs import SpecRow, spec_rows

@@ -1,0 +1,1 @@
+"""The compiled SQLite catalog: schema, version, atomic build, locate, read-only queries."""

@@ -14,13 +14,11 @@ from pathlib import Path
 
 from tradeoff import __version__
 from tradeoff.catalog.load import CatalogText
-from tradeoff.db.locate import SCHEMA_VERSION, _schema_text
-from tradeoff.db.locate import catalog_version as catalog_version  # re-exported
-from tradeoff.db.locate import default_db_path as default_db_path  # re-exported
-from tradeoff.db.locate import ensure_database as ensure_database  # re-exported
+from tradeoff.db.benchmark_writer import write_benchmarks
+from tradeoff.db.version import SCHEMA_VERSION, catalog_version, schema_text
+from tradeoff.reconcile.reconciler import reconcile
+from tradeoff.reconcile.resolved import Resolved
 from tradeoff.records import Model, Offering
-from tradeoff.sources.reconcile import reconcile
-from tradeoff.sources.resolved import Resolved
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -37,11 +35,10 @@ def build_database(text: CatalogText, db_path: Path, version: str | None = None)
     try:
         conn = sqlite3.connect(tmp)
         try:
-            conn.executescript(_schema_text())
+            conn.executescript(schema_text())
             with conn:
                 _write(conn, resolved, version or catalog_version(text.root))
-                for writer in EXTRA_WRITERS:
-                    writer(conn, text, resolved)
+                write_benchmarks(conn, text, resolved)
         finally:
             conn.close()
         os.replace(tmp, db_path)
@@ -219,12 +216,3 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
         "INSERT INTO ambiguous_names VALUES (?,?)",
         [(name, json.dumps(list(c))) for name, c in sorted(r.index.ambiguous.items())],
     )
-
-
-# Writers for tables other modules own (benchmarks…): (connection, catalog text, resolved).
-EXTRA_WRITERS: list = []  # type: ignore[type-arg]
-
-# Registered explicitly here (kept last: the writers import nothing from this module).
-from tradeoff.benchmarks.writer import write_benchmarks  # noqa: E402
-
-EXTRA_WRITERS.append(write_benchmarks)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tradeoff.errors import AmbiguousModel, DataError, UnknownModel
+from tradeoff.normalize import normalize
 from tradeoff.records import (
     CAPABILITIES,
     PRICE_FIELDS,
@@ -29,7 +30,6 @@ from tradeoff.records import (
     Provider,
     Source,
 )
-from tradeoff.sources.normalize import normalize
 
 
 def _dec(text: str | None) -> Decimal | None:

@@ -1,0 +1,1 @@
+"""Renderers: one Jinja environment and templates; HTML, Markdown, JSON, terminal, charts."""

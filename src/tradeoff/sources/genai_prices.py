@@ -32,6 +32,7 @@ from tradeoff.catalog.schema import (
 )
 from tradeoff.errors import DataError
 from tradeoff.money import parse_price
+from tradeoff.normalize import marked_free, offering_spelling
 from tradeoff.sources.genai_prices_rules import (
     check_rule,
     flatten,
@@ -39,7 +40,6 @@ from tradeoff.sources.genai_prices_rules import (
     parse_date,
     window_minutes,
 )
-from tradeoff.sources.normalize import marked_free, offering_spelling
 
 SOURCE_ID = "genai-prices"
 PROVIDER_KEYS = {

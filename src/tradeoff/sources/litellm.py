@@ -27,7 +27,7 @@ from tradeoff.catalog.schema import (
 )
 from tradeoff.errors import DataError
 from tradeoff.money import per_token_to_per_mtok
-from tradeoff.sources.normalize import marked_free
+from tradeoff.normalize import marked_free
 
 SOURCE_ID = "litellm"
 DEFAULT_FILE = "model_prices_and_context_window.json"

@@ -21,9 +21,9 @@ from tradeoff.catalog.schema import (
     SourceEntry,
 )
 from tradeoff.errors import DataError
+from tradeoff.normalize import marked_free, normalize
 from tradeoff.sources.models_dev_prices import read_prices
 from tradeoff.sources.models_dev_reader import TreeReader, read_toml
-from tradeoff.sources.normalize import marked_free, normalize
 
 SOURCE_ID = "models-dev"
 

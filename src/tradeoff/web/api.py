@@ -6,9 +6,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from tradeoff.render.jsonable import jsonable
-from tradeoff.render.model_context import model_context
-from tradeoff.web import urls
+from tradeoff import urls
+from tradeoff.pages.jsonable import jsonable
+from tradeoff.pages.model import model_context
 from tradeoff.web.contexts import (
     catalog_context,
     lab_context,

@@ -82,7 +82,7 @@ async def on_crash(request: Request, exc: Exception) -> Response:
 def create_app(db_path: Path | str | None = None) -> Starlette:
     """Build the app over a compiled catalog (default: the bundled one, built if needed)."""
     if db_path is None:
-        from tradeoff.db.build import ensure_database
+        from tradeoff.db.locate import ensure_database
 
         db_path = ensure_database()
     catalog = Catalog(Path(db_path))

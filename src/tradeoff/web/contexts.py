@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from tradeoff import urls
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.jsonable import jsonable
+from tradeoff.pages.model import model_facts, offering_entry
 from tradeoff.records import Fact, Lab, Model, Offering, Provider
-from tradeoff.render.jsonable import jsonable
-from tradeoff.render.model_context import model_facts, offering_entry
-from tradeoff.web import urls
 from tradeoff.web.filters import SORTS, CatalogQuery
 
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tradeoff import urls
 from tradeoff.db.queries import Catalog
-from tradeoff.render.catalog_context import catalog_rows
-from tradeoff.render.jsonable import dumps, jsonable
-from tradeoff.render.model_context import model_context
-from tradeoff.web import urls
+from tradeoff.pages.catalog_table import catalog_rows
+from tradeoff.pages.jsonable import dumps, jsonable
+from tradeoff.pages.model import model_context
 
 FILES: tuple[tuple[str, str, str], ...] = (
     ("catalog.sqlite", "SQLite 3", "the whole catalog database (same schema as the app's)"),

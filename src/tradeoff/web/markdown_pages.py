@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from tradeoff import urls
 from tradeoff.compare.wording import disputed
 from tradeoff.compare.wording import show_value as show
 from tradeoff.render.markdown import esc, table
-from tradeoff.web import urls
 from tradeoff.web.templating import NOT_SOURCED, href, money, tokens
 
 

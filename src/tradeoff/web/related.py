@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from tradeoff import urls
 from tradeoff.compare.related import related_models
+from tradeoff.pages.comparison import catalog_view
 from tradeoff.records import Model
-from tradeoff.render.compare_context import catalog_view
-from tradeoff.web import urls
 from tradeoff.web.site import Site
 
 

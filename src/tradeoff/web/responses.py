@@ -10,7 +10,7 @@ from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import Response
 
-from tradeoff.render.jsonable import dumps
+from tradeoff.pages.jsonable import dumps
 
 MEDIA_TYPES: dict[str, str] = {
     "html": "text/html; charset=utf-8",

@@ -9,13 +9,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from tradeoff import urls
 from tradeoff.compare.engine import MAX_MODELS, check_distinct
 from tradeoff.compare.workload import parse_blend_parts
 from tradeoff.errors import UsageError
+from tradeoff.pages.comparison import compare_context, cost_context
 from tradeoff.records import Model
-from tradeoff.render.compare_context import compare_context, cost_context
 from tradeoff.render.markdown import render_compare_markdown
-from tradeoff.web import urls
 from tradeoff.web.compare_pages import (
     DEFAULT_WORKLOAD,
     calculator_md,

@@ -11,9 +11,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from tradeoff import urls
+from tradeoff.pages.model import model_context
 from tradeoff.render.markdown import esc, table
-from tradeoff.render.model_context import model_context
-from tradeoff.web import charts, score_chart, urls
+from tradeoff.web import charts, score_chart
 from tradeoff.web.contexts import model_last_reviewed, provider_last_reviewed
 from tradeoff.web.downloads import FILES, build_downloads, dataset_jsonld, downloads_context
 from tradeoff.web.related import related_for

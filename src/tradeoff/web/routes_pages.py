@@ -8,10 +8,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from tradeoff import urls
 from tradeoff.errors import AmbiguousModel, UnknownModel
+from tradeoff.pages.model import model_context
 from tradeoff.records import Model
-from tradeoff.render.model_context import model_context
-from tradeoff.web import charts, urls
+from tradeoff.web import charts
 from tradeoff.web.contexts import (
     catalog_context,
     lab_context,

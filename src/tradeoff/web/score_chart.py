@@ -11,11 +11,12 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from tradeoff.benchmarks.queries import benchmarks, results_by_model
-from tradeoff.benchmarks.records import Benchmark, BenchmarkResult
-from tradeoff.render.compare_context import catalog_view
-from tradeoff.render.jsonable import jsonable
-from tradeoff.web import charts, urls
+from tradeoff import urls
+from tradeoff.benchmark_records import Benchmark, BenchmarkResult
+from tradeoff.db.benchmark_queries import benchmarks, results_by_model
+from tradeoff.pages.comparison import catalog_view
+from tradeoff.pages.jsonable import jsonable
+from tradeoff.web import charts
 from tradeoff.web.site import Site
 
 MIN_POINTS = 3

@@ -9,10 +9,10 @@ from typing import Any
 from jinja2 import Environment
 from starlette.requests import Request
 
+from tradeoff import urls
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.catalog_table import catalog_rows
 from tradeoff.records import Model, Offering
-from tradeoff.render.catalog_context import catalog_rows
-from tradeoff.web import urls
 from tradeoff.web.contexts import attribution
 from tradeoff.web.filters import options_of
 from tradeoff.web.responses import json_text

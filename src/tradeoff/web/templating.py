@@ -6,12 +6,12 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
+from tradeoff import urls
 from tradeoff.compare.wording import NOT_SOURCED as NOT_SOURCED  # re-exported for pages
 from tradeoff.compare.wording import show_value as show  # the pages' name for it
 from tradeoff.money import format_usd
 from tradeoff.records import CAPABILITY_LABELS
 from tradeoff.render.safe import href as href  # re-exported for templates
-from tradeoff.web import urls
 
 CAPABILITY_SHORT: dict[str, str] = {
     "vision": "vision",

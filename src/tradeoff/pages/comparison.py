@@ -30,8 +30,8 @@ from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend, Workload, blend_of
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
+from tradeoff.pages.jsonable import jsonable
 from tradeoff.records import Model, Tri
-from tradeoff.render.jsonable import jsonable
 
 _VIEWS: weakref.WeakKeyDictionary[Catalog, CatalogView] = weakref.WeakKeyDictionary()
 _BENCH: weakref.WeakKeyDictionary[Catalog, tuple[dict[str, Any], dict[str, Any]] | None] = (
@@ -90,7 +90,7 @@ def _benchmark_data(catalog: Catalog) -> tuple[dict[str, Any], dict[str, Any]] |
     if catalog in _BENCH:
         return _BENCH[catalog]
     try:
-        from tradeoff.benchmarks import queries
+        from tradeoff.db import benchmark_queries as queries
     except ImportError:  # the benchmarks package is optional for a comparison
         return None
     try:
@@ -105,7 +105,7 @@ def _benchmark_data(catalog: Catalog) -> tuple[dict[str, Any], dict[str, Any]] |
 
 
 def benchmark_section(catalog: Catalog, models: Sequence[Model]) -> BenchmarkSection:
-    """Shared benchmark rows of the models (``tradeoff.benchmarks.comparable``)."""
+    """Shared benchmark rows of the models (``tradeoff.compare.comparable``)."""
     data = _benchmark_data(catalog)
     if data is None or not data[0]:
         return NO_BENCHMARKS
@@ -353,7 +353,7 @@ def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> di
 
 
 def _pair_path(slug_a: str, slug_b: str) -> str:
-    """The canonical comparison path of two models, as ``tradeoff.web.urls.compare`` builds it:
+    """The canonical comparison path of two models, as ``tradeoff.urls.compare`` builds it:
     slugs sorted, each quoted as a path segment."""
     first, second = sorted((slug_a, slug_b))
     return f"/compare/{quote(first, safe='')}-vs-{quote(second, safe='')}"

@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from tradeoff.catalog.diff import describe_diff, import_diff
 from tradeoff.catalog.load import (
     atomic_write_text,
     default_catalog_dir,
@@ -25,10 +24,12 @@ from tradeoff.catalog.load import (
     read_import,
     write_import,
 )
-from tradeoff.catalog.review import dropped_kind, write_review
 from tradeoff.catalog.schema import ImportedOffering, ImportedPricePoint, ImportFile
-from tradeoff.db.build import build_database, catalog_version, default_db_path
-from tradeoff.sources.resolved import Resolved
+from tradeoff.db.build import build_database
+from tradeoff.db.version import catalog_version, default_db_path
+from tradeoff.maintain.diff import describe_diff, import_diff
+from tradeoff.maintain.review import dropped_kind, write_review
+from tradeoff.reconcile.resolved import Resolved
 
 
 def import_source(

@@ -9,10 +9,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tradeoff.benchmarks.schema import Unregistered
-from tradeoff.benchmarks.writer import linked_files
+from tradeoff.catalog.benchmark_files import Unregistered
 from tradeoff.catalog.load import CatalogText, atomic_write_text
-from tradeoff.sources.resolved import Resolved
+from tradeoff.db.benchmark_writer import linked_files
+from tradeoff.reconcile.resolved import Resolved
 
 REVIEW_FILE = "benchmarks-unmatched.csv"
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tradeoff.catalog.load import atomic_write_text
-from tradeoff.sources.resolved import Resolved
+from tradeoff.reconcile.resolved import Resolved
 
 
 def _csv(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> str:

@@ -12,16 +12,16 @@ from collections import defaultdict
 
 from tradeoff.catalog.load import CatalogText
 from tradeoff.catalog.schema import SourceEntry
+from tradeoff.normalize import normalize
+from tradeoff.reconcile.aliases import AliasIndex, CanonicalRef
+from tradeoff.reconcile.model_facts import resolve_models
+from tradeoff.reconcile.offerings import link_and_merge_offerings
+from tradeoff.reconcile.resolved import SOURCE_RANK, Resolved, Stated
 from tradeoff.records import (
     Lab,
     Provider,
     Source,
 )
-from tradeoff.sources.aliases import AliasIndex, CanonicalRef
-from tradeoff.sources.merge_offerings import link_and_merge_offerings
-from tradeoff.sources.model_facts import resolve_models
-from tradeoff.sources.normalize import normalize
-from tradeoff.sources.resolved import SOURCE_RANK, Resolved, Stated
 
 
 def reconcile(text: CatalogText) -> Resolved:

@@ -9,12 +9,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tradeoff.benchmarks.linking import link_result
-from tradeoff.benchmarks.registry import REGISTRY_FILE, Registry, load_registry
-from tradeoff.benchmarks.schema import ResultEntry, ResultsFile, read_results_file, results_files
+from tradeoff.catalog.benchmark_files import (
+    ResultEntry,
+    ResultsFile,
+    read_results_file,
+    results_files,
+)
+from tradeoff.catalog.benchmark_registry import REGISTRY_FILE, Registry, load_registry
 from tradeoff.catalog.load import CatalogText
 from tradeoff.errors import DataError
-from tradeoff.sources.resolved import Resolved
+from tradeoff.reconcile.benchmark_links import link_result
+from tradeoff.reconcile.resolved import Resolved
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ aliases, base ↔ instruct and dated ↔ undated ids whose dates disagree.
 
 from __future__ import annotations
 
-from tradeoff.benchmarks.schema import ResultEntry
-from tradeoff.sources.aliases import AliasIndex, Link
+from tradeoff.catalog.benchmark_files import ResultEntry
+from tradeoff.reconcile.aliases import AliasIndex, Link
 
 
 def link_result(index: AliasIndex, entry: ResultEntry) -> Link:

@@ -7,7 +7,7 @@ import sqlite3
 from collections import defaultdict
 from decimal import Decimal
 
-from tradeoff.benchmarks.records import Benchmark, BenchmarkResult
+from tradeoff.benchmark_records import Benchmark, BenchmarkResult
 from tradeoff.db.queries import Catalog
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from tradeoff.compare.pricing import is_live
 from tradeoff.db.queries import Catalog
-from tradeoff.render.compare_context import catalog_view
-from tradeoff.render.jsonable import jsonable
+from tradeoff.pages.comparison import catalog_view
+from tradeoff.pages.jsonable import jsonable
 
 
 def catalog_rows(catalog: Catalog) -> list[dict[str, Any]]:

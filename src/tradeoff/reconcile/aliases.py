@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tradeoff.errors import DataError
-from tradeoff.sources.normalize import dates_agree, normalize
+from tradeoff.normalize import dates_agree, normalize
 
 
 @dataclass(frozen=True)

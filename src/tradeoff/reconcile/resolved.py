@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tradeoff.catalog.schema import ImportedModelFacts
+from tradeoff.reconcile.aliases import AliasIndex
 from tradeoff.records import (
     MODEL_FACT_FIELDS,
     Conflict,
@@ -16,7 +17,6 @@ from tradeoff.records import (
     Provider,
     Source,
 )
-from tradeoff.sources.aliases import AliasIndex
 
 Stated = list[tuple[ImportedModelFacts, str]]  # facts and the id of the source stating them
 

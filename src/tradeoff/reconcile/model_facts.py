@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from tradeoff.catalog.load import CatalogText
 from tradeoff.catalog.schema import OFFERING_EVIDENCE_FACTS, ImportedOffering
+from tradeoff.reconcile.resolved import MODEL_FACTS, Claim, Resolved, Stated, rank
 from tradeoff.records import (
     CAPABILITIES,
     Conflict,
@@ -16,7 +17,6 @@ from tradeoff.records import (
     Offering,
     PartialDate,
 )
-from tradeoff.sources.resolved import MODEL_FACTS, Claim, Resolved, Stated, rank
 
 
 def resolve_models(

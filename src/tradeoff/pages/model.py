@@ -9,8 +9,8 @@ from typing import Any
 
 from tradeoff.compare.pricing import is_live
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.jsonable import jsonable
 from tradeoff.records import CAPABILITY_LABELS, Fact, Model, Offering
-from tradeoff.render.jsonable import jsonable
 
 FACT_LABELS: dict[str, str] = {
     "release_date": "Released",
@@ -79,7 +79,7 @@ def offering_entry(offering: Offering, catalog: Catalog) -> dict[str, Any]:
 
 def benchmark_entries(catalog: Catalog, model_id: str) -> list[dict[str, Any]]:
     """A model's benchmark results with who ran them, source, licence and date."""
-    from tradeoff.benchmarks.queries import benchmarks, results_for
+    from tradeoff.db.benchmark_queries import benchmarks, results_for
 
     names = {b.id: b for b in benchmarks(catalog)}
     entries = []

@@ -10,6 +10,16 @@ from collections import Counter, defaultdict
 
 from tradeoff.catalog.load import CatalogText
 from tradeoff.catalog.schema import ImportedOffering, ImportedTier, ImportFile
+from tradeoff.normalize import offering_spelling
+from tradeoff.reconcile.aliases import AliasIndex, Link
+from tradeoff.reconcile.resolved import (
+    FIRST_PARTY_SOURCE,
+    OFFERING_FIELDS,
+    Claim,
+    Resolved,
+    UnlinkedOffering,
+    rank,
+)
 from tradeoff.records import (
     PRICE_FIELDS,
     Conflict,
@@ -18,16 +28,6 @@ from tradeoff.records import (
     PricePoint,
     Prices,
     PriceTier,
-)
-from tradeoff.sources.aliases import AliasIndex, Link
-from tradeoff.sources.normalize import offering_spelling
-from tradeoff.sources.resolved import (
-    FIRST_PARTY_SOURCE,
-    OFFERING_FIELDS,
-    Claim,
-    Resolved,
-    UnlinkedOffering,
-    rank,
 )
 
 

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tradeoff.benchmarks.records import INDEPENDENT, REPORTED_KINDS, VENDOR, BenchmarkResult
+from tradeoff.benchmark_records import INDEPENDENT, REPORTED_KINDS, VENDOR, BenchmarkResult
 
 Side = str  # "a" | "b"
 GroupKey = tuple[str, str, str, tuple[tuple[str, str], ...]]

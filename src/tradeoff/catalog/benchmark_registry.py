@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tradeoff.benchmarks.records import Benchmark
+from tradeoff.benchmark_records import Benchmark
 from tradeoff.catalog.load import read_toml_file, validate
 from tradeoff.errors import DataError
 

@@ -1,1 +1,0 @@
-"""Benchmarks: registry, sourced results, and which results of two models are comparable."""

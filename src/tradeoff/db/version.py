@@ -1,0 +1,36 @@
+"""The version of a compiled catalog: catalog text + code + schema; where the database goes.
+
+Kept free of heavy imports: the CLI and the web app check it on every start.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from tradeoff import __version__
+from tradeoff.catalog.files import default_catalog_dir, fingerprint
+
+SCHEMA_VERSION = "1"
+
+
+def default_db_path(catalog_dir: Path | None = None) -> Path:
+    """$TRADEOFF_DB, else build/catalog.sqlite beside the catalog directory."""
+    env = os.environ.get("TRADEOFF_DB")
+    if env:
+        return Path(env)
+    return (catalog_dir or default_catalog_dir()).parent / "build" / "catalog.sqlite"
+
+
+def catalog_version(catalog_dir: Path) -> str:
+    """The version of a catalog text + code pair; a changed version means a rebuild."""
+    return fingerprint(catalog_dir, extra=f"{__version__}:{SCHEMA_VERSION}:{schema_text()}")
+
+
+def schema_text() -> str:
+    """Every ``db/*.sql`` file, ``schema.sql`` first: the database's DDL."""
+    package = resources.files("tradeoff.db")
+    names = sorted(p.name for p in package.iterdir() if p.name.endswith(".sql"))
+    names.sort(key=lambda n: (n != "schema.sql", n))
+    return "\n".join(package.joinpath(n).read_text(encoding="utf-8") for n in names)

@@ -1,0 +1,1 @@
+"""Operator commands: import, review, diff and quality checks over the catalog."""

@@ -1,0 +1,1 @@
+"""Reconcile: link every source id to one canonical model and pick one value per fact."""

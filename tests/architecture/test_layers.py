@@ -1,0 +1,133 @@
+"""The package layout is the data flow: every import points down the layer table, no cycles.
+
+docs/architecture.md holds the same table; this test parses every import (including those
+inside functions) of every module under src/tradeoff.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "tradeoff"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
+
+# Layer of each top-level part of the package, in flow order (lower imports nothing higher).
+LAYERS: dict[str, int] = {
+    "__init__": 0,
+    "records": 0,
+    "benchmark_records": 0,
+    "errors": 0,
+    "money": 0,
+    "normalize": 0,
+    "urls": 0,
+    "catalog": 1,
+    "sources": 2,
+    "reconcile": 3,
+    "db": 4,
+    "compare": 5,
+    "pages": 6,
+    "render": 7,
+    "maintain": 8,
+    "web": 9,
+    "cli": 10,
+}
+
+
+def module_name(path: Path) -> str:
+    """``src/tradeoff/db/build.py`` → ``tradeoff.db.build``; a package's ``__init__`` → it."""
+    parts = ["tradeoff", *path.relative_to(SRC).with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def all_modules() -> dict[str, Path]:
+    """Every module of the package by dotted name."""
+    return {module_name(p): p for p in sorted(SRC.rglob("*.py"))}
+
+
+def imported(path: Path, modules: dict[str, Path]) -> Iterator[str]:
+    """Project modules ``path`` imports; ``from pkg import sub`` counts as importing ``pkg.sub``."""
+    me = module_name(path)
+    package = me if path.name == "__init__.py" else me.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            names = [
+                f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in node.names
+            ]
+        else:
+            continue
+        for name in names:
+            if name.startswith("tradeoff"):
+                yield name
+
+
+def layer(module: str) -> int:
+    """The layer of a dotted module name."""
+    parts = module.split(".")
+    return LAYERS[parts[1] if len(parts) > 1 else "__init__"]
+
+
+def graph() -> dict[str, set[str]]:
+    """Module → project modules it imports (itself excluded)."""
+    modules = all_modules()
+    return {
+        name: {dep for dep in imported(path, modules) if dep != name}
+        for name, path in modules.items()
+    }
+
+
+def test_every_top_level_part_has_a_layer() -> None:
+    parts = {
+        p.stem if p.is_file() else p.name
+        for p in SRC.iterdir()
+        if p.suffix == ".py" or (p.is_dir() and p.name != "__pycache__" and any(p.rglob("*.py")))
+    }
+    assert parts <= set(LAYERS), (
+        f"add these to LAYERS and docs/architecture.md: {parts - set(LAYERS)}"
+    )
+
+
+def test_no_import_runs_up_a_layer() -> None:
+    upward = sorted(
+        f"{module} (layer {layer(module)}) imports {dep} (layer {layer(dep)})"
+        for module, deps in graph().items()
+        for dep in deps
+        if layer(dep) > layer(module)
+    )
+    assert upward == []
+
+
+def test_no_import_cycle() -> None:
+    edges = graph()
+    seen: dict[str, int] = {}  # 1: on the current path, 2: done
+    cycles: list[list[str]] = []
+
+    def visit(node: str, path: list[str]) -> None:
+        seen[node] = 1
+        for dep in sorted(edges.get(node, ())):
+            if seen.get(dep) == 1:
+                cycles.append([*path[path.index(dep) :], dep] if dep in path else [node, dep])
+            elif dep not in seen:
+                visit(dep, [*path, dep])
+        seen[node] = 2
+
+    for start in sorted(edges):
+        if start not in seen:
+            visit(start, [start])
+    assert cycles == []
+
+
+def test_architecture_doc_states_the_same_layers() -> None:
+    table = re.findall(r"^\| (\d+) \| ([^|]+) \|", DOC.read_text(encoding="utf-8"), re.MULTILINE)
+    documented = {
+        part.strip("` "): int(number) for number, cell in table for part in cell.split(",")
+    }
+    assert documented == LAYERS
