@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from tradeoff.cli import app
 
 runner = CliRunner()
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 def _commands(group: Any, prefix: str = "") -> list[tuple[str, Any]]:

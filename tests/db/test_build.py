@@ -15,7 +15,7 @@ from tradeoff.db.version import catalog_version
 from tradeoff.errors import DataError
 from tradeoff.sources.models_dev import import_tree
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 @pytest.fixture

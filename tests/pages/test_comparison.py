@@ -24,7 +24,7 @@ from tradeoff.render.html import render_compare_body, render_compare_html
 from tradeoff.render.markdown import esc, render_compare_markdown
 from tradeoff.render.terminal import print_comparison
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 PAIR = ["kimi-k2-instruct", "mixtral-8x22b-instruct"]
 
 

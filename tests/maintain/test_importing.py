@@ -17,7 +17,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.maintain.importing import carry_history
 from tradeoff.sources.litellm import import_file
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 runner = CliRunner()
 
 

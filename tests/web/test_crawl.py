@@ -6,7 +6,7 @@ from collections import OrderedDict, deque
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from web_support import assert_security_headers, client_for
+from support.web_support import assert_security_headers, client_for
 
 from tradeoff.db.queries import Catalog
 

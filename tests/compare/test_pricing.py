@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from compare_helpers import model, offering, provider
+from support.compare_helpers import model, offering, provider
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim

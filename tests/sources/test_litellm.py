@@ -13,7 +13,7 @@ from tradeoff.catalog.schema import ImportFile
 from tradeoff.errors import DataError
 from tradeoff.sources.litellm import import_file, provider_model_id
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 runner = CliRunner()
 
 

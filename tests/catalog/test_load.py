@@ -10,7 +10,7 @@ import pytest
 from tradeoff.catalog.load import load_catalog
 from tradeoff.errors import DataError
 
-MINI = Path(__file__).parent / "fixtures" / "catalog-mini"
+MINI = Path(__file__).parents[1] / "fixtures" / "catalog-mini"
 
 
 @pytest.fixture

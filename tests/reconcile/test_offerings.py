@@ -17,7 +17,7 @@ from tradeoff.catalog.schema import (
 from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.sources.models_dev import import_tree
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 def _second_source(offering: ImportedOffering) -> ImportFile:

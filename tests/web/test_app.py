@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from web_support import KIMI, MIXTRAL, PAIR, assert_security_headers, client_for
+from support.web_support import KIMI, MIXTRAL, PAIR, assert_security_headers, client_for
 
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.comparison import catalog_view
@@ -18,7 +18,7 @@ from tradeoff.pages.comparison import catalog_view
 if TYPE_CHECKING:
     from starlette.testclient import TestClient
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 JSON = "application/json"
 MD = "text/markdown"
 HTML = "text/html"

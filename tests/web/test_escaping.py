@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from web_support import KIMI, assert_security_headers, client_for
+from support.web_support import KIMI, assert_security_headers, client_for
 
 from tradeoff.catalog.load import write_import
 from tradeoff.db.locate import ensure_database
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from starlette.testclient import TestClient
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 PAYLOAD = "<script>alert(1)</script>"
 EVIL_NAME = f'Evil {PAYLOAD} "quoted" & <img src=x onerror=alert(2)> ]](x) | #'
 EVIL_LICENCE = "</script><script>alert(3)</script>"

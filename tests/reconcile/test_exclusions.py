@@ -9,7 +9,7 @@ from tradeoff.catalog.load import load_catalog, write_import
 from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.sources.models_dev import import_tree
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 def test_excluded_entry_is_dropped_with_its_reason(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from tradeoff.errors import DataError
 from tradeoff.sources.genai_prices import import_snapshot
 from tradeoff.sources.genai_prices_rules import matches
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 SNAPSHOT = FIXTURES / "genai-prices"
 runner = CliRunner()
 

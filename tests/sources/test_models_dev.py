@@ -11,7 +11,7 @@ from tradeoff.catalog.schema import ImportFile
 from tradeoff.errors import DataError
 from tradeoff.sources.models_dev import import_tree
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 TREE = FIXTURES / "models-dev-mini"
 
