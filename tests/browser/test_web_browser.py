@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,8 @@ pytestmark = pytest.mark.browser
 KIMI = "moonshotai--kimi-k2-instruct"
 MIXTRAL = "mistral--mixtral-8x22b-instruct"
 PAIR = f"/compare/{MIXTRAL}-vs-{KIMI}"
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def twin(url: str) -> Any:
@@ -89,7 +92,6 @@ def test_compare_two_models_and_change_the_blend(page: Any, server: str) -> None
     ctx = twin(page.url)
     assert ctx["blend"]["input_share"] == "0.5"
     _check_pricing(page, ctx)
-    ARTIFACTS = __import__("conftest").ARTIFACTS
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(server + PAIR)
     page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=False)
