@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from tradeoff.compare.availability_claims import availability_claims
 from tradeoff.compare.benchmarks import (
     NO_BENCHMARKS,
     BenchmarkSection,
@@ -15,7 +16,6 @@ from tradeoff.compare.benchmarks import (
 from tradeoff.compare.capabilities import CapabilityRow, capability_rows
 from tradeoff.compare.claim import Claim
 from tradeoff.compare.fact_claims import (
-    availability_claims,
     capability_claims,
     capability_summary,
     spec_claims,

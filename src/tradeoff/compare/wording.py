@@ -92,3 +92,8 @@ def show_value(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+def both_or_all(n: int) -> str:
+    """ "both" for two models, "all 3" for more: the subject of a statement about every model."""
+    return "both" if n == 2 else f"all {n}"

@@ -37,8 +37,6 @@ PRICE_KEYS = {
     "input_cache_write": "cache_write_per_mtok",
     "internal_reasoning": "reasoning_per_mtok",
 }
-# Prices per request, image, search or audio unit: not text-token prices.
-OTHER_PRICES = {"web_search", "image", "audio", "request", "input_audio_cache"}
 NOT_CAPABILITY_INPUTS = {"file"}
 
 

@@ -1,0 +1,137 @@
+"""Availability claims: how many active providers serve each model, which are shared, which
+are gone — each count stated from the provider list it counts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from tradeoff.compare import wording as w
+from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.pricing import ModelPricing
+
+
+def availability_claims(
+    model_ids: Sequence[str],
+    names: Mapping[str, str],
+    pricing: Mapping[str, ModelPricing],
+    shared: Sequence[str],
+    provider_names: Mapping[str, str],
+) -> list[Claim]:
+    """Provider counts (equal to their lists), shared providers, concentration, defunct."""
+    claims: list[Claim] = []
+    counts = {m: pricing[m].provider_count for m in model_ids}
+    lists = tuple(
+        (f"providers:{m}", tuple(q.provider_name for q in pricing[m].providers)) for m in model_ids
+    )
+    numbers = tuple(Number("availability", m, "provider_count", counts[m]) for m in model_ids)
+    top = max(counts.values())
+    leaders = [m for m in model_ids if counts[m] == top]
+    if len(set(counts.values())) == 1:
+        every = w.both_or_all(len(model_ids)).capitalize()
+        text = f"{every} run on {w.count(top, 'active provider')} each."
+        favours: tuple[str, ...] = ()
+    else:
+        parts = [f"{names[m]} on {w.count(counts[m], 'active provider')}" for m in model_ids]
+        parts[0] = (
+            f"{names[model_ids[0]]} runs on {w.count(counts[model_ids[0]], 'active provider')}"
+        )
+        text = f"{w.join(parts)}."
+        favours = tuple(leaders) if len(leaders) < len(model_ids) else ()
+    claims.append(
+        Claim(
+            "availability.count",
+            "availability",
+            text,
+            "active providers with at least one offering; defunct providers and retired "
+            "offerings are not counted",
+            numbers,
+            favours,
+            len(set(counts.values())) == 1,
+            lists,
+            "you want more providers to choose from or fail over to",
+        )
+    )
+    shared_names = tuple(provider_names[p] for p in shared)
+    n = len(shared)
+    if n:
+        verb = "serves" if n == 1 else "serve"
+        every = w.both_or_all(len(model_ids))
+        text = f"{w.count(n, 'provider')} {verb} {every}: {w.join(list(shared_names))}."
+    else:
+        text = f"No active provider serves {w.both_or_all(len(model_ids))}."
+    claims.append(
+        Claim(
+            "availability.shared",
+            "availability",
+            text,
+            "providers in every model's list",
+            (Number("availability", "*", "shared_provider_count", n),),
+            lists=(("shared_provider_count", shared_names),),
+        )
+    )
+    for m in model_ids:
+        p = pricing[m]
+        listed = tuple(q.provider_name for q in p.providers)
+        claims.append(
+            Claim(
+                f"availability.list.{m}",
+                "availability",
+                f"{names[m]} ({w.count(len(listed), 'provider')}): {w.join(list(listed))}."
+                if listed
+                else f"{names[m]} has no active provider in the catalog.",
+                "active providers, cheapest first",
+                (Number("availability", m, "provider_count", len(listed)),),
+                lists=((f"providers:{m}", listed),),
+            )
+        )
+        if p.provider_count == 1:
+            only = p.providers[0].provider_name
+            claims.append(
+                Claim(
+                    f"availability.single.{m}",
+                    "availability",
+                    f"{names[m]} runs on a single active provider ({only}): "
+                    "a concentration risk if that provider changes price or stops serving it.",
+                    "active providers",
+                    (Number("availability", m, "provider_count", 1),),
+                    lists=((f"providers:{m}", (only,)),),
+                )
+            )
+        unpriced = tuple(q.provider_name for q in p.unpriced_providers)
+        if unpriced:
+            claims.append(
+                Claim(
+                    f"availability.unpriced.{m}",
+                    "availability",
+                    f"For {names[m]}, {len(unpriced)} of {w.count(p.provider_count, 'provider')} "
+                    f"{'has' if len(unpriced) == 1 else 'have'} no sourced price: "
+                    f"{w.join(list(unpriced))}.",
+                    "offerings without both an input and an output price",
+                    (
+                        Number("availability", m, "unpriced_count", len(unpriced)),
+                        Number("availability", m, "provider_count", p.provider_count),
+                    ),
+                    lists=((f"unpriced:{m}", unpriced),),
+                )
+            )
+        gone = tuple(sorted({q.provider_name for q in p.defunct}))
+        if gone:
+            claims.append(
+                Claim(
+                    f"availability.defunct.{m}",
+                    "availability",
+                    f"Not counted for {names[m]}: {w.join(list(gone))} "
+                    f"({'defunct or retired' if len(gone) > 1 else _gone_reason(p, gone[0])}).",
+                    "providers marked defunct, offerings marked retired",
+                    (Number("availability", m, "defunct_count", len(gone)),),
+                    lists=((f"defunct:{m}", gone),),
+                )
+            )
+    return claims
+
+
+def _gone_reason(p: ModelPricing, name: str) -> str:
+    q = next(q for q in p.defunct if q.provider_name == name)
+    if q.defunct_since:
+        return f"provider defunct since {q.defunct_since}"
+    return "offering retired" if q.lifecycle == "retired" else "provider defunct"
