@@ -57,9 +57,8 @@ def test_settings_are_parsed_from_variant_text() -> None:
 
 def test_csv_rows_keep_exact_scores_names_and_reporters() -> None:
     root = default_catalog_dir()
-    text = load_catalog(root)
     path = FIXTURES / "epoch-benchmark-stitching.csv"
-    got = read_csv(path, load_registry(root), "epoch-benchmarks", text.sources["epoch-benchmarks"])
+    got = read_csv(path, load_registry(root), "epoch-benchmarks")
     by_score = {r.score: r for r in got.results}
     kimi = by_score["54.6"]
     assert (kimi.benchmark, kimi.metric, kimi.metric_as_published) == (
@@ -78,19 +77,17 @@ def test_csv_rows_keep_exact_scores_names_and_reporters() -> None:
 
 def test_vendor_rows_are_vendor_reported() -> None:
     root = default_catalog_dir()
-    source = load_catalog(root).sources["kimi-k2-model-card"]
     got = read_csv(
-        FIXTURES / "vendor-kimi-k2-instruct.csv", load_registry(root), "kimi-k2-model-card", source
+        FIXTURES / "vendor-kimi-k2-instruct.csv", load_registry(root), "kimi-k2-model-card"
     )
     assert {(r.reported, r.run_by) for r in got.results} == {("vendor", "Moonshot AI")}
 
 
 def test_malformed_row_names_file_line_and_column() -> None:
     root = default_catalog_dir()
-    source = load_catalog(root).sources["epoch-benchmarks"]
     path = FIXTURES / "malformed" / "epoch-benchmark-stitching.csv"
     with pytest.raises(DataError) as caught:
-        read_csv(path, load_registry(root), "epoch-benchmarks", source)
+        read_csv(path, load_registry(root), "epoch-benchmarks")
     assert (caught.value.path, caught.value.line, caught.value.field) == (str(path), 3, "score")
     assert "'34.1x' is not a number" in caught.value.message
 
@@ -128,7 +125,8 @@ def test_nonredistributable_file_is_refused_without_opt_in(tmp_path: Path) -> No
         allow_nonredistributable=True,
     )
     written = read_results_file(root / "benchmarks" / "lmarena-arena-catalog.json")
-    assert written.redistributable is False and len(written.results) == 2
+    assert written.source_id == "lmarena" and len(written.results) == 2
+    assert not load_catalog(root).sources["lmarena"].redistributable
 
 
 def test_directory_import_skips_nonredistributable_sources(

@@ -66,12 +66,14 @@ class Unregistered(_Strict):
 
 
 class ResultsFile(_Strict):
-    """A normalized benchmark file: one source, its results and what was left out."""
+    """A normalized benchmark file: one source, its results and what was left out.
+
+    The source (licence, commit, retrieved date) is named by id only: its one record is in
+    sources.toml, or the header of the dataset's import file.
+    """
 
     source_id: str
     file: str  # name of the CSV it was made from
-    licence: str
-    redistributable: bool
     results: list[ResultEntry]
     unregistered: list[Unregistered] = Field(default_factory=list)
 
@@ -90,7 +92,7 @@ def write_results_file(results: ResultsFile, path: Path) -> None:
     """Write one result per line, keys sorted, atomically."""
     data = results.model_dump(mode="json")
     lines = ["{"]
-    for key in ("source_id", "file", "licence", "redistributable"):
+    for key in ("source_id", "file"):
         lines.append(f"{json.dumps(key)}: {json.dumps(data[key], ensure_ascii=False)},")
     for key in ("results", "unregistered"):
         items = data[key]

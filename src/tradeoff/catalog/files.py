@@ -33,6 +33,7 @@ def catalog_files(root: Path) -> list[Path]:
     ]
     files = [f for f in files if f.is_file()]
     files += sorted((root / "curated").rglob("*.toml"))
+    files += sorted((root / "providers").glob("*.toml"))  # hand-written offerings
     files += sorted((root / "imports").glob("*.json"))
     # Benchmark registry and results (tradeoff.benchmarks): compiled by an extra writer.
     files += [f for f in [root / "benchmarks.toml"] if f.is_file()]

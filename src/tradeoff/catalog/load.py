@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
 
 from tradeoff.catalog.files import catalog_files as catalog_files  # re-exported
 from tradeoff.catalog.files import default_catalog_dir as default_catalog_dir
 from tradeoff.catalog.files import fingerprint as fingerprint
+from tradeoff.catalog.offering_schema import PROVIDER_ID, ProviderFile
+from tradeoff.catalog.parsing import parse_toml as parse_toml  # re-exported
+from tradeoff.catalog.parsing import read_json_model as read_json_model
+from tradeoff.catalog.parsing import read_text, read_toml_model, toml_line
+from tradeoff.catalog.parsing import read_toml_file as read_toml_file
+from tradeoff.catalog.parsing import validate as validate
 from tradeoff.catalog.schema import (
     AliasFile,
     CuratedModel,
@@ -30,8 +31,15 @@ from tradeoff.catalog.schema import (
 )
 from tradeoff.errors import DataError
 
-M = TypeVar("M", bound=BaseModel)
-_TOML_LINE = re.compile(r"\(at line (\d+)")
+
+@dataclass(frozen=True)
+class ProviderOfferings:
+    """One hand-written provider file (catalog/providers/<id>.toml) as loaded."""
+
+    provider_id: str
+    path: Path
+    file: ProviderFile
+    lines: tuple[int | None, ...]  # line of each [[offerings]] header, for later errors
 
 
 @dataclass
@@ -39,60 +47,68 @@ class CatalogText:
     """Everything under catalog/, parsed and validated, not yet reconciled."""
 
     root: Path
-    sources: dict[str, SourceEntry] = field(default_factory=dict)
+    # Sources written by hand (sources.toml, curated files, provider files) and where.
+    declared_sources: dict[str, SourceEntry] = field(default_factory=dict)
+    source_paths: dict[str, Path] = field(default_factory=dict)
     labs: dict[str, LabEntry] = field(default_factory=dict)
     providers: dict[str, ProviderEntry] = field(default_factory=dict)
+    provider_paths: dict[str, Path] = field(default_factory=dict)
     aliases: AliasFile = field(default_factory=AliasFile)
     curated: dict[str, CuratedModel] = field(default_factory=dict)
     curated_paths: dict[str, Path] = field(default_factory=dict)
     exclusions: list[ExcludedOffering] = field(default_factory=list)
     imports: list[ImportFile] = field(default_factory=list)
+    provider_files: list[ProviderOfferings] = field(default_factory=list)
+
+    @property
+    def sources(self) -> dict[str, SourceEntry]:
+        """Every source record: those declared by hand, then each import file's header.
+
+        Derived on each use, so an import swapped into ``imports`` brings its own header.
+        """
+        return source_records(self)
+
+    def declare_source(self, source_id: str, entry: SourceEntry, path: Path) -> None:
+        """Record a hand-written source; a second declaration anywhere is an error."""
+        if source_id in self.declared_sources:
+            raise DataError(
+                f"source {source_id!r} is already declared in {self.source_paths[source_id]}: "
+                "declare each source once",
+                path=path,
+                field=f"sources.{source_id}",
+                line=_line_of(path, ("sources", source_id)),
+            )
+        self.declared_sources[source_id] = entry
+        self.source_paths[source_id] = path
 
 
-def parse_toml(text: str, path: Path) -> dict[str, Any]:
-    """Parse TOML text read from ``path``; a syntax error names the file and line."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        raise DataError(
-            f"malformed TOML: {exc}", path=path, line=int(found.group(1)) if found else None
-        ) from exc
+def source_records(text: CatalogText) -> dict[str, SourceEntry]:
+    """Hand-declared sources plus import headers; a dataset declared by hand too is an error.
+
+    An import file's header, written by `tradeoff import`, is a dataset's one source record:
+    a copy elsewhere would go stale at the next import (and used to win silently).
+    """
+    merged = dict(text.declared_sources)
+    for imported in text.imports:
+        source_id = imported.source_id
+        header = text.root / "imports" / f"{source_id}.json"
+        if source_id in text.source_paths:
+            declared = text.source_paths[source_id]
+            raise DataError(
+                f"source {source_id!r} is the dataset of {header}, whose header (written by "
+                "`tradeoff import`) is its one record: delete this copy",
+                path=declared,
+                field=f"sources.{source_id}",
+                line=_line_of(declared, ("sources", source_id)),
+            )
+        if source_id in merged:
+            raise DataError(f"two imports state source {source_id!r}", path=header)
+        merged[source_id] = imported.source
+    return merged
 
 
-def read_toml_file(path: Path) -> dict[str, Any]:
-    """Read and parse a TOML file; errors name the file (and line)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read: {exc}", path=path) from exc
-    return parse_toml(text, path)
-
-
-def read_json_model(model: type[M], path: Path) -> M:
-    """Read a JSON file and validate it against a strict schema."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from exc
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror}", path=path) from exc
-    return validate(model, data, path)
-
-
-def validate(model: type[M], data: object, path: Path) -> M:
-    """Validate data against a strict schema; the first error names its field path."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        message = first["msg"]
-        if first["type"] == "extra_forbidden":
-            message = "unknown key"
-        count = len(exc.errors())
-        more = f" (and {count - 1} more)" if count > 1 else ""
-        raise DataError(f"{message}{more}", path=path, field=where or None) from exc
+def _line_of(path: Path, loc: tuple[int | str, ...]) -> int | None:
+    return toml_line(read_text(path), loc) if path.suffix == ".toml" else None
 
 
 def load_catalog(root: Path | None = None) -> CatalogText:
@@ -103,35 +119,77 @@ def load_catalog(root: Path | None = None) -> CatalogText:
     text = CatalogText(root=root)
     if (root / "sources.toml").is_file():
         path = root / "sources.toml"
-        text.sources = dict(validate(SourcesFile, read_toml_file(path), path).sources)
+        for source_id, entry in read_toml_model(SourcesFile, path).sources.items():
+            text.declare_source(source_id, entry, path)
     if (root / "labs.toml").is_file():
-        path = root / "labs.toml"
-        text.labs = dict(validate(LabsFile, read_toml_file(path), path).labs)
+        text.labs = dict(read_toml_model(LabsFile, root / "labs.toml").labs)
     if (root / "providers.toml").is_file():
         path = root / "providers.toml"
-        text.providers = dict(validate(ProvidersFile, read_toml_file(path), path).providers)
+        for provider_id, provider in read_toml_model(ProvidersFile, path).providers.items():
+            text.providers[provider_id] = provider
+            text.provider_paths[provider_id] = path
     if (root / "aliases.toml").is_file():
-        path = root / "aliases.toml"
-        text.aliases = validate(AliasFile, read_toml_file(path), path)
+        text.aliases = read_toml_model(AliasFile, root / "aliases.toml")
     if (root / "exclusions.toml").is_file():
-        path = root / "exclusions.toml"
-        text.exclusions = validate(ExclusionsFile, read_toml_file(path), path).excluded
+        text.exclusions = read_toml_model(ExclusionsFile, root / "exclusions.toml").excluded
     for path in sorted((root / "curated").rglob("*.toml")):
-        model = validate(CuratedModel, read_toml_file(path), path)
+        model = read_toml_model(CuratedModel, path)
         if model.id in text.curated:
             raise DataError(
                 f"model {model.id!r} is also curated in {text.curated_paths[model.id]}", path=path
             )
         for source_id, entry in model.sources.items():
-            if source_id in text.sources and text.sources[source_id] != entry:
-                raise DataError(f"source id {source_id!r} declared twice", path=path)
-            text.sources[source_id] = entry
+            text.declare_source(source_id, entry, path)
         text.curated[model.id] = model
         text.curated_paths[model.id] = path
+    for path in sorted((root / "providers").glob("*.toml")):
+        _load_provider_file(text, path)
     for path in sorted((root / "imports").glob("*.json")):
-        text.imports.append(read_import(path))
+        imported = read_import(path)
+        if imported.source_id != path.stem:
+            raise DataError(
+                f"source_id {imported.source_id!r} does not match the file name "
+                "(`tradeoff import` writes imports/<source_id>.json)",
+                path=path,
+                field="source_id",
+            )
+        text.imports.append(imported)
+    source_records(text)  # a dataset declared by hand too fails here, naming the file
     _check_references(text)
     return text
+
+
+def _load_provider_file(text: CatalogText, path: Path) -> None:
+    """A hand-written provider file: its provider (declared once), sources and offerings."""
+    provider_id = path.stem
+    if not PROVIDER_ID.match(provider_id):
+        raise DataError(
+            "file name must be the provider id in lower case (letters, digits, - . _)", path=path
+        )
+    raw = read_text(path)
+    parsed = validate(ProviderFile, parse_toml(raw, path, exact_numbers=True), path, raw)
+    if parsed.provider is not None:
+        if provider_id in text.providers:
+            elsewhere = text.provider_paths[provider_id]
+            raise DataError(
+                f"provider {provider_id!r} is already declared in {elsewhere}: declare it once "
+                "(delete this [provider] table or that entry)",
+                path=path,
+                field="provider",
+                line=toml_line(raw, ("provider",)),
+            )
+        text.providers[provider_id] = parsed.provider
+        text.provider_paths[provider_id] = path
+    elif provider_id not in text.providers:
+        raise DataError(
+            f"provider {provider_id!r} is not in providers.toml: declare it in a [provider] "
+            "table in this file (name, kind, url)",
+            path=path,
+        )
+    for source_id, entry in parsed.sources.items():
+        text.declare_source(source_id, entry, path)
+    lines = tuple(toml_line(raw, ("offerings", i)) for i in range(len(parsed.offerings)))
+    text.provider_files.append(ProviderOfferings(provider_id, path, parsed, lines))
 
 
 def read_import(path: Path) -> ImportFile:
@@ -140,20 +198,58 @@ def read_import(path: Path) -> ImportFile:
 
 
 def _check_references(text: CatalogText) -> None:
+    """Hand-written values cite hand-declared sources (a page a person read), never a dataset
+    import: its record moves with the next import."""
     for model_id, model in text.curated.items():
         path = text.curated_paths[model_id]
         for name, fact in model.facts.items():
-            if fact.source not in text.sources:
-                raise DataError(
-                    f"cites unknown source {fact.source!r}", path=path, field=f"facts.{name}.source"
-                )
+            _check_cited(text, fact.source, path, ("facts", name, "source"))
     for provider_id, provider in text.providers.items():
-        if provider.source and provider.source not in text.sources:
-            raise DataError(
-                f"cites unknown source {provider.source!r}",
-                path=text.root / "providers.toml",
-                field=f"providers.{provider_id}.source",
+        if provider.source:
+            path = text.provider_paths[provider_id]
+            loc: tuple[int | str, ...] = (
+                ("providers", provider_id, "source")
+                if path.name == "providers.toml"
+                else ("provider", "source")
             )
+            _check_cited(text, provider.source, path, loc)
+    for loaded in text.provider_files:
+        for index, offering in enumerate(loaded.file.offerings):
+            for cited_field, (source_id, _) in offering.citations().items():
+                loc = ("offerings", index, *_cited_loc(cited_field))
+                _check_cited(text, source_id, loaded.path, loc)
+            for number, point in enumerate(offering.history):
+                loc = ("offerings", index, "history", number, "source")
+                _check_cited(text, point.source, loaded.path, loc)
+
+
+def _cited_loc(cited_field: str) -> tuple[str, ...]:
+    """Where a cited field of an offering is written (see ``HandOffering.citations``)."""
+    if cited_field.startswith("capability."):
+        return ("capabilities", cited_field.split(".", 1)[1], "source")
+    if cited_field in ("lifecycle", "deprecated_on", "retired_on", "successor"):
+        return ("lifecycle", "source")
+    if cited_field in ("context_tokens", "max_output_tokens", "quantization"):
+        return (cited_field, "source")
+    return ("prices", cited_field, "source")
+
+
+def _check_cited(text: CatalogText, source_id: str, path: Path, loc: tuple[int | str, ...]) -> None:
+    if source_id in text.declared_sources:
+        return
+    imported = any(i.source_id == source_id for i in text.imports)
+    hint = (
+        ": it is a dataset import; cite the page the value was read from ([sources] or "
+        "sources.toml)"
+        if imported
+        else ""
+    )
+    raise DataError(
+        f"cites unknown source {source_id!r}{hint}",
+        path=path,
+        field=".".join(str(p) for p in loc),
+        line=_line_of(path, loc),
+    )
 
 
 def write_import(import_file: ImportFile, path: Path) -> None:

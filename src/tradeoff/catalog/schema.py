@@ -23,7 +23,8 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _check_partial_date(value: str) -> str:
+def check_partial_date(value: str) -> str:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day; raise ValueError."""
     if not ISO_PARTIAL_DATE.match(value):
         raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
     parts = [int(p) for p in value.split("-")]
@@ -60,7 +61,12 @@ class SourceEntry(Strict):
 
 
 class SourcesFile(Strict):
-    sources: dict[str, SourceEntry]
+    """catalog/sources.toml: hand-written sources (vendor pages, model cards, benchmark data).
+
+    A dataset that `tradeoff import` reads is not declared here: its import file's header
+    is its one source record."""
+
+    sources: dict[str, SourceEntry] = Field(default_factory=dict)
 
 
 class LabEntry(Strict):
@@ -89,7 +95,7 @@ class ProviderEntry(Strict):
         if self.status == "defunct" and not self.defunct_since:
             raise ValueError("a defunct provider needs defunct_since")
         if self.defunct_since:
-            _check_partial_date(self.defunct_since)
+            check_partial_date(self.defunct_since)
         return self
 
 
@@ -173,7 +179,7 @@ class CuratedModel(Strict):
                 )
             if name in ("release_date", "knowledge_cutoff"):
                 try:
-                    _check_partial_date(str(fact.value))
+                    check_partial_date(str(fact.value))
                 except ValueError as exc:
                     raise ValueError(f"facts.{name}: {exc}") from exc
             if name == "architecture" and fact.value not in ("dense", "moe"):

@@ -60,7 +60,7 @@ def linked_files(text: CatalogText, resolved: Resolved) -> list[LinkedFile]:
         results = read_results_file(path)
         if results.source_id not in resolved.sources:
             raise DataError(
-                f"unknown source {results.source_id!r} (add it to sources.toml)",
+                f"unknown source {results.source_id!r} (declare it in sources.toml)",
                 path=path,
                 field="source_id",
             )

@@ -29,15 +29,17 @@ def import_benchmarks(
     db_path = db_path or default_db_path(catalog_dir)
     files = csv_paths(path)
     text = load_catalog(catalog_dir)
+    sources = text.sources
     registry = load_registry(catalog_dir)
     parsed = []
     skipped = []
     for file in files:
         known = KNOWN_FILES[file.stem]
-        source = text.sources.get(known.source_id)
+        source = sources.get(known.source_id)
         if source is None:
             raise DataError(
-                f"source {known.source_id!r} of {file.name} is not in sources.toml",
+                f"source {known.source_id!r} of {file.name} is neither in sources.toml nor "
+                "imported (catalog/imports/)",
                 path=catalog_dir / "sources.toml",
             )
         if path.is_dir() and not (source.redistributable or allow_nonredistributable):
@@ -48,7 +50,7 @@ def import_benchmarks(
             )
             continue
         gate(known.source_id, source, allow_nonredistributable)
-        parsed.append((file, read_csv(file, registry, known.source_id, source)))
+        parsed.append((file, read_csv(file, registry, known.source_id)))
     # Every file parsed and validated: only now write (each file atomically).
     for file, results in parsed:
         write_results_file(results, catalog_dir / RESULTS_DIR / f"{file.stem}.json")

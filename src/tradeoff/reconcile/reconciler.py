@@ -53,10 +53,9 @@ def _source(source_id: str, entry: SourceEntry) -> Source:
 
 
 def _sources(text: CatalogText, out: Resolved) -> None:
+    # One record per source: hand-declared, or an import's header (never both: see load).
     for source_id, entry in text.sources.items():
         out.sources[source_id] = _source(source_id, entry)
-    for imported in text.imports:
-        out.sources.setdefault(imported.source_id, _source(imported.source_id, imported.source))
 
 
 def _providers(text: CatalogText, out: Resolved) -> dict[str, str]:

@@ -126,7 +126,7 @@ def _row_error(path: Path, line: int, message: str, field: str | None = None) ->
     return DataError(message, path=path, line=line, field=field)
 
 
-def read_csv(path: Path, registry: Registry, source_id: str, source: SourceEntry) -> ResultsFile:
+def read_csv(path: Path, registry: Registry, source_id: str) -> ResultsFile:
     """Parse one benchmark CSV; a malformed row raises an error naming file, line and column."""
     known = KNOWN_FILES[path.stem]
     results: list[ResultEntry] = []
@@ -155,8 +155,6 @@ def read_csv(path: Path, registry: Registry, source_id: str, source: SourceEntry
     return ResultsFile(
         source_id=source_id,
         file=path.name,
-        licence=source.licence,
-        redistributable=source.redistributable,
         results=results,
         unregistered=[
             Unregistered(benchmark=name, version=version, rows=n)

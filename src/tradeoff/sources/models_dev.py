@@ -67,7 +67,7 @@ def source_entry(commit: str | None, retrieved: dt.date) -> SourceEntry:
         licence="MIT",
         retrieved=retrieved,
         commit=commit,
-        attribution="models.dev (MIT licence)",
+        attribution="models.dev (MIT)",
     )
 
 
