@@ -39,7 +39,7 @@ class ProviderOfferings:
     provider_id: str
     path: Path
     file: ProviderFile
-    lines: tuple[int | None, ...]  # line of each [[offerings]] header, for later errors
+    model_lines: tuple[int | None, ...]  # line of each offering's `model`, for later errors
 
 
 @dataclass
@@ -188,7 +188,19 @@ def _load_provider_file(text: CatalogText, path: Path) -> None:
         )
     for source_id, entry in parsed.sources.items():
         text.declare_source(source_id, entry, path)
-    lines = tuple(toml_line(raw, ("offerings", i)) for i in range(len(parsed.offerings)))
+    seen: set[str] = set()
+    for number, offering in enumerate(parsed.offerings):
+        key = offering.provider_model_id.lower()
+        if key in seen:
+            raise DataError(
+                f"provider_model_id {offering.provider_model_id!r} is written twice: one "
+                "offering per provider model id",
+                path=path,
+                field=f"offerings.{number}.provider_model_id",
+                line=toml_line(raw, ("offerings", number, "provider_model_id")),
+            )
+        seen.add(key)
+    lines = tuple(toml_line(raw, ("offerings", i, "model")) for i in range(len(parsed.offerings)))
     text.provider_files.append(ProviderOfferings(provider_id, path, parsed, lines))
 
 

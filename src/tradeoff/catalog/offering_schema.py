@@ -190,14 +190,3 @@ class ProviderFile(Strict):
     )
     sources: dict[str, SourceEntry] = Field(default_factory=dict)
     offerings: list[HandOffering] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _one_entry_per_id(self) -> ProviderFile:
-        seen: set[str] = set()
-        for offering in self.offerings:
-            key = offering.provider_model_id.lower()
-            if key in seen:
-                written = offering.provider_model_id
-                raise ValueError(f"provider_model_id {written!r} is written twice")
-            seen.add(key)
-        return self

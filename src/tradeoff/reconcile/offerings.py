@@ -1,7 +1,9 @@
-"""Offerings from every import: map providers, merge spellings, link, pick one value per field.
+"""Offerings from every import and hand-written file: map providers, merge spellings, link,
+pick one value per field.
 
-Each (provider, model id) may be stated by several sources; the strongest source's value wins
-field by field (``rank``), and every disagreement is kept as a ``Conflict``.
+Each (provider, model id) may be stated by several origins; the strongest statement's value
+wins field by field (``rank``: hand-written > first-party > dataset rank > newer checked
+date), and every disagreement is kept as a ``Conflict``.
 """
 
 from __future__ import annotations
@@ -9,17 +11,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from tradeoff.catalog.load import CatalogText
-from tradeoff.catalog.schema import ImportedOffering, ImportedTier, ImportFile
+from tradeoff.catalog.schema import ImportedOffering, ImportedTier
+from tradeoff.errors import DataError
 from tradeoff.normalize import offering_spelling
 from tradeoff.reconcile.aliases import AliasIndex, Link
 from tradeoff.reconcile.resolved import (
     FIRST_PARTY_SOURCE,
+    HAND_WRITTEN,
     OFFERING_FIELDS,
-    Claim,
     Resolved,
     UnlinkedOffering,
-    rank,
 )
+from tradeoff.reconcile.statements import Statement, from_hand, from_import
 from tradeoff.records import (
     PRICE_FIELDS,
     Conflict,
@@ -30,12 +33,39 @@ from tradeoff.records import (
     PriceTier,
 )
 
+Grouped = dict[tuple[str, str], list[Statement]]
+RULE = "precedence: hand-written > first-party > dataset rank > newer checked date"
+LIFECYCLE_FIELDS = ("deprecated_on", "retired_on", "successor")
+
 
 def link_and_merge_offerings(
     text: CatalogText, out: Resolved, index: AliasIndex, provider_alias: dict[str, str]
 ) -> dict[str, list[tuple[ImportedOffering, str, str]]]:
-    """Link and merge offerings; returns model id → (offering, source id, checked) claims."""
-    grouped: dict[tuple[str, str], list[tuple[ImportedOffering, ImportFile]]] = defaultdict(list)
+    """Link and merge offerings; returns model id → (offering, source id, checked) claims
+    of the datasets (evidence for model facts; hand-written offerings state none)."""
+    grouped: Grouped = defaultdict(list)
+    _import_statements(text, out, provider_alias, grouped)
+    _hand_statements(text, index, grouped)
+    by_model: dict[str, list[tuple[ImportedOffering, str, str]]] = defaultdict(list)
+    for (pid, _), statements in sorted(_merge_spellings(grouped).items()):
+        merged = _merge_offering(pid, statements, index, out)
+        out.offerings.append(merged)
+        for statement in statements:
+            if statement.hand_written:
+                continue
+            stats = out.source_stats.setdefault(statement.origin, Counter())
+            stats["offerings"] += 1
+            stats["linked"] += merged.model_id is not None
+            if merged.model_id:
+                by_model[merged.model_id].append(
+                    (statement.offering, statement.source_id, statement.checked)
+                )
+    return by_model
+
+
+def _import_statements(
+    text: CatalogText, out: Resolved, provider_alias: dict[str, str], grouped: Grouped
+) -> None:
     excluded = {
         (e.source, e.provider, e.provider_model_id.lower()): e.reason for e in text.exclusions
     }
@@ -72,31 +102,33 @@ def link_and_merge_offerings(
                     )
                 )
                 continue
-            grouped[(pid, offering.provider_model_id.lower())].append((offering, imported))
-    by_model: dict[str, list[tuple[ImportedOffering, str, str]]] = defaultdict(list)
-    for (pid, _), claims in sorted(_merge_spellings(grouped).items()):
-        merged = _merge_offering(pid, claims, index, out)
-        if merged is None:
-            continue
-        out.offerings.append(merged)
-        for _, imported in claims:
-            stats = out.source_stats.setdefault(imported.source_id, Counter())
-            stats["offerings"] += 1
-            stats["linked"] += merged.model_id is not None
-        if merged.model_id:
-            for offering, imported in claims:
-                checked = (offering.checked or imported.source.retrieved).isoformat()
-                by_model[merged.model_id].append((offering, imported.source_id, checked))
-    return by_model
+            first_party = FIRST_PARTY_SOURCE.get(pid) == imported.source_id
+            grouped[(pid, offering.provider_model_id.lower())].append(
+                from_import(offering, imported, first_party)
+            )
 
 
-Grouped = dict[tuple[str, str], list[tuple[ImportedOffering, ImportFile]]]
+def _hand_statements(text: CatalogText, index: AliasIndex, grouped: Grouped) -> None:
+    """Hand-written offerings name their model: it must be a model of the catalog."""
+    sources = text.sources
+    for loaded in text.provider_files:
+        for number, entry in enumerate(loaded.file.offerings):
+            if entry.model not in index.models:
+                raise DataError(
+                    f"model {entry.model!r} is not in the catalog: curate it "
+                    "(catalog/curated/<lab>/<slug>.toml) or check the id",
+                    path=loaded.path,
+                    field=f"offerings.{number}.model",
+                    line=loaded.model_lines[number],
+                )
+            key = (loaded.provider_id, entry.provider_model_id.lower())
+            grouped[key].append(from_hand(entry, loaded.provider_id, sources))
 
 
 def _merge_spellings(grouped: Grouped) -> Grouped:
     """Merge groups of one provider whose ids differ only by spelling (together_ai's
-    ``moonshotai/Kimi-K2-Instruct`` and ``kimi-k2-instruct``), but only when no source lists
-    both: a source that lists two spellings says they are two offerings."""
+    ``moonshotai/Kimi-K2-Instruct`` and ``kimi-k2-instruct``), but only when no origin lists
+    both: an origin that lists two spellings says they are two offerings."""
     by_spelling: dict[tuple[str, tuple[str, str | None, bool]], list[tuple[str, str]]] = (
         defaultdict(list)
     )
@@ -104,22 +136,23 @@ def _merge_spellings(grouped: Grouped) -> Grouped:
         by_spelling[(pid, offering_spelling(lowered))].append((pid, lowered))
     merged: Grouped = {}
     for keys in by_spelling.values():
-        sources = [{f.source_id for _, f in grouped[k]} for k in keys]
-        disjoint = sum(len(s) for s in sources) == len(set().union(*sources))
+        origins = [{s.origin for s in grouped[k]} for k in keys]
+        disjoint = sum(len(o) for o in origins) == len(set().union(*origins))
         if len(keys) > 1 and disjoint:
-            merged[keys[0]] = [claim for k in keys for claim in grouped[k]]
+            merged[keys[0]] = [statement for k in keys for statement in grouped[k]]
         else:
             merged.update({k: grouped[k] for k in keys})
     return merged
 
 
-def _link(claims: list[tuple[ImportedOffering, ImportFile]], index: AliasIndex) -> Link:
-    """Link by the strongest claim's id, then by every id and alias the claims give."""
-    best = claims[0][0]
+def _link_datasets(statements: list[Statement], index: AliasIndex) -> Link:
+    """Link by the strongest statement's id, then by every id and alias the others give."""
+    best = statements[0].offering
     first = index.link(best.provider_model_id, best.model_id)
     if first.model_id is not None or (first.reason or "").startswith("never linked"):
         return first
-    for offering, _ in claims:
+    for statement in statements:
+        offering = statement.offering
         for spelling in (offering.provider_model_id, *offering.aliases):
             found = index.link(spelling, offering.model_id)
             if found.model_id is not None:
@@ -129,99 +162,123 @@ def _link(claims: list[tuple[ImportedOffering, ImportFile]], index: AliasIndex) 
     return first
 
 
-LIFECYCLE_FIELDS = ("deprecated_on", "retired_on", "successor")
+def _link(entity: str, statements: list[Statement], index: AliasIndex, out: Resolved) -> Link:
+    """A hand-written offering's model is the link; what the datasets would link stays visible."""
+    hand = next((s for s in statements if s.hand_written), None)
+    datasets = [s for s in statements if not s.hand_written]
+    found = _link_datasets(datasets, index) if datasets else None
+    if hand is None:
+        assert found is not None  # a group holds at least one statement
+        return found
+    model_id = hand.offering.model_id
+    if found is not None and found.model_id not in (None, model_id):
+        out.conflicts.append(
+            Conflict(
+                entity=entity,
+                field="model_id",
+                chosen=str(model_id),
+                chosen_source_id=hand.source_id,
+                values=(
+                    (str(model_id), hand.source_id, hand.checked),
+                    *((str(found.model_id), s.source_id, s.checked) for s in datasets),
+                ),
+                rule=RULE,
+            )
+        )
+    # The quantization the provider's id spells (-fp8), as linking read it; a cited
+    # quantization of the hand-written offering comes first (see _merge_offering).
+    return Link(model_id, HAND_WRITTEN, quantization=found.quantization if found else None)
 
 
 def _tiers(
-    claims: list[tuple[ImportedOffering, ImportFile]],
-    input_price: object,
-    price_sources: dict[str, str],
+    statements: list[Statement], input_price: object, price_sources: dict[str, str]
 ) -> list[ImportedTier]:
     """Context tiers from a source whose base price is the one shown (never mixed sources)."""
-    for offering, imported in claims:
-        if offering.prices.tiers and offering.prices.input_per_mtok == input_price:
-            price_sources["tiers"] = imported.source_id
-            return list(offering.prices.tiers)
+    for statement in statements:
+        prices = statement.offering.prices
+        if prices.tiers and prices.input_per_mtok == input_price:
+            price_sources["tiers"] = statement.source_id
+            return list(prices.tiers)
     return []
 
 
+def _shown(value: object) -> str:
+    """A value in a conflict; a hand-written lifecycle without this date states "none"."""
+    return "none" if value is None else str(value)
+
+
+def _field_value(statement: Statement, name: str) -> object:
+    offering = statement.offering
+    return getattr(offering.prices, name) if name in PRICE_FIELDS else getattr(offering, name)
+
+
 def _merge_offering(
-    pid: str,
-    claims: list[tuple[ImportedOffering, ImportFile]],
-    index: AliasIndex,
-    out: Resolved,
-) -> Offering | None:
-    claims = sorted(
-        claims,
-        key=lambda c: rank(
-            c[1].source_id,
-            (c[0].checked or c[1].source.retrieved).isoformat(),
-            FIRST_PARTY_SOURCE.get(pid) == c[1].source_id,
-        ),
-    )
-    best, best_file = claims[0]
-    link = _link(claims, index)
+    pid: str, statements: list[Statement], index: AliasIndex, out: Resolved
+) -> Offering:
+    statements = sorted(statements, key=lambda s: s.rank)
+    best = statements[0]
+    entity = f"offering:{pid}/{best.offering.provider_model_id}"
+    link = _link(entity, statements, index, out)
     if link.model_id is None:
-        for offering, imported in claims:
+        for statement in statements:
             out.unlinked.append(
                 UnlinkedOffering(
-                    imported.source_id, pid, offering.provider_model_id, link.reason or ""
+                    statement.origin, pid, statement.offering.provider_model_id, link.reason or ""
                 )
             )
-    entity = f"offering:{pid}/{best.provider_model_id}"
     chosen: dict[str, object] = {}
     price_sources: dict[str, str] = {}
     disputed: list[str] = []
     for name in PRICE_FIELDS + OFFERING_FIELDS + LIFECYCLE_FIELDS:
-        values = [
-            Claim(
-                getattr(o.prices, name) if name in PRICE_FIELDS else getattr(o, name),
-                f.source_id,
-                (o.checked or f.source.retrieved).isoformat(),
-                (0, ""),
-            )
-            for o, f in claims
+        present = [
+            (_field_value(s, name), *s.source_of(name))
+            for s in statements
+            if s.states(name, _field_value(s, name))
         ]
-        present = [c for c in values if c.value is not None]
         if not present:
             continue
-        chosen[name] = present[0].value
-        price_sources[name] = present[0].source_id
-        if len({str(c.value) for c in present}) > 1:
+        value, source_id, _ = present[0]
+        if value is not None:
+            chosen[name] = value
+            price_sources[name] = source_id
+        if len({_shown(v) for v, _, _ in present}) > 1:
             disputed.append(name)
             out.conflicts.append(
                 Conflict(
                     entity=entity,
                     field=name,
-                    chosen=str(present[0].value),
-                    chosen_source_id=present[0].source_id,
-                    values=tuple((str(c.value), c.source_id, c.checked) for c in present),
-                    rule="precedence: first-party > dataset rank > newer checked date",
+                    chosen=_shown(value),
+                    chosen_source_id=source_id,
+                    values=tuple((_shown(v), s, c) for v, s, c in present),
+                    rule=RULE,
                 )
             )
-    tiers = _tiers(claims, chosen.get("input_per_mtok"), price_sources)
-    # "ga" is every importer's default: a source that names another stage says more.
-    stated = [o.lifecycle for o, _ in claims if o.lifecycle != "ga"]
-    lifecycle = stated[0] if stated else "ga"
-    history: list[PricePoint] = []
-    for offering, imported in claims:
-        for point in offering.history:
-            history.append(
-                PricePoint(
-                    point.effective, point.input_per_mtok, point.output_per_mtok, imported.source_id
-                )
-            )
+    tiers = _tiers(statements, chosen.get("input_per_mtok"), price_sources)
+    # "ga" is every importer's default: a source that names another stage says more, and
+    # a hand-written lifecycle says it even when it is "ga".
+    stated = [
+        s.offering.lifecycle
+        for s in statements
+        if s.offering.lifecycle != "ga" or "lifecycle" in s.cited
+    ]
+    free_stated = next((s for s in statements if "free" in s.cited), None)
+    history: list[PricePoint] = [point for s in statements for point in s.history]
     capabilities: dict[str, bool] = {}
-    for offering, _ in reversed(claims):
-        capabilities.update(offering.capabilities)
+    for statement in reversed(statements):  # the strongest statement writes last
+        capabilities.update(statement.offering.capabilities)
+    offering = best.offering
+    # A hand-written offering need not repeat the provider's display name a dataset gives.
+    names = [s.offering.name for s in statements if s.offering.name]
     return Offering(
         provider_id=pid,
-        provider_model_id=best.provider_model_id,
+        provider_model_id=offering.provider_model_id,
         model_id=link.model_id,
-        name=best.name,
+        name=offering.name or (names[0] if best.hand_written and names else None),
         prices=Prices(
             **{k: v for k, v in chosen.items() if k in PRICE_FIELDS},  # type: ignore[arg-type]
-            free=any(o.prices.free for o, _ in claims),
+            free=free_stated.offering.prices.free
+            if free_stated is not None
+            else any(s.offering.prices.free for s in statements),
             tiers=tuple(
                 PriceTier(
                     t.above_input_tokens,
@@ -233,18 +290,18 @@ def _merge_offering(
                 for t in tiers
             ),
         ),
-        source_id=best_file.source_id,
-        checked=(best.checked or best_file.source.retrieved).isoformat(),
+        source_id=best.source_id,
+        checked=best.checked,
         context_tokens=chosen.get("context_tokens"),  # type: ignore[arg-type]
         max_output_tokens=chosen.get("max_output_tokens"),  # type: ignore[arg-type]
-        quantization=best.quantization or link.quantization,
+        quantization=offering.quantization or link.quantization,
         capabilities=capabilities,
-        lifecycle=lifecycle,
+        lifecycle=stated[0] if stated else "ga",
         deprecated_on=chosen.get("deprecated_on"),  # type: ignore[arg-type]
         retired_on=chosen.get("retired_on"),  # type: ignore[arg-type]
         successor=chosen.get("successor"),  # type: ignore[arg-type]
         link=link.how,
-        source_url=next((o.source_url for o, _ in claims if o.source_url), None),
+        source_url=next((s.offering.source_url for s in statements if s.offering.source_url), None),
         price_sources=price_sources,
         history=tuple(sorted(set(history), key=lambda p: (p.effective, p.source_id))),
         disputed_fields=tuple(disputed),

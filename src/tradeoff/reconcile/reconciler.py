@@ -1,9 +1,10 @@
 """Reconcile: many sources → one value per fact, with every disagreement kept.
 
-Precedence (docs/architecture.md): a curated fact beats everything; then a source that is the
-provider's own (first-party) data; then datasets by rank (SOURCE_RANK); a newer checked date
-breaks ties. Model-level facts fall back to what the offerings of a model say, but only when
-they all agree; a disagreement there leaves the fact unknown and is recorded as a conflict.
+Precedence (docs/architecture.md): a curated fact or a hand-written offering
+(catalog/providers/<id>.toml) beats everything; then a source that is the provider's own
+(first-party) data; then datasets by rank (SOURCE_RANK); a newer checked date breaks ties.
+Model-level facts fall back to what the offerings of a model say, but only when they all
+agree; a disagreement there leaves the fact unknown and is recorded as a conflict.
 """
 
 from __future__ import annotations

@@ -29,6 +29,9 @@ SOURCE_RANK: dict[str, int] = {
 }
 # The source that is a provider's own first-party data for that provider's offerings.
 FIRST_PARTY_SOURCE: dict[str, str] = {"openrouter": "openrouter"}
+# The origin of offerings written by hand (catalog/providers/<id>.toml); also their link kind.
+HAND_WRITTEN = "hand-written"
+HAND_WRITTEN_RANK = -1  # above first-party data (0) and every dataset, like a curated fact
 OFFERING_FIELDS = ("context_tokens", "max_output_tokens")
 MODEL_FACTS = MODEL_FACT_FIELDS
 
@@ -71,7 +74,13 @@ class Claim:
     rank: tuple[int, str]  # (precedence, inverted date) — sorted ascending = strongest first
 
 
-def rank(source_id: str, checked: str, first_party: bool = False) -> tuple[int, str]:
-    base = 0 if first_party else SOURCE_RANK.get(source_id, 90)
+def rank(
+    source_id: str, checked: str, first_party: bool = False, hand_written: bool = False
+) -> tuple[int, str]:
+    """Precedence of a claim: hand-written, first-party, dataset rank, then newer checked."""
+    if hand_written:
+        base = HAND_WRITTEN_RANK
+    else:
+        base = 0 if first_party else SOURCE_RANK.get(source_id, 90)
     inverted = "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in checked)
     return (base, inverted)
