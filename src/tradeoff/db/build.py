@@ -48,6 +48,20 @@ def build_database(text: CatalogText, db_path: Path, version: str | None = None)
     return resolved
 
 
+def stamp_version(db_path: Path, version: str) -> None:
+    """Record ``version`` as the catalog version a built database holds.
+
+    An import compiles before it writes its files, so it stamps the version of the text it
+    then wrote (``db.locate`` rebuilds any database whose stamp differs from the text).
+    """
+    conn = sqlite3.connect(db_path)
+    try:
+        with conn:
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'version'", (version,))
+    finally:
+        conn.close()
+
+
 def _fact_rows(model: Model) -> Iterable[tuple[object, ...]]:
     for name, fact in model.facts().items():
         value = fact.value

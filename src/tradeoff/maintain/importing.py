@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Callable
@@ -25,7 +24,7 @@ from tradeoff.catalog.load import (
     write_import,
 )
 from tradeoff.catalog.schema import ImportedOffering, ImportedPricePoint, ImportFile
-from tradeoff.db.build import build_database
+from tradeoff.db.build import build_database, stamp_version
 from tradeoff.db.version import catalog_version, default_db_path
 from tradeoff.maintain.diff import describe_diff, import_diff
 from tradeoff.maintain.review import dropped_kind, write_review
@@ -63,11 +62,7 @@ def import_source(
         write_import(imported, target)
         write_review(catalog_dir / "review", resolved)
         write_source_review(catalog_dir / "review", resolved)
-        with sqlite3.connect(staged) as conn:  # the version of the text just written
-            conn.execute(
-                "UPDATE meta SET value = ? WHERE key = 'version'", (catalog_version(catalog_dir),)
-            )
-        conn.close()
+        stamp_version(staged, catalog_version(catalog_dir))  # the text just written
         os.replace(staged, db_path)
     return "\n".join(
         [*lines, *describe_diff(diff, limit=0), f"wrote {target} and {catalog_dir / 'review'}"]
