@@ -242,7 +242,7 @@ def render_compare_markdown(ctx: ComparisonContext) -> str:
         lines += [f"- {x}" for x in items] or [f"- No related model found for {esc(own['name'])}."]
     lines += ["", "## Sources", ""]
     lines += [
-        f"{s['n']}. [{esc(s['name'])}](<{s['url'].replace('>', '%3E')}>): {esc(s['kind'])}, "
+        f"{s['n']}. [{esc(s['name'])}](<{md_url(s['url'])}>): {esc(s['kind'])}, "
         f"licence {esc(s['licence'])}, retrieved {s['retrieved']}"
         + (f", {esc(s['attribution'])}" if s["attribution"] else "")
         for s in ctx["sources"]
