@@ -36,8 +36,9 @@ def parse_query(model: type[Q], params: QueryParams, site: Site) -> Q:
 
 
 def problem_of(exc: ValidationError, model: type[PageQuery]) -> Problem:
-    """The first validation error as a 400 naming its parameter."""
-    error = exc.errors()[0]
+    """The first validation error as a 400 naming its parameter (an unknown one first)."""
+    errors = exc.errors()
+    error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     parameter = ".".join(str(part) for part in error["loc"][:1])
     cause = (error.get("ctx") or {}).get("error")
     known = ", ".join(sorted(model.model_fields))
