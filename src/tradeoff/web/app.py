@@ -16,7 +16,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.errors import TradeoffError
 from tradeoff.render.html import make_environment
 from tradeoff.web.pattern import TWIN_FORMATS
-from tradeoff.web.responses import Problem, problem_response
+from tradeoff.web.responses import ErrorPage, Problem, problem_response
 from tradeoff.web.routes import routes
 from tradeoff.web.security import SecurityMiddleware
 from tradeoff.web.site import Site
@@ -40,7 +40,7 @@ def wants_html(request: Request) -> bool:
 
 def _error_page(request: Request, problem: Problem) -> Response:
     site: Site = request.app.state.site
-    ctx = {"title": problem.title, "detail": problem.detail, "suggestions": problem.suggestions}
+    ctx = ErrorPage(title=problem.title, detail=problem.detail, suggestions=problem.suggestions)
     body = site.render_html("error.html", ctx, site.chrome(request, {}))
     return HTMLResponse(body, status_code=problem.status, headers={"cache-control": "no-store"})
 

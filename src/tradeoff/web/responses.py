@@ -32,6 +32,14 @@ class Suggestion(TypedDict):
     url: str
 
 
+class ErrorPage(TypedDict):
+    """The context of the HTML error page (a 404 with near names)."""
+
+    title: str
+    detail: str
+    suggestions: list[Suggestion] | None
+
+
 class Problem(Exception):
     """An HTTP error explained to the caller (RFC 9457 problem details)."""
 
