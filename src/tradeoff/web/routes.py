@@ -197,14 +197,10 @@ CALCULATOR = Renderers[CalculatorContext](template="calculator.html", markdown=c
 PICKER = Renderers[PickerContext](template="picker.html", json=False)
 
 
-def _api(path: str, name: str, summary: str, tag: str = "catalog") -> ApiDoc:
-    params = {
-        "models/{name:path}": ("name", "canonical id, slug or known alias", MODEL_EXAMPLE),
-        "providers/{name}": ("name", "provider id", "moonshotai"),
-        "labs/{name}": ("name", "lab id", "mistral"),
-    }
-    found = params.get(path.removeprefix("/api/v1/"))
-    return ApiDoc(name, summary, tag, (found,) if found else ())
+# Path parameters of the API, documented with an example the OpenAPI test calls.
+MODEL_NAME = ("name", "canonical id (lab/model), slug (lab--model) or known alias", MODEL_EXAMPLE)
+PROVIDER_ID = ("name", "provider id", "moonshotai")
+LAB_ID = ("name", "lab id", "mistral")
 
 
 # The table holds pages of different query and context types: each entry is checked when it
@@ -262,7 +258,7 @@ API: tuple[AnyPage, ...] = (
         catalog_page,
         CATALOG,
         formats=JSON,
-        api=_api("/api/v1/models", "listModels", "Catalog table, filtered"),
+        api=ApiDoc("listModels", "Catalog table, filtered"),
     ),
     Page(
         "api-model",
@@ -271,7 +267,7 @@ API: tuple[AnyPage, ...] = (
         model_api,
         MODEL,
         formats=JSON,
-        api=_api("/api/v1/models/{name:path}", "getModel", "One model"),
+        api=ApiDoc("getModel", "One model", path_params=(MODEL_NAME,)),
     ),
     Page(
         "api-compare",
@@ -280,7 +276,7 @@ API: tuple[AnyPage, ...] = (
         compare_api,
         COMPARE,
         formats=JSON,
-        api=_api("/api/v1/compare", "compare", "Compare 2 to 4 models", "compare"),
+        api=ApiDoc("compare", "Compare 2 to 4 models", "compare"),
     ),
     Page(
         "api-cost",
@@ -289,11 +285,8 @@ API: tuple[AnyPage, ...] = (
         calculator_page,
         CALCULATOR,
         formats=JSON,
-        api=_api(
-            "/api/v1/cost",
-            "cost",
-            "Price a token workload on every offering of the chosen models",
-            "compare",
+        api=ApiDoc(
+            "cost", "Price a token workload on every offering of the chosen models", "compare"
         ),
     ),
     Page(
@@ -303,7 +296,7 @@ API: tuple[AnyPage, ...] = (
         providers_api,
         Renderers[ProvidersContext](),
         formats=JSON,
-        api=_api("/api/v1/providers", "listProviders", "Every provider"),
+        api=ApiDoc("listProviders", "Every provider"),
     ),
     Page(
         "api-provider",
@@ -312,7 +305,7 @@ API: tuple[AnyPage, ...] = (
         provider_page,
         PROVIDER,
         formats=JSON,
-        api=_api("/api/v1/providers/{name}", "getProvider", "One provider and its offerings"),
+        api=ApiDoc("getProvider", "One provider and its offerings", path_params=(PROVIDER_ID,)),
     ),
     Page(
         "api-labs",
@@ -321,7 +314,7 @@ API: tuple[AnyPage, ...] = (
         labs_api,
         Renderers[LabsContext](),
         formats=JSON,
-        api=_api("/api/v1/labs", "listLabs", "Every lab"),
+        api=ApiDoc("listLabs", "Every lab"),
     ),
     Page(
         "api-lab",
@@ -330,7 +323,7 @@ API: tuple[AnyPage, ...] = (
         lab_page,
         LAB,
         formats=JSON,
-        api=_api("/api/v1/labs/{name}", "getLab", "One lab and its models"),
+        api=ApiDoc("getLab", "One lab and its models", path_params=(LAB_ID,)),
     ),
     Page(
         "api-conflicts",
@@ -339,7 +332,7 @@ API: tuple[AnyPage, ...] = (
         conflicts_api,
         Renderers[ConflictsContext](),
         formats=JSON,
-        api=_api("/api/v1/conflicts", "listConflicts", "Where sources disagree"),
+        api=ApiDoc("listConflicts", "Where sources disagree"),
     ),
 )
 
