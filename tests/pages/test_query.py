@@ -1,4 +1,5 @@
-"""Page query models: strict (unknown parameters rejected), blanks absent, errors named."""
+"""Page query models (pages/queries.py): strict, blanks absent, errors named; the catalog's
+filters echoed and linked (pages/catalog_table.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,19 @@ import pytest
 from pydantic import ValidationError
 
 from tradeoff.db.queries import Catalog
-from tradeoff.pages.calculator import DEFAULT_WORKLOAD, CalculatorQuery, CostQuery
-from tradeoff.pages.catalog_table import SORTS, CatalogQuery, catalog_options
-from tradeoff.pages.comparison import CompareApiQuery, CompareQuery, PairQuery
-from tradeoff.pages.query import NoQuery, PageQuery, ParamError
+from tradeoff.pages.calculator import DEFAULT_WORKLOAD
+from tradeoff.pages.catalog_table import SORTS, catalog_options, echo, sort_links
+from tradeoff.pages.queries import (
+    CalculatorQuery,
+    CatalogQuery,
+    CompareApiQuery,
+    CompareQuery,
+    CostQuery,
+    NoQuery,
+    PageQuery,
+    PairQuery,
+    ParamError,
+)
 
 
 def first_error(model: type[PageQuery], data: dict[str, object], catalog: Catalog) -> str:
@@ -118,12 +128,31 @@ def test_catalog_echo_and_sort_links(catalog: Catalog) -> None:
     query = CatalogQuery.model_validate(
         {"capability": ["vision", "tool_call"], "sort": "context"}, context={"catalog": catalog}
     )
-    assert query.echo() == {
+    assert echo(query) == {
         "capability": ["vision", "tool_call"],
         "sort": "context",
         "order": "asc",
     }
-    links = query.sort_links()
+    links = sort_links(query)
     assert set(links) == set(SORTS)
     assert links["context"] == "/?capability=vision&capability=tool_call&sort=context&order=desc"
     assert links["name"] == "/?capability=vision&capability=tool_call&sort=name"
+
+
+def test_page_builders_do_not_import_pydantic() -> None:
+    """Only the web app validates query strings: the CLI's imports stay light."""
+    import subprocess
+    import sys
+
+    modules = (
+        "tradeoff.pages.catalog_table",
+        "tradeoff.pages.model",
+        "tradeoff.pages.calculator",
+        "tradeoff.pages.comparison",
+        "tradeoff.render.terminal",
+        "tradeoff.render.markdown",
+        "tradeoff.render.html",
+    )
+    code = f"import sys, {', '.join(modules)}; print('pydantic' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr

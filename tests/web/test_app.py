@@ -406,8 +406,8 @@ def test_openapi_documents_every_api_route(client: TestClient) -> None:
 
 
 def test_render_cache_is_bounded_by_bytes(catalog: Catalog) -> None:
-    from tradeoff.web.site import Site
     from tradeoff.render.html import make_environment
+    from tradeoff.web.site import Site
 
     site = Site(catalog, make_environment(), cache_bytes=1000)
     for i in range(50):

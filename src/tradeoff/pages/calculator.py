@@ -7,9 +7,7 @@ models by ``compare.cost``, cheapest route first.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, TypedDict
-
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from typing import TypedDict
 
 from tradeoff import urls
 from tradeoff.compare.cost import CostLine, price_workload
@@ -18,13 +16,11 @@ from tradeoff.compare.workload import Workload
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
 from tradeoff.pages.jsonable import decimal_text
-from tradeoff.pages.query import PageQuery, ParamError, name_list, whole_number
 from tradeoff.pages.sources import Attribution, attribution
 from tradeoff.pages.view import catalog_view
 from tradeoff.records import Model
 
 TITLE = "LLM cost calculator"
-MAX_MODELS = 8
 # Per request (the cost engine prices one request, then multiplies by the request count).
 DEFAULT_WORKLOAD: dict[str, int] = {
     "requests": 100_000,
@@ -32,7 +28,6 @@ DEFAULT_WORKLOAD: dict[str, int] = {
     "output_tokens": 500,
     "cached_tokens": 0,
 }
-MODELS_HELP = "models to price: slugs, ids or aliases, comma-separated or repeated"
 
 
 class WorkloadEntry(TypedDict):
@@ -93,61 +88,6 @@ class CalculatorContext(TypedDict):
     last_reviewed: str | None
     sources: list[Attribution]
     catalog_version: str
-
-
-class CalculatorQuery(PageQuery):
-    """The calculator's form: up to 8 models and a workload (defaults: a typical chat app)."""
-
-    repeatable: ClassVar[frozenset[str]] = frozenset({"models"})
-
-    models: list[str] = Field(default_factory=list, description=MODELS_HELP)
-    requests: int = Field(DEFAULT_WORKLOAD["requests"], description="number of requests")
-    input_tokens: int = Field(DEFAULT_WORKLOAD["input_tokens"], description="input tokens")
-    output_tokens: int = Field(DEFAULT_WORKLOAD["output_tokens"], description="output tokens")
-    cached_tokens: int = Field(DEFAULT_WORKLOAD["cached_tokens"], description="cached input")
-
-    @field_validator("models", mode="before")
-    @classmethod
-    def _names(cls, value: object) -> object:
-        return name_list(value)
-
-    @field_validator("requests", "input_tokens", "output_tokens", "cached_tokens", mode="before")
-    @classmethod
-    def _counts(cls, value: object, info: ValidationInfo) -> object:
-        return whole_number(info.field_name or "tokens", value)
-
-    @field_validator("models")
-    @classmethod
-    def _at_most(cls, value: list[str]) -> list[str]:
-        if len(value) > MAX_MODELS:
-            raise ValueError(f"at most {MAX_MODELS} models, got {len(value)}")
-        return value
-
-    @model_validator(mode="after")
-    def _cached_within_input(self) -> CalculatorQuery:
-        if self.cached_tokens > self.input_tokens:
-            raise ParamError("cached_tokens", "cached_tokens cannot exceed input_tokens")
-        return self
-
-
-class CostQuery(CalculatorQuery):
-    """`/api/v1/cost`: the models and token counts are required; one request by default."""
-
-    models: list[str] = Field(
-        description=MODELS_HELP,
-        examples=["moonshotai--kimi-k2-instruct,mistral--mixtral-8x22b-instruct"],
-    )
-    input_tokens: int = Field(description="input tokens per request", examples=[2000])
-    output_tokens: int = Field(description="output tokens per request", examples=[500])
-    cached_tokens: int = Field(0, description="cached input tokens per request", examples=[0])
-    requests: int = Field(1, description="number of requests (default 1)", examples=[1000])
-
-    @field_validator("models")
-    @classmethod
-    def _at_least_one(cls, value: list[str]) -> list[str]:
-        if not value:
-            raise ValueError("models is required")
-        return value
 
 
 def _line(c: CostLine, names: dict[str, str]) -> LineEntry:
@@ -227,10 +167,7 @@ def cost_context(
 
 
 def calculator_context(
-    catalog: Catalog, models: Sequence[Model], query: CalculatorQuery
+    catalog: Catalog, models: Sequence[Model], workload: Workload
 ) -> CalculatorContext:
-    """The calculator page (or `/api/v1/cost`) for resolved models and a validated query."""
-    workload = Workload(
-        query.input_tokens, query.output_tokens, query.cached_tokens, query.requests
-    )
+    """The calculator page (or `/api/v1/cost`) for resolved models."""
     return priced_context(catalog, models, workload)

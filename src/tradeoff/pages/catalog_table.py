@@ -7,17 +7,15 @@ CSV, the API and the comparison page state the same route.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import ClassVar, TypedDict
-
-from pydantic import Field, ValidationInfo, field_validator
+from typing import Protocol, TypedDict
 
 from tradeoff import urls
 from tradeoff.compare.pricing import is_live
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
-from tradeoff.pages.query import PageQuery, catalog_of, usd_amount, whole_number
 from tradeoff.pages.sources import Attribution, attribution, row_sources
 from tradeoff.pages.view import catalog_view
 from tradeoff.records import CAPABILITIES
@@ -145,124 +143,67 @@ def catalog_options(catalog: Catalog) -> CatalogOptions:
     )
 
 
-class CatalogQuery(PageQuery):
-    """Search, filters and sort of the catalog table; each field is one GET parameter."""
+class CatalogFilters(Protocol):
+    """Search, filters and sort of the table (``pages.queries.CatalogQuery`` validates them)."""
 
-    repeatable: ClassVar[frozenset[str]] = frozenset({"capability", "modality"})
+    @property
+    def q(self) -> str: ...
+    @property
+    def capability(self) -> Sequence[str]: ...
+    @property
+    def modality(self) -> Sequence[str]: ...
+    @property
+    def open_weights(self) -> str: ...
+    @property
+    def licence(self) -> str: ...
+    @property
+    def lab(self) -> str: ...
+    @property
+    def provider(self) -> str: ...
+    @property
+    def min_context(self) -> int | None: ...
+    @property
+    def max_input_price(self) -> Decimal | None: ...
+    @property
+    def max_output_price(self) -> Decimal | None: ...
+    @property
+    def sort(self) -> str: ...
+    @property
+    def order(self) -> str: ...
 
-    q: str = Field("", description="words that must all appear in id, name, lab or licence")
-    capability: tuple[str, ...] = Field(
-        (), description="capability the model must have (repeatable)"
-    )
-    modality: tuple[str, ...] = Field(
-        (), description="input modality the model must accept (repeatable)"
-    )
-    open_weights: str = Field("", description="yes, no or unknown")
-    licence: str = Field("", description="licence name, exact (case-insensitive)")
-    lab: str = Field("", description="lab id")
-    provider: str = Field("", description="provider id that must serve the model")
-    min_context: int | None = Field(None, description="minimum context window, tokens")
-    max_input_price: Decimal | None = Field(
-        None, description="max cheapest input price, USD per 1M"
-    )
-    max_output_price: Decimal | None = Field(
-        None, description="max cheapest output price, USD per 1M"
-    )
-    sort: str = Field("name", description=", ".join(SORTS))
-    order: str = Field("asc", description="asc or desc")
 
-    @field_validator("q", "licence", mode="before")
-    @classmethod
-    def _text(cls, value: object) -> object:
-        return value.strip()[:200] if isinstance(value, str) else value
+def params(f: CatalogFilters, **override: str) -> dict[str, str | list[str]]:
+    """The filters as URL parameters (for links that change one thing, e.g. the sort)."""
+    out: dict[str, str | list[str]] = {
+        "q": f.q,
+        "capability": list(f.capability),
+        "modality": list(f.modality),
+        "open_weights": f.open_weights,
+        "licence": f.licence,
+        "lab": f.lab,
+        "provider": f.provider,
+        "min_context": "" if f.min_context is None else str(f.min_context),
+        "max_input_price": "" if f.max_input_price is None else str(f.max_input_price),
+        "max_output_price": "" if f.max_output_price is None else str(f.max_output_price),
+        "sort": "" if f.sort == "name" else f.sort,
+        "order": "" if f.order == "asc" else f.order,
+    }
+    out.update(override)
+    return out
 
-    @field_validator("capability")
-    @classmethod
-    def _capability(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for c in value:
-            if c not in CAPABILITIES:
-                raise ValueError(f"unknown capability {c!r}; one of {CAPABILITIES}")
-        return value
 
-    @field_validator("modality")
-    @classmethod
-    def _modality(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
-        allowed = catalog_options(catalog_of(info))["modalities"]
-        for m in value:
-            if m not in allowed:
-                raise ValueError(f"unknown modality {m!r}; one of {allowed}")
-        return value
+def echo(f: CatalogFilters) -> dict[str, str | list[str]]:
+    """The filters as JSON (the .json twin says what it was asked)."""
+    return {k: v for k, v in params(f, sort=f.sort, order=f.order).items() if v}
 
-    @field_validator("open_weights")
-    @classmethod
-    def _tri(cls, value: str) -> str:
-        if value not in TRI_VALUES:
-            raise ValueError(f"open_weights must be one of {TRI_VALUES}")
-        return value
 
-    @field_validator("lab", "provider")
-    @classmethod
-    def _known(cls, value: str, info: ValidationInfo) -> str:
-        options = catalog_options(catalog_of(info))
-        known = options["labs"] if info.field_name == "lab" else options["providers"]
-        if value not in known:
-            raise ValueError(f"unknown {info.field_name} {value!r}")
-        return value
-
-    @field_validator("min_context", mode="before")
-    @classmethod
-    def _tokens(cls, value: object) -> object:
-        return whole_number("min_context", value)
-
-    @field_validator("max_input_price", "max_output_price", mode="before")
-    @classmethod
-    def _usd(cls, value: object, info: ValidationInfo) -> object:
-        return usd_amount(info.field_name or "price", value)
-
-    @field_validator("sort")
-    @classmethod
-    def _sort(cls, value: str) -> str:
-        if value not in SORTS:
-            raise ValueError(f"sort must be one of {', '.join(SORTS)}, got {value!r}")
-        return value
-
-    @field_validator("order")
-    @classmethod
-    def _order(cls, value: str) -> str:
-        if value not in ("asc", "desc"):
-            raise ValueError("order must be asc or desc")
-        return value
-
-    def params(self, **override: str) -> dict[str, str | list[str]]:
-        """The query as URL parameters (for links that change one thing, e.g. the sort)."""
-        out: dict[str, str | list[str]] = {
-            "q": self.q,
-            "capability": list(self.capability),
-            "modality": list(self.modality),
-            "open_weights": self.open_weights,
-            "licence": self.licence,
-            "lab": self.lab,
-            "provider": self.provider,
-            "min_context": "" if self.min_context is None else str(self.min_context),
-            "max_input_price": "" if self.max_input_price is None else str(self.max_input_price),
-            "max_output_price": "" if self.max_output_price is None else str(self.max_output_price),
-            "sort": "" if self.sort == "name" else self.sort,
-            "order": "" if self.order == "asc" else self.order,
-        }
-        out.update(override)
-        return out
-
-    def echo(self) -> dict[str, str | list[str]]:
-        """The filters as JSON (the .json twin says what it was asked)."""
-        return {k: v for k, v in self.params(sort=self.sort, order=self.order).items() if v}
-
-    def sort_links(self) -> dict[str, str]:
-        """For each sort column: the table sorted by it (a second click reverses the order)."""
-        links: dict[str, str] = {}
-        for key in SORTS:
-            reverse = self.sort == key and self.order == "asc"
-            links[key] = urls.home(self.params(sort=key, order="desc" if reverse else ""))
-        return links
+def sort_links(f: CatalogFilters) -> dict[str, str]:
+    """For each sort column: the table sorted by it (a second click reverses the order)."""
+    links: dict[str, str] = {}
+    for key in SORTS:
+        reverse = f.sort == key and f.order == "asc"
+        links[key] = urls.home(params(f, sort=key, order="desc" if reverse else ""))
+    return links
 
 
 def _tri(value: bool | None) -> str:
@@ -275,7 +216,7 @@ def _price(row: CatalogRow, key: str) -> Decimal | None:
     return None if text is None or not isinstance(text, str) else Decimal(text)
 
 
-def matches(row: CatalogRow, query: CatalogQuery) -> bool:
+def matches(row: CatalogRow, query: CatalogFilters) -> bool:
     """Does a row pass every filter? Unknown values never pass a 'must have' filter."""
     if query.q:
         text = " ".join([row["id"], row["name"], row["lab_name"], row["licence"] or ""]).lower()
@@ -322,7 +263,7 @@ def _sort_value(row: CatalogRow, sort: str) -> SortValue:
     return values[sort]
 
 
-def filter_rows(rows: list[CatalogRow], query: CatalogQuery) -> list[CatalogRow]:
+def filter_rows(rows: list[CatalogRow], query: CatalogFilters) -> list[CatalogRow]:
     """Filter then sort; rows whose sort value is unknown come last in either direction."""
     kept = [(_sort_value(r, query.sort), r) for r in rows if matches(r, query)]
     known = [(value, r) for value, r in kept if value is not None]
@@ -355,7 +296,7 @@ class CatalogContext(TypedDict):
     catalog_version: str
 
 
-def catalog_context(catalog: Catalog, query: CatalogQuery) -> CatalogContext:
+def catalog_context(catalog: Catalog, query: CatalogFilters) -> CatalogContext:
     """The catalog table, filtered and sorted as ``query`` asks."""
     rows = catalog_rows(catalog)
     shown = filter_rows(rows, query)
@@ -364,11 +305,11 @@ def catalog_context(catalog: Catalog, query: CatalogQuery) -> CatalogContext:
         models=[entry(r) for r in shown],
         count=len(shown),
         total=len(rows),
-        filters=query.echo(),
+        filters=echo(query),
         sort=query.sort,
         order=query.order,
         sorts=SORTS,
-        sort_links=query.sort_links(),
+        sort_links=sort_links(query),
         options=catalog_options(catalog),
         providers={p.id: p.name for p in catalog.providers.values()},
         labs={lab.id: lab.name for lab in catalog.labs.values()},

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from pydantic import Field
-
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.model import ConflictEntry, conflict_entry
-from tradeoff.pages.query import PageQuery
-
-
-class ConflictsQuery(PageQuery):
-    """Optionally, only the disagreements about one model."""
-
-    model: str | None = Field(None, description="only about this model (slug, id or alias)")
 
 
 class ConflictsContext(TypedDict):

@@ -10,13 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TypedDict, TypeVar
 
-from pydantic import Field
-
 from tradeoff import urls
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.jsonable import Json, decimal_str, jsonable
 from tradeoff.pages.offerings import OfferingEntry, offering_entry
-from tradeoff.pages.query import PageQuery
 from tradeoff.pages.related import RelatedPair, related_pairs
 from tradeoff.pages.sources import SourceRecord, oldest, source_record
 from tradeoff.records import CAPABILITY_LABELS, Conflict, Fact, Model
@@ -153,12 +150,6 @@ class ModelContext(ModelRecord):
     active_providers: list[str]
     price_chart: PriceChart | None
     related: list[RelatedPair]
-
-
-class PriceChartQuery(PageQuery):
-    """The price-by-provider chart of one model."""
-
-    model: str = Field(description="a model slug (or id, or alias)")
 
 
 def conflict_entry(c: Conflict) -> ConflictEntry:

@@ -10,15 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TypedDict
 
-from pydantic import Field, ValidationInfo, field_validator
-
 from tradeoff import urls
 from tradeoff.benchmark_records import Benchmark, BenchmarkResult
 from tradeoff.db.benchmark_queries import benchmarks, results_by_model
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.jsonable import decimal_str
 from tradeoff.pages.memo import per_catalog
-from tradeoff.pages.query import PageQuery, catalog_of
 from tradeoff.pages.sources import Attribution, attribution
 from tradeoff.pages.view import catalog_view
 
@@ -147,23 +144,10 @@ def all_series(catalog: Catalog) -> dict[str, Series]:
     return out
 
 
-class ScoreChartQuery(PageQuery):
-    """Which benchmark to plot (default: the one with the most priced models)."""
-
-    benchmark: str | None = Field(None, description="benchmark id, e.g. gpqa-diamond")
-
-    @field_validator("benchmark")
-    @classmethod
-    def _plotted(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is not None and value not in all_series(catalog_of(info)):
-            raise ValueError("no comparable priced scores for that benchmark")
-        return value
-
-
-def score_chart_context(catalog: Catalog, query: ScoreChartQuery) -> ScoreChartContext:
+def score_chart_context(catalog: Catalog, benchmark_id: str | None) -> ScoreChartContext:
     """The price-vs-score page: the chosen series and the other benchmarks it could show."""
     found = all_series(catalog)
-    chosen = query.benchmark or max(found, key=lambda b: (len(found[b]["points"]), b), default="")
+    chosen = benchmark_id or max(found, key=lambda b: (len(found[b]["points"]), b), default="")
     series = found.get(chosen)
     choices = [
         Choice(id=b, name=s["benchmark"]["name"], points=len(s["points"]))

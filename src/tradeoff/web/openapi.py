@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from tradeoff import __version__
-from tradeoff.pages.query import PageQuery
+from tradeoff.pages.queries import PageQuery
 from tradeoff.web.pattern import ApiDoc
 
 Json = dict[str, object]

@@ -27,7 +27,7 @@ from starlette.routing import Route
 
 from tradeoff import urls
 from tradeoff.db.queries import Catalog
-from tradeoff.pages.query import PageQuery
+from tradeoff.pages.queries import PageQuery
 from tradeoff.render.formats import Renderers
 from tradeoff.web.requests import parse_query
 from tradeoff.web.responses import cached, not_found

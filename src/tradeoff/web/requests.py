@@ -14,7 +14,7 @@ from starlette.datastructures import QueryParams
 from tradeoff import urls
 from tradeoff.compare.engine import check_distinct
 from tradeoff.errors import AmbiguousModel, UnknownModel, UsageError
-from tradeoff.pages.query import PageQuery, ParamError
+from tradeoff.pages.queries import PageQuery, ParamError
 from tradeoff.pages.view import models_by_slug
 from tradeoff.records import Model
 from tradeoff.web.responses import Problem, Suggestion, bad_parameter

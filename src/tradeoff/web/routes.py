@@ -14,34 +14,37 @@ from typing import Any
 from starlette.routing import Route
 
 from tradeoff import urls
-from tradeoff.pages.calculator import (
-    CalculatorContext,
-    CalculatorQuery,
-    CostQuery,
-    calculator_context,
-)
-from tradeoff.pages.catalog_table import CatalogContext, CatalogQuery, catalog_context
+from tradeoff.pages.calculator import CalculatorContext, calculator_context
+from tradeoff.pages.catalog_table import CatalogContext, catalog_context
 from tradeoff.pages.comparison import (
-    CompareApiQuery,
-    CompareQuery,
     ComparisonContext,
-    PairQuery,
     PickerContext,
     compare_context,
     picker_context,
 )
-from tradeoff.pages.conflicts import ConflictsContext, ConflictsQuery, conflicts_context
+from tradeoff.pages.conflicts import ConflictsContext, conflicts_context
 from tradeoff.pages.downloads import DownloadsContext, downloads_context
 from tradeoff.pages.lab import LabContext, LabsContext, lab_context, labs_context
-from tradeoff.pages.model import ModelContext, PriceChartQuery, model_context
+from tradeoff.pages.model import ModelContext, model_context
 from tradeoff.pages.provider import (
     ProviderContext,
     ProvidersContext,
     provider_context,
     providers_context,
 )
-from tradeoff.pages.query import NoQuery
-from tradeoff.pages.score_chart import ScoreChartContext, ScoreChartQuery, all_series
+from tradeoff.pages.queries import (
+    CalculatorQuery,
+    CatalogQuery,
+    CompareApiQuery,
+    CompareQuery,
+    ConflictsQuery,
+    CostQuery,
+    NoQuery,
+    PairQuery,
+    PriceChartQuery,
+    ScoreChartQuery,
+)
+from tradeoff.pages.score_chart import ScoreChartContext, all_series
 from tradeoff.pages.score_chart import score_chart_context as score_context
 from tradeoff.render.charts import price_by_provider_svg, price_vs_score_svg
 from tradeoff.render.formats import Renderers
@@ -136,7 +139,7 @@ def compare_query(req: PageRequest[CompareQuery]) -> Outcome[ComparisonContext]:
     if len(models) < 2:
         if req.fmt != "html":
             raise bad_parameter("models", "give 2 to 4 models, comma-separated")
-        return Show(PICKER, lambda: picker_context(models, req.query))
+        return Show(PICKER, lambda: picker_context(models, req.query.blend))
     return lambda: compare_context(req.catalog, [m.id for m in models], req.query.blend_parts)
 
 
@@ -151,14 +154,14 @@ def compare_api(req: PageRequest[CompareApiQuery]) -> Outcome[ComparisonContext]
 def calculator_page(req: PageRequest[CalculatorQuery]) -> Outcome[CalculatorContext]:
     """`/calculator` and `/api/v1/cost`: the workload priced on the chosen models."""
     models = find_models(req.site, req.query.models)
-    return lambda: calculator_context(req.catalog, models, req.query)
+    return lambda: calculator_context(req.catalog, models, req.query.workload())
 
 
 def score_page(req: PageRequest[ScoreChartQuery]) -> Outcome[ScoreChartContext]:
     """`/charts/price-vs-score`: its SVG needs a series to plot."""
     if req.fmt == "svg" and not all_series(req.catalog):
         raise not_found("Not Found", "no benchmark has comparable priced scores yet")
-    return lambda: score_context(req.catalog, req.query)
+    return lambda: score_context(req.catalog, req.query.benchmark)
 
 
 def downloads_page(req: PageRequest[NoQuery]) -> Outcome[DownloadsContext]:

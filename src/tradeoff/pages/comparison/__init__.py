@@ -12,20 +12,11 @@ from tradeoff.pages.comparison.page import (
     comparison_context,
     resolve_models,
 )
-from tradeoff.pages.comparison.query import (
-    CompareApiQuery,
-    CompareQuery,
-    PairQuery,
-    PickerContext,
-    picker_context,
-)
+from tradeoff.pages.comparison.picker import PickerContext, picker_context
 from tradeoff.pages.view import benchmark_section, catalog_view, cheapest_quotes
 
 __all__ = [
-    "CompareApiQuery",
-    "CompareQuery",
     "ComparisonContext",
-    "PairQuery",
     "PickerContext",
     "benchmark_section",
     "catalog_view",
