@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from urllib.parse import quote, urlencode
 
 PAIR_SEPARATOR = "-vs-"
@@ -114,9 +114,14 @@ def api(path: str = "", params: Mapping[str, str | Sequence[str] | None] | None 
     return with_query("/api/v1" + (f"/{path}" if path else ""), params)
 
 
-def split_format(name: str) -> tuple[str, str]:
-    """``kimi.json`` → (``kimi``, ``json``); a name without a known suffix is HTML."""
-    for fmt in ("json", "md"):
-        if name.endswith("." + fmt):
-            return name[: -len(fmt) - 1], fmt
-    return name, "html"
+def split_format(path: str, formats: Collection[str] = ("json", "md")) -> tuple[str, str]:
+    """The one format detector: ``/models/kimi.json`` → (``/models/kimi``, ``json``).
+
+    Only a suffix in ``formats`` counts; any other path is the page itself (HTML), so a name
+    with a dot (``qwen2.5``) stays a name. ``/index.json`` is the twin of ``/``.
+    """
+    for fmt in formats:
+        if path.endswith("." + fmt):
+            base = path[: -len(fmt) - 1]
+            return ("/" if base == "/index" else base), fmt
+    return path, "html"

@@ -366,7 +366,7 @@ def test_price_vs_score_plots_only_comparable_priced_results(
 
 
 def test_price_vs_score_title_counts_only_drawn_points() -> None:
-    from tradeoff.web.score_chart import chart_svg
+    from tradeoff.render.charts import price_vs_score_svg as chart_svg
 
     def point(name: str, price: str) -> dict[str, Any]:
         return {"name": name, "blended_per_mtok": price, "score": "50"}
@@ -393,7 +393,7 @@ def test_calculator_totals_are_per_request_times_requests(client: TestClient) ->
 
 
 def test_openapi_documents_every_api_route(client: TestClient) -> None:
-    from tradeoff.web.api import api_routes
+    from tradeoff.web.routes import api_routes
 
     doc = client.get("/api/v1/openapi.json").json()
     assert doc["openapi"].startswith("3.1")
@@ -406,8 +406,8 @@ def test_openapi_documents_every_api_route(client: TestClient) -> None:
 
 
 def test_render_cache_is_bounded_by_bytes(catalog: Catalog) -> None:
+    from tradeoff.render.html import make_environment
     from tradeoff.web.site import Site
-    from tradeoff.web.templating import make_environment
 
     site = Site(catalog, make_environment(), cache_bytes=1000)
     for i in range(50):

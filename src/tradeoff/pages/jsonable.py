@@ -6,10 +6,13 @@ import dataclasses
 import enum
 import json
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
 from tradeoff.money import normalize
 from tradeoff.records import PartialDate
+
+# A JSON value as page contexts hold it (fact values, settings): no Decimal, no float.
+Json: TypeAlias = "str | int | bool | list[Json] | dict[str, Json] | None"
 
 
 def jsonable(value: Any) -> Any:
@@ -29,6 +32,16 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def dumps(value: Any) -> str:
+def decimal_str(value: Decimal) -> str:
+    """A Decimal (money, a score, a share) as a plain decimal string: "0.6", never "6E-1"."""
+    return format(normalize(value), "f")
+
+
+def decimal_text(value: Decimal | None) -> str | None:
+    """Money as a decimal string; None stays None (unknown, never 0)."""
+    return None if value is None else decimal_str(value)
+
+
+def dumps(value: object) -> str:
     """Stable, indented JSON of any record structure."""
     return json.dumps(jsonable(value), indent=2, ensure_ascii=False, sort_keys=False)

@@ -1,16 +1,22 @@
-"""One model's page context: facts with provenance, offerings with prices, conflicts.
+"""The model page: facts with provenance, offerings with prices, benchmarks, related pairs.
 
-The CLI (`tradeoff models show`), the web page and its JSON twin all render this dict.
+``model_record`` is the model's data (the CLI's `models show`, the downloads' catalog.json);
+``model_context`` is everything the page shows: the record plus its last-reviewed date, the
+providers serving it, the price chart's bars and the related comparisons.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from decimal import Decimal
+from typing import TypedDict, TypeVar
 
-from tradeoff.compare.pricing import is_live
+from tradeoff import urls
 from tradeoff.db.queries import Catalog
-from tradeoff.pages.jsonable import jsonable
-from tradeoff.records import CAPABILITY_LABELS, Fact, Model, Offering
+from tradeoff.pages.jsonable import Json, decimal_str, jsonable
+from tradeoff.pages.offerings import OfferingEntry, offering_entry
+from tradeoff.pages.related import RelatedPair, related_pairs
+from tradeoff.pages.sources import SourceRecord, oldest, source_record
+from tradeoff.records import CAPABILITY_LABELS, Conflict, Fact, Model
 
 FACT_LABELS: dict[str, str] = {
     "release_date": "Released",
@@ -29,93 +35,196 @@ FACT_LABELS: dict[str, str] = {
 }
 
 
-def model_facts(model: Model) -> dict[str, Fact[Any]]:
+T = TypeVar("T")
+
+
+class FactSource(TypedDict):
+    """Where a fact came from."""
+
+    id: str
+    name: str
+    url: str
+    licence: str
+
+
+class FactEntry(TypedDict):
+    """One fact (or capability) with its source and checked date; unknown is said."""
+
+    field: str
+    label: str
+    value: Json
+    known: bool
+    source: FactSource | None
+    checked: str | None
+    note: str | None
+    disputed: bool
+
+
+class ResultSource(TypedDict):
+    """Who published a benchmark result, under which licence."""
+
+    id: str
+    name: str
+    url: str
+    licence: str
+    attribution: str | None
+
+
+class BenchmarkEntry(TypedDict):
+    """One benchmark result of the model, with who ran it."""
+
+    benchmark: str
+    benchmark_name: str
+    subset: str
+    metric: str
+    unit: str
+    higher_is_better: bool
+    score: str
+    settings: dict[str, str]
+    harness: str | None
+    run_by: str
+    reported: str
+    date: str | None
+    source: ResultSource
+    source_model: str
+    matched_how: str
+
+
+class ConflictEntry(TypedDict):
+    """Sources disagreeing about one field: every value, and the one shown."""
+
+    entity: str
+    field: str
+    chosen: str
+    chosen_source_id: str
+    values: list[list[str]]
+    rule: str
+
+
+class LabRef(TypedDict):
+    """The model's lab."""
+
+    id: str
+    name: str
+
+
+class ModelRecord(TypedDict):
+    """A model's data: facts, capabilities, offerings, benchmarks, conflicts, sources."""
+
+    id: str
+    slug: str
+    name: str
+    lab: LabRef
+    family: str | None
+    weights_url: str | None
+    facts: list[FactEntry]
+    capabilities: list[FactEntry]
+    offerings: list[OfferingEntry]
+    offering_count: int
+    benchmarks: list[BenchmarkEntry]
+    conflicts: list[ConflictEntry]
+    sources: list[SourceRecord]
+    catalog_version: str
+
+
+class PriceBar(TypedDict):
+    """One provider's input and output price on the price-by-provider chart."""
+
+    label: str
+    input_per_mtok: str
+    output_per_mtok: str
+
+
+class PriceChart(TypedDict):
+    """The price-by-provider chart: its SVG and the bars it draws (the table's numbers)."""
+
+    url: str
+    bars: list[PriceBar]
+
+
+class ModelContext(ModelRecord):
+    """Everything the model page shows."""
+
+    title: str
+    last_reviewed: str | None
+    active_providers: list[str]
+    price_chart: PriceChart | None
+    related: list[RelatedPair]
+
+
+def conflict_entry(c: Conflict) -> ConflictEntry:
+    """One recorded disagreement, JSON-ready."""
+    return ConflictEntry(
+        entity=c.entity,
+        field=c.field,
+        chosen=c.chosen,
+        chosen_source_id=c.chosen_source_id,
+        values=[list(v) for v in c.values],
+        rule=c.rule,
+    )
+
+
+def model_facts(model: Model) -> dict[str, Fact[object]]:
     """The model's facts by field name, in display order."""
     return {name: getattr(model, name) for name in FACT_LABELS}
 
 
-def fact_entry(name: str, label: str, fact: Fact[Any], catalog: Catalog) -> dict[str, Any]:
+def fact_entry(name: str, label: str, fact: Fact[T], catalog: Catalog) -> FactEntry:
+    """One fact, JSON-ready, with its source."""
     source = catalog.sources.get(fact.source_id or "")
-    return {
-        "field": name,
-        "label": label,
-        "value": jsonable(fact.value),
-        "known": fact.known,
-        "source": None
+    return FactEntry(
+        field=name,
+        label=label,
+        value=jsonable(fact.value),
+        known=fact.known,
+        source=None
         if source is None
-        else {"id": source.id, "name": source.name, "url": source.url, "licence": source.licence},
-        "checked": fact.checked,
-        "note": fact.note,
-        "disputed": fact.disputed,
-    }
+        else FactSource(id=source.id, name=source.name, url=source.url, licence=source.licence),
+        checked=fact.checked,
+        note=fact.note,
+        disputed=fact.disputed,
+    )
 
 
-def offering_entry(offering: Offering, catalog: Catalog) -> dict[str, Any]:
-    provider = catalog.providers.get(offering.provider_id)
-    return {
-        "provider": offering.provider_id,
-        "provider_name": provider.name if provider else offering.provider_id,
-        "provider_kind": provider.kind if provider else "unknown",
-        # Not in the provider registry: nothing says it is defunct (compare.pricing.is_live).
-        "provider_status": provider.status if provider else "active",
-        "live": is_live(offering, provider),
-        "provider_model_id": offering.provider_model_id,
-        "prices": jsonable(offering.prices),
-        "priced": offering.prices.priced,
-        "context_tokens": offering.context_tokens,
-        "max_output_tokens": offering.max_output_tokens,
-        "quantization": offering.quantization,
-        "lifecycle": offering.lifecycle,
-        "deprecated_on": offering.deprecated_on,
-        "link": offering.link,
-        "source": offering.source_id,
-        "source_url": offering.source_url,
-        "checked": offering.checked,
-        "price_sources": offering.price_sources,
-        "disputed_fields": list(offering.disputed_fields),
-        "history": jsonable(offering.history),
-    }
-
-
-def benchmark_entries(catalog: Catalog, model_id: str) -> list[dict[str, Any]]:
+def benchmark_entries(catalog: Catalog, model_id: str) -> list[BenchmarkEntry]:
     """A model's benchmark results with who ran them, source, licence and date."""
     from tradeoff.db.benchmark_queries import benchmarks, results_for
 
     names = {b.id: b for b in benchmarks(catalog)}
-    entries = []
+    entries: list[BenchmarkEntry] = []
     for r in results_for(catalog, model_id):
         b = names[r.benchmark_id]
         source = catalog.sources.get(r.source_id)
         entries.append(
-            {
-                "benchmark": r.benchmark_id,
-                "benchmark_name": b.name,
-                "subset": r.subset,
-                "metric": r.metric,
-                "unit": b.unit,
-                "higher_is_better": b.higher_is_better,
-                "score": r.score,
-                "settings": dict(r.settings),
-                "harness": r.harness or None,
-                "run_by": r.run_by,
-                "reported": r.reported,
-                "date": r.date,
-                "source": {
-                    "id": r.source_id,
-                    "name": source.name if source else r.source_id,
-                    "url": r.source_url,
-                    "licence": r.licence,
-                    "attribution": source.attribution if source else None,
-                },
-                "source_model": r.source_model,
-                "matched_how": r.matched_how,
-            }
+            BenchmarkEntry(
+                benchmark=r.benchmark_id,
+                benchmark_name=b.name,
+                subset=r.subset,
+                metric=r.metric,
+                unit=b.unit,
+                higher_is_better=b.higher_is_better,
+                score=decimal_str(r.score),
+                settings=dict(r.settings),
+                harness=r.harness or None,
+                run_by=r.run_by,
+                reported=r.reported,
+                date=r.date,
+                source=ResultSource(
+                    id=r.source_id,
+                    name=source.name if source else r.source_id,
+                    url=r.source_url,
+                    licence=r.licence,
+                    attribution=source.attribution if source else None,
+                ),
+                source_model=r.source_model,
+                matched_how=r.matched_how,
+            )
         )
     return entries
 
 
-def model_context(catalog: Catalog, model: Model) -> dict[str, Any]:
-    """Everything a model page shows, JSON-ready."""
+def model_record(catalog: Catalog, model: Model) -> ModelRecord:
+    """A model's data, JSON-ready (what `tradeoff models show` and catalog.json hold)."""
     offerings = catalog.offerings_for(model.id)
     lab = catalog.labs.get(model.lab_id)
     facts = [fact_entry(n, FACT_LABELS[n], f, catalog) for n, f in model_facts(model).items()]
@@ -126,19 +235,65 @@ def model_context(catalog: Catalog, model: Model) -> dict[str, Any]:
     used |= {o.source_id for o in offerings}
     results = benchmark_entries(catalog, model.id)
     used |= {r["source"]["id"] for r in results}
-    return {
-        "id": model.id,
-        "slug": model.slug,
-        "name": model.name,
-        "lab": {"id": model.lab_id, "name": lab.name if lab else model.lab_id},
-        "family": model.family,
-        "weights_url": model.weights_url,
-        "facts": facts,
-        "capabilities": capabilities,
-        "offerings": [offering_entry(o, catalog) for o in offerings],
-        "offering_count": len(offerings),
-        "benchmarks": jsonable(results),
-        "conflicts": jsonable(catalog.conflicts(model.id)),
-        "sources": [jsonable(catalog.sources[s]) for s in sorted(used) if s in catalog.sources],
-        "catalog_version": catalog.version,
-    }
+    return ModelRecord(
+        id=model.id,
+        slug=model.slug,
+        name=model.name,
+        lab=LabRef(id=model.lab_id, name=lab.name if lab else model.lab_id),
+        family=model.family,
+        weights_url=model.weights_url,
+        facts=facts,
+        capabilities=capabilities,
+        offerings=[offering_entry(o, catalog) for o in offerings],
+        offering_count=len(offerings),
+        benchmarks=results,
+        conflicts=[conflict_entry(c) for c in catalog.conflicts(model.id)],
+        sources=[source_record(catalog.sources[s]) for s in sorted(used) if s in catalog.sources],
+        catalog_version=catalog.version,
+    )
+
+
+def model_last_reviewed(catalog: Catalog, model: Model) -> str | None:
+    """Oldest checked date among the known facts and the offerings a model page shows.
+
+    Read from the records, so the sitemap gets a page's date without building the page.
+    """
+    dates = [f.checked for f in model_facts(model).values() if f.known]
+    dates += [f.checked for f in model.capabilities.values() if f.known]
+    dates += [o.checked for o in catalog.offerings_for(model.id)]
+    return oldest(dates)
+
+
+def price_bars(offerings: list[OfferingEntry]) -> list[PriceBar]:
+    """Active, paid, priced offerings, cheapest input first (the price-by-provider chart)."""
+    names = [o["provider_name"] for o in offerings]
+    bars: list[tuple[Decimal, Decimal, PriceBar]] = []
+    for o in offerings:
+        prices = o["prices"]
+        given, taken = prices["input_per_mtok"], prices["output_per_mtok"]
+        if o["provider_status"] != "active" or prices["free"] or given is None or taken is None:
+            continue
+        label = o["provider_name"]
+        if names.count(label) > 1:  # one provider serving several ids of the model
+            label = f"{label} ({o['provider_model_id']})"
+        bar = PriceBar(label=label, input_per_mtok=given, output_per_mtok=taken)
+        bars.append((Decimal(given), Decimal(taken), bar))
+    bars.sort(key=lambda b: (b[0], b[1], b[2]["label"]))
+    return [b for _, _, b in bars]
+
+
+def model_context(catalog: Catalog, model: Model) -> ModelContext:
+    """Everything a model page shows, JSON-ready (the page's .json twin)."""
+    record = model_record(catalog, model)
+    bars = price_bars(record["offerings"])
+    chart_url = urls.chart("price-by-provider", {"model": model.slug})
+    return ModelContext(
+        **record,
+        title=model.name,
+        last_reviewed=model_last_reviewed(catalog, model),
+        active_providers=sorted(
+            {o["provider"] for o in record["offerings"] if o["provider_status"] == "active"}
+        ),
+        price_chart=PriceChart(url=chart_url, bars=bars) if bars else None,
+        related=related_pairs(catalog, model),
+    )

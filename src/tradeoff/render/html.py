@@ -1,39 +1,103 @@
-"""HTML rendering of the comparison page (Jinja2, autoescape on, no external assets)."""
+"""HTML rendering: the one Jinja environment and its templates (``render/templates/``).
+
+Every site page is ``<page>.html`` extending ``base.html`` and reads only its context
+(``ctx``) and the site chrome (navigation, the model picker's list, the footer's sources).
+``tradeoff compare --format html`` renders the same comparison template as a standalone file.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import TypedDict
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from tradeoff import urls
 from tradeoff.compare.wording import NOT_SOURCED
-from tradeoff.render.markdown import money
-from tradeoff.render.safe import href
+from tradeoff.compare.wording import show_value as show
+from tradeoff.pages.comparison import ComparisonContext
+from tradeoff.pages.sources import Attribution
+from tradeoff.pages.view import ModelName
+from tradeoff.records import CAPABILITY_LABELS
+from tradeoff.render.charts import chart_height
+from tradeoff.render.jsonld import dataset_jsonld, faq_jsonld
+from tradeoff.render.markdown import money as md_money
+from tradeoff.render.markdown import tokens
+from tradeoff.render.safe import href, json_ld
+
+CAPABILITY_SHORT: dict[str, str] = {
+    "vision": "vision",
+    "multimodal_input": "multimodal",
+    "reasoning": "reasoning",
+    "tool_call": "tools",
+    "structured_output": "structured",
+    "code_execution": "code exec",
+    "prompt_caching": "caching",
+    "batch_api": "batch",
+}
 
 
-@cache
-def environment() -> Environment:
-    """The shared Jinja environment: autoescape for every template, strict undefined."""
+class Chrome(TypedDict):
+    """What the site layout shows around every page (not part of any page's data)."""
+
+    twins: dict[str, str]  # format → URL of this page's .json / .md twin
+    base_url: str  # scheme and host the visitor used (canonical links, JSON-LD)
+    catalog_version: str
+    all_models: list[ModelName]  # the model picker's list
+    all_sources: list[Attribution]  # footer of pages that show no sourced fact
+
+
+def money(value: object, free: bool = False) -> str:
+    """USD as people read it, the same as on every page and twin; missing is "unpriced"."""
+    return md_money(None if value is None else str(value), free)
+
+
+def make_environment() -> Environment:
+    """A fresh environment (no module-level state); HTML is always autoescaped."""
     env = Environment(
         loader=PackageLoader("tradeoff.render", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
+        autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["money"] = money
-    env.filters["thousands"] = lambda n: f"{n:,}"
-    env.filters["href"] = href
-    env.globals["NOT_SOURCED"] = NOT_SOURCED
+    env.filters.update(
+        money=money,
+        tokens=tokens,
+        show=show,
+        href=href,
+        json_ld=json_ld,
+        thousands=lambda n: f"{n:,}",
+    )
+    env.globals.update(
+        urls=urls,
+        NOT_SOURCED=NOT_SOURCED,
+        capability_labels=CAPABILITY_LABELS,
+        capability_short=CAPABILITY_SHORT,
+        chart_height=chart_height,
+        faq_jsonld=faq_jsonld,
+        dataset_jsonld=dataset_jsonld,
+    )
     return env
 
 
-def render_compare_body(ctx: dict[str, Any]) -> str:
-    """Only the page's sections (for the web app's own layout)."""
-    return environment().get_template("compare_body.html").render(ctx=ctx)
+@cache
+def environment() -> Environment:
+    """The process's environment for renderers called without an app (the CLI)."""
+    return make_environment()
 
 
-def render_compare_html(ctx: dict[str, Any]) -> str:
+def render_page(env: Environment, template: str, ctx: Mapping[str, object], chrome: Chrome) -> str:
+    """A site page: its template in the site layout, reading ``ctx`` and the chrome."""
+    return env.get_template(template).render(ctx=ctx, **chrome)
+
+
+def render_compare_html(ctx: ComparisonContext) -> str:
     """The comparison as a standalone HTML page (inline CSS, no external assets)."""
-    return environment().get_template("compare.html").render(ctx=ctx)
+    return environment().get_template("compare.html").render(ctx=ctx, standalone=True)
+
+
+def render_compare_body(ctx: ComparisonContext) -> str:
+    """Only the comparison's sections."""
+    return environment().get_template("compare_body.html").render(ctx=ctx)

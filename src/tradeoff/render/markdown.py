@@ -1,12 +1,17 @@
-"""Markdown rendering of the comparison page; every data string is escaped."""
+"""Markdown: the escaping rule, tables, and the comparison page's twin.
+
+Every data string goes through ``esc``. The other pages' twins are in ``markdown_pages``.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from tradeoff.compare.wording import NOT_SOURCED
 from tradeoff.money import format_usd
+from tradeoff.pages.comparison import ComparisonContext
+from tradeoff.pages.comparison.pricing import QuoteEntry
+from tradeoff.render.safe import href
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 
@@ -31,6 +36,22 @@ def money(value: str | None, free: bool = False) -> str:
     return format_usd(value, free=free)
 
 
+def tokens(value: int | None) -> str:
+    """A token count with separators and a short form: "131,072 (128K)"; unknown is said."""
+    if value is None:
+        return NOT_SOURCED
+    n = value
+    if n >= 1_000_000 and n % 1_000_000 == 0:
+        short = f"{n // 1_000_000}M"
+    elif n >= 1_048_576 and n % 1_048_576 == 0:
+        short = f"{n // 1_048_576}M"
+    elif n >= 1000:
+        short = f"{round(n / 1024) if n % 1024 == 0 else round(n / 1000)}K"
+    else:
+        return f"{n:,}"
+    return f"{n:,} ({short})"
+
+
 def _ref(source_n: int | None, checked: str | None, word: str = "checked") -> str:
     """A source reference and its date: "checked" for a fact, "dated" for a result's run."""
     if source_n is None:
@@ -50,7 +71,12 @@ def table(head: list[str], rows: list[list[str]]) -> str:
     return "\n".join(table_lines(head, rows))
 
 
-def _quote_cells(q: dict[str, Any] | None) -> list[str]:
+def md_url(value: object) -> str:
+    """A data URL inside a Markdown link: safe scheme, no characters that end the link."""
+    return href(value).replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+
+
+def _quote_cells(q: QuoteEntry | None) -> list[str]:
     if q is None:
         return ["none in the catalog"] * 4
     # A summary route that is not generally available says so (preview, deprecated).
@@ -63,14 +89,18 @@ def _quote_cells(q: dict[str, Any] | None) -> list[str]:
     ]
 
 
-def pricing_lines(ctx: dict[str, Any]) -> list[str]:
+def pricing_lines(ctx: ComparisonContext) -> list[str]:
     """The pricing summary table (models as columns) and one provider table per model."""
     names = [esc(m["name"]) for m in ctx["models"]]
     blend = ctx["blend"]["label"]
     rows: list[list[str]] = []
     labels = ("provider", "input / 1M", "output / 1M", f"blended {blend} / 1M")
-    for key, title in (("cheapest", "Cheapest active route"), ("first_party", "First-party API")):
-        cells = [_quote_cells(p[key]) for p in ctx["pricing"]]
+    routes = (
+        ("Cheapest active route", [p["cheapest"] for p in ctx["pricing"]]),
+        ("First-party API", [p["first_party"] for p in ctx["pricing"]]),
+    )
+    for title, quotes in routes:
+        cells = [_quote_cells(q) for q in quotes]
         for i, label in enumerate(labels):
             rows.append([f"{title}: {label}"] + [c[i] for c in cells])
     rows.append(["Active providers"] + [str(p["provider_count"]) for p in ctx["pricing"]])
@@ -134,7 +164,7 @@ def pricing_lines(ctx: dict[str, Any]) -> list[str]:
     return out
 
 
-def benchmark_lines(ctx: dict[str, Any]) -> list[str]:
+def benchmark_lines(ctx: ComparisonContext) -> list[str]:
     """Shared rows with reporter labels, or the sourced statement that there are none."""
     b = ctx["benchmarks"]
     names = {m["id"]: esc(m["name"]) for m in ctx["models"]}
@@ -162,7 +192,7 @@ def benchmark_lines(ctx: dict[str, Any]) -> list[str]:
     return out
 
 
-def render_compare_markdown(ctx: dict[str, Any]) -> str:
+def render_compare_markdown(ctx: ComparisonContext) -> str:
     """The full comparison page as Markdown (GitHub-flavoured tables)."""
     names = [esc(m["name"]) for m in ctx["models"]]
     lines = [f"# {esc(ctx['title'])}", "", esc(ctx["summary"]), "", "## Verdict", ""]
@@ -212,7 +242,7 @@ def render_compare_markdown(ctx: dict[str, Any]) -> str:
         lines += [f"- {x}" for x in items] or [f"- No related model found for {esc(own['name'])}."]
     lines += ["", "## Sources", ""]
     lines += [
-        f"{s['n']}. [{esc(s['name'])}](<{s['url'].replace('>', '%3E')}>): {esc(s['kind'])}, "
+        f"{s['n']}. [{esc(s['name'])}](<{md_url(s['url'])}>): {esc(s['kind'])}, "
         f"licence {esc(s['licence'])}, retrieved {s['retrieved']}"
         + (f", {esc(s['attribution'])}" if s["attribution"] else "")
         for s in ctx["sources"]

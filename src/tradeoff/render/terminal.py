@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal
 
 from rich.console import Console
 from rich.table import Table
@@ -10,6 +10,11 @@ from rich.table import Table
 from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
 from tradeoff.money import format_usd
+from tradeoff.pages.calculator import CalculatorContext
+from tradeoff.pages.comparison import ComparisonContext
+from tradeoff.pages.comparison.pricing import QuoteEntry
+from tradeoff.pages.comparison.specs import CellEntry
+from tradeoff.pages.model import BenchmarkEntry, ModelRecord
 from tradeoff.render.markdown import money as md_money
 
 
@@ -18,7 +23,7 @@ def money(value: str | None) -> str:
     return format_usd(value)
 
 
-def print_model(console: Console, ctx: dict[str, Any]) -> None:
+def print_model(console: Console, ctx: ModelRecord) -> None:
     """Facts, capabilities and offerings of one model."""
     console.print(f"[bold]{ctx['name']}[/]  ({ctx['id']}) — {ctx['lab']['name']}")
     facts = Table(title="Facts", show_lines=False)
@@ -72,7 +77,7 @@ def print_model(console: Console, ctx: dict[str, Any]) -> None:
                 "",
             )
     console.print(offers)
-    print_benchmarks(console, ctx.get("benchmarks", []))
+    print_benchmarks(console, ctx["benchmarks"])
     if ctx["conflicts"]:
         console.print(
             f"{len(ctx['conflicts'])} recorded source disagreement(s): "
@@ -80,7 +85,7 @@ def print_model(console: Console, ctx: dict[str, Any]) -> None:
         )
 
 
-def print_benchmarks(console: Console, results: list[dict[str, Any]]) -> None:
+def print_benchmarks(console: Console, results: list[BenchmarkEntry]) -> None:
     """A model's benchmark results: score, setup, who ran it (vendor claims labelled), source."""
     if not results:
         console.print("Benchmarks: no results sourced yet")
@@ -108,7 +113,7 @@ def print_benchmarks(console: Console, results: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
-def _cell_text(c: dict[str, Any]) -> str:
+def _cell_text(c: CellEntry) -> str:
     ref = f" [{c['source_n']}]" if c.get("source_n") else ""
     return f"{c['display']}{ref}"
 
@@ -118,15 +123,16 @@ def _price(value: str | None, free: bool = False) -> str:
 
 
 NONE_LISTED = "none in the catalog"
+PriceField = Literal["input_per_mtok", "output_per_mtok", "blended_per_mtok"]
 
 
-def _route(q: dict[str, Any]) -> str:
+def _route(q: QuoteEntry) -> str:
     """A summary route: its provider, and its lifecycle when it is not generally available."""
     state = f" ({q['lifecycle']})" if q["lifecycle"] != "ga" else ""
     return f"{q['provider_name']}{state}"
 
 
-def print_comparison(console: Console, ctx: dict[str, Any]) -> None:
+def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     """The comparison page as Rich tables and wrapped paragraphs."""
     names = [m["name"] for m in ctx["models"]]
     console.print(f"[bold]{ctx['title']}[/]")
@@ -138,21 +144,25 @@ def print_comparison(console: Console, ctx: dict[str, Any]) -> None:
     specs = Table(title="Specs")
     for column in ("spec", *names):
         specs.add_column(column)
-    for r in ctx["specs"]:
-        specs.add_row(r["label"], *[_cell_text(c) for c in r["cells"]])
+    for spec in ctx["specs"]:
+        specs.add_row(spec["label"], *[_cell_text(c) for c in spec["cells"]])
     console.print(specs)
     blend = ctx["blend"]["label"]
     prices = Table(title=f"Pricing (USD per 1M tokens; blended {blend} input/output)")
     for column in ("", *names):
         prices.add_column(column)
-    for key, title in (("cheapest", "cheapest active route"), ("first_party", "first-party API")):
-        quotes = [p[key] for p in ctx["pricing"]]
+    routes = (
+        ("cheapest active route", [p["cheapest"] for p in ctx["pricing"]]),
+        ("first-party API", [p["first_party"] for p in ctx["pricing"]]),
+    )
+    for title, quotes in routes:
         prices.add_row(title, *[_route(q) if q else NONE_LISTED for q in quotes])
-        for field, label in (
+        fields: tuple[tuple[PriceField, str], ...] = (
             ("input_per_mtok", "  input"),
             ("output_per_mtok", "  output"),
             ("blended_per_mtok", f"  blended {blend}"),
-        ):
+        )
+        for field, label in fields:
             prices.add_row(
                 label, *[_price(q[field], q["free"]) if q else NONE_LISTED for q in quotes]
             )
@@ -189,36 +199,36 @@ def print_comparison(console: Console, ctx: dict[str, Any]) -> None:
     caps = Table(title="Capabilities")
     for column in ("capability", *names):
         caps.add_column(column)
-    for r in ctx["capabilities"]:
-        caps.add_row(r["label"], *[_cell_text(c) for c in r["cells"]])
+    for cap in ctx["capabilities"]:
+        caps.add_row(cap["label"], *[_cell_text(c) for c in cap["cells"]])
     console.print(caps)
     b = ctx["benchmarks"]
     if b["shared"]:
         bench = Table(title="Benchmarks (shared, comparable rows)")
         for column in ("benchmark", "metric", *names, "basis"):
             bench.add_column(column)
-        for r in b["shared"]:
-            unit = "%" if r["unit"] == "%" else f" {r['unit']}"
+        for row in b["shared"]:
+            unit = "%" if row["unit"] == "%" else f" {row['unit']}"
             bench.add_row(
-                r["label"],
-                r["metric"],
-                *[f"{s['score']}{unit} ({s['reported']})" for s in r["scores"]],
-                r["basis"],
+                row["label"],
+                row["metric"],
+                *[f"{s['score']}{unit} ({s['reported']})" for s in row["scores"]],
+                row["basis"],
             )
         console.print(bench)
     else:
         console.print(f"\n[bold]Benchmarks[/]\n{b['statement']}")
-    for p in ctx["deep_dive"]:
-        console.print(f"\n[bold]{p['title']}[/]")
-        console.print(p["text"], markup=False)
+    for para in ctx["deep_dive"]:
+        console.print(f"\n[bold]{para['title']}[/]")
+        console.print(para["text"], markup=False)
     console.print("\n[bold]FAQ[/]")
     for f in ctx["faq"]:
         console.print(f"[bold]{f['question']}[/]".replace("[/][/]", "[/]"))
         console.print(f["answer"], markup=False)
     console.print("\n[bold]Continue comparing[/]")
-    for r in ctx["related"]:
-        own = next(m["name"] for m in ctx["models"] if m["id"] == r["model"])
-        for i in r["items"]:
+    for group in ctx["related"]:
+        own = next(m["name"] for m in ctx["models"] if m["id"] == group["model"])
+        for i in group["items"]:
             console.print(f"• {own} vs {i['name']} ({', '.join(i['reasons'])})", markup=False)
     console.print("\n[bold]Sources[/]")
     for s in ctx["sources"]:
@@ -230,7 +240,7 @@ def print_comparison(console: Console, ctx: dict[str, Any]) -> None:
     console.print(f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED}", markup=False)
 
 
-def print_cost(console: Console, ctx: dict[str, Any]) -> None:
+def print_cost(console: Console, ctx: CalculatorContext) -> None:
     """The calculator: every offering priced for the workload, cheapest route first."""
     w = ctx["workload"]
     console.print(

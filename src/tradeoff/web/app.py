@@ -11,13 +11,15 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp
 
+from tradeoff import urls
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import TradeoffError
-from tradeoff.web import api, routes_compare, routes_meta, routes_pages
-from tradeoff.web.responses import Problem, problem_response
+from tradeoff.render.html import make_environment
+from tradeoff.web.pattern import TWIN_FORMATS
+from tradeoff.web.responses import ErrorPage, Problem, problem_response
+from tradeoff.web.routes import routes
 from tradeoff.web.security import SecurityMiddleware
 from tradeoff.web.site import Site
-from tradeoff.web.templating import make_environment
 
 log = logging.getLogger("tradeoff.web")
 
@@ -30,20 +32,16 @@ class TradeoffApp(Starlette):
 
 
 def wants_html(request: Request) -> bool:
-    """Page URLs get HTML error pages; API paths and .json/.md twins get problem+json."""
+    """Page URLs get HTML error pages; API paths, twins and files get problem+json."""
     path = request.url.path
-    return not (path.startswith("/api/") or path.endswith((".json", ".md", ".svg", ".xml")))
+    twin = urls.split_format(path, TWIN_FORMATS)[1] != "html"
+    return not (path.startswith("/api/") or twin or path.endswith(".xml"))
 
 
 def _error_page(request: Request, problem: Problem) -> Response:
     site: Site = request.app.state.site
-    body = site.render_html(
-        "error.html",
-        request,
-        title=problem.title,
-        detail=problem.detail,
-        suggestions=problem.extra.get("suggestions", []),
-    )
+    ctx = ErrorPage(title=problem.title, detail=problem.detail, suggestions=problem.suggestions)
+    body = site.render_html("error.html", ctx, site.chrome(request, {}))
     return HTMLResponse(body, status_code=problem.status, headers={"cache-control": "no-store"})
 
 
@@ -85,15 +83,8 @@ def create_app(db_path: Path | str | None = None) -> Starlette:
         from tradeoff.db.locate import ensure_database
 
         db_path = ensure_database()
-    catalog = Catalog(Path(db_path))
-    route_list = [
-        *routes_pages.routes(),
-        *routes_compare.routes(),
-        *routes_meta.routes(),
-        *api.routes(),
-    ]
     app = TradeoffApp(
-        routes=route_list,
+        routes=routes(),
         exception_handlers={
             Problem: on_problem,
             TradeoffError: on_usage_error,
@@ -101,5 +92,5 @@ def create_app(db_path: Path | str | None = None) -> Starlette:
             Exception: on_crash,
         },
     )
-    app.state.site = Site(catalog, make_environment())
+    app.state.site = Site(Catalog(Path(db_path)), make_environment())
     return app

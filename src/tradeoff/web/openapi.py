@@ -1,18 +1,21 @@
-"""The OpenAPI 3.1 document, built from the API's own route table (so it cannot drift)."""
+"""The OpenAPI 3.1 document, generated from the route table's /api/v1 entries.
+
+Each entry's parameters come from its page's query model (name, description, example,
+required) and its documented path parameters, so the document cannot drift from what the
+API accepts.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Any
-
-from starlette.requests import Request
-from starlette.responses import Response
+from dataclasses import dataclass
+from typing import get_args
 
 from tradeoff import __version__
+from tradeoff.pages.queries import PageQuery
+from tradeoff.web.pattern import ApiDoc
 
-Endpoint = Callable[[Request], Awaitable[Response]]
+Json = dict[str, object]
 
 
 @dataclass(frozen=True)
@@ -23,20 +26,17 @@ class ApiParam:
     where: str  # "path" | "query"
     description: str
     example: str
-    required: bool = False
-    schema: dict[str, Any] = field(default_factory=lambda: {"type": "string"})
+    required: bool
+    schema: Json
 
 
 @dataclass(frozen=True)
 class ApiRoute:
-    """One GET endpoint of /api/v1: what serves it and how it is documented."""
+    """One GET endpoint of /api/v1 as documented."""
 
     path: str  # Starlette path, e.g. "/api/v1/models/{name:path}"
-    endpoint: Endpoint
-    operation_id: str
-    summary: str
-    params: tuple[ApiParam, ...] = ()
-    tag: str = "catalog"
+    doc: ApiDoc
+    params: tuple[ApiParam, ...]
 
     @property
     def openapi_path(self) -> str:
@@ -53,6 +53,22 @@ class ApiRoute:
             elif p.required or p.example:
                 query.append(f"{p.name}={p.example}")
         return url + ("?" + "&".join(query) if query else "")
+
+
+def api_route(path: str, doc: ApiDoc, query: type[PageQuery]) -> ApiRoute:
+    """An API entry documented from its path parameters and its query model."""
+    params = [ApiParam(n, "path", d, e, True, {"type": "string"}) for n, d, e in doc.path_params]
+    for name, info in query.model_fields.items():
+        if name in query.repeatable:
+            schema: Json = {"type": "array", "items": {"type": "string"}}
+        elif int in (info.annotation, *get_args(info.annotation)):
+            schema = {"type": "integer", "minimum": 0}
+        else:
+            schema = {"type": "string"}
+        example = str(info.examples[0]) if info.examples else ""
+        description = info.description or ""
+        params.append(ApiParam(name, "query", description, example, info.is_required(), schema))
+    return ApiRoute(path, doc, tuple(params))
 
 
 PROBLEM = {
@@ -77,26 +93,30 @@ PROBLEM = {
 }
 
 
-def openapi_document(routes: list[ApiRoute]) -> dict[str, Any]:
+def _parameter(p: ApiParam) -> Json:
+    out: Json = {
+        "name": p.name,
+        "in": p.where,
+        "required": p.required,
+        "description": p.description,
+        "schema": p.schema,
+        "example": p.example,
+    }
+    if p.schema.get("type") == "array":
+        out.update(style="form", explode=True)
+    return out
+
+
+def openapi_document(routes: list[ApiRoute]) -> Json:
     """OpenAPI 3.1 for ``routes``: every path, parameter and error shape."""
-    paths: dict[str, Any] = {}
+    paths: Json = {}
     for route in routes:
         paths[route.openapi_path] = {
             "get": {
-                "operationId": route.operation_id,
-                "summary": route.summary,
-                "tags": [route.tag],
-                "parameters": [
-                    {
-                        "name": p.name,
-                        "in": p.where,
-                        "required": p.required or p.where == "path",
-                        "description": p.description,
-                        "schema": p.schema,
-                        "example": p.example,
-                    }
-                    for p in route.params
-                ],
+                "operationId": route.doc.operation_id,
+                "summary": route.doc.summary,
+                "tags": [route.doc.tag],
+                "parameters": [_parameter(p) for p in route.params],
                 "responses": {
                     "200": {
                         "description": "JSON; money is a decimal string in USD per 1M tokens",

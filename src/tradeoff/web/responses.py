@@ -1,16 +1,15 @@
-"""Responses: page formats, ETag / Cache-Control from the catalog version, problem bodies."""
+"""Responses: media types, ETag / Cache-Control from the catalog version, problem bodies."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import TypedDict
 
-from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import Response
 
-from tradeoff.pages.jsonable import dumps
+from tradeoff.render.safe import inert_json
 
 MEDIA_TYPES: dict[str, str] = {
     "html": "text/html; charset=utf-8",
@@ -25,6 +24,22 @@ MEDIA_TYPES: dict[str, str] = {
 CACHE_CONTROL = "public, max-age=300"
 
 
+class Suggestion(TypedDict):
+    """A near name offered when a model is unknown."""
+
+    id: str
+    name: str
+    url: str
+
+
+class ErrorPage(TypedDict):
+    """The context of the HTML error page (a 404 with near names)."""
+
+    title: str
+    detail: str
+    suggestions: list[Suggestion] | None
+
+
 class Problem(Exception):
     """An HTTP error explained to the caller (RFC 9457 problem details)."""
 
@@ -35,18 +50,18 @@ class Problem(Exception):
         detail: str,
         *,
         parameter: str | None = None,
-        extra: dict[str, Any] | None = None,
+        suggestions: list[Suggestion] | None = None,
     ) -> None:
         self.status = status
         self.title = title
         self.detail = detail
         self.parameter = parameter
-        self.extra = extra or {}
+        self.suggestions = suggestions
         super().__init__(detail)
 
-    def body(self, instance: str) -> dict[str, Any]:
+    def body(self, instance: str) -> dict[str, object]:
         """The problem+json body."""
-        out: dict[str, Any] = {
+        out: dict[str, object] = {
             "type": "about:blank",
             "title": self.title,
             "status": self.status,
@@ -55,7 +70,8 @@ class Problem(Exception):
         }
         if self.parameter:
             out["parameter"] = self.parameter
-        out.update(self.extra)
+        if self.suggestions is not None:
+            out["suggestions"] = self.suggestions
         return out
 
 
@@ -64,13 +80,17 @@ def bad_parameter(parameter: str, detail: str) -> Problem:
     return Problem(400, "Bad Request", detail, parameter=parameter)
 
 
+def not_found(title: str, detail: str, parameter: str | None = None) -> Problem:
+    """A 404 naming what was not found."""
+    return Problem(404, title, detail, parameter=parameter)
+
+
 def problem_response(problem: Problem, request: Request) -> Response:
     """A problem as application/problem+json (never cached)."""
     body = json.dumps(problem.body(request.url.path), ensure_ascii=False, indent=2)
     # Echoed input stays data even if some client renders the body as HTML.
-    body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Response(
-        body,
+        inert_json(body),
         status_code=problem.status,
         media_type="application/problem+json",
         headers={"cache-control": "no-store"},
@@ -90,15 +110,3 @@ def cached(request: Request, version: str, body: str | bytes, kind: str) -> Resp
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=MEDIA_TYPES[kind], headers=headers)
-
-
-def json_text(value: Any) -> str:
-    """JSON of a page context: Decimal as strings, never floats."""
-    return dumps(value) + "\n"
-
-
-def json_ld(value: dict[str, Any]) -> Markup:
-    """JSON-LD safe inside a <script> element: <, > and & escaped as JSON unicode escapes."""
-    text = json.dumps(value, ensure_ascii=False, indent=1)
-    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(safe)  # nothing left that can close the <script> element

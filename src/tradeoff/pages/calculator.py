@@ -1,0 +1,173 @@
+"""The cost calculator (`/calculator`, `/api/v1/cost`, CLI `tradeoff cost`).
+
+A workload (tokens per request × requests) priced on every active offering of the chosen
+models by ``compare.cost``, cheapest route first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypedDict
+
+from tradeoff import urls
+from tradeoff.compare.cost import CostLine, price_workload
+from tradeoff.compare.engine import check_distinct
+from tradeoff.compare.workload import Workload
+from tradeoff.db.queries import Catalog
+from tradeoff.errors import UsageError
+from tradeoff.pages.jsonable import decimal_text
+from tradeoff.pages.sources import Attribution, attribution
+from tradeoff.pages.view import catalog_view
+from tradeoff.records import Model
+
+TITLE = "LLM cost calculator"
+# Per request (the cost engine prices one request, then multiplies by the request count).
+DEFAULT_WORKLOAD: dict[str, int] = {
+    "requests": 100_000,
+    "input_tokens": 2_000,
+    "output_tokens": 500,
+    "cached_tokens": 0,
+}
+
+
+class WorkloadEntry(TypedDict):
+    """Tokens of one request, and how many requests."""
+
+    input_tokens: int
+    output_tokens: int
+    cached_tokens: int
+    requests: int
+
+
+class PricedModel(TypedDict):
+    """A model being priced."""
+
+    id: str
+    slug: str
+    name: str
+    url: str
+
+
+class LineEntry(TypedDict):
+    """One offering priced for the workload (USD totals, per-1M rates applied)."""
+
+    model: str
+    model_name: str
+    provider: str
+    provider_name: str
+    provider_model_id: str
+    input_per_mtok: str | None
+    output_per_mtok: str | None
+    cache_read_per_mtok: str | None
+    input_usd: str | None
+    cached_usd: str | None
+    output_usd: str | None
+    total_usd: str | None
+    priced: bool
+    tier_above_input_tokens: int | None
+    cache_priced_as_input: bool
+    free: bool
+    fits_context: bool | None
+    lifecycle: str
+    source: str
+    checked: str
+    note: str | None
+
+
+class CalculatorContext(TypedDict):
+    """Everything the calculator shows: the workload and every route, cheapest first."""
+
+    title: str
+    models: list[PricedModel]
+    workload: WorkloadEntry
+    lines: list[LineEntry]
+    line_count: int
+    priced_count: int
+    unpriced_count: int
+    cheapest: LineEntry | None
+    last_reviewed: str | None
+    sources: list[Attribution]
+    catalog_version: str
+
+
+def _line(c: CostLine, names: dict[str, str]) -> LineEntry:
+    return LineEntry(
+        model=c.model_id,
+        model_name=names[c.model_id],
+        provider=c.provider_id,
+        provider_name=c.provider_name,
+        provider_model_id=c.provider_model_id,
+        input_per_mtok=decimal_text(c.input_per_mtok),
+        output_per_mtok=decimal_text(c.output_per_mtok),
+        cache_read_per_mtok=decimal_text(c.cache_read_per_mtok),
+        input_usd=decimal_text(c.input_usd),
+        cached_usd=decimal_text(c.cached_usd),
+        output_usd=decimal_text(c.output_usd),
+        total_usd=decimal_text(c.total_usd),
+        priced=c.total_usd is not None,
+        tier_above_input_tokens=c.tier_above_input_tokens,
+        cache_priced_as_input=c.cache_priced_as_input,
+        free=c.free,
+        fits_context=c.fits_context,
+        lifecycle=c.lifecycle,
+        source=c.source_id,
+        checked=c.checked,
+        note=c.note,
+    )
+
+
+def _priced(m: Model) -> PricedModel:
+    return PricedModel(id=m.id, slug=m.slug, name=m.name, url=urls.model(m.slug))
+
+
+def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> CalculatorContext:
+    """Every active offering of ``models`` priced for the workload ``w``."""
+    check_distinct(models)
+    view = catalog_view(catalog)
+    lines = price_workload(models, view.offerings, view.providers, w) if models else []
+    names = {m.id: m.name for m in models}
+    priced = [c for c in lines if c.total_usd is not None]
+    # The cheapest route is a paid one, as in the comparison (``ModelPricing.cheapest``): a
+    # free variant is listed at $0 but is not the price of running the workload.
+    paid = [c for c in priced if not c.free]
+    return CalculatorContext(
+        title=TITLE,
+        models=[_priced(m) for m in models],
+        workload=WorkloadEntry(
+            input_tokens=w.input_tokens,
+            output_tokens=w.output_tokens,
+            cached_tokens=w.cached_tokens,
+            requests=w.requests,
+        ),
+        lines=[_line(c, names) for c in lines],
+        line_count=len(lines),
+        priced_count=len(priced),
+        unpriced_count=len(lines) - len(priced),
+        cheapest=_line(paid[0], names) if paid else None,
+        last_reviewed=min((c.checked for c in lines), default=None),
+        sources=attribution(catalog, {c.source_id for c in lines}),
+        catalog_version=catalog.version,
+    )
+
+
+def cost_context(
+    catalog: Catalog,
+    model_ids: Sequence[str],
+    input_tokens: int,
+    output_tokens: int,
+    cached_tokens: int = 0,
+    requests: int = 1,
+) -> CalculatorContext:
+    """The calculator for models named by id, slug or alias (CLI `tradeoff cost`)."""
+    workload = Workload(input_tokens, output_tokens, cached_tokens, requests)
+    models = [catalog.resolve(n) for n in model_ids]
+    if not models:
+        raise UsageError("give at least one model", field="MODEL")
+    return priced_context(catalog, models, workload)
+
+
+def calculator_context(
+    catalog: Catalog, models: Sequence[Model], workload: Workload
+) -> CalculatorContext:
+    """The calculator page (or `/api/v1/cost`) for resolved models."""
+    return priced_context(catalog, models, workload)

@@ -1,0 +1,53 @@
+"""The comparison's capabilities section (``compare.capabilities``): tri-state, sourced."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from tradeoff.compare.capabilities import CapabilityCell
+from tradeoff.compare.engine import Comparison
+from tradeoff.compare.wording import NOT_SOURCED, disputed
+from tradeoff.pages.comparison.specs import CellEntry
+from tradeoff.records import Tri
+
+TRI_DISPLAY = {Tri.YES: "yes", Tri.NO: "no", Tri.UNKNOWN: NOT_SOURCED}
+
+
+class CapabilityRowEntry(TypedDict):
+    """One capability across the compared models; ``differs`` when they do not agree."""
+
+    key: str
+    label: str
+    differs: bool
+    cells: list[CellEntry]
+
+
+def capability_cell(cell: CapabilityCell, numbers: dict[str, int]) -> CellEntry:
+    """yes / no / not yet sourced, with the source's number; unknown says when disputed."""
+    display = TRI_DISPLAY[cell.state]
+    if cell.state is Tri.UNKNOWN:
+        display = disputed(display, cell.disputed)
+    return CellEntry(
+        model=cell.model_id,
+        display=display,
+        source=cell.source_id,
+        source_n=numbers.get(cell.source_id or ""),
+        checked=cell.checked,
+        note=cell.note,
+        disputed=cell.disputed,
+        value=cell.state.value,
+        known=cell.state is not Tri.UNKNOWN,
+    )
+
+
+def capabilities_section(result: Comparison, numbers: dict[str, int]) -> list[CapabilityRowEntry]:
+    """Every capability row."""
+    return [
+        CapabilityRowEntry(
+            key=r.key,
+            label=r.label,
+            differs=r.differs,
+            cells=[capability_cell(c, numbers) for c in r.cells],
+        )
+        for r in result.capabilities
+    ]

@@ -1,0 +1,133 @@
+"""The comparison page as one context (PRODUCT.md §5 keys), assembled section by section.
+
+This is the thin adapter between the read-only ``Catalog`` and the pure ``tradeoff.compare``
+engine: it gathers records, calls ``compare``, and turns each section of the result into
+plain values that the terminal, Markdown, HTML and JSON renderers all share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypedDict
+
+from tradeoff.compare.engine import Comparison, check_models, compare
+from tradeoff.compare.workload import DEFAULT_BLEND, Blend, blend_of
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.comparison.benchmarks import BenchmarksEntry, benchmarks_section
+from tradeoff.pages.comparison.capabilities import CapabilityRowEntry, capabilities_section
+from tradeoff.pages.comparison.claims import (
+    ChooseEntry,
+    ClaimEntry,
+    FaqEntry,
+    ParagraphEntry,
+    choose_section,
+    claims_section,
+    deep_dive_section,
+    faq_section,
+)
+from tradeoff.pages.comparison.pricing import (
+    BlendEntry,
+    PricingEntry,
+    ProviderRef,
+    blend_entry,
+    pricing_section,
+    shared_providers_section,
+)
+from tradeoff.pages.comparison.related import RelatedGroup, related_section
+from tradeoff.pages.comparison.sources import SourceEntry, numbering, sources_section
+from tradeoff.pages.comparison.specs import SpecRowEntry, specs_section
+from tradeoff.pages.view import benchmark_section, catalog_view
+from tradeoff.records import Lab, Model
+
+
+class ModelEntry(TypedDict):
+    """A compared model."""
+
+    id: str
+    slug: str
+    name: str
+    lab: str
+    lab_name: str
+    family: str | None
+
+
+class ComparisonContext(TypedDict):
+    """Everything the comparison page shows; every renderer reads only this."""
+
+    title: str
+    models: list[ModelEntry]
+    blend: BlendEntry
+    summary: str
+    verdict: str
+    pricing: list[PricingEntry]
+    shared_providers: list[ProviderRef]
+    shared_provider_count: int
+    specs: list[SpecRowEntry]
+    capabilities: list[CapabilityRowEntry]
+    benchmarks: BenchmarksEntry
+    claims: list[ClaimEntry]
+    deep_dive: list[ParagraphEntry]
+    choose: list[ChooseEntry]
+    faq: list[FaqEntry]
+    related: list[RelatedGroup]
+    last_reviewed: str | None
+    reviewed: dict[str, str | None]
+    sources: list[SourceEntry]
+    catalog_version: str
+
+
+def resolve_models(catalog: Catalog, names: Sequence[str]) -> list[Model]:
+    """Names → models; unknown/ambiguous names raise, repeats and counts are UsageErrors."""
+    models = [catalog.resolve(n) for n in names]
+    check_models(models)
+    return models
+
+
+def compare_context(
+    catalog: Catalog, model_ids: Sequence[str], blend: tuple[int, int] | None = None
+) -> ComparisonContext:
+    """The whole comparison page as JSON-ready values (money as decimal strings)."""
+    models = resolve_models(catalog, model_ids)
+    chosen = DEFAULT_BLEND if blend is None else blend_of(*blend)
+    result = compare(models, catalog_view(catalog), chosen, benchmark_section(catalog, models))
+    return comparison_context(result, catalog, chosen)
+
+
+def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> ComparisonContext:
+    """A ``Comparison`` as plain values, one section builder per section of the page."""
+    numbers = numbering(result)
+    view = catalog_view(catalog)
+    shared = shared_providers_section(result)
+    return ComparisonContext(
+        title=" vs ".join(m.name for m in result.models),
+        models=[_model_entry(m, view.labs.get(m.lab_id)) for m in result.models],
+        blend=blend_entry(blend),
+        summary=result.verdict.summary.text,
+        verdict=result.verdict.verdict.text,
+        pricing=pricing_section(result, numbers),
+        shared_providers=shared,
+        shared_provider_count=len(shared),
+        specs=specs_section(result, numbers),
+        capabilities=capabilities_section(result, numbers),
+        benchmarks=benchmarks_section(result, numbers),
+        claims=claims_section(result),
+        deep_dive=deep_dive_section(result),
+        choose=choose_section(result),
+        faq=faq_section(result),
+        related=related_section(result, view),
+        last_reviewed=result.last_reviewed,
+        reviewed=dict(result.reviewed),
+        sources=sources_section(result, view, numbers),
+        catalog_version=catalog.version,
+    )
+
+
+def _model_entry(m: Model, lab: Lab | None) -> ModelEntry:
+    return ModelEntry(
+        id=m.id,
+        slug=m.slug,
+        name=m.name,
+        lab=m.lab_id,
+        lab_name=lab.name if lab else m.lab_id,
+        family=m.family,
+    )

@@ -1,0 +1,124 @@
+"""The comparison's pricing and availability section (``compare.pricing``), and the blend."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from tradeoff.compare.engine import Comparison
+from tradeoff.compare.pricing import Quote
+from tradeoff.compare.workload import Blend
+from tradeoff.pages.jsonable import decimal_str, decimal_text
+
+
+class QuoteEntry(TypedDict):
+    """One route: a provider's offering of a model, priced at the comparison's blend."""
+
+    provider: str
+    provider_name: str
+    provider_kind: str
+    provider_model_id: str
+    input_per_mtok: str | None
+    output_per_mtok: str | None
+    cache_read_per_mtok: str | None
+    cache_write_per_mtok: str | None
+    blended_per_mtok: str | None
+    free: bool
+    lifecycle: str
+    context_tokens: int | None
+    offering_count: int
+    defunct_since: str | None
+    source: str
+    source_n: int | None
+    price_sources: list[str]
+    checked: str
+
+
+class PricingEntry(TypedDict):
+    """One model's prices: the headline routes, every active provider, what is not counted."""
+
+    model: str
+    model_name: str
+    cheapest: QuoteEntry | None
+    first_party: QuoteEntry | None
+    providers: list[QuoteEntry]
+    provider_count: int
+    unpriced_count: int
+    defunct: list[QuoteEntry]
+    free_providers: list[str]
+
+
+class ProviderRef(TypedDict):
+    """A provider serving every compared model."""
+
+    id: str
+    name: str
+
+
+class BlendEntry(TypedDict):
+    """Input and output shares of the blended price (decimal strings) and its label."""
+
+    input_share: str
+    output_share: str
+    label: str
+
+
+def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
+    """A route, JSON-ready, citing its source's number."""
+    return QuoteEntry(
+        provider=q.provider_id,
+        provider_name=q.provider_name,
+        provider_kind=q.provider_kind,
+        provider_model_id=q.provider_model_id,
+        input_per_mtok=decimal_text(q.input_per_mtok),
+        output_per_mtok=decimal_text(q.output_per_mtok),
+        cache_read_per_mtok=decimal_text(q.cache_read_per_mtok),
+        cache_write_per_mtok=decimal_text(q.cache_write_per_mtok),
+        blended_per_mtok=decimal_text(q.blended_per_mtok),
+        free=q.free,
+        lifecycle=q.lifecycle,
+        context_tokens=q.context_tokens,
+        offering_count=q.offering_count,
+        defunct_since=q.defunct_since,
+        source=q.source_id,
+        source_n=numbers.get(q.source_id),
+        price_sources=list(q.price_source_ids),
+        checked=q.checked,
+    )
+
+
+def _maybe(q: Quote | None, numbers: dict[str, int]) -> QuoteEntry | None:
+    return None if q is None else quote_entry(q, numbers)
+
+
+def pricing_section(result: Comparison, numbers: dict[str, int]) -> list[PricingEntry]:
+    """Per model: cheapest and first-party routes, every active provider, defunct ones."""
+    names = {m.id: m.name for m in result.models}
+    return [
+        PricingEntry(
+            model=p.model_id,
+            model_name=names[p.model_id],
+            cheapest=_maybe(p.cheapest, numbers),
+            first_party=_maybe(p.first_party, numbers),
+            providers=[quote_entry(q, numbers) for q in p.providers],
+            provider_count=p.provider_count,
+            unpriced_count=len(p.unpriced_providers),
+            defunct=[quote_entry(q, numbers) for q in p.defunct],
+            free_providers=list(p.free_providers),
+        )
+        for p in result.pricing
+    ]
+
+
+def shared_providers_section(result: Comparison) -> list[ProviderRef]:
+    """Providers that serve every compared model (the count equals this list)."""
+    names = {q.provider_id: q.provider_name for p in result.pricing for q in p.providers}
+    return [ProviderRef(id=pid, name=names.get(pid, pid)) for pid in result.shared_providers]
+
+
+def blend_entry(blend: Blend) -> BlendEntry:
+    """The blend the prices are stated at."""
+    return BlendEntry(
+        input_share=decimal_str(blend.input_share),
+        output_share=decimal_str(blend.output_share),
+        label=blend.label,
+    )

@@ -1,0 +1,48 @@
+"""The comparison's "continue comparing" section (``compare.related``)."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from tradeoff import urls
+from tradeoff.compare.engine import CatalogView, Comparison
+
+
+class RelatedItem(TypedDict):
+    """A model worth comparing with one of the compared models, and why."""
+
+    id: str
+    slug: str
+    name: str
+    reasons: list[str]
+    compare: list[str]
+    url: str
+
+
+class RelatedGroup(TypedDict):
+    """The related models of one compared model."""
+
+    model: str
+    items: list[RelatedItem]
+
+
+def related_section(result: Comparison, view: CatalogView) -> list[RelatedGroup]:
+    """For each compared model, related models with canonical pair URLs."""
+    models = view.models
+    return [
+        RelatedGroup(
+            model=model_id,
+            items=[
+                RelatedItem(
+                    id=r.model_id,
+                    slug=models[r.model_id].slug,
+                    name=models[r.model_id].name,
+                    reasons=list(r.reasons),
+                    compare=sorted([model_id, r.model_id]),
+                    url=urls.compare([models[model_id].slug, models[r.model_id].slug]),
+                )
+                for r in items
+            ],
+        )
+        for model_id, items in result.related
+    ]

@@ -1,0 +1,49 @@
+"""The comparison's sources section: every source a shown fact came from, numbered [n]."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from tradeoff.compare.engine import CatalogView, Comparison
+
+
+class SourceEntry(TypedDict):
+    """A numbered source: the [n] that cells and routes cite."""
+
+    n: int
+    id: str
+    name: str
+    kind: str
+    url: str
+    licence: str
+    attribution: str | None
+    retrieved: str
+    commit: str | None
+
+
+def numbering(result: Comparison) -> dict[str, int]:
+    """Each source's [n], in the order the comparison first cites them."""
+    return {sid: i + 1 for i, sid in enumerate(result.source_ids)}
+
+
+def sources_section(
+    result: Comparison, view: CatalogView, numbers: dict[str, int]
+) -> list[SourceEntry]:
+    """The numbered list of sources, with licence and attribution."""
+    out: list[SourceEntry] = []
+    for sid in result.source_ids:
+        s = view.sources[sid]
+        out.append(
+            SourceEntry(
+                n=numbers[sid],
+                id=s.id,
+                name=s.name,
+                kind=s.kind,
+                url=s.url,
+                licence=s.licence,
+                attribution=s.attribution,
+                retrieved=s.retrieved,
+                commit=s.commit,
+            )
+        )
+    return out

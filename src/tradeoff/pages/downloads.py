@@ -1,0 +1,264 @@
+"""Catalog downloads (SQLite, CSV, JSON) holding only data whose source licence allows it.
+
+The SQLite file is the served catalog minus every row that came from a non-redistributable
+source; CSV and JSON are read back from that filtered file, so all three agree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypedDict
+
+from tradeoff import urls
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.catalog_table import catalog_rows
+from tradeoff.pages.jsonable import decimal_text, dumps
+from tradeoff.pages.memo import per_catalog
+from tradeoff.pages.model import model_record
+from tradeoff.pages.sources import SourceRecord, source_record
+
+TITLE = "Download the catalog"
+Cell = str | int | bool | None  # one CSV cell
+
+FILES: tuple[tuple[str, str, str], ...] = (
+    ("catalog.sqlite", "SQLite 3", "the whole catalog database (same schema as the app's)"),
+    ("catalog.json", "JSON", "every model page context: facts with sources, offerings, prices"),
+    ("models.csv", "CSV", "one row per model: key facts and cheapest active price"),
+    ("offerings.csv", "CSV", "one row per offering: provider, prices (USD per 1M tokens)"),
+    ("LICENCES.md", "Markdown", "the licence and attribution of every source included"),
+)
+OFFERING_COLUMNS = (
+    "model_id",
+    "provider_id",
+    "provider_model_id",
+    "input_per_mtok",
+    "output_per_mtok",
+    "cache_read_per_mtok",
+    "cache_write_per_mtok",
+    "free",
+    "context_tokens",
+    "lifecycle",
+    "source_id",
+    "checked",
+)
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """The built files, by name, and what they hold (non-redistributable rows dropped)."""
+
+    files: dict[str, bytes]
+    included: list[SourceRecord]
+    excluded: list[SourceRecord]
+    model_count: int
+    offering_count: int
+    provider_count: int
+
+
+class FileEntry(TypedDict):
+    """One download."""
+
+    name: str
+    format: str
+    description: str
+    url: str
+    bytes: int
+
+
+class DownloadsContext(TypedDict):
+    """Everything the downloads page shows: the files, their licences, what was left out."""
+
+    title: str
+    files: list[FileEntry]
+    model_count: int
+    offering_count: int
+    provider_count: int
+    included_sources: list[SourceRecord]
+    excluded_sources: list[SourceRecord]
+    catalog_version: str
+
+
+def _filter(conn: sqlite3.Connection, excluded: set[str]) -> None:
+    """Drop every row, fact and price that a non-redistributable source gave."""
+    if not excluded:
+        return
+    marks = ",".join("?" * len(excluded))
+    args = tuple(sorted(excluded))
+    model_columns = {r[1] for r in conn.execute("PRAGMA table_info(models)")}
+    for model_id, field in conn.execute(
+        f"SELECT model_id, field FROM model_facts WHERE source_id IN ({marks})", args
+    ).fetchall():
+        if field in model_columns:
+            conn.execute(f'UPDATE models SET "{field}" = NULL WHERE id = ?', (model_id,))
+    for provider_id, model in conn.execute(
+        f"SELECT provider_id, provider_model_id FROM offerings WHERE source_id IN ({marks})", args
+    ).fetchall():
+        for table in ("price_tiers", "price_history"):
+            conn.execute(
+                f"DELETE FROM {table} WHERE provider_id = ? AND provider_model_id = ?",
+                (provider_id, model),
+            )
+    for row in conn.execute("SELECT rowid, price_sources_json FROM offerings").fetchall():
+        fields = [f for f, s in json.loads(row[1] or "{}").items() if s in excluded]
+        for field in fields:
+            conn.execute(f'UPDATE offerings SET "{field}" = NULL WHERE rowid = ?', (row[0],))
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+        for column in ("source_id", "chosen_source_id"):
+            if column in columns:
+                conn.execute(f'DELETE FROM "{table}" WHERE {column} IN ({marks})', args)
+    for rowid, values in conn.execute("SELECT rowid, values_json FROM conflicts").fetchall():
+        kept = [v for v in json.loads(values) if v[1] not in excluded]
+        conn.execute(
+            "UPDATE conflicts SET values_json = ? WHERE rowid = ?", (json.dumps(kept), rowid)
+        )
+
+
+def _licences_md(included: list[SourceRecord], excluded: list[SourceRecord]) -> str:
+    lines = [
+        "# Licences of the tradeoff catalog downloads",
+        "",
+        "These files restate facts from the sources below. Reuse them under each source's "
+        "licence and cite the source.",
+        "",
+    ]
+    lines += [f"- {s['name']} <{s['url']}> — {s['licence']}" for s in included]
+    if excluded:
+        lines += ["", "Left out (licence does not allow redistribution):", ""]
+        lines += [f"- {s['name']} — {s['licence']}" for s in excluded]
+    return "\n".join(lines) + "\n"
+
+
+def _csv(header: tuple[str, ...] | list[str], rows: list[list[Cell]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+@per_catalog
+def build_downloads(catalog: Catalog) -> Downloads:
+    """Build every download file in memory (once per app; the catalog is read-only)."""
+    excluded_ids = {s.id for s in catalog.sources.values() if not s.redistributable}
+    with tempfile.TemporaryDirectory(prefix="tradeoff-downloads-") as tmp:
+        path = Path(tmp) / "catalog.sqlite"
+        dest = sqlite3.connect(path)
+        try:
+            catalog.connection().backup(dest)
+            with dest:
+                _filter(dest, excluded_ids)
+            dest.execute("VACUUM")
+        finally:
+            dest.close()
+        sqlite_bytes = path.read_bytes()
+        filtered = Catalog(path)
+        try:
+            included = [
+                source_record(s) for s in filtered.sources.values() if s.id not in excluded_ids
+            ]
+            excluded = [source_record(s) for s in filtered.sources.values() if s.id in excluded_ids]
+            pages = [model_record(filtered, m) for m in filtered.models.values()]
+            rows = catalog_rows(filtered)
+            offerings: list[list[Cell]] = [
+                [
+                    o.model_id,
+                    o.provider_id,
+                    o.provider_model_id,
+                    *(decimal_text(getattr(o.prices, c)) for c in OFFERING_COLUMNS[3:7]),
+                    o.prices.free,
+                    o.context_tokens,
+                    o.lifecycle,
+                    o.source_id,
+                    o.checked,
+                ]
+                for o in filtered.offerings
+            ]
+            version = filtered.version
+            counts = (len(filtered.models), len(filtered.offerings), len(filtered.providers))
+        finally:
+            filtered.close()
+    document = {
+        "catalog_version": version,
+        "licences": included,
+        "excluded_sources": excluded,
+        "models": pages,
+    }
+    model_header = [
+        "id",
+        "name",
+        "lab",
+        "release_date",
+        "context_tokens",
+        "open_weights",
+        "licence",
+        "provider_count",
+        "cheapest_provider",
+        "input_per_mtok",
+        "output_per_mtok",
+    ]
+    model_rows: list[list[Cell]] = [
+        [
+            r["id"],
+            r["name"],
+            r["lab"],
+            r["release_date"],
+            r["context_tokens"],
+            r["open_weights"],
+            r["licence"],
+            r["provider_count"],
+        ]
+        + (
+            [
+                r["cheapest"]["provider"],
+                r["cheapest"]["input_per_mtok"],
+                r["cheapest"]["output_per_mtok"],
+            ]
+            if r["cheapest"]
+            else [None, None, None]
+        )
+        for r in rows
+    ]
+    files = {
+        "catalog.sqlite": sqlite_bytes,
+        "catalog.json": (dumps(document) + "\n").encode(),
+        "models.csv": _csv(model_header, model_rows),
+        "offerings.csv": _csv(OFFERING_COLUMNS, offerings),
+        "LICENCES.md": _licences_md(included, excluded).encode(),
+    }
+    return Downloads(files, included, excluded, *counts)
+
+
+def downloads_context(catalog: Catalog) -> DownloadsContext:
+    """The /downloads page: the files, their licences, what was left out.
+
+    Counts are those of the files, not of the served catalog: rows from a source whose
+    licence forbids redistribution are not in them.
+    """
+    built = build_downloads(catalog)
+    return DownloadsContext(
+        title=TITLE,
+        files=[
+            FileEntry(
+                name=n,
+                format=f,
+                description=d,
+                url=urls.download(n),
+                bytes=len(built.files[n]),
+            )
+            for n, f, d in FILES
+        ],
+        model_count=built.model_count,
+        offering_count=built.offering_count,
+        provider_count=built.provider_count,
+        included_sources=built.included,
+        excluded_sources=built.excluded,
+        catalog_version=catalog.version,
+    )

@@ -1,0 +1,136 @@
+"""An offering as pages list it (model and provider pages): prices, limits, lifecycle, source."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from tradeoff.compare.pricing import is_live
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.jsonable import decimal_text
+from tradeoff.records import Offering, Prices
+
+
+class TierEntry(TypedDict):
+    """Prices that apply once a request's input exceeds a size."""
+
+    above_input_tokens: int
+    input_per_mtok: str | None
+    output_per_mtok: str | None
+    cache_read_per_mtok: str | None
+    cache_write_per_mtok: str | None
+
+
+class PricesEntry(TypedDict):
+    """An offering's prices, USD per 1M tokens as decimal strings; None is unpriced."""
+
+    input_per_mtok: str | None
+    output_per_mtok: str | None
+    cache_read_per_mtok: str | None
+    cache_write_per_mtok: str | None
+    reasoning_per_mtok: str | None
+    batch_input_per_mtok: str | None
+    batch_output_per_mtok: str | None
+    flex_input_per_mtok: str | None
+    flex_output_per_mtok: str | None
+    priority_input_per_mtok: str | None
+    priority_output_per_mtok: str | None
+    free: bool
+    tiers: list[TierEntry]
+
+
+class PricePointEntry(TypedDict):
+    """One dated price of an offering."""
+
+    effective: str
+    input_per_mtok: str | None
+    output_per_mtok: str | None
+    source_id: str
+
+
+class OfferingEntry(TypedDict):
+    """One offering: who serves the model under which id, at what price, checked when."""
+
+    provider: str
+    provider_name: str
+    provider_kind: str
+    provider_status: str
+    live: bool
+    provider_model_id: str
+    prices: PricesEntry
+    priced: bool
+    context_tokens: int | None
+    max_output_tokens: int | None
+    quantization: str | None
+    lifecycle: str
+    deprecated_on: str | None
+    link: str | None
+    source: str
+    source_url: str | None
+    checked: str
+    price_sources: dict[str, str]
+    disputed_fields: list[str]
+    history: list[PricePointEntry]
+
+
+def prices_entry(p: Prices) -> PricesEntry:
+    """Prices as decimal strings."""
+    return PricesEntry(
+        input_per_mtok=decimal_text(p.input_per_mtok),
+        output_per_mtok=decimal_text(p.output_per_mtok),
+        cache_read_per_mtok=decimal_text(p.cache_read_per_mtok),
+        cache_write_per_mtok=decimal_text(p.cache_write_per_mtok),
+        reasoning_per_mtok=decimal_text(p.reasoning_per_mtok),
+        batch_input_per_mtok=decimal_text(p.batch_input_per_mtok),
+        batch_output_per_mtok=decimal_text(p.batch_output_per_mtok),
+        flex_input_per_mtok=decimal_text(p.flex_input_per_mtok),
+        flex_output_per_mtok=decimal_text(p.flex_output_per_mtok),
+        priority_input_per_mtok=decimal_text(p.priority_input_per_mtok),
+        priority_output_per_mtok=decimal_text(p.priority_output_per_mtok),
+        free=p.free,
+        tiers=[
+            TierEntry(
+                above_input_tokens=t.above_input_tokens,
+                input_per_mtok=decimal_text(t.input_per_mtok),
+                output_per_mtok=decimal_text(t.output_per_mtok),
+                cache_read_per_mtok=decimal_text(t.cache_read_per_mtok),
+                cache_write_per_mtok=decimal_text(t.cache_write_per_mtok),
+            )
+            for t in p.tiers
+        ],
+    )
+
+
+def offering_entry(offering: Offering, catalog: Catalog) -> OfferingEntry:
+    """One offering, JSON-ready."""
+    provider = catalog.providers.get(offering.provider_id)
+    return OfferingEntry(
+        provider=offering.provider_id,
+        provider_name=provider.name if provider else offering.provider_id,
+        provider_kind=provider.kind if provider else "unknown",
+        # Not in the provider registry: nothing says it is defunct (compare.pricing.is_live).
+        provider_status=provider.status if provider else "active",
+        live=is_live(offering, provider),
+        provider_model_id=offering.provider_model_id,
+        prices=prices_entry(offering.prices),
+        priced=offering.prices.priced,
+        context_tokens=offering.context_tokens,
+        max_output_tokens=offering.max_output_tokens,
+        quantization=offering.quantization,
+        lifecycle=offering.lifecycle,
+        deprecated_on=offering.deprecated_on,
+        link=offering.link,
+        source=offering.source_id,
+        source_url=offering.source_url,
+        checked=offering.checked,
+        price_sources=dict(offering.price_sources),
+        disputed_fields=list(offering.disputed_fields),
+        history=[
+            PricePointEntry(
+                effective=p.effective,
+                input_per_mtok=decimal_text(p.input_per_mtok),
+                output_per_mtok=decimal_text(p.output_per_mtok),
+                source_id=p.source_id,
+            )
+            for p in offering.history
+        ],
+    )

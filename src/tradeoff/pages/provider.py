@@ -1,0 +1,146 @@
+"""The provider page (who it is, whether it still serves, its offerings) and the provider list."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from tradeoff import urls
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.memo import per_catalog
+from tradeoff.pages.offerings import OfferingEntry, offering_entry
+from tradeoff.pages.sources import Attribution, attribution, oldest
+from tradeoff.records import Offering, Provider
+
+
+class ModelLink(TypedDict):
+    """A catalog model an offering serves."""
+
+    id: str
+    slug: str
+    name: str
+    url: str
+
+
+class ProviderOffering(OfferingEntry):
+    """An offering on a provider page: which catalog model it serves, if linked."""
+
+    model: ModelLink | None
+
+
+class LabLink(TypedDict):
+    """The lab whose first-party API a provider is."""
+
+    id: str
+    name: str
+    url: str
+
+
+class ProviderContext(TypedDict):
+    """Everything a provider page shows."""
+
+    title: str
+    id: str
+    name: str
+    kind: str
+    status: str
+    defunct_since: str | None
+    url: str | None
+    lab: LabLink | None
+    offerings: list[ProviderOffering]
+    offering_count: int
+    model_count: int
+    unlinked_count: int
+    last_reviewed: str | None
+    sources: list[Attribution]
+    catalog_version: str
+
+
+class ProviderSummary(TypedDict):
+    """A provider in the API's list (``url`` is its page on this site)."""
+
+    id: str
+    name: str
+    kind: str
+    status: str
+    defunct_since: str | None
+    url: str
+    lab_id: str | None
+    offering_count: int
+
+
+class ProvidersContext(TypedDict):
+    """Every provider."""
+
+    providers: list[ProviderSummary]
+
+
+@per_catalog
+def offerings_by_provider(catalog: Catalog) -> dict[str, list[Offering]]:
+    """Every offering by provider id, catalog order (provider pages, sitemap, API)."""
+    grouped: dict[str, list[Offering]] = {}
+    for o in catalog.offerings:
+        grouped.setdefault(o.provider_id, []).append(o)
+    return grouped
+
+
+def provider_last_reviewed(catalog: Catalog, provider_id: str) -> str | None:
+    """Oldest checked date among a provider's offerings (its page shows each of them)."""
+    return oldest(o.checked for o in offerings_by_provider(catalog).get(provider_id, []))
+
+
+def _listed(o: Offering, catalog: Catalog) -> ProviderOffering:
+    model = catalog.models.get(o.model_id or "")
+    link = (
+        None
+        if model is None
+        else ModelLink(id=model.id, slug=model.slug, name=model.name, url=urls.model(model.slug))
+    )
+    return ProviderOffering(**offering_entry(o, catalog), model=link)
+
+
+def provider_context(catalog: Catalog, provider: Provider) -> ProviderContext:
+    """A provider page: who it is, whether it still serves, every offering with prices."""
+    offerings = offerings_by_provider(catalog).get(provider.id, [])
+    entries = [_listed(o, catalog) for o in offerings]
+    entries.sort(
+        key=lambda e: (e["model"]["name"].lower() if e["model"] else "~", e["provider_model_id"])
+    )
+    lab = catalog.labs.get(provider.lab_id or "")
+    linked = {e["model"]["id"] for e in entries if e["model"]}
+    return ProviderContext(
+        title=provider.name,
+        id=provider.id,
+        name=provider.name,
+        kind=provider.kind,
+        status=provider.status,
+        defunct_since=provider.defunct_since,
+        url=provider.url,
+        lab=None if lab is None else LabLink(id=lab.id, name=lab.name, url=urls.lab(lab.id)),
+        offerings=entries,
+        offering_count=len(entries),
+        model_count=len(linked),
+        unlinked_count=sum(1 for e in entries if e["model"] is None),
+        last_reviewed=provider_last_reviewed(catalog, provider.id),
+        sources=attribution(catalog, {o.source_id for o in offerings}),
+        catalog_version=catalog.version,
+    )
+
+
+def providers_context(catalog: Catalog) -> ProvidersContext:
+    """Every provider with its status and offering count (API list)."""
+    by_provider = offerings_by_provider(catalog)
+    return ProvidersContext(
+        providers=[
+            ProviderSummary(
+                id=p.id,
+                name=p.name,
+                kind=p.kind,
+                status=p.status,
+                defunct_since=p.defunct_since,
+                url=urls.provider(p.id),
+                lab_id=p.lab_id,
+                offering_count=len(by_provider.get(p.id, ())),
+            )
+            for p in catalog.providers.values()
+        ]
+    )

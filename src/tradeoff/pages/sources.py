@@ -1,0 +1,97 @@
+"""The sources behind a page (with their licences) and its "last reviewed" date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypedDict
+
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.memo import per_catalog
+from tradeoff.records import Source
+
+
+class Attribution(TypedDict):
+    """A source as a page's footer credits it."""
+
+    id: str
+    name: str
+    url: str
+    licence: str
+    retrieved: str
+    attribution: str | None
+
+
+class SourceRecord(TypedDict):
+    """A source record in full (the model page lists what each of its facts came from)."""
+
+    id: str
+    name: str
+    kind: str
+    url: str
+    licence: str
+    retrieved: str
+    commit: str | None
+    attribution: str | None
+    redistributable: bool
+
+
+def credit(s: Source) -> Attribution:
+    """One source's attribution entry."""
+    return Attribution(
+        id=s.id,
+        name=s.name,
+        url=s.url,
+        licence=s.licence,
+        retrieved=s.retrieved,
+        attribution=s.attribution,
+    )
+
+
+def source_record(s: Source) -> SourceRecord:
+    """One source record, JSON-ready."""
+    return SourceRecord(
+        id=s.id,
+        name=s.name,
+        kind=s.kind,
+        url=s.url,
+        licence=s.licence,
+        retrieved=s.retrieved,
+        commit=s.commit,
+        attribution=s.attribution,
+        redistributable=s.redistributable,
+    )
+
+
+def attribution(catalog: Catalog, source_ids: Iterable[str]) -> list[Attribution]:
+    """Sources (with licence) behind a page, by id order; unknown ids are skipped."""
+    return [credit(catalog.sources[s]) for s in sorted(set(source_ids)) if s in catalog.sources]
+
+
+@per_catalog
+def all_sources(catalog: Catalog) -> list[Attribution]:
+    """Every source of the catalog: the footer of pages that show no sourced fact themselves."""
+    return [credit(s) for s in catalog.sources.values()]
+
+
+def row_sources(catalog: Catalog, model_ids: Iterable[str]) -> set[str]:
+    """Sources of the facts and prices that catalog rows of these models show."""
+    used: set[str] = set()
+    for model_id in model_ids:
+        model = catalog.models[model_id]
+        ids = [
+            model.release_date.source_id,
+            model.context_tokens.source_id,
+            model.open_weights.source_id,
+            model.licence.source_id,
+            model.modalities_input.source_id,
+            *(f.source_id for f in model.capabilities.values()),
+        ]
+        used |= {s for s in ids if s}
+        used |= {o.source_id for o in catalog.offerings_for(model_id)}
+    return used
+
+
+def oldest(dates: Iterable[str | None]) -> str | None:
+    """The oldest of some ISO dates: what "last reviewed" means for a page."""
+    known = [d for d in dates if d]
+    return min(known) if known else None

@@ -1,0 +1,241 @@
+"""Markdown twins of the other pages (catalog, model, provider, lab, calculator, charts,
+downloads); the comparison's is ``markdown.render_compare_markdown``. Data is escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tradeoff import urls
+from tradeoff.compare.wording import NOT_SOURCED, disputed
+from tradeoff.compare.wording import show_value as show
+from tradeoff.pages.calculator import CalculatorContext
+from tradeoff.pages.catalog_table import CatalogContext
+from tradeoff.pages.downloads import DownloadsContext
+from tradeoff.pages.lab import LabContext
+from tradeoff.pages.model import ModelContext
+from tradeoff.pages.offerings import PricesEntry
+from tradeoff.pages.provider import ProviderContext
+from tradeoff.pages.score_chart import ScoreChartContext
+from tradeoff.pages.sources import Attribution, SourceRecord
+from tradeoff.render.markdown import esc, md_url, money, table, tokens
+
+# Whether one request fits the served context; None: the offering's context is not sourced.
+FITS: dict[bool | None, str] = {True: "yes", False: "no", None: NOT_SOURCED}
+
+
+def sources_md(sources: Sequence[Attribution | SourceRecord]) -> str:
+    """The sources-and-licences footer every page carries."""
+    lines = ["## Data sources and licences", ""]
+    lines += [
+        f"- [{esc(s['name'])}](<{md_url(s['url'])}>) — licence: {esc(s['licence'])}"
+        for s in sources
+    ]
+    return "\n".join(lines)
+
+
+def _join(parts: list[str]) -> str:
+    return "\n\n".join(parts) + "\n"
+
+
+def _price(prices: PricesEntry, key: str) -> str:
+    value = prices["input_per_mtok"] if key == "input" else prices["output_per_mtok"]
+    return "free" if prices["free"] else money(value)
+
+
+def catalog_md(ctx: CatalogContext) -> str:
+    """The (filtered) catalog table."""
+    rows = [
+        [
+            f"[{esc(m['name'])}]({m['url']})",
+            esc(m["lab_name"]),
+            esc(m["release_date"] or NOT_SOURCED),
+            tokens(m["context_tokens"]),
+            money(m["cheapest"]["input_per_mtok"]) if m["cheapest"] else "unpriced",
+            money(m["cheapest"]["output_per_mtok"]) if m["cheapest"] else "unpriced",
+            str(m["provider_count"]),
+        ]
+        for m in ctx["models"]
+    ]
+    head = ["Model", "Lab", "Released", "Context", "Input $/1M", "Output $/1M", "Providers"]
+    return _join(
+        [
+            "# LLM catalog",
+            f"{ctx['count']} of {ctx['total']} models match. Prices: cheapest active provider, "
+            "USD per 1M tokens.",
+            table(head, rows),
+            sources_md(ctx["sources"]),
+        ]
+    )
+
+
+def model_md(ctx: ModelContext) -> str:
+    """A model's facts with sources, its offerings, related comparisons, last reviewed."""
+    facts = [
+        [
+            esc(f["label"]),
+            esc(disputed(show(f["value"]), f["disputed"])),
+            f"[{esc(f['source']['name'])}](<{md_url(f['source']['url'])}>), checked {f['checked']}"
+            if f["source"]
+            else esc(f["note"] or ""),
+        ]
+        for f in ctx["facts"] + ctx["capabilities"]
+    ]
+    offers = [
+        [
+            f"[{esc(o['provider_name'])}]({urls.provider(o['provider'])})",
+            f"`{esc(o['provider_model_id'])}`",
+            _price(o["prices"], "input"),
+            _price(o["prices"], "output"),
+            tokens(o["context_tokens"]),
+            "provider defunct" if o["provider_status"] != "active" else esc(o["lifecycle"]),
+            f"{esc(o['source'])}, checked {o['checked']}",
+        ]
+        for o in ctx["offerings"]
+    ]
+    related = [f"- [{esc(ctx['name'])} vs {esc(r['name'])}]({r['url']})" for r in ctx["related"]]
+    return _join(
+        [
+            f"# {esc(ctx['title'])}",
+            f"By [{esc(ctx['lab']['name'])}]({urls.lab(ctx['lab']['id'])}) · id "
+            f"`{esc(ctx['id'])}` · served by {len(ctx['active_providers'])} active providers",
+            "## Facts",
+            table(["Fact", esc(ctx["name"]), "Source"], facts),
+            f"## Providers and prices ({ctx['offering_count']} offerings, USD per 1M tokens)",
+            table(
+                ["Provider", "Model id", "Input", "Output", "Context", "Status", "Source"], offers
+            )
+            if offers
+            else "No provider offering is sourced yet.",
+            f"## Compare {esc(ctx['name'])}",
+            "\n".join(related) if related else "No related comparison yet.",
+            f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED} (the oldest checked date "
+            "among the facts shown).",
+            sources_md(ctx["sources"]),
+        ]
+    )
+
+
+def provider_md(ctx: ProviderContext) -> str:
+    """A provider's offerings."""
+    rows = [
+        [
+            f"[{esc(o['model']['name'])}]({o['model']['url']})" if o["model"] else "not linked",
+            f"`{esc(o['provider_model_id'])}`",
+            _price(o["prices"], "input"),
+            _price(o["prices"], "output"),
+            tokens(o["context_tokens"]),
+            o["checked"],
+        ]
+        for o in ctx["offerings"]
+    ]
+    status = "active" if ctx["status"] == "active" else f"defunct since {ctx['defunct_since']}"
+    return _join(
+        [
+            f"# {esc(ctx['title'])}",
+            f"{esc(ctx['kind'])}, {status}. {ctx['offering_count']} offerings, "
+            f"{ctx['model_count']} catalog models.",
+            table(
+                ["Model", "Provider's id", "Input $/1M", "Output $/1M", "Context", "Checked"],
+                rows,
+            ),
+            f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED}.",
+            sources_md(ctx["sources"]),
+        ]
+    )
+
+
+def lab_md(ctx: LabContext) -> str:
+    """A lab's models."""
+    rows = [
+        [
+            f"[{esc(m['name'])}]({m['url']})",
+            esc(m["release_date"] or NOT_SOURCED),
+            tokens(m["context_tokens"]),
+            esc(m["licence"] or NOT_SOURCED),
+            str(m["provider_count"]),
+        ]
+        for m in ctx["models"]
+    ]
+    return _join(
+        [
+            f"# {esc(ctx['title'])}",
+            f"{ctx['model_count']} models in the catalog.",
+            table(["Model", "Released", "Context", "Licence", "Providers"], rows),
+            sources_md(ctx["sources"]),
+        ]
+    )
+
+
+def usd(value: str | None) -> str:
+    """A total in USD (not per 1M): "$12.5"; unpriced is said."""
+    return "unpriced" if value is None else money(value)
+
+
+def calculator_md(ctx: CalculatorContext) -> str:
+    """The calculator: the workload and every route, cheapest first."""
+    w = ctx["workload"]
+    head = (
+        f"# Cost of {w['requests']:,} requests of {w['input_tokens']:,} input "
+        f"({w['cached_tokens']:,} cached) and {w['output_tokens']:,} output tokens"
+    )
+    if not ctx["models"]:
+        return _join([head, "Choose models to price (`?models=a,b`)."])
+    rows = [
+        [
+            esc(line["model_name"]),
+            esc(line["provider_name"]),
+            usd(line["total_usd"]),
+            money(line["input_per_mtok"]) if line["input_per_mtok"] else "unpriced",
+            money(line["output_per_mtok"]) if line["output_per_mtok"] else "unpriced",
+            FITS[line["fits_context"]],
+            f"{esc(line['source'])}, checked {line['checked']}",
+        ]
+        for line in ctx["lines"]
+    ]
+    head_row = ["Model", "Provider", "Total USD", "Input $/1M", "Output $/1M", "Fits", "Source"]
+    return _join(
+        [
+            head,
+            f"{ctx['priced_count']} priced routes, {ctx['unpriced_count']} unpriced.",
+            table(head_row, rows),
+            sources_md(ctx["sources"]),
+        ]
+    )
+
+
+def score_chart_md(ctx: ScoreChartContext) -> str:
+    """The price-vs-score page: the plotted numbers."""
+    s = ctx["series"]
+    if s is None:
+        return f"# {ctx['title']}\n\nNo comparable priced scores yet.\n"
+    rows = [
+        [esc(p["name"]), money(p["blended_per_mtok"]), esc(p["score"]), esc(p["date"] or "")]
+        for p in s["points"]
+    ]
+    return _join(
+        [
+            f"# {esc(s['benchmark']['name'])} score vs blended price",
+            table(["Model", "Blended $/1M", "Score", "Date"], rows),
+        ]
+    )
+
+
+def downloads_md(ctx: DownloadsContext) -> str:
+    """The downloads: each file, and the licences of what they hold."""
+    rows = [
+        [f"[{esc(f['name'])}]({f['url']})", esc(f["format"]), esc(f["description"])]
+        for f in ctx["files"]
+    ]
+    left_out = ", ".join(f"{esc(s['name'])} ({esc(s['licence'])})" for s in ctx["excluded_sources"])
+    return _join(
+        [
+            f"# {esc(ctx['title'])}",
+            f"{ctx['model_count']} models, {ctx['offering_count']} offerings, "
+            f"{ctx['provider_count']} providers; catalog version `{ctx['catalog_version'][:12]}`.",
+            table(["File", "Format", "What"], rows),
+            f"Left out (licence does not allow redistribution): {left_out}."
+            if left_out
+            else "Every source's licence allows redistribution.",
+            sources_md(ctx["included_sources"]),
+        ]
+    )

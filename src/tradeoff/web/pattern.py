@@ -1,0 +1,169 @@
+"""The page pattern: one route entry = path + query model + resolver + renderers.
+
+A request to a page goes through the same steps whatever the page:
+
+1. the format, from the path's suffix (``urls.split_format``); a format the page does not
+   serve is a 404, and the suffix is cut from the last path parameter;
+2. the query string, validated by the page's query model (a 400 naming the parameter);
+3. the resolver: finds the page's subject (404 with suggestions), redirects other spellings
+   to the canonical URL, and returns a zero-argument builder of the page's context;
+4. the render cache: same catalog + same URL = same bytes, so the builder (a ``pages/``
+   function) and the renderer run only on a miss;
+5. the renderer for the format (``render.formats.Renderers``): the context itself as JSON,
+   the page's template, its Markdown or SVG function.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from starlette.datastructures import QueryParams
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from tradeoff import urls
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.queries import PageQuery
+from tradeoff.render.formats import Renderers
+from tradeoff.web.requests import parse_query
+from tradeoff.web.responses import cached, not_found
+from tradeoff.web.site import Site
+
+Q = TypeVar("Q", bound=PageQuery)
+C = TypeVar("C", bound=Mapping[str, object])
+TWIN_FORMATS = ("json", "md", "svg")  # formats a path suffix can ask for
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """The canonical URL of what was asked (301)."""
+
+    location: str
+
+
+@dataclass(frozen=True)
+class Show(Generic[C]):
+    """Serve this request as another page (the compare form with too few models: the picker)."""
+
+    renderers: Renderers[C]
+    build: Callable[[], C]
+
+
+@dataclass(frozen=True)
+class PageRequest(Generic[Q]):
+    """One request to one page, parsed: path parameters (format suffix cut), query, format."""
+
+    site: Site
+    request: Request
+    path: dict[str, str]
+    query: Q
+    fmt: str
+
+    @property
+    def catalog(self) -> Catalog:
+        """The app's catalog."""
+        return self.site.catalog
+
+    @property
+    def raw(self) -> QueryParams:
+        """The query string as given (to tell a non-canonical spelling from the canonical)."""
+        return self.request.query_params
+
+
+Outcome = Callable[[], C] | Redirect | Show[Any]
+Resolver = Callable[[PageRequest[Q]], Outcome[C]]
+
+
+@dataclass(frozen=True)
+class ApiDoc:
+    """How an /api/v1 entry is documented in the OpenAPI document."""
+
+    operation_id: str
+    summary: str
+    tag: str = "catalog"
+    path_params: tuple[tuple[str, str, str], ...] = ()  # (name, description, example)
+
+
+@dataclass(frozen=True)
+class Page(Generic[Q, C]):
+    """One entry of the route table."""
+
+    name: str
+    path: str  # Starlette path of the first format; twins add a suffix (/ → /index.json)
+    query: type[Q]
+    resolve: Resolver[Q, C]
+    renderers: Renderers[C]
+    formats: tuple[str, ...] = ("html", "json", "md")  # the first is served without suffix
+    aliases: tuple[str, ...] = ()  # other paths of the first format (e.g. "/downloads/")
+    api: ApiDoc | None = None
+
+    def __post_init__(self) -> None:
+        missing = set(self.formats) - self.renderers.formats()
+        if missing:
+            raise ValueError(f"page {self.name} has no renderer for {sorted(missing)}")
+
+    def paths(self) -> list[str]:
+        """Every Starlette path this page answers."""
+        if "{" in self.path:  # the last parameter carries the suffix
+            return [self.path]
+        twins = [urls.twin(self.path, f) for f in self.formats[1:]]
+        return [self.path, *twins, *self.aliases]
+
+    def routes(self) -> list[Route]:
+        """Starlette routes of this entry (GET and HEAD)."""
+        return [Route(p, self.endpoint) for p in self.paths()]
+
+    def fmt_of(self, request: Request) -> tuple[str, dict[str, str]]:
+        """The format asked by the path's suffix, and the path parameters without it."""
+        twins = [f for f in self.formats[1:] if f in TWIN_FORMATS]
+        _, fmt = urls.split_format(request.url.path, twins)
+        params = {k: str(v) for k, v in request.path_params.items()}
+        if fmt == "html":
+            return self.formats[0], params
+        last = re.findall(r"\{(\w+)", self.path)
+        if last:
+            params[last[-1]] = params[last[-1]][: -len(fmt) - 1]
+        return fmt, params
+
+    async def endpoint(self, request: Request) -> Response:
+        """Serve one request to this page."""
+        site: Site = request.app.state.site
+        fmt, params = self.fmt_of(request)
+        query = parse_query(self.query, request.query_params, site)
+        outcome = self.resolve(PageRequest(site, request, params, query, fmt))
+        if isinstance(outcome, Redirect):
+            return RedirectResponse(outcome.location, status_code=301)
+        if isinstance(outcome, Show):
+            return serve(request, site, fmt, outcome.renderers, outcome.build, {})
+        # Twins of the canonical path (an alias such as /downloads/ links /downloads.json).
+        here = request.url.path if "{" in self.path else self.path
+        here += f"?{request.url.query}" if request.url.query else ""
+        twins = {f: urls.twin(here, f) for f in self.formats if f in ("json", "md")}
+        return serve(request, site, fmt, self.renderers, outcome, twins)
+
+
+def serve(
+    request: Request,
+    site: Site,
+    fmt: str,
+    renderers: Renderers[C],
+    build: Callable[[], C],
+    twins: dict[str, str],
+) -> Response:
+    """The page from the render cache, or built and rendered now; ETag and Cache-Control."""
+    if fmt not in renderers.formats():
+        raise not_found("Not Found", f"Nothing is served at {request.url.path}.")
+    key = f"{request.url.path}?{request.url.query}"
+    body = site.recall(key)
+    if body is None:
+        chrome = site.chrome(request, twins)
+        built = renderers.render(
+            fmt, build(), lambda template, ctx: site.render_html(template, ctx, chrome)
+        )
+        # Kept as bytes: a cached page is sent without encoding it again.
+        body = site.remember(key, built.encode() if isinstance(built, str) else built)
+    return cached(request, site.version, body, fmt)

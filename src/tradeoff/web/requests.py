@@ -1,0 +1,119 @@
+"""Request parsing: the query string into a page's query model, names into catalog records.
+
+Every bad parameter becomes the same 400 problem naming it; an unknown model becomes a 404
+with near names (``Catalog.resolve``'s suggestions).
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from pydantic import ValidationError
+from starlette.datastructures import QueryParams
+
+from tradeoff import urls
+from tradeoff.compare.engine import check_distinct
+from tradeoff.errors import AmbiguousModel, UnknownModel, UsageError
+from tradeoff.pages.queries import PageQuery, ParamError
+from tradeoff.pages.view import models_by_slug
+from tradeoff.records import Model
+from tradeoff.web.responses import Problem, Suggestion, bad_parameter
+from tradeoff.web.site import Site
+
+Q = TypeVar("Q", bound=PageQuery)
+
+
+def parse_query(model: type[Q], params: QueryParams, site: Site) -> Q:
+    """The page's validated query; a 400 problem naming the first parameter at fault."""
+    data: dict[str, object] = {}
+    for key in params:
+        values = params.getlist(key)
+        data[key] = values if key in model.repeatable else values[-1]
+    try:
+        return model.model_validate(data, context={"catalog": site.catalog})
+    except ValidationError as exc:
+        raise problem_of(exc, model) from None
+
+
+def problem_of(exc: ValidationError, model: type[PageQuery]) -> Problem:
+    """The first validation error as a 400 naming its parameter (an unknown one first)."""
+    errors = exc.errors()
+    error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    parameter = ".".join(str(part) for part in error["loc"][:1])
+    cause = (error.get("ctx") or {}).get("error")
+    known = ", ".join(sorted(model.model_fields))
+    if isinstance(cause, ParamError):
+        return bad_parameter(cause.parameter, cause.message)
+    if isinstance(cause, ValueError):
+        return bad_parameter(parameter, str(cause))
+    if error["type"] == "extra_forbidden":
+        detail = f"unknown parameter {parameter!r}; " + (
+            f"known: {known}" if known else "this page takes no query parameters"
+        )
+        return bad_parameter(parameter, detail)
+    if error["type"] == "missing":
+        field = model.model_fields.get(parameter)
+        what = f" ({field.description})" if field and field.description else ""
+        return bad_parameter(parameter, f"{parameter} is required{what}")
+    return bad_parameter(parameter, f"{parameter}: {error['msg']}")
+
+
+def unknown_model(site: Site, name: str) -> Problem:
+    """A 404 naming near models (from ``Catalog.resolve``)."""
+    try:
+        site.catalog.resolve(name)
+        names: list[str] = []
+    except UnknownModel as exc:
+        names = exc.suggestions
+    except AmbiguousModel as exc:
+        names = exc.candidates
+    models = site.catalog.models
+    suggestions = [
+        Suggestion(id=m, name=models[m].name, url=urls.model(models[m].slug))
+        for m in names
+        if m in models
+    ]
+    hint = " Did you mean one of the suggestions?" if suggestions else ""
+    return Problem(
+        404,
+        "Unknown model",
+        f"No model in the catalog is called {name!r}.{hint}",
+        parameter="model",
+        suggestions=suggestions,
+    )
+
+
+def find_model(site: Site, name: str) -> Model:
+    """A model by slug, id or alias; a 404 problem with suggestions otherwise."""
+    model = models_by_slug(site.catalog).get(name)
+    if model is not None:
+        return model
+    try:
+        return site.catalog.resolve(name)
+    except (UnknownModel, AmbiguousModel):
+        raise unknown_model(site, name) from None
+
+
+def find_models(site: Site, names: list[str]) -> list[Model]:
+    """Names → distinct models (404 with suggestions for an unknown one, 400 for repeats)."""
+    models = [find_model(site, n) for n in names]
+    try:
+        check_distinct(models)
+    except UsageError as exc:
+        raise bad_parameter("models", exc.message) from None
+    return models
+
+
+def split_pair(site: Site, pair: str) -> list[Model]:
+    """`a-vs-b` → two models; slugs may themselves contain "-vs-", so try every split."""
+    pieces = pair.split(urls.PAIR_SEPARATOR)
+    by_slug = models_by_slug(site.catalog)
+    for i in range(1, len(pieces)):
+        left = urls.PAIR_SEPARATOR.join(pieces[:i])
+        right = urls.PAIR_SEPARATOR.join(pieces[i:])
+        if left in by_slug and right in by_slug:
+            return [by_slug[left], by_slug[right]]
+    if len(pieces) < 2:
+        raise bad_parameter("pair", "expected /compare/{slugA}-vs-{slugB}")
+    # Not two slugs: resolve ids or aliases; the first side that is no model is named (404).
+    return [find_model(site, n) for n in (pieces[0], urls.PAIR_SEPARATOR.join(pieces[1:]))]

@@ -1,0 +1,86 @@
+"""Files that are not pages: catalog downloads, sitemap.xml, robots.txt, llms.txt, static."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from tradeoff.pages.downloads import FILES, build_downloads
+from tradeoff.pages.sitemap import sitemap_entries
+from tradeoff.pages.view import model_names
+from tradeoff.render.site_files import llms_txt, robots_txt, sitemap_xml
+from tradeoff.web.responses import cached, not_found
+from tradeoff.web.site import Site
+
+STATIC_TYPES = {"css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"}
+DOWNLOAD_TYPES = {"sqlite": "sqlite", "json": "json", "csv": "csv", "md": "md"}
+
+
+def _site(request: Request) -> Site:
+    site: Site = request.app.state.site
+    return site
+
+
+def base_url(request: Request) -> str:
+    """Scheme and host the client used (for absolute URLs in the sitemap)."""
+    return str(request.base_url).rstrip("/")
+
+
+async def download_file(request: Request) -> Response:
+    """`/downloads/{name}`: one built file (only redistributable data)."""
+    site = _site(request)
+    name = request.path_params["name"]
+    if name not in {f[0] for f in FILES}:
+        raise not_found("Not Found", f"no download is called {name!r}", parameter="name")
+    kind = DOWNLOAD_TYPES[name.rsplit(".", 1)[1]]
+    response = cached(request, site.version, build_downloads(site.catalog).files[name], kind)
+    response.headers["content-disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+async def sitemap(request: Request) -> Response:
+    """`/sitemap.xml`: lastmod = the date each page shows as last reviewed."""
+    site = _site(request)
+    body = sitemap_xml(sitemap_entries(site.catalog), base_url(request))
+    return cached(request, site.version, body, "xml")
+
+
+async def robots(request: Request) -> Response:
+    """`/robots.txt`: everything may be crawled."""
+    return cached(request, _site(request).version, robots_txt(base_url(request)), "txt")
+
+
+async def llms(request: Request) -> Response:
+    """`/llms.txt`: where a language model finds the Markdown twins and the API."""
+    site = _site(request)
+    return cached(request, site.version, llms_txt(model_names(site.catalog)), "md")
+
+
+@lru_cache(maxsize=1)
+def _static_names() -> frozenset[str]:
+    """The files the package ships under static/ (listed once per process)."""
+    return frozenset(p.name for p in resources.files("tradeoff.web").joinpath("static").iterdir())
+
+
+@lru_cache(maxsize=8)
+def _static_file(name: str) -> str:
+    return (
+        resources.files("tradeoff.web")
+        .joinpath("static")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
+
+
+async def static(request: Request) -> Response:
+    """`/static/{name}`: the stylesheet (and any small same-origin script)."""
+    name = request.path_params["name"]
+    ext = name.rsplit(".", 1)[-1]
+    if name not in _static_names() or ext not in STATIC_TYPES:
+        raise not_found("Not Found", f"no static file {name!r}")
+    response = cached(request, _site(request).version, _static_file(name), "txt")
+    response.headers["content-type"] = STATIC_TYPES[ext]
+    return response

@@ -1,0 +1,69 @@
+"""The model page's context: the model's record plus everything else the page shows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tradeoff import urls
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.model import model_context, model_last_reviewed, model_record
+from tradeoff.pages.related import related_pairs
+from tradeoff.pages.sitemap import sitemap_entries
+
+
+def test_the_page_context_is_the_record_plus_what_the_page_adds(catalog: Catalog) -> None:
+    for model in list(catalog.models.values())[::25]:
+        record = model_record(catalog, model)
+        page = model_context(catalog, model)
+        assert {k: v for k, v in page.items() if k in record} == record
+        assert set(page) - set(record) == {
+            "title",
+            "last_reviewed",
+            "active_providers",
+            "price_chart",
+            "related",
+        }
+        assert page["title"] == model.name
+        assert page["related"] == related_pairs(catalog, model)
+
+
+def test_last_reviewed_is_the_oldest_date_shown_and_the_sitemaps(catalog: Catalog) -> None:
+    lastmod = dict(sitemap_entries(catalog))
+    for model in list(catalog.models.values())[::25]:
+        page = model_context(catalog, model)
+        shown = [f["checked"] for f in page["facts"] + page["capabilities"] if f["known"]]
+        shown += [o["checked"] for o in page["offerings"]]
+        oldest = min((d for d in shown if d), default=None)
+        assert page["last_reviewed"] == oldest == model_last_reviewed(catalog, model)
+        assert lastmod[urls.model(model.slug)] == oldest
+
+
+def test_price_chart_bars_are_active_paid_priced_offerings_cheapest_first(
+    catalog: Catalog,
+) -> None:
+    charted = 0
+    for model in catalog.models.values():
+        page = model_context(catalog, model)
+        chart = page["price_chart"]
+        eligible = [
+            o
+            for o in page["offerings"]
+            if o["provider_status"] == "active"
+            and not o["prices"]["free"]
+            and o["prices"]["input_per_mtok"] is not None
+            and o["prices"]["output_per_mtok"] is not None
+        ]
+        if chart is None:
+            assert not eligible
+            continue
+        charted += 1
+        assert chart["url"] == urls.chart("price-by-provider", {"model": model.slug})
+        assert len(chart["bars"]) == len(eligible)
+        prices = [
+            (Decimal(b["input_per_mtok"]), Decimal(b["output_per_mtok"])) for b in chart["bars"]
+        ]
+        assert prices == sorted(prices)
+        assert page["active_providers"] == sorted(
+            {o["provider"] for o in page["offerings"] if o["provider_status"] == "active"}
+        )
+    assert charted

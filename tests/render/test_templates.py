@@ -1,0 +1,45 @@
+"""One Jinja environment, one templates folder, every template in the wheel."""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from pathlib import Path
+
+from tradeoff.render.html import make_environment
+from tradeoff.web.routes import API, PAGES, PICKER
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "src" / "tradeoff"
+
+
+def test_one_templates_folder() -> None:
+    folders = {p.parent for p in PACKAGE.rglob("*.html")}
+    assert folders == {PACKAGE / "render" / "templates"}
+
+
+def test_every_template_and_static_file_is_package_data() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["tradeoff"]
+    shipped = [
+        p
+        for folder in (PACKAGE / "render" / "templates", PACKAGE / "web" / "static")
+        for p in folder.rglob("*")
+        if p.is_file()
+    ]
+    assert shipped
+    for path in shipped:
+        relative = path.relative_to(PACKAGE).as_posix()
+        globbed = [pat.replace("**/*", "*") for pat in patterns]
+        assert any(fnmatch.fnmatch(relative, pat) for pat in globbed), relative
+
+
+def test_every_template_compiles_and_every_page_has_its_template() -> None:
+    env = make_environment()
+    names = set(env.list_templates())
+    for name in names:
+        env.get_template(name)
+    used = {p.renderers.template for p in (*PAGES, *API) if p.renderers.template}
+    used |= {PICKER.template} if PICKER.template else set()
+    assert used <= names
+    assert {"base.html", "error.html", "standalone.html"} <= names
