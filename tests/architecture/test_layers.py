@@ -131,3 +131,21 @@ def test_architecture_doc_states_the_same_layers() -> None:
         part.strip("` "): int(number) for number, cell in table for part in cell.split(",")
     }
     assert documented == LAYERS
+
+
+def test_runtime_sql_lives_in_db() -> None:
+    """Only ``tradeoff.db`` opens SQLite: every other package reads records through it."""
+    outside = sorted(
+        module
+        for module, path in all_modules().items()
+        if not module.startswith("tradeoff.db")
+        and any(
+            isinstance(node, ast.Import | ast.ImportFrom)
+            and any(
+                (alias.name if isinstance(node, ast.Import) else node.module or "") == "sqlite3"
+                for alias in node.names
+            )
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        )
+    )
+    assert outside == []

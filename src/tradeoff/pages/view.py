@@ -7,7 +7,6 @@ the benchmark section.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -19,6 +18,7 @@ from tradeoff.compare.engine import CatalogView
 from tradeoff.compare.pricing import Quote, model_pricing
 from tradeoff.compare.related import capability_set
 from tradeoff.compare.workload import DEFAULT_BLEND
+from tradeoff.db import benchmark_queries
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.memo import per_catalog
 from tradeoff.records import Model, Offering
@@ -81,26 +81,18 @@ def model_names(catalog: Catalog) -> list[ModelName]:
 
 
 @per_catalog
-def benchmark_data(catalog: Catalog) -> BenchmarkData | None:
-    """(results by model, registry by id); None when the database has no benchmark tables."""
-    try:
-        from tradeoff.db import benchmark_queries as queries
-    except ImportError:  # the benchmarks package is optional for a comparison
-        return None
-    try:
-        return (
-            dict(queries.results_by_model(catalog)),
-            {b.id: b for b in queries.benchmarks(catalog)},
-        )
-    except sqlite3.OperationalError:  # a database compiled before benchmark tables existed
-        return None
+def benchmark_data(catalog: Catalog) -> BenchmarkData:
+    """(results by model, registry by id) of the compiled catalog."""
+    return (
+        dict(benchmark_queries.results_by_model(catalog)),
+        {b.id: b for b in benchmark_queries.benchmarks(catalog)},
+    )
 
 
 def benchmark_section(catalog: Catalog, models: Sequence[Model]) -> BenchmarkSection:
     """Shared benchmark rows of the models (``tradeoff.compare.comparable``)."""
-    data = benchmark_data(catalog)
-    if data is None or not data[0]:
+    results, registry = benchmark_data(catalog)
+    if not results:
         return NO_BENCHMARKS
-    results, registry = data
     names = {m.id: m.name for m in models}
     return section_from_results([m.id for m in models], results, registry, names)
