@@ -66,3 +66,14 @@ def test_no_two_models_share_a_name(catalog: Catalog) -> None:
     for model in catalog.models.values():
         other = seen.setdefault(model.name.lower(), model.id)
         assert other == model.id, f"{other} and {model.id} are both named {model.name!r}"
+
+
+def test_bundled_exclusions_name_entries_that_exist() -> None:
+    text = load_catalog()
+    stated = {
+        (i.source_id, o.provider, o.provider_model_id.lower())
+        for i in text.imports
+        for o in i.offerings
+    }
+    for e in text.exclusions:
+        assert (e.source, e.provider, e.provider_model_id.lower()) in stated, e

@@ -77,3 +77,11 @@ def provider(
     return Provider(
         pid, pid.title(), kind, status, "2024-10-31" if status == "defunct" else None, None, lab
     )
+
+
+PROVIDERS = {
+    "lab-api": provider("lab-api", "first-party", lab="lab"),
+    "host": provider("host"),
+    "other": provider("other"),
+    "gone": provider("gone", status="defunct"),
+}
