@@ -35,11 +35,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(bundled_db: Path) -> Iterator[str]:
-    """`tradeoff serve` in a child process on 127.0.0.1; yields its base URL."""
+def server(catalog_dir: Path, catalog_db: Path) -> Iterator[str]:
+    """`tradeoff serve` on the test catalog in a child process on 127.0.0.1; yields its URL."""
     port = _free_port()
     tradeoff = Path(sys.executable).parent / "tradeoff"
-    env = {**os.environ, "TRADEOFF_DB": str(bundled_db)}
+    env = {**os.environ, "TRADEOFF_CATALOG": str(catalog_dir), "TRADEOFF_DB": str(catalog_db)}
     proc = subprocess.Popen(
         [str(tradeoff), "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,

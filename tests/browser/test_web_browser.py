@@ -41,9 +41,9 @@ def row_cells(page: Any, header: str) -> list[str]:
 def test_filter_catalog_by_capability(page: Any, server: str) -> None:
     page.goto(server + "/")
     total = page.locator("table.catalog tbody tr").count()
-    page.get_by_label("Function / tool calling").check()
+    page.get_by_label("Reasoning mode").check()
     page.get_by_role("button", name="Apply filters").click()
-    page.wait_for_url("**capability=tool_call**")
+    page.wait_for_url("**capability=reasoning**")
     expected = twin(page.url)
     assert 0 < expected["count"] < total
     assert page.locator("table.catalog tbody tr").count() == expected["count"]

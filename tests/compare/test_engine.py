@@ -1,172 +1,42 @@
-"""compare(): every claim checked against the tables, over 200+ seeded random pairs of the
-bundled catalog; A vs B mirrors B vs A; the blend changes the basis, never the consistency."""
+"""compare(): every claim checked against the tables, for every pair and group of the test
+catalog; A vs B mirrors B vs A; the blend changes the basis, never the consistency."""
 
 from __future__ import annotations
 
-import random
-from decimal import Decimal
+from itertools import combinations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from support.consistency import check_consistency, compare_ids, signature
 
-from tradeoff.compare import wording as w
-from tradeoff.compare.engine import Comparison, compare
-from tradeoff.compare.workload import blend_of
 from tradeoff.db.queries import Catalog
-from tradeoff.pages.comparison import benchmark_section, catalog_view
-from tradeoff.records import Tri
 
-PAIRS = 220
-
-
-def _compare(catalog: Catalog, ids: list[str], blend: tuple[int, int] = (70, 30)) -> Comparison:
-    models = [catalog.models[i] for i in ids]
-    return compare(
-        models, catalog_view(catalog), blend_of(*blend), benchmark_section(catalog, models)
-    )
-
-
-def _table_value(c: Comparison, table: str, model_id: str, field: str) -> object:
-    """The value the tables show for a claim's number."""
-    if table == "pricing":
-        p = c.pricing_of(model_id)
-        head, _, attr = field.partition(".")
-        q = getattr(p, head)
-        return None if q is None and not attr else getattr(q, attr)
-    if table == "availability":
-        if model_id == "*":
-            return len(c.shared_providers)
-        p = c.pricing_of(model_id)
-        return {
-            "provider_count": p.provider_count,
-            "unpriced_count": len(p.unpriced_providers),
-            "defunct_count": len({q.provider_name for q in p.defunct}),
-        }[field]
-    if table == "specs":
-        cell = next(r for r in c.specs if r.key == field).cell(model_id)
-        return (
-            cell.value
-            if isinstance(cell.value, int) and not isinstance(cell.value, bool)
-            else cell.display
-        )
-    if table == "capabilities":
-        if model_id == "*":
-            rows = c.capabilities
-            if field == "difference_count":
-                return sum(r.differs for r in rows)
-            return sum(any(x.state is Tri.UNKNOWN for x in r.cells) for r in rows)
-        row = next(r for r in c.capabilities if r.key == field)
-        return row.state_of(model_id).value
-    if table == "benchmarks":
-        if field == "result_count":
-            return dict(c.benchmarks.result_counts)[model_id]
-        row = next(r for r in c.benchmarks.rows if r.key == field)
-        return next(s.score for s in row.scores if s.model_id == model_id)
-    raise AssertionError(f"unknown table {table}")
-
-
-def check_consistency(c: Comparison) -> None:
-    """Numbers equal the tables, counts equal lists, capability claims match the table."""
-    names = {m.id: m.name for m in c.models}
-    for claim in c.claims:
-        for n in claim.numbers:
-            assert _table_value(c, n.table, n.model_id, n.field) == n.value, (claim.id, n)
-            if (
-                n.table == "pricing"
-                and isinstance(n.value, Decimal)
-                and claim.id != "price.break_even"
-            ):
-                assert w.usd(n.value) in claim.text, (claim.id, n.value, claim.text)
-        counted = {(n.model_id, n.field): n.value for n in claim.numbers}
-        for label, items in claim.lists:
-            if label.startswith("providers:"):
-                m = label.split(":", 1)[1]
-                assert list(items) == [q.provider_name for q in c.pricing_of(m).providers]
-                if (m, "provider_count") in counted:
-                    assert counted[(m, "provider_count")] == len(items)
-            elif label.startswith("unpriced:"):
-                assert counted[(label.split(":", 1)[1], "unpriced_count")] == len(items)
-            elif label.startswith("defunct:"):
-                assert counted[(label.split(":", 1)[1], "defunct_count")] == len(items)
-            else:
-                assert counted[("*", label)] == len(items), (claim.id, label)
-        if claim.tie:
-            assert not claim.favours and "less than" not in claim.text
-        if claim.topic == "price" and "% less than" in claim.text:
-            values = sorted(n.value for n in claim.numbers if isinstance(n.value, Decimal))
-            assert f"{w.percent_less(values[0], values[-1])}% less" in claim.text
-        if claim.topic == "capability" and claim.id != "capability.summary":
-            row = next(r for r in c.capabilities if f"capability.{r.key}" == claim.id)
-            for m in claim.favours:
-                assert row.state_of(m) is Tri.YES and row.differs
-            for cell in row.cells:
-                if cell.state is Tri.UNKNOWN and not all(x.state is Tri.UNKNOWN for x in row.cells):
-                    assert names[cell.model_id] in claim.text
-    for choose in c.verdict.choose:
-        by_id = {x.id: x for x in c.claims}
-        for cid in choose.claim_ids:
-            assert choose.model_id in by_id[cid].favours
-    for p in c.pricing:
-        assert p.provider_count == len(p.providers) == len({q.provider_id for q in p.providers})
-        assert all(q.defunct_since is None for q in p.providers)
-        if p.cheapest is not None:
-            assert p.cheapest.blended_per_mtok == min(
-                q.blended_per_mtok for q in p.providers if q.priced and not q.free
-            )
-    for faq in c.faq:
-        assert faq.answer, faq.question
+KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
 
 
 def test_kimi_vs_mixtral_is_consistent(catalog: Catalog) -> None:
-    check_consistency(
-        _compare(catalog, ["moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"])
-    )
+    check_consistency(compare_ids(catalog, [KIMI, MIXTRAL]))
 
 
-def test_random_pairs_are_consistent(catalog: Catalog) -> None:
-    ids = sorted(catalog.models)  # floating aliases never become models
-    rng = random.Random(20260701)
-    pairs = {tuple(rng.sample(ids, 2)) for _ in range(PAIRS)}
-    assert len(pairs) >= 200
-    for a, b in sorted(pairs):
-        check_consistency(_compare(catalog, [a, b]))
-    for _ in range(20):  # 3 and 4 models too
-        check_consistency(_compare(catalog, rng.sample(ids, rng.choice((3, 4)))))
+@pytest.mark.parametrize("size", [2, 3, 4])
+def test_every_group_of_the_test_catalog_is_consistent(catalog: Catalog, size: int) -> None:
+    groups = list(combinations(sorted(catalog.models), size))
+    assert len(groups) >= 28  # the test catalog has at least 8 models
+    for group in groups:
+        check_consistency(compare_ids(catalog, list(group)))
 
 
-# Price comparisons are worded cheapest first, so their text is order-free; other claims follow
-# the order the user gave and only their numbers, favours and ties must mirror.
-RANKED = {"price.cheapest", "price.cheapest.input", "price.cheapest.output", "price.first_party"}
-
-
-def _signature(c: Comparison) -> dict[str, tuple[object, ...]]:
-    return {
-        x.id: (
-            x.text if x.id in RANKED else None,
-            tuple(sorted(map(repr, x.numbers))),
-            tuple(sorted(x.favours)),
-            x.tie,
-        )
-        for x in c.claims
-    }
-
-
-@settings(max_examples=40, deadline=None)
-@given(data=st.data())
-def test_a_vs_b_mirrors_b_vs_a(catalog: Catalog, data: st.DataObject) -> None:
-    ids = sorted(catalog.models)  # floating aliases never become models
-    a, b = data.draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
-    ab, ba = _compare(catalog, [a, b]), _compare(catalog, [b, a])
-    assert _signature(ab) == _signature(ba)
-    assert ab.shared_providers == ba.shared_providers
-    assert ab.last_reviewed == ba.last_reviewed and ab.source_ids == ba.source_ids
+def test_every_pair_mirrors(catalog: Catalog) -> None:
+    for a, b in combinations(sorted(catalog.models), 2):
+        ab, ba = compare_ids(catalog, [a, b]), compare_ids(catalog, [b, a])
+        assert signature(ab) == signature(ba), (a, b)
+        assert ab.shared_providers == ba.shared_providers
+        assert ab.last_reviewed == ba.last_reviewed and ab.source_ids == ba.source_ids
 
 
 @pytest.mark.parametrize("blend", [(70, 30), (1, 3), (100, 0)])
 def test_blend_setting_changes_basis_not_consistency(
     catalog: Catalog, blend: tuple[int, int]
 ) -> None:
-    c = _compare(catalog, ["moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"], blend)
+    c = compare_ids(catalog, [KIMI, MIXTRAL], blend)
     check_consistency(c)
     assert c.blend.label in next(x for x in c.claims if x.id == "price.cheapest").basis

@@ -11,7 +11,6 @@ import pytest
 from typer.testing import CliRunner
 
 from tradeoff.catalog.benchmark_files import read_results_file
-from tradeoff.catalog.load import default_catalog_dir
 from tradeoff.cli import app
 from tradeoff.compare.comparable import comparable
 from tradeoff.db.benchmark_queries import results_for
@@ -23,11 +22,16 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "benchmarks"
 KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
 
 
+KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
+
+
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Catalog, str]]:
-    """A copy of the bundled catalog without benchmark results, then the fixtures imported."""
+def imported(
+    tmp_path_factory: pytest.TempPathFactory, catalog_dir: Path
+) -> Iterator[tuple[Path, Catalog, str]]:
+    """A copy of the test catalog without benchmark results, then the fixture CSVs imported."""
     root = tmp_path_factory.mktemp("bench") / "catalog"
-    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    shutil.copytree(catalog_dir, root, ignore=shutil.ignore_patterns("benchmarks"))
     db = root.parent / "catalog.sqlite"
     summary = import_benchmarks(FIXTURES, root, db)
     catalog = Catalog(db)
@@ -36,10 +40,10 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, C
 
 
 def test_malformed_file_via_cli_exits_1_without_traceback_and_writes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog_dir: Path
 ) -> None:
     root = tmp_path / "catalog"
-    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    shutil.copytree(catalog_dir, root, ignore=shutil.ignore_patterns("benchmarks"))
     monkeypatch.setenv("TRADEOFF_CATALOG", str(root))
     path = FIXTURES / "malformed" / "epoch-benchmark-stitching.csv"
     result = CliRunner().invoke(app, ["import", "benchmarks", str(path)])
@@ -55,9 +59,11 @@ def test_unknown_file_name_is_refused() -> None:
         import_benchmarks(FIXTURES / "malformed" / ".." / ".." / "catalog-mini" / "labs.toml")
 
 
-def test_nonredistributable_file_is_refused_without_opt_in(tmp_path: Path) -> None:
+def test_nonredistributable_file_is_refused_without_opt_in(
+    tmp_path: Path, catalog_dir: Path
+) -> None:
     root = tmp_path / "catalog"
-    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    shutil.copytree(catalog_dir, root, ignore=shutil.ignore_patterns("benchmarks"))
     with pytest.raises(UsageError, match="--allow-nonredistributable"):
         import_benchmarks(FIXTURES / "lmarena-arena-catalog.csv", root, tmp_path / "db.sqlite")
     assert not (root / "benchmarks").exists()
@@ -132,13 +138,13 @@ def test_done_kimi_and_mixtral_share_epoch_rows_and_vendor_claims_stay_out(
 
 
 def test_import_reconciles_once_and_reads_each_result_file_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog_dir: Path
 ) -> None:
     import tradeoff.db.benchmark_writer as writer
     import tradeoff.db.build as build
 
     root = tmp_path / "catalog"
-    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    shutil.copytree(catalog_dir, root, ignore=shutil.ignore_patterns("benchmarks"))
     calls: dict[str, list[str]] = {"reconcile": [], "read": [], "link": []}
     real_reconcile, real_read, real_link = (
         build.reconcile,

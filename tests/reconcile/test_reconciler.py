@@ -112,7 +112,7 @@ def test_per_source_figures_and_unmapped_providers(resolved: Resolved) -> None:
     assert resolved.unmapped_providers["genai-prices"] == {"huggingface_hostco": 1}
 
 
-# --- the bundled catalog -------------------------------------------------------------------
+# --- the test catalog (a slice of the bundled one, with every Kimi / Mixtral offering) -----
 
 
 def test_kimi_k2_is_offered_by_ten_providers_across_sources(catalog: Catalog) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tradeoff.catalog.benchmark_registry import load_registry
-from tradeoff.catalog.load import default_catalog_dir, load_catalog
+from tradeoff.catalog.load import load_catalog
 from tradeoff.errors import DataError
 from tradeoff.sources.benchmarks import KNOWN_FILES, parse_settings, read_csv
 
@@ -29,11 +29,12 @@ def test_settings_are_parsed_from_variant_text() -> None:
     assert parse_settings("few-shot") == {"variant": "few-shot"}  # not understood: kept whole
 
 
-def test_csv_rows_keep_exact_scores_names_and_reporters() -> None:
-    root = default_catalog_dir()
-    text = load_catalog(root)
+def test_csv_rows_keep_exact_scores_names_and_reporters(catalog_dir: Path) -> None:
+    text = load_catalog(catalog_dir)
     path = FIXTURES / "epoch-benchmark-stitching.csv"
-    got = read_csv(path, load_registry(root), "epoch-benchmarks", text.sources["epoch-benchmarks"])
+    got = read_csv(
+        path, load_registry(catalog_dir), "epoch-benchmarks", text.sources["epoch-benchmarks"]
+    )
     by_score = {r.score: r for r in got.results}
     kimi = by_score["54.6"]
     assert (kimi.benchmark, kimi.metric, kimi.metric_as_published) == (
@@ -50,27 +51,28 @@ def test_csv_rows_keep_exact_scores_names_and_reporters() -> None:
     assert len(got.results) == 6
 
 
-def test_vendor_rows_are_vendor_reported() -> None:
-    root = default_catalog_dir()
-    source = load_catalog(root).sources["kimi-k2-model-card"]
+def test_vendor_rows_are_vendor_reported(catalog_dir: Path) -> None:
+    source = load_catalog(catalog_dir).sources["kimi-k2-model-card"]
     got = read_csv(
-        FIXTURES / "vendor-kimi-k2-instruct.csv", load_registry(root), "kimi-k2-model-card", source
+        FIXTURES / "vendor-kimi-k2-instruct.csv",
+        load_registry(catalog_dir),
+        "kimi-k2-model-card",
+        source,
     )
     assert {(r.reported, r.run_by) for r in got.results} == {("vendor", "Moonshot AI")}
 
 
-def test_malformed_row_names_file_line_and_column() -> None:
-    root = default_catalog_dir()
-    source = load_catalog(root).sources["epoch-benchmarks"]
+def test_malformed_row_names_file_line_and_column(catalog_dir: Path) -> None:
+    source = load_catalog(catalog_dir).sources["epoch-benchmarks"]
     path = FIXTURES / "malformed" / "epoch-benchmark-stitching.csv"
     with pytest.raises(DataError) as caught:
-        read_csv(path, load_registry(root), "epoch-benchmarks", source)
+        read_csv(path, load_registry(catalog_dir), "epoch-benchmarks", source)
     assert (caught.value.path, caught.value.line, caught.value.field) == (str(path), 3, "score")
     assert "'34.1x' is not a number" in caught.value.message
 
 
-def test_known_files_have_sources_with_their_licences() -> None:
-    sources = load_catalog(default_catalog_dir()).sources
+def test_known_files_have_sources_with_their_licences(catalog_dir: Path) -> None:
+    sources = load_catalog(catalog_dir).sources
     for known in KNOWN_FILES.values():
         assert known.source_id in sources
     assert not sources["lmarena"].redistributable

@@ -1,0 +1,132 @@
+"""Consistency of a comparison: every claim's numbers equal the tables, counts equal lists.
+
+Shared by the engine tests on the test catalog and the bundled-catalog sweep over random pairs.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tradeoff.compare import wording as w
+from tradeoff.compare.engine import Comparison, compare
+from tradeoff.compare.workload import blend_of
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.comparison import benchmark_section, catalog_view
+from tradeoff.records import Tri
+
+
+def compare_ids(catalog: Catalog, ids: list[str], blend: tuple[int, int] = (70, 30)) -> Comparison:
+    """The comparison of the models ``ids`` of ``catalog``, as the pages build it."""
+    models = [catalog.models[i] for i in ids]
+    return compare(
+        models, catalog_view(catalog), blend_of(*blend), benchmark_section(catalog, models)
+    )
+
+
+def table_value(c: Comparison, table: str, model_id: str, field: str) -> object:
+    """The value the tables show for a claim's number."""
+    if table == "pricing":
+        p = c.pricing_of(model_id)
+        head, _, attr = field.partition(".")
+        q = getattr(p, head)
+        return None if q is None and not attr else getattr(q, attr)
+    if table == "availability":
+        if model_id == "*":
+            return len(c.shared_providers)
+        p = c.pricing_of(model_id)
+        return {
+            "provider_count": p.provider_count,
+            "unpriced_count": len(p.unpriced_providers),
+            "defunct_count": len({q.provider_name for q in p.defunct}),
+        }[field]
+    if table == "specs":
+        cell = next(r for r in c.specs if r.key == field).cell(model_id)
+        return (
+            cell.value
+            if isinstance(cell.value, int) and not isinstance(cell.value, bool)
+            else cell.display
+        )
+    if table == "capabilities":
+        if model_id == "*":
+            rows = c.capabilities
+            if field == "difference_count":
+                return sum(r.differs for r in rows)
+            return sum(any(x.state is Tri.UNKNOWN for x in r.cells) for r in rows)
+        row = next(r for r in c.capabilities if r.key == field)
+        return row.state_of(model_id).value
+    if table == "benchmarks":
+        if field == "result_count":
+            return dict(c.benchmarks.result_counts)[model_id]
+        row = next(r for r in c.benchmarks.rows if r.key == field)
+        return next(s.score for s in row.scores if s.model_id == model_id)
+    raise AssertionError(f"unknown table {table}")
+
+
+def check_consistency(c: Comparison) -> None:
+    """Numbers equal the tables, counts equal lists, capability claims match the table."""
+    names = {m.id: m.name for m in c.models}
+    for claim in c.claims:
+        for n in claim.numbers:
+            assert table_value(c, n.table, n.model_id, n.field) == n.value, (claim.id, n)
+            if (
+                n.table == "pricing"
+                and isinstance(n.value, Decimal)
+                and claim.id != "price.break_even"
+            ):
+                assert w.usd(n.value) in claim.text, (claim.id, n.value, claim.text)
+        counted = {(n.model_id, n.field): n.value for n in claim.numbers}
+        for label, items in claim.lists:
+            if label.startswith("providers:"):
+                m = label.split(":", 1)[1]
+                assert list(items) == [q.provider_name for q in c.pricing_of(m).providers]
+                if (m, "provider_count") in counted:
+                    assert counted[(m, "provider_count")] == len(items)
+            elif label.startswith("unpriced:"):
+                assert counted[(label.split(":", 1)[1], "unpriced_count")] == len(items)
+            elif label.startswith("defunct:"):
+                assert counted[(label.split(":", 1)[1], "defunct_count")] == len(items)
+            else:
+                assert counted[("*", label)] == len(items), (claim.id, label)
+        if claim.tie:
+            assert not claim.favours and "less than" not in claim.text
+        if claim.topic == "price" and "% less than" in claim.text:
+            values = sorted(n.value for n in claim.numbers if isinstance(n.value, Decimal))
+            assert f"{w.percent_less(values[0], values[-1])}% less" in claim.text
+        if claim.topic == "capability" and claim.id != "capability.summary":
+            row = next(r for r in c.capabilities if f"capability.{r.key}" == claim.id)
+            for m in claim.favours:
+                assert row.state_of(m) is Tri.YES and row.differs
+            for cell in row.cells:
+                if cell.state is Tri.UNKNOWN and not all(x.state is Tri.UNKNOWN for x in row.cells):
+                    assert names[cell.model_id] in claim.text
+    for choose in c.verdict.choose:
+        by_id = {x.id: x for x in c.claims}
+        for cid in choose.claim_ids:
+            assert choose.model_id in by_id[cid].favours
+    for p in c.pricing:
+        assert p.provider_count == len(p.providers) == len({q.provider_id for q in p.providers})
+        assert all(q.defunct_since is None for q in p.providers)
+        if p.cheapest is not None:
+            assert p.cheapest.blended_per_mtok == min(
+                q.blended_per_mtok for q in p.providers if q.priced and not q.free
+            )
+    for faq in c.faq:
+        assert faq.answer, faq.question
+
+
+# Price comparisons are worded cheapest first, so their text is order-free; other claims follow
+# the order the user gave and only their numbers, favours and ties must mirror.
+RANKED = {"price.cheapest", "price.cheapest.input", "price.cheapest.output", "price.first_party"}
+
+
+def signature(c: Comparison) -> dict[str, tuple[object, ...]]:
+    """What must not change when the models are given in another order."""
+    return {
+        x.id: (
+            x.text if x.id in RANKED else None,
+            tuple(sorted(map(repr, x.numbers))),
+            tuple(sorted(x.favours)),
+            x.tie,
+        )
+        for x in c.claims
+    }
