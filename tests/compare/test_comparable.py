@@ -126,31 +126,46 @@ REPORTERS = {
 }
 
 
+# Strategies built once (a strategy built inside a draw is re-validated on every draw).
+COUNT = st.integers(0, 8)
+KIND = st.sampled_from(sorted(REPORTERS))
+HARNESS = st.sampled_from((None, "", "OpenHands"))  # None: the reporter's own harness
+BENCHMARK = st.sampled_from(("gpqa-diamond", "math-level-5", "mmlu"))
+SUBSET = st.sampled_from(("", "public"))
+METRIC = st.sampled_from(("accuracy", "pass@1"))
+SETTINGS = st.sampled_from(((), (("shots", "5"),)))
+SOURCE = st.sampled_from(("epoch", "models-dev"))
+PUBLISHED_IN = st.sampled_from(("f1@1", "f2@1"))
+SOURCE_URL = st.sampled_from(("https://x", "https://y"))
+DATE = st.sampled_from((None, "2025-01-26", "2025-08-07"))
+SCORE = st.integers(0, 1000)
+
+
 @st.composite
 def results(draw: st.DrawFn, model: str) -> list[BenchmarkResult]:
-    count = draw(st.integers(0, 8))
     out = []
-    for n in range(count):
-        kind = draw(st.sampled_from(sorted(REPORTERS)))
-        run_by, harness = REPORTERS[kind]
-        harness = draw(st.sampled_from([harness, "", "OpenHands"]))
+    for n in range(draw(COUNT)):
+        kind = draw(KIND)
+        run_by, own_harness = REPORTERS[kind]
+        harness = draw(HARNESS)
+        harness = own_harness if harness is None else harness
         out.append(
             result(
                 model,
                 n,
-                benchmark_id=draw(st.sampled_from(["gpqa-diamond", "math-level-5", "mmlu"])),
-                subset=draw(st.sampled_from(["", "public"])),
-                metric=draw(st.sampled_from(["accuracy", "pass@1"])),
-                settings=draw(st.sampled_from([(), (("shots", "5"),)])),
+                benchmark_id=draw(BENCHMARK),
+                subset=draw(SUBSET),
+                metric=draw(METRIC),
+                settings=draw(SETTINGS),
                 reported=kind,
                 run_by=run_by,
                 harness=harness,
                 harness_key=harness.lower(),
-                source_id=draw(st.sampled_from(["epoch", "models-dev"])),
-                published_in=draw(st.sampled_from(["f1@1", "f2@1"])),
-                source_url=draw(st.sampled_from(["https://x", "https://y"])),
-                date=draw(st.sampled_from([None, "2025-01-26", "2025-08-07"])),
-                score=Decimal(draw(st.integers(0, 1000))) / 10,
+                source_id=draw(SOURCE),
+                published_in=draw(PUBLISHED_IN),
+                source_url=draw(SOURCE_URL),
+                date=draw(DATE),
+                score=Decimal(draw(SCORE)) / 10,
             )
         )
     return out
