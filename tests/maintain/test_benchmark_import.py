@@ -10,13 +10,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tradeoff.catalog.benchmark_files import read_results_file
+from tradeoff.catalog.benchmark_files import ResultEntry, ResultsFile, read_results_file
+from tradeoff.catalog.load import CatalogText
 from tradeoff.cli import app
 from tradeoff.compare.comparable import comparable
 from tradeoff.db.benchmark_queries import results_for
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
 from tradeoff.maintain.benchmark_import import import_benchmarks
+from tradeoff.reconcile.aliases import AliasIndex, Link
+from tradeoff.reconcile.resolved import Resolved
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "benchmarks"
 KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
@@ -142,27 +145,24 @@ def test_import_reconciles_once_and_reads_each_result_file_once(
 ) -> None:
     import tradeoff.db.benchmark_writer as writer
     import tradeoff.db.build as build
+    from tradeoff.reconcile.benchmark_links import link_result
+    from tradeoff.reconcile.reconciler import reconcile
 
     root = tmp_path / "catalog"
     shutil.copytree(catalog_dir, root, ignore=shutil.ignore_patterns("benchmarks"))
     calls: dict[str, list[str]] = {"reconcile": [], "read": [], "link": []}
-    real_reconcile, real_read, real_link = (
-        build.reconcile,
-        writer.read_results_file,
-        writer.link_result,
-    )
 
-    def counting_reconcile(text: object) -> object:
+    def counting_reconcile(text: CatalogText) -> Resolved:
         calls["reconcile"].append("")
-        return real_reconcile(text)  # type: ignore[arg-type]
+        return reconcile(text)
 
-    def counting_read(path: Path) -> object:
+    def counting_read(path: Path) -> ResultsFile:
         calls["read"].append(path.name)
-        return real_read(path)
+        return read_results_file(path)
 
-    def counting_link(index: object, entry: object) -> object:
+    def counting_link(index: AliasIndex, entry: ResultEntry) -> Link:
         calls["link"].append("")
-        return real_link(index, entry)  # type: ignore[arg-type]
+        return link_result(index, entry)
 
     monkeypatch.setattr(build, "reconcile", counting_reconcile)
     monkeypatch.setattr(writer, "read_results_file", counting_read)

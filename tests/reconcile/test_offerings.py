@@ -16,6 +16,7 @@ from tradeoff.catalog.schema import (
     SourceEntry,
 )
 from tradeoff.reconcile.reconciler import reconcile
+from tradeoff.records import Offering
 from tradeoff.sources.models_dev import import_tree
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -33,7 +34,7 @@ def _second_source(offering: ImportedOffering) -> ImportFile:
     )  # fmt: skip
 
 
-def _merged(second: ImportedOffering):  # type: ignore[no-untyped-def]
+def _merged(second: ImportedOffering) -> Offering:
     text = load_catalog(FIXTURES / "catalog-mini")
     text.imports = [import_tree(FIXTURES / "models-dev-mini"), _second_source(second)]
     resolved = reconcile(text)

@@ -52,13 +52,13 @@ def table_value(c: Comparison, table: str, model_id: str, field: str) -> object:
             if field == "difference_count":
                 return sum(r.differs for r in rows)
             return sum(any(x.state is Tri.UNKNOWN for x in r.cells) for r in rows)
-        row = next(r for r in c.capabilities if r.key == field)
-        return row.state_of(model_id).value
+        capability = next(r for r in c.capabilities if r.key == field)
+        return capability.state_of(model_id).value
     if table == "benchmarks":
         if field == "result_count":
             return dict(c.benchmarks.result_counts)[model_id]
-        row = next(r for r in c.benchmarks.rows if r.key == field)
-        return next(s.score for s in row.scores if s.model_id == model_id)
+        benchmark = next(r for r in c.benchmarks.rows if r.key == field)
+        return next(s.score for s in benchmark.scores if s.model_id == model_id)
     raise AssertionError(f"unknown table {table}")
 
 
@@ -107,9 +107,9 @@ def check_consistency(c: Comparison) -> None:
         assert p.provider_count == len(p.providers) == len({q.provider_id for q in p.providers})
         assert all(q.defunct_since is None for q in p.providers)
         if p.cheapest is not None:
-            assert p.cheapest.blended_per_mtok == min(
-                q.blended_per_mtok for q in p.providers if q.priced and not q.free
-            )
+            paid = [q.blended_per_mtok for q in p.providers if q.priced and not q.free]
+            assert None not in paid  # a priced route has a blended price
+            assert p.cheapest.blended_per_mtok == min(b for b in paid if b is not None)
     for faq in c.faq:
         assert faq.answer, faq.question
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from starlette.applications import Starlette
 from support.web_support import KIMI, MIXTRAL, PAIR, assert_security_headers, client_for
 
 from tradeoff.db.queries import Catalog
@@ -264,8 +265,9 @@ def test_crash_is_a_500_problem_without_traceback(catalog: Catalog) -> None:
     def boom(*_: Any) -> Any:
         raise RuntimeError("secret internal detail")
 
-    crashing.app.state.site.render_html = boom  # type: ignore[attr-defined]
-    crashing.app.state.site._bodies.clear()  # type: ignore[attr-defined]
+    assert isinstance(crashing.app, Starlette)
+    crashing.app.state.site.render_html = boom
+    crashing.app.state.site._bodies.clear()
     response = crashing.get("/labs/mistral")
     assert response.status_code == 500
     assert "secret internal detail" not in response.text and "Traceback" not in response.text
