@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tradeoff.catalog.load import CatalogText, load_catalog
 from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
 
@@ -21,6 +22,12 @@ BUNDLED = Path(__file__).resolve().parents[2] / "catalog"
 def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The committed catalog compiled into a session temp file (several seconds)."""
     return ensure_database(BUNDLED, tmp_path_factory.mktemp("bundled") / "catalog.sqlite")
+
+
+@pytest.fixture(scope="session")
+def bundled_text() -> CatalogText:
+    """The bundled catalog's text, parsed and validated once (read it, never change it)."""
+    return load_catalog(BUNDLED)
 
 
 @pytest.fixture(scope="session")

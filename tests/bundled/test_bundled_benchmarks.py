@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from tradeoff.catalog.benchmark_files import read_results_file, results_files
 from tradeoff.catalog.benchmark_registry import load_registry
-from tradeoff.catalog.load import default_catalog_dir, load_catalog
+from tradeoff.catalog.load import CatalogText, default_catalog_dir
 from tradeoff.cli import app
 from tradeoff.compare.comparable import comparable
 from tradeoff.db.benchmark_queries import benchmarks, results_by_model, results_for
@@ -37,9 +37,9 @@ def test_kimi_vendor_claims_are_labelled_and_never_against_independent(catalog: 
             assert row.a.reported == row.b.reported
 
 
-def test_bundled_result_files_are_all_redistributable() -> None:
+def test_bundled_result_files_are_all_redistributable(bundled_text: CatalogText) -> None:
     root = default_catalog_dir()
-    sources = load_catalog(root).sources
+    sources = bundled_text.sources
     files = results_files(root)
     assert files, "the bundled catalog ships benchmark results"
     for path in files:
@@ -84,8 +84,8 @@ def test_bundled_registry_loads_and_maps_source_spellings() -> None:
     assert reporter is not None and reporter.kind == "vendor"
 
 
-def test_known_files_have_sources_with_their_licences() -> None:
-    sources = load_catalog(default_catalog_dir()).sources
+def test_known_files_have_sources_with_their_licences(bundled_text: CatalogText) -> None:
+    sources = bundled_text.sources
     for known in KNOWN_FILES.values():
         assert known.source_id in sources
     assert not sources["lmarena"].redistributable

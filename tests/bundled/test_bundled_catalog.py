@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tradeoff.catalog.load import default_catalog_dir, load_catalog
+from tradeoff.catalog.load import CatalogText, default_catalog_dir
 from tradeoff.cli import app
 from tradeoff.db.queries import Catalog
 from tradeoff.maintain.review import review_summary
@@ -17,8 +17,8 @@ from tradeoff.reconcile.resolved import Resolved
 
 
 @pytest.fixture(scope="module")
-def resolved() -> Resolved:
-    return reconcile(load_catalog(default_catalog_dir()))
+def resolved(bundled_text: CatalogText) -> Resolved:
+    return reconcile(bundled_text)
 
 
 def test_at_least_75_percent_of_models_dev_offerings_are_linked(catalog: Catalog) -> None:
@@ -87,8 +87,8 @@ def test_models_list_holds_every_model(catalog: Catalog) -> None:
     assert listing["count"] == len(listing["models"]) == len(catalog.models) > 400
 
 
-def test_bundled_exclusions_name_entries_that_exist() -> None:
-    text = load_catalog(default_catalog_dir())
+def test_bundled_exclusions_name_entries_that_exist(bundled_text: CatalogText) -> None:
+    text = bundled_text
     stated = {
         (i.source_id, o.provider, o.provider_model_id.lower())
         for i in text.imports
