@@ -1,34 +1,61 @@
-"""Shared fixtures: the bundled catalog compiled once per session into a temp directory."""
+"""Shared fixtures: the test catalog (tests/fixtures/catalog-slice) compiled once per session.
+
+Every test runs against that frozen slice of the bundled catalog: ``catalog`` is it, opened
+read-only, and the CLI sees it through $TRADEOFF_CATALOG / $TRADEOFF_DB. Checks of the real
+bundled catalog live in tests/bundled (marker ``bundled``), whose conftest swaps both for the
+bundled catalog, compiled only when one of those tests runs.
+"""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tradeoff.catalog.load import default_catalog_dir
 from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
 
-FIXTURES = Path(__file__).parent / "fixtures"
+TESTS = Path(__file__).parent
+FIXTURES = TESTS / "fixtures"
+SLICE = FIXTURES / "catalog-slice"
+# Folders whose every test carries a marker (so `-m "not bundled and not browser"` is the
+# fast part); a test file added there is marked without having to remember it.
+FOLDER_MARKERS = {"bundled": "bundled", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0]
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
 
 
 @pytest.fixture(scope="session")
-def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The committed catalog compiled into a session temp file."""
-    return ensure_database(default_catalog_dir(), tmp_path_factory.mktemp("db") / "catalog.sqlite")
+def catalog_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A private copy of the test catalog: a test that writes to it cannot touch the repo."""
+    copy = tmp_path_factory.mktemp("slice") / "catalog"
+    shutil.copytree(SLICE, copy)
+    return copy
 
 
 @pytest.fixture(scope="session")
-def catalog(bundled_db: Path) -> Iterator[Catalog]:
-    """The bundled catalog, opened read-only."""
-    opened = Catalog(bundled_db)
+def catalog_db(catalog_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test catalog compiled into a session temp file (well under a second)."""
+    return ensure_database(catalog_dir, tmp_path_factory.mktemp("db") / "catalog.sqlite")
+
+
+@pytest.fixture(scope="session")
+def catalog(catalog_db: Path) -> Iterator[Catalog]:
+    """The test catalog, opened read-only."""
+    opened = Catalog(catalog_db)
     yield opened
     opened.close()
 
 
 @pytest.fixture(autouse=True)
-def _isolated_db(monkeypatch: pytest.MonkeyPatch, bundled_db: Path) -> None:
-    """CLI calls in tests use the session database, never build/ in the work tree."""
-    monkeypatch.setenv("TRADEOFF_DB", str(bundled_db))
+def _isolated_db(monkeypatch: pytest.MonkeyPatch, catalog_dir: Path, catalog_db: Path) -> None:
+    """CLI calls and the app use the test catalog, never catalog/ or build/ of the work tree."""
+    monkeypatch.setenv("TRADEOFF_CATALOG", str(catalog_dir))
+    monkeypatch.setenv("TRADEOFF_DB", str(catalog_db))

@@ -58,8 +58,8 @@ def test_exact_decimals_are_never_changed(value: Decimal) -> None:
         ("0", "$0.00"),
     ],
 )
-def test_format_usd(value: object, text: str) -> None:
-    assert format_usd(value) == text  # type: ignore[arg-type]
+def test_format_usd(value: Decimal | str | None, text: str) -> None:
+    assert format_usd(value) == text
 
 
 def test_format_usd_free() -> None:

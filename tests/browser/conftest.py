@@ -10,9 +10,12 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -35,11 +38,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(bundled_db: Path) -> Iterator[str]:
-    """`tradeoff serve` in a child process on 127.0.0.1; yields its base URL."""
+def server(catalog_dir: Path, catalog_db: Path) -> Iterator[str]:
+    """`tradeoff serve` on the test catalog in a child process on 127.0.0.1; yields its URL."""
     port = _free_port()
     tradeoff = Path(sys.executable).parent / "tradeoff"
-    env = {**os.environ, "TRADEOFF_DB": str(bundled_db)}
+    env = {**os.environ, "TRADEOFF_CATALOG": str(catalog_dir), "TRADEOFF_DB": str(catalog_db)}
     proc = subprocess.Popen(
         [str(tradeoff), "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
@@ -72,7 +75,7 @@ def server(bundled_db: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser() -> Iterator[Browser]:
     """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is missing (bin/test installs Debian's chromium as root)")
@@ -84,7 +87,7 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
+def page(browser: Browser) -> Iterator[Page]:
     """A fresh page; fails the test on any console error (CSP violations included)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()

@@ -8,11 +8,14 @@ from __future__ import annotations
 import json
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tradeoff.render.markdown import money
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -31,19 +34,19 @@ def twin(url: str) -> Any:
         return json.load(r)
 
 
-def row_cells(page: Any, header: str) -> list[str]:
+def row_cells(page: Page, header: str) -> list[str]:
     """Texts of the cells of the table row whose header is ``header``."""
     row = page.locator("tr", has=page.locator(f"th:text-is('{header}')")).first
     cells: list[str] = row.locator("td").all_inner_texts()
     return [c.strip() for c in cells]
 
 
-def test_filter_catalog_by_capability(page: Any, server: str) -> None:
+def test_filter_catalog_by_capability(page: Page, server: str) -> None:
     page.goto(server + "/")
     total = page.locator("table.catalog tbody tr").count()
-    page.get_by_label("Function / tool calling").check()
+    page.get_by_label("Reasoning mode").check()
     page.get_by_role("button", name="Apply filters").click()
-    page.wait_for_url("**capability=tool_call**")
+    page.wait_for_url("**capability=reasoning**")
     expected = twin(page.url)
     assert 0 < expected["count"] < total
     assert page.locator("table.catalog tbody tr").count() == expected["count"]
@@ -54,7 +57,7 @@ def test_filter_catalog_by_capability(page: Any, server: str) -> None:
     assert shown == [m["id"] for m in expected["models"]]
 
 
-def test_open_a_model_from_the_catalog(page: Any, server: str) -> None:
+def test_open_a_model_from_the_catalog(page: Page, server: str) -> None:
     page.goto(server + "/")
     page.get_by_role("searchbox", name="Search").fill("kimi k2 instruct")
     page.get_by_role("button", name="Apply filters").click()
@@ -77,7 +80,7 @@ def test_open_a_model_from_the_catalog(page: Any, server: str) -> None:
     assert page.locator("figure.chart img").count() == 1  # the price-by-provider chart
 
 
-def test_compare_two_models_and_change_the_blend(page: Any, server: str) -> None:
+def test_compare_two_models_and_change_the_blend(page: Page, server: str) -> None:
     page.goto(server + "/?q=instruct")
     page.locator(f"input[name=models][value='{KIMI}']").check()
     page.locator(f"input[name=models][value='{MIXTRAL}']").check()
@@ -98,7 +101,7 @@ def test_compare_two_models_and_change_the_blend(page: Any, server: str) -> None
     page.screenshot(path=str(ARTIFACTS / "compare-full.png"), full_page=True)
 
 
-def _check_pricing(page: Any, ctx: dict[str, Any]) -> None:
+def _check_pricing(page: Page, ctx: dict[str, Any]) -> None:
     """Cheapest-route prices shown equal the JSON twin's, for every model, in model order."""
     label = ctx["blend"]["label"]
     for field, header in (
@@ -113,7 +116,7 @@ def _check_pricing(page: Any, ctx: dict[str, Any]) -> None:
     assert counts == [str(p["provider_count"]) for p in ctx["pricing"]]
 
 
-def test_calculator_prices_a_workload(page: Any, server: str) -> None:
+def test_calculator_prices_a_workload(page: Page, server: str) -> None:
     page.goto(server + "/calculator")
     page.locator("#model0").fill(KIMI)
     page.locator("#model1").fill(MIXTRAL)

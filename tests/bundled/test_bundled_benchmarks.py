@@ -7,11 +7,13 @@ import json
 from typer.testing import CliRunner
 
 from tradeoff.catalog.benchmark_files import read_results_file, results_files
-from tradeoff.catalog.load import default_catalog_dir, load_catalog
+from tradeoff.catalog.benchmark_registry import load_registry
+from tradeoff.catalog.load import CatalogText, default_catalog_dir
 from tradeoff.cli import app
 from tradeoff.compare.comparable import comparable
 from tradeoff.db.benchmark_queries import benchmarks, results_by_model, results_for
 from tradeoff.db.queries import Catalog
+from tradeoff.sources.benchmarks import KNOWN_FILES
 
 KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
 
@@ -35,9 +37,9 @@ def test_kimi_vendor_claims_are_labelled_and_never_against_independent(catalog: 
             assert row.a.reported == row.b.reported
 
 
-def test_bundled_result_files_are_all_redistributable() -> None:
+def test_bundled_result_files_are_all_redistributable(bundled_text: CatalogText) -> None:
     root = default_catalog_dir()
-    sources = load_catalog(root).sources
+    sources = bundled_text.sources
     files = results_files(root)
     assert files, "the bundled catalog ships benchmark results"
     for path in files:
@@ -65,3 +67,25 @@ def test_models_show_lists_results_with_source_and_date(catalog: Catalog) -> Non
     assert claim["date"] == "2025-07-11"
     text = CliRunner().invoke(app, ["models", "show", KIMI], env={"COLUMNS": "200"})
     assert "vendor-reported (Moonshot AI)" in text.output
+
+
+def test_bundled_registry_loads_and_maps_source_spellings() -> None:
+    registry = load_registry(default_catalog_dir())
+    assert registry.lookup("GPQA Diamond", "") == "gpqa-diamond"
+    assert registry.lookup("swe bench pro", "") == "swe-bench-pro"  # case-insensitive
+    assert registry.lookup("Terminal-Bench", "2.1") == "terminal-bench-2.1"
+    assert registry.lookup("Terminal-Bench", "") == "terminal-bench"
+    assert registry.lookup("Made-Up Bench", "") is None
+    assert registry.metric("gpqa-diamond", "accuracy (%)") == "accuracy"
+    assert registry.metric("gpqa-diamond", "Avg@8") == "Avg@8"  # unknown spelling kept
+    assert registry.subset("swe-bench-verified", "500 instances") == ""
+    reporter = registry.reporter("https://www.anthropic.com/news/claude-opus-4-8")
+    assert reporter is not None and reporter.kind == "vendor"
+
+
+def test_known_files_have_sources_with_their_licences(bundled_text: CatalogText) -> None:
+    sources = bundled_text.sources
+    for known in KNOWN_FILES.values():
+        assert known.source_id in sources
+    assert not sources["lmarena"].redistributable
+    assert not sources["swebench"].redistributable

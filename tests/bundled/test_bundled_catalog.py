@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from tradeoff.catalog.load import default_catalog_dir, load_catalog
+from tradeoff.catalog.load import CatalogText, default_catalog_dir
+from tradeoff.cli import app
 from tradeoff.db.queries import Catalog
 from tradeoff.maintain.review import review_summary
 from tradeoff.reconcile.reconciler import reconcile
@@ -14,8 +17,8 @@ from tradeoff.reconcile.resolved import Resolved
 
 
 @pytest.fixture(scope="module")
-def resolved() -> Resolved:
-    return reconcile(load_catalog(default_catalog_dir()))
+def resolved(bundled_text: CatalogText) -> Resolved:
+    return reconcile(bundled_text)
 
 
 def test_at_least_75_percent_of_models_dev_offerings_are_linked(catalog: Catalog) -> None:
@@ -66,3 +69,64 @@ def test_no_two_models_share_a_name(catalog: Catalog) -> None:
     for model in catalog.models.values():
         other = seen.setdefault(model.name.lower(), model.id)
         assert other == model.id, f"{other} and {model.id} are both named {model.name!r}"
+
+
+def test_check_passes_on_the_bundled_catalog() -> None:
+    result = CliRunner().invoke(app, ["check", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["errors"] == 0
+    kinds = {c["kind"] for c in report["counts"]}
+    assert {"placeholder-date", "zero-price-not-free", "float-artifact"} <= kinds
+
+
+def test_models_list_holds_every_model(catalog: Catalog) -> None:
+    result = CliRunner().invoke(app, ["models", "list", "--json"])
+    assert result.exit_code == 0
+    listing = json.loads(result.stdout)
+    assert listing["count"] == len(listing["models"]) == len(catalog.models) > 400
+
+
+def test_bundled_exclusions_name_entries_that_exist(bundled_text: CatalogText) -> None:
+    text = bundled_text
+    stated = {
+        (i.source_id, o.provider, o.provider_model_id.lower())
+        for i in text.imports
+        for o in i.offerings
+    }
+    for e in text.exclusions:
+        assert (e.source, e.provider, e.provider_model_id.lower()) in stated, e
+
+
+# PRODUCT.md §2.4: the facts the example page got wrong, as the bundled catalog states them.
+PAIR_FACTS = {
+    "moonshotai/kimi-k2-instruct": {
+        "release_date": "2025-07-11",
+        "architecture": "moe",
+        "parameters_total": 1_000_000_000_000,
+        "parameters_active": 32_000_000_000,
+        "experts_total": 384,
+        "experts_per_token": 8,
+        "context_tokens": 131_072,
+        "licence": "Modified MIT",
+    },
+    "mistral/mixtral-8x22b-instruct": {
+        "release_date": "2024-04-17",
+        "architecture": "moe",
+        "parameters_total": 141_000_000_000,
+        "parameters_active": 39_000_000_000,
+        "context_tokens": 65_536,
+        "licence": "Apache 2.0",
+    },
+}
+
+
+@pytest.mark.parametrize("model_id", sorted(PAIR_FACTS))
+def test_the_example_pairs_facts_are_sourced(model_id: str) -> None:
+    result = CliRunner().invoke(app, ["models", "show", model_id, "--json"])
+    assert result.exit_code == 0, result.output
+    facts = {f["field"]: f for f in json.loads(result.stdout)["facts"]}
+    for field, value in PAIR_FACTS[model_id].items():
+        assert facts[field]["value"] == value, field
+        assert facts[field]["source"]["url"].startswith("https://"), field
+        assert facts[field]["checked"], field

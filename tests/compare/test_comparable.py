@@ -4,16 +4,37 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from typing import TypedDict
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typing_extensions import Unpack
 
 from tradeoff.benchmark_records import INDEPENDENT, UNATTRIBUTED, VENDOR, BenchmarkResult
 from tradeoff.compare.comparable import comparable
 
 
-def result(model: str, n: int, **changes: object) -> BenchmarkResult:
+class Changes(TypedDict, total=False):
+    """Fields of a ``BenchmarkResult`` a test sets (the rest keep ``result``'s defaults)."""
+
+    benchmark_id: str
+    subset: str
+    metric: str
+    score: Decimal
+    harness: str
+    harness_key: str
+    settings: tuple[tuple[str, str], ...]
+    run_by: str
+    reported: str
+    date: str | None
+    source_id: str
+    source_url: str
+    published_in: str
+
+
+def result(model: str, n: int, **changes: Unpack[Changes]) -> BenchmarkResult:
+    """An Epoch AI run of ``model`` on GPQA Diamond, with ``changes``."""
     base = BenchmarkResult(
         id=f"epoch#{model}-{n}",
         model_id=model,
@@ -35,11 +56,11 @@ def result(model: str, n: int, **changes: object) -> BenchmarkResult:
         source_model=model,
         matched_how="canonical",
     )
-    return replace(base, **changes)  # type: ignore[arg-type]
+    return replace(base, **changes)
 
 
 KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
-VENDOR_CLAIM = {
+VENDOR_CLAIM: Changes = {
     "harness": "vendor (Moonshot AI)",
     "harness_key": "vendor (moonshot ai)",
     "run_by": "Moonshot AI",
@@ -59,7 +80,7 @@ def test_same_benchmark_same_harness_forms_a_row() -> None:
 
 
 def test_vendor_claim_is_never_set_against_an_independent_run() -> None:
-    vendor = result(KIMI, 2, score=Decimal("75.1"), **VENDOR_CLAIM)  # type: ignore[arg-type]
+    vendor = result(KIMI, 2, **(VENDOR_CLAIM | {"score": Decimal("75.1")}))
     got = comparable([vendor], [result(MIXTRAL, 1)])
     assert got.rows == ()
     assert [x.side for x in got.left_out] == ["a", "b"]
@@ -67,7 +88,7 @@ def test_vendor_claim_is_never_set_against_an_independent_run() -> None:
 
 
 def test_independent_pair_preferred_and_vendor_claim_left_out_with_reason() -> None:
-    vendor = result(KIMI, 2, score=Decimal("75.1"), **VENDOR_CLAIM)  # type: ignore[arg-type]
+    vendor = result(KIMI, 2, **(VENDOR_CLAIM | {"score": Decimal("75.1")}))
     got = comparable([result(KIMI, 1), vendor], [result(MIXTRAL, 1)])
     assert len(got.rows) == 1 and got.rows[0].a.reported == INDEPENDENT
     assert [x.result.id for x in got.left_out] == [vendor.id]
@@ -84,28 +105,26 @@ def test_independent_pair_preferred_and_vendor_claim_left_out_with_reason() -> N
         ({"benchmark_id": "math-level-5"}, "no result on this benchmark"),
     ],
 )
-def test_incompatible_results_are_left_out_with_reason(
-    change: dict[str, object], reason: str
-) -> None:
-    got = comparable([result(KIMI, 1, **change)], [result(MIXTRAL, 1)])  # type: ignore[arg-type]
+def test_incompatible_results_are_left_out_with_reason(change: Changes, reason: str) -> None:
+    got = comparable([result(KIMI, 1, **change)], [result(MIXTRAL, 1)])
     assert got.rows == ()
     assert len(got.left_out) == 2
     assert all(reason in x.reason for x in got.left_out)
 
 
 def test_unstated_setup_needs_one_source_file() -> None:
-    quiet = {"harness": "", "harness_key": "", "source_id": "lmarena"}
-    a = [result(KIMI, 1, published_in="lmarena:a.json@1", **quiet)]  # type: ignore[arg-type]
-    b = [result(MIXTRAL, 1, published_in="lmarena:b.json@2", **quiet)]  # type: ignore[arg-type]
+    quiet: Changes = {"harness": "", "harness_key": "", "source_id": "lmarena"}
+    a = [result(KIMI, 1, **(quiet | {"published_in": "lmarena:a.json@1"}))]
+    b = [result(MIXTRAL, 1, **(quiet | {"published_in": "lmarena:b.json@2"}))]
     assert comparable(a, b).rows == ()
-    b2 = [result(MIXTRAL, 1, published_in="lmarena:a.json@1", **quiet)]  # type: ignore[arg-type]
+    b2 = [result(MIXTRAL, 1, **(quiet | {"published_in": "lmarena:a.json@1"}))]
     assert len(comparable(a, b2).rows) == 1
 
 
 def test_one_source_for_both_is_preferred() -> None:
-    other = {"source_id": "swebench", "published_in": "swebench:x@1", "date": "2025-12-01"}
-    a = [result(KIMI, 1), result(KIMI, 2, **other)]  # type: ignore[arg-type]
-    b = [result(MIXTRAL, 1, **other)]  # type: ignore[arg-type]
+    other: Changes = {"source_id": "swebench", "published_in": "swebench:x@1", "date": "2025-12-01"}
+    a = [result(KIMI, 1), result(KIMI, 2, **other)]
+    b = [result(MIXTRAL, 1, **other)]
     got = comparable(a, b)
     assert len(got.rows) == 1
     assert got.rows[0].same_source and got.rows[0].a.id == f"epoch#{KIMI}-2"
@@ -126,31 +145,46 @@ REPORTERS = {
 }
 
 
+# Strategies built once (a strategy built inside a draw is re-validated on every draw).
+COUNT = st.integers(0, 8)
+KIND = st.sampled_from(sorted(REPORTERS))
+HARNESS = st.sampled_from((None, "", "OpenHands"))  # None: the reporter's own harness
+BENCHMARK = st.sampled_from(("gpqa-diamond", "math-level-5", "mmlu"))
+SUBSET = st.sampled_from(("", "public"))
+METRIC = st.sampled_from(("accuracy", "pass@1"))
+SETTINGS = st.sampled_from(((), (("shots", "5"),)))
+SOURCE = st.sampled_from(("epoch", "models-dev"))
+PUBLISHED_IN = st.sampled_from(("f1@1", "f2@1"))
+SOURCE_URL = st.sampled_from(("https://x", "https://y"))
+DATE = st.sampled_from((None, "2025-01-26", "2025-08-07"))
+SCORE = st.integers(0, 1000)
+
+
 @st.composite
 def results(draw: st.DrawFn, model: str) -> list[BenchmarkResult]:
-    count = draw(st.integers(0, 8))
     out = []
-    for n in range(count):
-        kind = draw(st.sampled_from(sorted(REPORTERS)))
-        run_by, harness = REPORTERS[kind]
-        harness = draw(st.sampled_from([harness, "", "OpenHands"]))
+    for n in range(draw(COUNT)):
+        kind = draw(KIND)
+        run_by, own_harness = REPORTERS[kind]
+        harness = draw(HARNESS)
+        harness = own_harness if harness is None else harness
         out.append(
             result(
                 model,
                 n,
-                benchmark_id=draw(st.sampled_from(["gpqa-diamond", "math-level-5", "mmlu"])),
-                subset=draw(st.sampled_from(["", "public"])),
-                metric=draw(st.sampled_from(["accuracy", "pass@1"])),
-                settings=draw(st.sampled_from([(), (("shots", "5"),)])),
+                benchmark_id=draw(BENCHMARK),
+                subset=draw(SUBSET),
+                metric=draw(METRIC),
+                settings=draw(SETTINGS),
                 reported=kind,
                 run_by=run_by,
                 harness=harness,
                 harness_key=harness.lower(),
-                source_id=draw(st.sampled_from(["epoch", "models-dev"])),
-                published_in=draw(st.sampled_from(["f1@1", "f2@1"])),
-                source_url=draw(st.sampled_from(["https://x", "https://y"])),
-                date=draw(st.sampled_from([None, "2025-01-26", "2025-08-07"])),
-                score=Decimal(draw(st.integers(0, 1000))) / 10,
+                source_id=draw(SOURCE),
+                published_in=draw(PUBLISHED_IN),
+                source_url=draw(SOURCE_URL),
+                date=draw(DATE),
+                score=Decimal(draw(SCORE)) / 10,
             )
         )
     return out

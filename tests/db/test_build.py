@@ -1,29 +1,20 @@
-"""Compiling to SQLite: atomic (a failed build keeps the old database), rebuilt on change."""
+"""Compiling to SQLite: curated facts win, floating ids skipped, atomic (a failed build keeps
+the old database)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tradeoff.catalog.load import load_catalog, write_import
+from tradeoff.catalog.load import load_catalog
 from tradeoff.db.build import build_database
 from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
 from tradeoff.db.version import catalog_version
 from tradeoff.errors import DataError
-from tradeoff.sources.models_dev import import_tree
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    copy = tmp_path / "catalog"
-    shutil.copytree(FIXTURES / "catalog-mini", copy)
-    write_import(import_tree(FIXTURES / "models-dev-mini"), copy / "imports" / "models-dev.json")
-    return copy
 
 
 def test_build_then_query(mini: Path, tmp_path: Path) -> None:
@@ -39,16 +30,6 @@ def test_build_then_query(mini: Path, tmp_path: Path) -> None:
     providers = {o.provider_id for o in catalog.offerings_for("acme/widget-1")}
     assert providers == {"acme", "hostco", "mirror"}  # FP8 linked by the curated alias
     assert catalog.providers["mirror"].status == "defunct"
-
-
-def test_ensure_database_rebuilds_only_when_text_changes(mini: Path, tmp_path: Path) -> None:
-    db = ensure_database(mini, tmp_path / "c.sqlite")
-    first = db.stat().st_mtime_ns
-    assert ensure_database(mini, db).stat().st_mtime_ns == first
-    labs = mini / "labs.toml"
-    labs.write_text(labs.read_text().replace("Acme Labs", "Acme Laboratories"))
-    ensure_database(mini, db)
-    assert Catalog(db).labs["acme"].name == "Acme Laboratories"
 
 
 def test_failed_build_leaves_the_old_database_intact(mini: Path, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Name resolution on the bundled catalog: ids, slugs, aliases, ambiguity, typos."""
+"""Name resolution on the test catalog: ids, slugs, aliases, ambiguity, typos."""
 
 from __future__ import annotations
 

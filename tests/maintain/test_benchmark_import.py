@@ -1,4 +1,4 @@
-"""`tradeoff import benchmarks`: CSV parsing, errors naming file and line, licence gate, linking."""
+"""`tradeoff import benchmarks`: licence gate, one result per line, linking, one reconcile."""
 
 from __future__ import annotations
 
@@ -10,30 +10,31 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tradeoff.catalog.benchmark_files import read_results_file
-from tradeoff.catalog.benchmark_registry import load_registry
-from tradeoff.catalog.load import default_catalog_dir, load_catalog
+from tradeoff.catalog.benchmark_files import ResultEntry, ResultsFile, read_results_file
+from tradeoff.catalog.load import CatalogText, load_catalog
 from tradeoff.cli import app
 from tradeoff.compare.comparable import comparable
 from tradeoff.db.benchmark_queries import results_for
 from tradeoff.db.queries import Catalog
-from tradeoff.errors import DataError, UsageError
+from tradeoff.errors import UsageError
 from tradeoff.maintain.benchmark_import import import_benchmarks
-from tradeoff.sources.benchmarks import (
-    KNOWN_FILES,
-    parse_settings,
-    read_csv,
-)
+from tradeoff.reconcile.aliases import AliasIndex, Link
+from tradeoff.reconcile.resolved import Resolved
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "benchmarks"
 KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
 
 
+KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
+
+
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Catalog, str]]:
-    """A copy of the bundled catalog without benchmark results, then the fixtures imported."""
+def imported(
+    tmp_path_factory: pytest.TempPathFactory, catalog_dir: Path
+) -> Iterator[tuple[Path, Catalog, str]]:
+    """A copy of the test catalog without benchmark results, then the fixture CSVs imported."""
     root = tmp_path_factory.mktemp("bench") / "catalog"
-    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    shutil.copytree(catalog_dir, root, ignore=shutil.ignore_patterns("benchmarks"))
     db = root.parent / "catalog.sqlite"
     summary = import_benchmarks(FIXTURES, root, db)
     catalog = Catalog(db)
@@ -41,62 +42,11 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, C
     catalog.close()
 
 
-def test_settings_are_parsed_from_variant_text() -> None:
-    assert parse_settings("") == {}
-    assert parse_settings("5-shot") == {"shots": "5"}
-    assert parse_settings("reasoning effort: high") == {"reasoning_effort": "high"}
-    assert parse_settings("high; reasoning_effort=high") == {"reasoning_effort": "high"}
-    assert parse_settings("thinking 32k") == {"thinking": "on", "thinking_budget": "32k"}
-    assert parse_settings("24k think; thinking_tokens=24576") == {
-        "thinking": "on",
-        "thinking_budget": "24k",
-    }
-    assert parse_settings("no thinking") == {"thinking": "off"}
-    assert parse_settings("few-shot") == {"variant": "few-shot"}  # not understood: kept whole
-
-
-def test_csv_rows_keep_exact_scores_names_and_reporters() -> None:
-    root = default_catalog_dir()
-    path = FIXTURES / "epoch-benchmark-stitching.csv"
-    got = read_csv(path, load_registry(root), "epoch-benchmarks")
-    by_score = {r.score: r for r in got.results}
-    kimi = by_score["54.6"]
-    assert (kimi.benchmark, kimi.metric, kimi.metric_as_published) == (
-        "gpqa-diamond",
-        "accuracy",
-        "accuracy (%)",
-    )
-    assert kimi.source_model == "Kimi-K2-Instruct" and kimi.line == 2
-    assert (kimi.reported, kimi.run_by) == ("independent", "Epoch AI")
-    assert by_score["77.8"].settings == {"shots": "5"}
-    assert by_score["77.8"].run_by == "Stanford CRFM (HELM)"
-    # the unknown benchmark is counted for review, not imported
-    assert [(u.benchmark, u.rows) for u in got.unregistered] == [("Made-Up Bench", 1)]
-    assert len(got.results) == 6
-
-
-def test_vendor_rows_are_vendor_reported() -> None:
-    root = default_catalog_dir()
-    got = read_csv(
-        FIXTURES / "vendor-kimi-k2-instruct.csv", load_registry(root), "kimi-k2-model-card"
-    )
-    assert {(r.reported, r.run_by) for r in got.results} == {("vendor", "Moonshot AI")}
-
-
-def test_malformed_row_names_file_line_and_column() -> None:
-    root = default_catalog_dir()
-    path = FIXTURES / "malformed" / "epoch-benchmark-stitching.csv"
-    with pytest.raises(DataError) as caught:
-        read_csv(path, load_registry(root), "epoch-benchmarks")
-    assert (caught.value.path, caught.value.line, caught.value.field) == (str(path), 3, "score")
-    assert "'34.1x' is not a number" in caught.value.message
-
-
 def test_malformed_file_via_cli_exits_1_without_traceback_and_writes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog_dir: Path
 ) -> None:
     root = tmp_path / "catalog"
-    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    shutil.copytree(catalog_dir, root, ignore=shutil.ignore_patterns("benchmarks"))
     monkeypatch.setenv("TRADEOFF_CATALOG", str(root))
     path = FIXTURES / "malformed" / "epoch-benchmark-stitching.csv"
     result = CliRunner().invoke(app, ["import", "benchmarks", str(path)])
@@ -112,9 +62,11 @@ def test_unknown_file_name_is_refused() -> None:
         import_benchmarks(FIXTURES / "malformed" / ".." / ".." / "catalog-mini" / "labs.toml")
 
 
-def test_nonredistributable_file_is_refused_without_opt_in(tmp_path: Path) -> None:
+def test_nonredistributable_file_is_refused_without_opt_in(
+    tmp_path: Path, catalog_dir: Path
+) -> None:
     root = tmp_path / "catalog"
-    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    shutil.copytree(catalog_dir, root, ignore=shutil.ignore_patterns("benchmarks"))
     with pytest.raises(UsageError, match="--allow-nonredistributable"):
         import_benchmarks(FIXTURES / "lmarena-arena-catalog.csv", root, tmp_path / "db.sqlite")
     assert not (root / "benchmarks").exists()
@@ -189,40 +141,29 @@ def test_done_kimi_and_mixtral_share_epoch_rows_and_vendor_claims_stay_out(
     assert "vendor-reported number is never set against" in gpqa.reason
 
 
-def test_known_files_have_sources_with_their_licences() -> None:
-    sources = load_catalog(default_catalog_dir()).sources
-    for known in KNOWN_FILES.values():
-        assert known.source_id in sources
-    assert not sources["lmarena"].redistributable
-    assert not sources["swebench"].redistributable
-
-
 def test_import_reconciles_once_and_reads_each_result_file_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog_dir: Path
 ) -> None:
     import tradeoff.db.benchmark_writer as writer
     import tradeoff.db.build as build
+    from tradeoff.reconcile.benchmark_links import link_result
+    from tradeoff.reconcile.reconciler import reconcile
 
     root = tmp_path / "catalog"
-    shutil.copytree(default_catalog_dir(), root, ignore=shutil.ignore_patterns("benchmarks"))
+    shutil.copytree(catalog_dir, root, ignore=shutil.ignore_patterns("benchmarks"))
     calls: dict[str, list[str]] = {"reconcile": [], "read": [], "link": []}
-    real_reconcile, real_read, real_link = (
-        build.reconcile,
-        writer.read_results_file,
-        writer.link_result,
-    )
 
-    def counting_reconcile(text: object) -> object:
+    def counting_reconcile(text: CatalogText) -> Resolved:
         calls["reconcile"].append("")
-        return real_reconcile(text)  # type: ignore[arg-type]
+        return reconcile(text)
 
-    def counting_read(path: Path) -> object:
+    def counting_read(path: Path) -> ResultsFile:
         calls["read"].append(path.name)
-        return real_read(path)
+        return read_results_file(path)
 
-    def counting_link(index: object, entry: object) -> object:
+    def counting_link(index: AliasIndex, entry: ResultEntry) -> Link:
         calls["link"].append("")
-        return real_link(index, entry)  # type: ignore[arg-type]
+        return link_result(index, entry)
 
     monkeypatch.setattr(build, "reconcile", counting_reconcile)
     monkeypatch.setattr(writer, "read_results_file", counting_read)

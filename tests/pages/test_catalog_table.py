@@ -28,10 +28,13 @@ def test_catalog_cheapest_is_the_compare_engines(catalog: Catalog) -> None:
         if q is None:
             assert c is None, row["id"]
             continue
+        assert c is not None, row["id"]
         assert c["provider"] == q.provider_id
-        assert Decimal(c["blended_per_mtok"]) == q.blended_per_mtok
-        assert Decimal(c["input_per_mtok"]) == q.input_per_mtok
+        blended, input_price = c["blended_per_mtok"], c["input_per_mtok"]
+        assert blended is not None and input_price is not None, row["id"]
+        assert Decimal(blended) == q.blended_per_mtok
+        assert Decimal(input_price) == q.input_per_mtok
         # never a free variant shown as $0/$0
-        assert c["free"] is False and Decimal(c["blended_per_mtok"]) > 0, row["id"]
+        assert c["free"] is False and Decimal(blended) > 0, row["id"]
         assert row["provider_count"] == pricing.provider_count
         assert row["providers"] == sorted(pricing.provider_ids)

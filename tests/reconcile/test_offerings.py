@@ -1,12 +1,13 @@
-"""Merging one offering across sources: lifecycle and tiers follow what each source states."""
+"""Offerings across sources: merged field by field (lifecycle, tiers); exclusions dropped."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
-from tradeoff.catalog.load import load_catalog
+from tradeoff.catalog.load import load_catalog, write_import
 from tradeoff.catalog.schema import (
     ImportedOffering,
     ImportedPrices,
@@ -15,6 +16,7 @@ from tradeoff.catalog.schema import (
     SourceEntry,
 )
 from tradeoff.reconcile.reconciler import reconcile
+from tradeoff.records import Offering
 from tradeoff.sources.models_dev import import_tree
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -32,7 +34,7 @@ def _second_source(offering: ImportedOffering) -> ImportFile:
     )  # fmt: skip
 
 
-def _merged(second: ImportedOffering):  # type: ignore[no-untyped-def]
+def _merged(second: ImportedOffering) -> Offering:
     text = load_catalog(FIXTURES / "catalog-mini")
     text.imports = [import_tree(FIXTURES / "models-dev-mini"), _second_source(second)]
     resolved = reconcile(text)
@@ -71,3 +73,21 @@ def test_tiers_never_come_from_a_source_whose_base_price_is_not_shown() -> None:
     )  # fmt: skip
     assert [t.above_input_tokens for t in same_price.prices.tiers] == [200_000]
     assert same_price.price_sources["tiers"] == "litellm"
+
+
+def test_excluded_entry_is_dropped_with_its_reason(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog"
+    shutil.copytree(FIXTURES / "catalog-mini", catalog)
+    write_import(import_tree(FIXTURES / "models-dev-mini"), catalog / "imports" / "models-dev.json")
+    (catalog / "exclusions.toml").write_text(
+        '[[excluded]]\nsource = "models-dev"\nprovider = "hostco"\n'
+        'provider_model_id = "acme/Widget-1-FP8"\nreason = "price belongs to another host"\n'
+    )
+    resolved = reconcile(load_catalog(catalog))
+    keys = {(o.provider_id, o.provider_model_id) for o in resolved.offerings}
+    assert ("hostco", "acme/Widget-1-FP8") not in keys
+    assert ("acme", "widget-1") in keys
+    reasons = [
+        d.reason for d in resolved.dropped if d.entity == "offering:hostco/acme/Widget-1-FP8"
+    ]
+    assert any("price belongs to another host" in r for r in reasons)

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from tradeoff.catalog.load import CatalogText, load_catalog
 from tradeoff.catalog.schema import ImportedOffering, ImportFile
-from tradeoff.cli import app
 from tradeoff.db.queries import Catalog
 from tradeoff.normalize import offering_spelling
 from tradeoff.reconcile.reconciler import reconcile
@@ -20,7 +17,6 @@ from tradeoff.reconcile.resolved import Resolved
 from tradeoff.sources import genai_prices, litellm, models_dev
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-runner = CliRunner()
 
 
 def _text(*imports: ImportFile) -> CatalogText:
@@ -112,7 +108,7 @@ def test_per_source_figures_and_unmapped_providers(resolved: Resolved) -> None:
     assert resolved.unmapped_providers["genai-prices"] == {"huggingface_hostco": 1}
 
 
-# --- the bundled catalog -------------------------------------------------------------------
+# --- the test catalog (a slice of the bundled one, with every Kimi / Mixtral offering) -----
 
 
 def test_kimi_k2_is_offered_by_ten_providers_across_sources(catalog: Catalog) -> None:
@@ -122,30 +118,3 @@ def test_kimi_k2_is_offered_by_ten_providers_across_sources(catalog: Catalog) ->
     assert all(o.checked for o in offerings)
     priced = [o for o in offerings if o.prices.input_per_mtok is not None]
     assert all(o.price_sources.get("input_per_mtok") for o in priced)
-
-
-def test_mixtral_context_and_price_disagreements_are_listed() -> None:
-    result = runner.invoke(
-        app, ["conflicts", "--model", "mistral/mixtral-8x22b-instruct", "--json"]
-    )
-    assert result.exit_code == 0, result.output
-    found = json.loads(result.stdout)
-    assert found["count"] == len(found["conflicts"])
-    context = next(
-        c
-        for c in found["conflicts"]
-        if c["entity"] == "model:mistral/mixtral-8x22b-instruct" and c["field"] == "context_tokens"
-    )
-    values = {(v[0], v[1]) for v in context["values"]}
-    assert ("64000", "models-dev") in values
-    assert any(v == "65536" for v, _ in values)
-    assert context["chosen"] == "65536"
-    prices = [c for c in found["conflicts"] if c["field"].endswith("_per_mtok")]
-    assert prices and all(len({v[1] for v in c["values"]}) >= 2 for c in prices)
-
-
-def test_conflicts_text_output_and_unknown_model() -> None:
-    shown = runner.invoke(app, ["conflicts", "--model", "mistral/mixtral-8x22b-instruct"])
-    assert shown.exit_code == 0 and "65,536" in shown.stdout and "64,000" in shown.stdout
-    unknown = runner.invoke(app, ["conflicts", "--model", "no-such-model-xyz"])
-    assert unknown.exit_code == 2 and "Traceback" not in unknown.output

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tradeoff.catalog.schema import ImportFile
+from tradeoff.catalog.schema import ImportedOffering, ImportFile
 from tradeoff.errors import DataError
 from tradeoff.sources.models_dev import import_tree
 
@@ -21,7 +21,7 @@ def imported() -> ImportFile:
     return import_tree(TREE, commit="abc123")
 
 
-def _offering(imported: ImportFile, provider: str, model_id: str):  # type: ignore[no-untyped-def]
+def _offering(imported: ImportFile, provider: str, model_id: str) -> ImportedOffering:
     return next(
         o for o in imported.offerings if (o.provider, o.provider_model_id) == (provider, model_id)
     )

@@ -3,38 +3,58 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TypeVar
 
-from tradeoff.records import CAPABILITIES, Fact, Model, Offering, PartialDate, Prices, Provider
+from tradeoff.records import (
+    CAPABILITIES,
+    Fact,
+    Model,
+    Offering,
+    PartialDate,
+    Prices,
+    PriceTier,
+    Provider,
+)
+
+T = TypeVar("T")
+
+
+def _fact(value: T | None) -> Fact[T]:
+    """A fact from source "src" checked 2026-01-01, or not yet sourced when ``value`` is None."""
+    if value is None:
+        return Fact(None)
+    return Fact(value, "src", "2026-01-01")
 
 
 def model(
-    model_id: str, lab: str = "lab", caps: dict[str, bool | None] | None = None, **facts: object
+    model_id: str,
+    lab: str = "lab",
+    caps: dict[str, bool | None] | None = None,
+    *,
+    release_date: str | None = None,
+    licence: str | None = None,
+    open_weights: bool | None = None,
+    parameters_total: int | None = None,
+    architecture: str | None = None,
+    context_tokens: int | None = None,
 ) -> Model:
     """A model with only the given facts known."""
     caps = caps or {}
-
-    def f(key: str) -> Fact[object]:
-        value = facts.get(key)
-        return Fact(value, "src" if value is not None else None, "2026-01-01" if value else None)
-
-    release = facts.get("release_date")
     return Model(
         id=model_id,
         name=model_id.split("/")[-1].title(),
         lab_id=lab,
         family=None,
-        release_date=Fact(PartialDate(str(release)), "src", "2026-01-01")
-        if release
-        else Fact(None),
+        release_date=_fact(None if release_date is None else PartialDate(release_date)),
         knowledge_cutoff=Fact(None),
-        licence=f("licence"),  # type: ignore[arg-type]
-        open_weights=f("open_weights"),  # type: ignore[arg-type]
-        parameters_total=f("parameters_total"),  # type: ignore[arg-type]
+        licence=_fact(licence),
+        open_weights=_fact(open_weights),
+        parameters_total=_fact(parameters_total),
         parameters_active=Fact(None),
-        architecture=f("architecture"),  # type: ignore[arg-type]
+        architecture=_fact(architecture),
         experts_total=Fact(None),
         experts_per_token=Fact(None),
-        context_tokens=f("context_tokens"),  # type: ignore[arg-type]
+        context_tokens=_fact(context_tokens),
         max_output_tokens=Fact(None),
         modalities_input=Fact(None),
         modalities_output=Fact(None),
@@ -49,31 +69,45 @@ def offering(
     provider: str,
     inp: str | None,
     out: str | None,
-    **extra: object,
+    *,
+    cache_read: Decimal | None = None,
+    tiers: tuple[PriceTier, ...] = (),
+    free: bool = False,
+    pmid: str | None = None,
+    lifecycle: str = "ga",
 ) -> Offering:
     """An offering with the given prices (None = unpriced)."""
     prices = Prices(
         input_per_mtok=None if inp is None else Decimal(inp),
         output_per_mtok=None if out is None else Decimal(out),
-        cache_read_per_mtok=extra.pop("cache_read", None),  # type: ignore[arg-type]
-        tiers=extra.pop("tiers", ()),  # type: ignore[arg-type]
-        free=bool(extra.pop("free", False)),
+        cache_read_per_mtok=cache_read,
+        tiers=tiers,
+        free=free,
     )
     return Offering(
         provider_id=provider,
-        provider_model_id=str(extra.pop("pmid", model_id)),
+        provider_model_id=pmid or model_id,
         model_id=model_id,
         name=None,
         prices=prices,
         source_id="src",
         checked="2026-01-01",
-        **extra,  # type: ignore[arg-type]
+        lifecycle=lifecycle,
     )
 
 
 def provider(
     pid: str, kind: str = "inference-host", status: str = "active", lab: str | None = None
 ) -> Provider:
+    """A provider; a defunct one has been since 2024-10-31."""
     return Provider(
         pid, pid.title(), kind, status, "2024-10-31" if status == "defunct" else None, None, lab
     )
+
+
+PROVIDERS = {
+    "lab-api": provider("lab-api", "first-party", lab="lab"),
+    "host": provider("host"),
+    "other": provider("other"),
+    "gone": provider("gone", status="defunct"),
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from tradeoff.db.queries import Catalog
@@ -35,8 +36,8 @@ def client_for(catalog: Catalog, raise_server_exceptions: bool = True) -> TestCl
         )
 
 
-def assert_security_headers(headers: dict[str, str] | object, url: str) -> None:
+def assert_security_headers(headers: Mapping[str, str], url: str) -> None:
     """Every response carries the security headers."""
     for name, needle in SECURITY_HEADERS.items():
-        value = headers.get(name)  # type: ignore[attr-defined]
+        value = headers.get(name)
         assert value is not None and needle in value, f"{url}: {name} = {value!r}"

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
+from starlette.applications import Starlette
 from support.web_support import KIMI, MIXTRAL, PAIR, assert_security_headers, client_for
 
 from tradeoff.db.queries import Catalog
@@ -17,6 +19,8 @@ from tradeoff.pages.comparison import catalog_view
 
 if TYPE_CHECKING:
     from starlette.testclient import TestClient
+
+    from tradeoff.pages.score_chart import ScoreChartContext
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 JSON = "application/json"
@@ -26,7 +30,8 @@ HTML = "text/html"
 
 @pytest.fixture(scope="module")
 def client(catalog: Catalog) -> Iterator[TestClient]:
-    yield client_for(catalog)
+    with client_for(catalog) as opened:  # one event loop for the module's requests
+        yield opened
 
 
 PAGES: list[tuple[str, str]] = [
@@ -262,8 +267,9 @@ def test_crash_is_a_500_problem_without_traceback(catalog: Catalog) -> None:
     def boom(*_: Any) -> Any:
         raise RuntimeError("secret internal detail")
 
-    crashing.app.state.site.render_html = boom  # type: ignore[attr-defined]
-    crashing.app.state.site._bodies.clear()  # type: ignore[attr-defined]
+    assert isinstance(crashing.app, Starlette)
+    crashing.app.state.site.render_html = boom
+    crashing.app.state.site._bodies.clear()
     response = crashing.get("/labs/mistral")
     assert response.status_code == 500
     assert "secret internal detail" not in response.text and "Traceback" not in response.text
@@ -273,9 +279,9 @@ def test_crash_is_a_500_problem_without_traceback(catalog: Catalog) -> None:
 def test_catalog_filters_and_sort(client: TestClient) -> None:
     everything = client.get("/index.json").json()
     assert everything["count"] == everything["total"] == len(everything["models"])
-    tools = client.get("/index.json?capability=tool_call").json()
-    assert 0 < tools["count"] < everything["count"]
-    assert all(m["capabilities"]["tool_call"] is True for m in tools["models"])
+    reasoning = client.get("/index.json?capability=reasoning").json()
+    assert 0 < reasoning["count"] < everything["count"]
+    assert all(m["capabilities"]["reasoning"] is True for m in reasoning["models"])
     cheap = client.get("/index.json?sort=input_price&max_input_price=0.5").json()
     prices = [float(m["cheapest"]["input_per_mtok"]) for m in cheap["models"]]
     assert prices == sorted(prices) and all(p <= 0.5 for p in prices)
@@ -311,8 +317,7 @@ def test_sitemap_lastmod_is_the_pages_last_reviewed(client: TestClient, catalog:
     lastmod = dict(
         re.findall(r"<loc>http://testserver([^<]+)</loc>(?:<lastmod>([^<]+)</lastmod>)?", text)
     )
-    slugs = sorted(m.slug for m in catalog.models.values())[::40]
-    for slug in slugs:
+    for slug in sorted(m.slug for m in catalog.models.values()):
         path = f"/models/{slug}"
         ctx = client.get(path + ".json").json()
         shown = [f["checked"] for f in ctx["facts"] + ctx["capabilities"] if f["known"]]
@@ -320,7 +325,7 @@ def test_sitemap_lastmod_is_the_pages_last_reviewed(client: TestClient, catalog:
         oldest = min((d for d in shown if d), default=None)
         assert _last_reviewed_shown(client.get(path).text) == oldest, path
         assert (lastmod[path] or None) == oldest, path
-    for provider_id in sorted(catalog.providers)[::25]:
+    for provider_id in sorted(catalog.providers):
         path = f"/providers/{provider_id}"
         ctx = client.get(path + ".json").json()
         oldest = min((o["checked"] for o in ctx["offerings"] if o["checked"]), default=None)
@@ -334,7 +339,7 @@ def test_sitemap_pairs_are_the_related_pairs_model_pages_show(
 ) -> None:
     text = client.get("/sitemap.xml").text
     listed = set(re.findall(r"<loc>http://testserver(/compare/[^<]+)</loc>", text))
-    for slug in sorted(m.slug for m in catalog.models.values())[::50]:
+    for slug in sorted(m.slug for m in catalog.models.values()):
         page = client.get(f"/models/{slug}").text
         shown = set(re.findall(r'href="(/compare/[^"?]+)"', page))
         assert shown, slug
@@ -378,7 +383,7 @@ def test_price_vs_score_title_counts_only_drawn_points() -> None:
             "points": [point("free", "0"), point("a", "1"), point("b", "2"), point("c", "3")],
         }
     }
-    svg = chart_svg(ctx).decode()
+    svg = chart_svg(cast("ScoreChartContext", ctx)).decode()  # the chart reads only the series
     assert "(3 models)" in svg  # a price of 0 cannot sit on the log axis: not drawn, not counted
     assert len(re.findall(r'<circle[^>]*class="dot', svg)) == 3
 
@@ -418,10 +423,10 @@ def test_render_cache_is_bounded_by_bytes(catalog: Catalog) -> None:
 
 
 def test_calculator_says_an_unknown_context_fit_is_not_yet_sourced(client: TestClient) -> None:
-    url = "/calculator{}?models=alibaba--qwen-max&input_tokens=1000&output_tokens=10"
+    url = "/calculator{}?models=" + KIMI + "&input_tokens=1000&output_tokens=10"
     ctx = client.get(url.format(".json")).json()
     unknown = [line for line in ctx["lines"] if line["fits_context"] is None]
-    assert unknown, "qwen-max has an offering without a sourced context window"
+    assert unknown, "Kimi K2 Instruct on Together AI has no sourced context window"
     md_rows = [r for r in client.get(url.format(".md")).text.splitlines() if r.startswith("| ")]
     body = md_rows[1:]  # the header first (the rule line starts "|-")
     assert len(body) == len(ctx["lines"])
@@ -430,7 +435,7 @@ def test_calculator_says_an_unknown_context_fit_is_not_yet_sourced(client: TestC
     assert fits == [expected[line["fits_context"]] for line in ctx["lines"]]
     page = client.get(url.format("")).text
     assert page.count("context fit not yet sourced") == len(unknown)
-    assert 'href="/models/alibaba--qwen-max"' in page
+    assert f'href="/models/{KIMI}"' in page
 
 
 def test_downloads_page_counts_what_the_files_hold(tmp_path: Path) -> None:
@@ -466,3 +471,15 @@ def test_downloads_page_counts_what_the_files_hold(tmp_path: Path) -> None:
         assert f"{len(offerings)} offerings" in page
     finally:
         catalog.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a lab page links 'Filter the catalog by this lab' even when no model of the lab "
+    "is in the catalog, and that filter is a 400 (reported; drop this mark once fixed)",
+)
+def test_a_lab_without_models_links_to_no_refused_filter(client: TestClient) -> None:
+    page = client.get("/labs/alibaba").text
+    assert "No model of this lab is in the catalog yet." in page
+    for link in re.findall(r'href="(/\?[^"]+)"', page):
+        assert client.get(html.unescape(link)).status_code == 200, link

@@ -1,0 +1,51 @@
+"""A workload priced on every offering: tiers, cache, unpriced routes, cheapest first."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from support.compare_helpers import PROVIDERS, model, offering
+
+from tradeoff.compare.cost import price_workload
+from tradeoff.compare.workload import Workload
+from tradeoff.records import PriceTier
+
+
+def test_cost_tiers_cache_and_unpriced() -> None:
+    tier = PriceTier(200_000, Decimal("6"), Decimal("22.5"), Decimal("0.6"))
+    offers = {
+        "lab/a": [
+            offering("lab/a", "lab-api", "3", "15", cache_read=Decimal("0.3"), tiers=(tier,)),
+            offering("lab/a", "host", "2", "10"),
+            offering("lab/a", "other", None, None),
+            offering("lab/a", "gone", "0.1", "0.1"),
+        ]
+    }
+    small = price_workload([model("lab/a")], offers, PROVIDERS, Workload(100_000, 1_000, 50_000))
+    # cheapest first ($0.18 < $0.21), unpriced last, defunct excluded
+    assert [c.provider_id for c in small] == ["lab-api", "host", "other"]
+    lab = small[0]
+    # 50K uncached × $3 + 50K cached × $0.3 + 1K × $15, per 1M
+    assert lab.total_usd == Decimal("0.15") + Decimal("0.015") + Decimal("0.015")
+    assert lab.tier_above_input_tokens is None
+    assert small[1].cache_priced_as_input and small[1].total_usd == Decimal("0.21")
+    assert small[2].total_usd is None and small[2].note and "unpriced" in small[2].note
+    big = price_workload([model("lab/a")], offers, PROVIDERS, Workload(300_000, 1_000, 0, 2))
+    lab_big = next(c for c in big if c.provider_id == "lab-api")
+    # the tier applies to the whole request once input exceeds 200K
+    assert lab_big.tier_above_input_tokens == 200_000
+    assert lab_big.total_usd == (Decimal("1.8") + Decimal("0.0225")) * 2
+
+
+def test_zero_tokens_cost_zero_without_a_sourced_rate() -> None:
+    # No cache-read price and no cached tokens: the route is priced, not "unpriced".
+    offers = {"lab/a": [offering("lab/a", "host", "2", "10")]}
+    [line] = price_workload([model("lab/a")], offers, PROVIDERS, Workload(2_000, 500))
+    assert line.total_usd == Decimal("0.009") and line.note is None
+    assert line.cached_usd == 0 and not line.cache_priced_as_input
+    # No output tokens: an unknown output price does not matter either.
+    offers = {"lab/a": [offering("lab/a", "host", "2", None)]}
+    [line] = price_workload([model("lab/a")], offers, PROVIDERS, Workload(1_000, 0))
+    assert line.total_usd == Decimal("0.002")
+    [line] = price_workload([model("lab/a")], offers, PROVIDERS, Workload(1_000, 1))
+    assert line.total_usd is None and line.note == "unpriced: output price not yet sourced"

@@ -1,0 +1,64 @@
+"""Price claims: unpriced and free-only models, break-even shares, ties never called cheaper."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+from support.compare_helpers import PROVIDERS, model, offering
+
+from tradeoff.compare.claim import Claim
+from tradeoff.compare.price_claims import _money_claim, price_claims
+from tradeoff.compare.pricing import model_pricing
+from tradeoff.compare.workload import DEFAULT_BLEND
+from tradeoff.records import Model, Offering
+
+
+def _claims(offers: list[Offering], *models: Model) -> dict[str, Claim]:
+    pricing = {
+        m.id: model_pricing(m, [o for o in offers if o.model_id == m.id], PROVIDERS, DEFAULT_BLEND)
+        for m in models
+    }
+    names = {m.id: m.name for m in models}
+    return {c.id: c for c in price_claims([m.id for m in models], names, pricing, DEFAULT_BLEND)}
+
+
+def test_free_only_model_is_not_said_to_be_unpriced() -> None:
+    a, b = model("lab/a"), model("lab/b")
+    offers = [
+        offering("lab/a", "host", None, None, free=True),
+        offering("lab/b", "host", "1", "1"),
+    ]
+    claim = _claims(offers, a, b)["price.unpriced.lab/a"]
+    assert claim.text == (
+        "A has only a free variant on an active provider in the catalog (Host); "
+        "no paid price is sourced."
+    )
+    assert "not yet sourced" not in claim.text
+    # unknown is JSON null, not the string "null"
+    assert [n.value for n in claim.numbers] == [None]
+    missing = _claims(offers, a, b)["price.first_party.missing"]
+    assert all(n.value is None for n in missing.numbers)
+
+
+def test_choose_reasons_state_the_break_even_share() -> None:
+    # A: cheaper input, dearer output; B the reverse. At 70/30 B is cheaper, and the prices
+    # meet at a 74/26 blend (share = 2.5 / 3.4 = 0.735 → 74, half up).
+    a, b = model("lab/a"), model("lab/b")
+    offers = [offering("lab/a", "host", "0.6", "3.5"), offering("lab/b", "host", "1.5", "1")]
+    claims = _claims(offers, a, b)
+    assert "meet at a 74/26 input/output blend" in claims["price.break_even"].text
+    assert claims["price.cheapest"].favours == ("lab/b",)
+    assert claims["price.cheapest.input"].reason == "input is more than 74% of your tokens"
+    assert claims["price.cheapest.output"].reason == "input is less than 74% of your tokens"
+    assert "heavy" not in claims["price.cheapest.input"].reason
+
+
+@given(base=st.decimals(min_value="0.01", max_value=100, places=4), bump=st.integers(0, 100))
+def test_a_tie_is_never_called_cheaper(base: Decimal, bump: int) -> None:
+    other = base + base * Decimal(bump) / Decimal(10000)  # up to 1% more
+    names = {"x/a": "A", "x/b": "B"}
+    claim = _money_claim("p", "here", "f", [("x/a", base, ""), ("x/b", other, "")], names, "b", "r")
+    assert claim.tie and not claim.favours
+    assert "less" not in claim.text and "×" not in claim.text
