@@ -42,11 +42,6 @@ def test_blend_setting_changes_basis_not_consistency(
     assert c.blend.label in next(x for x in c.claims if x.id == "price.cheapest").basis
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: compare() ranks the other compared models among the related ones, so a pair's "
-    "page links to itself under 'Continue comparing' (reported; drop this mark once fixed)",
-)
 def test_related_pairs_never_link_back_to_the_page(catalog: Catalog) -> None:
     c = compare_ids(catalog, [KIMI, MIXTRAL])
     on_page = {m.id for m in c.models}

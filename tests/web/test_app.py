@@ -473,11 +473,6 @@ def test_downloads_page_counts_what_the_files_hold(tmp_path: Path) -> None:
         catalog.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a lab page links 'Filter the catalog by this lab' even when no model of the lab "
-    "is in the catalog, and that filter is a 400 (reported; drop this mark once fixed)",
-)
 def test_a_lab_without_models_links_to_no_refused_filter(client: TestClient) -> None:
     page = client.get("/labs/alibaba").text
     assert "No model of this lab is in the catalog yet." in page

@@ -10,12 +10,7 @@ from tradeoff.db.queries import Catalog
 MAX_PAGES = 2000  # a guard only: the test catalog's site is crawled to the end
 
 # Links known to be broken, each with its bug; the test fails once one is fixed (then drop it).
-KNOWN_BROKEN = {
-    # web: a lab page links "Filter the catalog by this lab" even when the lab has no model,
-    # and the catalog refuses a lab filter naming no model's lab (400). Alibaba is here only
-    # as the owner of the Alibaba (China) API that serves Kimi K2.
-    "400 /?lab=alibaba (linked from /labs/alibaba)",
-}
+KNOWN_BROKEN: set[str] = set()  # every link on the site answers
 
 
 def test_crawl_from_home_reaches_every_page_without_a_broken_link(catalog: Catalog) -> None:

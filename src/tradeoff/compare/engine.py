@@ -124,7 +124,8 @@ def compare(
     claims += benchmark_claims(benchmarks, names)
     verdict = build_verdict(ids, names, claims)
     faq = build_faq(ids, names, claims, verdict.choose, reasoning_note(benchmarks, claims))
-    candidates = list(view.models.values())
+    # The models on this page are not 'continue comparing' links: the page is their comparison.
+    candidates = [m for m in view.models.values() if m.id not in ids]
     related = tuple(
         (
             m.id,
