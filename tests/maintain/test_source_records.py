@@ -58,9 +58,10 @@ def test_a_refreshed_import_shows_its_new_commit_and_date(catalog_env: tuple[Pat
     assert models_dev["retrieved"] == "2026-12-15"
 
     page = _get(db, f"/models/{WIDGET}").text
-    # (the HTML source list shows name, licence and retrieved date; it shows no commit)
-    assert "retrieved 2026-12-15" in page
-    assert "retrieved 2026-07-02" not in page
+    assert "retrieved 2026-12-15" in page and "at commit 222222222222" in page
+    assert "retrieved 2026-07-02" not in page and "111111111111" not in page
+    markdown = _get(db, f"/models/{WIDGET}.md").text
+    assert "at commit 222222222222" in markdown and "111111111111" not in markdown
 
 
 def test_importing_a_dataset_also_declared_by_hand_fails_and_writes_nothing(

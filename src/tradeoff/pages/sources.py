@@ -18,6 +18,8 @@ class Attribution(TypedDict):
     url: str
     licence: str
     retrieved: str
+    commit: str | None
+    provenance: str  # "retrieved … at commit …": what was read, and when
     attribution: str | None
 
 
@@ -31,8 +33,18 @@ class SourceRecord(TypedDict):
     licence: str
     retrieved: str
     commit: str | None
+    provenance: str
     attribution: str | None
     redistributable: bool
+
+
+COMMIT_SHOWN = 12  # hex digits of a dataset commit shown on pages (the JSON has all 40)
+
+
+def provenance(s: Source) -> str:
+    """When a source was read and, for a dataset, which version: every format shows this."""
+    read = f"retrieved {s.retrieved}"
+    return f"{read} at commit {s.commit[:COMMIT_SHOWN]}" if s.commit else read
 
 
 def credit(s: Source) -> Attribution:
@@ -43,6 +55,8 @@ def credit(s: Source) -> Attribution:
         url=s.url,
         licence=s.licence,
         retrieved=s.retrieved,
+        commit=s.commit,
+        provenance=provenance(s),
         attribution=s.attribution,
     )
 
@@ -57,6 +71,7 @@ def source_record(s: Source) -> SourceRecord:
         licence=s.licence,
         retrieved=s.retrieved,
         commit=s.commit,
+        provenance=provenance(s),
         attribution=s.attribution,
         redistributable=s.redistributable,
     )

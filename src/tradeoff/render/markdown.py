@@ -243,7 +243,7 @@ def render_compare_markdown(ctx: ComparisonContext) -> str:
     lines += ["", "## Sources", ""]
     lines += [
         f"{s['n']}. [{esc(s['name'])}](<{md_url(s['url'])}>): {esc(s['kind'])}, "
-        f"licence {esc(s['licence'])}, retrieved {s['retrieved']}"
+        f"licence {esc(s['licence'])}, {esc(s['provenance'])}"
         + (f", {esc(s['attribution'])}" if s["attribution"] else "")
         for s in ctx["sources"]
     ]

@@ -27,7 +27,8 @@ def sources_md(sources: Sequence[Attribution | SourceRecord]) -> str:
     """The sources-and-licences footer every page carries."""
     lines = ["## Data sources and licences", ""]
     lines += [
-        f"- [{esc(s['name'])}](<{md_url(s['url'])}>) — licence: {esc(s['licence'])}"
+        f"- [{esc(s['name'])}](<{md_url(s['url'])}>) — licence: {esc(s['licence'])}, "
+        + esc(s["provenance"])
         for s in sources
     ]
     return "\n".join(lines)

@@ -233,8 +233,7 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     console.print("\n[bold]Sources[/]")
     for s in ctx["sources"]:
         console.print(
-            f"[{s['n']}] {s['name']} — {s['url']} — licence {s['licence']}, "
-            f"retrieved {s['retrieved']}",
+            f"[{s['n']}] {s['name']} — {s['url']} — licence {s['licence']}, {s['provenance']}",
             markup=False,
         )
     console.print(f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED}", markup=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from tradeoff.compare.engine import CatalogView, Comparison
+from tradeoff.pages.sources import provenance
 
 
 class SourceEntry(TypedDict):
@@ -19,6 +20,7 @@ class SourceEntry(TypedDict):
     attribution: str | None
     retrieved: str
     commit: str | None
+    provenance: str
 
 
 def numbering(result: Comparison) -> dict[str, int]:
@@ -44,6 +46,7 @@ def sources_section(
                 attribution=s.attribution,
                 retrieved=s.retrieved,
                 commit=s.commit,
+                provenance=provenance(s),
             )
         )
     return out
