@@ -8,7 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tradeoff.compare import wording as w
+from tradeoff.compare.capabilities import CapabilityRow
 from tradeoff.compare.engine import Comparison, compare
+from tradeoff.compare.pricing import ModelPricing
 from tradeoff.compare.workload import blend_of
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.comparison import benchmark_section, catalog_view
@@ -23,17 +25,27 @@ def compare_ids(catalog: Catalog, ids: list[str], blend: tuple[int, int] = (70, 
     )
 
 
+def pricing_of(c: Comparison, model_id: str) -> ModelPricing:
+    """The pricing block of one compared model."""
+    return next(p for p in c.pricing if p.model_id == model_id)
+
+
+def state_of(row: CapabilityRow, model_id: str) -> Tri:
+    """The tri-state of one model in a capability row."""
+    return next(cell.state for cell in row.cells if cell.model_id == model_id)
+
+
 def table_value(c: Comparison, table: str, model_id: str, field: str) -> object:
     """The value the tables show for a claim's number."""
     if table == "pricing":
-        p = c.pricing_of(model_id)
+        p = pricing_of(c, model_id)
         head, _, attr = field.partition(".")
         q = getattr(p, head)
         return None if q is None and not attr else getattr(q, attr)
     if table == "availability":
         if model_id == "*":
             return len(c.shared_providers)
-        p = c.pricing_of(model_id)
+        p = pricing_of(c, model_id)
         return {
             "provider_count": p.provider_count,
             "unpriced_count": len(p.unpriced_providers),
@@ -53,7 +65,7 @@ def table_value(c: Comparison, table: str, model_id: str, field: str) -> object:
                 return sum(r.differs for r in rows)
             return sum(any(x.state is Tri.UNKNOWN for x in r.cells) for r in rows)
         capability = next(r for r in c.capabilities if r.key == field)
-        return capability.state_of(model_id).value
+        return state_of(capability, model_id).value
     if table == "benchmarks":
         if field == "result_count":
             return dict(c.benchmarks.result_counts)[model_id]
@@ -78,7 +90,7 @@ def check_consistency(c: Comparison) -> None:
         for label, items in claim.lists:
             if label.startswith("providers:"):
                 m = label.split(":", 1)[1]
-                assert list(items) == [q.provider_name for q in c.pricing_of(m).providers]
+                assert list(items) == [q.provider_name for q in pricing_of(c, m).providers]
                 if (m, "provider_count") in counted:
                     assert counted[(m, "provider_count")] == len(items)
             elif label.startswith("unpriced:"):
@@ -95,7 +107,7 @@ def check_consistency(c: Comparison) -> None:
         if claim.topic == "capability" and claim.id != "capability.summary":
             row = next(r for r in c.capabilities if f"capability.{r.key}" == claim.id)
             for m in claim.favours:
-                assert row.state_of(m) is Tri.YES and row.differs
+                assert state_of(row, m) is Tri.YES and row.differs
             for cell in row.cells:
                 if cell.state is Tri.UNKNOWN and not all(x.state is Tri.UNKNOWN for x in row.cells):
                     assert names[cell.model_id] in claim.text

@@ -28,10 +28,6 @@ class CapabilityRow:
     label: str
     cells: tuple[CapabilityCell, ...]
 
-    def state_of(self, model_id: str) -> Tri:
-        """The tri-state of one model in this row."""
-        return next(c.state for c in self.cells if c.model_id == model_id)
-
     @property
     def differs(self) -> bool:
         """Known yes for some model and known no for another: a real difference."""

@@ -67,10 +67,6 @@ class Comparison:
     last_reviewed: str | None
     source_ids: tuple[str, ...]
 
-    def pricing_of(self, model_id: str) -> ModelPricing:
-        """The pricing block of one compared model."""
-        return next(p for p in self.pricing if p.model_id == model_id)
-
 
 def check_models(models: Sequence[Model]) -> None:
     """2 to 4 distinct models, or a UsageError naming MODEL."""
