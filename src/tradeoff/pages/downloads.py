@@ -91,7 +91,7 @@ def _licences_md(included: list[SourceRecord], excluded: list[SourceRecord]) -> 
         "licence and cite the source.",
         "",
     ]
-    lines += [f"- {s['name']} <{s['url']}> — {s['licence']}" for s in included]
+    lines += [f"- {s['name']} <{s['url']}> — {s['licence']}, {s['provenance']}" for s in included]
     if excluded:
         lines += ["", "Left out (licence does not allow redistribution):", ""]
         lines += [f"- {s['name']} — {s['licence']}" for s in excluded]
