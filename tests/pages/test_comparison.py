@@ -21,7 +21,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.pages.comparison import compare_context
 from tradeoff.pages.comparison.page import ComparisonContext
 from tradeoff.pages.jsonable import dumps
-from tradeoff.render.html import render_compare_body, render_compare_html
+from tradeoff.render.html import render_compare_html
 from tradeoff.render.markdown import esc, render_compare_markdown
 from tradeoff.render.terminal import print_comparison
 
@@ -134,7 +134,7 @@ def test_data_is_escaped_everywhere(catalog: Catalog, ctx: ComparisonContext) ->
     evil["models"][0]["name"] = "<script>alert(1)</script> | *x*"
     evil["claims"][0]["text"] = "<img src=x onerror=alert(1)>"
     evil["summary"] = "# heading? <b>"
-    html = render_compare_html(evil) + render_compare_body(evil)
+    html = render_compare_html(evil)
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>" not in html
     md = render_compare_markdown(evil)
     assert "<script>" not in md and "&lt;script&gt;" in md and "\\# heading" in md
@@ -168,7 +168,7 @@ def test_results_without_counterpart_are_counted_per_result(
 def test_related_links_are_canonical_pair_urls(ctx: ComparisonContext) -> None:
     from tradeoff import urls
 
-    html = render_compare_body(ctx)
+    html = render_compare_html(ctx)
     slugs = {m["id"]: m["slug"] for m in ctx["models"]}
     for r in ctx["related"]:
         for i in r["items"]:
@@ -208,5 +208,5 @@ def test_summary_route_states_a_lifecycle_that_is_not_ga(ctx: ComparisonContext)
     q["lifecycle"] = "deprecated"
     name = esc(q["provider_name"])
     assert f"| {name} (deprecated) [" in render_compare_markdown(changed)
-    assert f"{q['provider_name']} (deprecated) <span" in render_compare_body(changed)
+    assert f"{q['provider_name']} (deprecated) <span" in render_compare_html(changed)
     assert "(deprecated)" not in render_compare_markdown(ctx).split("#### ", 1)[0]

@@ -96,8 +96,3 @@ def render_page(env: Environment, template: str, ctx: Mapping[str, object], chro
 def render_compare_html(ctx: ComparisonContext) -> str:
     """The comparison as a standalone HTML page (inline CSS, no external assets)."""
     return environment().get_template("compare.html").render(ctx=ctx, standalone=True)
-
-
-def render_compare_body(ctx: ComparisonContext) -> str:
-    """Only the comparison's sections."""
-    return environment().get_template("compare_body.html").render(ctx=ctx)
