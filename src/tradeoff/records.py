@@ -81,7 +81,9 @@ class Lab:
 class Provider:
     id: str
     name: str
-    kind: str  # first-party | inference-host | cloud | aggregator
+    # first-party | inference-host | cloud | aggregator (these sell API access per use) |
+    # local-runtime | plan (subscription or coding/token plan) | unknown (not yet classified)
+    kind: str
     status: str  # active | defunct
     defunct_since: str | None = None
     url: str | None = None

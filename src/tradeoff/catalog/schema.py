@@ -82,7 +82,7 @@ class ProviderEntry(Strict):
     """Curated provider facts that datasets lack: kind, status, the lab it is first-party for."""
 
     name: str
-    kind: Literal["first-party", "inference-host", "cloud", "aggregator"]
+    kind: Literal["first-party", "inference-host", "cloud", "aggregator", "local-runtime", "plan"]
     status: Literal["active", "defunct"] = "active"
     defunct_since: str | None = None
     url: str | None = None
