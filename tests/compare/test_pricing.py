@@ -216,3 +216,18 @@ def test_a_providers_row_is_its_comparable_offering() -> None:
     assert [q.provider_model_id for q in p.providers] == ["a"]
     assert [q.provider_model_id for q in p.other_routes] == ["x/A-FP4"]
     assert p.providers[0].offering_count == 2
+
+
+def test_first_party_only_with_the_labs_own_price() -> None:
+    # genai-prices lists gpt-oss-120b at OpenAI with a price "imported from OpenRouter pricing"
+    copied = replace(offering("lab/a", "lab-api", "0.039", "0.18"), price_origin="host")
+    own = offering("lab/a", "host", "0.03", "0.15")
+    p = _headline([copied, own])
+    assert p.first_party is None
+    lab_row = next(q for q in p.providers if q.provider_id == "lab-api")
+    assert lab_row.excluded_reason == "price copied from Host's listing, not Lab-Api's own"
+    assert not lab_row.own_price
+    assert p.cheapest is not None and p.cheapest.provider_id == "host"
+    # the lab's own price, stated by a dataset as the lab's, is first-party
+    p = _headline([offering("lab/a", "lab-api", "0.6", "2.5"), own])
+    assert p.first_party is not None and p.first_party.provider_id == "lab-api"

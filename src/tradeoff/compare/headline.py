@@ -7,20 +7,24 @@ Every rule is deterministic and reads only the records (no SQLite, no files):
 
 1. ``kind``      — the provider sells API access per use (not a local runtime, not a plan);
 2. ``lifecycle`` — the offering is GA (not preview, deprecated or retired);
-3. ``paid``      — priced and paid per use (a free variant or an unpriced route is not a price);
+3. ``own price`` — the price is the provider's own, not one a dataset copied from another
+   provider's listing (``Offering.price_origin``);
 4. ``quantization`` — full precision, or a precision the lab itself released (see
    ``quantization_of`` and ``lab_precisions``);
 5. ``promotion`` — no promotion marker in the provider's model id or name (``PROMOTION``);
-6. ``list price`` — a closed-weight model's reseller within ½×–2× of the lab's own input
-   price (the same rule as ``tradeoff check``'s ``reseller-far-off-list-price``);
-7. ``context``   — serves at least ``CONTEXT_SHARE`` of the model's documented context.
+6. ``paid``      — priced and paid per use (a free variant or an unpriced route is not a price);
+7. ``list price`` — a closed-weight model's reseller within ½×–2× of the lab's own input
+   price (``tradeoff check`` warns on every such offering: ``reseller-far-off-list-price``);
+8. ``context``   — serves at least ``CONTEXT_SHARE`` of the model's documented context.
+
+The first rule that fails gives the reason shown.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
@@ -56,6 +60,12 @@ CONTEXT_SHARE = Decimal("0.95")  # a route serving less than 95% of the document
 def sells_per_use(provider: Provider) -> bool:
     """The provider sells API access per use (its offerings can be availability)."""
     return provider.kind in PER_USE_KINDS
+
+
+def own_price(offering: Offering) -> bool:
+    """The offering's price is its provider's own: no dataset says it copied it from another
+    provider's listing (``Offering.price_origin``)."""
+    return offering.price_origin in (None, offering.provider_id)
 
 
 def quantization_of(offering: Offering) -> str | None:
@@ -112,6 +122,7 @@ def list_input_price(
         and o.lifecycle != "retired"
         and (p := providers.get(o.provider_id)) is not None
         and p.is_first_party_for(model.lab_id)
+        and own_price(o)
     ]
     return min(prices) if prices else None
 
@@ -160,6 +171,7 @@ class HeadlineRules:
     model: Model
     list_price: Decimal | None
     own_precisions: frozenset[str]
+    provider_names: Mapping[str, str] = field(default_factory=dict)
 
     def reason(self, offering: Offering, provider: Provider) -> str | None:
         """Why this offering is not a comparable (headline) price; None when it is one."""
@@ -167,6 +179,10 @@ class HeadlineRules:
             return NOT_PER_USE.get(provider.kind, f"{provider.kind}, not sold per use")
         if offering.lifecycle != "ga":
             return offering.lifecycle
+        if not own_price(offering):
+            origin = offering.price_origin or ""
+            origin = self.provider_names.get(origin, origin)
+            return f"price copied from {origin}'s listing, not {provider.name}'s own"
         quant = quantization_of(offering)
         if quant and quant not in FULL_PRECISION and quant not in self.own_precisions:
             return f"third-party {quant.upper()} quantization"
@@ -197,4 +213,9 @@ def headline_rules(
         model=model,
         list_price=list_input_price(model, offerings, providers),
         own_precisions=lab_precisions(model, offerings),
+        provider_names={
+            o.price_origin: providers[o.price_origin].name
+            for o in offerings
+            if o.price_origin and o.price_origin in providers
+        },
     )

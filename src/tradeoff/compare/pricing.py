@@ -14,7 +14,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from tradeoff.compare.headline import HeadlineRules, headline_rules, quantization_of, sells_per_use
+from tradeoff.compare.headline import (
+    HeadlineRules,
+    headline_rules,
+    own_price,
+    quantization_of,
+    sells_per_use,
+)
 from tradeoff.compare.workload import Blend
 from tradeoff.records import Model, Offering, Provider
 
@@ -43,6 +49,7 @@ class Quote:
     offering_count: int = 1  # offerings of this model at this provider
     defunct_since: str | None = None
     quantization: str | None = None  # served precision (``headline.quantization_of``)
+    own_price: bool = True  # the price is the provider's own (``headline.own_price``)
     excluded_reason: str | None = None  # why it is not the headline route; None: comparable
 
     @property
@@ -148,6 +155,7 @@ def quote(
         offering_count=count,
         defunct_since=provider.defunct_since,
         quantization=quantization_of(offering),
+        own_price=own_price(offering),
         excluded_reason=rules.reason(offering, provider) if rules is not None else None,
     )
 
@@ -213,8 +221,13 @@ def model_pricing(
         for qs in elsewhere.values()
     ]
     comparable = [q for q in rows if q.priced and not q.free and q.excluded_reason is None]
-    # rows are in price order, so the first first-party row is its cheapest priced one
-    first = [q for q in rows if is_first_party(providers.get(q.provider_id) or _stub(q), model)]
+    # rows are in price order, so the first first-party row is its cheapest priced one; a
+    # price copied from another provider's listing is not the lab's own (own_price)
+    first = [
+        q
+        for q in rows
+        if is_first_party(providers.get(q.provider_id) or _stub(q), model) and q.own_price
+    ]
     by_name = lambda q: (q.provider_name.lower(), q.provider_model_id)  # noqa: E731
     return ModelPricing(
         model_id=model.id,
