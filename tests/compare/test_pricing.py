@@ -231,3 +231,17 @@ def test_first_party_only_with_the_labs_own_price() -> None:
     # the lab's own price, stated by a dataset as the lab's, is first-party
     p = _headline([offering("lab/a", "lab-api", "0.6", "2.5"), own])
     assert p.first_party is not None and p.first_party.provider_id == "lab-api"
+
+
+def test_workload_lines_skip_plans_and_carry_the_headline_reason() -> None:
+    providers = {**PROVIDERS, "plan": provider("plan", "plan")}
+    offers = [
+        offering("lab/a", "host", "0.1", "0.1", pmid="x/A-FP4"),
+        offering("lab/a", "other", "1", "1"),
+        offering("lab/a", "plan", "0.01", "0.01"),
+    ]
+    lines = price_workload([model("lab/a")], {"lab/a": offers}, providers, Workload(10, 10))
+    assert [(c.provider_id, c.excluded_reason) for c in lines] == [
+        ("host", "third-party FP4 quantization"),
+        ("other", None),
+    ]
