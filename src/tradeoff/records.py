@@ -81,7 +81,9 @@ class Lab:
 class Provider:
     id: str
     name: str
-    kind: str  # first-party | inference-host | cloud | aggregator
+    # first-party | inference-host | cloud | aggregator (these sell API access per use) |
+    # local-runtime | plan (subscription or coding/token plan) | unknown (not yet classified)
+    kind: str
     status: str  # active | defunct
     defunct_since: str | None = None
     url: str | None = None
@@ -252,6 +254,9 @@ class Offering:
     successor: str | None = None
     link: str | None = None  # how model_id was found: base_model, canonical, alias, normalized
     source_url: str | None = None  # the provider page the dataset cites for this offering
+    # the provider whose published price a dataset copied into this offering (genai-prices
+    # "Imported from OpenRouter pricing"); None: the dataset states it as this provider's own
+    price_origin: str | None = None
     price_sources: dict[str, str] = field(default_factory=dict)  # field -> source id
     history: tuple[PricePoint, ...] = ()
     disputed_fields: tuple[str, ...] = ()

@@ -102,12 +102,12 @@ def test_compare_two_models_and_change_the_blend(page: Page, server: str) -> Non
 
 
 def _check_pricing(page: Page, ctx: dict[str, Any]) -> None:
-    """Cheapest-route prices shown equal the JSON twin's, for every model, in model order."""
+    """Headline-route prices shown equal the JSON twin's, for every model, in model order."""
     label = ctx["blend"]["label"]
     for field, header in (
-        ("input_per_mtok", "Cheapest active route: input / 1M"),
-        ("output_per_mtok", "Cheapest active route: output / 1M"),
-        ("blended_per_mtok", f"Cheapest active route: blended {label} / 1M"),
+        ("input_per_mtok", "Headline route: input / 1M"),
+        ("output_per_mtok", "Headline route: output / 1M"),
+        ("blended_per_mtok", f"Headline route: blended {label} / 1M"),
     ):
         shown = row_cells(page, header)
         expected = [money(p["cheapest"][field]) for p in ctx["pricing"]]

@@ -6,9 +6,13 @@ from __future__ import annotations
 from itertools import combinations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support.consistency import check_consistency, compare_ids, signature
 
+from tradeoff.compare.headline import PER_USE_KINDS
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.comparison import compare_context
 
 KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
 
@@ -47,3 +51,34 @@ def test_related_pairs_never_link_back_to_the_page(catalog: Catalog) -> None:
     on_page = {m.id for m in c.models}
     for model_id, items in c.related:
         assert not on_page & {r.model_id for r in items}, model_id
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_headline_route_never_excluded_and_counts_equal_lists(
+    catalog: Catalog, data: st.DataObject
+) -> None:
+    ids = sorted(catalog.models)
+    pair = data.draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
+    blend = data.draw(st.tuples(st.integers(0, 100), st.integers(0, 100)).filter(any))
+    ctx = compare_context(catalog, pair, blend)
+    for p in ctx["pricing"]:
+        head = p["cheapest"]
+        if head is not None:
+            assert head["headline_excluded_reason"] is None
+            assert head["provider_kind"] in PER_USE_KINDS
+        else:  # no comparable paid route among the rows
+            assert all(
+                q["headline_excluded_reason"] or q["free"] or q["blended_per_mtok"] is None
+                for q in p["providers"]
+            )
+        assert p["provider_count"] == len(p["providers"])
+        assert p["unpriced_count"] == sum(q["blended_per_mtok"] is None for q in p["providers"])
+        assert p["excluded_count"] == sum(
+            bool(q["headline_excluded_reason"]) for q in p["providers"]
+        )
+        assert all(q["provider_kind"] in PER_USE_KINDS for q in p["providers"])
+        assert all(q["headline_excluded_reason"] for q in p["not_per_use"] + p["other_routes"])
+    assert ctx["shared_provider_count"] == len(ctx["shared_providers"])

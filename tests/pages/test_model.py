@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tradeoff import urls
+from tradeoff.compare.headline import PER_USE_KINDS
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.model import model_context, model_last_reviewed, model_record
 from tradeoff.pages.related import related_pairs
@@ -49,6 +50,7 @@ def test_price_chart_bars_are_active_paid_priced_offerings_cheapest_first(
             o
             for o in page["offerings"]
             if o["provider_status"] == "active"
+            and o["sells_per_use"]
             and not o["prices"]["free"]
             and o["prices"]["input_per_mtok"] is not None
             and o["prices"]["output_per_mtok"] is not None
@@ -63,7 +65,11 @@ def test_price_chart_bars_are_active_paid_priced_offerings_cheapest_first(
             (Decimal(b["input_per_mtok"]), Decimal(b["output_per_mtok"])) for b in chart["bars"]
         ]
         assert prices == sorted(prices)
+        # local runtimes and plans are not availability; retired offerings are not either
         assert page["active_providers"] == sorted(
-            {o["provider"] for o in page["offerings"] if o["provider_status"] == "active"}
+            {o["provider"] for o in page["offerings"] if o["live"] and o["sells_per_use"]}
+        )
+        assert all(
+            o["provider_kind"] in PER_USE_KINDS for o in page["offerings"] if o["sells_per_use"]
         )
     assert charted

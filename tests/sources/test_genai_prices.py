@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from tradeoff.catalog.schema import ImportedOffering, ImportFile
 from tradeoff.errors import DataError
-from tradeoff.sources.genai_prices import import_snapshot
+from tradeoff.sources.genai_prices import copied_from, import_snapshot
 from tradeoff.sources.genai_prices_rules import matches
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -143,3 +143,15 @@ def test_zero_prices_are_free_only_when_the_entry_says_so(tmp_path: Path) -> Non
         d.entity == "offering:acme/gizmo" and "all-zero prices not marked free" in d.reason
         for d in imported.dropped
     )
+
+
+def test_a_price_copied_from_another_providers_listing_names_its_origin() -> None:
+    # genai-prices says so only in price_comments; the importer carries it as price_origin
+    copied = (
+        "Imported from OpenRouter pricing; verify against OpenAI pricing when native API "
+        "pricing is published."
+    )
+    assert copied_from(copied) == "openrouter"
+    assert copied_from("imported from Together AI pricing") == "togetherai"
+    assert copied_from("Prices from the vendor page") is None
+    assert copied_from(None) is None

@@ -75,6 +75,9 @@ def offering(
     free: bool = False,
     pmid: str | None = None,
     lifecycle: str = "ga",
+    name: str | None = None,
+    quantization: str | None = None,
+    context_tokens: int | None = None,
 ) -> Offering:
     """An offering with the given prices (None = unpriced)."""
     prices = Prices(
@@ -88,11 +91,13 @@ def offering(
         provider_id=provider,
         provider_model_id=pmid or model_id,
         model_id=model_id,
-        name=None,
+        name=name,
         prices=prices,
         source_id="src",
         checked="2026-01-01",
         lifecycle=lifecycle,
+        quantization=quantization,
+        context_tokens=context_tokens,
     )
 
 

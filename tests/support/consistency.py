@@ -10,6 +10,7 @@ from decimal import Decimal
 from tradeoff.compare import wording as w
 from tradeoff.compare.capabilities import CapabilityRow
 from tradeoff.compare.engine import Comparison, compare
+from tradeoff.compare.headline import PER_USE_KINDS
 from tradeoff.compare.pricing import ModelPricing
 from tradeoff.compare.workload import blend_of
 from tradeoff.db.queries import Catalog
@@ -118,10 +119,19 @@ def check_consistency(c: Comparison) -> None:
     for p in c.pricing:
         assert p.provider_count == len(p.providers) == len({q.provider_id for q in p.providers})
         assert all(q.defunct_since is None for q in p.providers)
+        assert all(q.provider_kind in PER_USE_KINDS for q in p.providers)
+        assert all(q.excluded_reason for q in p.not_per_use + p.other_routes)
+        comparable = [
+            q.blended_per_mtok
+            for q in p.providers
+            if q.priced and not q.free and q.excluded_reason is None
+        ]
+        assert None not in comparable  # a priced route has a blended price
         if p.cheapest is not None:
-            paid = [q.blended_per_mtok for q in p.providers if q.priced and not q.free]
-            assert None not in paid  # a priced route has a blended price
-            assert p.cheapest.blended_per_mtok == min(b for b in paid if b is not None)
+            assert p.cheapest.excluded_reason is None  # the headline is comparable
+            assert p.cheapest.blended_per_mtok == min(b for b in comparable if b is not None)
+        else:
+            assert not comparable  # never a silent fallback to a non-comparable route
     for faq in c.faq:
         assert faq.answer, faq.question
 

@@ -82,7 +82,7 @@ class ProviderEntry(Strict):
     """Curated provider facts that datasets lack: kind, status, the lab it is first-party for."""
 
     name: str
-    kind: Literal["first-party", "inference-host", "cloud", "aggregator"]
+    kind: Literal["first-party", "inference-host", "cloud", "aggregator", "local-runtime", "plan"]
     status: Literal["active", "defunct"] = "active"
     defunct_since: str | None = None
     url: str | None = None
@@ -316,6 +316,11 @@ class ImportedOffering(Strict):
     successor: str | None = None
     checked: dt.date | None = None
     source_url: str | None = Field(default=None, description="page the dataset cites")
+    price_origin: str | None = Field(
+        default=None,
+        description="provider whose published price the dataset copied into this entry "
+        "(genai-prices: 'Imported from OpenRouter pricing'), as that provider's id",
+    )
     history: list[ImportedPricePoint] = Field(default_factory=list)
     facts: dict[str, str | int | bool | list[str]] = Field(
         default_factory=dict, description="model-level facts this offering claims (evidence only)"

@@ -8,9 +8,10 @@ cost is multiplied by the number of requests.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from tradeoff.compare.headline import headline_rules, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
 from tradeoff.compare.workload import Workload
 from tradeoff.money import PER_MTOK
@@ -40,6 +41,7 @@ class CostLine:
     source_id: str
     checked: str
     note: str | None = None
+    excluded_reason: str | None = None  # why it is not a comparable price (compare.headline)
 
 
 def _tier(offering: Offering, input_tokens: int) -> PriceTier | None:
@@ -128,16 +130,22 @@ def price_workload(
 ) -> list[CostLine]:
     """Every active offering of the models priced for the workload, cheapest route first.
 
+    Only providers that sell API access per use (local runtimes and plans are not a price of
+    a workload); each line says why it is not a comparable price (``compare.headline``).
+
     Unpriced offerings follow the priced ones (never as $0); routes whose served context
     is too small for the request are ranked after those that fit.
     """
     lines: list[CostLine] = []
     for model in models:
-        for offering in offerings.get(model.id, ()):
+        offers = list(offerings.get(model.id, ()))
+        rules = headline_rules(model, offers, providers)
+        for offering in offers:
             provider = provider_of(offering, providers)
-            if not is_live(offering, provider):
+            if not is_live(offering, provider) or not sells_per_use(provider):
                 continue
-            lines.append(price_offering(model.id, offering, provider, workload))
+            line = price_offering(model.id, offering, provider, workload)
+            lines.append(replace(line, excluded_reason=rules.reason(offering, provider)))
     lines.sort(
         key=lambda c: (
             c.total_usd is None,

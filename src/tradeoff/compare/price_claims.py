@@ -96,11 +96,13 @@ def price_claims(
         claims.append(
             _money_claim(
                 "price.cheapest",
-                "on the cheapest active route",
+                "on the cheapest comparable route",
                 "cheapest.blended_per_mtok",
                 entries("blended_per_mtok"),
                 names,
-                f"cheapest priced offering on an active provider, {blend_text}",
+                "headline route: the cheapest comparable offering (active provider selling per "
+                "use, GA, paid, full or the lab's own precision, no promotion, not an unverified "
+                f"price far off list, the documented context), {blend_text}",
                 "the lowest price matters most",
             )
         )
@@ -173,9 +175,24 @@ _SIDES = ("price.cheapest.input", "price.cheapest.output")
 
 
 def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:
-    """Why a model has no cheapest route: only free variants, or no price sourced at all."""
+    """Why a model has no headline route: no comparable priced route (each route's reason),
+    only free variants, or no price sourced at all."""
     number = (Number("pricing", model_id, "cheapest", None),)
     basis = "offerings on active providers"
+    excluded = [
+        f"{q.provider_name}: {q.excluded_reason}"
+        for q in (*p.providers, *p.other_routes)
+        if q.priced and not q.free and q.excluded_reason
+    ]
+    if excluded:
+        return Claim(
+            f"price.unpriced.{model_id}",
+            "price",
+            f"{name} has no comparable priced route in the catalog; its priced routes are "
+            f"not like for like ({'; '.join(excluded)}).",
+            basis,
+            number,
+        )
     free = tuple(q.provider_name for q in p.providers if q.free)
     if free:
         return Claim(

@@ -1,8 +1,11 @@
-"""Pricing and availability of models: first-party, cheapest active route, provider table.
+"""Pricing and availability of models: first-party, headline route, provider table.
 
-Availability counts providers, not offerings: one provider serving a model under three ids is
-one place to run it. Defunct providers and retired offerings are never availability; they are
-listed apart so a reader can see why a provider they know is missing.
+Availability counts providers that sell API access per use, not offerings: one provider serving
+a model under three ids is one place to run it. Defunct providers and retired offerings are
+never availability, nor are local runtimes and subscription plans; they are listed apart with
+the reason, so a reader can see why a provider they know is missing. The headline route
+(``cheapest``) is the cheapest *comparable* offering (``compare.headline``); every other route
+carries the reason it is not the headline.
 """
 
 from __future__ import annotations
@@ -11,6 +14,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from tradeoff.compare.headline import (
+    HeadlineRules,
+    headline_rules,
+    own_price,
+    quantization_of,
+    sells_per_use,
+)
 from tradeoff.compare.workload import Blend
 from tradeoff.records import Model, Offering, Provider
 
@@ -38,6 +48,9 @@ class Quote:
     price_source_ids: tuple[str, ...]
     offering_count: int = 1  # offerings of this model at this provider
     defunct_since: str | None = None
+    quantization: str | None = None  # served precision (``headline.quantization_of``)
+    own_price: bool = True  # the price is the provider's own (``headline.own_price``)
+    excluded_reason: str | None = None  # why it is not the headline route; None: comparable
 
     @property
     def priced(self) -> bool:
@@ -50,11 +63,16 @@ class ModelPricing:
     """Where one model runs and what it costs there."""
 
     model_id: str
-    cheapest: Quote | None  # cheapest paid, priced offering on an active provider
+    cheapest: Quote | None  # the headline route: cheapest comparable offering (or None)
     first_party: Quote | None  # the model's lab's own API, when it serves the model
-    providers: tuple[Quote, ...]  # one row per active provider, by price (free, unpriced last)
+    providers: tuple[Quote, ...]  # one row per active per-use provider, by price
     defunct: tuple[Quote, ...]  # offerings on defunct providers or retired offerings
     free_providers: tuple[str, ...]  # active providers that also offer a free variant
+    # offerings of counted providers not shown as their provider's row that are not
+    # comparable (a provider's FP4 variant, its promotion), with their reasons
+    other_routes: tuple[Quote, ...] = ()
+    # local runtimes, subscriptions and plans: one row per provider, not availability
+    not_per_use: tuple[Quote, ...] = ()
 
     @property
     def provider_count(self) -> int:
@@ -86,6 +104,12 @@ def is_live(offering: Offering, provider: Provider | None) -> bool:
     return offering.lifecycle != "retired" and (provider is None or provider.active)
 
 
+def counts_as_availability(offering: Offering, providers: Mapping[str, Provider]) -> bool:
+    """Live (``is_live``) on a provider that sells API access per use: what counts count."""
+    provider = provider_of(offering, providers)
+    return is_live(offering, provider) and sells_per_use(provider)
+
+
 def is_first_party(provider: Provider, model: Model) -> bool:
     """A lab's own API serving that lab's model."""
     return provider.is_first_party_for(model.lab_id)
@@ -101,8 +125,14 @@ def blended_price(offering: Offering, blend: Blend) -> Decimal | None:
     return None
 
 
-def quote(offering: Offering, provider: Provider, blend: Blend, count: int = 1) -> Quote:
-    """Price one offering at a blend."""
+def quote(
+    offering: Offering,
+    provider: Provider,
+    blend: Blend,
+    count: int = 1,
+    rules: HeadlineRules | None = None,
+) -> Quote:
+    """Price one offering at a blend; with ``rules``, say why it is not a headline route."""
     p = offering.prices
     free_zero = Decimal(0) if p.free else None
     sources = sorted({offering.price_sources.get(f, offering.source_id) for f in _TOKEN_PRICES})
@@ -124,6 +154,9 @@ def quote(offering: Offering, provider: Provider, blend: Blend, count: int = 1) 
         price_source_ids=tuple(sources),
         offering_count=count,
         defunct_since=provider.defunct_since,
+        quantization=quantization_of(offering),
+        own_price=own_price(offering),
+        excluded_reason=rules.reason(offering, provider) if rules is not None else None,
     )
 
 
@@ -139,11 +172,12 @@ def _row_order(q: Quote) -> tuple[bool, bool, Decimal, str, str]:
     )
 
 
-def _within_provider(q: Quote) -> tuple[bool, bool, bool, Decimal, str, str]:
-    # The offering that stands for its provider: as ``_row_order``, but a deprecated route
-    # only when the provider has no live one at the same footing.
+def _within_provider(q: Quote) -> tuple[bool, bool, bool, bool, Decimal, str, str]:
+    # The offering that stands for its provider: as ``_row_order``, but a comparable route
+    # first, and a deprecated route only when the provider has no live one at the same footing.
     unpriced, free, blended, name, pmid = _row_order(q)
-    return (unpriced, free, q.lifecycle == "deprecated", blended, name, pmid)
+    excluded = q.excluded_reason is not None
+    return (unpriced, free, excluded, q.lifecycle == "deprecated", blended, name, pmid)
 
 
 def _cheapest_key(q: Quote) -> tuple[Decimal, Decimal, str, str]:
@@ -157,34 +191,53 @@ def model_pricing(
     providers: Mapping[str, Provider],
     blend: Blend,
 ) -> ModelPricing:
-    """First-party and cheapest active offering, one row per active provider, defunct apart."""
+    """Headline route, first-party, one row per active per-use provider; the rest apart."""
+    offerings = list(offerings)
+    rules = headline_rules(model, offerings, providers)
     live: dict[str, list[Quote]] = {}
+    elsewhere: dict[str, list[Quote]] = {}
     gone: list[Quote] = []
     for offering in offerings:
         provider = provider_of(offering, providers)
-        q = quote(offering, provider, blend)
-        if is_live(offering, provider):
+        q = quote(offering, provider, blend, rules=rules)
+        if not is_live(offering, provider):
+            gone.append(q)
+        elif sells_per_use(provider):
             live.setdefault(provider.id, []).append(q)
         else:
-            gone.append(q)
+            elsewhere.setdefault(provider.id, []).append(q)
     rows: list[Quote] = []
+    others: list[Quote] = []
     free_at: list[str] = []
     for provider_id, quotes in live.items():
         quotes.sort(key=_within_provider)
         rows.append(replace(quotes[0], offering_count=len(quotes)))
+        others += [q for q in quotes[1:] if q.excluded_reason is not None and q.priced]
         if any(q.free for q in quotes):
             free_at.append(provider_id)
     rows.sort(key=_row_order)
-    paid = [q for q in rows if q.priced and not q.free]
-    # rows are in price order, so the first first-party row is its cheapest priced one
-    first = [q for q in rows if is_first_party(providers.get(q.provider_id) or _stub(q), model)]
+    apart = [
+        replace(sorted(qs, key=_within_provider)[0], offering_count=len(qs))
+        for qs in elsewhere.values()
+    ]
+    comparable = [q for q in rows if q.priced and not q.free and q.excluded_reason is None]
+    # rows are in price order, so the first first-party row is its cheapest priced one; a
+    # price copied from another provider's listing is not the lab's own (own_price)
+    first = [
+        q
+        for q in rows
+        if is_first_party(providers.get(q.provider_id) or _stub(q), model) and q.own_price
+    ]
+    by_name = lambda q: (q.provider_name.lower(), q.provider_model_id)  # noqa: E731
     return ModelPricing(
         model_id=model.id,
-        cheapest=min(paid, key=_cheapest_key, default=None),
+        cheapest=min(comparable, key=_cheapest_key, default=None),
         first_party=first[0] if first else None,
         providers=tuple(rows),
-        defunct=tuple(sorted(gone, key=lambda q: (q.provider_name.lower(), q.provider_model_id))),
+        defunct=tuple(sorted(gone, key=by_name)),
         free_providers=tuple(sorted(free_at)),
+        other_routes=tuple(sorted(others, key=_row_order)),
+        not_per_use=tuple(sorted(apart, key=by_name)),
     )
 
 

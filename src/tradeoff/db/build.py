@@ -111,6 +111,7 @@ def _offering_row(o: Offering) -> tuple[object, ...]:
         o.checked,
         json.dumps(o.price_sources, sort_keys=True),
         json.dumps(list(o.disputed_fields)),
+        o.price_origin,
     )
 
 
@@ -172,7 +173,7 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
         )
         conn.executemany("INSERT INTO model_facts VALUES (?,?,?,?,?,?,?)", _fact_rows(m))
     conn.executemany(
-        "INSERT INTO offerings VALUES (" + ",".join("?" * 30) + ")",
+        "INSERT INTO offerings VALUES (" + ",".join("?" * 31) + ")",
         [_offering_row(o) for o in r.offerings],
     )
     conn.executemany(

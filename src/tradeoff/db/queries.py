@@ -73,6 +73,7 @@ _OFFERING_COLUMNS = (
     "checked",
     "price_sources_json",
     "disputed_json",
+    "price_origin",
 )
 
 
@@ -245,6 +246,7 @@ class Catalog:
                     successor=rec["successor"],
                     link=rec["link"],
                     source_url=rec["source_url"],
+                    price_origin=rec["price_origin"],
                     price_sources=dict(js(rec["price_sources_json"])),
                     history=tuple(history.get(key, ())),
                     disputed_fields=tuple(js(rec["disputed_json"])),

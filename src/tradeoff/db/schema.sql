@@ -46,7 +46,7 @@ CREATE TABLE offerings (
   capabilities_json TEXT NOT NULL, lifecycle TEXT NOT NULL, deprecated_on TEXT,
   retired_on TEXT, successor TEXT, link TEXT, source_url TEXT, source_id TEXT NOT NULL,
   checked TEXT NOT NULL,
-  price_sources_json TEXT NOT NULL, disputed_json TEXT NOT NULL,
+  price_sources_json TEXT NOT NULL, disputed_json TEXT NOT NULL, price_origin TEXT,
   PRIMARY KEY (provider_id, provider_model_id)
 );
 CREATE INDEX offerings_model ON offerings(model_id);

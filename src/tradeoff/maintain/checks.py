@@ -7,14 +7,25 @@ catalog and at what importers dropped, and count each kind of problem.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tradeoff.compare.headline import (
+    FAR_OFF_LIST_PRICE,
+    headline_rules,
+    list_input_price,
+    off_list,
+    own_price,
+    quantization_of,
+    sells_per_use,
+)
+from tradeoff.compare.pricing import model_pricing, provider_of
+from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
 from tradeoff.records import Model, Offering
 
-FAR_OFF_LIST_PRICE = Decimal(2)  # a reseller at more than 2× or under ½ of the lab's own price
+__all__ = ["FAR_OFF_LIST_PRICE", "Finding", "counts", "model_pricing", "run_checks"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,7 @@ def run_checks(catalog: Catalog) -> list[Finding]:
     first_party_price = _first_party_prices(catalog)
     for offering in catalog.offerings:
         findings += _offering(catalog, offering, first_party_price)
+    findings += _headlines(catalog)
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: (order[f.level], f.kind, f.entity))
 
@@ -158,19 +170,90 @@ def _model_dates(model: Model) -> list[Finding]:
     return []
 
 
-def _first_party_prices(catalog: Catalog) -> dict[str, Decimal]:
-    prices: dict[str, Decimal] = {}
+def _by_model(catalog: Catalog) -> dict[str, list[Offering]]:
+    out: dict[str, list[Offering]] = defaultdict(list)
     for offering in catalog.offerings:
-        provider = catalog.providers.get(offering.provider_id)
-        model = catalog.models.get(offering.model_id or "")
-        if (
-            provider
-            and model
-            and provider.is_first_party_for(model.lab_id)
-            and offering.prices.input_per_mtok
-        ):
-            prices.setdefault(model.id, offering.prices.input_per_mtok)
+        if offering.model_id in catalog.models:
+            out[offering.model_id].append(offering)
+    return out
+
+
+def _first_party_prices(catalog: Catalog) -> dict[str, Decimal]:
+    """The lab's own input price per model, as the comparison reads it (list_input_price)."""
+    prices: dict[str, Decimal] = {}
+    for model_id, offerings in _by_model(catalog).items():
+        price = list_input_price(catalog.models[model_id], offerings, catalog.providers)
+        if price is not None:
+            prices[model_id] = price
     return prices
+
+
+def _headlines(catalog: Catalog) -> list[Finding]:
+    """What the pages show as a model's headline and first-party routes, re-checked against
+    the raw offering: a headline route that breaks a headline rule, or a first-party price
+    whose provenance is another provider, is an error. A lab's offering whose price a dataset
+    copied from another provider is a warning (the pages show it, with that reason)."""
+    out: list[Finding] = []
+    for model_id, offerings in sorted(_by_model(catalog).items()):
+        model = catalog.models[model_id]
+        rules = headline_rules(model, offerings, catalog.providers)
+        pricing = model_pricing(model, offerings, catalog.providers, DEFAULT_BLEND)
+        raw = {(o.provider_id, o.provider_model_id): o for o in offerings}
+        head = pricing.cheapest
+        if head is not None:
+            o = raw[(head.provider_id, head.provider_model_id)]
+            provider = provider_of(o, catalog.providers)
+            broken = [
+                text
+                for text, bad in (
+                    ("not sold per use", not sells_per_use(provider)),
+                    (f"lifecycle {o.lifecycle}", o.lifecycle != "ga"),
+                    ("free or unpriced", o.prices.free or not o.prices.priced),
+                    (f"price copied from {o.price_origin}", not own_price(o)),
+                    (
+                        f"third-party {quantization_of(o)}",
+                        quantization_of(o) not in (None, *rules.own_precisions)
+                        and quantization_of(o) not in ("bf16", "fp16", "fp32"),
+                    ),
+                    ("far off list price", off_list(model, o, provider, rules.list_price)),
+                    ("excluded by a headline rule", rules.reason(o, provider) is not None),
+                )
+                if bad
+            ]
+            if broken:
+                out.append(
+                    Finding(
+                        "error",
+                        "headline-route-not-comparable",
+                        _entity(o),
+                        f"headline route of {model_id}: {', '.join(broken)}",
+                    )
+                )
+        first = pricing.first_party
+        if first is not None:
+            o = raw[(first.provider_id, first.provider_model_id)]
+            if not own_price(o):
+                out.append(
+                    Finding(
+                        "error",
+                        "first-party-price-not-own",
+                        _entity(o),
+                        f"first-party price of {model_id} copied from {o.price_origin}",
+                    )
+                )
+        for o in offerings:
+            lab_api = catalog.providers.get(o.provider_id)
+            if lab_api and lab_api.is_first_party_for(model.lab_id) and not own_price(o):
+                out.append(
+                    Finding(
+                        "warning",
+                        "lab-price-copied-from-another-provider",
+                        _entity(o),
+                        f"the dataset copied this price from {o.price_origin}'s listing: "
+                        "not shown as the lab's own",
+                    )
+                )
+    return out
 
 
 def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> list[Finding]:
@@ -195,25 +278,16 @@ def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> 
             )
         )
     provider = catalog.providers.get(o.provider_id)
-    if (
-        model
-        and provider
-        and model.open_weights.value is False
-        and not provider.is_first_party_for(model.lab_id)
-        and model.id in list_price
-        and p.input_per_mtok
-    ):
-        ratio = p.input_per_mtok / list_price[model.id]
-        if ratio > FAR_OFF_LIST_PRICE or ratio < 1 / FAR_OFF_LIST_PRICE:
-            out.append(
-                Finding(
-                    "warning",
-                    "reseller-far-off-list-price",
-                    _entity(o),
-                    f"input {p.input_per_mtok} vs list {list_price[model.id]} per 1M "
-                    f"({ratio:.2f}×)",
-                )
+    ratio = off_list(model, o, provider, list_price.get(model.id)) if model and provider else None
+    if model and ratio is not None:
+        out.append(
+            Finding(
+                "warning",
+                "reseller-far-off-list-price",
+                _entity(o),
+                f"input {p.input_per_mtok} vs list {list_price[model.id]} per 1M ({ratio:.2f}×)",
             )
+        )
     if provider and not provider.active and o.lifecycle not in ("retired",):
         out.append(
             Finding(

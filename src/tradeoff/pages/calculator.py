@@ -72,6 +72,7 @@ class LineEntry(TypedDict):
     source: str
     checked: str
     note: str | None
+    headline_excluded_reason: str | None  # why it is not a comparable price (compare.headline)
 
 
 class CalculatorContext(TypedDict):
@@ -113,6 +114,7 @@ def _line(c: CostLine, names: dict[str, str]) -> LineEntry:
         source=c.source_id,
         checked=c.checked,
         note=c.note,
+        headline_excluded_reason=c.excluded_reason,
     )
 
 
@@ -127,9 +129,10 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
     lines = price_workload(models, view.offerings, view.providers, w) if models else []
     names = {m.id: m.name for m in models}
     priced = [c for c in lines if c.total_usd is not None]
-    # The cheapest route is a paid one, as in the comparison (``ModelPricing.cheapest``): a
-    # free variant is listed at $0 but is not the price of running the workload.
-    paid = [c for c in priced if not c.free]
+    # The cheapest route is a comparable one, as in the comparison (``ModelPricing.cheapest``):
+    # a free variant is listed at $0 but is not the price of running the workload, nor is a
+    # third-party quantization, a promotion or an unverified far-off-list price.
+    paid = [c for c in priced if not c.free and c.excluded_reason is None]
     return CalculatorContext(
         title=TITLE,
         models=[_priced(m) for m in models],

@@ -265,13 +265,20 @@ def model_last_reviewed(catalog: Catalog, model: Model) -> str | None:
 
 
 def price_bars(offerings: list[OfferingEntry]) -> list[PriceBar]:
-    """Active, paid, priced offerings, cheapest input first (the price-by-provider chart)."""
+    """Active, paid, priced offerings of providers selling per use, cheapest input first (the
+    price-by-provider chart)."""
     names = [o["provider_name"] for o in offerings]
     bars: list[tuple[Decimal, Decimal, PriceBar]] = []
     for o in offerings:
         prices = o["prices"]
         given, taken = prices["input_per_mtok"], prices["output_per_mtok"]
-        if o["provider_status"] != "active" or prices["free"] or given is None or taken is None:
+        if (
+            o["provider_status"] != "active"
+            or not o["sells_per_use"]
+            or prices["free"]
+            or given is None
+            or taken is None
+        ):
             continue
         label = o["provider_name"]
         if names.count(label) > 1:  # one provider serving several ids of the model
@@ -292,7 +299,7 @@ def model_context(catalog: Catalog, model: Model) -> ModelContext:
         title=model.name,
         last_reviewed=model_last_reviewed(catalog, model),
         active_providers=sorted(
-            {o["provider"] for o in record["offerings"] if o["provider_status"] == "active"}
+            {o["provider"] for o in record["offerings"] if o["live"] and o["sells_per_use"]}
         ),
         price_chart=PriceChart(url=chart_url, bars=bars) if bars else None,
         related=related_pairs(catalog, model),

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from tradeoff.compare.pricing import is_live
+from tradeoff.compare.headline import HeadlineRules, headline_rules, quantization_of, sells_per_use
+from tradeoff.compare.pricing import is_live, provider_of
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.jsonable import decimal_text
+from tradeoff.pages.memo import per_catalog
+from tradeoff.pages.view import catalog_view
 from tradeoff.records import Offering, Prices
 
 
@@ -55,12 +58,14 @@ class OfferingEntry(TypedDict):
     provider_kind: str
     provider_status: str
     live: bool
+    sells_per_use: bool  # the provider's kind sells API access per use (counts as availability)
     provider_model_id: str
     prices: PricesEntry
     priced: bool
     context_tokens: int | None
     max_output_tokens: int | None
-    quantization: str | None
+    quantization: str | None  # served precision (compare.headline.quantization_of)
+    headline_excluded_reason: str | None  # why it is not a comparable (headline) price
     lifecycle: str
     deprecated_on: str | None
     link: str | None
@@ -100,6 +105,24 @@ def prices_entry(p: Prices) -> PricesEntry:
     )
 
 
+@per_catalog
+def _rules(catalog: Catalog) -> dict[str, HeadlineRules]:
+    view = catalog_view(catalog)
+    return {
+        m.id: headline_rules(m, view.offerings.get(m.id, ()), catalog.providers)
+        for m in catalog.models.values()
+    }
+
+
+def headline_reason(offering: Offering, catalog: Catalog) -> str | None:
+    """Why an offering is not a comparable (headline) price of its model, as the comparison
+    says it (``compare.headline``); None when it is one, or when it is linked to no model."""
+    rules = _rules(catalog).get(offering.model_id or "")
+    if rules is None:
+        return None
+    return rules.reason(offering, provider_of(offering, catalog.providers))
+
+
 def offering_entry(offering: Offering, catalog: Catalog) -> OfferingEntry:
     """One offering, JSON-ready."""
     provider = catalog.providers.get(offering.provider_id)
@@ -110,12 +133,14 @@ def offering_entry(offering: Offering, catalog: Catalog) -> OfferingEntry:
         # Not in the provider registry: nothing says it is defunct (compare.pricing.is_live).
         provider_status=provider.status if provider else "active",
         live=is_live(offering, provider),
+        sells_per_use=sells_per_use(provider_of(offering, catalog.providers)),
         provider_model_id=offering.provider_model_id,
         prices=prices_entry(offering.prices),
         priced=offering.prices.priced,
         context_tokens=offering.context_tokens,
         max_output_tokens=offering.max_output_tokens,
-        quantization=offering.quantization,
+        quantization=quantization_of(offering),
+        headline_excluded_reason=headline_reason(offering, catalog),
         lifecycle=offering.lifecycle,
         deprecated_on=offering.deprecated_on,
         link=offering.link,

@@ -9,6 +9,7 @@ date), and every disagreement is kept as a ``Conflict``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from tradeoff.catalog.load import CatalogText
 from tradeoff.catalog.schema import ImportedOffering, ImportedTier
@@ -302,7 +303,17 @@ def _merge_offering(
         successor=chosen.get("successor"),  # type: ignore[arg-type]
         link=link.how,
         source_url=next((s.offering.source_url for s in statements if s.offering.source_url), None),
+        price_origin=_price_origin(statements, price_sources.get("input_per_mtok")),
         price_sources=price_sources,
         history=tuple(sorted(set(history), key=lambda p: (p.effective, p.source_id))),
         disputed_fields=tuple(disputed),
     )
+
+
+def _price_origin(statements: Sequence[Statement], input_source: str | None) -> str | None:
+    """Whose published price the chosen input price is: the provider the stating dataset
+    says it copied it from (``ImportedOffering.price_origin``), else None (its own)."""
+    for s in statements:
+        if input_source is not None and s.source_of("input_per_mtok")[0] == input_source:
+            return s.offering.price_origin
+    return None

@@ -17,6 +17,12 @@ from tradeoff import urls
 from tradeoff.compare.wording import NOT_SOURCED
 from tradeoff.compare.wording import show_value as show
 from tradeoff.pages.comparison import ComparisonContext
+from tradeoff.pages.comparison.pricing import (
+    HEADLINE_RULE,
+    NO_HEADLINE,
+    headline_text,
+    quantization_text,
+)
 from tradeoff.pages.sources import Attribution
 from tradeoff.pages.view import ModelName
 from tradeoff.records import CAPABILITY_LABELS
@@ -78,6 +84,10 @@ def make_environment() -> Environment:
         chart_height=chart_height,
         faq_jsonld=faq_jsonld,
         dataset_jsonld=dataset_jsonld,
+        HEADLINE_RULE=HEADLINE_RULE,
+        NO_HEADLINE=NO_HEADLINE,
+        headline_text=headline_text,
+        quantization_text=quantization_text,
     )
     return env
 

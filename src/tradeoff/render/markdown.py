@@ -10,7 +10,13 @@ import re
 from tradeoff.compare.wording import NOT_SOURCED
 from tradeoff.money import format_usd
 from tradeoff.pages.comparison import ComparisonContext
-from tradeoff.pages.comparison.pricing import QuoteEntry
+from tradeoff.pages.comparison.pricing import (
+    HEADLINE_RULE,
+    NO_HEADLINE,
+    QuoteEntry,
+    headline_text,
+    quantization_text,
+)
 from tradeoff.render.safe import href
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
@@ -76,9 +82,9 @@ def md_url(value: object) -> str:
     return href(value).replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
 
 
-def _quote_cells(q: QuoteEntry | None) -> list[str]:
+def _quote_cells(q: QuoteEntry | None, missing: str = "none in the catalog") -> list[str]:
     if q is None:
-        return ["none in the catalog"] * 4
+        return [missing] * 4
     # A summary route that is not generally available says so (preview, deprecated).
     state = f" ({esc(q['lifecycle'])})" if q["lifecycle"] != "ga" else ""
     return [
@@ -95,12 +101,12 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
     blend = ctx["blend"]["label"]
     rows: list[list[str]] = []
     labels = ("provider", "input / 1M", "output / 1M", f"blended {blend} / 1M")
-    routes = (
-        ("Cheapest active route", [p["cheapest"] for p in ctx["pricing"]]),
-        ("First-party API", [p["first_party"] for p in ctx["pricing"]]),
-    )
-    for title, quotes in routes:
-        cells = [_quote_cells(q) for q in quotes]
+    headline = [
+        _quote_cells(p["cheapest"], NO_HEADLINE if p["providers"] else "none in the catalog")
+        for p in ctx["pricing"]
+    ]
+    first_party = [_quote_cells(p["first_party"]) for p in ctx["pricing"]]
+    for title, cells in (("Headline route", headline), ("First-party API", first_party)):
         for i, label in enumerate(labels):
             rows.append([f"{title}: {label}"] + [c[i] for c in cells])
     rows.append(["Active providers"] + [str(p["provider_count"]) for p in ctx["pricing"]])
@@ -128,7 +134,9 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
                     money(q["cache_read_per_mtok"]) if q["cache_read_per_mtok"] else NOT_SOURCED,
                     money(q["blended_per_mtok"], q["free"]),
                     f"{q['context_tokens']:,}" if q["context_tokens"] else NOT_SOURCED,
+                    esc(quantization_text(q)),
                     esc(status),
+                    esc(headline_text(q, p["cheapest"])),
                     _ref(q["source_n"], q["checked"]).strip(),
                 ]
             )
@@ -142,7 +150,9 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
                     "Cache read / 1M",
                     f"Blended {blend}",
                     "Context",
+                    "Quantization",
                     "Status",
+                    "Headline",
                     "Source, checked",
                 ],
                 body,
@@ -161,6 +171,20 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
                 for q in p["defunct"]
             )
             out += ["", f"Not counted (defunct provider or retired offering): {gone}."]
+        if p["other_routes"]:
+            other = ", ".join(
+                f"{esc(q['provider_name'])} `{q['provider_model_id'].replace('`', '')}` "
+                f"at {money(q['blended_per_mtok'], q['free'])} "
+                f"({esc(q['headline_excluded_reason'] or '')})"
+                for q in p["other_routes"]
+            )
+            out += ["", f"Other offerings, not comparable: {other}."]
+        if p["not_per_use"]:
+            apart = "; ".join(
+                f"{esc(q['provider_name'])}: {esc(q['headline_excluded_reason'] or '')}"
+                for q in p["not_per_use"]
+            )
+            out += ["", f"Not counted (not sold per use): {apart}."]
     return out
 
 
@@ -210,8 +234,7 @@ def render_compare_markdown(ctx: ComparisonContext) -> str:
     lines += ["", f"Specs last reviewed: {ctx['reviewed']['specs'] or NOT_SOURCED}."]
     lines += ["", "## Pricing and availability", ""]
     lines += [
-        f"USD per 1M tokens; blended = {ctx['blend']['label']} input/output. "
-        "Cheapest route = the cheapest priced offering on an active provider.",
+        f"USD per 1M tokens; blended = {ctx['blend']['label']} input/output. {HEADLINE_RULE}",
         "",
     ]
     lines += pricing_lines(ctx)

@@ -88,7 +88,11 @@ def model_md(ctx: ModelContext) -> str:
             _price(o["prices"], "input"),
             _price(o["prices"], "output"),
             tokens(o["context_tokens"]),
+            esc(o["quantization"] or "not stated"),
             "provider defunct" if o["provider_status"] != "active" else esc(o["lifecycle"]),
+            f"not headline: {esc(o['headline_excluded_reason'])}"
+            if o["headline_excluded_reason"]
+            else "comparable",
             f"{esc(o['source'])}, checked {o['checked']}",
         ]
         for o in ctx["offerings"]
@@ -103,7 +107,18 @@ def model_md(ctx: ModelContext) -> str:
             table(["Fact", esc(ctx["name"]), "Source"], facts),
             f"## Providers and prices ({ctx['offering_count']} offerings, USD per 1M tokens)",
             table(
-                ["Provider", "Model id", "Input", "Output", "Context", "Status", "Source"], offers
+                [
+                    "Provider",
+                    "Model id",
+                    "Input",
+                    "Output",
+                    "Context",
+                    "Quantization",
+                    "Status",
+                    "Headline",
+                    "Source",
+                ],
+                offers,
             )
             if offers
             else "No provider offering is sourced yet.",
@@ -125,6 +140,7 @@ def provider_md(ctx: ProviderContext) -> str:
             _price(o["prices"], "input"),
             _price(o["prices"], "output"),
             tokens(o["context_tokens"]),
+            esc(o["quantization"] or "not stated"),
             o["checked"],
         ]
         for o in ctx["offerings"]
@@ -136,7 +152,15 @@ def provider_md(ctx: ProviderContext) -> str:
             f"{esc(ctx['kind'])}, {status}. {ctx['offering_count']} offerings, "
             f"{ctx['model_count']} catalog models.",
             table(
-                ["Model", "Provider's id", "Input $/1M", "Output $/1M", "Context", "Checked"],
+                [
+                    "Model",
+                    "Provider's id",
+                    "Input $/1M",
+                    "Output $/1M",
+                    "Context",
+                    "Quantization",
+                    "Checked",
+                ],
                 rows,
             ),
             f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED}.",

@@ -12,7 +12,13 @@ from tradeoff.compare.wording import show_value as show_value  # re-exported for
 from tradeoff.money import format_usd
 from tradeoff.pages.calculator import CalculatorContext
 from tradeoff.pages.comparison import ComparisonContext
-from tradeoff.pages.comparison.pricing import QuoteEntry
+from tradeoff.pages.comparison.pricing import (
+    HEADLINE_RULE,
+    NO_HEADLINE,
+    QuoteEntry,
+    headline_text,
+    quantization_text,
+)
 from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelRecord
 from tradeoff.render.markdown import money as md_money
@@ -42,7 +48,9 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
         "output $/1M",
         "cache read $/1M",
         "context",
+        "quantization",
         "status",
+        "headline",
         "source",
         "checked",
     ):
@@ -60,7 +68,11 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
             "free" if p["free"] else money(p["output_per_mtok"]),
             money(p["cache_read_per_mtok"]) if p["cache_read_per_mtok"] else NOT_SOURCED,
             show_value(o["context_tokens"]),
+            o["quantization"] or "not stated",
             status,
+            f"not headline: {o['headline_excluded_reason']}"
+            if o["headline_excluded_reason"]
+            else "comparable",
             o["source"],
             o["checked"],
         )
@@ -72,7 +84,9 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
                 money(point["output_per_mtok"]),
                 "",
                 "",
+                "",
                 "history",
+                "",
                 point["source_id"],
                 "",
             )
@@ -152,11 +166,17 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     for column in ("", *names):
         prices.add_column(column)
     routes = (
-        ("cheapest active route", [p["cheapest"] for p in ctx["pricing"]]),
+        ("headline route", [p["cheapest"] for p in ctx["pricing"]]),
         ("first-party API", [p["first_party"] for p in ctx["pricing"]]),
     )
     for title, quotes in routes:
-        prices.add_row(title, *[_route(q) if q else NONE_LISTED for q in quotes])
+        missing = [
+            NO_HEADLINE if title == "headline route" and p["providers"] else NONE_LISTED
+            for p in ctx["pricing"]
+        ]
+        prices.add_row(
+            title, *[_route(q) if q else m for q, m in zip(quotes, missing, strict=True)]
+        )
         fields: tuple[tuple[PriceField, str], ...] = (
             ("input_per_mtok", "  input"),
             ("output_per_mtok", "  output"),
@@ -164,7 +184,11 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
         )
         for field, label in fields:
             prices.add_row(
-                label, *[_price(q[field], q["free"]) if q else NONE_LISTED for q in quotes]
+                label,
+                *[
+                    _price(q[field], q["free"]) if q else m
+                    for q, m in zip(quotes, missing, strict=True)
+                ],
             )
     prices.add_row("active providers", *[str(p["provider_count"]) for p in ctx["pricing"]])
     console.print(prices)
@@ -179,7 +203,9 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
             "output",
             "cache read",
             "blended",
+            "quantization",
             "status",
+            "headline",
         ):
             table.add_column(column)
         for q in p["providers"]:
@@ -190,12 +216,26 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
                 _price(q["output_per_mtok"], q["free"]),
                 _price(q["cache_read_per_mtok"]) if q["cache_read_per_mtok"] else NOT_SOURCED,
                 _price(q["blended_per_mtok"], q["free"]),
+                quantization_text(q),
                 q["lifecycle"],
+                headline_text(q, p["cheapest"]),
             )
         console.print(table)
         if p["defunct"]:
             gone = ", ".join(q["provider_name"] for q in p["defunct"])
             console.print(f"Not counted (defunct or retired): {gone}", markup=False)
+        if p["other_routes"]:
+            other = ", ".join(
+                f"{q['provider_name']} {q['provider_model_id']} ({q['headline_excluded_reason']})"
+                for q in p["other_routes"]
+            )
+            console.print(f"Other offerings, not comparable: {other}", markup=False)
+        if p["not_per_use"]:
+            apart = "; ".join(
+                f"{q['provider_name']}: {q['headline_excluded_reason']}" for q in p["not_per_use"]
+            )
+            console.print(f"Not counted (not sold per use): {apart}", markup=False)
+    console.print(HEADLINE_RULE, markup=False)
     caps = Table(title="Capabilities")
     for column in ("capability", *names):
         caps.add_column(column)

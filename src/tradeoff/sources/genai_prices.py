@@ -15,6 +15,7 @@ recorded as dropped with its reason.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,21 @@ TIER_FIELDS = {"input_per_mtok", "output_per_mtok", "cache_read_per_mtok", "cach
 HF_ROUTER = "huggingface_"
 # libyaml's safe loader when built in (≈10× faster), else PyYAML's own; same results.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# genai-prices marks a price it copied from another provider's listing in the entry's
+# price_comments: "Imported from OpenRouter pricing; verify against OpenAI pricing when native
+# API pricing is published." The provider named is the price's origin (its id: lower case,
+# spaces and dots removed, as catalog/providers.toml spells OpenRouter).
+_COPIED = re.compile(r"\bimported from ([A-Za-z0-9][\w .-]*?) pricing\b", re.IGNORECASE)
+
+
+def copied_from(comment: object) -> str | None:
+    """The provider id whose price an entry copied, from its price_comments; else None."""
+    if not isinstance(comment, str):
+        return None
+    match = _COPIED.search(comment)
+    return re.sub(r"[\s.]+", "", match.group(1)).lower() if match else None
 
 
 def source_entry(commit: str | None, retrieved: dt.date) -> SourceEntry:
@@ -231,6 +247,7 @@ class _Reader:
                     lifecycle="deprecated" if entry.get("deprecated") is True else "ga",
                     checked=checked,
                     history=history,
+                    price_origin=copied_from(entry.get("price_comments")),
                 )
             )
         return offerings

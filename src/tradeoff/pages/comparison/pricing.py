@@ -27,6 +27,8 @@ class QuoteEntry(TypedDict):
     context_tokens: int | None
     offering_count: int
     defunct_since: str | None
+    quantization: str | None
+    headline_excluded_reason: str | None
     source: str
     source_n: int | None
     price_sources: list[str]
@@ -38,11 +40,14 @@ class PricingEntry(TypedDict):
 
     model: str
     model_name: str
-    cheapest: QuoteEntry | None
+    cheapest: QuoteEntry | None  # the headline route: cheapest comparable one
     first_party: QuoteEntry | None
     providers: list[QuoteEntry]
     provider_count: int
     unpriced_count: int
+    excluded_count: int  # provider rows with a headline_excluded_reason
+    other_routes: list[QuoteEntry]  # a counted provider's other non-comparable offerings
+    not_per_use: list[QuoteEntry]  # local runtimes and plans: not availability
     defunct: list[QuoteEntry]
     free_providers: list[str]
 
@@ -79,6 +84,8 @@ def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
         context_tokens=q.context_tokens,
         offering_count=q.offering_count,
         defunct_since=q.defunct_since,
+        quantization=q.quantization,
+        headline_excluded_reason=q.excluded_reason,
         source=q.source_id,
         source_n=numbers.get(q.source_id),
         price_sources=list(q.price_source_ids),
@@ -91,7 +98,7 @@ def _maybe(q: Quote | None, numbers: dict[str, int]) -> QuoteEntry | None:
 
 
 def pricing_section(result: Comparison, numbers: dict[str, int]) -> list[PricingEntry]:
-    """Per model: cheapest and first-party routes, every active provider, defunct ones."""
+    """Per model: headline and first-party routes, every active provider, the rest apart."""
     names = {m.id: m.name for m in result.models}
     return [
         PricingEntry(
@@ -102,6 +109,9 @@ def pricing_section(result: Comparison, numbers: dict[str, int]) -> list[Pricing
             providers=[quote_entry(q, numbers) for q in p.providers],
             provider_count=p.provider_count,
             unpriced_count=len(p.unpriced_providers),
+            excluded_count=sum(q.excluded_reason is not None for q in p.providers),
+            other_routes=[quote_entry(q, numbers) for q in p.other_routes],
+            not_per_use=[quote_entry(q, numbers) for q in p.not_per_use],
             defunct=[quote_entry(q, numbers) for q in p.defunct],
             free_providers=list(p.free_providers),
         )
@@ -122,3 +132,30 @@ def blend_entry(blend: Blend) -> BlendEntry:
         output_share=decimal_str(blend.output_share),
         label=blend.label,
     )
+
+
+# The headline rule as every format states it (docs/compare.md "The headline route").
+HEADLINE_RULE = (
+    "Headline route = the cheapest comparable offering: an active provider selling per use, "
+    "GA, paid, full or the lab's own precision, not a promotion, not an unverified price far "
+    "off the lab's list price, serving the model's documented context. Every other route says "
+    "why it is not the headline."
+)
+NO_HEADLINE = "no comparable route (see the reasons below)"
+
+
+def quantization_text(q: QuoteEntry) -> str:
+    """The served precision as the offering names it, or that it does not."""
+    return q["quantization"] or "not stated"
+
+
+def headline_text(q: QuoteEntry, headline: QuoteEntry | None) -> str:
+    """Why a provider row is, or is not, the headline route."""
+    if q["headline_excluded_reason"]:
+        return f"not headline: {q['headline_excluded_reason']}"
+    if headline is not None and (q["provider"], q["provider_model_id"]) == (
+        headline["provider"],
+        headline["provider_model_id"],
+    ):
+        return "headline route"
+    return "comparable"

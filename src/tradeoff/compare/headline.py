@@ -1,0 +1,221 @@
+"""The headline route: which offerings of a model are comparable prices (docs/compare.md).
+
+A page's headline price ("the cheapest route") is a claim that one can buy the model at that
+price, like for like with the lab's own API. An offering is *comparable* when none of the
+rules below gives it a reason; otherwise it stays in the providers table with that reason.
+Every rule is deterministic and reads only the records (no SQLite, no files):
+
+1. ``kind``      — the provider sells API access per use (not a local runtime, not a plan);
+2. ``lifecycle`` — the offering is GA (not preview, deprecated or retired);
+3. ``own price`` — the price is the provider's own, not one a dataset copied from another
+   provider's listing (``Offering.price_origin``);
+4. ``quantization`` — full precision, or a precision the lab itself released (see
+   ``quantization_of`` and ``lab_precisions``);
+5. ``promotion`` — no promotion marker in the provider's model id or name (``PROMOTION``);
+6. ``paid``      — priced and paid per use (a free variant or an unpriced route is not a price);
+7. ``list price`` — a closed-weight model's reseller within ½×–2× of the lab's own input
+   price (``tradeoff check`` warns on every such offering: ``reseller-far-off-list-price``);
+8. ``context``   — serves at least ``CONTEXT_SHARE`` of the model's documented context.
+
+The first rule that fails gives the reason shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from tradeoff.records import Model, Offering, Provider
+
+# Provider kinds that sell API access per use: the only ones counted as availability.
+PER_USE_KINDS = frozenset({"first-party", "inference-host", "cloud", "aggregator"})
+# Kinds listed apart, with why they are not availability.
+NOT_PER_USE = {
+    "local-runtime": "local runtime, runs on your machine, not sold per use",
+    "plan": "subscription or plan, not sold per use",
+    "unknown": "provider kind not yet classified",
+}
+
+# Precisions that are not quantizations: the weights as trained.
+FULL_PRECISION = frozenset({"bf16", "fp16", "fp32", "f16", "f32"})
+# A quantization marker as its own token of an id or name: "-FP4", "_fp8", ":int4", " AWQ".
+_QUANT_TOKEN = re.compile(
+    r"(?:^|[-_/.:\s(])(nvfp4|mxfp4|fp4|fp6|fp8|int4|int8|w4a16|w8a8|w4a8|awq|gptq|gguf|"
+    r"q[2-8]_k(?:_[msl])?|q[2-8]_[01]|bf16|fp16|fp32)(?=$|[-_/.:\s)])",
+    re.IGNORECASE,
+)
+# Promotion markers in a provider's model id or name: a price that is not the list price.
+PROMOTION = re.compile(
+    r"stealth|\bpromo(?:tion(?:al)?)?\b|\d+\s*%\s*off\b|\bfree[\s_-]*trial\b|\bdiscount(?:ed)?\b"
+    r"|\blimited[\s_-]*time\b",
+    re.IGNORECASE,
+)
+FAR_OFF_LIST_PRICE = Decimal(2)  # a reseller at more than 2× or under ½ of the lab's own price
+CONTEXT_SHARE = Decimal("0.95")  # a route serving less than 95% of the documented context
+
+
+def sells_per_use(provider: Provider) -> bool:
+    """The provider sells API access per use (its offerings can be availability)."""
+    return provider.kind in PER_USE_KINDS
+
+
+def own_price(offering: Offering) -> bool:
+    """The offering's price is its provider's own: no dataset says it copied it from another
+    provider's listing (``Offering.price_origin``)."""
+    return offering.price_origin in (None, offering.provider_id)
+
+
+def quantization_of(offering: Offering) -> str | None:
+    """The served precision, lower case: the offering's field, else a marker in its id or name.
+
+    The marker must be a token of its own ("Kimi-K2-Instruct-FP4", "glm-4.5-fp8"), so a
+    word merely containing the letters ("fp8x") is not one.
+    """
+    if offering.quantization:
+        return offering.quantization.lower()
+    for text in (offering.provider_model_id, offering.name or ""):
+        match = _QUANT_TOKEN.search(text)
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def hf_org(model: Model) -> str | None:
+    """The Hugging Face organisation of the model's weights URL, lower case."""
+    url = model.weights_url or ""
+    match = re.match(r"https?://huggingface\.co/([^/]+)/", url)
+    return match.group(1).lower() if match else None
+
+
+def lab_precisions(model: Model, offerings: Iterable[Offering]) -> frozenset[str]:
+    """Quantizations the lab itself released: an offering serves it under the lab's own
+    Hugging Face organisation (``zai-org/GLM-5.1-FP8`` for GLM-5.1, whose weights are at
+    ``huggingface.co/zai-org``). ``baseten/Kimi-K2-Instruct-FP4`` names another org: a
+    third-party quantization."""
+    org = hf_org(model)
+    if org is None:
+        return frozenset()
+    own: set[str] = set()
+    for o in offerings:
+        q = quantization_of(o)
+        if q and q not in FULL_PRECISION and _repo_org(o.provider_model_id) == org:
+            own.add(q)
+    return frozenset(own)
+
+
+def _repo_org(provider_model_id: str) -> str | None:
+    parts = provider_model_id.split(":")[0].split("/")
+    return parts[-2].lower() if len(parts) >= 2 else None
+
+
+def list_input_price(
+    model: Model, offerings: Iterable[Offering], providers: Mapping[str, Provider]
+) -> Decimal | None:
+    """The lab's own input price (its first-party API's GA offering), the lowest if several."""
+    prices = [
+        o.prices.input_per_mtok
+        for o in offerings
+        if o.prices.input_per_mtok
+        and o.lifecycle != "retired"
+        and (p := providers.get(o.provider_id)) is not None
+        and p.is_first_party_for(model.lab_id)
+        and own_price(o)
+    ]
+    return min(prices) if prices else None
+
+
+def off_list(
+    model: Model, offering: Offering, provider: Provider, list_price: Decimal | None
+) -> Decimal | None:
+    """The ratio to list price of a closed-weight model's reseller far off it, else None."""
+    price = offering.prices.input_per_mtok
+    if (
+        model.open_weights.value is not False
+        or provider.is_first_party_for(model.lab_id)
+        or not list_price
+        or not price
+    ):
+        return None
+    ratio = price / list_price
+    if ratio > FAR_OFF_LIST_PRICE or ratio < 1 / FAR_OFF_LIST_PRICE:
+        return ratio
+    return None
+
+
+def ratio_text(ratio: Decimal) -> str:
+    """'1/7 of list price', '38% of list price' or '2.5× list price'."""
+    if ratio >= 1:
+        return f"{ratio.quantize(Decimal('0.1'))}× list price"
+    inverse = Fraction(ratio).limit_denominator(20)
+    if inverse.numerator == 1 and abs(Fraction(ratio) - inverse) < Fraction(1, 1000):
+        return f"1/{inverse.denominator} of list price"
+    return f"{(ratio * 100).quantize(Decimal('1'))}% of list price"
+
+
+def tokens_text(n: int) -> str:
+    """131,072 and 128,000 → '128K'; 1,048,576 and 1,000,000 → '1M' (binary when exact)."""
+    base = 1000 if n % 1000 == 0 or n % 1024 else 1024
+    if n >= base * base:
+        return f"{Decimal(n) / (base * base):.3g}M"
+    return f"{Decimal(n) / base:.3g}K"
+
+
+@dataclass(frozen=True)
+class HeadlineRules:
+    """What the rules need to know of one model: its documented context, the lab's list
+    price and the lab's own released precisions."""
+
+    model: Model
+    list_price: Decimal | None
+    own_precisions: frozenset[str]
+    provider_names: Mapping[str, str] = field(default_factory=dict)
+
+    def reason(self, offering: Offering, provider: Provider) -> str | None:
+        """Why this offering is not a comparable (headline) price; None when it is one."""
+        if not sells_per_use(provider):
+            return NOT_PER_USE.get(provider.kind, f"{provider.kind}, not sold per use")
+        if offering.lifecycle != "ga":
+            return offering.lifecycle
+        if not own_price(offering):
+            origin = offering.price_origin or ""
+            origin = self.provider_names.get(origin, origin)
+            return f"price copied from {origin}'s listing, not {provider.name}'s own"
+        quant = quantization_of(offering)
+        if quant and quant not in FULL_PRECISION and quant not in self.own_precisions:
+            return f"third-party {quant.upper()} quantization"
+        text = f"{offering.provider_model_id} {offering.name or ''}"
+        if PROMOTION.search(text):
+            return "promotion"
+        p = offering.prices
+        if p.free:
+            return "free variant"
+        if p.input_per_mtok is None or p.output_per_mtok is None:
+            return "unpriced"
+        ratio = off_list(self.model, offering, provider, self.list_price)
+        if ratio is not None:
+            return f"{ratio_text(ratio)}, unverified"
+        documented = self.model.context_tokens.value
+        served = offering.context_tokens
+        if documented and served and served < documented * CONTEXT_SHARE:
+            return f"{tokens_text(served)} of {tokens_text(documented)} context"
+        return None
+
+
+def headline_rules(
+    model: Model, offerings: Iterable[Offering], providers: Mapping[str, Provider]
+) -> HeadlineRules:
+    """The rules for one model, from all its offerings."""
+    offerings = list(offerings)
+    return HeadlineRules(
+        model=model,
+        list_price=list_input_price(model, offerings, providers),
+        own_precisions=lab_precisions(model, offerings),
+        provider_names={
+            o.price_origin: providers[o.price_origin].name
+            for o in offerings
+            if o.price_origin and o.price_origin in providers
+        },
+    )

@@ -1,0 +1,63 @@
+"""`tradeoff check` gates on what the comparison shows: the headline and first-party routes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tradeoff.compare.pricing import ModelPricing
+from tradeoff.db.queries import Catalog
+from tradeoff.maintain import checks
+from tradeoff.maintain.checks import run_checks
+
+GATES = ("headline-route-not-comparable", "first-party-price-not-own")
+
+
+def test_the_test_catalog_passes_the_headline_gates(catalog: Catalog) -> None:
+    assert not [f for f in run_checks(catalog) if f.kind in GATES]
+
+
+def test_a_headline_route_that_breaks_a_rule_is_an_error(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Forge the engine's answer: the headline of Kimi K2 Instruct becomes NanoGPT's FP4 id.
+    real = checks.model_pricing
+
+    def forged(*args: object, **kwargs: object) -> ModelPricing:
+        p = real(*args, **kwargs)  # type: ignore[arg-type]
+        fp4 = next((q for q in p.other_routes if q.quantization == "fp4"), None)
+        if fp4 is None:
+            return p
+        return replace(p, cheapest=replace(fp4, excluded_reason=None))
+
+    monkeypatch.setattr(checks, "model_pricing", forged)
+    errors = [f for f in run_checks(catalog) if f.kind == "headline-route-not-comparable"]
+    assert [f.entity for f in errors] == ["offering:nano-gpt/baseten/Kimi-K2-Instruct-FP4"]
+    assert errors[0].level == "error" and "third-party fp4" in errors[0].message
+
+
+def test_a_first_party_price_copied_from_another_provider_is_an_error(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Forge the data: Moonshot AI's Kimi K2 price "imported from OpenRouter pricing".
+    offerings = [
+        replace(o, price_origin="openrouter")
+        if (o.provider_id, o.provider_model_id) == ("moonshotai", "kimi-k2-0711-preview")
+        else o
+        for o in catalog.offerings
+    ]
+    real = checks.model_pricing
+
+    def unfiltered(model, offers, providers, blend):  # type: ignore[no-untyped-def]
+        p = real(model, offers, providers, blend)
+        lab = next((q for q in p.providers if q.provider_id == "moonshotai"), None)
+        return replace(p, first_party=lab) if lab is not None else p
+
+    monkeypatch.setattr(type(catalog), "offerings", property(lambda self: offerings))
+    monkeypatch.setattr(checks, "model_pricing", unfiltered)
+    findings = run_checks(catalog)
+    errors = [f for f in findings if f.kind == "first-party-price-not-own"]
+    assert [f.entity for f in errors] == ["offering:moonshotai/kimi-k2-0711-preview"]
+    warned = [f.entity for f in findings if f.kind == "lab-price-copied-from-another-provider"]
+    assert warned == ["offering:moonshotai/kimi-k2-0711-preview"]
