@@ -43,6 +43,9 @@ DROPPED_KINDS = (
     ("pattern rule not used as an id", "match-rule-not-an-id"),
     ("no prices given", "entry-without-prices"),
     ("removed by the provider", "entry-removed-upstream"),
+    # reconcile.offerings.NEWER_PRICE: a dataset's price history moved on after the
+    # hand-written price was checked (the point is kept out of the offering's history)
+    ("a newer dataset price disagrees with the hand-written price", "newer-dataset-price"),
 )
 # Kinds that record how an importer reads a dataset (what it models, which match rules it
 # accepts as ids), not a problem in the data: reported as notes, not warnings.
