@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tradeoff.db.queries import Catalog
+from tradeoff.reconcile.offerings import NEWER_PRICE
 from tradeoff.records import Model, Offering
 
 FAR_OFF_LIST_PRICE = Decimal(2)  # a reseller at more than 2× or under ½ of the lab's own price
@@ -43,9 +44,9 @@ DROPPED_KINDS = (
     ("pattern rule not used as an id", "match-rule-not-an-id"),
     ("no prices given", "entry-without-prices"),
     ("removed by the provider", "entry-removed-upstream"),
-    # reconcile.offerings.NEWER_PRICE: a dataset's price history moved on after the
-    # hand-written price was checked (the point is kept out of the offering's history)
-    ("a newer dataset price disagrees with the hand-written price", "newer-dataset-price"),
+    # A dataset's price history moved on after the hand-written price was checked (the point
+    # is kept out of the offering's history).
+    (NEWER_PRICE, "newer-dataset-price"),
 )
 # Kinds that record how an importer reads a dataset (what it models, which match rules it
 # accepts as ids), not a problem in the data: reported as notes, not warnings.
