@@ -81,6 +81,7 @@ def test_the_price_fields_are_the_records_price_fields() -> None:
 
 
 HOSTCO = "providers/hostco.toml"
+CURATED = "curated/acme/widget-1.toml"
 PRICE = 'input_per_mtok = { value = 0.45, source = "hostco-pricing", checked = 2026-11-30'
 
 
@@ -120,6 +121,20 @@ PRICE = 'input_per_mtok = { value = 0.45, source = "hostco-pricing", checked = 2
          "states nothing"),
         (HOSTCO, "[[offerings]]", '[provider]\nname = "HostCo"\nkind = "inference-host"\n\n'
          "[[offerings]]", "provider", "[provider]", "already declared in"),
+
+        (HOSTCO, "value = 65_536", "value = 99999999999999999999999999",
+         "offerings.0.context_tokens.value", "context_tokens", "less than or equal to"),
+        (HOSTCO, "value = 0.45", 'value = "0.45"', "offerings.0.prices.input_per_mtok.value",
+         "input_per_mtok", "a number, not a string"),
+        (HOSTCO, PRICE, PRICE.replace("2026-11-30", "2099-01-01"),
+         "offerings.0.prices.input_per_mtok.checked", "input_per_mtok", "in the future"),
+        (HOSTCO, "[[offerings.history]]", '[offerings.lifecycle]\nstage = "ga"\n'
+         'source = "hostco-pricing"\nchecked = 2099-01-01\n\n[[offerings.history]]',
+         "offerings.0.lifecycle.checked", "checked = 2099", "in the future"),
+        (CURATED, "value = 70_000_000_000", "value = 99999999999999999999999999",
+         "facts.parameters_total", "parameters_total", "out of range"),
+        (CURATED, "checked = 2026-11-29 }\narchitecture", "checked = 2099-01-01 }\narchitecture",
+         "facts.parameters_total.checked", "parameters_total", "in the future"),
     ],
 )  # fmt: skip
 def test_bad_provider_file_names_file_field_and_line(
@@ -167,3 +182,55 @@ def test_a_file_name_that_is_not_a_provider_id(mini: Path) -> None:
     (mini / "providers" / "HostCo Inc.toml").write_text(NEW_PROVIDER)
     with pytest.raises(DataError, match="file name must be the provider id"):
         load_catalog(mini)
+
+
+@pytest.mark.parametrize(
+    ("name", "table", "names"),
+    [
+        ("host_co", '[provider]\nname = "Host Co"\nkind = "inference-host"\n',
+         "provider id 'host_co'"),
+        ("cirrus", '[provider]\nname = "Cirrus"\nkind = "inference-host"\naliases = ["hostco"]\n',
+         "alias 'hostco'"),
+        ("cirrus", '[provider]\nname = "Cirrus"\nkind = "inference-host"\naliases = ["Host_Co"]\n',
+         "alias 'host_co'"),
+    ],
+)  # fmt: skip
+def test_a_provider_id_or_alias_used_elsewhere_is_an_error(
+    mini: Path, name: str, table: str, names: str
+) -> None:
+    path = mini / "providers" / f"{name}.toml"
+    path.write_text(table + NEW_PROVIDER[NEW_PROVIDER.index("[sources.cirrus-pricing]") :])
+    with pytest.raises(DataError, match="already") as caught:
+        load_catalog(mini)
+    assert caught.value.path == str(path) and names in caught.value.message, caught.value
+    assert "hostco" in caught.value.message and "providers.toml" in caught.value.message
+
+
+def test_an_alias_used_twice_in_providers_toml_is_an_error(mini: Path) -> None:
+    path = mini / "providers.toml"
+    path.write_text(
+        path.read_text().replace(
+            'kind = "aggregator"', 'kind = "aggregator"\naliases = ["host_co"]'
+        )
+    )
+    with pytest.raises(DataError, match="alias 'host_co' is already") as caught:
+        load_catalog(mini)
+    assert caught.value.path == str(path)
+
+
+def test_a_directory_named_like_a_catalog_file_is_not_read(mini: Path) -> None:
+    (mini / "providers" / "x.toml").mkdir()
+    (mini / "curated" / "acme" / "y.toml").mkdir()
+    (mini / "imports").mkdir(exist_ok=True)
+    (mini / "imports" / "z.json").mkdir()
+    assert [f.provider_id for f in load_catalog(mini).provider_files] == ["hostco"]
+    assert mini / "providers" / "x.toml" not in catalog_files(mini)
+    fingerprint(mini)  # reads every file, and only files
+
+
+def test_an_empty_provider_file_is_an_error(mini: Path) -> None:
+    path = mini / "providers" / "hostco.toml"
+    path.write_text("# nothing yet\n")
+    with pytest.raises(DataError, match="no offerings") as caught:
+        load_catalog(mini)
+    assert caught.value.path == str(path)

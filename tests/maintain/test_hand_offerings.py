@@ -93,8 +93,28 @@ def test_reimports_keep_the_import_history_and_the_hand_written_one(
     assert [(h.effective, h.input_per_mtok, h.source_id) for h in shown.history] == [
         ("2025-03-11", Decimal("1.25"), "acme-pricing-2025"),
         ("2026-11-29", Decimal("1.5"), "litellm"),
-        ("2026-12-15", Decimal("2"), "litellm"),
+    ]  # LiteLLM's 2026-12-15 price came after the hand-written one was checked: a warning
+
+
+def test_check_warns_of_a_newer_dataset_price_than_the_hand_written_one(
+    env: tuple[Path, Path], tmp_path: Path
+) -> None:
+    data = json.loads((FIXTURES / "litellm" / "model_prices_and_context_window.json").read_text())
+    data["acme/widget-1"]["input_cost_per_token"] = 2e-06
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(data))
+    _import(FIXTURES / "litellm", "2026-11-29")
+    _import(newer, "2026-12-15")
+    result = runner.invoke(app, ["check", "--json", "--verbose"])
+    assert result.exit_code == 0, result.output
+    [finding] = [
+        f for f in json.loads(result.stdout)["findings"] if f["kind"] == "newer-dataset-price"
     ]
+    assert finding["level"] == "warning" and finding["entity"] == "offering:acme/widget-1"
+    assert finding["message"].startswith(
+        "history = 2026-12-15: input 2, output 6: a newer dataset price disagrees with the "
+        "hand-written price (input 1.75, output 6, acme-pricing, checked 2026-12-01)"
+    ), finding
 
 
 def test_check_gates_hand_written_offerings(env: tuple[Path, Path]) -> None:

@@ -6,10 +6,12 @@ import datetime as dt
 import shutil
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tradeoff.catalog.load import load_catalog, write_import
+from tradeoff.catalog.load import load_catalog, read_import, write_import
+from tradeoff.catalog.schema import ImportedOffering
 from tradeoff.errors import DataError
 from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.reconcile.resolved import Resolved
@@ -18,6 +20,9 @@ from tradeoff.sources import litellm, models_dev
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 ENTITY = "offering:hostco/acme/Widget-1-FP8"
+NO_TOOL_CALLS = (
+    'capabilities.tool_call = { value = false, source = "hostco-pricing", checked = 2026-11-30 }\n'
+)
 
 
 @pytest.fixture
@@ -32,6 +37,36 @@ def mini(tmp_path: Path) -> Path:
     (root / "providers").mkdir()
     shutil.copy(FIXTURES / "hand-offerings" / "hostco.toml", root / "providers" / "hostco.toml")
     return root
+
+
+def _edit(
+    root: Path, source: str, pmid: str, prices: dict[str, Any] | None = None, **update: Any
+) -> None:
+    """Make one dataset entry of ``root`` state other values (as a re-import would)."""
+    path = root / "imports" / f"{source}.json"
+    imported = read_import(path)
+
+    def edited(o: ImportedOffering) -> ImportedOffering:
+        if o.provider_model_id != pmid:
+            return o
+        if prices:
+            update["prices"] = o.prices.model_copy(update=prices)
+        return ImportedOffering.model_validate({**o.model_dump(), **update})
+
+    offerings = [edited(o) for o in imported.offerings]
+    write_import(imported.model_copy(update={"offerings": offerings}), path)
+
+
+def _add_to_hand_file(root: Path, before: str, lines: str) -> None:
+    path = root / "providers" / "hostco.toml"
+    path.write_text(path.read_text().replace(before, lines + before, 1))
+
+
+def _conflict(
+    resolved: Resolved, field: str, entity: str = ENTITY
+) -> tuple[str, tuple[tuple[str, str, str], ...]]:
+    [found] = [c for c in resolved.conflicts if (c.entity, c.field) == (entity, field)]
+    return found.chosen, found.values
 
 
 def _offering(resolved: Resolved, provider: str, model_id: str) -> Offering:
@@ -136,3 +171,123 @@ def test_a_hand_written_offering_may_name_another_model_than_the_dataset_links(
     conflict = next(c for c in resolved.conflicts if (c.entity, c.field) == (ENTITY, "model_id"))
     assert conflict.chosen == "acme/widget-2"
     assert ("acme/widget-1", "models-dev", "2026-07-02") in conflict.values
+
+
+def test_a_dataset_free_flag_does_not_override_a_cited_price(mini: Path) -> None:
+    _edit(mini, "litellm", "acme/Widget-1-FP8", prices={"free": True})
+    resolved = reconcile(load_catalog(mini))
+    fixed = _offering(resolved, "hostco", "acme/Widget-1-FP8")
+    assert fixed.prices.free is False and fixed.prices.input_per_mtok == Decimal("0.45")
+    chosen, values = _conflict(resolved, "free")
+    assert chosen == "False" and ("True", "litellm", "2026-11-29") in values
+    assert "free" in fixed.disputed_fields
+
+
+def test_dataset_tiers_never_sit_under_a_hand_written_price(mini: Path) -> None:
+    # LiteLLM agrees on the input price but not on the output price its tiers go with.
+    tier = {"above_input_tokens": 200_000, "input_per_mtok": "0.9", "output_per_mtok": "1.8"}
+    _edit(mini, "litellm", "acme/Widget-1-FP8", prices={"input_per_mtok": Decimal("0.45")})
+    path = mini / "imports" / "litellm.json"
+    imported = read_import(path)
+    offerings = [
+        o.model_copy(
+            update={"prices": o.prices.model_validate({**o.prices.model_dump(), "tiers": [tier]})}
+        )
+        if o.provider_model_id == "acme/Widget-1-FP8"
+        else o
+        for o in imported.offerings
+    ]
+    write_import(imported.model_copy(update={"offerings": offerings}), path)
+    fixed = _offering(reconcile(load_catalog(mini)), "hostco", "acme/Widget-1-FP8")
+    assert fixed.prices.tiers == ()
+    assert "tiers" not in fixed.price_sources
+
+
+def test_capability_quantization_and_stage_disagreements_are_conflicts(mini: Path) -> None:
+    _add_to_hand_file(
+        mini,
+        "\n[offerings.prices]",
+        NO_TOOL_CALLS,
+    )
+    _add_to_hand_file(
+        mini,
+        "[[offerings.history]]",
+        '[offerings.lifecycle]\nstage = "ga"\nsource = "hostco-pricing"\nchecked = 2026-11-30\n\n',
+    )
+    _edit(mini, "litellm", "acme/Widget-1-FP8", quantization="bf16", lifecycle="deprecated")
+    resolved = reconcile(load_catalog(mini))
+    fixed = _offering(resolved, "hostco", "acme/Widget-1-FP8")
+    assert (fixed.capabilities["tool_call"], fixed.quantization, fixed.lifecycle) == (
+        False,
+        "fp8",
+        "ga",
+    )
+    chosen, values = _conflict(resolved, "capability.tool_call")
+    assert chosen == "False" and ("True", "models-dev", "2026-07-02") in values
+    chosen, values = _conflict(resolved, "quantization")
+    assert chosen == "fp8" and ("bf16", "litellm", "2026-11-29") in values
+    chosen, values = _conflict(resolved, "lifecycle")
+    assert chosen == "ga" and ("deprecated", "litellm", "2026-11-29") in values
+    assert {"capability.tool_call", "quantization", "lifecycle"} <= set(fixed.disputed_fields)
+
+
+def test_a_hand_written_capability_keeps_its_citation(mini: Path) -> None:
+    _add_to_hand_file(
+        mini,
+        "\n[offerings.prices]",
+        NO_TOOL_CALLS,
+    )
+    fixed = _offering(reconcile(load_catalog(mini)), "hostco", "acme/Widget-1-FP8")
+    assert fixed.capabilities["tool_call"] is False
+    assert fixed.price_sources["capability.tool_call"] == "hostco-pricing"
+    assert "capability.vision" not in fixed.price_sources  # the dataset's: its source_id
+
+
+def test_a_newer_dataset_price_stays_out_of_the_hand_written_history(mini: Path) -> None:
+    later = {
+        "effective": "2026-12-15",
+        "input_per_mtok": Decimal("0.5"),
+        "output_per_mtok": Decimal("1.6"),
+    }
+    same = {
+        "effective": "2026-12-16",
+        "input_per_mtok": Decimal("0.45"),
+        "output_per_mtok": Decimal("1.6"),
+    }
+    earlier = {
+        "effective": "2026-07-01",
+        "input_per_mtok": Decimal("0.4"),
+        "output_per_mtok": Decimal("1.6"),
+    }
+    _edit(mini, "models-dev", "acme/Widget-1-FP8", history=[earlier, later, same])
+    resolved = reconcile(load_catalog(mini))
+    fixed = _offering(resolved, "hostco", "acme/Widget-1-FP8")
+    assert [(p.effective, p.source_id) for p in fixed.history] == [
+        ("2025-06-01", "hostco-pricing-2025"),
+        ("2026-07-01", "models-dev"),
+        ("2026-12-16", "models-dev"),  # agrees with the hand-written price
+    ]
+    [dropped] = [d for d in resolved.dropped if (d.entity, d.field) == (ENTITY, "history")]
+    assert (dropped.source_id, dropped.field) == ("models-dev", "history")
+    assert dropped.value == "2026-12-15: input 0.5, output 1.6"
+    assert "a newer dataset price disagrees with the hand-written price" in dropped.reason
+
+
+def test_relinking_drops_dataset_evidence_for_the_other_models_facts(mini: Path) -> None:
+    curated = mini / "curated" / "acme" / "widget-2.toml"
+    curated.write_text('id = "acme/widget-2"\nname = "Widget 2"\nlab = "acme"\n')
+    path = mini / "providers" / "hostco.toml"
+    path.write_text(path.read_text().replace('model = "acme/widget-1"', 'model = "acme/widget-2"'))
+    resolved = reconcile(load_catalog(mini))
+    widget_2 = resolved.models["acme/widget-2"]
+    # models.dev's and LiteLLM's entries describe what they link (acme/widget-1), not widget-2
+    assert widget_2.context_tokens.value is None
+    assert widget_2.capabilities["tool_call"].value is None
+
+
+def test_checked_is_the_oldest_date_of_the_fields_shown(mini: Path) -> None:
+    _edit(mini, "models-dev", "acme/Widget-1-FP8", prices={"cache_read_per_mtok": Decimal("0.1")})
+    fixed = _offering(reconcile(load_catalog(mini)), "hostco", "acme/Widget-1-FP8")
+    assert fixed.prices.cache_read_per_mtok == Decimal("0.1")
+    assert fixed.price_sources["cache_read_per_mtok"] == "models-dev"
+    assert fixed.checked == "2026-07-02"  # the cache-read price's date, not the hand's

@@ -85,7 +85,7 @@ def read_results_file(path: Path) -> ResultsFile:
 
 def results_files(catalog_dir: Path) -> list[Path]:
     """The committed result files, in a stable order."""
-    return sorted((catalog_dir / RESULTS_DIR).glob("*.json"))
+    return sorted(p for p in (catalog_dir / RESULTS_DIR).glob("*.json") if p.is_file())
 
 
 def write_results_file(results: ResultsFile, path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -32,13 +33,18 @@ def catalog_files(root: Path) -> list[Path]:
         )
     ]
     files = [f for f in files if f.is_file()]
-    files += sorted((root / "curated").rglob("*.toml"))
-    files += sorted((root / "providers").glob("*.toml"))  # hand-written offerings
-    files += sorted((root / "imports").glob("*.json"))
+    files += _files((root / "curated").rglob("*.toml"))
+    files += _files((root / "providers").glob("*.toml"))  # hand-written offerings
+    files += _files((root / "imports").glob("*.json"))
     # Benchmark registry and results (tradeoff.benchmarks): compiled by an extra writer.
     files += [f for f in [root / "benchmarks.toml"] if f.is_file()]
-    files += sorted((root / "benchmarks").glob("*.json"))
+    files += _files((root / "benchmarks").glob("*.json"))
     return files
+
+
+def _files(paths: Iterable[Path]) -> list[Path]:
+    """Files only: a directory named like a catalog file (``mkdir x.toml``) is not one."""
+    return sorted(p for p in paths if p.is_file())
 
 
 def fingerprint(root: Path, extra: str = "") -> str:

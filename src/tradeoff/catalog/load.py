@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,8 @@ class CatalogText:
     labs: dict[str, LabEntry] = field(default_factory=dict)
     providers: dict[str, ProviderEntry] = field(default_factory=dict)
     provider_paths: dict[str, Path] = field(default_factory=dict)
+    # Every provider id and alias (lower case) → the provider it names: one name, one provider.
+    provider_names: dict[str, str] = field(default_factory=dict)
     aliases: AliasFile = field(default_factory=AliasFile)
     curated: dict[str, CuratedModel] = field(default_factory=dict)
     curated_paths: dict[str, Path] = field(default_factory=dict)
@@ -80,6 +83,29 @@ class CatalogText:
             )
         self.declared_sources[source_id] = entry
         self.source_paths[source_id] = path
+
+    def declare_provider(
+        self, provider_id: str, entry: ProviderEntry, path: Path, loc: tuple[str, ...]
+    ) -> None:
+        """Record a provider; its id or an alias that already names another provider (as its
+        id or alias) is an error: datasets' offerings would go to whichever came last."""
+        names = [(provider_id, "provider id", loc)]
+        names += [(alias.lower(), "alias", (*loc, "aliases")) for alias in entry.aliases]
+        for name, what, where in names:
+            owner = self.provider_names.get(name)
+            if owner is not None and owner != provider_id:
+                role = "the id" if name == owner else "an alias"
+                raise DataError(
+                    f"{what} {name!r} is already {role} of provider {owner!r} "
+                    f"({self.provider_paths[owner]}): a name denotes one provider",
+                    path=path,
+                    field=".".join(where),
+                    line=_line_of(path, where),
+                )
+        for name, _, _ in names:
+            self.provider_names[name] = provider_id
+        self.providers[provider_id] = entry
+        self.provider_paths[provider_id] = path
 
 
 def source_records(text: CatalogText) -> dict[str, SourceEntry]:
@@ -126,13 +152,12 @@ def load_catalog(root: Path | None = None) -> CatalogText:
     if (root / "providers.toml").is_file():
         path = root / "providers.toml"
         for provider_id, provider in read_toml_model(ProvidersFile, path).providers.items():
-            text.providers[provider_id] = provider
-            text.provider_paths[provider_id] = path
+            text.declare_provider(provider_id, provider, path, ("providers", provider_id))
     if (root / "aliases.toml").is_file():
         text.aliases = read_toml_model(AliasFile, root / "aliases.toml")
     if (root / "exclusions.toml").is_file():
         text.exclusions = read_toml_model(ExclusionsFile, root / "exclusions.toml").excluded
-    for path in sorted((root / "curated").rglob("*.toml")):
+    for path in _files((root / "curated").rglob("*.toml")):
         model = read_toml_model(CuratedModel, path)
         if model.id in text.curated:
             raise DataError(
@@ -142,9 +167,9 @@ def load_catalog(root: Path | None = None) -> CatalogText:
             text.declare_source(source_id, entry, path)
         text.curated[model.id] = model
         text.curated_paths[model.id] = path
-    for path in sorted((root / "providers").glob("*.toml")):
+    for path in _files((root / "providers").glob("*.toml")):
         _load_provider_file(text, path)
-    for path in sorted((root / "imports").glob("*.json")):
+    for path in _files((root / "imports").glob("*.json")):
         imported = read_import(path)
         if imported.source_id != path.stem:
             raise DataError(
@@ -178,13 +203,19 @@ def _load_provider_file(text: CatalogText, path: Path) -> None:
                 field="provider",
                 line=toml_line(raw, ("provider",)),
             )
-        text.providers[provider_id] = parsed.provider
-        text.provider_paths[provider_id] = path
+        text.declare_provider(provider_id, parsed.provider, path, ("provider",))
     elif provider_id not in text.providers:
         raise DataError(
             f"provider {provider_id!r} is not in providers.toml: declare it in a [provider] "
             "table in this file (name, kind, url)",
             path=path,
+        )
+    if not parsed.offerings:
+        raise DataError(
+            "the file states no offerings: add [[offerings]] (docs/recipe-new-provider.md) or "
+            "delete it (a provider without hand-written offerings belongs in providers.toml)",
+            path=path,
+            field="offerings",
         )
     for source_id, entry in parsed.sources.items():
         text.declare_source(source_id, entry, path)
@@ -202,6 +233,11 @@ def _load_provider_file(text: CatalogText, path: Path) -> None:
         seen.add(key)
     lines = tuple(toml_line(raw, ("offerings", i, "model")) for i in range(len(parsed.offerings)))
     text.provider_files.append(ProviderOfferings(provider_id, path, parsed, lines))
+
+
+def _files(paths: Iterable[Path]) -> list[Path]:
+    """Catalog files only: a directory named like one (``mkdir x.toml``) is not read."""
+    return sorted(p for p in paths if p.is_file())
 
 
 def read_import(path: Path) -> ImportFile:

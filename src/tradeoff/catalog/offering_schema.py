@@ -14,22 +14,33 @@ import re
 from decimal import Decimal
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from tradeoff.catalog.schema import (
+    MAX_INT,
     MODEL_ID,
-    Money,
     ProviderEntry,
     SourceEntry,
     Strict,
     check_partial_date,
+    not_in_the_future,
 )
 from tradeoff.money import round_significant
 from tradeoff.records import CAPABILITIES
 
 PROVIDER_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 T = TypeVar("T")
-PositiveInt = Annotated[int, Field(gt=0)]
+PositiveInt = Annotated[int, Field(gt=0, le=MAX_INT)]
+
+
+def _a_number(value: object) -> object:
+    """A price is written as a TOML number (read exactly); "0.45" in quotes is a typo."""
+    if isinstance(value, str):
+        raise ValueError(f"write the price as a number, not a string: {value} (no quotes)")
+    return value
+
+
+Money = Annotated[Decimal, BeforeValidator(_a_number), Field(ge=0, description="USD per 1M tokens")]
 
 
 class Cited(Strict, Generic[T]):
@@ -39,6 +50,8 @@ class Cited(Strict, Generic[T]):
     source: str = Field(description="Id of a source declared in this file or in sources.toml")
     checked: dt.date = Field(description="Date the value was checked against the source")
     quote: str | None = Field(default=None, description="Short words of the source backing it")
+
+    _checked_not_in_the_future = field_validator("checked")(not_in_the_future)
 
 
 CitedPrice = Cited[Money]
@@ -93,6 +106,8 @@ class HandLifecycle(Strict):
     source: str
     checked: dt.date
     quote: str | None = None
+
+    _checked_not_in_the_future = field_validator("checked")(not_in_the_future)
 
     @model_validator(mode="after")
     def _dates_fit_the_stage(self) -> HandLifecycle:

@@ -17,6 +17,15 @@ ISO_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MODEL_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9._-]*$")
 
 Money = Annotated[Decimal, Field(ge=0, description="USD per 1M tokens")]
+# The largest integer SQLite stores: a larger count is a typo, and would crash the build.
+MAX_INT = 2**63 - 1
+
+
+def not_in_the_future(day: dt.date) -> dt.date:
+    """A checked date is when a person read the source: never after today."""
+    if day > dt.date.today():
+        raise ValueError(f"checked {day.isoformat()} is in the future (today is {dt.date.today()})")
+    return day
 
 
 class Strict(BaseModel):
@@ -115,6 +124,15 @@ class CuratedFact(Strict):
     )
     checked: dt.date = Field(description="Date the value was checked against the source")
     quote: str | None = Field(default=None, description="Short words of the source backing it")
+
+    _checked_not_in_the_future = field_validator("checked")(not_in_the_future)
+
+    @model_validator(mode="after")
+    def _int_in_range(self) -> CuratedFact:
+        value = self.value
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
+            raise ValueError(f"value {value} is out of range (at most {MAX_INT})")
+        return self
 
 
 CURATED_FACT_TYPES: dict[str, type | tuple[type, ...]] = {
@@ -237,7 +255,7 @@ class ExclusionsFile(Strict):
 
 
 class ImportedTier(Strict):
-    above_input_tokens: int = Field(ge=0)
+    above_input_tokens: int = Field(ge=0, le=MAX_INT)
     input_per_mtok: Money | None = None
     output_per_mtok: Money | None = None
     cache_read_per_mtok: Money | None = None
@@ -306,8 +324,8 @@ class ImportedOffering(Strict):
     link: str | None = None
     name: str | None = None
     prices: ImportedPrices = Field(default_factory=ImportedPrices)
-    context_tokens: int | None = Field(default=None, gt=0)
-    max_output_tokens: int | None = Field(default=None, gt=0)
+    context_tokens: int | None = Field(default=None, gt=0, le=MAX_INT)
+    max_output_tokens: int | None = Field(default=None, gt=0, le=MAX_INT)
     quantization: str | None = None
     capabilities: dict[str, bool] = Field(default_factory=dict)
     lifecycle: Literal["preview", "ga", "deprecated", "retired"] = "ga"

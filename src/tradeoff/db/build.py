@@ -16,6 +16,7 @@ from tradeoff import __version__
 from tradeoff.catalog.load import CatalogText
 from tradeoff.db.benchmark_writer import write_benchmarks
 from tradeoff.db.version import SCHEMA_VERSION, catalog_version, schema_text
+from tradeoff.errors import DataError
 from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.records import Model, Offering
@@ -39,6 +40,12 @@ def build_database(text: CatalogText, db_path: Path, version: str | None = None)
             with conn:
                 _write(conn, resolved, version or catalog_version(text.root))
                 write_benchmarks(conn, text, resolved)
+        except (sqlite3.Error, OverflowError) as exc:
+            # The schemas bound what the catalog text may say; a value that still does not
+            # fit is a data problem to explain, not a traceback.
+            raise DataError(
+                f"the catalog cannot be compiled into SQLite: {exc}", path=text.root
+            ) from exc
         finally:
             conn.close()
         os.replace(tmp, db_path)

@@ -23,6 +23,7 @@ from tradeoff.compare.headline import (
 from tradeoff.compare.pricing import model_pricing, provider_of
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
+from tradeoff.reconcile.offering_prices import NEWER_PRICE
 from tradeoff.records import Model, Offering
 
 __all__ = ["FAR_OFF_LIST_PRICE", "Finding", "counts", "model_pricing", "run_checks"]
@@ -54,6 +55,9 @@ DROPPED_KINDS = (
     ("pattern rule not used as an id", "match-rule-not-an-id"),
     ("no prices given", "entry-without-prices"),
     ("removed by the provider", "entry-removed-upstream"),
+    # A dataset's price history moved on after the hand-written price was checked (the point
+    # is kept out of the offering's history).
+    (NEWER_PRICE, "newer-dataset-price"),
 )
 # Kinds that record how an importer reads a dataset (what it models, which match rules it
 # accepts as ids), not a problem in the data: reported as notes, not warnings.

@@ -12,10 +12,16 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from tradeoff.catalog.load import CatalogText
-from tradeoff.catalog.schema import ImportedOffering, ImportedTier
+from tradeoff.catalog.schema import ImportedOffering
 from tradeoff.errors import DataError
 from tradeoff.normalize import offering_spelling
 from tradeoff.reconcile.aliases import AliasIndex, Link
+from tradeoff.reconcile.offering_prices import (
+    free_flag,
+    history_of,
+    price_origin,
+    tiers_statement,
+)
 from tradeoff.reconcile.resolved import (
     FIRST_PARTY_SOURCE,
     HAND_WRITTEN,
@@ -29,7 +35,6 @@ from tradeoff.records import (
     Conflict,
     DroppedValue,
     Offering,
-    PricePoint,
     Prices,
     PriceTier,
 )
@@ -49,7 +54,7 @@ def link_and_merge_offerings(
     _hand_statements(text, index, grouped)
     by_model: dict[str, list[tuple[ImportedOffering, str, str]]] = defaultdict(list)
     for (pid, _), statements in sorted(_merge_spellings(grouped).items()):
-        merged = _merge_offering(pid, statements, index, out)
+        merged, relinked = _merge_offering(pid, statements, index, out)
         out.offerings.append(merged)
         for statement in statements:
             if statement.hand_written:
@@ -57,7 +62,7 @@ def link_and_merge_offerings(
             stats = out.source_stats.setdefault(statement.origin, Counter())
             stats["offerings"] += 1
             stats["linked"] += merged.model_id is not None
-            if merged.model_id:
+            if merged.model_id and not relinked:
                 by_model[merged.model_id].append(
                     (statement.offering, statement.source_id, statement.checked)
                 )
@@ -191,18 +196,6 @@ def _link(entity: str, statements: list[Statement], index: AliasIndex, out: Reso
     return Link(model_id, HAND_WRITTEN, quantization=found.quantization if found else None)
 
 
-def _tiers(
-    statements: list[Statement], input_price: object, price_sources: dict[str, str]
-) -> list[ImportedTier]:
-    """Context tiers from a source whose base price is the one shown (never mixed sources)."""
-    for statement in statements:
-        prices = statement.offering.prices
-        if prices.tiers and prices.input_per_mtok == input_price:
-            price_sources["tiers"] = statement.source_id
-            return list(prices.tiers)
-    return []
-
-
 def _shown(value: object) -> str:
     """A value in a conflict; a hand-written lifecycle without this date states "none"."""
     return "none" if value is None else str(value)
@@ -215,11 +208,15 @@ def _field_value(statement: Statement, name: str) -> object:
 
 def _merge_offering(
     pid: str, statements: list[Statement], index: AliasIndex, out: Resolved
-) -> Offering:
+) -> tuple[Offering, bool]:
+    """The offering, and whether a hand-written file linked it to another model than the
+    datasets do (their entries then describe another model: no evidence for its facts)."""
     statements = sorted(statements, key=lambda s: s.rank)
     best = statements[0]
     entity = f"offering:{pid}/{best.offering.provider_model_id}"
+    conflicts_before = len(out.conflicts)
     link = _link(entity, statements, index, out)
+    relinked = len(out.conflicts) > conflicts_before  # only a model_id conflict is recorded there
     if link.model_id is None:
         for statement in statements:
             out.unlinked.append(
@@ -230,18 +227,19 @@ def _merge_offering(
     chosen: dict[str, object] = {}
     price_sources: dict[str, str] = {}
     disputed: list[str] = []
-    for name in PRICE_FIELDS + OFFERING_FIELDS + LIFECYCLE_FIELDS:
-        present = [
-            (_field_value(s, name), *s.source_of(name))
-            for s in statements
-            if s.states(name, _field_value(s, name))
-        ]
-        if not present:
-            continue
-        value, source_id, _ = present[0]
+    shown_dates: list[str] = []  # checked date of every value shown
+
+    def pick(name: str, present: Sequence[tuple[object, str, str]], cite: bool = True) -> object:
+        """The strongest statement's value; a disagreement is recorded as a conflict.
+
+        ``cite``: name its source in ``price_sources`` (db.export nulls the column of each
+        field a non-redistributable source gave, so only column names and hand-written
+        capabilities go there)."""
+        value, source_id, checked = present[0]
         if value is not None:
-            chosen[name] = value
-            price_sources[name] = source_id
+            if cite:
+                price_sources[name] = source_id
+            shown_dates.append(checked)
         if len({_shown(v) for v, _, _ in present}) > 1:
             disputed.append(name)
             out.conflicts.append(
@@ -254,32 +252,61 @@ def _merge_offering(
                     rule=RULE,
                 )
             )
-    tiers = _tiers(statements, chosen.get("input_per_mtok"), price_sources)
+        return value
+
+    for name in PRICE_FIELDS + OFFERING_FIELDS + LIFECYCLE_FIELDS:
+        present = [
+            (_field_value(s, name), *s.source_of(name))
+            for s in statements
+            if s.states(name, _field_value(s, name))
+        ]
+        if present:
+            value = pick(name, present)
+            if value is not None:
+                chosen[name] = value
+    free = free_flag(statements, pick)
+    tiers_from = tiers_statement(statements, chosen)
+    tiers = list(tiers_from.offering.prices.tiers) if tiers_from else []
+    if tiers_from is not None:
+        price_sources["tiers"] = tiers_from.source_id
+        shown_dates.append(tiers_from.checked)
     # "ga" is every importer's default: a source that names another stage says more, and
     # a hand-written lifecycle says it even when it is "ga".
-    stated = [
-        s.offering.lifecycle
+    stages = [
+        (s.offering.lifecycle, *s.source_of("lifecycle"))
         for s in statements
         if s.offering.lifecycle != "ga" or "lifecycle" in s.cited
     ]
-    free_stated = next((s for s in statements if "free" in s.cited), None)
-    history: list[PricePoint] = [point for s in statements for point in s.history]
+    lifecycle = str(pick("lifecycle", stages, cite=False)) if stages else "ga"
+    quantizations = [
+        (s.offering.quantization, *s.source_of("quantization"))
+        for s in statements
+        if s.offering.quantization
+    ]
+    quantization = pick("quantization", quantizations) if quantizations else link.quantization
+    # Capabilities are provider overrides. A hand-written one keeps its citation in
+    # ``price_sources["capability.<name>"]`` (a dataset's is the offering's dataset). Pages
+    # do not show them yet: their dates do not count in ``checked``.
     capabilities: dict[str, bool] = {}
-    for statement in reversed(statements):  # the strongest statement writes last
-        capabilities.update(statement.offering.capabilities)
+    dates_before = len(shown_dates)
+    for capability in sorted({c for s in statements for c in s.offering.capabilities}):
+        key = f"capability.{capability}"
+        stating = [s for s in statements if capability in s.offering.capabilities]
+        present = [(s.offering.capabilities[capability], *s.source_of(key)) for s in stating]
+        capabilities[capability] = bool(pick(key, present, cite=stating[0].hand_written))
+    del shown_dates[dates_before:]
+    history = history_of(statements, chosen, entity, out)
     offering = best.offering
     # A hand-written offering need not repeat the provider's display name a dataset gives.
     names = [s.offering.name for s in statements if s.offering.name]
-    return Offering(
+    merged = Offering(
         provider_id=pid,
         provider_model_id=offering.provider_model_id,
         model_id=link.model_id,
         name=offering.name or (names[0] if best.hand_written and names else None),
         prices=Prices(
             **{k: v for k, v in chosen.items() if k in PRICE_FIELDS},  # type: ignore[arg-type]
-            free=free_stated.offering.prices.free
-            if free_stated is not None
-            else any(s.offering.prices.free for s in statements),
+            free=free,
             tiers=tuple(
                 PriceTier(
                     t.above_input_tokens,
@@ -292,28 +319,22 @@ def _merge_offering(
             ),
         ),
         source_id=best.source_id,
-        checked=best.checked,
+        # Last reviewed: the oldest date of the values shown (a mixed row is as old as its
+        # oldest part).
+        checked=min(shown_dates, default=best.checked),
         context_tokens=chosen.get("context_tokens"),  # type: ignore[arg-type]
         max_output_tokens=chosen.get("max_output_tokens"),  # type: ignore[arg-type]
-        quantization=offering.quantization or link.quantization,
+        quantization=quantization,  # type: ignore[arg-type]
         capabilities=capabilities,
-        lifecycle=stated[0] if stated else "ga",
+        lifecycle=lifecycle,
         deprecated_on=chosen.get("deprecated_on"),  # type: ignore[arg-type]
         retired_on=chosen.get("retired_on"),  # type: ignore[arg-type]
         successor=chosen.get("successor"),  # type: ignore[arg-type]
         link=link.how,
         source_url=next((s.offering.source_url for s in statements if s.offering.source_url), None),
-        price_origin=_price_origin(statements, price_sources.get("input_per_mtok")),
+        price_origin=price_origin(statements, price_sources.get("input_per_mtok")),
         price_sources=price_sources,
         history=tuple(sorted(set(history), key=lambda p: (p.effective, p.source_id))),
         disputed_fields=tuple(disputed),
     )
-
-
-def _price_origin(statements: Sequence[Statement], input_source: str | None) -> str | None:
-    """Whose published price the chosen input price is: the provider the stating dataset
-    says it copied it from (``ImportedOffering.price_origin``), else None (its own)."""
-    for s in statements:
-        if input_source is not None and s.source_of("input_per_mtok")[0] == input_source:
-            return s.offering.price_origin
-    return None
+    return merged, relinked

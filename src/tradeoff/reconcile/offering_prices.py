@@ -1,0 +1,104 @@
+"""How a merged offering's price fields are decided where several origins state them: the
+free flag, context tiers, price history and whose price it is.
+
+A hand-written offering that states prices decides these; a dataset that disagrees is a
+conflict or a dropped value, never the value shown (docs/architecture.md "Precedence").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tradeoff.reconcile.resolved import Resolved
+from tradeoff.reconcile.statements import Statement
+from tradeoff.records import PRICE_FIELDS, DroppedValue, PricePoint
+
+Pick = Callable[[str, Sequence[tuple[object, str, str]], bool], object]
+
+TIER_BASE = ("input_per_mtok", "output_per_mtok", "cache_read_per_mtok", "cache_write_per_mtok")
+NEWER_PRICE = "a newer dataset price disagrees with the hand-written price"
+
+
+def tiers_statement(statements: list[Statement], chosen: dict[str, object]) -> Statement | None:
+    """The statement whose context tiers are shown: one whose every base price is the one
+    shown (never mixed sources), and never a dataset's under a hand-written base price."""
+    hand = statements[0] if statements[0].hand_written else None
+    if hand is not None and any(name in hand.cited for name in TIER_BASE):
+        return None  # a hand-written file states no tiers; a dataset's belong to its prices
+    for statement in statements:
+        prices = statement.offering.prices
+        if not prices.tiers or prices.input_per_mtok is None or prices.output_per_mtok is None:
+            continue
+        stated = [(name, getattr(prices, name)) for name in TIER_BASE]
+        if all(chosen.get(name) == value for name, value in stated if value is not None):
+            return statement
+    return None
+
+
+def history_of(
+    statements: list[Statement], chosen: dict[str, object], entity: str, out: Resolved
+) -> list[PricePoint]:
+    """Every origin's earlier prices; a dataset's point dated after the hand-written price was
+    checked that disagrees with it is left out of the history and recorded as dropped."""
+    hand = statements[0] if statements[0].hand_written else None
+    dates = [
+        hand.cited[n][1] for n in ("input_per_mtok", "output_per_mtok") if hand and n in hand.cited
+    ]
+    if hand is None or not dates:
+        return [point for s in statements for point in s.history]
+    checked = min(dates)
+    history = list(hand.history)
+    for statement in statements[1:]:
+        for point in statement.history:
+            newer = point.effective > checked
+            disagrees = any(
+                value is not None and value != chosen.get(name)
+                for name, value in (
+                    ("input_per_mtok", point.input_per_mtok),
+                    ("output_per_mtok", point.output_per_mtok),
+                )
+            )
+            if not (newer and disagrees):
+                history.append(point)
+                continue
+            out.dropped.append(
+                DroppedValue(
+                    statement.origin,
+                    entity,
+                    "history",
+                    f"{point.effective}: input {point.input_per_mtok}, "
+                    f"output {point.output_per_mtok}",
+                    f"{NEWER_PRICE} (input {chosen.get('input_per_mtok')}, output "
+                    f"{chosen.get('output_per_mtok')}, {hand.source_id}, checked {checked}): "
+                    "check the provider's page and update the hand-written file",
+                )
+            )
+    return history
+
+
+def price_origin(statements: Sequence[Statement], input_source: str | None) -> str | None:
+    """Whose published price the chosen input price is: the provider the stating dataset
+    says it copied it from (``ImportedOffering.price_origin``), else None (its own)."""
+    for s in statements:
+        if input_source is not None and s.source_of("input_per_mtok")[0] == input_source:
+            return s.offering.price_origin
+    return None
+
+
+def free_flag(statements: list[Statement], pick: Pick) -> bool:
+    """A hand-written offering that states prices states whether it is free (its cited flag,
+    else not free): a dataset saying free is then a conflict, never the value shown."""
+    hand = statements[0] if statements[0].hand_written else None
+    if hand is None or not any(n in hand.cited for n in (*PRICE_FIELDS, "free")):
+        cited = next((s for s in statements if "free" in s.cited), None)
+        if cited is not None:
+            return cited.offering.prices.free
+        return any(s.offering.prices.free for s in statements)
+    stating = [
+        s
+        for s in statements[1:]
+        if s.offering.prices.free
+        or any(getattr(s.offering.prices, n) is not None for n in PRICE_FIELDS)
+    ]
+    present = [(s.offering.prices.free, *s.source_of("free")) for s in (hand, *stating)]
+    return bool(pick("free", present, False))
