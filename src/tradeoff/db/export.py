@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from tradeoff.db.queries import Catalog
+from tradeoff.errors import DataError
 
 
 def write_redistributable_copy(catalog: Catalog, path: Path, excluded: set[str]) -> None:
@@ -44,10 +45,29 @@ def _filter(conn: sqlite3.Connection, excluded: set[str]) -> None:
                 f"DELETE FROM {table} WHERE provider_id = ? AND provider_model_id = ?",
                 (provider_id, model),
             )
-    for row in conn.execute("SELECT rowid, price_sources_json FROM offerings").fetchall():
-        fields = [f for f, s in json.loads(row[1] or "{}").items() if s in excluded]
-        for field in fields:
-            conn.execute(f'UPDATE offerings SET "{field}" = NULL WHERE rowid = ?', (row[0],))
+    offering_columns = {r[1] for r in conn.execute("PRAGMA table_info(offerings)")}
+    for rowid, provider_id, model, cited, capabilities_json in conn.execute(
+        "SELECT rowid, provider_id, provider_model_id, price_sources_json, capabilities_json "
+        "FROM offerings"
+    ).fetchall():
+        capabilities = json.loads(capabilities_json or "{}")
+        for field in [f for f, s in json.loads(cited or "{}").items() if s in excluded]:
+            # A citation names a column, a capability ("capability.<name>") or the tiers.
+            if field == "tiers":
+                conn.execute(
+                    "DELETE FROM price_tiers WHERE provider_id = ? AND provider_model_id = ?",
+                    (provider_id, model),
+                )
+            elif field.startswith("capability."):
+                capabilities.pop(field.removeprefix("capability."), None)
+            elif field in offering_columns:
+                conn.execute(f'UPDATE offerings SET "{field}" = NULL WHERE rowid = ?', (rowid,))
+            else:
+                raise DataError(f"offering {provider_id}/{model} cites an unknown field {field!r}")
+        conn.execute(
+            "UPDATE offerings SET capabilities_json = ? WHERE rowid = ?",
+            (json.dumps(capabilities, sort_keys=True), rowid),
+        )
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     for table in tables:
         columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
