@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from tradeoff.catalog.schema import ImportedOffering, ImportFile
 from tradeoff.errors import DataError
-from tradeoff.sources.genai_prices import copied_from, import_snapshot
-from tradeoff.sources.genai_prices_rules import matches
+from tradeoff.sources.genai_prices import import_snapshot
+from tradeoff.sources.genai_prices_rules import copied_from, matches
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SNAPSHOT = FIXTURES / "genai-prices"

@@ -15,11 +15,8 @@ recorded as dropped with its reason.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from tradeoff.catalog.schema import (
     Dropped,
@@ -36,9 +33,11 @@ from tradeoff.money import parse_price
 from tradeoff.normalize import marked_free, offering_spelling
 from tradeoff.sources.genai_prices_rules import (
     check_rule,
+    copied_from,
     flatten,
     matches,
     parse_date,
+    read_yaml,
     window_minutes,
 )
 
@@ -81,22 +80,6 @@ PRICE_KEYS = {
 TIER_FIELDS = {"input_per_mtok", "output_per_mtok", "cache_read_per_mtok", "cache_write_per_mtok"}
 HF_ROUTER = "huggingface_"
 # libyaml's safe loader when built in (≈10× faster), else PyYAML's own; same results.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-# genai-prices marks a price it copied from another provider's listing in the entry's
-# price_comments: "Imported from OpenRouter pricing; verify against OpenAI pricing when native
-# API pricing is published." The provider named is the price's origin (its id: lower case,
-# spaces and dots removed, as catalog/providers.toml spells OpenRouter).
-_COPIED = re.compile(r"\bimported from ([A-Za-z0-9][\w .-]*?) pricing\b", re.IGNORECASE)
-
-
-def copied_from(comment: object) -> str | None:
-    """The provider id whose price an entry copied, from its price_comments; else None."""
-    if not isinstance(comment, str):
-        return None
-    match = _COPIED.search(comment)
-    return re.sub(r"[\s.]+", "", match.group(1)).lower() if match else None
 
 
 def source_entry(commit: str | None, retrieved: dt.date) -> SourceEntry:
@@ -121,22 +104,6 @@ def provider_files(path: Path) -> list[Path]:
         if files:
             return files
     raise DataError("no provider *.yml files (expected prices/providers/*.yml)", path=path)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file; a syntax error names the file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read: {exc}", path=path) from exc
-    try:
-        return yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise DataError(
-            f"malformed YAML: {problem}", path=path, line=mark.line + 1 if mark else None
-        ) from exc
 
 
 def import_snapshot(

@@ -1,4 +1,5 @@
-"""genai-prices' YAML details: match rules, dates and time-of-day windows."""
+"""genai-prices' YAML details: reading a file, match rules, dates, time-of-day windows,
+copied prices."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from tradeoff.errors import DataError
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CLAUSES = {"equals", "starts_with", "ends_with", "contains", "regex", "or", "and"}
 
@@ -86,3 +91,34 @@ def window_minutes(constraint: dict[str, Any], path: Path, field: str) -> int:
     start = minutes(constraint["start_time"], "start_time")
     end = minutes(constraint["end_time"], "end_time")
     return (end - start) % (24 * 60)
+
+
+# genai-prices marks a price it copied from another provider's listing in the entry's
+# price_comments: "Imported from OpenRouter pricing; verify against OpenAI pricing when native
+# API pricing is published." The provider named is the price's origin (its id: lower case,
+# spaces and dots removed, as catalog/providers.toml spells OpenRouter).
+_COPIED = re.compile(r"\bimported from ([A-Za-z0-9][\w .-]*?) pricing\b", re.IGNORECASE)
+
+
+def copied_from(comment: object) -> str | None:
+    """The provider id whose price an entry copied, from its price_comments; else None."""
+    if not isinstance(comment, str):
+        return None
+    match = _COPIED.search(comment)
+    return re.sub(r"[\s.]+", "", match.group(1)).lower() if match else None
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file; a syntax error names the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read: {exc}", path=path) from exc
+    try:
+        return yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise DataError(
+            f"malformed YAML: {problem}", path=path, line=mark.line + 1 if mark else None
+        ) from exc
