@@ -20,7 +20,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -177,5 +176,5 @@ async def serve(
             # Kept as bytes: a cached page is sent without encoding it again.
             return built.encode() if isinstance(built, str) else built
 
-        body = site.remember(key, await run_in_threadpool(render))
+        body = site.remember(key, await site.in_worker(render))
     return cached(request, site.version, body, fmt, key)

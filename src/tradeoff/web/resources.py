@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -38,7 +37,7 @@ async def download_file(request: Request) -> Response:
         raise not_found("Not Found", f"no download is called {name!r}", parameter="name")
     kind = DOWNLOAD_TYPES[name.rsplit(".", 1)[1]]
     # Built once per app (seconds: a filtered copy of the database), in a worker thread.
-    files = (await run_in_threadpool(build_downloads, site.catalog)).files
+    files = (await site.in_worker(lambda: build_downloads(site.catalog))).files
     response = cached(request, site.version, files[name], kind)
     response.headers["content-disposition"] = f'attachment; filename="{name}"'
     return response
@@ -53,7 +52,7 @@ async def sitemap(request: Request) -> Response:
         def build() -> bytes:
             return sitemap_xml(sitemap_entries(site.catalog), site.base_url).encode()
 
-        body = site.remember("/sitemap.xml", await run_in_threadpool(build))
+        body = site.remember("/sitemap.xml", await site.in_worker(build))
     return cached(request, site.version, body, "xml")
 
 

@@ -6,9 +6,13 @@ by ``tradeoff.pages.memo`` for as long as the app's catalog is open.
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
+import anyio
+import anyio.to_thread
 from jinja2 import Environment
 
 from tradeoff.db.queries import Catalog
@@ -16,6 +20,10 @@ from tradeoff.pages.sources import all_sources
 from tradeoff.pages.view import model_names
 from tradeoff.render.html import Chrome, render_page
 
+T = TypeVar("T")
+RENDER_THREADS = (
+    2  # pages built at once, the rest queue: fewer CPU-bound threads, less GIL wait for the loop
+)
 ENTRY_OVERHEAD = 256  # bytes per cache entry beyond key and body (dict slot, objects)
 
 
@@ -36,6 +44,16 @@ class Site:
         self._bodies: OrderedDict[str, bytes] = OrderedDict()
         self._cache_bytes = cache_bytes  # bounded in bytes, keys included
         self._cached_bytes = 0
+        self._limiter: tuple[asyncio.AbstractEventLoop, anyio.CapacityLimiter] | None = None
+
+    async def in_worker(self, work: Callable[[], T]) -> T:
+        """Run CPU work (building and rendering a page) in a worker thread, a few at a time:
+        the event loop keeps answering cached pages meanwhile, and with few CPU-bound threads
+        it waits less for the GIL."""
+        loop = asyncio.get_running_loop()  # a limiter belongs to one event loop
+        if self._limiter is None or self._limiter[0] is not loop:
+            self._limiter = (loop, anyio.CapacityLimiter(RENDER_THREADS))
+        return await anyio.to_thread.run_sync(work, limiter=self._limiter[1])
 
     def remember(self, key: str, body: bytes) -> bytes:
         """Keep a rendered body (LRU): same catalog + same page = same bytes. The bound
