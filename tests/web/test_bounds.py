@@ -200,6 +200,8 @@ def test_an_untrusted_host_is_a_400_and_caches_nothing(catalog: Catalog) -> None
         ("/calculator.md?requests=" + "9" * 1000, "requests"),  # 5,000 digits: a 414
         ("/index.json?min_context=" + "9" * 200, "min_context"),
         ("/calculator?input_tokens=-5", "input_tokens"),
+        (PAIR + "?blend=%D9%A3:1", "blend"),  # int("٣") == 3
+        ("/?max_input_price=%D9%A3", "max_input_price"),
     ],
 )
 def test_a_bad_integer_is_a_400_naming_its_parameter(
