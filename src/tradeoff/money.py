@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from pathlib import Path
 
 from tradeoff.errors import DataError
@@ -78,9 +78,13 @@ def format_usd(value: Decimal | str | None, *, free: bool = False) -> str:
     amount = Decimal(str(value))
     if free and amount == 0:
         return "free"
-    if amount != 0 and abs(amount) < Decimal("0.01"):
-        amount = round_significant(amount, 3)
-    else:
-        amount = amount.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-    whole, _, frac = format(normalize(amount), "f").partition(".")
+    # Enough precision for the whole part plus four decimals: a calculator total (10^15
+    # requests of 10^15 tokens) has more digits than the default context's 28.
+    with localcontext() as context:
+        context.prec = max(context.prec, amount.adjusted() + 8)
+        if amount != 0 and abs(amount) < Decimal("0.01"):
+            amount = round_significant(amount, 3)
+        else:
+            amount = amount.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+        whole, _, frac = format(normalize(amount), "f").partition(".")
     return f"${whole}.{frac.ljust(2, '0')}"

@@ -30,7 +30,7 @@ def client_for(catalog: Catalog, raise_server_exceptions: bool = True) -> TestCl
         from starlette.testclient import TestClient
 
         return TestClient(
-            create_app(catalog.path),
+            create_app(catalog.path, base_url="http://testserver"),
             follow_redirects=False,
             raise_server_exceptions=raise_server_exceptions,
         )

@@ -414,11 +414,12 @@ def test_render_cache_is_bounded_by_bytes(catalog: Catalog) -> None:
     from tradeoff.render.html import make_environment
     from tradeoff.web.site import Site
 
-    site = Site(catalog, make_environment(), cache_bytes=1000)
+    site = Site(catalog, make_environment(), cache_bytes=8000)
     for i in range(50):
-        site.remember(f"/?q={i}", "x" * 100)
-    assert sum(len(site.recall(f"/?q={i}") or "") for i in range(50)) <= 1000
-    assert site.recall("/?q=49") == "x" * 100  # the newest is kept
+        site.remember(f"/?q={i}", b"x" * 100)
+    assert sum(len(site.recall(f"/?q={i}") or b"") for i in range(50)) <= 8000
+    assert site.cached_bytes <= 8000  # keys and per-entry overhead counted too
+    assert site.recall("/?q=49") == b"x" * 100  # the newest is kept
     assert site.recall("/?q=0") is None  # the oldest went first
 
 

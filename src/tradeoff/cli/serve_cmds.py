@@ -14,6 +14,13 @@ from tradeoff.cli.shared import app, handles_errors, out
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.", min=0, max=65535)] = 8000,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            help="Public URL of the site, for absolute links (canonical, sitemap, JSON-LD); "
+            "only its host is answered. Default: http://HOST:PORT."
+        ),
+    ] = None,
 ) -> None:
     """Serve the site and the JSON API (read-only) until interrupted."""
     import uvicorn
@@ -21,7 +28,10 @@ def serve(
     from tradeoff.db.locate import ensure_database
     from tradeoff.web.app import create_app
 
-    web_app = create_app(ensure_database())
     shown = f"[{host}]" if ":" in host else host
-    out.print(f"tradeoff: serving the catalog at http://{shown}:{port}/  (Ctrl-C to stop)")
+    site_url = (base_url or f"http://{shown}:{port}").rstrip("/")
+    web_app = create_app(ensure_database(), base_url=site_url)
+    out.print(f"tradeoff: serving the catalog at {site_url}/  (Ctrl-C to stop)")
+    # uvicorn's own limits: request line and headers are bounded by h11 (64 KiB); the app
+    # refuses longer paths, queries and Host headers itself (web/security.py).
     uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False)

@@ -72,13 +72,22 @@ def catalog_of(info: ValidationInfo) -> Catalog:
     return catalog
 
 
+MAX_WHOLE_DIGITS = 15  # a count below 10^15: any real workload, and exact in every format
+
+
 def whole_number(name: str, value: object) -> object:
-    """A count of tokens or requests: digits, with optional "," or "_" separators."""
+    """The one parser of every integer parameter (token counts, requests, min_context):
+    ASCII digits with optional "," or "_" separators, at most 15 digits; anything else is a
+    ``ParamError`` naming the parameter ("²" and "٣" are digits to ``isdigit``/``int``, not
+    here)."""
     if not isinstance(value, str):
         return value
     text = value.strip().replace(",", "").replace("_", "")
-    if not text.isdigit() or len(text) > 15:
-        raise ValueError(f"{name} must be a whole number of tokens, got {value.strip()!r}")
+    shown = value.strip() if len(value) <= 40 else value.strip()[:40] + "…"
+    if not (text.isascii() and text.isdigit()):
+        raise ParamError(name, f"{name} must be a whole number (digits 0-9), got {shown!r}")
+    if len(text.lstrip("0")) > MAX_WHOLE_DIGITS:
+        raise ParamError(name, f"{name} must be below 10^{MAX_WHOLE_DIGITS}, got {shown!r}")
     return int(text)
 
 
@@ -87,6 +96,8 @@ def usd_amount(name: str, value: object) -> object:
     if not isinstance(value, str):
         return value
     text = value.strip().lstrip("$")
+    if not text.isascii():  # Decimal() reads any Unicode digit
+        raise ValueError(f"{name} must be a USD amount such as 0.5, got {text!r}")
     try:
         amount = Decimal(text)
     except InvalidOperation:
@@ -109,6 +120,8 @@ def blend_text(value: object) -> object:
     """``70:30`` or ``70/30`` → "70:30"; a malformed or zero blend names the parameter."""
     if not isinstance(value, str):
         return value
+    if not value.isascii():  # int() reads any Unicode digit ("٣:1")
+        raise ValueError(f"expected INPUT:OUTPUT such as 70:30 in digits 0-9, got {value!r}")
     try:
         first, second = parse_blend_parts(value.strip())
     except UsageError as exc:

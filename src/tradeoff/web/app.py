@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -24,11 +26,26 @@ from tradeoff.web.site import Site
 log = logging.getLogger("tradeoff.web")
 
 
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"  # `tradeoff serve`'s default bind address
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
 class TradeoffApp(Starlette):
     """Starlette with the security middleware outermost (outside the 500 handler too)."""
 
+    allowed_hosts: tuple[str, ...] = ("*",)
+
     def build_middleware_stack(self) -> ASGIApp:
-        return SecurityMiddleware(super().build_middleware_stack())
+        return SecurityMiddleware(super().build_middleware_stack(), self.allowed_hosts)
+
+
+def hosts_for(base_url: str) -> tuple[str, ...]:
+    """The Host names a site at ``base_url`` answers: its own, and loopback names when it is
+    served on loopback (a browser on the same machine may say either)."""
+    host = (urlsplit(base_url).hostname or "").lower()
+    if not host:
+        raise ValueError(f"base URL without a host: {base_url!r}")
+    return (host, *LOOPBACK_NAMES) if host in LOOPBACK_NAMES else (host,)
 
 
 def wants_html(request: Request) -> bool:
@@ -41,7 +58,7 @@ def wants_html(request: Request) -> bool:
 def _error_page(request: Request, problem: Problem) -> Response:
     site: Site = request.app.state.site
     ctx = ErrorPage(title=problem.title, detail=problem.detail, suggestions=problem.suggestions)
-    body = site.render_html("error.html", ctx, site.chrome(request, {}))
+    body = site.render_html("error.html", ctx, site.chrome({}))
     return HTMLResponse(body, status_code=problem.status, headers={"cache-control": "no-store"})
 
 
@@ -77,8 +94,19 @@ async def on_crash(request: Request, exc: Exception) -> Response:
     return problem_response(problem, request)
 
 
-def create_app(db_path: Path | str | None = None) -> Starlette:
-    """Build the app over a compiled catalog (default: the bundled one, built if needed)."""
+def create_app(
+    db_path: Path | str | None = None,
+    *,
+    base_url: str | None = None,
+    allowed_hosts: Collection[str] | None = None,
+) -> Starlette:
+    """Build the app over a compiled catalog (default: the bundled one, built if needed).
+
+    Absolute URLs (canonical links, JSON-LD, the sitemap, robots.txt) are ``base_url`` plus
+    the path, never the request's Host. ``allowed_hosts`` are the Host names answered (any
+    other is a 400); by default the base URL's host, or any host when no base URL is given
+    (an in-process app: ``tradeoff serve`` always gives one).
+    """
     if db_path is None:
         from tradeoff.db.locate import ensure_database
 
@@ -92,5 +120,9 @@ def create_app(db_path: Path | str | None = None) -> Starlette:
             Exception: on_crash,
         },
     )
-    app.state.site = Site(Catalog(Path(db_path)), make_environment())
+    if allowed_hosts is None:
+        allowed_hosts = ("*",) if base_url is None else hosts_for(base_url)
+    app.allowed_hosts = tuple(allowed_hosts)
+    site_url = (base_url or DEFAULT_BASE_URL).rstrip("/")
+    app.state.site = Site(Catalog(Path(db_path)), make_environment(), base_url=site_url)
     return app

@@ -137,33 +137,44 @@ class Page(Generic[Q, C]):
         outcome = self.resolve(PageRequest(site, request, params, query, fmt))
         if isinstance(outcome, Redirect):
             return RedirectResponse(outcome.location, status_code=301)
+        # The cache key: what the page reads (entry, format, path, validated query), so
+        # other spellings of the same query share one entry and junk never makes one.
+        key = f"{self.name}.{fmt}{sorted(params.items())}{query.model_dump_json()}"
         if isinstance(outcome, Show):
-            return serve(request, site, fmt, outcome.renderers, outcome.build, {})
+            return await serve(request, site, fmt, outcome.renderers, outcome.build, {}, key)
         # Twins of the canonical path (an alias such as /downloads/ links /downloads.json).
         here = request.url.path if "{" in self.path else self.path
         here += f"?{request.url.query}" if request.url.query else ""
         twins = {f: urls.twin(here, f) for f in self.formats if f in ("json", "md")}
-        return serve(request, site, fmt, self.renderers, outcome, twins)
+        return await serve(request, site, fmt, self.renderers, outcome, twins, key)
 
 
-def serve(
+async def serve(
     request: Request,
     site: Site,
     fmt: str,
     renderers: Renderers[C],
     build: Callable[[], C],
     twins: dict[str, str],
+    key: str,
 ) -> Response:
-    """The page from the render cache, or built and rendered now; ETag and Cache-Control."""
+    """The page from the render cache, or built and rendered now; ETag and Cache-Control.
+
+    Building and rendering is CPU work of up to a second (a comparison, the catalog table):
+    it runs in a worker thread, so the event loop keeps answering other requests meanwhile.
+    """
     if fmt not in renderers.formats():
         raise not_found("Not Found", f"Nothing is served at {request.url.path}.")
-    key = f"{request.url.path}?{request.url.query}"
     body = site.recall(key)
     if body is None:
-        chrome = site.chrome(request, twins)
-        built = renderers.render(
-            fmt, build(), lambda template, ctx: site.render_html(template, ctx, chrome)
-        )
-        # Kept as bytes: a cached page is sent without encoding it again.
-        body = site.remember(key, built.encode() if isinstance(built, str) else built)
-    return cached(request, site.version, body, fmt)
+
+        def render() -> bytes:
+            chrome = site.chrome(twins)
+            built = renderers.render(
+                fmt, build(), lambda template, ctx: site.render_html(template, ctx, chrome)
+            )
+            # Kept as bytes: a cached page is sent without encoding it again.
+            return built.encode() if isinstance(built, str) else built
+
+        body = site.remember(key, await site.in_worker(render))
+    return cached(request, site.version, body, fmt, key)

@@ -21,6 +21,7 @@ from tradeoff.web.responses import Problem, Suggestion, bad_parameter
 from tradeoff.web.site import Site
 
 Q = TypeVar("Q", bound=PageQuery)
+MAX_VALUE_CHARS = 1024  # one parameter's value: 8 model names fit many times over
 
 
 def parse_query(model: type[Q], params: QueryParams, site: Site) -> Q:
@@ -28,7 +29,15 @@ def parse_query(model: type[Q], params: QueryParams, site: Site) -> Q:
     data: dict[str, object] = {}
     for key in params:
         values = params.getlist(key)
-        data[key] = values if key in model.repeatable else values[-1]
+        for value in values:
+            if len(value) > MAX_VALUE_CHARS:
+                raise bad_parameter(key, f"{key} is longer than {MAX_VALUE_CHARS} characters")
+        if key in model.repeatable:
+            data[key] = values
+        elif len(values) > 1 and key in model.model_fields:
+            raise bad_parameter(key, f"give {key} once (it was given {len(values)} times)")
+        else:
+            data[key] = values[0]
     try:
         return model.model_validate(data, context={"catalog": site.catalog})
     except ValidationError as exc:
@@ -105,15 +114,19 @@ def find_models(site: Site, names: list[str]) -> list[Model]:
 
 
 def split_pair(site: Site, pair: str) -> list[Model]:
-    """`a-vs-b` → two models; slugs may themselves contain "-vs-", so try every split."""
-    pieces = pair.split(urls.PAIR_SEPARATOR)
+    """`a-vs-b` → two models; slugs may themselves contain "-vs-", so try every split whose
+    left side is no longer than the longest slug (linear in the path, however many "-vs-")."""
+    sep = urls.PAIR_SEPARATOR
     by_slug = models_by_slug(site.catalog)
-    for i in range(1, len(pieces)):
-        left = urls.PAIR_SEPARATOR.join(pieces[:i])
-        right = urls.PAIR_SEPARATOR.join(pieces[i:])
+    longest = max((len(s) for s in by_slug), default=0)
+    at = pair.find(sep)
+    if at < 0:
+        raise bad_parameter("pair", "expected /compare/{slugA}-vs-{slugB}")
+    first = at
+    while 0 <= at <= longest:
+        left, right = pair[:at], pair[at + len(sep) :]
         if left in by_slug and right in by_slug:
             return [by_slug[left], by_slug[right]]
-    if len(pieces) < 2:
-        raise bad_parameter("pair", "expected /compare/{slugA}-vs-{slugB}")
+        at = pair.find(sep, at + 1)
     # Not two slugs: resolve ids or aliases; the first side that is no model is named (404).
-    return [find_model(site, n) for n in (pieces[0], urls.PAIR_SEPARATOR.join(pieces[1:]))]
+    return [find_model(site, n) for n in (pair[:first], pair[first + len(sep) :])]

@@ -25,8 +25,8 @@ def _site(request: Request) -> Site:
 
 
 def base_url(request: Request) -> str:
-    """Scheme and host the client used (for absolute URLs in the sitemap)."""
-    return str(request.base_url).rstrip("/")
+    """The site's configured base URL (absolute URLs never come from the request's Host)."""
+    return _site(request).base_url
 
 
 async def download_file(request: Request) -> Response:
@@ -36,7 +36,9 @@ async def download_file(request: Request) -> Response:
     if name not in {f[0] for f in FILES}:
         raise not_found("Not Found", f"no download is called {name!r}", parameter="name")
     kind = DOWNLOAD_TYPES[name.rsplit(".", 1)[1]]
-    response = cached(request, site.version, build_downloads(site.catalog).files[name], kind)
+    # Built once per app (seconds: a filtered copy of the database), in a worker thread.
+    files = (await site.in_worker(lambda: build_downloads(site.catalog))).files
+    response = cached(request, site.version, files[name], kind)
     response.headers["content-disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -44,7 +46,13 @@ async def download_file(request: Request) -> Response:
 async def sitemap(request: Request) -> Response:
     """`/sitemap.xml`: lastmod = the date each page shows as last reviewed."""
     site = _site(request)
-    body = sitemap_xml(sitemap_entries(site.catalog), base_url(request))
+    body = site.recall("/sitemap.xml")
+    if body is None:
+
+        def build() -> bytes:
+            return sitemap_xml(sitemap_entries(site.catalog), site.base_url).encode()
+
+        body = site.remember("/sitemap.xml", await site.in_worker(build))
     return cached(request, site.version, body, "xml")
 
 

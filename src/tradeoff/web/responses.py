@@ -97,16 +97,41 @@ def problem_response(problem: Problem, request: Request) -> Response:
     )
 
 
-def etag_for(version: str, request: Request) -> str:
-    """A weak ETag: same catalog version + same URL = same bytes."""
-    key = f"{request.url.path}?{request.url.query}".encode()
-    return f'W/"{version[:16]}-{hashlib.sha256(key).hexdigest()[:16]}"'
+def etag_for(version: str, request: Request, key: str | None = None) -> str:
+    """A weak ETag: same catalog version + same page (its cache key, else its URL) = same
+    bytes."""
+    what = (key or f"{request.url.path}?{request.url.query}").encode()
+    return f'W/"{version[:16]}-{hashlib.sha256(what).hexdigest()[:16]}"'
 
 
-def cached(request: Request, version: str, body: str | bytes, kind: str) -> Response:
+def _opaque_tags(header: str) -> list[str]:
+    """The entity tags of an If-None-Match list, each without its weakness prefix."""
+    tags = []
+    for part in header.split(","):
+        tag = part.strip()
+        tag = tag[2:] if tag.startswith("W/") else tag
+        if len(tag) >= 2 and tag[0] == tag[-1] == '"' and '"' not in tag[1:-1]:
+            tags.append(tag)
+    return tags
+
+
+def none_match(header: str | None, etag: str) -> bool:
+    """If-None-Match says the client has this representation (RFC 9110 §13.1.2): "*", or a
+    listed tag equal to ours by weak comparison (the opaque tags are equal, W/ or not)."""
+    if header is None:
+        return False
+    if header.strip() == "*":
+        return True
+    ours = etag.removeprefix("W/")
+    return ours in _opaque_tags(header)
+
+
+def cached(
+    request: Request, version: str, body: str | bytes, kind: str, key: str | None = None
+) -> Response:
     """A 200 with ETag and Cache-Control, or a 304 when the client already has it."""
-    etag = etag_for(version, request)
+    etag = etag_for(version, request, key)
     headers = {"etag": etag, "cache-control": CACHE_CONTROL}
-    if etag in request.headers.get("if-none-match", ""):
+    if none_match(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=MEDIA_TYPES[kind], headers=headers)

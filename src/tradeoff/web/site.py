@@ -6,56 +6,94 @@ by ``tradeoff.pages.memo`` for as long as the app's catalog is open.
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
+import anyio
+import anyio.to_thread
 from jinja2 import Environment
-from starlette.requests import Request
 
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.sources import all_sources
 from tradeoff.pages.view import model_names
 from tradeoff.render.html import Chrome, render_page
 
+T = TypeVar("T")
+RENDER_THREADS = (
+    2  # pages built at once, the rest queue: fewer CPU-bound threads, less GIL wait for the loop
+)
+ENTRY_OVERHEAD = 256  # bytes per cache entry beyond key and body (dict slot, objects)
+
 
 class Site:
     """Everything one app instance serves from; built by ``create_app``, never at import."""
 
     def __init__(
-        self, catalog: Catalog, env: Environment, cache_bytes: int = 64 * 1024 * 1024
+        self,
+        catalog: Catalog,
+        env: Environment,
+        cache_bytes: int = 64 * 1024 * 1024,
+        base_url: str = "http://127.0.0.1:8000",
     ) -> None:
         self.catalog = catalog
         self.env = env
         self.version = catalog.version
-        self._bodies: OrderedDict[str, str | bytes] = OrderedDict()
-        self._cache_bytes = cache_bytes  # bounded by size: query strings are unbounded
+        self.base_url = base_url.rstrip("/")  # absolute URLs: configured, never the Host
+        self._bodies: OrderedDict[str, bytes] = OrderedDict()
+        self._cache_bytes = cache_bytes  # bounded in bytes, keys included
         self._cached_bytes = 0
+        self._limiter: tuple[asyncio.AbstractEventLoop, anyio.CapacityLimiter] | None = None
 
-    def remember(self, key: str, body: str | bytes) -> str | bytes:
-        """Keep a rendered body (LRU): same catalog + same URL = same bytes."""
-        old = self._bodies.pop(key, None)
-        self._cached_bytes -= 0 if old is None else len(old)
-        if len(body) > self._cache_bytes // 8:
+    async def in_worker(self, work: Callable[[], T]) -> T:
+        """Run CPU work (building and rendering a page) in a worker thread, a few at a time:
+        the event loop keeps answering cached pages meanwhile, and with few CPU-bound threads
+        it waits less for the GIL."""
+        loop = asyncio.get_running_loop()  # a limiter belongs to one event loop
+        if self._limiter is None or self._limiter[0] is not loop:
+            self._limiter = (loop, anyio.CapacityLimiter(RENDER_THREADS))
+        return await anyio.to_thread.run_sync(work, limiter=self._limiter[1])
+
+    def remember(self, key: str, body: bytes) -> bytes:
+        """Keep a rendered body (LRU): same catalog + same page = same bytes. The bound
+        counts every entry's key and body (and a fixed overhead per entry)."""
+        self._forget(key)
+        size = self._size(key, body)
+        if size > self._cache_bytes // 8:
             return body  # too big to be worth keeping
         self._bodies[key] = body
-        self._cached_bytes += len(body)
+        self._cached_bytes += size
         while self._cached_bytes > self._cache_bytes:
-            _, evicted = self._bodies.popitem(last=False)
-            self._cached_bytes -= len(evicted)
+            self._forget(next(iter(self._bodies)))
         return body
 
-    def recall(self, key: str) -> str | bytes | None:
-        """A rendered body if this URL was rendered before."""
+    def recall(self, key: str) -> bytes | None:
+        """A rendered body if this page was rendered before."""
         body = self._bodies.get(key)
         if body is not None:
             self._bodies.move_to_end(key)
         return body
 
-    def chrome(self, request: Request, twins: dict[str, str]) -> Chrome:
-        """The site layout's values for one request."""
+    @property
+    def cached_bytes(self) -> int:
+        """What the render cache holds, keys and per-entry overhead included."""
+        return self._cached_bytes
+
+    def _forget(self, key: str) -> None:
+        body = self._bodies.pop(key, None)
+        if body is not None:
+            self._cached_bytes -= self._size(key, body)
+
+    @staticmethod
+    def _size(key: str, body: bytes) -> int:
+        return len(key.encode()) + len(body) + ENTRY_OVERHEAD
+
+    def chrome(self, twins: dict[str, str]) -> Chrome:
+        """The site layout's values for one page (its twin links)."""
         return Chrome(
             twins=twins,
-            base_url=str(request.base_url).rstrip("/"),
+            base_url=self.base_url,
             catalog_version=self.version,
             all_models=model_names(self.catalog),
             all_sources=all_sources(self.catalog),
