@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from tradeoff.catalog.load import read_import
@@ -21,16 +19,6 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 runner = CliRunner()
 
 
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    catalog = tmp_path / "catalog"
-    shutil.copytree(FIXTURES / "catalog-mini", catalog)
-    db = tmp_path / "catalog.sqlite"
-    monkeypatch.setenv("TRADEOFF_CATALOG", str(catalog))
-    monkeypatch.setenv("TRADEOFF_DB", str(db))
-    return catalog, db
-
-
 def _import(path: Path, day: str, *extra: str) -> str:
     result = runner.invoke(app, ["import", "litellm", str(path), "--retrieved", day, *extra])
     assert result.exit_code == 0, result.output
@@ -41,8 +29,8 @@ def _snapshot(catalog: Path) -> dict[str, bytes]:
     return {str(p): p.read_bytes() for p in sorted(catalog.rglob("*")) if p.is_file()}
 
 
-def test_importing_the_same_snapshot_twice_changes_nothing(env: tuple[Path, Path]) -> None:
-    catalog, db = env
+def test_importing_the_same_snapshot_twice_changes_nothing(mini_env: tuple[Path, Path]) -> None:
+    catalog, db = mini_env
     source = FIXTURES / "litellm"
     _import(source, "2026-11-29")
     before = (_snapshot(catalog), db.read_bytes())
@@ -52,9 +40,9 @@ def test_importing_the_same_snapshot_twice_changes_nothing(env: tuple[Path, Path
 
 
 def test_a_newer_snapshot_records_what_changed_and_when(
-    env: tuple[Path, Path], tmp_path: Path
+    mini_env: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    catalog, db = env
+    catalog, db = mini_env
     _import(FIXTURES / "litellm", "2026-11-29")
     data = json.loads((FIXTURES / "litellm" / "model_prices_and_context_window.json").read_text())
     data["acme/widget-1"]["input_cost_per_token"] = 2e-06

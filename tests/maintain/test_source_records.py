@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 import warnings
 from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.testing import CliRunner
 
 from tradeoff.cli import app
@@ -36,18 +34,8 @@ def _import_models_dev(tree: Path, commit: str, day: str) -> None:
     assert result.exit_code == 0, result.output
 
 
-@pytest.fixture
-def catalog_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    catalog = tmp_path / "catalog"
-    shutil.copytree(FIXTURES / "catalog-mini", catalog)
-    db = tmp_path / "catalog.sqlite"
-    monkeypatch.setenv("TRADEOFF_CATALOG", str(catalog))
-    monkeypatch.setenv("TRADEOFF_DB", str(db))
-    return catalog, db
-
-
-def test_a_refreshed_import_shows_its_new_commit_and_date(catalog_env: tuple[Path, Path]) -> None:
-    _, db = catalog_env
+def test_a_refreshed_import_shows_its_new_commit_and_date(mini_env: tuple[Path, Path]) -> None:
+    _, db = mini_env
     tree = FIXTURES / "models-dev-mini"
     _import_models_dev(tree, "1111111111111111111111111111111111111111", "2026-07-02")
     _import_models_dev(tree, "2222222222222222222222222222222222222222", "2026-12-15")
@@ -65,9 +53,9 @@ def test_a_refreshed_import_shows_its_new_commit_and_date(catalog_env: tuple[Pat
 
 
 def test_importing_a_dataset_also_declared_by_hand_fails_and_writes_nothing(
-    catalog_env: tuple[Path, Path],
+    mini_env: tuple[Path, Path],
 ) -> None:
-    catalog, db = catalog_env
+    catalog, db = mini_env
     sources = catalog / "sources.toml"
     sources.write_text(
         sources.read_text()

@@ -62,19 +62,8 @@ def credit(s: Source) -> Attribution:
 
 
 def source_record(s: Source) -> SourceRecord:
-    """One source record, JSON-ready."""
-    return SourceRecord(
-        id=s.id,
-        name=s.name,
-        kind=s.kind,
-        url=s.url,
-        licence=s.licence,
-        retrieved=s.retrieved,
-        commit=s.commit,
-        provenance=provenance(s),
-        attribution=s.attribution,
-        redistributable=s.redistributable,
-    )
+    """One source record, JSON-ready: its attribution entry plus kind and redistribution."""
+    return SourceRecord(**credit(s), kind=s.kind, redistributable=s.redistributable)
 
 
 def attribution(catalog: Catalog, source_ids: Iterable[str]) -> list[Attribution]:
