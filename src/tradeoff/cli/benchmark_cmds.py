@@ -17,6 +17,7 @@ from tradeoff.cli.shared import (
     out,
     print_json,
 )
+from tradeoff.render.terminal import add_row, plain
 
 benchmarks_app = typer.Typer(
     help="The benchmark registry and sourced results.", no_args_is_help=True
@@ -45,11 +46,12 @@ def benchmarks_list(as_json: JsonFlag = False) -> None:
     if as_json:
         print_json({"benchmarks": rows, "count": len(rows), "catalog_version": catalog.version})
         return
-    table = Table(title=f"{len(rows)} benchmarks")
+    table = Table(title=plain(f"{len(rows)} benchmarks"))
     for column in ("id", "name", "category", "metric", "unit", "better", "results", "models"):
         table.add_column(column)
     for row in rows:
-        table.add_row(
+        add_row(
+            table,
             row["id"],
             row["name"],
             row["category"],

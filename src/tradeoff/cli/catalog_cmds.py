@@ -26,18 +26,19 @@ from tradeoff.cli.shared import (
 def models_list(as_json: JsonFlag = False) -> None:
     """List every canonical model with its lab, release date and number of offerings."""
     from tradeoff.pages.catalog_table import catalog_rows
-    from tradeoff.render.terminal import show_value
+    from tradeoff.render.terminal import add_row, plain, show_value
 
     catalog = open_catalog()
     rows = catalog_rows(catalog)
     if as_json:
         print_json({"models": rows, "count": len(rows), "catalog_version": catalog.version})
         return
-    table = Table(title=f"{len(rows)} models")
+    table = Table(title=plain(f"{len(rows)} models"))
     for column in ("id", "name", "lab", "released", "context", "open weights", "offerings"):
         table.add_column(column)
     for row in rows:
-        table.add_row(
+        add_row(
+            table,
             row["id"],
             row["name"],
             row["lab"],
@@ -75,6 +76,7 @@ def check(
 ) -> None:
     """Run the catalog's quality gates; exit 1 when any error is found."""
     from tradeoff.maintain.checks import counts, run_checks
+    from tradeoff.render.terminal import add_row, plain
 
     findings = run_checks(open_catalog())
     tally = counts(findings)
@@ -92,11 +94,11 @@ def check(
             }
         )
     else:
-        table = Table(title="tradeoff check")
+        table = Table(title=plain("tradeoff check"))
         for column in ("level", "kind", "count"):
             table.add_column(column)
         for (level, kind), n in sorted(tally.items()):
-            table.add_row(level, kind, str(n))
+            add_row(table, level, kind, str(n))
         out.print(table)
         if verbose:
             for f in findings:

@@ -28,8 +28,9 @@ import_app = typer.Typer(
 app.add_typer(models_app, name="models")
 app.add_typer(import_app, name="import")
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Markup off: data is printed as written; the few styled words pass markup=True explicitly.
+out = Console(highlight=False, soft_wrap=True, markup=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 

@@ -20,6 +20,7 @@ from tradeoff.cli.shared import (
     parse_date,
     print_json,
 )
+from tradeoff.render.terminal import add_row, plain
 
 DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Print the changes the import would make; write nothing.")
@@ -103,7 +104,7 @@ def conflicts(
         print_json({"model": model_id, "count": len(found), "conflicts": jsonable(found)})
         return
     title = f"{len(found)} conflict(s)" + (f" for {model_id}" if model_id else "")
-    table = Table(title=title, show_lines=True)
+    table = Table(title=plain(title), show_lines=True)
     for column in ("entity", "field", "chosen", "values (source, checked)", "rule"):
         table.add_column(column)
     for c in found:
@@ -111,7 +112,7 @@ def conflicts(
         if c.chosen_source_id:
             chosen += f"\n({c.chosen_source_id})"
         values = "\n".join(f"{_show(v)}  ({source}, {checked})" for v, source, checked in c.values)
-        table.add_row(c.entity, c.field, chosen, values, c.rule)
+        add_row(table, c.entity, c.field, chosen, values, c.rule)
     out.print(table)
 
 

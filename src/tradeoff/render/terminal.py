@@ -1,4 +1,8 @@
-"""Terminal rendering of page contexts with Rich tables."""
+"""Terminal rendering of page contexts with Rich tables.
+
+One escaping rule: data reaches Rich only as ``Text`` (``plain``, ``heading``, ``add_row``),
+which Rich never parses as markup — real names carry brackets ("FLUX.1 [schnell]").
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from typing import Literal
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
@@ -24,6 +29,21 @@ from tradeoff.pages.model import BenchmarkEntry, ModelRecord
 from tradeoff.render.markdown import money as md_money
 
 
+def plain(value: object) -> Text:
+    """Data as terminal text, printed as written (never parsed as Rich markup)."""
+    return Text(str(value))
+
+
+def heading(text: str) -> Text:
+    """A bold heading whose text is data-safe."""
+    return Text(text, style="bold")
+
+
+def add_row(table: Table, *cells: object) -> None:
+    """A table row of data cells, each printed as written."""
+    table.add_row(*(None if c is None else c if isinstance(c, Text) else plain(c) for c in cells))
+
+
 def money(value: str | None) -> str:
     """A price for people (one format everywhere); None is "unpriced"."""
     return format_usd(value)
@@ -31,16 +51,16 @@ def money(value: str | None) -> str:
 
 def print_model(console: Console, ctx: ModelRecord) -> None:
     """Facts, capabilities and offerings of one model."""
-    console.print(f"[bold]{ctx['name']}[/]  ({ctx['id']}) — {ctx['lab']['name']}")
-    facts = Table(title="Facts", show_lines=False)
+    console.print(heading(ctx["name"]) + plain(f"  ({ctx['id']}) — {ctx['lab']['name']}"))
+    facts = Table(title=plain("Facts"), show_lines=False)
     for column in ("fact", "value", "source", "checked"):
         facts.add_column(column)
     for f in ctx["facts"] + ctx["capabilities"]:
         source = f["source"]["name"] if f["source"] else (f["note"] or NOT_SOURCED)
         value = disputed(show_value(f["value"]), f["disputed"])
-        facts.add_row(f["label"], value, source, f["checked"] or NOT_SOURCED)
+        add_row(facts, f["label"], value, source, f["checked"] or NOT_SOURCED)
     console.print(facts)
-    offers = Table(title=f"Offerings ({ctx['offering_count']})")
+    offers = Table(title=plain(f"Offerings ({ctx['offering_count']})"))
     for column in (
         "provider",
         "provider model id",
@@ -61,7 +81,8 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
         # registry is an active host (``compare.pricing.is_live``).
         status = "provider defunct" if o["provider_status"] == "defunct" else o["lifecycle"]
         mark = " *" if o["disputed_fields"] else ""
-        offers.add_row(
+        add_row(
+            offers,
             o["provider_name"],
             o["provider_model_id"],
             "free" if p["free"] else money(p["input_per_mtok"]) + mark,
@@ -77,7 +98,8 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
             o["checked"],
         )
         for point in o["history"]:
-            offers.add_row(
+            add_row(
+                offers,
                 "",
                 f"  price from {point['effective']}",
                 money(point["input_per_mtok"]),
@@ -94,8 +116,10 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
     print_benchmarks(console, ctx["benchmarks"])
     if ctx["conflicts"]:
         console.print(
-            f"{len(ctx['conflicts'])} recorded source disagreement(s): "
-            f"see `tradeoff conflicts --model {ctx['id']}`"
+            plain(
+                f"{len(ctx['conflicts'])} recorded source disagreement(s): "
+                f"see `tradeoff conflicts --model {ctx['id']}`"
+            )
         )
 
 
@@ -104,7 +128,7 @@ def print_benchmarks(console: Console, results: list[BenchmarkEntry]) -> None:
     if not results:
         console.print("Benchmarks: no results sourced yet")
         return
-    table = Table(title=f"Benchmark results ({len(results)})")
+    table = Table(title=plain(f"Benchmark results ({len(results)})"))
     for column in ("benchmark", "score", "setup", "reported by", "source", "date"):
         table.add_column(column)
     for r in results:
@@ -116,7 +140,8 @@ def print_benchmarks(console: Console, results: list[BenchmarkEntry]) -> None:
         setup = [r["metric"], *(f"{k}={v}" for k, v in r["settings"].items())]
         if r["harness"] and r["reported"] != "vendor":
             setup.append(r["harness"])
-        table.add_row(
+        add_row(
+            table,
             name,
             f"{r['score']}{unit}",
             "; ".join(setup),
@@ -149,20 +174,20 @@ def _route(q: QuoteEntry) -> str:
 def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     """The comparison page as Rich tables and wrapped paragraphs."""
     names = [m["name"] for m in ctx["models"]]
-    console.print(f"[bold]{ctx['title']}[/]")
+    console.print(heading(ctx["title"]))
     console.print(ctx["summary"], markup=False)
-    console.print("\n[bold]Verdict[/]")
+    console.print(heading("\nVerdict"))
     console.print(ctx["verdict"], markup=False)
     for c in ctx["choose"]:
         console.print(f"• {c['text']}", markup=False)
-    specs = Table(title="Specs")
+    specs = Table(title=plain("Specs"))
     for column in ("spec", *names):
         specs.add_column(column)
     for spec in ctx["specs"]:
-        specs.add_row(spec["label"], *[_cell_text(c) for c in spec["cells"]])
+        add_row(specs, spec["label"], *[_cell_text(c) for c in spec["cells"]])
     console.print(specs)
     blend = ctx["blend"]["label"]
-    prices = Table(title=f"Pricing (USD per 1M tokens; blended {blend} input/output)")
+    prices = Table(title=plain(f"Pricing (USD per 1M tokens; blended {blend} input/output)"))
     for column in ("", *names):
         prices.add_column(column)
     routes = (
@@ -174,8 +199,8 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
             NO_HEADLINE if title == "headline route" and p["providers"] else NONE_LISTED
             for p in ctx["pricing"]
         ]
-        prices.add_row(
-            title, *[_route(q) if q else m for q, m in zip(quotes, missing, strict=True)]
+        add_row(
+            prices, title, *[_route(q) if q else m for q, m in zip(quotes, missing, strict=True)]
         )
         fields: tuple[tuple[PriceField, str], ...] = (
             ("input_per_mtok", "  input"),
@@ -183,19 +208,20 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
             ("blended_per_mtok", f"  blended {blend}"),
         )
         for field, label in fields:
-            prices.add_row(
+            add_row(
+                prices,
                 label,
                 *[
                     _price(q[field], q["free"]) if q else m
                     for q, m in zip(quotes, missing, strict=True)
                 ],
             )
-    prices.add_row("active providers", *[str(p["provider_count"]) for p in ctx["pricing"]])
+    add_row(prices, "active providers", *[str(p["provider_count"]) for p in ctx["pricing"]])
     console.print(prices)
     shared = ", ".join(s["name"] for s in ctx["shared_providers"]) or "none"
     console.print(f"Shared providers ({ctx['shared_provider_count']}): {shared}", markup=False)
     for p in ctx["pricing"]:
-        table = Table(title=f"{p['model_name']}: {p['provider_count']} active providers")
+        table = Table(title=plain(f"{p['model_name']}: {p['provider_count']} active providers"))
         for column in (
             "provider",
             "model id",
@@ -209,7 +235,8 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
         ):
             table.add_column(column)
         for q in p["providers"]:
-            table.add_row(
+            add_row(
+                table,
                 q["provider_name"],
                 q["provider_model_id"],
                 _price(q["input_per_mtok"], q["free"]),
@@ -236,20 +263,21 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
             )
             console.print(f"Not counted (not sold per use): {apart}", markup=False)
     console.print(HEADLINE_RULE, markup=False)
-    caps = Table(title="Capabilities")
+    caps = Table(title=plain("Capabilities"))
     for column in ("capability", *names):
         caps.add_column(column)
     for cap in ctx["capabilities"]:
-        caps.add_row(cap["label"], *[_cell_text(c) for c in cap["cells"]])
+        add_row(caps, cap["label"], *[_cell_text(c) for c in cap["cells"]])
     console.print(caps)
     b = ctx["benchmarks"]
     if b["shared"]:
-        bench = Table(title="Benchmarks (shared, comparable rows)")
+        bench = Table(title=plain("Benchmarks (shared, comparable rows)"))
         for column in ("benchmark", "metric", *names, "basis"):
             bench.add_column(column)
         for row in b["shared"]:
             unit = "%" if row["unit"] == "%" else f" {row['unit']}"
-            bench.add_row(
+            add_row(
+                bench,
                 row["label"],
                 row["metric"],
                 *[f"{s['score']}{unit} ({s['reported']})" for s in row["scores"]],
@@ -257,20 +285,21 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
             )
         console.print(bench)
     else:
-        console.print(f"\n[bold]Benchmarks[/]\n{b['statement']}")
+        console.print(heading("\nBenchmarks"))
+        console.print(plain(b["statement"]))
     for para in ctx["deep_dive"]:
-        console.print(f"\n[bold]{para['title']}[/]")
+        console.print(heading(f"\n{para['title']}"))
         console.print(para["text"], markup=False)
-    console.print("\n[bold]FAQ[/]")
+    console.print(heading("\nFAQ"))
     for f in ctx["faq"]:
-        console.print(f"[bold]{f['question']}[/]".replace("[/][/]", "[/]"))
+        console.print(heading(f["question"]))
         console.print(f["answer"], markup=False)
-    console.print("\n[bold]Continue comparing[/]")
+    console.print(heading("\nContinue comparing"))
     for group in ctx["related"]:
         own = next(m["name"] for m in ctx["models"] if m["id"] == group["model"])
         for i in group["items"]:
             console.print(f"• {own} vs {i['name']} ({', '.join(i['reasons'])})", markup=False)
-    console.print("\n[bold]Sources[/]")
+    console.print(heading("\nSources"))
     for s in ctx["sources"]:
         console.print(
             f"[{s['n']}] {s['name']} — {s['url']} — licence {s['licence']}, {s['provenance']}",
@@ -287,7 +316,7 @@ def print_cost(console: Console, ctx: CalculatorContext) -> None:
         f"{w['output_tokens']:,} output tokens, × {w['requests']:,} request(s)",
         markup=False,
     )
-    table = Table(title=f"{ctx['line_count']} offerings ({ctx['unpriced_count']} unpriced)")
+    table = Table(title=plain(f"{ctx['line_count']} offerings ({ctx['unpriced_count']} unpriced)"))
     for column in ("model", "provider", "model id", "input", "cached", "output", "total", "notes"):
         table.add_column(column)
     for c in ctx["lines"]:
@@ -300,7 +329,8 @@ def print_cost(console: Console, ctx: CalculatorContext) -> None:
             notes.append("exceeds served context")
         if c["note"]:
             notes.append(c["note"])
-        table.add_row(
+        add_row(
+            table,
             c["model_name"],
             c["provider_name"],
             c["provider_model_id"],
