@@ -18,11 +18,12 @@ import pytest
 from rich.console import Console
 
 from tradeoff.db.queries import Catalog
+from tradeoff.escape import md as esc
 from tradeoff.pages.comparison import compare_context
 from tradeoff.pages.comparison.page import ComparisonContext
 from tradeoff.pages.jsonable import dumps
 from tradeoff.render.html import render_compare_html
-from tradeoff.render.markdown import esc, render_compare_markdown
+from tradeoff.render.markdown import render_compare_markdown
 from tradeoff.render.terminal import print_comparison
 
 GOLDEN = Path(__file__).parents[1] / "golden"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -44,6 +46,15 @@ release_date = {{ value = "2025-05-01", source = "evil-card", checked = 2026-11-
 """
 
 
+FORMULA_NAME = '=HYPERLINK("https://evil.example","open me")'
+FORMULA_CURATED = f"""
+id = "acme/formula-1"
+name = '{FORMULA_NAME}'
+lab = "acme"
+family = "widget"
+"""
+
+
 @pytest.fixture(scope="module")
 def evil(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """The mini fixture catalog plus one model whose name, licence and source are attacks."""
@@ -51,6 +62,7 @@ def evil(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     shutil.copytree(FIXTURES / "catalog-mini", root)
     write_import(import_tree(FIXTURES / "models-dev-mini"), root / "imports" / "models-dev.json")
     (root / "curated" / "acme" / "evil-1.toml").write_text(EVIL_CURATED, encoding="utf-8")
+    (root / "curated" / "acme" / "formula-1.toml").write_text(FORMULA_CURATED, encoding="utf-8")
     db = ensure_database(root, root.parent / "evil.sqlite")
     catalog = Catalog(db)
     assert catalog.models["acme/evil-1"].name == EVIL_NAME
@@ -103,6 +115,19 @@ def test_compare_markdown_twin_escapes_markup(evil: TestClient) -> None:
     assert "Evil" in text
     # This renderer escapes with backslashes (CommonMark): no unescaped tag may remain.
     assert not re.search(r"(?<!\\)<(script|img|/script)", text)
+
+
+def test_licences_file_escapes_names_and_links(evil: TestClient) -> None:
+    text = evil.get("/downloads/LICENCES.md").text
+    assert "Card &lt;script&gt;" in text and PAYLOAD not in text
+    assert "javascript:" not in text
+
+
+def test_csv_cells_never_start_a_formula(evil: TestClient) -> None:
+    rows = list(csv.reader(io.StringIO(evil.get("/downloads/models.csv").text)))
+    names = [row[1] for row in rows[1:]]
+    assert "'" + FORMULA_NAME in names
+    assert not [cell for row in rows for cell in row if cell.startswith(("=", "+", "@"))]
 
 
 def test_json_ld_cannot_close_its_script_element(evil: TestClient) -> None:

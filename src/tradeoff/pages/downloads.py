@@ -16,6 +16,7 @@ from typing import TypedDict
 from tradeoff import urls
 from tradeoff.db.export import write_redistributable_copy
 from tradeoff.db.queries import Catalog
+from tradeoff.escape import csv_cell, md, md_url
 from tradeoff.pages.catalog_table import catalog_rows
 from tradeoff.pages.jsonable import decimal_text, dumps
 from tradeoff.pages.memo import per_catalog
@@ -91,10 +92,13 @@ def _licences_md(included: list[SourceRecord], excluded: list[SourceRecord]) -> 
         "licence and cite the source.",
         "",
     ]
-    lines += [f"- {s['name']} <{s['url']}> — {s['licence']}, {s['provenance']}" for s in included]
+    lines += [
+        f"- [{md(s['name'])}](<{md_url(s['url'])}>) — {md(s['licence'])}, {md(s['provenance'])}"
+        for s in included
+    ]
     if excluded:
         lines += ["", "Left out (licence does not allow redistribution):", ""]
-        lines += [f"- {s['name']} — {s['licence']}" for s in excluded]
+        lines += [f"- {md(s['name'])} — {md(s['licence'])}" for s in excluded]
     return "\n".join(lines) + "\n"
 
 
@@ -102,7 +106,7 @@ def _csv(header: tuple[str, ...] | list[str], rows: list[list[Cell]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return out.getvalue().encode()
 
 

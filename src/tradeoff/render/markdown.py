@@ -5,9 +5,9 @@ Every data string goes through ``esc``. The other pages' twins are in ``markdown
 
 from __future__ import annotations
 
-import re
-
 from tradeoff.compare.wording import NOT_SOURCED
+from tradeoff.escape import md as esc
+from tradeoff.escape import md_url
 from tradeoff.money import format_usd
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
@@ -17,24 +17,6 @@ from tradeoff.pages.comparison.pricing import (
     headline_text,
     quantization_text,
 )
-from tradeoff.render.safe import href
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
-
-
-def esc(text: object) -> str:
-    """Escape Markdown and inline-HTML syntax in data; newlines become spaces.
-
-    Angle brackets become entities (not backslash escapes), so no Markdown renderer, CommonMark
-    or not, ever sees raw HTML from data.
-    """
-    flat = " ".join(str(text).split()).replace("&", "&amp;")
-    flat = flat.replace("<", "&lt;").replace(">", "&gt;")
-    escaped = _SPECIAL.sub(r"\\\1", flat)
-    # A leading "#", "-", "+" or "1." would turn a data line into a heading or a list item.
-    if re.match(r"[#+-]", escaped):
-        return "\\" + escaped
-    return re.sub(r"^(\d+)\.", r"\1\\.", escaped)
 
 
 def money(value: str | None, free: bool = False) -> str:
@@ -75,11 +57,6 @@ def table_lines(head: list[str], rows: list[list[str]]) -> list[str]:
 def table(head: list[str], rows: list[list[str]]) -> str:
     """A Markdown table; cells are already escaped."""
     return "\n".join(table_lines(head, rows))
-
-
-def md_url(value: object) -> str:
-    """A data URL inside a Markdown link: safe scheme, no characters that end the link."""
-    return href(value).replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
 
 
 def _quote_cells(q: QuoteEntry | None, missing: str = "none in the catalog") -> list[str]:

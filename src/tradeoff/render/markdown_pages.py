@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from tradeoff import urls
 from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.compare.wording import show_value as show
+from tradeoff.escape import md as esc
+from tradeoff.escape import md_url
 from tradeoff.pages.calculator import CalculatorContext
 from tradeoff.pages.catalog_table import CatalogContext
 from tradeoff.pages.downloads import DownloadsContext
@@ -17,7 +19,7 @@ from tradeoff.pages.offerings import PricesEntry
 from tradeoff.pages.provider import ProviderContext
 from tradeoff.pages.score_chart import ScoreChartContext
 from tradeoff.pages.sources import Attribution, SourceRecord
-from tradeoff.render.markdown import esc, md_url, money, table, tokens
+from tradeoff.render.markdown import money, table, tokens
 
 # Whether one request fits the served context; None: the offering's context is not sourced.
 FITS: dict[bool | None, str] = {True: "yes", False: "no", None: NOT_SOURCED}

@@ -1,6 +1,6 @@
-"""Escaping rules that are not Jinja's autoescape: links from data, JSON inside HTML.
+"""HTML-side escaping beyond Jinja's autoescape: JSON inside HTML (JSON-LD, inline data).
 
-(Markdown's rule is ``tradeoff.render.markdown.esc``.)
+Links from data, Markdown and CSV follow ``tradeoff.escape`` (re-exported here: ``href``).
 """
 
 from __future__ import annotations
@@ -9,21 +9,8 @@ import json
 
 from markupsafe import Markup
 
-UNSAFE = "#unsafe-url"
-
-
-def href(value: object) -> str:
-    """A URL from data, made safe to link: http(s) or a site path, else a dead anchor.
-
-    Autoescaping stops markup, not ``javascript:`` URLs; those never become links.
-    """
-    text = str(value or "").strip()
-    lowered = text.lower()
-    if lowered.startswith(("https://", "http://")) or (
-        text.startswith("/") and not text.startswith("//")
-    ):
-        return text
-    return UNSAFE
+from tradeoff.escape import UNSAFE as UNSAFE  # re-exported
+from tradeoff.escape import href as href  # re-exported
 
 
 def inert_json(text: str) -> str:

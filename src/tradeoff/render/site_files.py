@@ -5,9 +5,9 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from tradeoff import urls
+from tradeoff.escape import md as esc
 from tradeoff.pages.sitemap import SitemapEntry
 from tradeoff.pages.view import ModelName
-from tradeoff.render.markdown import esc
 
 
 def sitemap_xml(entries: list[SitemapEntry], base_url: str) -> str:
