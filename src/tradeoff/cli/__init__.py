@@ -6,6 +6,8 @@ when imported here.
 
 from __future__ import annotations
 
+import codecs
+import io
 import sys
 
 from tradeoff.cli import (
@@ -19,8 +21,23 @@ from tradeoff.cli.shared import app, err
 from tradeoff.errors import TradeoffError
 
 
+def _text_streams_never_fail() -> None:
+    # A terminal or pipe that is not UTF-8 (LANG=C, PYTHONIOENCODING=ascii) gets "?" for what
+    # it cannot show, not a UnicodeEncodeError traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(errors="replace")
+
+
+def _pipe_closed() -> bool:
+    # Click answers EPIPE by wrapping stdout in PacifyFlushWrapper and exiting 1; a reader
+    # that stopped early (`tradeoff check | head`) is not an error of ours.
+    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+
+
 def main() -> None:
     """Console-script entry point."""
+    _text_streams_never_fail()
     try:
         app()
     except TradeoffError as exc:  # pragma: no cover - commands handle their own
@@ -29,6 +46,10 @@ def main() -> None:
     except BrokenPipeError:  # `tradeoff models list | head`
         sys.stderr.close()
         sys.exit(0)
+    except SystemExit as exc:
+        if exc.code and _pipe_closed():
+            sys.exit(0)
+        raise
 
 
 __all__ = [

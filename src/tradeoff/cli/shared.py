@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
@@ -28,9 +29,20 @@ import_app = typer.Typer(
 app.add_typer(models_app, name="models")
 app.add_typer(import_app, name="import")
 
+
 # Markup off: data is printed as written; the few styled words pass markup=True explicitly.
-out = Console(highlight=False, soft_wrap=True, markup=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+class _Console(Console):
+    """Rich's console, but a reader that stops early (`tradeoff check | head`) is no error."""
+
+    def on_broken_pipe(self) -> None:
+        # Rich's own answer exits 1; like `cat`, we stop quietly and successfully.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0)
+
+
+out = _Console(highlight=False, soft_wrap=True, markup=False)
+err = _Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 

@@ -20,6 +20,7 @@ from tradeoff.cli.shared import (
     parse_date,
     print_json,
 )
+from tradeoff.errors import UsageError
 from tradeoff.render.terminal import add_row, plain
 
 DryRun = Annotated[
@@ -97,6 +98,10 @@ def conflicts(
     """List every fact on which sources disagree: all values, their sources, and the choice."""
     from tradeoff.pages.jsonable import jsonable
 
+    if model is not None and not model.strip():
+        raise UsageError(
+            "--model needs a model name (leave it out to list every conflict)", field="--model"
+        )
     catalog = open_catalog()
     model_id = catalog.resolve(model).id if model else None
     found = catalog.conflicts(model_id)
