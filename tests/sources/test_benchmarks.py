@@ -71,3 +71,30 @@ def test_known_files_have_sources_with_their_licences(catalog_dir: Path) -> None
         assert known.source_id in sources
     assert not sources["lmarena"].redistributable
     assert not sources["swebench"].redistributable
+
+
+def _copy_with(tmp_path: Path, text: str) -> Path:
+    """The epoch fixture's header and first row, then ``text``, under the fixture's name."""
+    source = (FIXTURES / "epoch-benchmark-stitching.csv").read_text(encoding="utf-8")
+    header, first = source.splitlines()[:2]
+    path = tmp_path / "epoch-benchmark-stitching.csv"
+    path.write_text(f"{header}\n{first}\n{text}", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("date", ["2026-02-30", "2025-13", "2025-00-10"])
+def test_a_date_that_is_not_on_the_calendar_names_line_and_column(
+    tmp_path: Path, catalog_dir: Path, date: str
+) -> None:
+    row = f",GPQA Diamond,50,accuracy (%),Epoch AI (Inspect),https://x.example,{date},,M,,,,,,\n"
+    with pytest.raises(DataError) as caught:
+        read_csv(_copy_with(tmp_path, row), load_registry(catalog_dir), "epoch-benchmarks")
+    assert (caught.value.line, caught.value.field) == (3, "date")
+
+
+def test_a_file_cut_inside_a_quoted_field_is_refused(tmp_path: Path, catalog_dir: Path) -> None:
+    cut = (
+        ',GPQA Diamond,50,accuracy (%),Epoch AI (Inspect),https://x.example,2025-01-01,,M,,,,,,"no'
+    )
+    with pytest.raises(DataError, match="malformed CSV"):
+        read_csv(_copy_with(tmp_path, cut), load_registry(catalog_dir), "epoch-benchmarks")

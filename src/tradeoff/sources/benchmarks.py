@@ -9,6 +9,7 @@ catalog is for their own use.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -126,6 +127,18 @@ def _row_error(path: Path, line: int, message: str, field: str | None = None) ->
     return DataError(message, path=path, line=line, field=field)
 
 
+def _on_the_calendar(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day (not 2026-02-30)."""
+    if not _DATE.match(text):
+        return False
+    year, month, day = [*text.split("-"), "1", "1"][:3]
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
+
+
 def read_csv(path: Path, registry: Registry, source_id: str) -> ResultsFile:
     """Parse one benchmark CSV; a malformed row raises an error naming file, line and column."""
     known = KNOWN_FILES[path.stem]
@@ -133,7 +146,8 @@ def read_csv(path: Path, registry: Registry, source_id: str) -> ResultsFile:
     unregistered: Counter[tuple[str, str]] = Counter()
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
+            # strict: a file cut inside a quoted field is an error, not a shortened last row
+            reader = csv.DictReader(handle, strict=True)
             missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
                 raise DataError(f"missing columns: {', '.join(missing)}", path=path, line=1)
@@ -178,8 +192,8 @@ def _entry(
     except InvalidOperation:
         raise _row_error(path, line, f"score {score!r} is not a number", "score") from None
     date = row["date"].strip() or None
-    if date is not None and not _DATE.match(date):
-        raise _row_error(path, line, f"date {date!r} is not YYYY[-MM[-DD]]", "date")
+    if date is not None and not _on_the_calendar(date):
+        raise _row_error(path, line, f"date {date!r} is not a date YYYY[-MM[-DD]]", "date")
     benchmark_id = registry.lookup(name, row["version"])
     if benchmark_id is None:
         return None
