@@ -22,6 +22,11 @@ _TOML_LINE = re.compile(r"\(at line (\d+)")
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
 
 
+# Python's parsers recurse per nesting level: a hostile file 100,000 levels deep would be a
+# RecursionError traceback; no catalog or dataset file nests more than a few levels.
+TOO_DEEP = "nested too deeply to be a catalog or dataset file"
+
+
 def parse_toml(text: str, path: Path, *, exact_numbers: bool = False) -> dict[str, Any]:
     """Parse TOML text read from ``path``; a syntax error names the file and line.
 
@@ -36,6 +41,18 @@ def parse_toml(text: str, path: Path, *, exact_numbers: bool = False) -> dict[st
         raise DataError(
             f"malformed TOML: {exc}", path=path, line=int(found.group(1)) if found else None
         ) from exc
+    except RecursionError:
+        raise DataError(TOO_DEEP, path=path) from None
+
+
+def parse_json(text: str, path: Path) -> Any:
+    """Parse JSON text read from ``path``; a syntax error names the file and line."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from exc
+    except RecursionError:
+        raise DataError(TOO_DEEP, path=path) from None
 
 
 def read_text(path: Path) -> str:
@@ -59,13 +76,7 @@ def read_toml_model(model: type[M], path: Path, *, exact_numbers: bool = False) 
 
 def read_json_model(model: type[M], path: Path) -> M:
     """Read a JSON file and validate it against a strict schema."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from exc
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror}", path=path) from exc
-    return validate(model, data, path)
+    return validate(model, parse_json(read_text(path), path), path)
 
 
 def validate(model: type[M], data: object, path: Path, toml_text: str | None = None) -> M:

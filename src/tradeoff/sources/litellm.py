@@ -10,12 +10,12 @@ providers.toml). Prices are per token in the file and become Decimal USD per 1M 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from tradeoff.catalog.parsing import parse_json
 from tradeoff.catalog.schema import (
     Dropped,
     ImportedOffering,
@@ -113,10 +113,7 @@ def read_json(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(f"cannot read: {exc}", path=path) from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from exc
+    return parse_json(text, path)
 
 
 def import_file(

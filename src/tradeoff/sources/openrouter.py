@@ -12,11 +12,11 @@ handling, not a capability of the model).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from tradeoff.catalog.parsing import parse_json
 from tradeoff.catalog.schema import (
     Dropped,
     ImportedOffering,
@@ -56,11 +56,10 @@ def import_file(path: Path, *, retrieved: dt.date | None = None) -> ImportFile:
     """Read a saved /api/v1/models response into one normalized import."""
     day = retrieved or dt.date.today()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno) from exc
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(f"cannot read: {exc}", path=path) from exc
+    data = parse_json(text, path)
     models = data.get("data") if isinstance(data, dict) else None
     if not isinstance(models, list):
         raise DataError('expected {"data": [models]} (the /api/v1/models response)', path=path)
