@@ -29,3 +29,12 @@ def test_a_value_sqlite_refuses_is_a_data_error(
         build.build_database(load_catalog(mini), db)
     assert caught.value.path == str(mini)
     assert not db.exists() and not list(tmp_path.glob(".out.sqlite.tmp-*"))
+
+
+def test_an_unwritable_database_path_is_a_data_error(catalog_dir: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    target = blocker / "catalog.sqlite"  # its folder cannot exist, even for root
+    with pytest.raises(DataError, match="TRADEOFF_DB") as caught:
+        build.build_database(load_catalog(catalog_dir), target)
+    assert caught.value.path == str(target)

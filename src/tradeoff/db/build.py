@@ -29,12 +29,18 @@ def _dec(value: Decimal | None) -> str | None:
 def build_database(text: CatalogText, db_path: Path, version: str | None = None) -> Resolved:
     """Reconcile ``text`` and write it to ``db_path`` atomically."""
     resolved = reconcile(text)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
-    if tmp.exists():
-        tmp.unlink()
     try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
         conn = sqlite3.connect(tmp)
+    except (OSError, sqlite3.Error) as exc:
+        raise DataError(
+            f"cannot write the compiled catalog here ({exc}); set TRADEOFF_DB to a writable "
+            "file path",
+            path=db_path,
+        ) from exc
+    try:
         try:
             conn.executescript(schema_text())
             with conn:
