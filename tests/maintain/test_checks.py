@@ -34,7 +34,7 @@ def test_a_headline_route_that_breaks_a_rule_is_an_error(
     monkeypatch.setattr(checks, "model_pricing", forged)
     errors = [f for f in run_checks(catalog) if f.kind == "headline-route-not-comparable"]
     assert [f.entity for f in errors] == ["offering:nano-gpt/baseten/Kimi-K2-Instruct-FP4"]
-    assert errors[0].level == "error" and "third-party fp4" in errors[0].message
+    assert errors[0].level == "error" and "third-party FP4 quantization" in errors[0].message
 
 
 def test_a_first_party_price_copied_from_another_provider_is_an_error(

@@ -12,13 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tradeoff.compare.headline import (
-    FAR_OFF_LIST_PRICE,
     headline_rules,
     list_input_price,
     off_list,
     own_price,
-    quantization_of,
-    sells_per_use,
 )
 from tradeoff.compare.pricing import model_pricing, provider_of
 from tradeoff.compare.workload import DEFAULT_BLEND
@@ -26,7 +23,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.reconcile.offering_prices import NEWER_PRICE
 from tradeoff.records import Model, Offering
 
-__all__ = ["FAR_OFF_LIST_PRICE", "Finding", "counts", "model_pricing", "run_checks"]
+__all__ = ["Finding", "counts", "model_pricing", "run_checks"]
 
 
 @dataclass(frozen=True)
@@ -207,30 +204,16 @@ def _headlines(catalog: Catalog) -> list[Finding]:
         if head is not None:
             o = raw[(head.provider_id, head.provider_model_id)]
             provider = provider_of(o, catalog.providers)
-            broken = [
-                text
-                for text, bad in (
-                    ("not sold per use", not sells_per_use(provider)),
-                    (f"lifecycle {o.lifecycle}", o.lifecycle != "ga"),
-                    ("free or unpriced", o.prices.free or not o.prices.priced),
-                    (f"price copied from {o.price_origin}", not own_price(o)),
-                    (
-                        f"third-party {quantization_of(o)}",
-                        quantization_of(o) not in (None, *rules.own_precisions)
-                        and quantization_of(o) not in ("bf16", "fp16", "fp32"),
-                    ),
-                    ("far off list price", off_list(model, o, provider, rules.list_price)),
-                    ("excluded by a headline rule", rules.reason(o, provider) is not None),
-                )
-                if bad
-            ]
-            if broken:
+            # One rule book: the headline rules themselves (compare.headline), re-applied to
+            # the raw offering the page shows.
+            reason = rules.reason(o, provider)
+            if reason is not None:
                 out.append(
                     Finding(
                         "error",
                         "headline-route-not-comparable",
                         _entity(o),
-                        f"headline route of {model_id}: {', '.join(broken)}",
+                        f"headline route of {model_id}: {reason}",
                     )
                 )
         first = pricing.first_party
