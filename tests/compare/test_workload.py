@@ -47,3 +47,9 @@ def test_blended_price_lies_between_input_and_output(
         return
     blended = blend_of(*parts).price(inp, out)
     assert min(inp, out) <= blended <= max(inp, out)
+
+
+@pytest.mark.parametrize("text", ["٣:1", "70:３0"])
+def test_a_blend_is_written_in_ascii_digits(text: str) -> None:
+    with pytest.raises(UsageError):
+        parse_blend_parts(text)

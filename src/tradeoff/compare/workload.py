@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from tradeoff.errors import UsageError
 
-_BLEND = re.compile(r"^\s*(\d{1,3})\s*[:/]\s*(\d{1,3})\s*$")
+# ASCII digits only: int() would read any Unicode digit ("٣:1" as 3:1).
+_BLEND = re.compile(r"^\s*([0-9]{1,3})\s*[:/]\s*([0-9]{1,3})\s*$")
 
 
 @dataclass(frozen=True)

@@ -120,8 +120,6 @@ def blend_text(value: object) -> object:
     """``70:30`` or ``70/30`` → "70:30"; a malformed or zero blend names the parameter."""
     if not isinstance(value, str):
         return value
-    if not value.isascii():  # int() reads any Unicode digit ("٣:1")
-        raise ValueError(f"expected INPUT:OUTPUT such as 70:30 in digits 0-9, got {value!r}")
     try:
         first, second = parse_blend_parts(value.strip())
     except UsageError as exc:

@@ -193,11 +193,6 @@ def lab_md(ctx: LabContext) -> str:
     )
 
 
-def usd(value: str | None) -> str:
-    """A total in USD (not per 1M): "$12.5"; unpriced is said."""
-    return "unpriced" if value is None else money(value)
-
-
 def calculator_md(ctx: CalculatorContext) -> str:
     """The calculator: the workload and every route, cheapest first."""
     w = ctx["workload"]
@@ -211,7 +206,7 @@ def calculator_md(ctx: CalculatorContext) -> str:
         [
             esc(line["model_name"]),
             esc(line["provider_name"]),
-            usd(line["total_usd"]),
+            money(line["total_usd"]),
             money(line["input_per_mtok"]) if line["input_per_mtok"] else "unpriced",
             money(line["output_per_mtok"]) if line["output_per_mtok"] else "unpriced",
             FITS[line["fits_context"]],
