@@ -11,18 +11,16 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
+from tradeoff.catalog.files import only_files
 from tradeoff.catalog.load import atomic_write_text, read_json_model
+from tradeoff.catalog.schema import Strict
 
 RESULTS_DIR = "benchmarks"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ResultEntry(_Strict):
+class ResultEntry(Strict):
     """One result as imported: names as written, benchmark id mapped through the registry."""
 
     line: int = Field(ge=2, description="line of the row in the source CSV")
@@ -57,7 +55,7 @@ class ResultEntry(_Strict):
         return value
 
 
-class Unregistered(_Strict):
+class Unregistered(Strict):
     """Rows whose benchmark name the registry does not know (not imported)."""
 
     benchmark: str
@@ -65,7 +63,7 @@ class Unregistered(_Strict):
     rows: int = Field(ge=1)
 
 
-class ResultsFile(_Strict):
+class ResultsFile(Strict):
     """A normalized benchmark file: one source, its results and what was left out.
 
     The source (licence, commit, retrieved date) is named by id only: its one record is in
@@ -85,7 +83,7 @@ def read_results_file(path: Path) -> ResultsFile:
 
 def results_files(catalog_dir: Path) -> list[Path]:
     """The committed result files, in a stable order."""
-    return sorted(p for p in (catalog_dir / RESULTS_DIR).glob("*.json") if p.is_file())
+    return only_files((catalog_dir / RESULTS_DIR).glob("*.json"))
 
 
 def write_results_file(results: ResultsFile, path: Path) -> None:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from tradeoff.benchmark_records import Benchmark
 from tradeoff.catalog.load import read_toml_file, validate
+from tradeoff.catalog.schema import Strict
 from tradeoff.errors import DataError
 
 REGISTRY_FILE = "benchmarks.toml"
@@ -31,11 +32,7 @@ Category = Literal[
 ]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class BenchmarkEntry(_Strict):
+class BenchmarkEntry(Strict):
     """One benchmark as written in catalog/benchmarks.toml."""
 
     name: str
@@ -56,14 +53,14 @@ class BenchmarkEntry(_Strict):
     harness_versions_comparable: bool = False
 
 
-class ReporterEntry(_Strict):
+class ReporterEntry(Strict):
     """Who ran the numbers a source URL (prefix) cites."""
 
     name: str
     kind: Literal["vendor", "independent", "unattributed"]  # records.REPORTED_KINDS
 
 
-class RegistryFile(_Strict):
+class RegistryFile(Strict):
     benchmarks: dict[str, BenchmarkEntry]
     reporters: dict[str, ReporterEntry] = Field(default_factory=dict)
 

@@ -33,16 +33,16 @@ def catalog_files(root: Path) -> list[Path]:
         )
     ]
     files = [f for f in files if f.is_file()]
-    files += _files((root / "curated").rglob("*.toml"))
-    files += _files((root / "providers").glob("*.toml"))  # hand-written offerings
-    files += _files((root / "imports").glob("*.json"))
-    # Benchmark registry and results (tradeoff.benchmarks): compiled by an extra writer.
+    files += only_files((root / "curated").rglob("*.toml"))
+    files += only_files((root / "providers").glob("*.toml"))  # hand-written offerings
+    files += only_files((root / "imports").glob("*.json"))
+    # Benchmark registry and results: compiled by db.benchmark_writer.
     files += [f for f in [root / "benchmarks.toml"] if f.is_file()]
-    files += _files((root / "benchmarks").glob("*.json"))
+    files += only_files((root / "benchmarks").glob("*.json"))
     return files
 
 
-def _files(paths: Iterable[Path]) -> list[Path]:
+def only_files(paths: Iterable[Path]) -> list[Path]:
     """Files only: a directory named like a catalog file (``mkdir x.toml``) is not one."""
     return sorted(p for p in paths if p.is_file())
 

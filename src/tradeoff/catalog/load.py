@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tradeoff.catalog.files import catalog_files as catalog_files  # re-exported
+from tradeoff.catalog.files import catalog_files as catalog_files
 from tradeoff.catalog.files import default_catalog_dir as default_catalog_dir
 from tradeoff.catalog.files import fingerprint as fingerprint
+from tradeoff.catalog.files import only_files  # re-exported
 from tradeoff.catalog.offering_schema import PROVIDER_ID, ProviderFile
 from tradeoff.catalog.parsing import parse_toml as parse_toml  # re-exported
 from tradeoff.catalog.parsing import read_json_model as read_json_model
@@ -157,7 +157,7 @@ def load_catalog(root: Path | None = None) -> CatalogText:
         text.aliases = read_toml_model(AliasFile, root / "aliases.toml")
     if (root / "exclusions.toml").is_file():
         text.exclusions = read_toml_model(ExclusionsFile, root / "exclusions.toml").excluded
-    for path in _files((root / "curated").rglob("*.toml")):
+    for path in only_files((root / "curated").rglob("*.toml")):
         model = read_toml_model(CuratedModel, path)
         if model.id in text.curated:
             raise DataError(
@@ -167,9 +167,9 @@ def load_catalog(root: Path | None = None) -> CatalogText:
             text.declare_source(source_id, entry, path)
         text.curated[model.id] = model
         text.curated_paths[model.id] = path
-    for path in _files((root / "providers").glob("*.toml")):
+    for path in only_files((root / "providers").glob("*.toml")):
         _load_provider_file(text, path)
-    for path in _files((root / "imports").glob("*.json")):
+    for path in only_files((root / "imports").glob("*.json")):
         imported = read_import(path)
         if imported.source_id != path.stem:
             raise DataError(
@@ -233,11 +233,6 @@ def _load_provider_file(text: CatalogText, path: Path) -> None:
         seen.add(key)
     lines = tuple(toml_line(raw, ("offerings", i, "model")) for i in range(len(parsed.offerings)))
     text.provider_files.append(ProviderOfferings(provider_id, path, parsed, lines))
-
-
-def _files(paths: Iterable[Path]) -> list[Path]:
-    """Catalog files only: a directory named like one (``mkdir x.toml``) is not read."""
-    return sorted(p for p in paths if p.is_file())
 
 
 def read_import(path: Path) -> ImportFile:

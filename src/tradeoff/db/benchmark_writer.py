@@ -1,4 +1,4 @@
-"""Compile the registry and result files into the database (a `db.build` extra writer)."""
+"""Compile the registry and result files into the database (called by `db.build`)."""
 
 from __future__ import annotations
 

@@ -79,7 +79,6 @@ PRICE_KEYS = {
 }
 TIER_FIELDS = {"input_per_mtok", "output_per_mtok", "cache_read_per_mtok", "cache_write_per_mtok"}
 HF_ROUTER = "huggingface_"
-# libyaml's safe loader when built in (≈10× faster), else PyYAML's own; same results.
 
 
 def source_entry(commit: str | None, retrieved: dt.date) -> SourceEntry:

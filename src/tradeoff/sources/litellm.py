@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from tradeoff.catalog.parsing import parse_json
+from tradeoff.catalog.parsing import parse_json, read_text
 from tradeoff.catalog.schema import (
     Dropped,
     ImportedOffering,
@@ -109,11 +109,7 @@ def read_json(path: Path) -> Any:
     """Parse a JSON file; a syntax error names the file and line."""
     if path.is_dir():
         path = path / DEFAULT_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read: {exc}", path=path) from exc
-    return parse_json(text, path)
+    return parse_json(read_text(path), path)
 
 
 def import_file(

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tradeoff.catalog.parsing import parse_json
+from tradeoff.catalog.parsing import parse_json, read_text
 from tradeoff.catalog.schema import (
     Dropped,
     ImportedOffering,
@@ -55,11 +55,7 @@ def source_entry(retrieved: dt.date) -> SourceEntry:
 def import_file(path: Path, *, retrieved: dt.date | None = None) -> ImportFile:
     """Read a saved /api/v1/models response into one normalized import."""
     day = retrieved or dt.date.today()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read: {exc}", path=path) from exc
-    data = parse_json(text, path)
+    data = parse_json(read_text(path), path)
     models = data.get("data") if isinstance(data, dict) else None
     if not isinstance(models, list):
         raise DataError('expected {"data": [models]} (the /api/v1/models response)', path=path)
