@@ -17,7 +17,7 @@ from tradeoff.cli.shared import (
     out,
     print_json,
 )
-from tradeoff.render.terminal import add_row, plain
+from tradeoff.render.terminal_text import add_row, plain
 
 benchmarks_app = typer.Typer(
     help="The benchmark registry and sourced results.", no_args_is_help=True

@@ -26,7 +26,8 @@ from tradeoff.cli.shared import (
 def models_list(as_json: JsonFlag = False) -> None:
     """List every canonical model with its lab, release date and number of offerings."""
     from tradeoff.pages.catalog_table import catalog_rows
-    from tradeoff.render.terminal import add_row, plain, show_value
+    from tradeoff.render.terminal import show_value
+    from tradeoff.render.terminal_text import add_row, plain
 
     catalog = open_catalog()
     rows = catalog_rows(catalog)
@@ -76,7 +77,7 @@ def check(
 ) -> None:
     """Run the catalog's quality gates; exit 1 when any error is found."""
     from tradeoff.maintain.checks import counts, run_checks
-    from tradeoff.render.terminal import add_row, plain
+    from tradeoff.render.terminal_text import add_row, plain
 
     findings = run_checks(open_catalog())
     tally = counts(findings)

@@ -21,7 +21,7 @@ from tradeoff.cli.shared import (
     print_json,
 )
 from tradeoff.errors import UsageError
-from tradeoff.render.terminal import add_row, plain
+from tradeoff.render.terminal_text import add_row, plain
 
 DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Print the changes the import would make; write nothing.")

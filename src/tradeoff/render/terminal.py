@@ -1,7 +1,7 @@
 """Terminal rendering of page contexts with Rich tables.
 
-One escaping rule: data reaches Rich only as ``Text`` (``plain``, ``heading``, ``add_row``),
-which Rich never parses as markup — real names carry brackets ("FLUX.1 [schnell]").
+One escaping rule: data reaches Rich only as ``Text`` (``render.terminal_text``), which Rich
+never parses as markup — real names carry brackets ("FLUX.1 [schnell]").
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from typing import Literal
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
@@ -27,21 +26,7 @@ from tradeoff.pages.comparison.pricing import (
 from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelRecord
 from tradeoff.render.markdown import money as md_money
-
-
-def plain(value: object) -> Text:
-    """Data as terminal text, printed as written (never parsed as Rich markup)."""
-    return Text(str(value))
-
-
-def heading(text: str) -> Text:
-    """A bold heading whose text is data-safe."""
-    return Text(text, style="bold")
-
-
-def add_row(table: Table, *cells: object) -> None:
-    """A table row of data cells, each printed as written."""
-    table.add_row(*(None if c is None else c if isinstance(c, Text) else plain(c) for c in cells))
+from tradeoff.render.terminal_text import add_row, heading, plain
 
 
 def money(value: str | None) -> str:
