@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from tradeoff.compare import wording as w
+from tradeoff.render.markdown import tokens as md_tokens
 
 
 @pytest.mark.parametrize(
@@ -57,3 +58,20 @@ def test_usd_never_float_formatted() -> None:
 def test_whole_percent_rounds_half_up() -> None:
     assert w.whole_percent(Decimal("0.745")) == 75
     assert w.whole_percent(Decimal("0.725")) == 73
+
+
+@pytest.mark.parametrize(
+    ("n", "short"),
+    [
+        (131_072, "128K"),
+        (128_000, "128K"),
+        (65_536, "64K"),
+        (1_048_576, "1M"),
+        (1_000_000, "1M"),
+        (1_500_000, "1.5M"),
+        (1_500, "1.5K"),
+    ],
+)
+def test_one_short_token_form_for_every_format(n: int, short: str) -> None:
+    assert w.short_tokens(n) == short
+    assert md_tokens(n) == f"{n:,} ({short})"

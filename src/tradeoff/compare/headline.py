@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from tradeoff.compare.wording import short_tokens
 from tradeoff.records import Model, Offering, Provider
 
 # Provider kinds that sell API access per use: the only ones counted as availability.
@@ -155,14 +156,6 @@ def ratio_text(ratio: Decimal) -> str:
     return f"{(ratio * 100).quantize(Decimal('1'))}% of list price"
 
 
-def tokens_text(n: int) -> str:
-    """131,072 and 128,000 → '128K'; 1,048,576 and 1,000,000 → '1M' (binary when exact)."""
-    base = 1000 if n % 1000 == 0 or n % 1024 else 1024
-    if n >= base * base:
-        return f"{Decimal(n) / (base * base):.3g}M"
-    return f"{Decimal(n) / base:.3g}K"
-
-
 @dataclass(frozen=True)
 class HeadlineRules:
     """What the rules need to know of one model: its documented context, the lab's list
@@ -200,7 +193,7 @@ class HeadlineRules:
         documented = self.model.context_tokens.value
         served = offering.context_tokens
         if documented and served and served < documented * CONTEXT_SHARE:
-            return f"{tokens_text(served)} of {tokens_text(documented)} context"
+            return f"{short_tokens(served)} of {short_tokens(documented)} context"
         return None
 
 

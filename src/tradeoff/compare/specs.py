@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tradeoff.compare.wording import NOT_SOURCED, disputed, params, tokens
+from tradeoff.compare.wording import NOT_SOURCED, disputed, params, short_tokens, tokens
 from tradeoff.records import Fact, Model
 
 ARCHITECTURES = {"moe": "mixture of experts", "dense": "dense"}
@@ -37,9 +37,7 @@ class SpecRow:
 
 
 def _context(value: int) -> str:
-    kib = value // 1024
-    short = f" ({kib}K)" if value % 1024 == 0 else ""
-    return tokens(value) + short
+    return tokens(value) + (f" ({short_tokens(value)})" if value >= 1000 else "")
 
 
 def _yes_no(value: bool) -> str:

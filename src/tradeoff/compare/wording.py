@@ -32,6 +32,15 @@ def tokens(value: int) -> str:
     return f"{value:,} tokens"
 
 
+def short_tokens(n: int) -> str:
+    """The short form every format uses: 131,072 and 128,000 → "128K"; 1,048,576 and
+    1,000,000 → "1M"; 1,500,000 → "1.5M" (binary units when the count is an exact multiple)."""
+    base = 1000 if n % 1000 == 0 or n % 1024 else 1024
+    if n >= base * base:
+        return f"{Decimal(n) / (base * base):.3g}M"
+    return f"{Decimal(n) / base:.3g}K"
+
+
 def count(n: int, singular: str, plural: str | None = None) -> str:
     """ "1 provider", "3 providers", "0 providers"."""
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"

@@ -5,7 +5,7 @@ Every data string goes through ``esc``. The other pages' twins are in ``markdown
 
 from __future__ import annotations
 
-from tradeoff.compare.wording import NOT_SOURCED
+from tradeoff.compare.wording import NOT_SOURCED, short_tokens
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.money import format_usd
@@ -25,19 +25,10 @@ def money(value: str | None, free: bool = False) -> str:
 
 
 def tokens(value: int | None) -> str:
-    """A token count with separators and a short form: "131,072 (128K)"; unknown is said."""
+    """A token count with separators and the short form: "131,072 (128K)"; unknown is said."""
     if value is None:
         return NOT_SOURCED
-    n = value
-    if n >= 1_000_000 and n % 1_000_000 == 0:
-        short = f"{n // 1_000_000}M"
-    elif n >= 1_048_576 and n % 1_048_576 == 0:
-        short = f"{n // 1_048_576}M"
-    elif n >= 1000:
-        short = f"{round(n / 1024) if n % 1024 == 0 else round(n / 1000)}K"
-    else:
-        return f"{n:,}"
-    return f"{n:,} ({short})"
+    return f"{value:,}" if value < 1000 else f"{value:,} ({short_tokens(value)})"
 
 
 def _ref(source_n: int | None, checked: str | None, word: str = "checked") -> str:
