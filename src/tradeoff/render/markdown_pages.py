@@ -12,6 +12,7 @@ from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.pages.calculator import CalculatorContext
 from tradeoff.pages.catalog_table import CatalogContext
+from tradeoff.pages.comparison.pricing import headline_text, quantization_text
 from tradeoff.pages.downloads import DownloadsContext
 from tradeoff.pages.lab import LabContext
 from tradeoff.pages.model import ModelContext
@@ -90,11 +91,9 @@ def model_md(ctx: ModelContext) -> str:
             _price(o["prices"], "input"),
             _price(o["prices"], "output"),
             tokens(o["context_tokens"]),
-            esc(o["quantization"] or "not stated"),
+            esc(quantization_text(o)),
             "provider defunct" if o["provider_status"] != "active" else esc(o["lifecycle"]),
-            f"not headline: {esc(o['headline_excluded_reason'])}"
-            if o["headline_excluded_reason"]
-            else "comparable",
+            esc(headline_text(o, None)),
             f"{esc(o['source'])}, checked {o['checked']}",
         ]
         for o in ctx["offerings"]
@@ -142,7 +141,7 @@ def provider_md(ctx: ProviderContext) -> str:
             _price(o["prices"], "input"),
             _price(o["prices"], "output"),
             tokens(o["context_tokens"]),
-            esc(o["quantization"] or "not stated"),
+            esc(quantization_text(o)),
             o["checked"],
         ]
         for o in ctx["offerings"]

@@ -74,11 +74,9 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
             "free" if p["free"] else money(p["output_per_mtok"]),
             money(p["cache_read_per_mtok"]) if p["cache_read_per_mtok"] else NOT_SOURCED,
             show_value(o["context_tokens"]),
-            o["quantization"] or "not stated",
+            quantization_text(o),
             status,
-            f"not headline: {o['headline_excluded_reason']}"
-            if o["headline_excluded_reason"]
-            else "comparable",
+            headline_text(o, None),
             o["source"],
             o["checked"],
         )

@@ -144,12 +144,26 @@ HEADLINE_RULE = (
 NO_HEADLINE = "no comparable route (see the reasons below)"
 
 
-def quantization_text(q: QuoteEntry) -> str:
+class Quantized(TypedDict):
+    """An offerings-table row's served precision (every offerings table has it)."""
+
+    quantization: str | None
+
+
+class RouteMarks(Quantized):
+    """What a row's headline cell reads (comparison, model and API offerings tables)."""
+
+    provider: str
+    provider_model_id: str
+    headline_excluded_reason: str | None
+
+
+def quantization_text(q: Quantized) -> str:
     """The served precision as the offering names it, or that it does not."""
     return q["quantization"] or "not stated"
 
 
-def headline_text(q: QuoteEntry, headline: QuoteEntry | None) -> str:
+def headline_text(q: RouteMarks, headline: RouteMarks | None) -> str:
     """Why a provider row is, or is not, the headline route."""
     if q["headline_excluded_reason"]:
         return f"not headline: {q['headline_excluded_reason']}"
