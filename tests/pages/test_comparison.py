@@ -21,6 +21,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.escape import md as esc
 from tradeoff.pages.comparison import compare_context
 from tradeoff.pages.comparison.page import ComparisonContext
+from tradeoff.pages.comparison.pricing import NO_LAB_PRICE
 from tradeoff.pages.jsonable import dumps
 from tradeoff.render.html import render_compare_html
 from tradeoff.render.markdown import render_compare_markdown
@@ -187,7 +188,7 @@ def test_unknowns_are_said_in_the_terminal(catalog: Catalog, ctx: ComparisonCont
     text = _text(changed)
     pricing = text.split("Pricing (USD", 1)[1].split("Shared providers", 1)[0]
     assert "—" not in pricing
-    assert pricing.count("none in the catalog") == 4  # provider, input, output, blended
+    assert pricing.count(NO_LAB_PRICE) == 4  # provider, input, output, blended
     assert f"{changed['pricing'][0]['cheapest']['provider_name']} (preview)" in pricing
 
     page = model_context(catalog, catalog.resolve("mixtral-8x22b-instruct"))

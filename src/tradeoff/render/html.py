@@ -21,6 +21,7 @@ from tradeoff.pages.comparison.pricing import (
     HEADLINE_RULE,
     NO_HEADLINE,
     headline_text,
+    missing_route_text,
     quantization_text,
 )
 from tradeoff.pages.sources import Attribution
@@ -86,6 +87,7 @@ def make_environment() -> Environment:
         dataset_jsonld=dataset_jsonld,
         HEADLINE_RULE=HEADLINE_RULE,
         NO_HEADLINE=NO_HEADLINE,
+        missing_route_text=missing_route_text,
         headline_text=headline_text,
         quantization_text=quantization_text,
     )

@@ -12,9 +12,9 @@ from tradeoff.money import format_usd
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
     HEADLINE_RULE,
-    NO_HEADLINE,
     QuoteEntry,
     headline_text,
+    missing_route_text,
     quantization_text,
 )
 
@@ -50,7 +50,7 @@ def table(head: list[str], rows: list[list[str]]) -> str:
     return "\n".join(table_lines(head, rows))
 
 
-def _quote_cells(q: QuoteEntry | None, missing: str = "none in the catalog") -> list[str]:
+def _quote_cells(q: QuoteEntry | None, missing: str) -> list[str]:
     if q is None:
         return [missing] * 4
     # A summary route that is not generally available says so (preview, deprecated).
@@ -70,10 +70,11 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
     rows: list[list[str]] = []
     labels = ("provider", "input / 1M", "output / 1M", f"blended {blend} / 1M")
     headline = [
-        _quote_cells(p["cheapest"], NO_HEADLINE if p["providers"] else "none in the catalog")
-        for p in ctx["pricing"]
+        _quote_cells(p["cheapest"], missing_route_text("cheapest", p)) for p in ctx["pricing"]
     ]
-    first_party = [_quote_cells(p["first_party"]) for p in ctx["pricing"]]
+    first_party = [
+        _quote_cells(p["first_party"], missing_route_text("first_party", p)) for p in ctx["pricing"]
+    ]
     for title, cells in (("Headline route", headline), ("First-party API", first_party)):
         for i, label in enumerate(labels):
             rows.append([f"{title}: {label}"] + [c[i] for c in cells])

@@ -18,9 +18,9 @@ from tradeoff.pages.calculator import CalculatorContext
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
     HEADLINE_RULE,
-    NO_HEADLINE,
     QuoteEntry,
     headline_text,
+    missing_route_text,
     quantization_text,
 )
 from tradeoff.pages.comparison.specs import CellEntry
@@ -144,7 +144,6 @@ def _price(value: str | None, free: bool = False) -> str:
     return md_money(value, free)
 
 
-NONE_LISTED = "none in the catalog"
 PriceField = Literal["input_per_mtok", "output_per_mtok", "blended_per_mtok"]
 
 
@@ -173,15 +172,10 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     prices = Table(title=plain(f"Pricing (USD per 1M tokens; blended {blend} input/output)"))
     for column in ("", *names):
         prices.add_column(column)
-    routes = (
-        ("headline route", [p["cheapest"] for p in ctx["pricing"]]),
-        ("first-party API", [p["first_party"] for p in ctx["pricing"]]),
-    )
-    for title, quotes in routes:
-        missing = [
-            NO_HEADLINE if title == "headline route" and p["providers"] else NONE_LISTED
-            for p in ctx["pricing"]
-        ]
+    routes = (("headline route", "cheapest"), ("first-party API", "first_party"))
+    for title, key in routes:
+        quotes = [p["cheapest"] if key == "cheapest" else p["first_party"] for p in ctx["pricing"]]
+        missing = [missing_route_text(key, p) for p in ctx["pricing"]]
         add_row(
             prices, title, *[_route(q) if q else m for q, m in zip(quotes, missing, strict=True)]
         )

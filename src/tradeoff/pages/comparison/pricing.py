@@ -142,6 +142,16 @@ HEADLINE_RULE = (
     "why it is not the headline."
 )
 NO_HEADLINE = "no comparable route (see the reasons below)"
+NO_ROUTE = "none in the catalog"
+# Also when the lab's own API is listed but its price is copied from another provider.
+NO_LAB_PRICE = "no price of the lab's own in the catalog"
+
+
+def missing_route_text(key: str, pricing: PricingEntry) -> str:
+    """What a summary cell says when a model has no headline ("cheapest") or first-party route."""
+    if key == "cheapest":
+        return NO_HEADLINE if pricing["providers"] else NO_ROUTE
+    return NO_LAB_PRICE
 
 
 class Quantized(TypedDict):
