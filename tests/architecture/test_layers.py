@@ -19,6 +19,7 @@ LAYERS: dict[str, int] = {
     "__init__": 0,
     "records": 0,
     "benchmark_records": 0,
+    "kinds": 0,
     "errors": 0,
     "escape": 0,
     "money": 0,

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from tradeoff.kinds import MODEL_KINDS
+
 ISO_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MODEL_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9._-]*$")
 
@@ -327,6 +329,11 @@ class ImportedOffering(Strict):
     context_tokens: int | None = Field(default=None, gt=0, le=MAX_INT)
     max_output_tokens: int | None = Field(default=None, gt=0, le=MAX_INT)
     quantization: str | None = None
+    kind: str | None = Field(
+        default=None,
+        description="model kind this entry is sold as (tradeoff.kinds.MODEL_KINDS), when the "
+        "dataset states it (LiteLLM mode) or its modalities show it",
+    )
     capabilities: dict[str, bool] = Field(default_factory=dict)
     lifecycle: Literal["preview", "ga", "deprecated", "retired"] = "ga"
     deprecated_on: str | None = None
@@ -343,6 +350,15 @@ class ImportedOffering(Strict):
     facts: dict[str, str | int | bool | list[str]] = Field(
         default_factory=dict, description="model-level facts this offering claims (evidence only)"
     )
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str | None) -> str | None:
+        if value is not None and value not in MODEL_KINDS:
+            raise ValueError(
+                f"unknown model kind {value!r}; expected one of {', '.join(MODEL_KINDS)}"
+            )
+        return value
 
 
 class ImportedProvider(Strict):
