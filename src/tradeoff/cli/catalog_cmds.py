@@ -1,4 +1,4 @@
-"""`tradeoff models list|show`, `tradeoff check`, `tradeoff import models-dev`."""
+"""`tradeoff models list|show`, `check`, `headlines`, `review`, `import models-dev`."""
 
 from __future__ import annotations
 
@@ -108,6 +108,26 @@ def check(
         out.print(f"{errors} error(s), {warnings} warning(s), {infos} note(s)")
     if errors:
         raise typer.Exit(1)
+
+
+@app.command("headlines")
+@handles_errors
+def headlines(
+    top: Annotated[
+        int, typer.Option("--top", min=1, max=1000, help="How many of the most-offered models.")
+    ] = 40,
+    as_json: JsonFlag = False,
+) -> None:
+    """For the most-offered models: the headline route and every excluded route, with reasons."""
+    from dataclasses import asdict
+
+    from tradeoff.maintain.headline_report import headline_report, report_markdown
+
+    report = headline_report(open_catalog(), top)
+    if as_json:
+        print_json({"models": [asdict(row) for row in report], "count": len(report)})
+    else:
+        out.print(report_markdown(report), markup=False)
 
 
 @import_app.command("models-dev")
