@@ -479,3 +479,30 @@ def test_a_lab_without_models_links_to_no_refused_filter(client: TestClient) -> 
     assert "No model of this lab is in the catalog yet." in page
     for link in re.findall(r'href="(/\?[^"]+)"', page):
         assert client.get(html.unescape(link)).status_code == 200, link
+
+
+def test_score_chart_svg_without_series_is_404_built_off_the_loop(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the series come from the whole catalog: the resolver defers them to the page builder,
+    # which runs in a worker thread, and a missing series is still a 404 problem
+    import asyncio
+
+    from tradeoff.web import routes
+
+    on_loop: list[bool] = []
+
+    def no_series(_: Catalog) -> dict[str, object]:
+        try:
+            asyncio.get_running_loop()
+            on_loop.append(True)
+        except RuntimeError:  # no loop in this thread: a worker
+            on_loop.append(False)
+        return {}
+
+    monkeypatch.setattr(routes, "all_series", no_series)
+    with client_for(catalog) as fresh:
+        response = fresh.get("/charts/price-vs-score.svg?benchmark=gpqa-diamond")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert on_loop == [False]

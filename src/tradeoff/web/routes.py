@@ -159,9 +159,14 @@ def calculator_page(req: PageRequest[CalculatorQuery]) -> Outcome[CalculatorCont
 
 def score_page(req: PageRequest[ScoreChartQuery]) -> Outcome[ScoreChartContext]:
     """`/charts/price-vs-score`: its SVG needs a series to plot."""
-    if req.fmt == "svg" and not all_series(req.catalog):
-        raise not_found("Not Found", "no benchmark has comparable priced scores yet")
-    return lambda: score_context(req.catalog, req.query.benchmark)
+
+    def build() -> ScoreChartContext:
+        # in the worker: the series are built from the whole catalog (not on the event loop)
+        if req.fmt == "svg" and not all_series(req.catalog):
+            raise not_found("Not Found", "no benchmark has comparable priced scores yet")
+        return score_context(req.catalog, req.query.benchmark)
+
+    return build
 
 
 def downloads_page(req: PageRequest[NoQuery]) -> Outcome[DownloadsContext]:
