@@ -88,6 +88,9 @@ class BenchmarkEntry(TypedDict):
     source: ResultSource
     source_model: str
     matched_how: str
+    settings_class: str  # "thinking run (32k budget)", "plain run"
+    # why no comparison uses it (withdrawn by its source, a preview checkpoint), or None
+    not_compared: str | None
 
 
 class ConflictEntry(TypedDict):
@@ -218,6 +221,8 @@ def benchmark_entries(catalog: Catalog, model_id: str) -> list[BenchmarkEntry]:
                 ),
                 source_model=r.source_model,
                 matched_how=r.matched_how,
+                settings_class=r.settings_class,
+                not_compared=r.left_out_because,
             )
         )
     return entries

@@ -123,6 +123,8 @@ def print_benchmarks(console: Console, results: list[BenchmarkEntry]) -> None:
         setup = [r["metric"], *(f"{k}={v}" for k, v in r["settings"].items())]
         if r["harness"] and r["reported"] != "vendor":
             setup.append(r["harness"])
+        if r["not_compared"]:
+            setup.append(f"not compared: {r['not_compared']}")
         add_row(
             table,
             name,
