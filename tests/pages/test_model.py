@@ -20,6 +20,8 @@ def test_the_page_context_is_the_record_plus_what_the_page_adds(catalog: Catalog
         assert set(page) - set(record) == {
             "title",
             "last_reviewed",
+            "data_as_of",
+            "reviewed_line",
             "active_providers",
             "price_chart",
             "related",
@@ -32,10 +34,14 @@ def test_last_reviewed_is_the_oldest_date_shown_and_the_sitemaps(catalog: Catalo
     lastmod = dict(sitemap_entries(catalog))
     for model in list(catalog.models.values())[::25]:
         page = model_context(catalog, model)
-        shown = [f["checked"] for f in page["facts"] + page["capabilities"] if f["known"]]
-        shown += [o["checked"] for o in page["offerings"]]
-        oldest = min((d for d in shown if d), default=None)
+        shown = [f for f in page["facts"] + page["capabilities"] if f["known"]]
+        dated = [(f["checked"], f["date_kind"]) for f in shown]
+        dated += [(o["checked"], o["date_kind"]) for o in page["offerings"]]
+        # only review dates count; a dataset snapshot's date is "as of", never "reviewed"
+        oldest = min((d for d, kind in dated if d and kind == "checked"), default=None)
+        snapshot = min((d for d, kind in dated if d and kind == "as_of"), default=None)
         assert page["last_reviewed"] == oldest == model_last_reviewed(catalog, model)
+        assert page["data_as_of"] == snapshot
         assert lastmod[urls.model(model.slug)] == oldest
 
 
