@@ -79,3 +79,11 @@ def test_price_chart_bars_are_active_paid_priced_offerings_cheapest_first(
             o["provider_kind"] in PER_USE_KINDS for o in page["offerings"] if o["sells_per_use"]
         )
     assert charted
+
+
+def test_a_withdrawn_result_on_the_model_page_says_it_is_not_compared(catalog: Catalog) -> None:
+    page = model_context(catalog, catalog.resolve("kimi-k2-instruct"))
+    reasons = [b["not_compared"] for b in page["benchmarks"] if b["not_compared"]]
+    assert reasons
+    assert all(r.startswith("withdrawn by Epoch: run not in latest file") for r in reasons)
+    assert all(b["settings_class"] for b in page["benchmarks"])
