@@ -57,8 +57,60 @@ class BenchmarkResult:
     licence: str
     source_model: str  # the model name exactly as the source wrote it
     matched_how: str  # how source_model was linked to model_id
+    # The run used a preview/experimental checkpoint (its name) that is not the linked model's
+    # own released checkpoint: it never stands for that model. "" when not a preview.
+    checkpoint: str = ""
+    # Why the source itself withdrew the result ("withdrawn by Epoch: run not in latest file").
+    withdrawn: str = ""
+    # Where the settings class was read when the row copies another publication's row.
+    settings_from: str = ""
 
     @property
     def settings_text(self) -> str:
         """Settings for people: "reasoning_effort=high, shots=5", or "" when none."""
         return ", ".join(f"{k}={v}" for k, v in self.settings)
+
+    @property
+    def settings_class(self) -> str:
+        """The run's settings class in words: "thinking run (32k budget)", "plain run"."""
+        return settings_class(self.settings)
+
+    @property
+    def left_out_because(self) -> str | None:
+        """Why this result is never compared with anything, or None when it may be."""
+        if self.withdrawn:
+            return self.withdrawn
+        if self.checkpoint:
+            return f"preview checkpoint ({self.checkpoint}): does not stand for the released model"
+        return None
+
+
+def settings_class(settings: tuple[tuple[str, str], ...]) -> str:
+    """Settings that change a score, in words; "plain run" when the source states none.
+
+    ``(("thinking", "on"), ("thinking_budget", "32k"))`` → "thinking run (32k budget)";
+    ``(("reasoning_effort", "high"),)`` → "run with reasoning effort high".
+    """
+    given = dict(settings)
+    head = ""
+    if given.get("thinking") == "on":
+        budget = given.get("thinking_budget")
+        head = "thinking run" + (f" ({budget} budget)" if budget else "")
+    elif given.get("thinking") == "off":
+        head = "run without thinking"
+    parts = []
+    if "reasoning_effort" in given:
+        parts.append(f"reasoning effort {given['reasoning_effort']}")
+    if "shots" in given:
+        parts.append(f"{given['shots']}-shot")
+    if "attempts" in given:
+        parts.append(given["attempts"])
+    if "quantization" in given:
+        parts.append(f"{given['quantization']} weights")
+    if "variant" in given:
+        parts.append(f"variant {given['variant']!r}")
+    if not head and not parts:
+        return "plain run"
+    if not head:
+        return "run with " + ", ".join(parts)
+    return ", ".join([head, *parts])

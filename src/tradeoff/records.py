@@ -55,19 +55,59 @@ class Source:
     redistributable: bool = True
 
 
+# What a value's date means. "checked": a review date — a person read the source that day
+# (curated facts, hand-written provider files), or the dataset itself states when it checked
+# the value (genai-prices ``prices_checked``). "as_of": only the date of the dataset snapshot
+# the value was copied from; nobody says it was checked then.
+CHECKED = "checked"
+AS_OF = "as_of"
+
+
+def snapshot_name(source: Source | None, date: str | None) -> str | None:
+    """The dataset whose snapshot date ``date`` is, when a value of ``source`` carries it.
+
+    A dataset's value dated with the dataset's own retrieved (snapshot) date has no check date
+    of its own: it is "as of" that snapshot. A dataset's stated check date that happened to
+    fall on its snapshot day would also read "as of" — understated, never overstated.
+    """
+    if source is not None and source.kind == "dataset" and date == source.retrieved:
+        # the short name: "genai-prices (Pydantic)" → "genai-prices"
+        return source.name.split(" (", 1)[0]
+    return None
+
+
+def dated_text(date: str | None, as_of: str | None) -> str | None:
+    """A value's date in words: "checked 2025-08-12" or "as of 2026-07-02 (models.dev)"."""
+    if not date:
+        return None
+    return f"as of {date} ({as_of})" if as_of else f"checked {date}"
+
+
 @dataclass(frozen=True)
 class Fact(Generic[T]):
     """One value with its provenance. ``value is None`` means not yet sourced."""
 
     value: T | None
     source_id: str | None = None
-    checked: str | None = None  # ISO date the value was last checked against its source
+    checked: str | None = None  # ISO date of the value: a review date, or see ``as_of``
     note: str | None = None  # why a value is missing or was corrected
     disputed: bool = False  # sources disagree (see conflicts)
+    # the dataset whose snapshot date ``checked`` is (not a review date); None: reviewed
+    as_of: str | None = None
 
     @property
     def known(self) -> bool:
         return self.value is not None
+
+    @property
+    def date_kind(self) -> str:
+        """CHECKED (a review date) or AS_OF (a dataset snapshot's date)."""
+        return AS_OF if self.as_of else CHECKED
+
+    @property
+    def dated(self) -> str | None:
+        """ "checked 2025-08-12", "as of 2026-07-02 (models.dev)", or None without a date."""
+        return dated_text(self.checked, self.as_of)
 
 
 @dataclass(frozen=True)
@@ -260,6 +300,18 @@ class Offering:
     price_sources: dict[str, str] = field(default_factory=dict)  # field -> source id
     history: tuple[PricePoint, ...] = ()
     disputed_fields: tuple[str, ...] = ()
+    # the dataset whose snapshot date ``checked`` is (not a review date); None: reviewed
+    as_of: str | None = None
+
+    @property
+    def date_kind(self) -> str:
+        """CHECKED (a review date) or AS_OF (a dataset snapshot's date)."""
+        return AS_OF if self.as_of else CHECKED
+
+    @property
+    def dated(self) -> str:
+        """ "checked 2026-06-09" or "as of 2026-08-21 (genai-prices (Pydantic))"."""
+        return dated_text(self.checked, self.as_of) or ""
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,31 @@ from tradeoff.sources.benchmarks import KNOWN_FILES
 KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
 
 
-def test_kimi_and_mixtral_share_gpqa_and_math_level_5_from_epoch(catalog: Catalog) -> None:
+def test_kimi_runs_epoch_withdrew_form_no_row_with_mixtral(catalog: Catalog) -> None:
+    # Epoch's Kimi K2 GPQA Diamond (54.6) and MATH Level 5 (69.2) runs are not in its latest
+    # runs file: they are listed as withdrawn, never set against Mixtral's 34.1 and 24.2
     got = comparable(results_for(catalog, KIMI), results_for(catalog, MIXTRAL))
-    rows = {r.benchmark_id: (str(r.a.score), str(r.b.score), r.a.run_by) for r in got.rows}
-    assert rows["gpqa-diamond"] == ("54.6", "34.1", "Epoch AI")
-    assert rows["math-level-5"] == ("69.2", "24.2", "Epoch AI")
+    assert {r.benchmark_id for r in got.rows}.isdisjoint({"gpqa-diamond", "math-level-5"})
+    withdrawn = {
+        (x.result.benchmark_id, str(x.result.score))
+        for x in got.left_out
+        if x.reason.startswith("withdrawn by Epoch: run not in latest file")
+    }
+    assert {("gpqa-diamond", "54.6"), ("math-level-5", "69.2")} <= withdrawn
+
+
+def test_every_models_dev_copy_of_an_aider_row_has_that_rows_class(catalog: Catalog) -> None:
+    copies = [
+        r
+        for results in results_by_model(catalog).values()
+        for r in results
+        if r.source_id == "models-dev" and r.source_url.startswith("https://aider.chat/")
+    ]
+    assert copies and all(r.settings_from for r in copies)
+    opus = next(r for r in copies if r.model_id == "anthropic/claude-opus-4-20250514")
+    assert opus.settings_class == "thinking run (32k budget)"
+    gemini = next(r for r in copies if r.model_id == "google/gemini-2.5-pro")
+    assert gemini.checkpoint == "gemini-2.5-pro-preview-06-05"
 
 
 def test_kimi_vendor_claims_are_labelled_and_never_against_independent(catalog: Catalog) -> None:

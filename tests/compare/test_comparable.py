@@ -158,6 +158,7 @@ PUBLISHED_IN = st.sampled_from(("f1@1", "f2@1"))
 SOURCE_URL = st.sampled_from(("https://x", "https://y"))
 DATE = st.sampled_from((None, "2025-01-26", "2025-08-07"))
 SCORE = st.integers(0, 1000)
+NEVER = st.sampled_from((("", ""), ("", "withdrawn by Epoch: x"), ("x-preview", "")))
 
 
 @st.composite
@@ -168,23 +169,28 @@ def results(draw: st.DrawFn, model: str) -> list[BenchmarkResult]:
         run_by, own_harness = REPORTERS[kind]
         harness = draw(HARNESS)
         harness = own_harness if harness is None else harness
+        checkpoint, withdrawn = draw(NEVER)
         out.append(
-            result(
-                model,
-                n,
-                benchmark_id=draw(BENCHMARK),
-                subset=draw(SUBSET),
-                metric=draw(METRIC),
-                settings=draw(SETTINGS),
-                reported=kind,
-                run_by=run_by,
-                harness=harness,
-                harness_key=harness.lower(),
-                source_id=draw(SOURCE),
-                published_in=draw(PUBLISHED_IN),
-                source_url=draw(SOURCE_URL),
-                date=draw(DATE),
-                score=Decimal(draw(SCORE)) / 10,
+            replace(
+                result(
+                    model,
+                    n,
+                    benchmark_id=draw(BENCHMARK),
+                    subset=draw(SUBSET),
+                    metric=draw(METRIC),
+                    settings=draw(SETTINGS),
+                    reported=kind,
+                    run_by=run_by,
+                    harness=harness,
+                    harness_key=harness.lower(),
+                    source_id=draw(SOURCE),
+                    published_in=draw(PUBLISHED_IN),
+                    source_url=draw(SOURCE_URL),
+                    date=draw(DATE),
+                    score=Decimal(draw(SCORE)) / 10,
+                ),
+                checkpoint=checkpoint,
+                withdrawn=withdrawn,
             )
         )
     return out
@@ -211,7 +217,39 @@ def test_rows_are_honest_and_everything_is_accounted_for(
             row.b.settings,
         )
         assert row.a.harness_key == row.b.harness_key
+        assert not (row.a.left_out_because or row.b.left_out_because)
     in_rows = [r.a.id for r in got.rows] + [r.b.id for r in got.rows]
     left = [x.result.id for x in got.left_out]
     assert sorted(in_rows + left) == sorted(r.id for r in a + b)
     assert all(x.reason for x in got.left_out)
+
+
+# --- settings classes, preview checkpoints, withdrawn runs -----------------------------
+
+THINKING_32K = (("thinking", "on"), ("thinking_budget", "32k"))
+WITHDRAWN = "withdrawn by Epoch: run not in latest file (last seen at commit 900096de11fb)"
+
+
+def test_a_thinking_run_is_never_set_against_a_plain_run() -> None:
+    got = comparable([result(KIMI, 1, settings=THINKING_32K)], [result(MIXTRAL, 1)])
+    assert got.rows == ()
+    assert {x.reason for x in got.left_out} == {
+        "settings differ: thinking run (32k budget) vs plain run"
+    }
+
+
+def test_a_withdrawn_run_is_left_out_with_the_sources_reason() -> None:
+    withdrawn = replace(result(KIMI, 1), withdrawn=WITHDRAWN)
+    got = comparable([withdrawn], [result(MIXTRAL, 1)])
+    assert got.rows == ()
+    reasons = {x.side: x.reason for x in got.left_out}
+    assert reasons["a"] == WITHDRAWN
+    assert reasons["b"] == f"the other model's result on this benchmark is left out ({WITHDRAWN})"
+
+
+def test_a_preview_checkpoints_run_does_not_stand_for_the_released_model() -> None:
+    preview = replace(result(KIMI, 1), checkpoint="gemini-2.5-pro-preview-06-05")
+    got = comparable([preview, result(KIMI, 2)], [result(MIXTRAL, 1)])
+    assert [r.a.id for r in got.rows] == [f"epoch#{KIMI}-2"]  # the released model's own run
+    (left,) = got.left_out
+    assert left.reason.startswith("preview checkpoint (gemini-2.5-pro-preview-06-05)")

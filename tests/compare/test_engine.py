@@ -82,3 +82,13 @@ def test_headline_route_never_excluded_and_counts_equal_lists(
         assert all(q["provider_kind"] in PER_USE_KINDS for q in p["providers"])
         assert all(q["headline_excluded_reason"] for q in p["not_per_use"] + p["other_routes"])
     assert ctx["shared_provider_count"] == len(ctx["shared_providers"])
+
+
+def test_a_run_its_source_withdrew_drives_no_choose_bullet(catalog: Catalog) -> None:
+    # Epoch's Kimi K2 runs (GPQA Diamond, MATH Level 5) are missing from its latest runs file
+    ctx = compare_context(catalog, [KIMI, MIXTRAL], None)
+    bench = ctx["benchmarks"]
+    assert {r["benchmark"] for r in bench["shared"]}.isdisjoint({"gpqa-diamond", "math-level-5"})
+    assert any("withdrawn by Epoch: run not in latest file" in e for e in bench["excluded"])
+    reasons = [reason for c in ctx["choose"] for reason in c["reasons"]]
+    assert not any("GPQA" in r or "MATH" in r for r in reasons)

@@ -20,6 +20,8 @@ def test_the_page_context_is_the_record_plus_what_the_page_adds(catalog: Catalog
         assert set(page) - set(record) == {
             "title",
             "last_reviewed",
+            "data_as_of",
+            "reviewed_line",
             "active_providers",
             "price_chart",
             "related",
@@ -32,10 +34,14 @@ def test_last_reviewed_is_the_oldest_date_shown_and_the_sitemaps(catalog: Catalo
     lastmod = dict(sitemap_entries(catalog))
     for model in list(catalog.models.values())[::25]:
         page = model_context(catalog, model)
-        shown = [f["checked"] for f in page["facts"] + page["capabilities"] if f["known"]]
-        shown += [o["checked"] for o in page["offerings"]]
-        oldest = min((d for d in shown if d), default=None)
+        shown = [f for f in page["facts"] + page["capabilities"] if f["known"]]
+        dated = [(f["checked"], f["date_kind"]) for f in shown]
+        dated += [(o["checked"], o["date_kind"]) for o in page["offerings"]]
+        # only review dates count; a dataset snapshot's date is "as of", never "reviewed"
+        oldest = min((d for d, kind in dated if d and kind == "checked"), default=None)
+        snapshot = min((d for d, kind in dated if d and kind == "as_of"), default=None)
         assert page["last_reviewed"] == oldest == model_last_reviewed(catalog, model)
+        assert page["data_as_of"] == snapshot
         assert lastmod[urls.model(model.slug)] == oldest
 
 
@@ -73,3 +79,11 @@ def test_price_chart_bars_are_active_paid_priced_offerings_cheapest_first(
             o["provider_kind"] in PER_USE_KINDS for o in page["offerings"] if o["sells_per_use"]
         )
     assert charted
+
+
+def test_a_withdrawn_result_on_the_model_page_says_it_is_not_compared(catalog: Catalog) -> None:
+    page = model_context(catalog, catalog.resolve("kimi-k2-instruct"))
+    reasons = [b["not_compared"] for b in page["benchmarks"] if b["not_compared"]]
+    assert reasons
+    assert all(r.startswith("withdrawn by Epoch: run not in latest file") for r in reasons)
+    assert all(b["settings_class"] for b in page["benchmarks"])

@@ -320,15 +320,18 @@ def test_sitemap_lastmod_is_the_pages_last_reviewed(client: TestClient, catalog:
     for slug in sorted(m.slug for m in catalog.models.values()):
         path = f"/models/{slug}"
         ctx = client.get(path + ".json").json()
-        shown = [f["checked"] for f in ctx["facts"] + ctx["capabilities"] if f["known"]]
-        shown += [o["checked"] for o in ctx["offerings"]]
-        oldest = min((d for d in shown if d), default=None)
+        shown = [f for f in ctx["facts"] + ctx["capabilities"] if f["known"]]
+        dated = [(f["checked"], f["date_kind"]) for f in shown]
+        dated += [(o["checked"], o["date_kind"]) for o in ctx["offerings"]]
+        oldest = min((d for d, kind in dated if d and kind == "checked"), default=None)
         assert _last_reviewed_shown(client.get(path).text) == oldest, path
         assert (lastmod[path] or None) == oldest, path
     for provider_id in sorted(catalog.providers):
         path = f"/providers/{provider_id}"
         ctx = client.get(path + ".json").json()
-        oldest = min((o["checked"] for o in ctx["offerings"] if o["checked"]), default=None)
+        oldest = min(
+            (o["checked"] for o in ctx["offerings"] if o["date_kind"] == "checked"), default=None
+        )
         assert ctx["last_reviewed"] == oldest
         assert _last_reviewed_shown(client.get(path).text) == oldest, path
         assert (lastmod[path] or None) == oldest, path

@@ -42,6 +42,14 @@ class ResultEntry(Strict):
     source_url: str = ""
     published_in: str
     source_repo_path: str = ""
+    # A preview/experimental checkpoint the source says was run (e.g.
+    # "gemini-2.5-pro-preview-06-05"); "" when the run names no preview.
+    checkpoint: str = ""
+    # The source's own withdrawal of the result, as a reason ("withdrawn by Epoch: …"); "" if none.
+    withdrawn: str = ""
+    # Where the settings class came from when the row does not state it itself (a copy of a
+    # leaderboard row, e.g. models.dev quoting Aider); "" when the row states its own.
+    settings_from: str = ""
 
     @field_validator("score")
     @classmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tradeoff.records import CAPABILITIES, CAPABILITY_LABELS, Model, Tri
+from tradeoff.records import CAPABILITIES, CAPABILITY_LABELS, Model, Tri, dated_text
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,12 @@ class CapabilityCell:
     checked: str | None
     note: str | None
     disputed: bool
+    as_of: str | None = None  # the dataset whose snapshot date ``checked`` is; None: reviewed
+
+    @property
+    def dated(self) -> str | None:
+        """ "checked 2025-08-12" / "as of 2026-07-02 (models.dev)"."""
+        return dated_text(self.checked, self.as_of)
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ def capability_rows(models: Sequence[Model]) -> tuple[CapabilityRow, ...]:
                     fact.checked,
                     fact.note,
                     fact.disputed,
+                    fact.as_of,
                 )
             )
         rows.append(CapabilityRow(key, CAPABILITY_LABELS[key], tuple(cells)))

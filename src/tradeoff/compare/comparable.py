@@ -6,7 +6,9 @@ measure the same thing the same way:
 1. same benchmark id;
 2. same kind of reporter — a vendor's own claim is never set against an independent run;
 3. same subset and metric;
-4. same settings (reasoning effort, shots, attempts, thinking budget, quantization);
+4. same settings class (reasoning effort, thinking and its budget, shots, attempts,
+   quantization); a run of a preview checkpoint never stands for a released model, and a
+   result its own source withdrew is never compared (each is left out with that reason);
 5. vendor claims pair only with claims of the same vendor;
 6. same harness (``harness_key``); when neither source says how it was run, only numbers
    published together (same page or snapshot) count, and unattributed numbers only from the
@@ -115,11 +117,9 @@ def mismatch(x: BenchmarkResult, y: BenchmarkResult) -> tuple[int, str | None]:
     if x.metric != y.metric:
         return 3, f"metrics differ ({x.metric!r} vs {y.metric!r})"
     if x.settings != y.settings:
-        return 4, (
-            f"settings differ ({_show(x.settings_text)} vs {_show(y.settings_text)})"
-            if x.settings_text < y.settings_text
-            else f"settings differ ({_show(y.settings_text)} vs {_show(x.settings_text)})"
-        )
+        # the run with stated settings first: "thinking run (32k budget) vs plain run"
+        first, second = sorted((x, y), key=lambda r: (not r.settings, r.settings_class))
+        return 4, f"settings differ: {first.settings_class} vs {second.settings_class}"
     if x.reported == VENDOR and x.run_by != y.run_by:
         low, high = sorted((x.run_by, y.run_by))
         return 5, f"claims of different vendors ({low} vs {high})"
@@ -185,6 +185,11 @@ def comparable(a: Sequence[BenchmarkResult], b: Sequence[BenchmarkResult]) -> Co
     shared = {r.model_id for r in a} & {r.model_id for r in b}
     if shared:
         raise ValueError(f"the same model on both sides: {sorted(shared)}")
+    never = [LeftOut("a", r, why) for r in a if (why := r.left_out_because)]
+    never += [LeftOut("b", r, why) for r in b if (why := r.left_out_because)]
+    a_all, b_all = a, b
+    a = [r for r in a if not r.left_out_because]
+    b = [r for r in b if not r.left_out_because]
     by_group_b: dict[GroupKey, list[BenchmarkResult]] = defaultdict(list)
     for r in b:
         by_group_b[_group(r)].append(r)
@@ -212,15 +217,16 @@ def comparable(a: Sequence[BenchmarkResult], b: Sequence[BenchmarkResult]) -> Co
         for _, x, y in best.values()
     ]
     used = {id(r) for _, x, y in best.values() for r in (x, y)}
-    left = [LeftOut("a", x, _why(x, b, best)) for x in a if id(x) not in used]
-    left += [LeftOut("b", y, _why(y, a, best)) for y in b if id(y) not in used]
-    return Comparison(_sorted_rows(rows), _sorted_left_out(left))
+    left = [LeftOut("a", x, _why(x, b, best, b_all)) for x in a if id(x) not in used]
+    left += [LeftOut("b", y, _why(y, a, best, a_all)) for y in b if id(y) not in used]
+    return Comparison(_sorted_rows(rows), _sorted_left_out(left + never))
 
 
 def _why(
     r: BenchmarkResult,
     others: Sequence[BenchmarkResult],
     best: dict[GroupKey, tuple[tuple[object, ...], BenchmarkResult, BenchmarkResult]],
+    all_others: Sequence[BenchmarkResult],
 ) -> str:
     found = [mismatch(r, o) for o in others if o.benchmark_id == r.benchmark_id]
     chosen = best.get(_group(r))
@@ -228,6 +234,18 @@ def _why(
         _, x, y = chosen
         return f"a preferred pair was chosen ({_basis(x, y)})"
     if not found:
+        never = sorted(
+            {
+                why
+                for o in all_others
+                if o.benchmark_id == r.benchmark_id
+                if (why := o.left_out_because)
+            }
+        )
+        if never:
+            return (
+                "the other model's result on this benchmark is left out (" + "; ".join(never) + ")"
+            )
         return "the other model has no result on this benchmark"
     depth = max(d for d, _ in found)
     return min(reason or "" for d, reason in found if d == depth)

@@ -42,6 +42,7 @@ class CostLine:
     checked: str
     note: str | None = None
     excluded_reason: str | None = None  # why it is not a comparable price (compare.headline)
+    as_of: str | None = None  # the dataset whose snapshot date ``checked`` is; None: reviewed
 
 
 def _tier(offering: Offering, input_tokens: int) -> PriceTier | None:
@@ -119,6 +120,7 @@ def price_offering(
         source_id=offering.source_id,
         checked=offering.checked,
         note=note,
+        as_of=offering.as_of,
     )
 
 

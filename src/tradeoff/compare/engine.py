@@ -28,7 +28,7 @@ from tradeoff.compare.specs import SpecRow, spec_rows
 from tradeoff.compare.verdict import Verdict, build_verdict
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend
 from tradeoff.errors import UsageError
-from tradeoff.records import Lab, Model, Offering, Provider, Source
+from tradeoff.records import Lab, Model, Offering, Provider, Source, snapshot_name
 
 MIN_MODELS = 2
 MAX_MODELS = 4
@@ -63,9 +63,34 @@ class Comparison:
     verdict: Verdict
     faq: tuple[FaqEntry, ...]
     related: tuple[tuple[str, tuple[Related, ...]], ...]  # (model id, its related models)
-    reviewed: Mapping[str, str | None]  # section → oldest checked date shown in it
-    last_reviewed: str | None
+    reviewed: Mapping[str, str | None]  # section → oldest review ("checked") date shown in it
+    last_reviewed: str | None  # the oldest review date among the facts shown (REVIEWED_MEANS)
     source_ids: tuple[str, ...]
+    # section → oldest dataset snapshot date ("as of") among the values shown that have no
+    # review date of their own; they do not count in ``last_reviewed``
+    as_of: Mapping[str, str | None] = field(default_factory=dict)
+
+    @property
+    def oldest_snapshot(self) -> str | None:
+        """The oldest dataset snapshot a value shown on the page is "as of"."""
+        return _oldest(list(self.as_of.values()))
+
+
+# What "last reviewed" means on every comparison page, in every format.
+REVIEWED_MEANS = (
+    'the oldest "checked" date among the facts shown: the day a person checked a curated '
+    "fact or a hand-written provider price against its source, or the check date a dataset "
+    "states itself (genai-prices' prices_checked); values copied from a dataset without one "
+    'read "as of" the dataset\'s snapshot date and are not counted'
+)
+
+
+def reviewed_text(what: str, reviewed: str | None, as_of: str | None) -> str:
+    """ "Prices last reviewed: 2026-06-09; other values as of 2026-07-02 (dataset snapshot)." """
+    text = f"{what}: " + (reviewed or "no value shown has a review date")
+    if as_of:
+        text += f"; {'other ' if reviewed else ''}values as of {as_of} (dataset snapshot)"
+    return text + "."
 
 
 def check_models(models: Sequence[Model]) -> None:
@@ -134,19 +159,22 @@ def compare(
         for m in models
     )
     quotes = [q for p in pricing for q in p.providers]
-    reviewed = {
-        "specs": _oldest([c.checked for r in specs for c in r.cells]),
-        "capabilities": _oldest([c.checked for r in caps for c in r.cells]),
-        "pricing": _oldest([q.checked for q in quotes]),
-        # a result's own date is when it was run; when it was checked is its source's date
-        "benchmarks": _oldest(
-            [
-                view.sources[s.source_id].retrieved if s.source_id in view.sources else None
-                for r in benchmarks.rows
-                for s in r.scores
-            ]
-        ),
+    # a result's own date is when it was run; when it was read is its source's date
+    results = [
+        (day, snapshot_name(view.sources[s.source_id], day))
+        for r in benchmarks.rows
+        for s in r.scores
+        if s.source_id in view.sources
+        for day in [view.sources[s.source_id].retrieved]
+    ]
+    dated: dict[str, list[tuple[str | None, str | None]]] = {
+        "specs": [(c.checked, c.as_of) for r in specs for c in r.cells],
+        "capabilities": [(c.checked, c.as_of) for r in caps for c in r.cells],
+        "pricing": [(q.checked, q.as_of) for q in quotes],
+        "benchmarks": list(results),
     }
+    reviewed = {k: _oldest([d for d, as_of in v if not as_of]) for k, v in dated.items()}
+    as_of = {k: _oldest([d for d, as_of in v if as_of]) for k, v in dated.items()}
     used = {c.source_id for r in specs for c in r.cells if c.source_id}
     used |= {c.source_id for r in caps for c in r.cells if c.source_id}
     used |= {q.source_id for q in quotes} | {s for q in quotes for s in q.price_source_ids}
@@ -166,4 +194,5 @@ def compare(
         reviewed=reviewed,
         last_reviewed=_oldest(list(reviewed.values())),
         source_ids=tuple(sorted(s for s in used if s in view.sources)),
+        as_of=as_of,
     )

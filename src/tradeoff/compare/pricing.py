@@ -22,7 +22,7 @@ from tradeoff.compare.headline import (
     sells_per_use,
 )
 from tradeoff.compare.workload import Blend
-from tradeoff.records import Model, Offering, Provider
+from tradeoff.records import Model, Offering, Provider, dated_text
 
 _TOKEN_PRICES = ("input_per_mtok", "output_per_mtok")  # the two prices a blend reads
 
@@ -51,6 +51,12 @@ class Quote:
     quantization: str | None = None  # served precision (``headline.quantization_of``)
     own_price: bool = True  # the price is the provider's own (``headline.own_price``)
     excluded_reason: str | None = None  # why it is not the headline route; None: comparable
+    as_of: str | None = None  # the dataset whose snapshot date ``checked`` is; None: reviewed
+
+    @property
+    def dated(self) -> str:
+        """ "checked 2026-06-09" / "as of 2026-07-02 (models.dev)"."""
+        return dated_text(self.checked, self.as_of) or ""
 
     @property
     def priced(self) -> bool:
@@ -157,6 +163,7 @@ def quote(
         quantization=quantization_of(offering),
         own_price=own_price(offering),
         excluded_reason=rules.reason(offering, provider) if rules is not None else None,
+        as_of=offering.as_of,
     )
 
 

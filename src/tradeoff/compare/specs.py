@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tradeoff.compare.wording import NOT_SOURCED, disputed, params, short_tokens, tokens
-from tradeoff.records import Fact, Model
+from tradeoff.records import Fact, Model, dated_text
 
 ARCHITECTURES = {"moe": "mixture of experts", "dense": "dense"}
 
@@ -23,6 +23,12 @@ class SpecCell:
     checked: str | None
     note: str | None
     disputed: bool
+    as_of: str | None = None  # the dataset whose snapshot date ``checked`` is; None: reviewed
+
+    @property
+    def dated(self) -> str | None:
+        """ "checked 2025-08-12" / "as of 2026-07-02 (models.dev)"."""
+        return dated_text(self.checked, self.as_of)
 
 
 @dataclass(frozen=True)
@@ -82,12 +88,20 @@ def _cell(model: Model, key: str, fmt: Callable[[Any], str]) -> SpecCell:
             fact.checked,
             fact.note,
             fact.disputed,
+            fact.as_of,
         )
     arch = model.architecture
     if key in _EXPERT_ROWS and arch.value == "dense":
         # A dense model has no experts: that follows from its sourced architecture.
         return SpecCell(
-            model.id, None, "not applicable (dense)", arch.source_id, arch.checked, None, False
+            model.id,
+            None,
+            "not applicable (dense)",
+            arch.source_id,
+            arch.checked,
+            None,
+            False,
+            arch.as_of,
         )
     display = disputed(NOT_SOURCED, fact.disputed)
     return SpecCell(model.id, None, display, None, None, fact.note, fact.disputed)

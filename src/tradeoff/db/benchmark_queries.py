@@ -52,6 +52,9 @@ def _result(r: sqlite3.Row) -> BenchmarkResult:
         licence=r["licence"],
         source_model=r["source_model"],
         matched_how=r["matched_how"],
+        checkpoint=r["checkpoint"],
+        withdrawn=r["withdrawn"],
+        settings_from=r["settings_from"],
     )
 
 

@@ -20,6 +20,7 @@ from tradeoff.catalog.load import CatalogText
 from tradeoff.errors import DataError
 from tradeoff.reconcile.benchmark_links import link_result
 from tradeoff.reconcile.resolved import Resolved
+from tradeoff.sources.benchmarks import preview_checkpoint
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,10 @@ def write_benchmarks(conn: sqlite3.Connection, text: CatalogText, resolved: Reso
         settings = dict(e.settings)
         if row.quantization:
             settings["quantization"] = row.quantization  # a quantized run is another setting
+        # A preview run linked to a model that is itself that kind of checkpoint is its own.
+        own = bool(preview_checkpoint(str(row.model_id).rsplit("/", 1)[-1]))
         conn.execute(
-            "INSERT INTO benchmark_results VALUES (" + ",".join("?" * 19) + ")",
+            "INSERT INTO benchmark_results VALUES (" + ",".join("?" * 22) + ")",
             (
                 row.result_id,
                 row.model_id,
@@ -159,5 +162,8 @@ def write_benchmarks(conn: sqlite3.Connection, text: CatalogText, resolved: Reso
                 resolved.sources[row.source_id].licence,
                 e.source_model,
                 row.how or "",
+                "" if own else e.checkpoint,
+                e.withdrawn,
+                e.settings_from,
             ),
         )

@@ -29,6 +29,7 @@ from tradeoff.records import (
     PriceTier,
     Provider,
     Source,
+    snapshot_name,
 )
 
 
@@ -145,10 +146,13 @@ class Catalog:
     @cached_property
     def models(self) -> dict[str, Model]:
         facts: dict[str, dict[str, Fact[Any]]] = defaultdict(dict)
+        sources = self.sources
         for r in self._rows("SELECT * FROM model_facts"):
             value = None if r["value_json"] is None else json.loads(r["value_json"])
+            source, checked = r["source_id"], r["checked"]
+            as_of = snapshot_name(sources.get(source or ""), checked)
             facts[r["model_id"]][r["field"]] = Fact(
-                value, r["source_id"], r["checked"], r["note"], bool(r["disputed"])
+                value, source, checked, r["note"], bool(r["disputed"]), as_of
             )
         out: dict[str, Model] = {}
         for r in self._rows("SELECT * FROM models ORDER BY id"):
@@ -157,12 +161,12 @@ class Catalog:
             def date(key: str, f: dict[str, Fact[Any]] = f) -> Fact[PartialDate]:
                 x = f.get(key, Fact(None))
                 value = PartialDate(x.value) if x.value else None
-                return Fact(value, x.source_id, x.checked, x.note, x.disputed)
+                return Fact(value, x.source_id, x.checked, x.note, x.disputed, x.as_of)
 
             def seq(key: str, f: dict[str, Fact[Any]] = f) -> Fact[tuple[str, ...]]:
                 x = f.get(key, Fact(None))
                 value = tuple(x.value) if x.value else None
-                return Fact(value, x.source_id, x.checked, x.note, x.disputed)
+                return Fact(value, x.source_id, x.checked, x.note, x.disputed, x.as_of)
 
             out[r["id"]] = Model(
                 id=r["id"],
@@ -219,9 +223,21 @@ class Catalog:
         rows = cursor.execute(
             f"SELECT {columns} FROM offerings ORDER BY provider_id, provider_model_id"
         )
+        sources = self.sources
         for row in rows:
             rec = dict(zip(_OFFERING_COLUMNS, row, strict=True))
             key = (rec["provider_id"], rec["provider_model_id"])
+            price_sources = dict(js(rec["price_sources_json"]))
+            # A merged offering is dated by its oldest shown value: a snapshot date when that
+            # value is a dataset's (its own source, or the dataset one of its prices cites).
+            as_of = next(
+                (
+                    name
+                    for sid in dict.fromkeys([rec["source_id"], *price_sources.values()])
+                    if (name := snapshot_name(sources.get(sid), rec["checked"]))
+                ),
+                None,
+            )
             prices = Prices(
                 **{k: dec(rec[k]) for k in _PRICE_COLUMNS},
                 free=bool(rec["free"]),
@@ -247,9 +263,10 @@ class Catalog:
                     link=rec["link"],
                     source_url=rec["source_url"],
                     price_origin=rec["price_origin"],
-                    price_sources=dict(js(rec["price_sources_json"])),
+                    price_sources=price_sources,
                     history=tuple(history.get(key, ())),
                     disputed_fields=tuple(js(rec["disputed_json"])),
+                    as_of=as_of,
                 )
             )
         return out

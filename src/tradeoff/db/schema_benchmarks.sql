@@ -13,7 +13,12 @@ CREATE TABLE benchmark_results (
   run_by TEXT NOT NULL, reported TEXT NOT NULL, date TEXT,
   source_id TEXT NOT NULL REFERENCES sources(id), source_url TEXT NOT NULL,
   published_in TEXT NOT NULL, licence TEXT NOT NULL, source_model TEXT NOT NULL,
-  matched_how TEXT NOT NULL
+  matched_how TEXT NOT NULL,
+  -- settings class beyond settings/harness: a preview checkpoint that is not this model's own
+  -- release (never compared), the source's withdrawal (never compared), where the settings
+  -- came from when the row copies a leaderboard row
+  checkpoint TEXT NOT NULL DEFAULT '', withdrawn TEXT NOT NULL DEFAULT '',
+  settings_from TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX benchmark_results_model ON benchmark_results (model_id);
 

@@ -16,9 +16,9 @@ from tradeoff.compare.workload import Workload
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
 from tradeoff.pages.jsonable import decimal_text
-from tradeoff.pages.sources import Attribution, attribution
+from tradeoff.pages.sources import Attribution, attribution, reviewed_and_as_of, reviewed_line
 from tradeoff.pages.view import catalog_view
-from tradeoff.records import Model
+from tradeoff.records import Model, dated_text
 
 TITLE = "LLM cost calculator"
 # Per request (the cost engine prices one request, then multiplies by the request count).
@@ -71,6 +71,7 @@ class LineEntry(TypedDict):
     lifecycle: str
     source: str
     checked: str
+    dated: str  # "checked 2026-06-09" / "as of 2026-07-02 (models.dev)"
     note: str | None
     headline_excluded_reason: str | None  # why it is not a comparable price (compare.headline)
 
@@ -86,7 +87,9 @@ class CalculatorContext(TypedDict):
     priced_count: int
     unpriced_count: int
     cheapest: LineEntry | None
-    last_reviewed: str | None
+    last_reviewed: str | None  # oldest review date shown (see reviewed_line)
+    data_as_of: str | None  # oldest dataset snapshot date a price shown is "as of"
+    reviewed_line: str
     sources: list[Attribution]
     catalog_version: str
 
@@ -113,6 +116,7 @@ def _line(c: CostLine, names: dict[str, str]) -> LineEntry:
         lifecycle=c.lifecycle,
         source=c.source_id,
         checked=c.checked,
+        dated=dated_text(c.checked, c.as_of) or "",
         note=c.note,
         headline_excluded_reason=c.excluded_reason,
     )
@@ -133,6 +137,7 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
     # a free variant is listed at $0 but is not the price of running the workload, nor is a
     # third-party quantization, a promotion or an unverified far-off-list price.
     paid = [c for c in priced if not c.free and c.excluded_reason is None]
+    reviewed, as_of = reviewed_and_as_of((c.checked, c.as_of) for c in lines)
     return CalculatorContext(
         title=TITLE,
         models=[_priced(m) for m in models],
@@ -147,7 +152,9 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
         priced_count=len(priced),
         unpriced_count=len(lines) - len(priced),
         cheapest=_line(paid[0], names) if paid else None,
-        last_reviewed=min((c.checked for c in lines), default=None),
+        last_reviewed=reviewed,
+        data_as_of=as_of,
+        reviewed_line=reviewed_line(reviewed, as_of),
         sources=attribution(catalog, {c.source_id for c in lines}),
         catalog_version=catalog.version,
     )

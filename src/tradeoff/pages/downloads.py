@@ -46,6 +46,7 @@ OFFERING_COLUMNS = (
     "lifecycle",
     "source_id",
     "checked",
+    "date_kind",  # "checked" (a review date) or "as_of" (the dataset snapshot's date)
 )
 
 
@@ -137,6 +138,7 @@ def build_downloads(catalog: Catalog) -> Downloads:
                     o.lifecycle,
                     o.source_id,
                     o.checked,
+                    o.date_kind,
                 ]
                 for o in filtered.offerings
             ]

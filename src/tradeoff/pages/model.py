@@ -15,7 +15,12 @@ from tradeoff.db.queries import Catalog
 from tradeoff.pages.jsonable import Json, decimal_str, jsonable
 from tradeoff.pages.offerings import OfferingEntry, offering_entry
 from tradeoff.pages.related import RelatedPair, related_pairs
-from tradeoff.pages.sources import SourceRecord, oldest, source_record
+from tradeoff.pages.sources import (
+    SourceRecord,
+    reviewed_and_as_of,
+    reviewed_line,
+    source_record,
+)
 from tradeoff.records import CAPABILITY_LABELS, Conflict, Fact, Model
 
 FACT_LABELS: dict[str, str] = {
@@ -56,6 +61,8 @@ class FactEntry(TypedDict):
     known: bool
     source: FactSource | None
     checked: str | None
+    date_kind: str | None  # "checked" (a review date), "as_of" (a dataset snapshot's), None
+    dated: str | None  # "checked 2025-08-12" / "as of 2026-07-02 (models.dev)"
     note: str | None
     disputed: bool
 
@@ -88,6 +95,9 @@ class BenchmarkEntry(TypedDict):
     source: ResultSource
     source_model: str
     matched_how: str
+    settings_class: str  # "thinking run (32k budget)", "plain run"
+    # why no comparison uses it (withdrawn by its source, a preview checkpoint), or None
+    not_compared: str | None
 
 
 class ConflictEntry(TypedDict):
@@ -146,7 +156,9 @@ class ModelContext(ModelRecord):
     """Everything the model page shows."""
 
     title: str
-    last_reviewed: str | None
+    last_reviewed: str | None  # oldest review date shown (see reviewed_line)
+    data_as_of: str | None  # oldest dataset snapshot date a value shown is "as of"
+    reviewed_line: str
     active_providers: list[str]
     price_chart: PriceChart | None
     related: list[RelatedPair]
@@ -181,6 +193,8 @@ def fact_entry(name: str, label: str, fact: Fact[T], catalog: Catalog) -> FactEn
         if source is None
         else FactSource(id=source.id, name=source.name, url=source.url, licence=source.licence),
         checked=fact.checked,
+        date_kind=fact.date_kind if fact.checked else None,
+        dated=fact.dated,
         note=fact.note,
         disputed=fact.disputed,
     )
@@ -218,6 +232,8 @@ def benchmark_entries(catalog: Catalog, model_id: str) -> list[BenchmarkEntry]:
                 ),
                 source_model=r.source_model,
                 matched_how=r.matched_how,
+                settings_class=r.settings_class,
+                not_compared=r.left_out_because,
             )
         )
     return entries
@@ -253,15 +269,21 @@ def model_record(catalog: Catalog, model: Model) -> ModelRecord:
     )
 
 
+def model_dates(catalog: Catalog, model: Model) -> tuple[str | None, str | None]:
+    """(oldest review date, oldest dataset snapshot date) of the known facts and offerings a
+    model page shows."""
+    dates = [(f.checked, f.as_of) for f in model_facts(model).values() if f.known]
+    dates += [(f.checked, f.as_of) for f in model.capabilities.values() if f.known]
+    dates += [(o.checked, o.as_of) for o in catalog.offerings_for(model.id)]
+    return reviewed_and_as_of(dates)
+
+
 def model_last_reviewed(catalog: Catalog, model: Model) -> str | None:
-    """Oldest checked date among the known facts and the offerings a model page shows.
+    """Oldest review ("checked") date among the known facts and offerings a model page shows.
 
     Read from the records, so the sitemap gets a page's date without building the page.
     """
-    dates = [f.checked for f in model_facts(model).values() if f.known]
-    dates += [f.checked for f in model.capabilities.values() if f.known]
-    dates += [o.checked for o in catalog.offerings_for(model.id)]
-    return oldest(dates)
+    return model_dates(catalog, model)[0]
 
 
 def price_bars(offerings: list[OfferingEntry]) -> list[PriceBar]:
@@ -294,10 +316,13 @@ def model_context(catalog: Catalog, model: Model) -> ModelContext:
     record = model_record(catalog, model)
     bars = price_bars(record["offerings"])
     chart_url = urls.chart("price-by-provider", {"model": model.slug})
+    reviewed, as_of = model_dates(catalog, model)
     return ModelContext(
         **record,
         title=model.name,
-        last_reviewed=model_last_reviewed(catalog, model),
+        last_reviewed=reviewed,
+        data_as_of=as_of,
+        reviewed_line=reviewed_line(reviewed, as_of),
         active_providers=sorted(
             {o["provider"] for o in record["offerings"] if o["live"] and o["sells_per_use"]}
         ),

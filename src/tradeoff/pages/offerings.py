@@ -72,6 +72,8 @@ class OfferingEntry(TypedDict):
     source: str
     source_url: str | None
     checked: str
+    date_kind: str  # "checked" (a review date) or "as_of" (a dataset snapshot's date)
+    dated: str  # "checked 2026-06-09" / "as of 2026-07-02 (models.dev)"
     price_sources: dict[str, str]
     disputed_fields: list[str]
     history: list[PricePointEntry]
@@ -147,6 +149,8 @@ def offering_entry(offering: Offering, catalog: Catalog) -> OfferingEntry:
         source=offering.source_id,
         source_url=offering.source_url,
         checked=offering.checked,
+        date_kind=offering.date_kind,
+        dated=offering.dated,
         price_sources=dict(offering.price_sources),
         disputed_fields=list(offering.disputed_fields),
         history=[

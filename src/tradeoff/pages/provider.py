@@ -8,7 +8,7 @@ from tradeoff import urls
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.memo import per_catalog
 from tradeoff.pages.offerings import OfferingEntry, offering_entry
-from tradeoff.pages.sources import Attribution, attribution, oldest
+from tradeoff.pages.sources import Attribution, attribution, reviewed_and_as_of, reviewed_line
 from tradeoff.records import Offering, Provider
 
 
@@ -50,7 +50,9 @@ class ProviderContext(TypedDict):
     offering_count: int
     model_count: int
     unlinked_count: int
-    last_reviewed: str | None
+    last_reviewed: str | None  # oldest review date shown (see reviewed_line)
+    data_as_of: str | None  # oldest dataset snapshot date an offering shown is "as of"
+    reviewed_line: str
     sources: list[Attribution]
     catalog_version: str
 
@@ -83,9 +85,15 @@ def offerings_by_provider(catalog: Catalog) -> dict[str, list[Offering]]:
     return grouped
 
 
+def provider_dates(catalog: Catalog, provider_id: str) -> tuple[str | None, str | None]:
+    """(oldest review date, oldest snapshot date) of a provider's offerings (all shown)."""
+    offerings = offerings_by_provider(catalog).get(provider_id, [])
+    return reviewed_and_as_of((o.checked, o.as_of) for o in offerings)
+
+
 def provider_last_reviewed(catalog: Catalog, provider_id: str) -> str | None:
-    """Oldest checked date among a provider's offerings (its page shows each of them)."""
-    return oldest(o.checked for o in offerings_by_provider(catalog).get(provider_id, []))
+    """Oldest review ("checked") date among a provider's offerings (its page shows each)."""
+    return provider_dates(catalog, provider_id)[0]
 
 
 def _listed(o: Offering, catalog: Catalog) -> ProviderOffering:
@@ -107,6 +115,7 @@ def provider_context(catalog: Catalog, provider: Provider) -> ProviderContext:
     )
     lab = catalog.labs.get(provider.lab_id or "")
     linked = {e["model"]["id"] for e in entries if e["model"]}
+    reviewed, as_of = provider_dates(catalog, provider.id)
     return ProviderContext(
         title=provider.name,
         id=provider.id,
@@ -120,7 +129,9 @@ def provider_context(catalog: Catalog, provider: Provider) -> ProviderContext:
         offering_count=len(entries),
         model_count=len(linked),
         unlinked_count=sum(1 for e in entries if e["model"] is None),
-        last_reviewed=provider_last_reviewed(catalog, provider.id),
+        last_reviewed=reviewed,
+        data_as_of=as_of,
+        reviewed_line=reviewed_line(reviewed, as_of),
         sources=attribution(catalog, {o.source_id for o in offerings}),
         catalog_version=catalog.version,
     )

@@ -100,6 +100,8 @@ def all_series(catalog: Catalog) -> dict[str, Series]:
         if price is None or price <= 0 or model_id not in catalog.models:
             continue
         for r in results:
+            if r.left_out_because:  # withdrawn by its source, or a preview checkpoint's run
+                continue
             held = groups[_key(r)].get(model_id)
             if held is None or (r.date or "") > (held.date or ""):
                 groups[_key(r)][model_id] = r

@@ -95,6 +95,21 @@ def row_sources(catalog: Catalog, model_ids: Iterable[str]) -> set[str]:
     return used
 
 
+def reviewed_and_as_of(
+    dated: Iterable[tuple[str | None, str | None]],
+) -> tuple[str | None, str | None]:
+    """(oldest review date, oldest dataset snapshot date) of (date, as_of) pairs shown."""
+    pairs = list(dated)
+    return oldest(d for d, as_of in pairs if not as_of), oldest(d for d, as_of in pairs if as_of)
+
+
+def reviewed_line(reviewed: str | None, as_of: str | None) -> str:
+    """The page's "Last reviewed: …" sentence with what it covers (every page, every format)."""
+    from tradeoff.compare.engine import REVIEWED_MEANS, reviewed_text
+
+    return reviewed_text("Last reviewed", reviewed, as_of) + f" Last reviewed is {REVIEWED_MEANS}."
+
+
 def oldest(dates: Iterable[str | None]) -> str | None:
     """The oldest of some ISO dates: what "last reviewed" means for a page."""
     known = [d for d in dates if d]

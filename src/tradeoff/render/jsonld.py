@@ -32,7 +32,7 @@ def dataset_jsonld(ctx: DownloadsContext, base_url: str) -> JsonLd:
         "@type": "Dataset",
         "name": "tradeoff LLM catalog",
         "description": "LLMs, providers and token prices (USD per 1M tokens), every fact "
-        "with its source and checked date.",
+        "with its source and its date (checked, or as of a dataset snapshot).",
         "url": base_url + urls.download(""),
         "version": ctx["catalog_version"][:12],
         "license": [s["url"] for s in ctx["included_sources"]],

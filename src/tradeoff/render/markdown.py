@@ -31,11 +31,12 @@ def tokens(value: int | None) -> str:
     return f"{value:,}" if value < 1000 else f"{value:,} ({short_tokens(value)})"
 
 
-def _ref(source_n: int | None, checked: str | None, word: str = "checked") -> str:
-    """A source reference and its date: "checked" for a fact, "dated" for a result's run."""
+def _ref(source_n: int | None, dated: str | None) -> str:
+    """A source reference and its date in words: "checked 2025-08-12" or "as of 2026-07-02
+    (models.dev)" for a value, "dated 2025-08-07" for a result's run."""
     if source_n is None:
         return ""
-    return f" [{source_n}]" + (f", {word} {checked}" if checked else "")
+    return f" [{source_n}]" + (f", {dated}" if dated else "")
 
 
 def table_lines(head: list[str], rows: list[list[str]]) -> list[str]:
@@ -56,7 +57,7 @@ def _quote_cells(q: QuoteEntry | None, missing: str) -> list[str]:
     # A summary route that is not generally available says so (preview, deprecated).
     state = f" ({esc(q['lifecycle'])})" if q["lifecycle"] != "ga" else ""
     return [
-        f"{esc(q['provider_name'])}{state}{_ref(q['source_n'], q['checked'])}",
+        f"{esc(q['provider_name'])}{state}{_ref(q['source_n'], q['dated'])}",
         money(q["input_per_mtok"], q["free"]),
         money(q["output_per_mtok"], q["free"]),
         money(q["blended_per_mtok"], q["free"]),
@@ -106,7 +107,7 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
                     esc(quantization_text(q)),
                     esc(status),
                     esc(headline_text(q, p["cheapest"])),
-                    _ref(q["source_n"], q["checked"]).strip(),
+                    _ref(q["source_n"], q["dated"]).strip(),
                 ]
             )
         out += (
@@ -122,7 +123,7 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
                     "Quantization",
                     "Status",
                     "Headline",
-                    "Source, checked",
+                    "Source, date",
                 ],
                 body,
             )
@@ -171,7 +172,7 @@ def benchmark_lines(ctx: ComparisonContext) -> list[str]:
             unit = "%" if r["unit"] == "%" else f" {esc(r['unit'])}"
             cells.append(
                 f"{s['score']}{unit} ({esc(s['reported'])})"
-                + _ref(s["source_n"], s["date"], "dated")
+                + _ref(s["source_n"], f"dated {s['date']}" if s["date"] else None)
             )
         better = "higher" if r["higher_is_better"] else "lower"
         rows.append([label, esc(f"{r['metric']}, {better} is better"), *cells, esc(r["basis"])])
@@ -196,24 +197,24 @@ def render_compare_markdown(ctx: ComparisonContext) -> str:
         ["Spec", *names],
         [
             [esc(r["label"])]
-            + [f"{esc(c['display'])}{_ref(c['source_n'], c['checked'])}" for c in r["cells"]]
+            + [f"{esc(c['display'])}{_ref(c['source_n'], c['dated'])}" for c in r["cells"]]
             for r in ctx["specs"]
         ],
     )
-    lines += ["", f"Specs last reviewed: {ctx['reviewed']['specs'] or NOT_SOURCED}."]
+    lines += ["", esc(ctx["reviewed_text"]["specs"])]
     lines += ["", "## Pricing and availability", ""]
     lines += [
         f"USD per 1M tokens; blended = {ctx['blend']['label']} input/output. {HEADLINE_RULE}",
         "",
     ]
     lines += pricing_lines(ctx)
-    lines += ["", f"Prices last reviewed: {ctx['reviewed']['pricing'] or NOT_SOURCED}."]
+    lines += ["", esc(ctx["reviewed_text"]["pricing"])]
     lines += ["", "## Capabilities", ""]
     lines += table_lines(
         ["Capability", *names],
         [
             [esc(r["label"])]
-            + [f"{esc(c['display'])}{_ref(c['source_n'], c['checked'])}" for c in r["cells"]]
+            + [f"{esc(c['display'])}{_ref(c['source_n'], c['dated'])}" for c in r["cells"]]
             for r in ctx["capabilities"]
         ],
     )
@@ -241,7 +242,6 @@ def render_compare_markdown(ctx: ComparisonContext) -> str:
     ]
     lines += [
         "",
-        f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED} (the oldest checked date "
-        "among the facts shown). Catalog version " + esc(ctx["catalog_version"]) + ".",
+        esc(ctx["reviewed_line"]) + " Catalog version " + esc(ctx["catalog_version"]) + ".",
     ]
     return "\n".join(lines) + "\n"

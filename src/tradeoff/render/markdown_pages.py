@@ -78,7 +78,7 @@ def model_md(ctx: ModelContext) -> str:
         [
             esc(f["label"]),
             esc(disputed(show(f["value"]), f["disputed"])),
-            f"[{esc(f['source']['name'])}](<{md_url(f['source']['url'])}>), checked {f['checked']}"
+            f"[{esc(f['source']['name'])}](<{md_url(f['source']['url'])}>), {esc(f['dated'] or '')}"
             if f["source"]
             else esc(f["note"] or ""),
         ]
@@ -94,7 +94,7 @@ def model_md(ctx: ModelContext) -> str:
             esc(quantization_text(o)),
             "provider defunct" if o["provider_status"] != "active" else esc(o["lifecycle"]),
             esc(headline_text(o, None)),
-            f"{esc(o['source'])}, checked {o['checked']}",
+            f"{esc(o['source'])}, {esc(o['dated'])}",
         ]
         for o in ctx["offerings"]
     ]
@@ -125,8 +125,7 @@ def model_md(ctx: ModelContext) -> str:
             else "No provider offering is sourced yet.",
             f"## Compare {esc(ctx['name'])}",
             "\n".join(related) if related else "No related comparison yet.",
-            f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED} (the oldest checked date "
-            "among the facts shown).",
+            esc(ctx["reviewed_line"]),
             sources_md(ctx["sources"]),
         ]
     )
@@ -142,7 +141,7 @@ def provider_md(ctx: ProviderContext) -> str:
             _price(o["prices"], "output"),
             tokens(o["context_tokens"]),
             esc(quantization_text(o)),
-            o["checked"],
+            esc(o["dated"]),
         ]
         for o in ctx["offerings"]
     ]
@@ -160,11 +159,11 @@ def provider_md(ctx: ProviderContext) -> str:
                     "Output $/1M",
                     "Context",
                     "Quantization",
-                    "Checked",
+                    "Date",
                 ],
                 rows,
             ),
-            f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED}.",
+            esc(ctx["reviewed_line"]),
             sources_md(ctx["sources"]),
         ]
     )
@@ -209,7 +208,7 @@ def calculator_md(ctx: CalculatorContext) -> str:
             money(line["input_per_mtok"]) if line["input_per_mtok"] else "unpriced",
             money(line["output_per_mtok"]) if line["output_per_mtok"] else "unpriced",
             FITS[line["fits_context"]],
-            f"{esc(line['source'])}, checked {line['checked']}",
+            f"{esc(line['source'])}, {esc(line['dated'])}",
         ]
         for line in ctx["lines"]
     ]

@@ -34,7 +34,8 @@ def llms_txt(models: list[ModelName]) -> str:
         "# tradeoff",
         "",
         "> Which LLM, from which provider, at what cost: a catalog of models, providers and token "
-        "prices (USD per 1M tokens) where every fact carries its source and checked date.",
+        "prices (USD per 1M tokens) where every fact carries its source and its date (checked, "
+        "or as of a dataset snapshot).",
         "",
         "Every page has a Markdown twin (append .md) and a JSON twin (append .json).",
         "",

@@ -38,12 +38,12 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
     """Facts, capabilities and offerings of one model."""
     console.print(heading(ctx["name"]) + plain(f"  ({ctx['id']}) — {ctx['lab']['name']}"))
     facts = Table(title=plain("Facts"), show_lines=False)
-    for column in ("fact", "value", "source", "checked"):
+    for column in ("fact", "value", "source", "date"):
         facts.add_column(column)
     for f in ctx["facts"] + ctx["capabilities"]:
         source = f["source"]["name"] if f["source"] else (f["note"] or NOT_SOURCED)
         value = disputed(show_value(f["value"]), f["disputed"])
-        add_row(facts, f["label"], value, source, f["checked"] or NOT_SOURCED)
+        add_row(facts, f["label"], value, source, f["dated"] or NOT_SOURCED)
     console.print(facts)
     offers = Table(title=plain(f"Offerings ({ctx['offering_count']})"))
     for column in (
@@ -57,7 +57,7 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
         "status",
         "headline",
         "source",
-        "checked",
+        "date",
     ):
         offers.add_column(column)
     for o in ctx["offerings"]:
@@ -78,7 +78,7 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
             status,
             headline_text(o, None),
             o["source"],
-            o["checked"],
+            o["dated"],
         )
         for point in o["history"]:
             add_row(
@@ -123,6 +123,8 @@ def print_benchmarks(console: Console, results: list[BenchmarkEntry]) -> None:
         setup = [r["metric"], *(f"{k}={v}" for k, v in r["settings"].items())]
         if r["harness"] and r["reported"] != "vendor":
             setup.append(r["harness"])
+        if r["not_compared"]:
+            setup.append(f"not compared: {r['not_compared']}")
         add_row(
             table,
             name,
@@ -282,7 +284,7 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
             f"[{s['n']}] {s['name']} — {s['url']} — licence {s['licence']}, {s['provenance']}",
             markup=False,
         )
-    console.print(f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED}", markup=False)
+    console.print(ctx["reviewed_line"], markup=False)
 
 
 def print_cost(console: Console, ctx: CalculatorContext) -> None:

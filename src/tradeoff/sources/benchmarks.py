@@ -49,11 +49,13 @@ class FileSource:
     run_by: str | None = None  # None: decided per row (harness, URL)
     # LMArena ratings are comparable within one snapshot file only, not across snapshots.
     published_in_snapshot: bool = False
+    # Quotes leaderboard rows without their settings (models.dev): see _COPIED_LEADERBOARDS.
+    quotes_leaderboards: bool = False
 
 
 # The CSVs of ../shared/data/benchmarks (README.md there describes each).
 KNOWN_FILES: dict[str, FileSource] = {
-    "models-dev": FileSource("models-dev"),
+    "models-dev": FileSource("models-dev", quotes_leaderboards=True),
     "epoch-benchmark-stitching": FileSource("epoch-benchmarks"),
     "aider-leaderboards": FileSource("aider-leaderboards", run_by="Aider"),
     "lmarena-arena-catalog": FileSource("lmarena", run_by="LMArena", published_in_snapshot=True),
@@ -65,6 +67,16 @@ _EFFORT = re.compile(r"\b(minimal|low|medium|high|xhigh|max)\b")
 _SHOTS = re.compile(r"\b(\d+)-shot\b")
 _BUDGET = re.compile(r"\b(\d+)\s*k\b|thinking_tokens=(\d+)")
 _VERSION_TAIL = re.compile(r"\s+v?\d+(\.\d+)*\S*$")
+# A preview or experimental checkpoint in a model name: "gemini-2.5-pro-preview-06-05",
+# "gemini-exp-1206", "Gemini 2.0 Pro exp-02-05", "DeepSeek-V3.2-Exp (Chat)".
+_PREVIEW = re.compile(r"\bpreview\b|\bexp\b|\bexperimental\b", re.IGNORECASE)
+_TRAILING_NOTE = re.compile(r"\s*\([^)]*\)\W*$")
+# Epoch's own runs: a run missing from the newest benchmarks_runs.csv was withdrawn by Epoch.
+_EPOCH_WITHDRAWN = "run not in latest file"
+_LAST_SEEN = re.compile(r"last seen at commit (\w+)")
+# Leaderboards whose rows other datasets copy without their settings (models.dev quotes Aider
+# scores with no "(32k thinking)" or "(high)"): the copy takes the leaderboard row's class.
+_COPIED_LEADERBOARDS = {"https://aider.chat/": "aider-leaderboards.csv"}
 
 
 def parse_settings(variant: str) -> dict[str, str]:
@@ -97,6 +109,63 @@ def parse_settings(variant: str) -> dict[str, str]:
     if re.sub(r"[\s;:,=]+", "", rest):
         settings["variant"] = variant.strip()  # not fully understood: keep the whole text
     return settings
+
+
+def preview_checkpoint(source_model: str, *own_ids: str | None) -> str:
+    """The preview/experimental checkpoint a source model name names, or "".
+
+    ``own_ids`` are ids the row already links by (its model id, its provider entry): when the
+    name is one of them, the preview id is how a provider serves that very model
+    (``kimi-k2-0711-preview`` is Moonshot's id of Kimi K2 0711), so it is no other checkpoint.
+    """
+    name = _TRAILING_NOTE.sub("", source_model).strip()
+    if not _PREVIEW.search(name):
+        return ""
+    tails = {i.rsplit("/", 1)[-1].lower() for i in own_ids if i}
+    return "" if name.lower() in tails else name
+
+
+def _withdrawn(known: FileSource, notes: str) -> str:
+    if known.source_id != "epoch-benchmarks" or _EPOCH_WITHDRAWN not in notes:
+        return ""
+    seen = _LAST_SEEN.search(notes)
+    return f"withdrawn by Epoch: {_EPOCH_WITHDRAWN}" + (
+        f" (last seen at commit {seen.group(1)})" if seen else ""
+    )
+
+
+CopyKey = tuple[str, str, str]  # (benchmark name, normalized score, date)
+
+
+def leaderboard_rows(directory: Path) -> dict[CopyKey, list[dict[str, str]]]:
+    """Rows of the leaderboards others copy, by (benchmark, score, date), when present."""
+    out: dict[CopyKey, list[dict[str, str]]] = {}
+    for file in _COPIED_LEADERBOARDS.values():
+        path = directory / file
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                out.setdefault(_copy_key(row), []).append(row)
+    return out
+
+
+def _copy_key(row: dict[str, str]) -> CopyKey:
+    try:
+        score = str(Decimal(row["score"].strip()).normalize())
+    except InvalidOperation:
+        score = row["score"].strip()
+    return (row["benchmark"].strip(), score, row["date"].strip())
+
+
+def _copied_from(
+    row: dict[str, str], leaderboards: dict[CopyKey, list[dict[str, str]]]
+) -> dict[str, str] | None:
+    """The leaderboard row a dataset's row copies (same board, benchmark, score, date)."""
+    if not any(row["source_url"].strip().startswith(u) for u in _COPIED_LEADERBOARDS):
+        return None
+    found = leaderboards.get(_copy_key(row), [])
+    return found[0] if len(found) == 1 else None
 
 
 def harness_key(harness: str, versions_comparable: bool) -> str:
@@ -142,6 +211,8 @@ def _on_the_calendar(text: str) -> bool:
 def read_csv(path: Path, registry: Registry, source_id: str) -> ResultsFile:
     """Parse one benchmark CSV; a malformed row raises an error naming file, line and column."""
     known = KNOWN_FILES[path.stem]
+    # A dataset that quotes leaderboards (models.dev) reads them from the same directory.
+    leaderboards = leaderboard_rows(path.parent) if known.quotes_leaderboards else {}
     results: list[ResultEntry] = []
     unregistered: Counter[tuple[str, str]] = Counter()
     try:
@@ -155,7 +226,7 @@ def read_csv(path: Path, registry: Registry, source_id: str) -> ResultsFile:
                 line = reader.line_num
                 if None in row or any(v is None for v in row.values()):
                     raise _row_error(path, line, "wrong number of fields")
-                entry = _entry(path, line, row, registry, known)
+                entry = _entry(path, line, row, registry, known, leaderboards)
                 if entry is None:
                     unregistered[(row["benchmark"].strip(), row["version"].strip())] += 1
                 else:
@@ -178,7 +249,12 @@ def read_csv(path: Path, registry: Registry, source_id: str) -> ResultsFile:
 
 
 def _entry(
-    path: Path, line: int, row: dict[str, str], registry: Registry, known: FileSource
+    path: Path,
+    line: int,
+    row: dict[str, str],
+    registry: Registry,
+    known: FileSource,
+    leaderboards: dict[CopyKey, list[dict[str, str]]],
 ) -> ResultEntry | None:
     name = row["benchmark"].strip()
     if not name:
@@ -202,15 +278,27 @@ def _entry(
     harness = row["harness"].strip()
     url = row["source_url"].strip()
     published_in = row["source_repo_path"].strip() if known.published_in_snapshot else url
-    settings = parse_settings(row["variant"])
+    model_id = row["model_id"].strip().lower() or None
+    provider_ref = row["provider_ref"].strip() or None
+    run = row  # the row that says how the number was produced
+    settings_from = ""
+    if not row["variant"].strip() and (copied := _copied_from(row, leaderboards)) is not None:
+        run = copied
+        settings_from = f"{copied['source_model'].strip()!r} on {copied['source_url'].strip()}"
+    variant = run["variant"]
+    from_aider = known.run_by == "Aider" or run is not row  # copies are of Aider rows
+    if not variant.strip() and "," in run["source_model"] and from_aider:
+        # Aider names some runs "Qwen3 235B A22B diff, no think, Alibaba API"
+        variant = run["source_model"].split(",", 1)[1]
+    settings = parse_settings(variant)
     for kind in ("pass", "avg"):
         if found := re.search(rf"\b{kind}@(\d+)", row["metric"], re.IGNORECASE):
             settings.setdefault("attempts", f"{kind}@{found.group(1)}")
     return ResultEntry(
         line=line,
         source_model=row["source_model"].strip(),
-        model_id=row["model_id"].strip().lower() or None,
-        provider_ref=row["provider_ref"].strip() or None,
+        model_id=model_id,
+        provider_ref=provider_ref,
         match=row["match"].strip() or None,
         benchmark=benchmark_id,
         subset=registry.subset(benchmark_id, row["dataset"]),
@@ -226,6 +314,9 @@ def _entry(
         source_url=url,
         published_in=published_in or row["source_repo_path"].strip(),
         source_repo_path=row["source_repo_path"].strip(),
+        checkpoint=preview_checkpoint(run["source_model"], model_id, provider_ref),
+        withdrawn=_withdrawn(known, row["notes"]),
+        settings_from=settings_from,
     )
 
 

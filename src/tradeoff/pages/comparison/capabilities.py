@@ -7,7 +7,7 @@ from typing import TypedDict
 from tradeoff.compare.capabilities import CapabilityCell
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.wording import NOT_SOURCED, disputed
-from tradeoff.pages.comparison.specs import CellEntry
+from tradeoff.pages.comparison.specs import CellEntry, date_kind
 from tradeoff.records import Tri
 
 TRI_DISPLAY = {Tri.YES: "yes", Tri.NO: "no", Tri.UNKNOWN: NOT_SOURCED}
@@ -33,6 +33,8 @@ def capability_cell(cell: CapabilityCell, numbers: dict[str, int]) -> CellEntry:
         source=cell.source_id,
         source_n=numbers.get(cell.source_id or ""),
         checked=cell.checked,
+        date_kind=date_kind(cell.checked, cell.as_of),
+        dated=cell.dated,
         note=cell.note,
         disputed=cell.disputed,
         value=cell.state.value,

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypedDict
 
-from tradeoff.compare.engine import Comparison, check_models, compare
+from tradeoff.compare.engine import (
+    REVIEWED_MEANS,
+    Comparison,
+    check_models,
+    compare,
+    reviewed_text,
+)
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend, blend_of
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.comparison.benchmarks import BenchmarksEntry, benchmarks_section
@@ -36,6 +42,7 @@ from tradeoff.pages.comparison.pricing import (
 from tradeoff.pages.comparison.related import RelatedGroup, related_section
 from tradeoff.pages.comparison.sources import SourceEntry, numbering, sources_section
 from tradeoff.pages.comparison.specs import SpecRowEntry, specs_section
+from tradeoff.pages.sources import reviewed_line
 from tradeoff.pages.view import benchmark_section, catalog_view
 from tradeoff.records import Lab, Model
 
@@ -72,6 +79,14 @@ class ComparisonContext(TypedDict):
     related: list[RelatedGroup]
     last_reviewed: str | None
     reviewed: dict[str, str | None]
+    # what "last reviewed" covers, in words; the oldest dataset snapshot values shown are
+    # "as of" (not counted as reviewed), overall and per section
+    reviewed_means: str
+    data_as_of: str | None
+    as_of: dict[str, str | None]
+    # the page's and each section's "… last reviewed: …" line, the same in every format
+    reviewed_line: str
+    reviewed_text: dict[str, str]
     sources: list[SourceEntry]
     catalog_version: str
 
@@ -91,6 +106,14 @@ def compare_context(
     chosen = DEFAULT_BLEND if blend is None else blend_of(*blend)
     result = compare(models, catalog_view(catalog), chosen, benchmark_section(catalog, models))
     return comparison_context(result, catalog, chosen)
+
+
+SECTION_LABELS = {
+    "specs": "Specs",
+    "capabilities": "Capabilities",
+    "pricing": "Prices",
+    "benchmarks": "Benchmarks",
+}
 
 
 def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> ComparisonContext:
@@ -117,6 +140,20 @@ def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> Co
         related=related_section(result, view),
         last_reviewed=result.last_reviewed,
         reviewed=dict(result.reviewed),
+        reviewed_means=REVIEWED_MEANS,
+        data_as_of=result.oldest_snapshot,
+        as_of=dict(result.as_of),
+        reviewed_line=reviewed_line(result.last_reviewed, result.oldest_snapshot),
+        reviewed_text={
+            **{
+                section: reviewed_text(
+                    f"{label} last reviewed",
+                    result.reviewed.get(section),
+                    result.as_of.get(section),
+                )
+                for section, label in SECTION_LABELS.items()
+            },
+        },
         sources=sources_section(result, view, numbers),
         catalog_version=catalog.version,
     )

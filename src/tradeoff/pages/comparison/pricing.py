@@ -8,6 +8,7 @@ from tradeoff.compare.engine import Comparison
 from tradeoff.compare.pricing import Quote
 from tradeoff.compare.workload import Blend
 from tradeoff.pages.jsonable import decimal_str, decimal_text
+from tradeoff.records import AS_OF, CHECKED
 
 
 class QuoteEntry(TypedDict):
@@ -33,6 +34,8 @@ class QuoteEntry(TypedDict):
     source_n: int | None
     price_sources: list[str]
     checked: str
+    date_kind: str  # "checked" (a review date) or "as_of" (a dataset snapshot's date)
+    dated: str  # "checked 2026-06-09" or "as of 2026-07-02 (models.dev)"
 
 
 class PricingEntry(TypedDict):
@@ -90,6 +93,8 @@ def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
         source_n=numbers.get(q.source_id),
         price_sources=list(q.price_source_ids),
         checked=q.checked,
+        date_kind=AS_OF if q.as_of else CHECKED,
+        dated=q.dated,
     )
 
 

@@ -7,6 +7,14 @@ from typing import TypedDict
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.specs import SpecCell
 from tradeoff.pages.jsonable import Json, jsonable
+from tradeoff.records import AS_OF, CHECKED
+
+
+def date_kind(checked: str | None, as_of: str | None) -> str | None:
+    """The JSON ``date_kind`` of a dated value: "checked", "as_of", or None without a date."""
+    if not checked:
+        return None
+    return AS_OF if as_of else CHECKED
 
 
 class CellEntry(TypedDict):
@@ -17,6 +25,8 @@ class CellEntry(TypedDict):
     source: str | None
     source_n: int | None
     checked: str | None
+    date_kind: str | None  # "checked" (a review date), "as_of" (a dataset snapshot's), None
+    dated: str | None  # "checked 2025-08-12" / "as of 2026-07-02 (models.dev)"
     note: str | None
     disputed: bool
     value: Json
@@ -39,6 +49,8 @@ def spec_cell(cell: SpecCell, numbers: dict[str, int]) -> CellEntry:
         source=cell.source_id,
         source_n=numbers.get(cell.source_id or ""),
         checked=cell.checked,
+        date_kind=date_kind(cell.checked, cell.as_of),
+        dated=cell.dated,
         note=cell.note,
         disputed=cell.disputed,
         value=jsonable(cell.value),
