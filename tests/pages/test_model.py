@@ -49,7 +49,7 @@ def test_price_chart_bars_are_active_paid_priced_offerings_cheapest_first(
         eligible = [
             o
             for o in page["offerings"]
-            if o["provider_status"] == "active"
+            if o["live"]  # a retired offering is no price one can buy (nor a defunct host's)
             and o["sells_per_use"]
             and not o["prices"]["free"]
             and o["prices"]["input_per_mtok"] is not None
@@ -73,3 +73,19 @@ def test_price_chart_bars_are_active_paid_priced_offerings_cheapest_first(
             o["provider_kind"] in PER_USE_KINDS for o in page["offerings"] if o["sells_per_use"]
         )
     assert charted
+
+
+def test_a_retired_offering_is_not_charted_and_says_its_date(catalog: Catalog) -> None:
+    # DeepSeek-R1 at Together AI: models.dev's status "deprecated" (no longer served).
+    model = catalog.resolve("deepseek/deepseek-r1")
+    page = model_context(catalog, model)
+    retired = [o for o in page["offerings"] if o["lifecycle"] == "retired"]
+    assert retired and all(not o["live"] for o in retired)
+    assert all(o["lifecycle_text"].startswith("retired") for o in retired)
+    charted = {b["label"] for b in (page["price_chart"] or {"bars": []})["bars"]}
+    assert not charted & {o["provider_name"] for o in retired} - {
+        o["provider_name"] for o in page["offerings"] if o["live"]
+    }
+    assert not {o["provider"] for o in retired} & set(page["active_providers"]) - {
+        o["provider"] for o in page["offerings"] if o["live"] and o["sells_per_use"]
+    }

@@ -152,7 +152,8 @@ def test_a_curated_entry_that_matches_nothing_is_reported(before_shutdown: Path)
         ),
         ('provider_model_id = "widget-1"', "states nothing"),
         (
-            'provider_model_id = "widget-1"\ndeprecated_on = "2026-02-01"\nretired_on = "2026-01-01"',
+            'provider_model_id = "widget-1"\ndeprecated_on = "2026-02-01"\n'
+            'retired_on = "2026-01-01"',
             "after retired_on",
         ),
         ('provider_model_id = "widget-1"\nretired_on = "2026-02-30"', "2026-02-30"),

@@ -38,7 +38,7 @@ def sources_md(sources: Sequence[Attribution | SourceRecord]) -> str:
 
 
 def _join(parts: list[str]) -> str:
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _price(prices: PricesEntry, key: str) -> str:
@@ -92,7 +92,7 @@ def model_md(ctx: ModelContext) -> str:
             _price(o["prices"], "output"),
             tokens(o["context_tokens"]),
             esc(quantization_text(o)),
-            "provider defunct" if o["provider_status"] != "active" else esc(o["lifecycle"]),
+            "provider defunct" if o["provider_status"] != "active" else esc(o["lifecycle_text"]),
             esc(headline_text(o, None)),
             f"{esc(o['source'])}, checked {o['checked']}",
         ]
@@ -104,6 +104,7 @@ def model_md(ctx: ModelContext) -> str:
             f"# {esc(ctx['title'])}",
             f"By [{esc(ctx['lab']['name'])}]({urls.lab(ctx['lab']['id'])}) · id "
             f"`{esc(ctx['id'])}` · served by {len(ctx['active_providers'])} active providers",
+            _retirement_md(ctx),
             "## Facts",
             table(["Fact", esc(ctx["name"]), "Source"], facts),
             f"## Providers and prices ({ctx['offering_count']} offerings, USD per 1M tokens)",
@@ -132,6 +133,24 @@ def model_md(ctx: ModelContext) -> str:
     )
 
 
+def _retirement_md(ctx: ModelContext) -> str:
+    """'**Retired at Anthropic on 2026-01-05**, successor [Claude Opus 4.1](…)', or nothing."""
+    r = ctx["retirement"]
+    if r is None:
+        return ""
+    successor = ""
+    if r["successor_model"] is not None:
+        successor = (
+            f", successor [{esc(r['successor_model']['name'])}]({r['successor_model']['url']})"
+        )
+    elif r["successor"]:
+        successor = f", successor `{esc(r['successor'])}`"
+    return (
+        f"**{esc(r['text'])}**{successor} ({esc(r['source'])}). Its lab no longer sells it; "
+        "other providers below may still serve it."
+    )
+
+
 def provider_md(ctx: ProviderContext) -> str:
     """A provider's offerings."""
     rows = [
@@ -142,6 +161,7 @@ def provider_md(ctx: ProviderContext) -> str:
             _price(o["prices"], "output"),
             tokens(o["context_tokens"]),
             esc(quantization_text(o)),
+            esc(o["lifecycle_text"]),
             o["checked"],
         ]
         for o in ctx["offerings"]
@@ -160,6 +180,7 @@ def provider_md(ctx: ProviderContext) -> str:
                     "Output $/1M",
                     "Context",
                     "Quantization",
+                    "Lifecycle",
                     "Checked",
                 ],
                 rows,
