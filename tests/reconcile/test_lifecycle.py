@@ -141,6 +141,10 @@ def test_a_curated_entry_that_matches_nothing_is_reported(before_shutdown: Path)
     )
     resolved = reconcile(load_catalog(before_shutdown))
     assert resolved.lifecycle_unmatched == [f"{path} entries.0 (widget-0)"]
+    # kept for `tradeoff check` (lifecycle-entry-unmatched), never silently
+    dropped = [d for d in resolved.dropped if d.entity == "offering:acme/widget-0"]
+    assert [(d.source_id, d.field) for d in dropped] == [("acme-deprecations", "lifecycle")]
+    assert "matches no offering" in dropped[0].reason
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,8 @@ from tradeoff.catalog.schema import ImportedOffering, SourceEntry
 from tradeoff.reconcile.resolved import rank
 from tradeoff.reconcile.statements import Statement
 
+UNMATCHED = "curated lifecycle entry matches no offering"
+
 
 @dataclass
 class CuratedLifecycle:
@@ -24,7 +26,8 @@ class CuratedLifecycle:
 
     by_id: dict[tuple[str, str], Statement] = field(default_factory=dict)
     by_model: dict[tuple[str, str], Statement] = field(default_factory=dict)
-    where: dict[tuple[str, str, str], str] = field(default_factory=dict)  # key → file, entry
+    # key → (source id, provider, the id or model named, 'file entries.N')
+    where: dict[tuple[str, str, str], tuple[str, str, str, str]] = field(default_factory=dict)
     used: set[tuple[str, str, str]] = field(default_factory=set)
 
     def for_offering(
@@ -43,8 +46,8 @@ class CuratedLifecycle:
                 return found
         return None
 
-    def unmatched(self) -> list[str]:
-        """Entries no offering matched, as 'file entries.N (id)' for ``tradeoff check``."""
+    def unmatched(self) -> list[tuple[str, str, str, str]]:
+        """Entries no offering matched: (source, provider, id or model, 'file entries.N')."""
         return sorted(where for key, where in self.where.items() if key not in self.used)
 
 
@@ -63,8 +66,8 @@ def curated_lifecycle(text: CatalogText) -> CuratedLifecycle:
                 assert entry.model is not None  # the schema requires one of the two
                 key = ("model", pid, entry.model)
                 out.by_model[(pid, entry.model)] = statement
-            named = entry.provider_model_id or entry.model
-            out.where[key] = f"{loaded.path} entries.{number} ({named})"
+            named = entry.provider_model_id or str(entry.model)
+            out.where[key] = (entry.source, pid, named, f"{loaded.path} entries.{number}")
     return out
 
 

@@ -16,7 +16,12 @@ from tradeoff.catalog.schema import ImportedOffering
 from tradeoff.errors import DataError
 from tradeoff.normalize import offering_spelling
 from tradeoff.reconcile.aliases import AliasIndex, Link
-from tradeoff.reconcile.lifecycle import CuratedLifecycle, curated_lifecycle, stage_by_date
+from tradeoff.reconcile.lifecycle import (
+    UNMATCHED,
+    CuratedLifecycle,
+    curated_lifecycle,
+    stage_by_date,
+)
 from tradeoff.reconcile.offering_prices import (
     free_flag,
     history_of,
@@ -68,7 +73,13 @@ def link_and_merge_offerings(
                 by_model[merged.model_id].append(
                     (statement.offering, statement.source_id, statement.checked)
                 )
-    out.lifecycle_unmatched = curated.unmatched()
+    for source_id, pid, named, where in curated.unmatched():
+        out.lifecycle_unmatched.append(f"{where} ({named})")
+        out.dropped.append(
+            DroppedValue(
+                source_id, f"offering:{pid}/{named}", "lifecycle", named, f"{UNMATCHED} ({where})"
+            )
+        )
     return by_model
 
 
