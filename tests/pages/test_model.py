@@ -67,7 +67,11 @@ def test_price_chart_bars_are_active_paid_priced_offerings_cheapest_first(
         assert prices == sorted(prices)
         # local runtimes and plans are not availability; retired offerings are not either
         assert page["active_providers"] == sorted(
-            {o["provider"] for o in page["offerings"] if o["live"] and o["sells_per_use"]}
+            {
+                catalog.providers[o["provider"]].company_id
+                for o in page["offerings"]
+                if o["live"] and o["sells_per_use"]
+            }
         )
         assert all(
             o["provider_kind"] in PER_USE_KINDS for o in page["offerings"] if o["sells_per_use"]

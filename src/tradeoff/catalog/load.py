@@ -276,6 +276,8 @@ def _check_references(text: CatalogText) -> None:
         for name, fact in model.facts.items():
             _check_cited(text, fact.source, path, ("facts", name, "source"))
     for provider_id, provider in text.providers.items():
+        if provider.region_of is not None:
+            _check_region(text, provider_id, provider.region_of)
         if provider.source:
             path = text.provider_paths[provider_id]
             loc: tuple[int | str, ...] = (
@@ -295,6 +297,30 @@ def _check_references(text: CatalogText) -> None:
     for life in text.lifecycle_files:
         for index, entry in enumerate(life.file.entries):
             _check_cited(text, entry.source, life.path, ("entries", index, "source"))
+
+
+def _check_region(text: CatalogText, provider_id: str, main: str) -> None:
+    """A regional endpoint names its company's main provider: declared, not itself, and not
+    a regional endpoint in turn (one level: the main provider stands for the company)."""
+    target = text.providers.get(main)
+    problem = (
+        f"region_of {main!r} is not a declared provider"
+        if target is None
+        else "region_of names the provider itself"
+        if main == provider_id
+        else f"region_of {main!r} is itself a regional endpoint (of {target.region_of!r}): "
+        "name the main provider"
+        if target.region_of is not None
+        else None
+    )
+    if problem is not None:
+        path = text.provider_paths[provider_id]
+        loc = (
+            ("providers", provider_id, "region_of")
+            if path.name == "providers.toml"
+            else ("provider", "region_of")
+        )
+        raise DataError(problem, path=path, field=".".join(loc), line=_line_of(path, loc))
 
 
 def _cited_loc(cited_field: str) -> tuple[str, ...]:

@@ -1,9 +1,11 @@
 """Pricing and availability of models: first-party, headline route, provider table.
 
 Availability counts providers that sell API access per use, not offerings: one provider serving
-a model under three ids is one place to run it. Defunct providers and retired offerings are
-never availability, nor are local runtimes and subscription plans; they are listed apart with
-the reason, so a reader can see why a provider they know is missing. The headline route
+a model under three ids is one place to run it, and so is one company under two provider ids
+(a regional endpoint, ``Provider.region_of``: its row stands for the company). Defunct
+providers and retired offerings are never availability, nor are local runtimes and
+subscription plans; they are listed apart with the reason, so a reader can see why a provider
+they know is missing. The headline route
 (``cheapest``) is the cheapest *comparable* offering (``compare.headline``); every other route
 carries the reason it is not the headline.
 """
@@ -46,7 +48,7 @@ class Quote:
     source_id: str
     checked: str
     price_source_ids: tuple[str, ...]
-    offering_count: int = 1  # offerings of this model at this provider
+    offering_count: int = 1  # offerings of this model at this provider (and its regions)
     defunct_since: str | None = None
     quantization: str | None = None  # served precision (``headline.quantization_of``)
     own_price: bool = True  # the price is the provider's own (``headline.own_price``)
@@ -203,18 +205,19 @@ def model_pricing(
         if not is_live(offering, provider):
             gone.append(q)
         elif sells_per_use(provider):
-            live.setdefault(provider.id, []).append(q)
+            # A regional endpoint (Moonshot AI (China)) is its company's: one row, one count.
+            live.setdefault(provider.company_id, []).append(q)
         else:
             elsewhere.setdefault(provider.id, []).append(q)
     rows: list[Quote] = []
     others: list[Quote] = []
     free_at: list[str] = []
-    for provider_id, quotes in live.items():
+    for company_id, quotes in live.items():
         quotes.sort(key=_within_provider)
         rows.append(replace(quotes[0], offering_count=len(quotes)))
         others += [q for q in quotes[1:] if q.excluded_reason is not None and q.priced]
         if any(q.free for q in quotes):
-            free_at.append(provider_id)
+            free_at.append(company_id)
     rows.sort(key=_row_order)
     apart = [
         replace(sorted(qs, key=_within_provider)[0], offering_count=len(qs))

@@ -302,9 +302,19 @@ def model_context(catalog: Catalog, model: Model) -> ModelContext:
         **record,
         title=model.name,
         last_reviewed=model_last_reviewed(catalog, model),
+        # one entry per company: a regional endpoint counts as its main provider
         active_providers=sorted(
-            {o["provider"] for o in record["offerings"] if o["live"] and o["sells_per_use"]}
+            {
+                _company(catalog, o["provider"])
+                for o in record["offerings"]
+                if o["live"] and o["sells_per_use"]
+            }
         ),
         price_chart=PriceChart(url=chart_url, bars=bars) if bars else None,
         related=related_pairs(catalog, model),
     )
+
+
+def _company(catalog: Catalog, provider_id: str) -> str:
+    provider = catalog.providers.get(provider_id)
+    return provider.company_id if provider else provider_id

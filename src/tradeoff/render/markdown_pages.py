@@ -17,7 +17,7 @@ from tradeoff.pages.downloads import DownloadsContext
 from tradeoff.pages.lab import LabContext
 from tradeoff.pages.model import ModelContext
 from tradeoff.pages.offerings import PricesEntry
-from tradeoff.pages.provider import ProviderContext
+from tradeoff.pages.provider import ProviderContext, region_note
 from tradeoff.pages.score_chart import ScoreChartContext
 from tradeoff.pages.sources import Attribution, SourceRecord
 from tradeoff.render.markdown import money, table, tokens
@@ -167,11 +167,18 @@ def provider_md(ctx: ProviderContext) -> str:
         for o in ctx["offerings"]
     ]
     status = "active" if ctx["status"] == "active" else f"defunct since {ctx['defunct_since']}"
+    others = [ctx["region_of"]] if ctx["region_of"] else ctx["regions"]
+    regions = (
+        f"{region_note(ctx)} " + ", ".join(f"[{esc(r['name'])}]({r['url']})" for r in others)
+        if others
+        else ""
+    )
     return _join(
         [
             f"# {esc(ctx['title'])}",
             f"{esc(ctx['kind'])}, {status}. {ctx['offering_count']} offerings, "
             f"{ctx['model_count']} catalog models.",
+            regions,
             table(
                 [
                     "Model",
