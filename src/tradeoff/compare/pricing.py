@@ -53,6 +53,7 @@ class Quote:
     quantization: str | None = None  # served precision (``headline.quantization_of``)
     own_price: bool = True  # the price is the provider's own (``headline.own_price``)
     excluded_reason: str | None = None  # why it is not the headline route; None: comparable
+    retired_on: str | None = None  # the offering's retirement date (past or scheduled)
 
     @property
     def priced(self) -> bool:
@@ -159,6 +160,7 @@ def quote(
         quantization=quantization_of(offering),
         own_price=own_price(offering),
         excluded_reason=rules.reason(offering, provider) if rules is not None else None,
+        retired_on=offering.retired_on,
     )
 
 
