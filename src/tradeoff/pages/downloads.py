@@ -44,6 +44,9 @@ OFFERING_COLUMNS = (
     "free",
     "context_tokens",
     "lifecycle",
+    "deprecated_on",
+    "retired_on",
+    "successor",
     "source_id",
     "checked",
 )
@@ -135,6 +138,9 @@ def build_downloads(catalog: Catalog) -> Downloads:
                     o.prices.free,
                     o.context_tokens,
                     o.lifecycle,
+                    o.deprecated_on,
+                    o.retired_on,
+                    o.successor,
                     o.source_id,
                     o.checked,
                 ]
