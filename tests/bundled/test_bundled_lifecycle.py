@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from support.web_support import client_for
+
+from tradeoff import urls
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.workload import Blend
 from tradeoff.db.queries import Catalog
@@ -28,6 +31,12 @@ def test_gpt_4_32k_is_retired_at_openai_with_its_successor(catalog: Catalog) -> 
     assert retirement["successor_model"]["id"] == catalog.resolve("gpt-4o").id
     markdown = model_md(page)
     assert "**Retired at OpenAI on 2025-06-06**, successor [" in markdown
+    successor_url = retirement["successor_model"]["url"]
+    with client_for(catalog) as client:
+        html = client.get(urls.model(model.slug)).text
+    assert "<strong>Retired at OpenAI on 2025-06-06</strong>" in html
+    assert f'successor <a href="{successor_url}">GPT-4o</a>' in html
+    assert "retired on 2025-06-06" in html  # the offerings table's lifecycle cell
     pricing = model_pricing(model, catalog.offerings_for(model.id), catalog.providers, BLEND)
     assert pricing.first_party is None and "openai" not in pricing.provider_ids
 
