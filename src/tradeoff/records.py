@@ -128,10 +128,17 @@ class Provider:
     defunct_since: str | None = None
     url: str | None = None
     lab_id: str | None = None  # set when this provider is a lab's own API (first-party)
+    region_of: str | None = None  # the same company's main provider: this is a regional endpoint
 
     @property
     def active(self) -> bool:
         return self.status == "active"
+
+    @property
+    def company_id(self) -> str:
+        """The provider that stands for its company: a regional endpoint counts as its main
+        provider in availability (one company, one place to buy)."""
+        return self.region_of or self.id
 
     def is_first_party_for(self, lab_id: str) -> bool:
         """Is this the lab's own API (the one price a lab sets itself)?"""

@@ -57,3 +57,41 @@ def test_bad_catalog_text_names_file_and_field(
 def test_missing_catalog_directory(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="catalog directory not found"):
         load_catalog(tmp_path / "missing")
+
+
+@pytest.mark.parametrize(
+    ("region_of", "message"),
+    [
+        ("nowhere", "'nowhere' is not a declared provider"),
+        ("hostco", "names the provider itself"),
+        ("mirror", "is itself a regional endpoint"),
+    ],
+)
+def test_a_regional_endpoint_names_a_declared_main_provider(
+    mini: Path, region_of: str, message: str
+) -> None:
+    path = mini / "providers.toml"
+    text = path.read_text()
+    text = text.replace(
+        'aliases = ["host_co"]\n', f'aliases = ["host_co"]\nregion_of = "{region_of}"\n'
+    )
+    text = text.replace(
+        'defunct_since = "2025-06-30"\n', 'defunct_since = "2025-06-30"\nregion_of = "acme"\n'
+    )
+    path.write_text(text)
+    with pytest.raises(DataError) as caught:
+        load_catalog(mini)
+    error = caught.value
+    assert (error.path, error.field) == (str(path), "providers.hostco.region_of")
+    assert message in error.message
+    assert error.line is not None and "region_of" in path.read_text().splitlines()[error.line - 1]
+
+
+def test_a_regional_endpoint_of_a_main_provider_loads(mini: Path) -> None:
+    path = mini / "providers.toml"
+    path.write_text(
+        path.read_text().replace(
+            'aliases = ["host_co"]\n', 'aliases = ["host_co"]\nregion_of = "acme"\n'
+        )
+    )
+    assert load_catalog(mini).providers["hostco"].region_of == "acme"

@@ -55,7 +55,7 @@ def test_price_chart_bars_are_active_paid_priced_offerings_cheapest_first(
         eligible = [
             o
             for o in page["offerings"]
-            if o["provider_status"] == "active"
+            if o["live"]  # a retired offering is no price one can buy (nor a defunct host's)
             and o["sells_per_use"]
             and not o["prices"]["free"]
             and o["prices"]["input_per_mtok"] is not None
@@ -73,7 +73,11 @@ def test_price_chart_bars_are_active_paid_priced_offerings_cheapest_first(
         assert prices == sorted(prices)
         # local runtimes and plans are not availability; retired offerings are not either
         assert page["active_providers"] == sorted(
-            {o["provider"] for o in page["offerings"] if o["live"] and o["sells_per_use"]}
+            {
+                catalog.providers[o["provider"]].company_id
+                for o in page["offerings"]
+                if o["live"] and o["sells_per_use"]
+            }
         )
         assert all(
             o["provider_kind"] in PER_USE_KINDS for o in page["offerings"] if o["sells_per_use"]
@@ -87,3 +91,19 @@ def test_a_withdrawn_result_on_the_model_page_says_it_is_not_compared(catalog: C
     assert reasons
     assert all(r.startswith("withdrawn by Epoch: run not in latest file") for r in reasons)
     assert all(b["settings_class"] for b in page["benchmarks"])
+
+
+def test_a_retired_offering_is_not_charted_and_says_its_date(catalog: Catalog) -> None:
+    # DeepSeek-R1 at Together AI: models.dev's status "deprecated" (no longer served).
+    model = catalog.resolve("deepseek/deepseek-r1")
+    page = model_context(catalog, model)
+    retired = [o for o in page["offerings"] if o["lifecycle"] == "retired"]
+    assert retired and all(not o["live"] for o in retired)
+    assert all(o["lifecycle_text"].startswith("retired") for o in retired)
+    charted = {b["label"] for b in (page["price_chart"] or {"bars": []})["bars"]}
+    assert not charted & {o["provider_name"] for o in retired} - {
+        o["provider_name"] for o in page["offerings"] if o["live"]
+    }
+    assert not {o["provider"] for o in retired} & set(page["active_providers"]) - {
+        o["provider"] for o in page["offerings"] if o["live"] and o["sells_per_use"]
+    }

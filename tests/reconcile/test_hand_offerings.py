@@ -136,12 +136,12 @@ def test_a_hand_written_lifecycle_says_even_ga(mini: Path) -> None:
     )
     resolved = reconcile(load_catalog(mini))
     widget = _offering(resolved, "acme", "widget-1")
-    assert widget.lifecycle == "ga" and widget.deprecated_on is None
+    assert widget.lifecycle == "ga" and widget.retired_on is None
     assert widget.prices.input_per_mtok == Decimal("0.57")  # prices still from the datasets
     conflict = next(
         c
         for c in resolved.conflicts
-        if (c.entity, c.field) == ("offering:acme/widget-1", "deprecated_on")
+        if (c.entity, c.field) == ("offering:acme/widget-1", "retired_on")
     )
     assert conflict.chosen == "none" and ("2026-06-30", "litellm", "2026-11-29") in conflict.values
 

@@ -34,6 +34,7 @@ def test_only_exact_spellings_of_the_entry_id_become_offerings(imported: ImportF
     ids = sorted((o.provider, o.provider_model_id) for o in imported.offerings)
     assert ids == [
         ("acme", "gizmo-night"),
+        ("acme", "widget-0"),
         ("acme", "widget-1"),
         ("acme", "widget-2"),
         ("host_co", "Widget-1-FP8"),
@@ -46,7 +47,6 @@ def test_only_exact_spellings_of_the_entry_id_become_offerings(imported: ImportF
     assert (
         "not accepted by its own match rule" in reasons[("offering:acme/ft:widget-", "ft:widget-")]
     )
-    assert "removed" in reasons[("offering:acme/widget-0", "True")]
     assert (
         "another checkpoint"
         in reasons[("offering:huggingface_hostco/acme/Widget-1", "acme/widget-1-fast")]
@@ -155,3 +155,9 @@ def test_a_price_copied_from_another_providers_listing_names_its_origin() -> Non
     assert copied_from("imported from Together AI pricing") == "togetherai"
     assert copied_from("Prices from the vendor page") is None
     assert copied_from(None) is None
+
+
+def test_removed_is_retired_and_deprecated_is_deprecated(imported: ImportFile) -> None:
+    # genai-prices' ModelInfo: `removed` = no longer available; `deprecated` = still works.
+    assert offering(imported, "acme", "widget-0").lifecycle == "retired"
+    assert offering(imported, "acme", "widget-1").lifecycle == "ga"

@@ -57,7 +57,9 @@ def test_flags_are_tri_state_and_lifecycle_is_read(imported: ImportFile) -> None
     assert widget.capabilities == {"tool_call": True, "vision": False}  # reasoning: unknown
     assert "reasoning" not in widget.capabilities
     assert (widget.context_tokens, widget.max_output_tokens) == (131072, 16384)
-    assert widget.lifecycle == "deprecated" and widget.deprecated_on == "2026-06-30"
+    # deprecation_date is the shutdown date; passed at the snapshot (2026-11-29): retired.
+    assert widget.lifecycle == "retired" and widget.retired_on == "2026-06-30"
+    assert widget.deprecated_on is None
     assert widget.successor == "widget-2"
     assert widget.source_url == "https://acme.example/pricing"
 
@@ -90,3 +92,10 @@ def test_bad_input_names_file_and_entry(name: str, where: str, message: str) -> 
         import_file(path)
     text = caught.value.describe()
     assert str(path) in text and where in text and message in text
+
+
+def test_a_deprecation_date_still_ahead_is_a_scheduled_retirement() -> None:
+    earlier = import_file(FIXTURES / "litellm", retrieved=dt.date(2026, 1, 2), version="1.0")
+    widget = next(o for o in earlier.offerings if o.provider == "acme")
+    # Not yet shut down at that snapshot: still available, its retirement date shown.
+    assert widget.lifecycle == "ga" and widget.retired_on == "2026-06-30"

@@ -127,3 +127,29 @@ def test_missing_directory_is_an_error(tmp_path: Path) -> None:
 def test_directory_that_is_not_a_tree_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="missing 'models/'"):
         import_tree(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("status", "lifecycle"),
+    [("deprecated", "retired"), ("beta", "preview"), ("alpha", "preview"), (None, "ga")],
+)
+def test_status_maps_to_lifecycle(tmp_path: Path, status: str | None, lifecycle: str) -> None:
+    # models.dev's README: `deprecated` = "no longer served by the provider's public API".
+    tree = tmp_path / "models-dev"
+    shutil.copytree(TREE, tree, symlinks=True)
+    gizmo = tree / "providers" / "hostco" / "models" / "acme" / "gizmo-9.toml"
+    if status is not None:
+        gizmo.write_text(f'status = "{status}"\n' + gizmo.read_text())
+    offering = _offering(import_tree(tree, commit="abc123"), "hostco", "acme/gizmo-9")
+    assert offering.lifecycle == lifecycle
+    assert offering.retired_on is None  # models.dev gives no date
+
+
+def test_an_unknown_status_is_dropped_with_its_reason(tmp_path: Path) -> None:
+    tree = tmp_path / "models-dev"
+    shutil.copytree(TREE, tree, symlinks=True)
+    gizmo = tree / "providers" / "hostco" / "models" / "acme" / "gizmo-9.toml"
+    gizmo.write_text('status = "sunset"\n' + gizmo.read_text())
+    imported = import_tree(tree, commit="abc123")
+    assert _offering(imported, "hostco", "acme/gizmo-9").lifecycle == "ga"
+    assert any(d.field == "status" and "unknown status" in d.reason for d in imported.dropped)

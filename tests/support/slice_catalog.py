@@ -203,6 +203,8 @@ def main(src: Path, out: Path) -> None:
 
     catalog_providers = text.providers
     providers = {p for p in providers if p in catalog_providers}
+    # a regional endpoint needs its main provider (region_of must name a declared provider)
+    providers |= {m for p in providers if (m := catalog_providers[p].region_of)}
     provider_sources = {s for p in providers if (s := catalog_providers[p].source)}
     provider_labs = {lab for p in providers if (lab := catalog_providers[p].lab)}
     keep_tables(src / "providers.toml", out / "providers.toml", providers, "providers")

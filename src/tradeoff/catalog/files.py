@@ -35,6 +35,7 @@ def catalog_files(root: Path) -> list[Path]:
     files = [f for f in files if f.is_file()]
     files += only_files((root / "curated").rglob("*.toml"))
     files += only_files((root / "providers").glob("*.toml"))  # hand-written offerings
+    files += only_files((root / "lifecycle").glob("*.toml"))  # curated deprecations
     files += only_files((root / "imports").glob("*.json"))
     # Benchmark registry and results: compiled by db.benchmark_writer.
     files += [f for f in [root / "benchmarks.toml"] if f.is_file()]

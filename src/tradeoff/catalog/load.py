@@ -11,6 +11,7 @@ from tradeoff.catalog.files import catalog_files as catalog_files
 from tradeoff.catalog.files import default_catalog_dir as default_catalog_dir
 from tradeoff.catalog.files import fingerprint as fingerprint
 from tradeoff.catalog.files import only_files  # re-exported
+from tradeoff.catalog.lifecycle_schema import LifecycleFile
 from tradeoff.catalog.offering_schema import PROVIDER_ID, ProviderFile
 from tradeoff.catalog.parsing import parse_toml as parse_toml  # re-exported
 from tradeoff.catalog.parsing import read_json_model as read_json_model
@@ -43,6 +44,15 @@ class ProviderOfferings:
     model_lines: tuple[int | None, ...]  # line of each offering's `model`, for later errors
 
 
+@dataclass(frozen=True)
+class ProviderLifecycle:
+    """One curated lifecycle file (catalog/lifecycle/<provider-id>.toml) as loaded."""
+
+    provider_id: str
+    path: Path
+    file: LifecycleFile
+
+
 @dataclass
 class CatalogText:
     """Everything under catalog/, parsed and validated, not yet reconciled."""
@@ -62,6 +72,7 @@ class CatalogText:
     exclusions: list[ExcludedOffering] = field(default_factory=list)
     imports: list[ImportFile] = field(default_factory=list)
     provider_files: list[ProviderOfferings] = field(default_factory=list)
+    lifecycle_files: list[ProviderLifecycle] = field(default_factory=list)
 
     @property
     def sources(self) -> dict[str, SourceEntry]:
@@ -169,6 +180,8 @@ def load_catalog(root: Path | None = None) -> CatalogText:
         text.curated_paths[model.id] = path
     for path in only_files((root / "providers").glob("*.toml")):
         _load_provider_file(text, path)
+    for path in only_files((root / "lifecycle").glob("*.toml")):
+        _load_lifecycle_file(text, path)
     for path in only_files((root / "imports").glob("*.json")):
         imported = read_import(path)
         if imported.source_id != path.stem:
@@ -235,6 +248,21 @@ def _load_provider_file(text: CatalogText, path: Path) -> None:
     text.provider_files.append(ProviderOfferings(provider_id, path, parsed, lines))
 
 
+def _load_lifecycle_file(text: CatalogText, path: Path) -> None:
+    """A curated lifecycle file: its provider must be declared; its sources are declared here."""
+    provider_id = path.stem
+    if provider_id not in text.providers:
+        raise DataError(
+            f"provider {provider_id!r} is not declared: the file name is the provider id "
+            "(catalog/lifecycle/<provider-id>.toml)",
+            path=path,
+        )
+    parsed = read_toml_model(LifecycleFile, path)
+    for source_id, entry in parsed.sources.items():
+        text.declare_source(source_id, entry, path)
+    text.lifecycle_files.append(ProviderLifecycle(provider_id, path, parsed))
+
+
 def read_import(path: Path) -> ImportFile:
     """Read one normalized import file."""
     return read_json_model(ImportFile, path)
@@ -248,6 +276,8 @@ def _check_references(text: CatalogText) -> None:
         for name, fact in model.facts.items():
             _check_cited(text, fact.source, path, ("facts", name, "source"))
     for provider_id, provider in text.providers.items():
+        if provider.region_of is not None:
+            _check_region(text, provider_id, provider.region_of)
         if provider.source:
             path = text.provider_paths[provider_id]
             loc: tuple[int | str, ...] = (
@@ -264,6 +294,33 @@ def _check_references(text: CatalogText) -> None:
             for number, point in enumerate(offering.history):
                 loc = ("offerings", index, "history", number, "source")
                 _check_cited(text, point.source, loaded.path, loc)
+    for life in text.lifecycle_files:
+        for index, entry in enumerate(life.file.entries):
+            _check_cited(text, entry.source, life.path, ("entries", index, "source"))
+
+
+def _check_region(text: CatalogText, provider_id: str, main: str) -> None:
+    """A regional endpoint names its company's main provider: declared, not itself, and not
+    a regional endpoint in turn (one level: the main provider stands for the company)."""
+    target = text.providers.get(main)
+    problem = (
+        f"region_of {main!r} is not a declared provider"
+        if target is None
+        else "region_of names the provider itself"
+        if main == provider_id
+        else f"region_of {main!r} is itself a regional endpoint (of {target.region_of!r}): "
+        "name the main provider"
+        if target.region_of is not None
+        else None
+    )
+    if problem is not None:
+        path = text.provider_paths[provider_id]
+        loc = (
+            ("providers", provider_id, "region_of")
+            if path.name == "providers.toml"
+            else ("provider", "region_of")
+        )
+        raise DataError(problem, path=path, field=".".join(loc), line=_line_of(path, loc))
 
 
 def _cited_loc(cited_field: str) -> tuple[str, ...]:

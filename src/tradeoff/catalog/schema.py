@@ -100,6 +100,8 @@ class ProviderEntry(Strict):
     lab: str | None = Field(default=None, description="Lab whose own API this is (first-party)")
     source: str | None = Field(default=None, description="Source id backing status / kind")
     aliases: list[str] = Field(default_factory=list, description="Ids other datasets use")
+    # A regional endpoint (mainland China) of the same company: availability counts it once.
+    region_of: str | None = Field(default=None, description="The company's main provider id")
 
     @model_validator(mode="after")
     def _defunct_needs_date(self) -> ProviderEntry:

@@ -134,4 +134,6 @@ def _gone_reason(p: ModelPricing, name: str) -> str:
     q = next(q for q in p.defunct if q.provider_name == name)
     if q.defunct_since:
         return f"provider defunct since {q.defunct_since}"
-    return "offering retired" if q.lifecycle == "retired" else "provider defunct"
+    if q.lifecycle == "retired":
+        return f"offering retired on {q.retired_on}" if q.retired_on else "offering retired"
+    return "provider defunct"

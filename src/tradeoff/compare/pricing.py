@@ -1,9 +1,11 @@
 """Pricing and availability of models: first-party, headline route, provider table.
 
 Availability counts providers that sell API access per use, not offerings: one provider serving
-a model under three ids is one place to run it. Defunct providers and retired offerings are
-never availability, nor are local runtimes and subscription plans; they are listed apart with
-the reason, so a reader can see why a provider they know is missing. The headline route
+a model under three ids is one place to run it, and so is one company under two provider ids
+(a regional endpoint, ``Provider.region_of``: its row stands for the company). Defunct
+providers and retired offerings are never availability, nor are local runtimes and
+subscription plans; they are listed apart with the reason, so a reader can see why a provider
+they know is missing. The headline route
 (``cheapest``) is the cheapest *comparable* offering (``compare.headline``); every other route
 carries the reason it is not the headline.
 """
@@ -46,12 +48,13 @@ class Quote:
     source_id: str
     checked: str
     price_source_ids: tuple[str, ...]
-    offering_count: int = 1  # offerings of this model at this provider
+    offering_count: int = 1  # offerings of this model at this provider (and its regions)
     defunct_since: str | None = None
     quantization: str | None = None  # served precision (``headline.quantization_of``)
     own_price: bool = True  # the price is the provider's own (``headline.own_price``)
     excluded_reason: str | None = None  # why it is not the headline route; None: comparable
     as_of: str | None = None  # the dataset whose snapshot date ``checked`` is; None: reviewed
+    retired_on: str | None = None  # the offering's retirement date (past or scheduled)
 
     @property
     def dated(self) -> str:
@@ -164,6 +167,7 @@ def quote(
         own_price=own_price(offering),
         excluded_reason=rules.reason(offering, provider) if rules is not None else None,
         as_of=offering.as_of,
+        retired_on=offering.retired_on,
     )
 
 
@@ -210,18 +214,19 @@ def model_pricing(
         if not is_live(offering, provider):
             gone.append(q)
         elif sells_per_use(provider):
-            live.setdefault(provider.id, []).append(q)
+            # A regional endpoint (Moonshot AI (China)) is its company's: one row, one count.
+            live.setdefault(provider.company_id, []).append(q)
         else:
             elsewhere.setdefault(provider.id, []).append(q)
     rows: list[Quote] = []
     others: list[Quote] = []
     free_at: list[str] = []
-    for provider_id, quotes in live.items():
+    for company_id, quotes in live.items():
         quotes.sort(key=_within_provider)
         rows.append(replace(quotes[0], offering_count=len(quotes)))
         others += [q for q in quotes[1:] if q.excluded_reason is not None and q.priced]
         if any(q.free for q in quotes):
-            free_at.append(provider_id)
+            free_at.append(company_id)
     rows.sort(key=_row_order)
     apart = [
         replace(sorted(qs, key=_within_provider)[0], offering_count=len(qs))

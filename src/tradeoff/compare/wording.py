@@ -106,3 +106,13 @@ def show_value(value: object) -> str:
 def both_or_all(n: int) -> str:
     """ "both" for two models, "all 3" for more: the subject of a statement about every model."""
     return "both" if n == 2 else f"all {n}"
+
+
+def lifecycle_text(stage: str, deprecated_on: str | None, retired_on: str | None) -> str:
+    """An offering's lifecycle with its dates, as every table says it: "retired on 2026-01-05",
+    "retired (no date stated)", "deprecated on 2025-06-30, retires on 2026-01-05",
+    "ga, retires on 2027-01-14" (a retirement the provider scheduled), "preview"."""
+    if stage == "retired":
+        return f"retired on {retired_on}" if retired_on else "retired (no date stated)"
+    text = f"{stage} on {deprecated_on}" if stage == "deprecated" and deprecated_on else stage
+    return f"{text}, retires on {retired_on}" if retired_on else text

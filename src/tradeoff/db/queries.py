@@ -139,6 +139,7 @@ class Catalog:
                 r["defunct_since"],
                 r["url"],
                 r["lab_id"],
+                r["region_of"],
             )
             for r in self._rows("SELECT * FROM providers ORDER BY id")
         }

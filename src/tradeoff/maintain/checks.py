@@ -7,6 +7,7 @@ catalog and at what importers dropped, and count each kind of problem.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,6 +21,7 @@ from tradeoff.compare.headline import (
 from tradeoff.compare.pricing import model_pricing, provider_of
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
+from tradeoff.reconcile.lifecycle import UNMATCHED
 from tradeoff.reconcile.offering_prices import NEWER_PRICE
 from tradeoff.records import Model, Offering
 
@@ -51,10 +53,11 @@ DROPPED_KINDS = (
     ("names another checkpoint or variant", "match-rule-not-an-id"),
     ("pattern rule not used as an id", "match-rule-not-an-id"),
     ("no prices given", "entry-without-prices"),
-    ("removed by the provider", "entry-removed-upstream"),
     # A dataset's price history moved on after the hand-written price was checked (the point
     # is kept out of the offering's history).
     (NEWER_PRICE, "newer-dataset-price"),
+    # catalog/lifecycle/<provider>.toml names an id or model the provider has no offering of
+    (UNMATCHED, "lifecycle-entry-unmatched"),
 )
 # Kinds that record how an importer reads a dataset (what it models, which match rules it
 # accepts as ids), not a problem in the data: reported as notes, not warnings.
@@ -62,13 +65,14 @@ INFO_KINDS = {
     "price-not-modelled",
     "match-rule-not-an-id",
     "entry-without-prices",
-    "entry-removed-upstream",
 }
 
 
-def run_checks(catalog: Catalog) -> list[Finding]:
-    """Every gate over the compiled catalog; findings sorted by level, kind and entity."""
+def run_checks(catalog: Catalog, today: dt.date | None = None) -> list[Finding]:
+    """Every gate over the compiled catalog; findings sorted by level, kind and entity.
+    ``today`` dates the lifecycle gates (a deprecation or retirement date that has passed)."""
     findings: list[Finding] = []
+    findings += _lifecycle(catalog, (today or dt.date.today()).isoformat())
     findings += _dropped(catalog)
     findings += _references(catalog)
     for model in catalog.models.values():
@@ -219,6 +223,15 @@ def _headlines(catalog: Catalog) -> list[Finding]:
         first = pricing.first_party
         if first is not None:
             o = raw[(first.provider_id, first.provider_model_id)]
+            if o.lifecycle == "retired":
+                out.append(
+                    Finding(
+                        "error",
+                        "first-party-price-retired",
+                        _entity(o),
+                        f"first-party price of {model_id} is a retired offering's",
+                    )
+                )
             if not own_price(o):
                 out.append(
                     Finding(
@@ -284,6 +297,35 @@ def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> 
                 f"{provider.name} is defunct since {provider.defunct_since}",
             )
         )
+    return out
+
+
+def _lifecycle(catalog: Catalog, today: str) -> list[Finding]:
+    """Lifecycle dates that have passed without the stage following: a deprecation whose
+    retirement is unknown (does the provider still serve it?), a scheduled retirement whose
+    day has come (re-import, or curate catalog/lifecycle/<provider>.toml)."""
+    out: list[Finding] = []
+    for o in catalog.offerings:
+        if o.lifecycle == "retired":
+            continue
+        if o.retired_on is not None and o.retired_on <= today:
+            out.append(
+                Finding(
+                    "warning",
+                    "retirement-date-passed",
+                    _entity(o),
+                    f"retires on {o.retired_on} (passed) but is still {o.lifecycle}",
+                )
+            )
+        elif o.deprecated_on is not None and o.deprecated_on <= today and o.retired_on is None:
+            out.append(
+                Finding(
+                    "warning",
+                    "deprecated-without-retirement",
+                    _entity(o),
+                    f"deprecated on {o.deprecated_on}; no retirement date known",
+                )
+            )
     return out
 
 

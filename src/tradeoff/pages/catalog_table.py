@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Protocol, TypedDict
 
 from tradeoff import urls
-from tradeoff.compare.pricing import counts_as_availability
+from tradeoff.compare.pricing import counts_as_availability, provider_of
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
@@ -88,7 +88,12 @@ def catalog_rows(catalog: Catalog) -> list[CatalogRow]:
     rows: list[CatalogRow] = []
     for model in catalog.models.values():
         offerings = view.offerings.get(model.id, ())
-        live = {o.provider_id for o in offerings if counts_as_availability(o, catalog.providers)}
+        # one per company: a regional endpoint counts as its main provider (compare.pricing)
+        live = {
+            provider_of(o, catalog.providers).company_id
+            for o in offerings
+            if counts_as_availability(o, catalog.providers)
+        }
         q = view.cheapest_quotes.get(model.id)
         lab = catalog.labs.get(model.lab_id)
         rows.append(

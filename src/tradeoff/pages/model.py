@@ -13,6 +13,7 @@ from typing import TypedDict, TypeVar
 from tradeoff import urls
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.jsonable import Json, decimal_str, jsonable
+from tradeoff.pages.lifecycle import RetirementEntry, retirement
 from tradeoff.pages.offerings import OfferingEntry, offering_entry
 from tradeoff.pages.related import RelatedPair, related_pairs
 from tradeoff.pages.sources import (
@@ -127,6 +128,8 @@ class ModelRecord(TypedDict):
     lab: LabRef
     family: str | None
     weights_url: str | None
+    # every offering at the lab's own API is retired: when, and what replaces it
+    retirement: RetirementEntry | None
     facts: list[FactEntry]
     capabilities: list[FactEntry]
     offerings: list[OfferingEntry]
@@ -258,6 +261,7 @@ def model_record(catalog: Catalog, model: Model) -> ModelRecord:
         lab=LabRef(id=model.lab_id, name=lab.name if lab else model.lab_id),
         family=model.family,
         weights_url=model.weights_url,
+        retirement=retirement(catalog, model, offerings),
         facts=facts,
         capabilities=capabilities,
         offerings=[offering_entry(o, catalog) for o in offerings],
@@ -287,15 +291,15 @@ def model_last_reviewed(catalog: Catalog, model: Model) -> str | None:
 
 
 def price_bars(offerings: list[OfferingEntry]) -> list[PriceBar]:
-    """Active, paid, priced offerings of providers selling per use, cheapest input first (the
-    price-by-provider chart)."""
+    """Live (not retired, provider not defunct), paid, priced offerings of providers selling
+    per use, cheapest input first (the price-by-provider chart)."""
     names = [o["provider_name"] for o in offerings]
     bars: list[tuple[Decimal, Decimal, PriceBar]] = []
     for o in offerings:
         prices = o["prices"]
         given, taken = prices["input_per_mtok"], prices["output_per_mtok"]
         if (
-            o["provider_status"] != "active"
+            not o["live"]
             or not o["sells_per_use"]
             or prices["free"]
             or given is None
@@ -323,9 +327,19 @@ def model_context(catalog: Catalog, model: Model) -> ModelContext:
         last_reviewed=reviewed,
         data_as_of=as_of,
         reviewed_line=reviewed_line(reviewed, as_of),
+        # one entry per company: a regional endpoint counts as its main provider
         active_providers=sorted(
-            {o["provider"] for o in record["offerings"] if o["live"] and o["sells_per_use"]}
+            {
+                _company(catalog, o["provider"])
+                for o in record["offerings"]
+                if o["live"] and o["sells_per_use"]
+            }
         ),
         price_chart=PriceChart(url=chart_url, bars=bars) if bars else None,
         related=related_pairs(catalog, model),
     )
+
+
+def _company(catalog: Catalog, provider_id: str) -> str:
+    provider = catalog.providers.get(provider_id)
+    return provider.company_id if provider else provider_id

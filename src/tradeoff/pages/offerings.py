@@ -6,6 +6,7 @@ from typing import TypedDict
 
 from tradeoff.compare.headline import HeadlineRules, headline_rules, quantization_of, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
+from tradeoff.compare.wording import lifecycle_text
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
@@ -66,8 +67,11 @@ class OfferingEntry(TypedDict):
     max_output_tokens: int | None
     quantization: str | None  # served precision (compare.headline.quantization_of)
     headline_excluded_reason: str | None  # why it is not a comparable (headline) price
-    lifecycle: str
+    lifecycle: str  # preview | ga | deprecated | retired
     deprecated_on: str | None
+    retired_on: str | None  # past: retired on; ahead: the retirement the provider scheduled
+    successor: str | None  # the provider's id of the replacement its notice names
+    lifecycle_text: str  # the stage with its dates (compare.wording.lifecycle_text)
     link: str | None
     source: str
     source_url: str | None
@@ -145,6 +149,11 @@ def offering_entry(offering: Offering, catalog: Catalog) -> OfferingEntry:
         headline_excluded_reason=headline_reason(offering, catalog),
         lifecycle=offering.lifecycle,
         deprecated_on=offering.deprecated_on,
+        retired_on=offering.retired_on,
+        successor=offering.successor,
+        lifecycle_text=lifecycle_text(
+            offering.lifecycle, offering.deprecated_on, offering.retired_on
+        ),
         link=offering.link,
         source=offering.source_id,
         source_url=offering.source_url,

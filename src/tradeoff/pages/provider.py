@@ -35,6 +35,14 @@ class LabLink(TypedDict):
     url: str
 
 
+class ProviderLink(TypedDict):
+    """Another provider id of the same company."""
+
+    id: str
+    name: str
+    url: str
+
+
 class ProviderContext(TypedDict):
     """Everything a provider page shows."""
 
@@ -46,6 +54,10 @@ class ProviderContext(TypedDict):
     defunct_since: str | None
     url: str | None
     lab: LabLink | None
+    # one company, two provider ids (docs/compare.md): the main provider of this regional
+    # endpoint, or this main provider's regional endpoints; availability counts them once
+    region_of: ProviderLink | None
+    regions: list[ProviderLink]
     offerings: list[ProviderOffering]
     offering_count: int
     model_count: int
@@ -125,6 +137,12 @@ def provider_context(catalog: Catalog, provider: Provider) -> ProviderContext:
         defunct_since=provider.defunct_since,
         url=provider.url,
         lab=None if lab is None else LabLink(id=lab.id, name=lab.name, url=urls.lab(lab.id)),
+        region_of=_link(catalog.providers.get(provider.region_of or "")),
+        regions=[
+            ProviderLink(id=p.id, name=p.name, url=urls.provider(p.id))
+            for p in catalog.providers.values()
+            if p.region_of == provider.id
+        ],
         offerings=entries,
         offering_count=len(entries),
         model_count=len(linked),
@@ -135,6 +153,12 @@ def provider_context(catalog: Catalog, provider: Provider) -> ProviderContext:
         sources=attribution(catalog, {o.source_id for o in offerings}),
         catalog_version=catalog.version,
     )
+
+
+def _link(provider: Provider | None) -> ProviderLink | None:
+    if provider is None:
+        return None
+    return ProviderLink(id=provider.id, name=provider.name, url=urls.provider(provider.id))
 
 
 def providers_context(catalog: Catalog) -> ProvidersContext:
@@ -154,4 +178,18 @@ def providers_context(catalog: Catalog) -> ProvidersContext:
             )
             for p in catalog.providers.values()
         ]
+    )
+
+
+def region_note(ctx: ProviderContext) -> str:
+    """What one company under two provider ids means, before the other id's link(s)."""
+    if ctx["region_of"] is not None:
+        return (
+            "A regional endpoint of the same company, with its own account and price list: "
+            "listed as a provider of its own, but a model served by both counts the company "
+            "once among its active providers. Main provider:"
+        )
+    return (
+        "The same company's regional endpoints (own accounts and price lists; a model served "
+        "by several counts the company once among its active providers):"
     )

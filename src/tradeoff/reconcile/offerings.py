@@ -16,6 +16,12 @@ from tradeoff.catalog.schema import ImportedOffering
 from tradeoff.errors import DataError
 from tradeoff.normalize import offering_spelling
 from tradeoff.reconcile.aliases import AliasIndex, Link
+from tradeoff.reconcile.lifecycle import (
+    UNMATCHED,
+    CuratedLifecycle,
+    curated_lifecycle,
+    stage_by_date,
+)
 from tradeoff.reconcile.offering_prices import (
     free_flag,
     history_of,
@@ -53,8 +59,9 @@ def link_and_merge_offerings(
     _import_statements(text, out, provider_alias, grouped)
     _hand_statements(text, index, grouped)
     by_model: dict[str, list[tuple[ImportedOffering, str, str]]] = defaultdict(list)
+    curated = curated_lifecycle(text)
     for (pid, _), statements in sorted(_merge_spellings(grouped).items()):
-        merged, relinked = _merge_offering(pid, statements, index, out)
+        merged, relinked = _merge_offering(pid, statements, index, out, curated)
         out.offerings.append(merged)
         for statement in statements:
             if statement.hand_written:
@@ -66,6 +73,13 @@ def link_and_merge_offerings(
                 by_model[merged.model_id].append(
                     (statement.offering, statement.source_id, statement.checked)
                 )
+    for source_id, pid, named, where in curated.unmatched():
+        out.lifecycle_unmatched.append(f"{where} ({named})")
+        out.dropped.append(
+            DroppedValue(
+                source_id, f"offering:{pid}/{named}", "lifecycle", named, f"{UNMATCHED} ({where})"
+            )
+        )
     return by_model
 
 
@@ -207,7 +221,11 @@ def _field_value(statement: Statement, name: str) -> object:
 
 
 def _merge_offering(
-    pid: str, statements: list[Statement], index: AliasIndex, out: Resolved
+    pid: str,
+    statements: list[Statement],
+    index: AliasIndex,
+    out: Resolved,
+    curated: CuratedLifecycle | None = None,
 ) -> tuple[Offering, bool]:
     """The offering, and whether a hand-written file linked it to another model than the
     datasets do (their entries then describe another model: no evidence for its facts)."""
@@ -217,6 +235,13 @@ def _merge_offering(
     conflicts_before = len(out.conflicts)
     link = _link(entity, statements, index, out)
     relinked = len(out.conflicts) > conflicts_before  # only a model_id conflict is recorded there
+    # A curated lifecycle entry states the lifecycle fields only, above every other origin.
+    life = (
+        curated.for_offering(pid, {s.offering.provider_model_id for s in statements}, link.model_id)
+        if curated
+        else None
+    )
+    lifecycle_statements = [life, *statements] if life else statements
     if link.model_id is None:
         for statement in statements:
             out.unlinked.append(
@@ -257,7 +282,7 @@ def _merge_offering(
     for name in PRICE_FIELDS + OFFERING_FIELDS + LIFECYCLE_FIELDS:
         present = [
             (_field_value(s, name), *s.source_of(name))
-            for s in statements
+            for s in (lifecycle_statements if name in LIFECYCLE_FIELDS else statements)
             if s.states(name, _field_value(s, name))
         ]
         if present:
@@ -274,10 +299,17 @@ def _merge_offering(
     # a hand-written lifecycle says it even when it is "ga".
     stages = [
         (s.offering.lifecycle, *s.source_of("lifecycle"))
-        for s in statements
+        for s in lifecycle_statements
         if s.offering.lifecycle != "ga" or "lifecycle" in s.cited
     ]
     lifecycle = str(pick("lifecycle", stages, cite=False)) if stages else "ga"
+    retired_by = next(
+        (s for s in lifecycle_statements if s.states("retired_on", s.offering.retired_on)), None
+    )
+    if retired_by is not None:
+        lifecycle = stage_by_date(
+            lifecycle, retired_by.offering.retired_on, retired_by.source_of("retired_on")[1]
+        )
     quantizations = [
         (s.offering.quantization, *s.source_of("quantization"))
         for s in statements

@@ -70,6 +70,7 @@ def _providers(text: CatalogText, out: Resolved) -> dict[str, str]:
             defunct_since=entry.defunct_since,
             url=entry.url,
             lab_id=entry.lab,
+            region_of=entry.region_of,
         )
         alias[provider_id] = provider_id
         for other in entry.aliases:

@@ -64,6 +64,8 @@ class Resolved:
     source_stats: dict[str, Counter[str]] = field(default_factory=dict)
     # source → provider ids that neither providers.toml nor its aliases know → offering count
     unmapped_providers: dict[str, Counter[str]] = field(default_factory=dict)
+    # curated lifecycle entries (catalog/lifecycle/) that matched no offering: 'file entries.N'
+    lifecycle_unmatched: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -24,6 +24,7 @@ from tradeoff.pages.comparison.pricing import (
     missing_route_text,
     quantization_text,
 )
+from tradeoff.pages.provider import region_note
 from tradeoff.pages.sources import Attribution
 from tradeoff.pages.view import ModelName
 from tradeoff.records import CAPABILITY_LABELS
@@ -90,6 +91,7 @@ def make_environment() -> Environment:
         missing_route_text=missing_route_text,
         headline_text=headline_text,
         quantization_text=quantization_text,
+        region_note=region_note,
     )
     return env
 

@@ -17,7 +17,7 @@ from tradeoff.pages.downloads import DownloadsContext
 from tradeoff.pages.lab import LabContext
 from tradeoff.pages.model import ModelContext
 from tradeoff.pages.offerings import PricesEntry
-from tradeoff.pages.provider import ProviderContext
+from tradeoff.pages.provider import ProviderContext, region_note
 from tradeoff.pages.score_chart import ScoreChartContext
 from tradeoff.pages.sources import Attribution, SourceRecord
 from tradeoff.render.markdown import money, table, tokens
@@ -38,7 +38,7 @@ def sources_md(sources: Sequence[Attribution | SourceRecord]) -> str:
 
 
 def _join(parts: list[str]) -> str:
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _price(prices: PricesEntry, key: str) -> str:
@@ -92,7 +92,7 @@ def model_md(ctx: ModelContext) -> str:
             _price(o["prices"], "output"),
             tokens(o["context_tokens"]),
             esc(quantization_text(o)),
-            "provider defunct" if o["provider_status"] != "active" else esc(o["lifecycle"]),
+            "provider defunct" if o["provider_status"] != "active" else esc(o["lifecycle_text"]),
             esc(headline_text(o, None)),
             f"{esc(o['source'])}, {esc(o['dated'])}",
         ]
@@ -104,6 +104,7 @@ def model_md(ctx: ModelContext) -> str:
             f"# {esc(ctx['title'])}",
             f"By [{esc(ctx['lab']['name'])}]({urls.lab(ctx['lab']['id'])}) · id "
             f"`{esc(ctx['id'])}` · served by {len(ctx['active_providers'])} active providers",
+            _retirement_md(ctx),
             "## Facts",
             table(["Fact", esc(ctx["name"]), "Source"], facts),
             f"## Providers and prices ({ctx['offering_count']} offerings, USD per 1M tokens)",
@@ -131,6 +132,24 @@ def model_md(ctx: ModelContext) -> str:
     )
 
 
+def _retirement_md(ctx: ModelContext) -> str:
+    """'**Retired at Anthropic on 2026-01-05**, successor [Claude Opus 4.1](…)', or nothing."""
+    r = ctx["retirement"]
+    if r is None:
+        return ""
+    successor = ""
+    if r["successor_model"] is not None:
+        successor = (
+            f", successor [{esc(r['successor_model']['name'])}]({r['successor_model']['url']})"
+        )
+    elif r["successor"]:
+        successor = f", successor `{esc(r['successor'])}`"
+    return (
+        f"**{esc(r['text'])}**{successor} ({esc(r['source'])}). Its lab no longer sells it; "
+        "other providers below may still serve it."
+    )
+
+
 def provider_md(ctx: ProviderContext) -> str:
     """A provider's offerings."""
     rows = [
@@ -141,16 +160,24 @@ def provider_md(ctx: ProviderContext) -> str:
             _price(o["prices"], "output"),
             tokens(o["context_tokens"]),
             esc(quantization_text(o)),
+            esc(o["lifecycle_text"]),
             esc(o["dated"]),
         ]
         for o in ctx["offerings"]
     ]
     status = "active" if ctx["status"] == "active" else f"defunct since {ctx['defunct_since']}"
+    others = [ctx["region_of"]] if ctx["region_of"] else ctx["regions"]
+    regions = (
+        f"{region_note(ctx)} " + ", ".join(f"[{esc(r['name'])}]({r['url']})" for r in others)
+        if others
+        else ""
+    )
     return _join(
         [
             f"# {esc(ctx['title'])}",
             f"{esc(ctx['kind'])}, {status}. {ctx['offering_count']} offerings, "
             f"{ctx['model_count']} catalog models.",
+            regions,
             table(
                 [
                     "Model",
@@ -159,6 +186,7 @@ def provider_md(ctx: ProviderContext) -> str:
                     "Output $/1M",
                     "Context",
                     "Quantization",
+                    "Lifecycle",
                     "Date",
                 ],
                 rows,

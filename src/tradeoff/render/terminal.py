@@ -37,6 +37,13 @@ def money(value: str | None) -> str:
 def print_model(console: Console, ctx: ModelRecord) -> None:
     """Facts, capabilities and offerings of one model."""
     console.print(heading(ctx["name"]) + plain(f"  ({ctx['id']}) — {ctx['lab']['name']}"))
+    retired = ctx["retirement"]
+    if retired is not None:
+        model = retired["successor_model"]
+        successor = model["name"] if model else retired["successor"]
+        console.print(
+            plain(retired["text"] + (f", successor {successor}" if successor else "") + ".")
+        )
     facts = Table(title=plain("Facts"), show_lines=False)
     for column in ("fact", "value", "source", "date"):
         facts.add_column(column)
@@ -64,7 +71,7 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
         p = o["prices"]
         # Only a provider the registry marks defunct is said to be; one missing from the
         # registry is an active host (``compare.pricing.is_live``).
-        status = "provider defunct" if o["provider_status"] == "defunct" else o["lifecycle"]
+        status = "provider defunct" if o["provider_status"] == "defunct" else o["lifecycle_text"]
         mark = " *" if o["disputed_fields"] else ""
         add_row(
             offers,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from tradeoff.catalog.schema import (
     Dropped,
@@ -177,9 +177,6 @@ class _Reader:
             if key not in MODEL_KEYS:
                 raise DataError(f"unknown key {key!r}", path=path, field=f"{where}.{key}")
         entity = f"offering:{pid}/{entry_id}"
-        if entry.get("removed") is True:
-            self.drop(entity, "removed", True, "removed by the provider: not imported")
-            return []
         rule: dict[str, Any] = entry.get("match")  # type: ignore[assignment]
         check_rule(rule, path, f"{where}.match")
         ids = self.offering_ids(entity, entry_id, rule)
@@ -210,7 +207,7 @@ class _Reader:
                     name=name if isinstance(name, str) else None,
                     prices=prices,
                     context_tokens=context if context and context > 0 else None,
-                    lifecycle="deprecated" if entry.get("deprecated") is True else "ga",
+                    lifecycle=_lifecycle(entry),
                     checked=checked,
                     history=history,
                     price_origin=copied_from(entry.get("price_comments")),
@@ -381,3 +378,11 @@ class _Reader:
         if repaired:
             self.drop(entity, field.rsplit(".", 1)[-1], raw, f"float artifact corrected to {value}")
         return value
+
+
+def _lifecycle(entry: dict[str, Any]) -> Literal["retired", "deprecated", "ga"]:
+    """genai-prices' flags (its ModelInfo): `removed` = "removed and no longer available",
+    `deprecated` = "deprecated by the provider but still functional"; neither carries a date."""
+    if entry.get("removed") is True:
+        return "retired"
+    return "deprecated" if entry.get("deprecated") is True else "ga"

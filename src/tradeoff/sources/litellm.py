@@ -226,9 +226,12 @@ class _Reader:
         if values and all(v == 0 for v in values.values()) and not free:
             self.drop(entity, "prices", "all zero", "all-zero prices not marked free: unpriced")
             values, tiers = {}, {}
-        deprecated_on = self.date(key, raw, "deprecation_date")
-        lifecycle: Literal["deprecated", "ga"] = (
-            "deprecated" if deprecated_on and deprecated_on <= self.as_of.isoformat() else "ga"
+        # LiteLLM's `deprecation_date` is the day the provider stops serving the model (its
+        # values are the shutdown dates of the providers' deprecation pages: docs/lifecycle.md).
+        # Passed at the snapshot: retired on it; still ahead: a scheduled retirement.
+        retired_on = self.date(key, raw, "deprecation_date")
+        lifecycle: Literal["retired", "ga"] = (
+            "retired" if retired_on and retired_on <= self.as_of.isoformat() else "ga"
         )
         successor = raw.get("successor_model")
         if successor is not None and not isinstance(successor, str):
@@ -254,7 +257,7 @@ class _Reader:
             max_output_tokens=output,
             capabilities=capabilities,
             lifecycle=lifecycle,
-            deprecated_on=deprecated_on,
+            retired_on=retired_on,
             successor=provider_model_id(successor, provider) if successor else None,
             source_url=url,
             facts=facts,

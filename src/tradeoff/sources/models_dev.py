@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from tradeoff.catalog.schema import (
     OFFERING_EVIDENCE_FACTS,
@@ -56,6 +56,12 @@ MODEL_KEYS = {
 }
 LIMIT_KEYS = {"context", "output", "input"}
 PROVIDER_KEYS = {"name", "env", "npm", "doc", "api"}
+# models.dev's `status` values (its README, "Model Schema") → an offering's lifecycle stage.
+STATUS_LIFECYCLE: dict[str, Literal["retired", "preview"]] = {
+    "deprecated": "retired",
+    "alpha": "preview",
+    "beta": "preview",
+}
 
 
 def source_entry(commit: str | None, retrieved: dt.date) -> SourceEntry:
@@ -298,9 +304,11 @@ def _offering(
         output = None
     name = reader.expect(merged, "name", str, path)
     status = merged.get("status")
-    lifecycle = {"deprecated": "deprecated", "beta": "preview", "alpha": "preview"}.get(
-        str(status), "ga"
-    )
+    # models.dev's README: `deprecated` = "no longer served by the provider's public API",
+    # i.e. retired (no date given); alpha and beta are previews (docs/lifecycle.md).
+    if status is not None and status not in STATUS_LIFECYCLE:
+        reader.drop(entity, "status", status, f"unknown status (known: {sorted(STATUS_LIFECYCLE)})")
+    lifecycle: Literal["retired", "preview", "ga"] = STATUS_LIFECYCLE.get(str(status), "ga")
     capabilities = {
         key: evidence[key]
         for key in ("reasoning", "tool_call", "structured_output", "vision")

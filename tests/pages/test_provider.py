@@ -1,0 +1,35 @@
+"""The provider page: a regional endpoint says whose it is, in every format."""
+
+from __future__ import annotations
+
+from support.web_support import client_for
+
+from tradeoff import urls
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.provider import provider_context
+from tradeoff.render.markdown_pages import provider_md
+
+
+def test_a_regional_endpoint_names_its_company_and_the_main_page_its_regions(
+    catalog: Catalog,
+) -> None:
+    china = provider_context(catalog, catalog.providers["moonshotai-cn"])
+    assert china["region_of"] is not None and china["region_of"]["id"] == "moonshotai"
+    main = provider_context(catalog, catalog.providers["moonshotai"])
+    assert [r["id"] for r in main["regions"]] == ["moonshotai-cn"]
+    markdown = provider_md(china)
+    assert "counts the company once" in markdown
+    assert f"[Moonshot AI]({urls.provider('moonshotai')})" in markdown
+    with client_for(catalog) as client:
+        html = client.get(urls.provider("moonshotai-cn")).text
+    assert f'<a href="{urls.provider("moonshotai")}">Moonshot AI</a>' in html
+    assert "counts the company once" in html
+
+
+def test_offerings_carry_their_lifecycle_dates(catalog: Catalog) -> None:
+    page = provider_context(catalog, catalog.providers["google"])
+    gemini = next(o for o in page["offerings"] if o["provider_model_id"] == "gemini-2.5-pro")
+    # LiteLLM's shutdown date, still ahead at its snapshot: a scheduled retirement
+    assert (gemini["lifecycle"], gemini["retired_on"]) == ("ga", "2026-12-01")
+    assert gemini["lifecycle_text"] == "ga, retires on 2026-12-01"
+    assert "ga, retires on 2026-12-01" in provider_md(page)
