@@ -50,8 +50,9 @@ def import_source(
     db_path = db_path or default_db_path(catalog_dir)
     imported = run()  # reads only the snapshot: outside the lock
     with catalog_lock(catalog_dir):
-        finish_interrupted(catalog_dir)
-        clean_stale_temps(catalog_dir, db_path)
+        if not dry_run:  # a dry run writes nothing, not even a repair
+            finish_interrupted(catalog_dir)
+            clean_stale_temps(catalog_dir, db_path)
         return _import_locked(imported, catalog_dir, db_path, dry_run=dry_run)
 
 
