@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from tradeoff.catalog import commit
 from tradeoff.catalog.commit import JOURNAL_NAME, catalog_lock
 from tradeoff.catalog.files import read_snapshot
 from tradeoff.catalog.load import load_catalog, read_import
@@ -279,3 +280,24 @@ def test_a_second_writer_waits_then_says_another_import_is_running(tmp_path: Pat
         assert time.monotonic() - started >= 0.2
     with catalog_lock(tmp_path, wait_s=0):  # released: free again
         pass
+
+
+def test_an_unwritable_review_folder_changes_nothing_and_names_the_file(
+    mini_env: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (Tests run as root here, where chmod cannot forbid a write: refuse it at open.)
+    catalog, db = mini_env
+    importing.import_source(_models_dev(), catalog, db)
+    files = {p: p.read_bytes() for p in catalog.rglob("*") if p.is_file()}
+    real_open = open
+
+    def read_only_review(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(path).parent == catalog / "review" and "w" in (args[0] if args else "r"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(commit, "open", read_only_review, raising=False)
+    with pytest.raises(DataError, match=r"Permission denied.*nothing was changed") as raised:
+        importing.import_source(_litellm(), catalog, db)
+    assert "review" in str(raised.value)
+    assert {p: p.read_bytes() for p in catalog.rglob("*") if p.is_file()} == files
