@@ -46,11 +46,10 @@ def temp_path(target: Path) -> Path:
 def catalog_lock(catalog_dir: Path, wait_s: float = 600.0) -> Iterator[None]:
     """Hold the catalog's writer lock; wait up to ``wait_s`` for another writer, then fail.
 
-    ``flock`` locks are released by the kernel when their process dies, so a killed import
-    never leaves the catalog locked. The lock file holds the holder's pid, for the message.
+    ``flock`` locks (``msvcrt.locking`` on Windows) are released by the kernel when their
+    process dies, so a killed import never leaves the catalog locked. The lock file holds the
+    holder's pid, for the message.
     """
-    import fcntl  # POSIX only; imported here so read-only uses never need it
-
     if not catalog_dir.is_dir():
         raise DataError("catalog directory not found", path=catalog_dir)
     path = catalog_dir / LOCK_NAME
@@ -61,27 +60,42 @@ def catalog_lock(catalog_dir: Path, wait_s: float = 600.0) -> Iterator[None]:
     try:
         deadline = time.monotonic() + wait_s
         said = False
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                holder = _holder(path)
-                if time.monotonic() >= deadline:
-                    raise DataError(
-                        f"another import is running ({holder}); wait for it to finish, "
-                        "then run this again",
-                        path=path,
-                    ) from None
-                if not said:
-                    sys.stderr.write(f"waiting for another import to finish ({holder})…\n")
-                    said = True
-                time.sleep(0.05)
+        while not _try_lock(fd):
+            holder = _holder(path)
+            if time.monotonic() >= deadline:
+                raise DataError(
+                    f"another import is running ({holder}); wait for it to finish, "
+                    "then run this again",
+                    path=path,
+                )
+            if not said:
+                sys.stderr.write(f"waiting for another import to finish ({holder})…\n")
+                said = True
+            time.sleep(0.05)
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the exclusive lock on ``fd`` without waiting; False when another holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _holder(path: Path) -> str:
