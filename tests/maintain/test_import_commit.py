@@ -301,3 +301,18 @@ def test_an_unwritable_review_folder_changes_nothing_and_names_the_file(
         importing.import_source(_litellm(), catalog, db)
     assert "review" in str(raised.value)
     assert {p: p.read_bytes() for p in catalog.rglob("*") if p.is_file()} == files
+
+
+def test_the_temporaries_of_an_unfinished_commit_are_never_cleaned(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog"
+    (catalog / "review").mkdir(parents=True)
+    pending = catalog / "review" / ".README.md.tmp-4242"
+    pending.write_text("the new review")
+    (catalog / JOURNAL_NAME).write_text(
+        '{"renames": [["review/.README.md.tmp-4242", "review/README.md"]]}'
+    )
+    later = time.time() + 24 * 3600
+    assert commit.clean_stale_temps(catalog, tmp_path / "db.sqlite", now=later) == []
+    assert commit.finish_interrupted(catalog) == [catalog / "review" / "README.md"]
+    assert (catalog / "review" / "README.md").read_text() == "the new review"
+    assert not (catalog / JOURNAL_NAME).exists()

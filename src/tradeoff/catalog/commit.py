@@ -175,7 +175,9 @@ def clean_stale_temps(catalog_dir: Path, db_path: Path, now: float | None = None
     """
     cutoff = (time.time() if now is None else now) - STALE_AFTER_S
     removed = []
-    for folder in ("imports", "review", "benchmarks"):
+    # An unfinished commit's temporaries are its new files: finish it first, never delete them.
+    folders = () if interrupted_commit(catalog_dir) else ("imports", "review", "benchmarks")
+    for folder in folders:
         for path in _entries(catalog_dir / folder):
             if _TEMP.match(path.name) and path.is_file() and _older(path, cutoff):
                 path.unlink(missing_ok=True)
