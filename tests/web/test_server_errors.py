@@ -124,3 +124,10 @@ def test_a_kept_alive_connection_bounds_each_request_not_their_sum(port: int) ->
             body = answer.split(b"\r\n\r\n", 1)[1]
             while len(body) < length:
                 body += conn.recv(65536)
+
+
+def test_a_large_body_is_not_counted_as_head(port: int) -> None:
+    body = b"a" * 200_000
+    request = b"POST / HTTP/1.1\r\n" + HOST + b"Content-Length: %d\r\n\r\n" % len(body) + body
+    head, _ = _exchange(port, request)
+    assert head.startswith(b"HTTP/1.1 405 "), head[:200]  # the app's answer: read-only

@@ -35,7 +35,8 @@ class SecureHttpToolsProtocol(HttpToolsProtocol):
 
     def data_received(self, data: bytes) -> None:
         if self._in_head:
-            self._head_bytes += len(data)
+            end = data.find(b"\r\n\r\n")  # a body after the head is not the head
+            self._head_bytes += len(data) if end < 0 else end + 4
             if self._head_bytes > MAX_HEAD_BYTES:
                 self._in_head = False
                 self.logger.warning("Request head too large.")
