@@ -11,8 +11,13 @@ bounded in time and stopping by itself:
    ``q=`` search on the Markdown twin of the catalog, ``--pad`` characters each, as a
    crawler or an attacker could), 8 at a time, for at most ``--rss-seconds``; prints how many
    were sent, their status codes and the server's RSS before and after.
+3. **the server's own answers**: raw requests no HTTP client sends (a bad request line, a
+   1 MB header), answered by uvicorn before the app runs: status and whether the security
+   headers are there; then ``--head-connections`` connections each sending ``--head-mib`` MiB
+   of one header line without ending it, and the server's RSS before and while they are open.
 
     .venv/bin/python bench/web_bounds.py [--duration 20] [--urls 100000] [--rss-seconds 180]
+        [--sections latency,rss,server] [--head-mib 16] [--head-connections 8]
 
 ``--src DIR`` runs the server on another checkout's ``src/`` (e.g. a worktree of main at
 /tmp) with this venv's dependencies, to compare before and after.
@@ -24,6 +29,7 @@ import argparse
 import asyncio
 import os
 import random
+import select
 import socket
 import subprocess
 import sys
@@ -129,6 +135,62 @@ async def rss_growth(base: str, pid: int, urls: int, pad: int, seconds: float) -
     )
 
 
+RAW = {
+    "bad request line": b"GARBAGE\r\n\r\n",
+    "1 MB header": b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + b"a" * 2**20 + b"\r\n\r\n",
+}
+
+
+def raw_answer(port: int, request: bytes) -> bytes:
+    """The head of the server's answer to ``request`` (sent in pieces, stopping when it
+    answers: it may refuse part-way)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
+        for offset in range(0, len(request), 16384):
+            if select.select([conn], [], [], 0)[0]:
+                break
+            try:
+                conn.sendall(request[offset : offset + 16384])
+            except OSError:
+                break
+        answer = b""
+        try:
+            while b"\r\n\r\n" not in answer and (chunk := conn.recv(65536)):
+                answer += chunk
+        except OSError:
+            pass
+    return answer.split(b"\r\n\r\n")[0]
+
+
+def server_answers(port: int, pid: int, head_mib: int, connections: int) -> None:
+    for name, request in RAW.items():
+        head = raw_answer(port, request)
+        status = head.split(b"\r\n")[0].decode("latin-1")
+        secured = b"x-content-type-options: nosniff" in head.lower()
+        print(f"{name}: {status!r}, security headers: {'yes' if secured else 'no'}")
+    before = rss_mib(pid)
+    opened = []
+    chunk = b"a" * 2**20
+    statuses = Counter[str]()
+    for _ in range(connections):
+        conn = socket.create_connection(("127.0.0.1", port), timeout=30)
+        opened.append(conn)
+        try:
+            conn.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ")
+            for _ in range(head_mib):
+                conn.sendall(chunk)
+            statuses["sent in full"] += 1
+        except OSError:
+            statuses["refused part-way"] += 1
+    time.sleep(1)
+    during = rss_mib(pid)
+    for conn in opened:
+        conn.close()
+    print(
+        f"RSS with {connections} open connections each sending a {head_mib} MiB header: "
+        f"{before:.0f} MiB -> {during:.0f} MiB; {dict(statuses)}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--src", type=Path, help="serve another checkout's src/ directory")
@@ -137,14 +199,22 @@ def main() -> None:
     parser.add_argument("--urls", type=int, default=100_000)
     parser.add_argument("--pad", type=int, default=3000)
     parser.add_argument("--rss-seconds", type=float, default=180)
+    parser.add_argument("--sections", default="latency,rss,server")
+    parser.add_argument("--head-mib", type=int, default=16)
+    parser.add_argument("--head-connections", type=int, default=8)
     args = parser.parse_args()
+    sections = set(args.sections.split(","))
     port = free_port()
     proc = start_server(args.src, port)
     base = f"http://127.0.0.1:{port}"
     try:
         print(f"server: {args.src or ROOT / 'src'} on {base}")
-        asyncio.run(tail_latency(base, args.connections, args.duration))
-        asyncio.run(rss_growth(base, proc.pid, args.urls, args.pad, args.rss_seconds))
+        if "latency" in sections:
+            asyncio.run(tail_latency(base, args.connections, args.duration))
+        if "rss" in sections:
+            asyncio.run(rss_growth(base, proc.pid, args.urls, args.pad, args.rss_seconds))
+        if "server" in sections:
+            server_answers(port, proc.pid, args.head_mib, args.head_connections)
     finally:
         proc.terminate()
         proc.wait(timeout=30)

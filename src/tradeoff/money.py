@@ -52,10 +52,15 @@ def round_significant(value: Decimal, digits: int) -> Decimal:
 
 def normalize(value: Decimal) -> Decimal:
     """Drop trailing zeros without switching to exponent notation (2.50 → 2.5, 10 → 10)."""
-    normalized = value.normalize()
-    if normalized == normalized.to_integral():
-        return normalized.quantize(Decimal(1))
-    return normalized
+    # As many digits as the value has: the default context's 28 would round a large exact
+    # total (normalize) or refuse it (quantize: InvalidOperation).
+    digits = max(len(value.as_tuple().digits), value.adjusted() + 1, 1)
+    with localcontext() as context:
+        context.prec = max(context.prec, digits + 1)
+        normalized = value.normalize()
+        if normalized == normalized.to_integral():
+            return normalized.quantize(Decimal(1))
+        return normalized
 
 
 def per_token_to_per_mtok(raw: object) -> tuple[Decimal, bool]:

@@ -26,7 +26,7 @@ def test_a_value_sqlite_refuses_is_a_data_error(
     monkeypatch.setattr(build, "reconcile", too_large)
     db = tmp_path / "out.sqlite"
     with pytest.raises(DataError, match="cannot be compiled into SQLite") as caught:
-        build.build_database(load_catalog(mini), db)
+        build.build_database(load_catalog(mini), db, "test")
     assert caught.value.path == str(mini)
     assert not db.exists() and not list(tmp_path.glob(".out.sqlite.tmp-*"))
 
@@ -36,5 +36,5 @@ def test_an_unwritable_database_path_is_a_data_error(catalog_dir: Path, tmp_path
     blocker.write_text("not a directory", encoding="utf-8")
     target = blocker / "catalog.sqlite"  # its folder cannot exist, even for root
     with pytest.raises(DataError, match="TRADEOFF_DB") as caught:
-        build.build_database(load_catalog(catalog_dir), target)
+        build.build_database(load_catalog(catalog_dir), target, "test")
     assert caught.value.path == str(target)

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from tradeoff.catalog.files import only_files
+from tradeoff.catalog.files import only_files, pinned_folder
 from tradeoff.catalog.load import atomic_write_text, read_json_model
 from tradeoff.catalog.schema import Strict
 
@@ -90,12 +90,20 @@ def read_results_file(path: Path) -> ResultsFile:
 
 
 def results_files(catalog_dir: Path) -> list[Path]:
-    """The committed result files, in a stable order."""
+    """The committed result files (those of the pinned snapshot, if any), in a stable order."""
+    pinned = pinned_folder(catalog_dir / RESULTS_DIR, ".json")
+    if pinned is not None:
+        return pinned
     return only_files((catalog_dir / RESULTS_DIR).glob("*.json"))
 
 
 def write_results_file(results: ResultsFile, path: Path) -> None:
     """Write one result per line, keys sorted, atomically."""
+    atomic_write_text(path, results_text(results))
+
+
+def results_text(results: ResultsFile) -> str:
+    """A result file's text: one result per line, keys sorted."""
     data = results.model_dump(mode="json")
     lines = ["{"]
     for key in ("source_id", "file"):
@@ -110,4 +118,4 @@ def write_results_file(results: ResultsFile, path: Path) -> None:
         ]
         lines.append("]," if key == "results" else "]")
     lines.append("}")
-    atomic_write_text(path, "\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"

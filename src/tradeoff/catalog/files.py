@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+_FIXED = ("sources.toml", "labs.toml", "providers.toml", "aliases.toml", "exclusions.toml")
+_GROUPS = {"curated": 1, "providers": 2, "imports": 3, "benchmarks.toml": 4, "benchmarks": 5}
 
 
 def default_catalog_dir() -> Path:
@@ -22,17 +28,7 @@ def default_catalog_dir() -> Path:
 
 def catalog_files(root: Path) -> list[Path]:
     """Every file that feeds the compiled database, in a stable order."""
-    files = [
-        root / name
-        for name in (
-            "sources.toml",
-            "labs.toml",
-            "providers.toml",
-            "aliases.toml",
-            "exclusions.toml",
-        )
-    ]
-    files = [f for f in files if f.is_file()]
+    files = [f for f in (root / name for name in _FIXED) if f.is_file()]
     files += only_files((root / "curated").rglob("*.toml"))
     files += only_files((root / "providers").glob("*.toml"))  # hand-written offerings
     files += only_files((root / "lifecycle").glob("*.toml"))  # curated deprecations
@@ -50,8 +46,76 @@ def only_files(paths: Iterable[Path]) -> list[Path]:
 
 def fingerprint(root: Path, extra: str = "") -> str:
     """A hash of the catalog text: the database is rebuilt when it changes."""
-    digest = hashlib.sha256(extra.encode())
-    for path in catalog_files(root):
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return read_snapshot(root).fingerprint(extra)
+
+
+@dataclass(frozen=True)
+class CatalogSnapshot:
+    """Every file that feeds the database, read once: hash this and compile this.
+
+    Reading the files twice (once to hash, once to compile) let a concurrent write slip in
+    between: a database stamped with a version it was not built from is never rebuilt.
+    """
+
+    root: Path
+    contents: dict[Path, bytes]  # absolute path → bytes, in ``catalog_files`` order
+
+    def fingerprint(self, extra: str = "") -> str:
+        digest = hashlib.sha256(extra.encode())
+        for path, data in self.contents.items():
+            digest.update(str(path.relative_to(self.root)).encode())
+            digest.update(data)
+        return digest.hexdigest()[:16]
+
+    def with_file(self, path: Path, text: str) -> CatalogSnapshot:
+        """This snapshot with ``path`` holding ``text``: the catalog an import is about to write."""
+        contents = dict(self.contents)
+        contents[path] = text.encode("utf-8")
+        ordered = sorted(contents, key=lambda p: _order(self.root, p))
+        return replace(self, contents={p: contents[p] for p in ordered})
+
+
+def _order(root: Path, path: Path) -> tuple[int, int, Path]:
+    """``catalog_files`` order: the fixed files, curated/, providers/, imports/, benchmarks."""
+    top = path.relative_to(root).parts[0]
+    if top in _FIXED:
+        return (0, _FIXED.index(top), path)
+    return (_GROUPS[top], 0, path)
+
+
+def read_snapshot(root: Path) -> CatalogSnapshot:
+    """Read every catalog file once."""
+    return CatalogSnapshot(root, {path: path.read_bytes() for path in catalog_files(root)})
+
+
+_PINNED: ContextVar[CatalogSnapshot | None] = ContextVar("pinned_snapshot", default=None)
+
+
+@contextmanager
+def pinned(snapshot: CatalogSnapshot) -> Iterator[None]:
+    """While active, catalog readers (``parsing.read_text``) take a file's text from
+    ``snapshot`` instead of the disk. A file the snapshot lacks is read from the disk: it
+    appeared after the snapshot, so the disk no longer matches the snapshot's version and the
+    database is rebuilt at the next check."""
+    token = _PINNED.set(snapshot)
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
+def pinned_bytes(path: Path) -> bytes | None:
+    """The pinned snapshot's bytes of ``path``, if a snapshot is pinned and holds it."""
+    snapshot = _PINNED.get()
+    if snapshot is None:
+        return None
+    return snapshot.contents.get(path)
+
+
+def pinned_folder(folder: Path, suffix: str) -> list[Path] | None:
+    """The pinned snapshot's files directly in ``folder`` ending in ``suffix`` (None when no
+    snapshot is pinned): a snapshot may hold a file about to be written."""
+    snapshot = _PINNED.get()
+    if snapshot is None:
+        return None
+    return [p for p in snapshot.contents if p.parent == folder and p.name.endswith(suffix)]

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tradeoff.catalog.commit import temp_path
 from tradeoff.catalog.files import catalog_files as catalog_files
 from tradeoff.catalog.files import default_catalog_dir as default_catalog_dir
 from tradeoff.catalog.files import fingerprint as fingerprint
@@ -354,6 +355,11 @@ def _check_cited(text: CatalogText, source_id: str, path: Path, loc: tuple[int |
 
 def write_import(import_file: ImportFile, path: Path) -> None:
     """Write an import as reviewable JSON (one entry per line), atomically."""
+    atomic_write_text(path, import_text(import_file))
+
+
+def import_text(import_file: ImportFile) -> str:
+    """An import as reviewable JSON: one entry per line."""
     data = import_file.model_dump(mode="json", exclude_defaults=True)
     lines = ["{"]
     keys = list(data)
@@ -369,13 +375,13 @@ def write_import(import_file: ImportFile, path: Path) -> None:
         else:
             lines.append(f"{json.dumps(key)}: {json.dumps(value, sort_keys=True)}{comma}")
     lines.append("}")
-    atomic_write_text(path, "\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
 
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path``, then rename over it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp = temp_path(path)
     try:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from tradeoff.catalog.files import pinned_bytes
 from tradeoff.errors import DataError
 
 M = TypeVar("M", bound=BaseModel)
@@ -56,8 +57,12 @@ def parse_json(text: str, path: Path) -> Any:
 
 
 def read_text(path: Path) -> str:
-    """A catalog file's text; an unreadable file names itself."""
+    """A catalog file's text (from the pinned snapshot, if any); an unreadable file names
+    itself."""
     try:
+        pinned = pinned_bytes(path)
+        if pinned is not None:
+            return pinned.decode("utf-8")
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(f"cannot read: {exc}", path=path) from exc

@@ -76,10 +76,11 @@ def check(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every finding.")] = False,
 ) -> None:
     """Run the catalog's quality gates; exit 1 when any error is found."""
-    from tradeoff.maintain.checks import counts, run_checks
+    from tradeoff.catalog.files import default_catalog_dir
+    from tradeoff.maintain.checks import commit_findings, counts, run_checks
     from tradeoff.render.terminal_text import add_row, plain
 
-    findings = run_checks(open_catalog())
+    findings = commit_findings(default_catalog_dir()) + run_checks(open_catalog())
     tally = counts(findings)
     errors = sum(n for (level, _), n in tally.items() if level == "error")
     warnings = sum(n for (level, _), n in tally.items() if level == "warning")
@@ -161,15 +162,10 @@ def import_models_dev(
 def review() -> None:
     """Rewrite catalog/review/ (unlinked offerings, dropped values) from the catalog text."""
     from tradeoff.catalog.files import default_catalog_dir
-    from tradeoff.catalog.load import load_catalog
-    from tradeoff.maintain.importing import write_source_review
-    from tradeoff.maintain.review import write_review
-    from tradeoff.reconcile.reconciler import reconcile
+    from tradeoff.maintain.importing import rewrite_review
 
     catalog_dir = default_catalog_dir()
-    resolved = reconcile(load_catalog(catalog_dir))
-    write_review(catalog_dir / "review", resolved)
-    write_source_review(catalog_dir / "review", resolved)
+    resolved = rewrite_review(catalog_dir)
     linked = sum(1 for o in resolved.offerings if o.model_id)
     out.print(
         f"wrote {catalog_dir / 'review'}: {linked} of {len(resolved.offerings)} offerings linked, "

@@ -27,11 +27,20 @@ def serve(
 
     from tradeoff.db.locate import ensure_database
     from tradeoff.web.app import create_app
+    from tradeoff.web.server import SecureHttpToolsProtocol
 
     shown = f"[{host}]" if ":" in host else host
     site_url = (base_url or f"http://{shown}:{port}").rstrip("/")
     web_app = create_app(ensure_database(), base_url=site_url)
     out.print(f"tradeoff: serving the catalog at {site_url}/  (Ctrl-C to stop)")
-    # uvicorn's own limits: request line and headers are bounded by h11 (64 KiB); the app
-    # refuses longer paths, queries and Host headers itself (web/security.py).
-    uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False)
+    # uvicorn's own answers (unparsable requests) carry the security headers, and the request
+    # head is bounded (web/server.py); the app refuses longer paths, queries and Host headers
+    # itself (web/security.py).
+    uvicorn.run(
+        web_app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        http=SecureHttpToolsProtocol,
+    )

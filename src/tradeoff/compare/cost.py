@@ -8,12 +8,13 @@ cost is multiplied by the number of requests.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 
 from tradeoff.compare.headline import headline_rules, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
-from tradeoff.compare.workload import Workload
+from tradeoff.compare.workload import MAX_COUNT_DIGITS, Workload
 from tradeoff.money import PER_MTOK
 from tradeoff.records import Model, Offering, PriceTier, Provider
 
@@ -50,6 +51,14 @@ def _tier(offering: Offering, input_tokens: int) -> PriceTier | None:
     return max(above, key=lambda t: t.above_input_tokens, default=None)
 
 
+def _exact(*rates: Decimal | None) -> AbstractContextManager[Context]:
+    """A decimal context in which a bill is exact: counts below 10^15 (``MAX_COUNT``) times
+    requests below 10^15 times a rate need the digits of all three (the default 28 rounded
+    10^15 requests of 10^15 tokens)."""
+    rate_digits = max((len(r.as_tuple().digits) for r in rates if r is not None), default=1)
+    return localcontext(prec=2 * MAX_COUNT_DIGITS + rate_digits + 8)
+
+
 def _usd(tokens: int, per_mtok: Decimal | None) -> Decimal | None:
     """The cost of some tokens; zero tokens cost zero even when the rate is not sourced."""
     if tokens == 0:
@@ -80,19 +89,20 @@ def price_offering(
     if p.free and rate_in is None and rate_out is None:
         rate_in = rate_out = Decimal(0)
         note = "free variant"
-    cache_as_input = workload.cached_tokens > 0 and rate_cache is None
-    input_usd = _usd(workload.uncached_tokens, rate_in)
-    cached_usd = _usd(workload.cached_tokens, rate_in if cache_as_input else rate_cache)
-    output_usd = _usd(workload.output_tokens, rate_out)
-    total = None
-    if input_usd is not None and cached_usd is not None and output_usd is not None:
-        total = (input_usd + cached_usd + output_usd) * workload.requests
-        input_usd, cached_usd, output_usd = (
-            input_usd * workload.requests,
-            cached_usd * workload.requests,
-            output_usd * workload.requests,
-        )
-    else:
+    with _exact(rate_in, rate_out, rate_cache):
+        cache_as_input = workload.cached_tokens > 0 and rate_cache is None
+        input_usd = _usd(workload.uncached_tokens, rate_in)
+        cached_usd = _usd(workload.cached_tokens, rate_in if cache_as_input else rate_cache)
+        output_usd = _usd(workload.output_tokens, rate_out)
+        total = None
+        if input_usd is not None and cached_usd is not None and output_usd is not None:
+            total = (input_usd + cached_usd + output_usd) * workload.requests
+            input_usd, cached_usd, output_usd = (
+                input_usd * workload.requests,
+                cached_usd * workload.requests,
+                output_usd * workload.requests,
+            )
+    if total is None:
         note = (
             "unpriced: "
             + ", ".join(name for name, v in (("input", rate_in), ("output", rate_out)) if v is None)

@@ -60,6 +60,13 @@ def parse_blend_parts(text: str) -> tuple[int, int]:
     return parts
 
 
+# Every count of a workload (tokens, requests) is below 10^15: any real workload, and its bill
+# (computed exactly, see compare.cost) prints exactly in every format. The web's parameter
+# parser (pages.queries.whole_number) and the CLI both refuse more, naming the parameter.
+MAX_COUNT_DIGITS = 15
+MAX_COUNT = 10**MAX_COUNT_DIGITS
+
+
 @dataclass(frozen=True)
 class Workload:
     """Tokens of one request (``cached_tokens`` is the part of the input read from cache)."""
@@ -74,6 +81,9 @@ class Workload:
             if getattr(self, name) < 0:
                 flag = "--" + name.replace("_", "-")
                 raise UsageError(f"must not be negative, got {getattr(self, name)}", field=flag)
+            if getattr(self, name) >= MAX_COUNT:
+                flag = "--" + name.replace("_", "-")
+                raise UsageError(f"must be below 10^{MAX_COUNT_DIGITS}", field=flag)
         if self.cached_tokens > self.input_tokens:
             raise UsageError(
                 f"cached tokens ({self.cached_tokens}) are part of the input and cannot exceed "

@@ -15,7 +15,7 @@ from pathlib import Path
 from tradeoff import __version__
 from tradeoff.catalog.load import CatalogText
 from tradeoff.db.benchmark_writer import write_benchmarks
-from tradeoff.db.version import SCHEMA_VERSION, catalog_version, schema_text
+from tradeoff.db.version import SCHEMA_VERSION, schema_text
 from tradeoff.errors import DataError
 from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.reconcile.resolved import Resolved
@@ -26,8 +26,13 @@ def _dec(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def build_database(text: CatalogText, db_path: Path, version: str | None = None) -> Resolved:
-    """Reconcile ``text`` and write it to ``db_path`` atomically."""
+def build_database(text: CatalogText, db_path: Path, version: str) -> Resolved:
+    """Reconcile ``text`` and write it to ``db_path`` atomically, stamped ``version``.
+
+    ``version`` must be the version of the text ``text`` was loaded from
+    (``db.version.snapshot_version`` of the snapshot it was read from): re-reading the disk
+    here could stamp a version of text written since, and such a database is never rebuilt.
+    """
     resolved = reconcile(text)
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
     try:
@@ -44,7 +49,7 @@ def build_database(text: CatalogText, db_path: Path, version: str | None = None)
         try:
             conn.executescript(schema_text())
             with conn:
-                _write(conn, resolved, version or catalog_version(text.root))
+                _write(conn, resolved, version)
                 write_benchmarks(conn, text, resolved)
         except (sqlite3.Error, OverflowError) as exc:
             # The schemas bound what the catalog text may say; a value that still does not

@@ -9,15 +9,16 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tradeoff.catalog.files import default_catalog_dir
-from tradeoff.db.version import catalog_version, default_db_path
+from tradeoff.catalog.files import default_catalog_dir, pinned, read_snapshot
+from tradeoff.db.version import default_db_path, snapshot_version
 
 
 def ensure_database(catalog_dir: Path | None = None, db_path: Path | None = None) -> Path:
     """Build the database if it is missing or older than the catalog text; return its path."""
     catalog_dir = catalog_dir or default_catalog_dir()
     db_path = db_path or default_db_path(catalog_dir)
-    version = catalog_version(catalog_dir)
+    snapshot = read_snapshot(catalog_dir)  # read once: the version is of what is compiled
+    version = snapshot_version(snapshot)
     if db_path.is_file():
         try:
             with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
@@ -29,5 +30,6 @@ def ensure_database(catalog_dir: Path | None = None, db_path: Path | None = None
     from tradeoff.catalog.load import load_catalog  # heavy: only when a rebuild is due
     from tradeoff.db.build import build_database
 
-    build_database(load_catalog(catalog_dir), db_path, version)
+    with pinned(snapshot):
+        build_database(load_catalog(catalog_dir), db_path, version)
     return db_path

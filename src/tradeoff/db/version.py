@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from tradeoff import __version__
-from tradeoff.catalog.files import default_catalog_dir, fingerprint
+from tradeoff.catalog.files import CatalogSnapshot, default_catalog_dir, read_snapshot
 
 SCHEMA_VERSION = "1"
 
@@ -25,7 +25,12 @@ def default_db_path(catalog_dir: Path | None = None) -> Path:
 
 def catalog_version(catalog_dir: Path) -> str:
     """The version of a catalog text + code pair; a changed version means a rebuild."""
-    return fingerprint(catalog_dir, extra=f"{__version__}:{SCHEMA_VERSION}:{schema_text()}")
+    return snapshot_version(read_snapshot(catalog_dir))
+
+
+def snapshot_version(snapshot: CatalogSnapshot) -> str:
+    """The version of exactly this text (compile the same snapshot: ``catalog.files.pinned``)."""
+    return snapshot.fingerprint(extra=f"{__version__}:{SCHEMA_VERSION}:{schema_text()}")
 
 
 def schema_text() -> str:

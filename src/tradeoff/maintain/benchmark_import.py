@@ -1,20 +1,31 @@
 """`tradeoff import benchmarks PATH`: parse the CSVs (sources.benchmarks), write
 catalog/benchmarks/*.json, rebuild the database and write the review report.
 
-Nothing is written until every file has parsed and validated.
+Nothing is written until every file has parsed and validated; then the result files and the
+review report are committed together, under the catalog's writer lock (``catalog.commit``).
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
-from tradeoff.catalog.benchmark_files import RESULTS_DIR, write_results_file
+from tradeoff.catalog.benchmark_files import RESULTS_DIR, results_text
 from tradeoff.catalog.benchmark_registry import load_registry
+from tradeoff.catalog.commit import (
+    SCRATCH_PREFIX,
+    catalog_lock,
+    clean_stale_temps,
+    commit_files,
+    finish_interrupted,
+)
+from tradeoff.catalog.files import pinned, read_snapshot
 from tradeoff.catalog.load import default_catalog_dir, load_catalog
 from tradeoff.db.build import build_database
-from tradeoff.db.version import catalog_version, default_db_path
+from tradeoff.db.version import default_db_path, snapshot_version
 from tradeoff.errors import DataError
-from tradeoff.maintain.benchmark_review import summary_lines, tally, write_review
+from tradeoff.maintain.benchmark_review import REVIEW_FILE, review_text, summary_lines, tally
 from tradeoff.sources.benchmarks import KNOWN_FILES, csv_paths, gate, read_csv
 
 
@@ -27,10 +38,21 @@ def import_benchmarks(
     """Import CSV(s) into catalog/benchmarks/, write the review report, rebuild the database."""
     catalog_dir = catalog_dir or default_catalog_dir()
     db_path = db_path or default_db_path(catalog_dir)
+    with catalog_lock(catalog_dir):
+        finish_interrupted(catalog_dir)
+        clean_stale_temps(catalog_dir, db_path)
+        return _import_locked(path, catalog_dir, db_path, allow_nonredistributable)
+
+
+def _import_locked(
+    path: Path, catalog_dir: Path, db_path: Path, allow_nonredistributable: bool
+) -> str:
     files = csv_paths(path)
-    text = load_catalog(catalog_dir)
+    snapshot = read_snapshot(catalog_dir)  # read once: compiled and hashed as read
+    with pinned(snapshot):
+        text = load_catalog(catalog_dir)
+        registry = load_registry(catalog_dir)
     sources = text.sources
-    registry = load_registry(catalog_dir)
     parsed = []
     skipped = []
     for file in files:
@@ -51,13 +73,20 @@ def import_benchmarks(
             continue
         gate(known.source_id, source, allow_nonredistributable)
         parsed.append((file, read_csv(file, registry, known.source_id)))
-    # Every file parsed and validated: only now write (each file atomically).
-    for file, results in parsed:
-        write_results_file(results, catalog_dir / RESULTS_DIR / f"{file.stem}.json")
-    # The catalog text holds no result files (the build reads them), so it is still current.
-    # One reconcile: the build's; the review counts the rows the build linked.
-    resolved = build_database(text, db_path, catalog_version(catalog_dir))
-    tallies = tally(text, resolved)
-    review = write_review(catalog_dir / "review", tallies)
+    # Every file parsed and validated: compile the catalog as it will be, then write it all.
+    written = {catalog_dir / RESULTS_DIR / f"{f.stem}.json": results_text(r) for f, r in parsed}
+    for target, results in written.items():
+        snapshot = snapshot.with_file(target, results)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=db_path.parent) as scratch:
+        staged = Path(scratch) / db_path.name
+        # The catalog text holds no result files (the build reads them from the snapshot).
+        # One reconcile: the build's; the review counts the rows the build linked.
+        with pinned(snapshot):
+            resolved = build_database(text, staged, snapshot_version(snapshot))
+            tallies = tally(text, resolved)
+        review = catalog_dir / "review" / REVIEW_FILE
+        commit_files(catalog_dir, {review: review_text(tallies), **written})
+        os.replace(staged, db_path)
     wrote = ", ".join(f"{RESULTS_DIR}/{file.stem}.json" for file, _ in parsed)
     return "\n".join([*summary_lines(tallies), *skipped, f"wrote {wrote} and {review}"])

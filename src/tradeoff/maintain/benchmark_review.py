@@ -7,10 +7,9 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from tradeoff.catalog.benchmark_files import Unregistered
-from tradeoff.catalog.load import CatalogText, atomic_write_text
+from tradeoff.catalog.load import CatalogText
 from tradeoff.db.benchmark_writer import linked_files
 from tradeoff.reconcile.resolved import Resolved
 
@@ -51,8 +50,8 @@ def tally(text: CatalogText, resolved: Resolved) -> dict[str, SourceTally]:
     return out
 
 
-def write_review(directory: Path, tallies: dict[str, SourceTally]) -> Path:
-    """Write benchmarks-unmatched.csv: one line per (source, kind, name, reason) with its count."""
+def review_text(tallies: dict[str, SourceTally]) -> str:
+    """benchmarks-unmatched.csv: one line per (source, kind, name, reason) with its count."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(("source", "kind", "name", "ref", "reason", "rows"))
@@ -63,9 +62,7 @@ def write_review(directory: Path, tallies: dict[str, SourceTally]) -> Path:
         for u in t.unregistered_names:
             name = u.benchmark + (f"@{u.version}" if u.version else "")
             writer.writerow((t.source_id, "benchmark", name, "", "not in benchmarks.toml", u.rows))
-    target = directory / REVIEW_FILE
-    atomic_write_text(target, buffer.getvalue())
-    return target
+    return buffer.getvalue()
 
 
 def summary_lines(tallies: dict[str, SourceTally]) -> list[str]:

@@ -11,7 +11,9 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
+from tradeoff.catalog.commit import interrupted_commit
 from tradeoff.compare.headline import (
     headline_rules,
     list_input_price,
@@ -25,7 +27,7 @@ from tradeoff.reconcile.lifecycle import UNMATCHED
 from tradeoff.reconcile.offering_prices import NEWER_PRICE
 from tradeoff.records import Model, Offering
 
-__all__ = ["Finding", "counts", "model_pricing", "run_checks"]
+__all__ = ["Finding", "commit_findings", "counts", "model_pricing", "run_checks"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,23 @@ def run_checks(catalog: Catalog, today: dt.date | None = None) -> list[Finding]:
     findings += _headlines(catalog)
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: (order[f.level], f.kind, f.entity))
+
+
+def commit_findings(catalog_dir: Path) -> list[Finding]:
+    """An import interrupted part-way through writing its files (``catalog.commit``): the
+    catalog text is then a mix until the next import finishes the journal's renames."""
+    journal = interrupted_commit(catalog_dir)
+    if journal is None:
+        return []
+    return [
+        Finding(
+            "error",
+            "interrupted-import",
+            str(journal),
+            "an import stopped part-way through writing its files; run any `tradeoff import` "
+            "(or `tradeoff review`) to finish it",
+        )
+    ]
 
 
 def counts(findings: list[Finding]) -> Counter[tuple[str, str]]:

@@ -1,9 +1,12 @@
 """Run an importer safely: validate the whole catalog with the new import, then write.
 
 Nothing is written unless the new import parses, validates and compiles with the rest of
-the catalog; the import file and the database are each replaced atomically. A newer snapshot
-of a source keeps the price history of the previous import and adds what changed (dated by
-each snapshot's checked date), so importing the same snapshot twice changes nothing.
+the catalog. One import runs at a time (``catalog.commit.catalog_lock``: a second waits, then
+reads the first one's result); the import file and its review report are committed together
+(``catalog.commit.commit_files``), and the database is stamped with the version of exactly
+the text it was compiled from. A newer snapshot of a source keeps the price history of the
+previous import and adds what changed (dated by each snapshot's checked date), so importing
+the same snapshot twice changes nothing.
 """
 
 from __future__ import annotations
@@ -16,18 +19,22 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from tradeoff.catalog.load import (
-    atomic_write_text,
-    default_catalog_dir,
-    load_catalog,
-    read_import,
-    write_import,
+from tradeoff.catalog.commit import (
+    SCRATCH_PREFIX,
+    catalog_lock,
+    clean_stale_temps,
+    commit_files,
+    finish_interrupted,
 )
+from tradeoff.catalog.files import pinned, read_snapshot
+from tradeoff.catalog.load import default_catalog_dir, import_text, load_catalog, read_import
+from tradeoff.catalog.parsing import parse_json, validate
 from tradeoff.catalog.schema import ImportedOffering, ImportedPricePoint, ImportFile
-from tradeoff.db.build import build_database, stamp_version
-from tradeoff.db.version import catalog_version, default_db_path
+from tradeoff.db.build import build_database
+from tradeoff.db.version import default_db_path, snapshot_version
 from tradeoff.maintain.diff import describe_diff, import_diff
-from tradeoff.maintain.review import dropped_kind, write_review
+from tradeoff.maintain.review import dropped_kind, review_texts
+from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.reconcile.resolved import Resolved
 
 
@@ -41,32 +48,63 @@ def import_source(
     """Import, check with the full catalog, write (unless ``dry_run``); returns a summary."""
     catalog_dir = catalog_dir or default_catalog_dir()
     db_path = db_path or default_db_path(catalog_dir)
-    imported = run()
+    imported = run()  # reads only the snapshot: outside the lock
+    with catalog_lock(catalog_dir):
+        if not dry_run:  # a dry run writes nothing, not even a repair
+            finish_interrupted(catalog_dir)
+            clean_stale_temps(catalog_dir, db_path)
+        return _import_locked(imported, catalog_dir, db_path, dry_run=dry_run)
+
+
+def _import_locked(imported: ImportFile, catalog_dir: Path, db_path: Path, *, dry_run: bool) -> str:
     target = catalog_dir / "imports" / f"{imported.source_id}.json"
-    previous = read_import(target) if target.is_file() else None
+    snapshot = read_snapshot(catalog_dir)  # every file read once: compiled and hashed as read
+    with pinned(snapshot):
+        previous = read_import(target) if target in snapshot.contents else None
+        text = load_catalog(catalog_dir)
     if previous is not None:
         imported = carry_history(previous, imported)
-    text = load_catalog(catalog_dir)
-    text.imports = [i for i in text.imports if i.source_id != imported.source_id] + [imported]
+    written = import_text(imported)
+    # Compile exactly what will be written: the text, parsed back.
+    imported = validate(ImportFile, parse_json(written, target), target)
+    # In load_catalog's order (by file name), so the database equals a rebuild from the text.
+    others = [i for i in text.imports if i.source_id != imported.source_id]
+    text.imports = sorted([*others, imported], key=lambda i: f"{i.source_id}.json")
+    version = snapshot_version(snapshot.with_file(target, written))
     # Compile once, beside the live database; it replaces it only after the import is written.
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=db_path.parent) as scratch:
+    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=db_path.parent) as scratch:
         staged = Path(scratch) / db_path.name
-        resolved = build_database(text, staged, "pending")
+        with pinned(snapshot):  # the benchmark result files are read while building
+            resolved = build_database(text, staged, version)
         diff = import_diff(previous, imported)
         lines = summary_lines(imported, resolved)
         if dry_run:
             return "\n".join([*lines, "dry run: nothing written", *describe_diff(diff)])
-        if previous is not None and previous == imported:
+        if snapshot.contents.get(target) == written.encode("utf-8"):
             return "\n".join([*lines, f"unchanged: {target} already holds this snapshot"])
-        write_import(imported, target)
-        write_review(catalog_dir / "review", resolved)
-        write_source_review(catalog_dir / "review", resolved)
-        stamp_version(staged, catalog_version(catalog_dir))  # the text just written
+        # The review first, the import last: a crash part-way leaves the old import, and the
+        # journal that the next import (or `tradeoff check`) finds.
+        commit_files(catalog_dir, {**review_report(catalog_dir, resolved), target: written})
         os.replace(staged, db_path)
     return "\n".join(
         [*lines, *describe_diff(diff, limit=0), f"wrote {target} and {catalog_dir / 'review'}"]
     )
+
+
+def review_report(catalog_dir: Path, resolved: Resolved) -> dict[Path, str]:
+    """Every file of catalog/review/ that ``tradeoff import`` writes, by path."""
+    directory = catalog_dir / "review"
+    return {**review_texts(directory, resolved), **source_review_texts(directory, resolved)}
+
+
+def rewrite_review(catalog_dir: Path) -> Resolved:
+    """`tradeoff review`: rewrite catalog/review/ from the catalog text, under the lock."""
+    with catalog_lock(catalog_dir):
+        finish_interrupted(catalog_dir)
+        resolved = reconcile(load_catalog(catalog_dir))
+        commit_files(catalog_dir, review_report(catalog_dir, resolved))
+    return resolved
 
 
 def _key(offering: ImportedOffering) -> tuple[str, str]:
@@ -125,7 +163,7 @@ def summary_lines(imported: ImportFile, resolved: Resolved) -> list[str]:
     return lines
 
 
-def write_source_review(directory: Path, resolved: Resolved) -> None:
+def source_review_texts(directory: Path, resolved: Resolved) -> dict[Path, str]:
     """Per-source figures (sources.md) and provider ids no alias maps (unmapped-providers.csv)."""
     rows = sorted(
         (source, provider, str(n))
@@ -136,7 +174,7 @@ def write_source_review(directory: Path, resolved: Resolved) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(("source", "provider", "offerings"))
     writer.writerows(rows)
-    atomic_write_text(directory / "unmapped-providers.csv", buffer.getvalue())
+    unmapped_csv = buffer.getvalue()
     lines = [
         "# Sources: offerings read, linked and unmatched; conflicts by field",
         "",
@@ -154,4 +192,7 @@ def write_source_review(directory: Path, resolved: Resolved) -> None:
     by_field = Counter(c.field for c in resolved.conflicts)
     lines += ["", f"## Conflicts: {len(resolved.conflicts)}", "", "| field | count |", "|---|---:|"]
     lines += [f"| {name} | {n} |" for name, n in sorted(by_field.items(), key=lambda x: -x[1])]
-    atomic_write_text(directory / "sources.md", "\n".join(lines) + "\n")
+    return {
+        directory / "unmapped-providers.csv": unmapped_csv,
+        directory / "sources.md": "\n".join(lines) + "\n",
+    }

@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from tradeoff.catalog.load import atomic_write_text
 from tradeoff.reconcile.resolved import Resolved
 
 
@@ -87,15 +86,14 @@ def review_summary(resolved: Resolved) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_review(directory: Path, resolved: Resolved) -> None:
-    """Write README.md, unlinked.csv and dropped.csv under ``directory``."""
-    atomic_write_text(directory / "README.md", review_summary(resolved))
+def review_texts(directory: Path, resolved: Resolved) -> dict[Path, str]:
+    """README.md, unlinked.csv and dropped.csv under ``directory``, by path."""
     unlinked = _unlinked_rows(resolved)
-    atomic_write_text(
-        directory / "unlinked.csv",
-        _csv(unlinked, ("source", "provider", "provider_model_id", "reason")),
-    )
     dropped = [(d.source_id, d.entity, d.field, d.value, d.reason) for d in resolved.dropped]
-    atomic_write_text(
-        directory / "dropped.csv", _csv(dropped, ("source", "entity", "field", "value", "reason"))
-    )
+    return {
+        directory / "README.md": review_summary(resolved),
+        directory / "unlinked.csv": _csv(
+            unlinked, ("source", "provider", "provider_model_id", "reason")
+        ),
+        directory / "dropped.csv": _csv(dropped, ("source", "entity", "field", "value", "reason")),
+    }

@@ -18,7 +18,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from tradeoff.compare.engine import MAX_MODELS
-from tradeoff.compare.workload import Workload, parse_blend_parts
+from tradeoff.compare.workload import MAX_COUNT_DIGITS, Workload, parse_blend_parts
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
 from tradeoff.pages.calculator import DEFAULT_WORKLOAD
@@ -72,7 +72,8 @@ def catalog_of(info: ValidationInfo) -> Catalog:
     return catalog
 
 
-MAX_WHOLE_DIGITS = 15  # a count below 10^15: any real workload, and exact in every format
+# A count below 10^15: any real workload, and exact in every format (the CLI's bound too).
+MAX_WHOLE_DIGITS = MAX_COUNT_DIGITS
 
 
 def whole_number(name: str, value: object) -> object:
