@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
 from tradeoff.catalog.load import atomic_write_text
+from tradeoff.normalize import normalize
 from tradeoff.reconcile.resolved import Resolved
 
 
@@ -43,6 +44,28 @@ def _unlinked_rows(resolved: Resolved) -> list[tuple[str, str, str, str]]:
     return sorted(
         {(u.source_id, u.provider_id, u.provider_model_id, u.reason) for u in resolved.unlinked}
     )
+
+
+def unlinked_ranking(resolved: Resolved) -> list[tuple[str, int, int, str, str]]:
+    """Unlinked provider ids grouped by normalized key, most offerings first:
+    (key, offerings, providers, the ids as spelled, reason)."""
+    offerings: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    reasons: dict[str, Counter[str]] = defaultdict(Counter)
+    for u in resolved.unlinked:
+        key = normalize(u.provider_model_id).key
+        offerings[key].add((u.provider_id, u.provider_model_id))
+        reasons[key][u.reason] += 1
+    rows = [
+        (
+            key,
+            len(pairs),
+            len({provider for provider, _ in pairs}),
+            " ".join(sorted({spelling for _, spelling in pairs})),
+            reasons[key].most_common(1)[0][0],
+        )
+        for key, pairs in offerings.items()
+    ]
+    return sorted(rows, key=lambda r: (-r[1], -r[2], r[0]))
 
 
 def review_summary(resolved: Resolved) -> str:
