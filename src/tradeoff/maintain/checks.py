@@ -8,7 +8,6 @@ catalog and at what importers dropped, and count each kind of problem.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 
 from tradeoff.compare.headline import (
@@ -20,18 +19,12 @@ from tradeoff.compare.headline import (
 from tradeoff.compare.pricing import model_pricing, provider_of
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
+from tradeoff.maintain.findings import Finding
+from tradeoff.maintain.identity_checks import identity_findings
 from tradeoff.reconcile.offering_prices import NEWER_PRICE
 from tradeoff.records import Model, Offering
 
 __all__ = ["Finding", "counts", "model_pricing", "run_checks"]
-
-
-@dataclass(frozen=True)
-class Finding:
-    level: str  # error | warning
-    kind: str
-    entity: str
-    message: str
 
 
 DROPPED_KINDS = (
@@ -77,6 +70,7 @@ def run_checks(catalog: Catalog) -> list[Finding]:
     for offering in catalog.offerings:
         findings += _offering(catalog, offering, first_party_price)
     findings += _headlines(catalog)
+    findings += identity_findings(catalog)
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: (order[f.level], f.kind, f.entity))
 

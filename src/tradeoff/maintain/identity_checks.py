@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from tradeoff.catalog.alias_schema import DistinctModels
+from tradeoff.db.queries import Catalog
+from tradeoff.maintain.findings import Finding
 from tradeoff.normalize import normalize
 
 _LATEST_IN_NAME = re.compile(r"\(\s*latest\s*\)", re.IGNORECASE)
@@ -116,3 +118,28 @@ def duplicate_groups(
 def distinct_pairs(reviewed: Iterable[DistinctModels]) -> dict[frozenset[str], str]:
     """The reviewed ``[distinct]`` table as pair → reason."""
     return {frozenset(entry.models): entry.reason for entry in reviewed}
+
+
+def identity_findings(catalog: Catalog) -> list[Finding]:
+    """`tradeoff check`: each group of models that may be one checkpoint is an error."""
+    groups = duplicate_groups(
+        [ModelRef(m.id, m.name, m.lab_id) for m in catalog.models.values()],
+        [
+            OfferingRef(o.provider_id, o.provider_model_id, o.model_id)
+            for o in catalog.offerings
+            if o.model_id
+        ],
+        catalog.distinct_models(),
+    )
+    return [
+        Finding(
+            "error",
+            "duplicate-models",
+            f"model:{group.model_ids[0]}",
+            f"{' and '.join(group.model_ids)} may be one checkpoint: "
+            + "; ".join(group.evidence[:3])
+            + " — merge them in catalog/aliases.toml, or list the pair under [distinct] "
+            "with the reason they differ (docs/identity.md)",
+        )
+        for group in groups
+    ]

@@ -12,6 +12,8 @@ from tradeoff.catalog.load import atomic_write_text
 from tradeoff.normalize import normalize
 from tradeoff.reconcile.resolved import Resolved
 
+TOP_UNLINKED = 50
+
 
 def _csv(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> str:
     buffer = io.StringIO()
@@ -68,6 +70,20 @@ def unlinked_ranking(resolved: Resolved) -> list[tuple[str, int, int, str, str]]
     return sorted(rows, key=lambda r: (-r[1], -r[2], r[0]))
 
 
+def _ranked_unlinked_rows(resolved: Resolved) -> list[tuple[str, ...]]:
+    """unlinked.csv: every unlinked row, ranked by how many offerings its key has (the ids
+    worth linking first), each with its reason."""
+    ranking = unlinked_ranking(resolved)
+    place = {key: (rank, offerings) for rank, (key, offerings, *_) in enumerate(ranking, 1)}
+    rows = []
+    for source, provider, model_id, reason in _unlinked_rows(resolved):
+        key = normalize(model_id).key
+        rank, offerings = place[key]
+        rows.append((rank, key, offerings, source, provider, model_id, reason))
+    rows.sort(key=lambda r: (r[0], r[3], r[4], r[5]))
+    return [tuple(str(v) for v in row) for row in rows]
+
+
 def review_summary(resolved: Resolved) -> str:
     """Markdown summary: link share per source, unlinked by reason, dropped by reason."""
     lines = [
@@ -96,6 +112,17 @@ def review_summary(resolved: Resolved) -> str:
         "|---|---:|",
     ]
     lines += [f"| {reason} | {n} |" for reason, n in reasons.most_common()]
+    lines += [
+        "",
+        f"## Top {TOP_UNLINKED} unlinked ids by offerings (each linked, aliased or explained)",
+        "",
+        "| key | offerings | providers | reason |",
+        "|---|---:|---:|---|",
+    ]
+    lines += [
+        f"| {key} | {n} | {providers} | {reason.replace('|', '/')} |"
+        for key, n, providers, _, reason in unlinked_ranking(resolved)[:TOP_UNLINKED]
+    ]
     dropped = Counter(dropped_kind(d.reason) for d in resolved.dropped)
     lines += [
         "",
@@ -113,10 +140,12 @@ def review_summary(resolved: Resolved) -> str:
 def write_review(directory: Path, resolved: Resolved) -> None:
     """Write README.md, unlinked.csv and dropped.csv under ``directory``."""
     atomic_write_text(directory / "README.md", review_summary(resolved))
-    unlinked = _unlinked_rows(resolved)
     atomic_write_text(
         directory / "unlinked.csv",
-        _csv(unlinked, ("source", "provider", "provider_model_id", "reason")),
+        _csv(
+            _ranked_unlinked_rows(resolved),
+            ("rank", "key", "offerings", "source", "provider", "provider_model_id", "reason"),
+        ),
     )
     dropped = [(d.source_id, d.entity, d.field, d.value, d.reason) for d in resolved.dropped]
     atomic_write_text(

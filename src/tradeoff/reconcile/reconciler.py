@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from tradeoff.catalog.load import CatalogText
 from tradeoff.catalog.schema import ImportedModelFacts, SourceEntry
+from tradeoff.errors import DataError
 from tradeoff.normalize import normalize
 from tradeoff.reconcile.aliases import FLOATING_UNKNOWN, AliasIndex, CanonicalRef, FloatingRef
 from tradeoff.reconcile.model_facts import resolve_models
@@ -141,6 +142,16 @@ def _alias_index(text: CatalogText, canonical: dict[str, Stated], out: Resolved)
         index.ambiguous[normalize(name).key] = tuple(candidates)
     for model_id, stated in sorted(canonical.items()):
         index.add_model(CanonicalRef(model_id, _release_of(text, model_id, stated)))
+    out.floating_ids = dict(text.aliases.floating)
+    for pair in text.aliases.distinct:
+        for model_id in pair.models:
+            if model_id not in index.models:
+                raise DataError(
+                    f"distinct pair names unknown model {model_id!r}",
+                    path=text.root / "aliases.toml",
+                    field="distinct",
+                )
+    out.distinct_models = list(text.aliases.distinct)
     for floating_id, entry in sorted(text.aliases.floating.items()):
         ref = FloatingRef(
             entry.target, entry.as_of.isoformat() if entry.as_of else None, entry.note
