@@ -91,7 +91,8 @@ def is_floating(facts: ImportedModelFacts) -> bool:
     """A dataset's model that is a floating id, not a checkpoint: its id floats (``-latest``)
     or its name says "(latest)" (models.dev's ``claude-sonnet-4-0``, "Claude Sonnet 4
     (latest)")."""
-    return facts.floating or "(latest)" in (facts.name or "").lower()
+    named_latest = "(latest)" in (facts.name or "").lower()
+    return facts.floating or named_latest or normalize(facts.id).floating
 
 
 def _canonical_models(text: CatalogText, out: Resolved) -> dict[str, Stated]:
