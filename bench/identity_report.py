@@ -46,7 +46,7 @@ def main() -> None:
     )
     groups = duplicate_groups(
         [ModelRef(m.id, m.name, m.lab_id) for m in resolved.models.values()],
-        [OfferingRef(o.provider_id, o.provider_model_id, o.model_id) for o in linked],
+        [OfferingRef(o.provider_id, o.provider_model_id, str(o.model_id)) for o in linked],
         distinct_pairs(text.aliases.distinct),
     )
     print(f"duplicate groups: {len(groups)}")
