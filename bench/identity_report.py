@@ -45,7 +45,12 @@ def main() -> None:
         f"({100 * len(linked) / max(len(offerings), 1):.1f}%)"
     )
     groups = duplicate_groups(
-        [ModelRef(m.id, m.name, m.lab_id) for m in resolved.models.values()],
+        [
+            ModelRef(
+                m.id, m.name, m.lab_id, m.release_date.value.iso if m.release_date.value else None
+            )
+            for m in resolved.models.values()
+        ],
         [OfferingRef(o.provider_id, o.provider_model_id, str(o.model_id)) for o in linked],
         distinct_pairs(text.aliases.distinct),
     )

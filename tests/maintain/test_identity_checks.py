@@ -60,6 +60,16 @@ def test_a_shared_provider_id_joins_two_models_of_one_lab() -> None:
     assert any("scaleway" in e and "ovhcloud" in e for e in group.evidence)
 
 
+def test_a_dated_id_naming_its_undated_twins_release_day_is_one_group() -> None:
+    models = [
+        ModelRef("openai/gpt-4o", "GPT-4o", "openai", "2024-05-13"),
+        ModelRef("openai/gpt-4o-2024-05-13", "GPT-4o (2024-05-13)", "openai", "2024-05-13"),
+        ModelRef("openai/gpt-4o-2024-08-06", "GPT-4o (2024-08-06)", "openai", "2024-08-06"),
+    ]
+    (group,) = duplicate_groups(models, [])
+    assert group.model_ids == ("openai/gpt-4o", "openai/gpt-4o-2024-05-13")
+
+
 def test_different_checkpoints_and_other_labs_are_not_grouped() -> None:
     models = _models(
         ("openai/gpt-4o-2024-05-13", "GPT-4o (2024-05-13)"),

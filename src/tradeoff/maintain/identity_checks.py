@@ -2,7 +2,9 @@
 
 Two models of one lab are reported as one group when their names, their ids or the provider
 ids of their offerings normalise to the same key (``tradeoff.normalize``; a name is read as an
-id, with a trailing "(latest)" dropped), or when they share a provider model id. Either the
+id, with a trailing "(latest)" dropped), when they share a provider model id, or when one's id
+carries the date the other (its undated twin) was released: ``gpt-4o`` released 2024-05-13
+and ``gpt-4o-2024-05-13`` are one checkpoint. Either the
 data is wrong (a floating id kept as a model of its own, a vendor spelling created twice), or
 the two really are different checkpoints: then the pair goes to the reviewed ``[distinct]``
 table of ``catalog/aliases.toml`` with its reason, and the detector leaves it alone.
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from tradeoff.catalog.alias_schema import DistinctModels
 from tradeoff.db.queries import Catalog
 from tradeoff.maintain.findings import Finding
-from tradeoff.normalize import normalize
+from tradeoff.normalize import dates_agree, normalize
 
 _LATEST_IN_NAME = re.compile(r"\(\s*latest\s*\)", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[()\[\],:;!?'\"]+")
@@ -29,6 +31,7 @@ class ModelRef:
     id: str
     name: str
     lab_id: str
+    release_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,20 @@ def duplicate_groups(
     for model in by_id.values():
         claim(model.id, "key:" + name_key(model.name), f"name {model.name!r}")
         claim(model.id, "key:" + id_key(model.id), f"id {model.id!r}")
+        # the undated model released on the day a dated id names is that checkpoint
+        if model.release_date:
+            claim(model.id, f"dated:{id_key(model.id)}@{model.release_date}", "release date")
+    undated = {(m.lab_id, id_key(m.id)): m for m in by_id.values()}
+    for model in by_id.values():
+        norm = normalize(model.id)
+        twin = undated.get((model.lab_id, norm.undated_key)) if norm.date else None
+        if (
+            twin is not None
+            and twin.id != model.id
+            and dates_agree(str(norm.date), twin.release_date)
+        ):
+            what = f"dated:{id_key(twin.id)}@{twin.release_date}"
+            claim(model.id, what, f"its date is {twin.id}'s release")
     for o in offerings:
         claim(o.model_id, "key:" + id_key(o.provider_model_id), f"{o.provider_id} id")
         claim(o.model_id, "raw:" + o.provider_model_id.lower(), f"{o.provider_id} id")
@@ -123,7 +140,12 @@ def distinct_pairs(reviewed: Iterable[DistinctModels]) -> dict[frozenset[str], s
 def identity_findings(catalog: Catalog) -> list[Finding]:
     """`tradeoff check`: each group of models that may be one checkpoint is an error."""
     groups = duplicate_groups(
-        [ModelRef(m.id, m.name, m.lab_id) for m in catalog.models.values()],
+        [
+            ModelRef(
+                m.id, m.name, m.lab_id, m.release_date.value.iso if m.release_date.value else None
+            )
+            for m in catalog.models.values()
+        ],
         [
             OfferingRef(o.provider_id, o.provider_model_id, o.model_id)
             for o in catalog.offerings
