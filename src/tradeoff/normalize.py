@@ -16,7 +16,7 @@ _ROUTING_SEGMENT = re.compile(r"^(accounts|routers|models|workers-ai|@cf|@hf|pro
 _BEDROCK_REGION = re.compile(r"^(us|eu|apac|global|jp|au|ca)\.")
 _BEDROCK_VENDOR = re.compile(
     r"^(anthropic|meta|mistral|amazon|cohere|deepseek|openai|qwen|moonshot|moonshotai|minimax|"
-    r"nvidia|writer|ai21|google|zai|twelvelabs|stability)\."
+    r"nvidia|writer|ai21|google|zai|xai|twelvelabs|stability)\."
 )
 _BEDROCK_VERSION = re.compile(r"-v\d+(:\d+)?$|:\d+$")
 _QUANT = re.compile(r"[-_.](fp8|fp4|fp16|bf16|int4|int8|awq|gptq|nvfp4|mxfp4|w4a16|w8a8)(-fast)?$")
@@ -71,6 +71,7 @@ def normalize(raw: str) -> NormalizedId:
     text = re.sub(r"(\d)\.(\d)", r"\1-\2", text)  # 3.5 and 3-5 are the same spelling
     text = re.sub(r"^qwen-(\d)", r"qwen\1", text)  # qwen-2-5-7b → qwen2-5-7b
     text = re.sub(r"^meta-llama-(\d)", r"llama-\1", text)  # meta-llama-3-8b → llama-3-8b
+    text = re.sub(r"^llama(\d)-", r"llama-\1-", text)  # bedrock: llama3-2-3b → llama-3-2-3b
     text = _claude_order(text)
     text = re.sub(r"(?<=\d)\.(?=\d)", "-", text)
     text = re.sub(r"-+", "-", text).strip("-")

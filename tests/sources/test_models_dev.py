@@ -38,6 +38,18 @@ def test_floating_canonical_model_is_flagged(imported: ImportFile) -> None:
     assert floating == {"acme/widget-1": False, "acme/widget-latest": True}
 
 
+def test_a_model_named_latest_is_flagged_floating(tmp_path: Path) -> None:
+    # models.dev's "claude-sonnet-4-0" is "Claude Sonnet 4 (latest)": an alias, not a checkpoint
+    tree = tmp_path / "tree"
+    shutil.copytree(TREE, tree, symlinks=True)
+    latest = (TREE / "models" / "acme" / "widget-latest.toml").read_text()
+    (tree / "models" / "acme" / "widget-1-0.toml").write_text(
+        latest.replace('name = "Widget (latest)"', 'name = "Widget 1 (latest)"')
+    )
+    floating = {m.id: m.floating for m in import_tree(tree).models}
+    assert floating["acme/widget-1-0"] is True and floating["acme/widget-1"] is False
+
+
 def test_base_model_inheritance_and_float_artifact(imported: ImportFile) -> None:
     offering = _offering(imported, "acme", "widget-1")
     assert offering.model_id == "acme/widget-1" and offering.link == "base_model"

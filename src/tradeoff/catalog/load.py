@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tradeoff.catalog.alias_schema import AliasFile
 from tradeoff.catalog.commit import temp_path
 from tradeoff.catalog.files import catalog_files as catalog_files
 from tradeoff.catalog.files import default_catalog_dir as default_catalog_dir
@@ -20,7 +21,6 @@ from tradeoff.catalog.parsing import read_text, read_toml_model, toml_line
 from tradeoff.catalog.parsing import read_toml_file as read_toml_file
 from tradeoff.catalog.parsing import validate as validate
 from tradeoff.catalog.schema import (
-    AliasFile,
     CuratedModel,
     ExcludedOffering,
     ExclusionsFile,

@@ -211,34 +211,6 @@ class CuratedModel(Strict):
         return self
 
 
-# --- reviewed alias table -----------------------------------------------------------------
-
-
-class CreatedModel(Strict):
-    """A canonical model the catalog creates because several providers serve it."""
-
-    name: str
-    lab: str
-    family: str | None = None
-    aliases: list[str] = Field(default_factory=list)
-
-
-class AliasFile(Strict):
-    """catalog/aliases.toml: explicit alias → model links, reviewed by a person."""
-
-    models: dict[str, CreatedModel] = Field(default_factory=dict)
-    aliases: dict[str, str] = Field(
-        default_factory=dict, description="provider model id or name → canonical model id"
-    )
-    never: dict[str, str] = Field(
-        default_factory=dict, description="ids that must stay unlinked → reason"
-    )
-    ambiguous: dict[str, list[str]] = Field(
-        default_factory=dict,
-        description="names that may mean several checkpoints → the candidates; never linked",
-    )
-
-
 class ExcludedOffering(Strict):
     """A dataset entry that must not become an offering (e.g. a price filed under the wrong
     provider), with the evidence that it is wrong."""

@@ -246,6 +246,17 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
     )
     conn.executemany("INSERT INTO skipped_models VALUES (?,?)", sorted(r.skipped_models.items()))
     conn.executemany(
+        "INSERT INTO floating_ids VALUES (?,?,?,?,?)",
+        [
+            (fid, f.target, f.as_of.isoformat() if f.as_of else None, f.source, f.note)
+            for fid, f in sorted(r.floating_ids.items())
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO distinct_models VALUES (?,?,?)",
+        [(*sorted(d.models), d.reason) for d in r.distinct_models],
+    )
+    conn.executemany(
         "INSERT INTO ambiguous_names VALUES (?,?)",
         [(name, json.dumps(list(c))) for name, c in sorted(r.index.ambiguous.items())],
     )

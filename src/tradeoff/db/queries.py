@@ -324,6 +324,16 @@ class Catalog:
     def skipped_models(self) -> dict[str, str]:
         return {r["id"]: r["reason"] for r in self._rows("SELECT * FROM skipped_models")}
 
+    def floating_ids(self) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
+        """(id, target model, as of, source, note): docs/identity.md."""
+        rows = self._rows("SELECT * FROM floating_ids ORDER BY id")
+        return [(r["id"], r["target_model_id"], r["as_of"], r["source"], r["note"]) for r in rows]
+
+    def distinct_models(self) -> dict[frozenset[str], str]:
+        """Model pairs reviewed as different checkpoints → the reason."""
+        rows = self._rows("SELECT * FROM distinct_models")
+        return {frozenset((r["model_a"], r["model_b"])): r["reason"] for r in rows}
+
     @cached_property
     def aliases(self) -> dict[str, str]:
         return {r["alias"]: r["model_id"] for r in self._rows("SELECT * FROM aliases")}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,19 +22,13 @@ from tradeoff.compare.headline import (
 from tradeoff.compare.pricing import model_pricing, provider_of
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
+from tradeoff.maintain.findings import Finding
+from tradeoff.maintain.identity_checks import identity_findings
 from tradeoff.reconcile.lifecycle import UNMATCHED
 from tradeoff.reconcile.offering_prices import NEWER_PRICE
 from tradeoff.records import Model, Offering
 
 __all__ = ["Finding", "commit_findings", "counts", "model_pricing", "run_checks"]
-
-
-@dataclass(frozen=True)
-class Finding:
-    level: str  # error | warning
-    kind: str
-    entity: str
-    message: str
 
 
 DROPPED_KINDS = (
@@ -83,6 +76,7 @@ def run_checks(catalog: Catalog, today: dt.date | None = None) -> list[Finding]:
     for offering in catalog.offerings:
         findings += _offering(catalog, offering, first_party_price)
     findings += _headlines(catalog)
+    findings += identity_findings(catalog)
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: (order[f.level], f.kind, f.entity))
 

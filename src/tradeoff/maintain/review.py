@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from tradeoff.normalize import normalize
 from tradeoff.reconcile.resolved import Resolved
+
+TOP_UNLINKED = 50
 
 
 def _csv(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> str:
@@ -44,6 +47,42 @@ def _unlinked_rows(resolved: Resolved) -> list[tuple[str, str, str, str]]:
     )
 
 
+def unlinked_ranking(resolved: Resolved) -> list[tuple[str, int, int, str, str]]:
+    """Unlinked provider ids grouped by normalized key, most offerings first:
+    (key, offerings, providers, the ids as spelled, reason)."""
+    offerings: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    reasons: dict[str, Counter[str]] = defaultdict(Counter)
+    for u in resolved.unlinked:
+        key = normalize(u.provider_model_id).key
+        offerings[key].add((u.provider_id, u.provider_model_id))
+        reasons[key][u.reason] += 1
+    rows = [
+        (
+            key,
+            len(pairs),
+            len({provider for provider, _ in pairs}),
+            " ".join(sorted({spelling for _, spelling in pairs})),
+            reasons[key].most_common(1)[0][0],
+        )
+        for key, pairs in offerings.items()
+    ]
+    return sorted(rows, key=lambda r: (-r[1], -r[2], r[0]))
+
+
+def _ranked_unlinked_rows(resolved: Resolved) -> list[tuple[str, ...]]:
+    """unlinked.csv: every unlinked row, ranked by how many offerings its key has (the ids
+    worth linking first), each with its reason."""
+    ranking = unlinked_ranking(resolved)
+    place = {key: (rank, offerings) for rank, (key, offerings, *_) in enumerate(ranking, 1)}
+    rows = []
+    for source, provider, model_id, reason in _unlinked_rows(resolved):
+        key = normalize(model_id).key
+        rank, offerings = place[key]
+        rows.append((rank, key, offerings, source, provider, model_id, reason))
+    rows.sort(key=lambda r: (r[0], r[3], r[4], r[5]))
+    return [tuple(str(v) for v in row) for row in rows]
+
+
 def review_summary(resolved: Resolved) -> str:
     """Markdown summary: link share per source, unlinked by reason, dropped by reason."""
     lines = [
@@ -72,6 +111,17 @@ def review_summary(resolved: Resolved) -> str:
         "|---|---:|",
     ]
     lines += [f"| {reason} | {n} |" for reason, n in reasons.most_common()]
+    lines += [
+        "",
+        f"## Top {TOP_UNLINKED} unlinked ids by offerings (each linked, aliased or explained)",
+        "",
+        "| key | offerings | providers | reason |",
+        "|---|---:|---:|---|",
+    ]
+    lines += [
+        f"| {key} | {n} | {providers} | {reason.replace('|', '/')} |"
+        for key, n, providers, _, reason in unlinked_ranking(resolved)[:TOP_UNLINKED]
+    ]
     dropped = Counter(dropped_kind(d.reason) for d in resolved.dropped)
     lines += [
         "",
@@ -87,13 +137,13 @@ def review_summary(resolved: Resolved) -> str:
 
 
 def review_texts(directory: Path, resolved: Resolved) -> dict[Path, str]:
-    """README.md, unlinked.csv and dropped.csv under ``directory``, by path."""
-    unlinked = _unlinked_rows(resolved)
+    """README.md, unlinked.csv (ranked by offerings) and dropped.csv under ``directory``."""
     dropped = [(d.source_id, d.entity, d.field, d.value, d.reason) for d in resolved.dropped]
     return {
         directory / "README.md": review_summary(resolved),
         directory / "unlinked.csv": _csv(
-            unlinked, ("source", "provider", "provider_model_id", "reason")
+            _ranked_unlinked_rows(resolved),
+            ("rank", "key", "offerings", "source", "provider", "provider_model_id", "reason"),
         ),
         directory / "dropped.csv": _csv(dropped, ("source", "entity", "field", "value", "reason")),
     }

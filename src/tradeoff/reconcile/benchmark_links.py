@@ -2,7 +2,9 @@
 
 Order: the CSV's models.dev id when the catalog has that model; else its first-party provider
 entry (``provider_ref``); else the name as the source wrote it. The index refuses floating
-aliases, base ↔ instruct and dated ↔ undated ids whose dates disagree.
+aliases, base ↔ instruct and dated ↔ undated ids whose dates disagree. A floating id's recorded
+target (docs/identity.md) is not followed: it says what the id served on one date, not what a
+run at another date measured.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ def link_result(index: AliasIndex, entry: ResultEntry) -> Link:
     if ref_id is not None and ref_id.startswith("floating:"):
         reasons.append(f"provider ref {ref_id[len('floating:') :]} is a floating alias")
     elif ref_id is not None:
-        found = index.link(ref_id)
+        found = _not_floating(index.link(ref_id))
         if found.model_id is not None:
             return Link(
                 found.model_id, f"provider ref {ref_id} ({found.how})", None, found.quantization
@@ -33,8 +35,14 @@ def link_result(index: AliasIndex, entry: ResultEntry) -> Link:
     exact = index.resolve_exact(entry.source_model)
     if exact is not None:
         return Link(exact, "source name (alias)")
-    found = index.link(entry.source_model)
+    found = _not_floating(index.link(entry.source_model))
     if found.model_id is not None:
         return Link(found.model_id, f"source name ({found.how})", None, found.quantization)
     reasons.append(f"source name: {found.reason}")
     return Link(None, None, "; ".join(reasons))
+
+
+def _not_floating(found: Link) -> Link:
+    if found.how == "floating":
+        return Link(None, None, f"floating id (pointed to {found.model_id} on one date only)")
+    return found

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from tradeoff.catalog.load import CatalogText
-from tradeoff.catalog.schema import SourceEntry
+from tradeoff.catalog.schema import ImportedModelFacts, SourceEntry
+from tradeoff.errors import DataError
 from tradeoff.normalize import normalize
-from tradeoff.reconcile.aliases import AliasIndex, CanonicalRef
+from tradeoff.reconcile.aliases import FLOATING_UNKNOWN, AliasIndex, CanonicalRef, FloatingRef
 from tradeoff.reconcile.model_facts import resolve_models
 from tradeoff.reconcile.offerings import link_and_merge_offerings
 from tradeoff.reconcile.resolved import SOURCE_RANK, Resolved, Stated
@@ -87,15 +88,36 @@ def _providers(text: CatalogText, out: Resolved) -> dict[str, str]:
     return alias
 
 
+def is_floating(facts: ImportedModelFacts) -> bool:
+    """A dataset's model that is a floating id, not a checkpoint: its id floats (``-latest``)
+    or its name says "(latest)" (models.dev's ``claude-sonnet-4-0``, "Claude Sonnet 4
+    (latest)")."""
+    named_latest = "(latest)" in (facts.name or "").lower()
+    return facts.floating or named_latest or normalize(facts.id).floating
+
+
 def _canonical_models(text: CatalogText, out: Resolved) -> dict[str, Stated]:
-    """Canonical model id → model-level facts stated by each import (strongest first)."""
+    """Canonical model id → model-level facts stated by each import (strongest first).
+
+    A floating id is not a model (docs/identity.md): it is skipped, and its offerings link
+    through the ``floating`` table of aliases.toml to the checkpoint it pointed to. A dataset
+    model that aliases.toml names as a spelling of another model is skipped too."""
     found: dict[str, Stated] = defaultdict(list)
+    spelled = {alias.lower(): model_id for alias, model_id in text.aliases.aliases.items()}
     ordered = sorted(text.imports, key=lambda f: SOURCE_RANK.get(f.source_id, 90))
     for imported in ordered:
         for facts in imported.models:
-            if facts.floating:
+            floating = text.aliases.floating.get(facts.id)
+            if floating is not None or is_floating(facts):
+                why = FLOATING_UNKNOWN
+                if floating is not None and floating.target is not None:
+                    why = f"floating id, pointed to {floating.target} as of {floating.as_of}"
+                out.skipped_models[facts.id] = f"{imported.source_id}: {why} (catalog/aliases.toml)"
+                continue
+            if facts.id in spelled:
                 out.skipped_models[facts.id] = (
-                    f"{imported.source_id}: floating alias (moves between checkpoints)"
+                    f"{imported.source_id}: the same checkpoint as {spelled[facts.id]} "
+                    "(catalog/aliases.toml)"
                 )
                 continue
             found[facts.id].append((facts, imported.source_id))
@@ -122,6 +144,21 @@ def _alias_index(text: CatalogText, canonical: dict[str, Stated], out: Resolved)
         index.ambiguous[normalize(name).key] = tuple(candidates)
     for model_id, stated in sorted(canonical.items()):
         index.add_model(CanonicalRef(model_id, _release_of(text, model_id, stated)))
+    out.floating_ids = dict(text.aliases.floating)
+    for pair in text.aliases.distinct:
+        for model_id in pair.models:
+            if model_id not in index.models:
+                raise DataError(
+                    f"distinct pair names unknown model {model_id!r}",
+                    path=text.root / "aliases.toml",
+                    field="distinct",
+                )
+    out.distinct_models = list(text.aliases.distinct)
+    for floating_id, entry in sorted(text.aliases.floating.items()):
+        ref = FloatingRef(
+            entry.target, entry.as_of.isoformat() if entry.as_of else None, entry.note
+        )
+        index.add_floating(floating_id, ref, str(text.root / "aliases.toml"))
     for model_id, model in sorted(text.curated.items()):
         for alias in model.aliases:
             index.add_alias(alias, model_id, str(text.curated_paths[model_id]))
@@ -132,10 +169,14 @@ def _alias_index(text: CatalogText, canonical: dict[str, Stated], out: Resolved)
         index.add_alias(alias, model_id, str(text.root / "aliases.toml"))
     for never, reason in text.aliases.never.items():
         index.never[never.lower()] = reason
+        index.never.setdefault(normalize(never).key, reason)
     for spelling, model_id in index.exact.items():
         out.aliases[spelling] = (model_id, "alias")
     for key, model_id in index.keys.items():
         out.aliases.setdefault(key, (model_id, "normalized"))
+    for spelling, ref in index.floating.items():
+        if ref.target is not None:
+            out.aliases.setdefault(spelling, (ref.target, "floating"))
     return index
 
 

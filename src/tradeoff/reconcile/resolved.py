@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tradeoff.catalog.alias_schema import DistinctModels, FloatingId
 from tradeoff.catalog.schema import ImportedModelFacts
 from tradeoff.reconcile.aliases import AliasIndex
 from tradeoff.records import (
@@ -58,6 +59,10 @@ class Resolved:
     dropped: list[DroppedValue] = field(default_factory=list)
     unlinked: list[UnlinkedOffering] = field(default_factory=list)
     skipped_models: dict[str, str] = field(default_factory=dict)  # id → reason
+    # docs/identity.md: floating id → its recorded target (or why unknown); reviewed pairs of
+    # different checkpoints (the duplicate detector leaves them alone)
+    floating_ids: dict[str, FloatingId] = field(default_factory=dict)
+    distinct_models: list[DistinctModels] = field(default_factory=list)
     index: AliasIndex = field(default_factory=AliasIndex)  # for linking other data (benchmarks)
     provider_alias: dict[str, str] = field(default_factory=dict)  # dataset id → provider id
     # source → Counter(offerings=…, linked=…): each import's own offerings, after merging

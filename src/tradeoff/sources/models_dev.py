@@ -107,15 +107,17 @@ def _read_canonical(reader: TreeReader) -> dict[str, tuple[ImportedModelFacts, d
         model_id = f"{path.parent.name}/{path.stem}"
         _check_keys(data, path)
         facts = _model_facts(reader, data, path, f"model:{model_id}")
+        name = reader.expect(data, "name", str, path)
         weights = data.get("weights")
         weights_url = weights[0].get("url") if isinstance(weights, list) and weights else None
         out[model_id] = (
             ImportedModelFacts(
                 id=model_id.lower(),
-                name=reader.expect(data, "name", str, path),
+                name=name,
                 lab=path.parent.name,
                 family=reader.expect(data, "family", str, path),
-                floating=normalize(model_id).floating,
+                # "Claude Sonnet 4 (latest)": models.dev's name of a floating alias
+                floating=normalize(model_id).floating or "(latest)" in (name or "").lower(),
                 weights_url=weights_url,
                 facts=facts,
             ),

@@ -1,0 +1,82 @@
+"""Identity of the bundled catalog (docs/identity.md): one model per released checkpoint."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradeoff.catalog.load import CatalogText
+from tradeoff.db.queries import Catalog
+from tradeoff.maintain.identity_checks import identity_findings
+from tradeoff.maintain.review import TOP_UNLINKED, unlinked_ranking
+from tradeoff.normalize import normalize
+from tradeoff.reconcile.reconciler import reconcile
+from tradeoff.reconcile.resolved import Resolved
+
+# Reasons that say nothing was decided about an id: the top of the report must not hold them.
+UNEXPLAINED = ("no canonical model", "dated id", "base_model")
+
+
+@pytest.fixture(scope="module")
+def resolved(bundled_text: CatalogText) -> Resolved:
+    return reconcile(bundled_text)
+
+
+def test_no_duplicate_models(catalog: Catalog) -> None:
+    assert identity_findings(catalog) == []
+
+
+def test_no_model_is_a_floating_id(catalog: Catalog) -> None:
+    floating = [
+        m.id for m in catalog.models.values() if normalize(m.id).floating or "(latest)" in m.name
+    ]
+    assert floating == []
+
+
+def test_the_top_unlinked_ids_are_each_explained(resolved: Resolved) -> None:
+    top = unlinked_ranking(resolved)[:TOP_UNLINKED]
+    assert [row for row in top if row[4].startswith(UNEXPLAINED)] == []
+
+
+@pytest.mark.parametrize(
+    ("model_id", "spellings"),
+    [
+        (
+            "anthropic/claude-sonnet-4-20250514",
+            ("claude-sonnet-4", "claude-sonnet-4-0", "claude-sonnet-4-20250514"),
+        ),
+        ("anthropic/claude-opus-4-1-20250805", ("claude-opus-4-1", "claude-opus-4-1-20250805")),
+        ("anthropic/claude-haiku-4-5-20251001", ("claude-haiku-4-5", "claude-haiku-4-5-20251001")),
+        ("anthropic/claude-3-7-sonnet-20250219", ("claude-3-7-sonnet", "claude-3-7-sonnet-latest")),
+        ("anthropic/claude-3-5-haiku-20241022", ("claude-3-5-haiku", "claude-3-5-haiku-latest")),
+        ("mistral/mistral-large-2512", ("mistral-large-2512", "mistral-large-3")),
+        (
+            "mistral/mistral-small-2506",
+            (
+                "mistral-small-2506",
+                "mistral-small-3-2-24b-instruct",
+                "mistral-small-3-2-24b-instruct-2506",
+            ),
+        ),
+    ],
+)
+def test_every_spelling_of_a_checkpoint_links_to_one_model(
+    catalog: Catalog, model_id: str, spellings: tuple[str, ...]
+) -> None:
+    spelled = [o for o in catalog.offerings if normalize(o.provider_model_id).key in spellings]
+    assert len({o.provider_id for o in spelled}) > 5
+    assert {o.model_id for o in spelled} == {model_id}
+
+
+def test_a_floating_id_of_several_checkpoints_collects_no_offerings(catalog: Catalog) -> None:
+    floating = {
+        "claude-3-5-sonnet",
+        "claude-3.5-sonnet",
+        "anthropic/claude-3.5-sonnet",
+        "mistral-large",
+        "mistralai/mistral-large",
+        "command-r",
+        "cohere/command-r",
+    }
+    sold = [o for o in catalog.offerings if o.provider_model_id.lower() in floating]
+    assert len(sold) >= 5
+    assert [o for o in sold if o.model_id] == []
