@@ -67,6 +67,7 @@ def kind_label(kind: str | None) -> str:
 # The token price sides a kind is sold by. A side a kind does not have (an embedding model's
 # output) is "not applicable": never $0, never compared, never blended.
 NO_OUTPUT_KINDS: Final[frozenset[str]] = frozenset({"embedding", "rerank", "moderation"})
+NOT_APPLICABLE: Final = "not applicable"
 
 
 def has_output_price(kind: str | None) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tradeoff.compare.wording import NOT_SOURCED, disputed, params, short_tokens, tokens
+from tradeoff.kinds import kind_label
 from tradeoff.records import Fact, Model
 
 ARCHITECTURES = {"moe": "mixture of experts", "dense": "dense"}
@@ -53,6 +54,7 @@ def _modalities(value: tuple[str, ...]) -> str:
 
 
 SPECS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
+    ("kind", "Kind", kind_label),
     ("release_date", "Released", _plain),
     ("context_tokens", "Context window", _context),
     ("max_output_tokens", "Max output", tokens),

@@ -51,11 +51,12 @@ def resolve_kind(
     chosen = _curated(curated, created)
     note = None
     if chosen is None:
-        chosen, note = _majority([s for s in statements if s.source_id != MODALITIES_SOURCE])
+        chosen, count = _majority([s for s in statements if s.source_id != MODALITIES_SOURCE])
+        note = f"the kind its offerings are sold as ({count} dataset entries)" if chosen else None
     if chosen is None:
-        chosen, note = _majority([s for s in statements if s.source_id == MODALITIES_SOURCE])
+        chosen, count = _majority([s for s in statements if s.source_id == MODALITIES_SOURCE])
         if chosen is not None:
-            note = f"{note}; {_modalities_reason(stated)}"
+            note = f"read from {_modalities_reason(stated)} ({count} entries)"
         named = _named_kind(model_id)
         basis = chosen or min(statements, key=lambda s: rank(s.source_id, s.checked), default=None)
         if named is not None and basis is not None and (chosen is None or chosen.kind != named):
@@ -125,7 +126,7 @@ def _statements(
 
 def _majority(statements: list[KindStatement]) -> tuple[KindStatement | None, str | None]:
     """The kind most statements give (a tie at the top decides nothing), stated by its
-    strongest source, and a note counting them."""
+    strongest source, and how many of them give it ("5 of 6")."""
     counts = Counter(s.kind for s in statements)
     top = counts.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
@@ -134,7 +135,7 @@ def _majority(statements: list[KindStatement]) -> tuple[KindStatement | None, st
     backing = sorted(
         (s for s in statements if s.kind == kind), key=lambda s: rank(s.source_id, s.checked)
     )
-    return backing[0], f"stated by {n} of {len(statements)} statements"
+    return backing[0], f"{n} of {len(statements)}"
 
 
 def _modalities_reason(stated: Stated) -> str:
@@ -148,8 +149,8 @@ def _modalities_reason(stated: Stated) -> str:
             facts.family,
         )
         if found is not None:
-            return f"models.dev {found[1]}"
-    return "models.dev modalities of its offerings"
+            return f"models.dev's {found[1]}"
+    return "models.dev's modalities of its offerings"
 
 
 def _tally(statements: list[KindStatement]) -> str:

@@ -22,6 +22,7 @@ from tradeoff.pages.comparison.pricing import (
     headline_text,
     missing_route_text,
     quantization_text,
+    route_price_text,
 )
 from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelRecord
@@ -189,7 +190,7 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
                 prices,
                 label,
                 *[
-                    _price(q[field], q["free"]) if q else m
+                    route_price_text(q, field) if q else m
                     for q, m in zip(quotes, missing, strict=True)
                 ],
             )
@@ -216,10 +217,10 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
                 table,
                 q["provider_name"],
                 q["provider_model_id"],
-                _price(q["input_per_mtok"], q["free"]),
-                _price(q["output_per_mtok"], q["free"]),
+                route_price_text(q, "input_per_mtok"),
+                route_price_text(q, "output_per_mtok"),
                 _price(q["cache_read_per_mtok"]) if q["cache_read_per_mtok"] else NOT_SOURCED,
-                _price(q["blended_per_mtok"], q["free"]),
+                route_price_text(q, "blended_per_mtok"),
                 quantization_text(q),
                 q["lifecycle"],
                 headline_text(q, p["cheapest"]),
