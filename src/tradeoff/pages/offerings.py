@@ -7,6 +7,7 @@ from typing import TypedDict
 from tradeoff.compare.headline import HeadlineRules, headline_rules, quantization_of, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
 from tradeoff.db.queries import Catalog
+from tradeoff.kinds import has_output_price
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
 from tradeoff.pages.view import catalog_view
@@ -66,6 +67,8 @@ class OfferingEntry(TypedDict):
     max_output_tokens: int | None
     quantization: str | None  # served precision (compare.headline.quantization_of)
     headline_excluded_reason: str | None  # why it is not a comparable (headline) price
+    # False: the model's kind has no output tokens (an embedding): output "not applicable"
+    output_applicable: bool
     lifecycle: str
     deprecated_on: str | None
     link: str | None
@@ -123,6 +126,11 @@ def headline_reason(offering: Offering, catalog: Catalog) -> str | None:
     return rules.reason(offering, provider_of(offering, catalog.providers))
 
 
+def _kind_of(offering: Offering, catalog: Catalog) -> str | None:
+    model = catalog.models.get(offering.model_id or "")
+    return model.kind.value if model else None
+
+
 def offering_entry(offering: Offering, catalog: Catalog) -> OfferingEntry:
     """One offering, JSON-ready."""
     provider = catalog.providers.get(offering.provider_id)
@@ -141,6 +149,7 @@ def offering_entry(offering: Offering, catalog: Catalog) -> OfferingEntry:
         max_output_tokens=offering.max_output_tokens,
         quantization=quantization_of(offering),
         headline_excluded_reason=headline_reason(offering, catalog),
+        output_applicable=has_output_price(_kind_of(offering, catalog)),
         lifecycle=offering.lifecycle,
         deprecated_on=offering.deprecated_on,
         link=offering.link,

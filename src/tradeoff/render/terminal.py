@@ -13,6 +13,7 @@ from rich.table import Table
 
 from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
+from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
 from tradeoff.pages.calculator import CalculatorContext
 from tradeoff.pages.comparison import ComparisonContext
@@ -72,7 +73,9 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
             o["provider_name"],
             o["provider_model_id"],
             "free" if p["free"] else money(p["input_per_mtok"]) + mark,
-            "free" if p["free"] else money(p["output_per_mtok"]),
+            NOT_APPLICABLE
+            if not o["output_applicable"]
+            else ("free" if p["free"] else money(p["output_per_mtok"])),
             money(p["cache_read_per_mtok"]) if p["cache_read_per_mtok"] else NOT_SOURCED,
             show_value(o["context_tokens"]),
             quantization_text(o),
