@@ -153,8 +153,10 @@ class CatalogQuery(PageQuery):
 
     kind: str = Field(
         DEFAULT_KIND,
-        description="model kind: " + ", ".join(KIND_VALUES) + " ('unknown': kind not yet "
-        "sourced; 'all': every kind); default text-generation",
+        description="model kind ('unknown': kind not yet sourced; 'all': every kind); "
+        "default text-generation",
+        examples=["speech-to-text"],
+        json_schema_extra={"enum": list(KIND_VALUES)},
     )
     q: str = Field("", description="words that must all appear in id, name, lab or licence")
     capability: tuple[str, ...] = Field(

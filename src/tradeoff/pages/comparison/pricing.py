@@ -158,7 +158,7 @@ def route_price_text(q: QuoteEntry, field: str) -> str:
     never $0, and its blended price is its input price ("input only")."""
     if not q["output_applicable"] and field == "output_per_mtok":
         return NOT_APPLICABLE
-    if not q["output_applicable"] and field == "blended_per_mtok":
+    if not q["output_applicable"] and field == "blended_per_mtok" and q["input_per_mtok"]:
         return f"{format_usd(q['input_per_mtok'], free=q['free'])} (input only)"
     value = q[field]  # type: ignore[literal-required]
     return format_usd(value if isinstance(value, str) else None, free=q["free"])
