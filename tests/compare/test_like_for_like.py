@@ -175,3 +175,17 @@ def test_no_claim_compares_two_kinds_or_a_not_applicable_component(ids: list[str
     for _, related in c.related:
         assert {FIXTURE_KINDS[r.model_id] for r in related} <= set(kinds.values())
     check_consistency(c)
+
+
+def test_an_embedding_workload_has_no_output_cost_never_zero() -> None:
+    from tradeoff.compare.cost import price_workload
+    from tradeoff.compare.workload import Workload
+
+    models = [VIEW.models["lab/embed-a"], VIEW.models["lab/chat-b"]]
+    lines = price_workload(models, VIEW.offerings, PROVIDERS, Workload(1_000_000, 1_000_000))
+    embed = [c for c in lines if c.model_id == "lab/embed-a"]
+    chat = [c for c in lines if c.model_id == "lab/chat-b"]
+    assert embed and all(not c.output_applicable for c in embed)
+    assert all(c.output_usd is None and c.output_per_mtok is None for c in embed)
+    assert min(c.total_usd or 0 for c in embed) == Decimal("0.02")  # 1M input tokens only
+    assert all(c.output_applicable and c.output_usd is not None for c in chat)

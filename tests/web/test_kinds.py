@@ -100,3 +100,16 @@ def test_cross_kind_compare_page_says_so_first(client: TestClient) -> None:
         "model: their prices are sold in different units and are not compared."
     )
     assert "% less" not in body["verdict"] and "×" not in body["verdict"].split("context")[0]
+
+
+def test_calculator_ranks_no_cheapest_route_across_kinds(client: TestClient) -> None:
+    body = client.get(
+        "/api/v1/cost?models=moonshotai/kimi-k2-instruct,openai/whisper-test"
+        "&input_tokens=1000&output_tokens=100"
+    ).json()
+    assert body["kinds_note"].startswith("Kimi K2 Instruct is a text-generation model and ")
+    assert body["cheapest"] is None
+    alone = client.get(
+        "/api/v1/cost?models=moonshotai/kimi-k2-instruct&input_tokens=1000&output_tokens=100"
+    ).json()
+    assert alone["kinds_note"] is None and alone["cheapest"] is not None

@@ -47,15 +47,16 @@ def kind_phrase(kind: str | None) -> str:
     return f"{'an' if label[0] in 'aeiou' else 'a'} {label} model"
 
 
-def kind_differ_claim(kind_row: SpecRow, names: Mapping[str, str]) -> Claim | None:
-    """The page's first statement when the models are not of one known kind (from the spec
-    table's kind row); else None."""
-    kinds = {c.model_id: c.value for c in kind_row.cells}
+def kind_differ_text(
+    model_ids: Sequence[str], names: Mapping[str, str], kinds: Mapping[str, str | None]
+) -> str | None:
+    """ "A is a speech-to-text model and B is a text-generation model: their prices are sold in
+    different units and are not compared." — or None when they share one known kind."""
     if prices_comparable(kinds):
         return None
     groups: dict[str | None, list[str]] = {}
-    for cell in kind_row.cells:
-        groups.setdefault(cell.value, []).append(cell.model_id)
+    for m in model_ids:
+        groups.setdefault(kinds[m], []).append(m)
     parts = []
     for kind, members in groups.items():
         phrase = kind_phrase(kind)
@@ -71,10 +72,20 @@ def kind_differ_claim(kind_row: SpecRow, names: Mapping[str, str]) -> Claim | No
         reason = "their kinds are not yet sourced, so their prices are not compared"
     else:
         reason = "their prices are sold in different units and are not compared"
+    return f"{w.join(parts)}: {reason}."
+
+
+def kind_differ_claim(kind_row: SpecRow, names: Mapping[str, str]) -> Claim | None:
+    """The page's first statement when the models are not of one known kind (from the spec
+    table's kind row); else None."""
+    ids = [c.model_id for c in kind_row.cells]
+    text = kind_differ_text(ids, names, {c.model_id: c.value for c in kind_row.cells})
+    if text is None:
+        return None
     return Claim(
         KIND_DIFFER,
         "kind",
-        f"{w.join(parts)}: {reason}.",
+        text,
         "spec table: kind (curated, the kind its offerings are sold as, or its modalities)",
         tuple(Number("specs", c.model_id, "kind", c.display) for c in kind_row.cells),
     )

@@ -223,7 +223,9 @@ def calculator_md(ctx: CalculatorContext) -> str:
             esc(line["provider_name"]),
             money(line["total_usd"]),
             money(line["input_per_mtok"]) if line["input_per_mtok"] else "unpriced",
-            money(line["output_per_mtok"]) if line["output_per_mtok"] else "unpriced",
+            NOT_APPLICABLE
+            if not line["output_applicable"]
+            else (money(line["output_per_mtok"]) if line["output_per_mtok"] else "unpriced"),
             FITS[line["fits_context"]],
             f"{esc(line['source'])}, checked {line['checked']}",
         ]
@@ -233,6 +235,7 @@ def calculator_md(ctx: CalculatorContext) -> str:
     return _join(
         [
             head,
+            *([esc(ctx["kinds_note"])] if ctx["kinds_note"] else []),
             f"{ctx['priced_count']} priced routes, {ctx['unpriced_count']} unpriced.",
             table(head_row, rows),
             sources_md(ctx["sources"]),

@@ -297,6 +297,8 @@ def print_cost(console: Console, ctx: CalculatorContext) -> None:
         f"{w['output_tokens']:,} output tokens, × {w['requests']:,} request(s)",
         markup=False,
     )
+    if ctx["kinds_note"]:
+        console.print(ctx["kinds_note"], markup=False)
     table = Table(title=plain(f"{ctx['line_count']} offerings ({ctx['unpriced_count']} unpriced)"))
     for column in ("model", "provider", "model id", "input", "cached", "output", "total", "notes"):
         table.add_column(column)
@@ -317,7 +319,9 @@ def print_cost(console: Console, ctx: CalculatorContext) -> None:
             c["provider_model_id"],
             _price(c["input_usd"]) if c["priced"] else "unpriced",
             _price(c["cached_usd"]) if c["priced"] else "unpriced",
-            _price(c["output_usd"]) if c["priced"] else "unpriced",
+            NOT_APPLICABLE
+            if not c["output_applicable"]
+            else (_price(c["output_usd"]) if c["priced"] else "unpriced"),
             _price(c["total_usd"]) if c["priced"] else "unpriced",
             "; ".join(notes),
         )
