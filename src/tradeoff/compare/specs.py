@@ -76,10 +76,11 @@ _EXPERT_ROWS = ("experts_total", "experts_per_token")
 def _cell(model: Model, key: str, fmt: Callable[[Any], str]) -> SpecCell:
     fact: Fact[Any] = getattr(model, key)
     if fact.value is not None:
+        inferred = key == "kind" and (fact.note or "").startswith("inferred")
         return SpecCell(
             model.id,
             fact.value,
-            fmt(fact.value),
+            fmt(fact.value) + (" (inferred from its id)" if inferred else ""),
             fact.source_id,
             fact.checked,
             fact.note,

@@ -95,6 +95,7 @@ def model_md(ctx: ModelContext) -> str:
             esc(f["label"]),
             esc(disputed(show(f["value"]), f["disputed"])),
             f"[{esc(f['source']['name'])}](<{md_url(f['source']['url'])}>), checked {f['checked']}"
+            + (f" ({esc(f['note'])})" if f["field"] == "kind" and f["note"] else "")
             if f["source"]
             else esc(f["note"] or ""),
         ]

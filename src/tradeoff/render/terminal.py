@@ -44,6 +44,8 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
         facts.add_column(column)
     for f in ctx["facts"] + ctx["capabilities"]:
         source = f["source"]["name"] if f["source"] else (f["note"] or NOT_SOURCED)
+        if f["source"] and f["field"] == "kind" and f["note"]:
+            source += f" ({f['note']})"  # how the kind was decided (an inference says so)
         value = disputed(show_value(f["value"]), f["disputed"])
         add_row(facts, f["label"], value, source, f["checked"] or NOT_SOURCED)
     console.print(facts)
