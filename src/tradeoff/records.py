@@ -147,6 +147,7 @@ class Provider:
 
 # The model-level facts of ``Model`` (capabilities are apart), in display order.
 MODEL_FACT_FIELDS: tuple[str, ...] = (
+    "kind",
     "release_date",
     "knowledge_cutoff",
     "licence",
@@ -208,6 +209,9 @@ class Model:
     modalities_output: Fact[tuple[str, ...]]
     capabilities: dict[str, Fact[bool]]
     weights_url: str | None = None
+    # What the model is sold for (tradeoff.kinds.MODEL_KINDS); prices and claims are compared
+    # only within one kind. Unknown (None) is "kind not yet sourced".
+    kind: Fact[str] = field(default_factory=lambda: Fact(None))
 
     @property
     def slug(self) -> str:

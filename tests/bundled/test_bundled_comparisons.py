@@ -34,3 +34,21 @@ def test_a_vs_b_mirrors_b_vs_a(catalog: Catalog, data: st.DataObject) -> None:
     assert signature(ab) == signature(ba)
     assert ab.shared_providers == ba.shared_providers
     assert ab.last_reviewed == ba.last_reviewed and ab.source_ids == ba.source_ids
+
+
+def test_every_kind_against_another_is_never_compared_on_price(catalog: Catalog) -> None:
+    """Each model that is not text generation, against a random model of another kind: the
+    page says so first and no claim sets the two prices against each other."""
+    rng = random.Random(20261202)
+    by_kind: dict[str | None, list[str]] = {}
+    for m in sorted(catalog.models.values(), key=lambda m: m.id):
+        by_kind.setdefault(m.kind.value, []).append(m.id)
+    assert len(by_kind) >= 5  # the bundled catalog holds several kinds
+    others = [m for kind, ids in by_kind.items() if kind != "text-generation" for m in ids]
+    for model_id in others:
+        kind = catalog.models[model_id].kind.value
+        pool = [m for k, ids in by_kind.items() if k != kind for m in ids]
+        c = compare_ids(catalog, [model_id, rng.choice(pool)])
+        check_consistency(c)
+        assert c.claims[0].id == "kind.differ", model_id
+        assert not [x for x in c.claims if x.id.startswith("price.cheapest")], model_id

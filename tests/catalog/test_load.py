@@ -95,3 +95,47 @@ def test_a_regional_endpoint_of_a_main_provider_loads(mini: Path) -> None:
         )
     )
     assert load_catalog(mini).providers["hostco"].region_of == "acme"
+
+
+KIND_FACT = 'kind = { value = "embedding", source = "widget-1-card", checked = 2026-11-29 }\n'
+
+
+def test_curated_kind_is_a_cited_fact(mini: Path) -> None:
+    path = mini / "curated/acme/widget-1.toml"
+    path.write_text(path.read_text().replace("[facts]\n", "[facts]\n" + KIND_FACT))
+    fact = load_catalog(mini).curated["acme/widget-1"].facts["kind"]
+    assert fact.value == "embedding" and fact.source == "widget-1-card"
+
+
+def test_unknown_curated_kind_names_file_and_the_kinds(mini: Path) -> None:
+    path = mini / "curated/acme/widget-1.toml"
+    path.write_text(
+        path.read_text().replace("[facts]\n", "[facts]\n" + KIND_FACT.replace("embedding", "chat"))
+    )
+    with pytest.raises(DataError) as caught:
+        load_catalog(mini)
+    assert str(path) in caught.value.describe()
+    assert "unknown model kind 'chat'" in caught.value.describe()
+    assert "speech-to-text" in caught.value.describe()  # the message lists the kinds
+
+
+ALIAS_MODEL = """[models."acme/vectors-1"]
+name = "Vectors 1"
+lab = "acme"
+kind = {{ value = "{kind}", source = "{source}", checked = 2026-11-29 }}
+"""
+
+
+def test_alias_table_model_kind_cites_a_declared_source(mini: Path) -> None:
+    path = mini / "aliases.toml"
+    path.write_text(ALIAS_MODEL.format(kind="embedding", source="widget-1-card"))
+    kind = load_catalog(mini).aliases.models["acme/vectors-1"].kind
+    assert kind is not None and kind.value == "embedding"
+    path.write_text(ALIAS_MODEL.format(kind="embedding", source="nope"))
+    with pytest.raises(DataError) as caught:
+        load_catalog(mini)
+    assert str(path) in caught.value.describe()
+    assert "models.acme/vectors-1.kind.source" in caught.value.describe()
+    path.write_text(ALIAS_MODEL.format(kind="vectors", source="widget-1-card"))
+    with pytest.raises(DataError, match="unknown model kind 'vectors'"):
+        load_catalog(mini)

@@ -149,3 +149,23 @@ def test_error_messages_keep_their_field(mini_env: tuple[Path, Path], tmp_path: 
     result = runner.invoke(app, ["import", "models-dev", str(tree)])
     assert result.exit_code == 1
     assert "[cost.input]" in result.stderr  # Rich must not eat "[...]" as markup
+
+
+def test_models_list_by_kind(catalog: Catalog) -> None:
+    chat = runner.invoke(app, ["models", "list", "--kind", "text-generation", "--json"])
+    assert chat.exit_code == 0, chat.output
+    listing = json.loads(chat.stdout)
+    assert listing["count"] == len(listing["models"]) == len(catalog.models)
+    assert {m["kind"] for m in listing["models"]} == {"text-generation"}
+    none = json.loads(
+        runner.invoke(app, ["models", "list", "--kind", "embedding", "--json"]).stdout
+    )
+    assert none["count"] == 0 and none["models"] == []
+
+
+def test_models_list_bad_kind_names_the_option_and_the_kinds() -> None:
+    result = runner.invoke(app, ["models", "list", "--kind", "chat"])
+    assert result.exit_code != 0
+    assert "--kind" in result.stderr and "'chat'" in result.stderr
+    assert "speech-to-text" in result.stderr and "text-generation" in result.stderr
+    assert "Traceback" not in result.output

@@ -42,3 +42,12 @@ def test_unknown_name_without_neighbours(catalog: Catalog) -> None:
     with pytest.raises(UnknownModel) as caught:
         catalog.resolve("zzzz-qqqq")
     assert caught.value.suggestions == []
+
+
+def test_kind_is_compiled_with_its_source_and_read_back(catalog: Catalog) -> None:
+    kimi = catalog.models["moonshotai/kimi-k2-instruct"].kind
+    assert kimi.value == "text-generation" and kimi.source_id == "models-dev"
+    assert kimi.checked and kimi.note
+    column = dict(catalog.connection().execute("SELECT id, kind FROM models").fetchall())
+    assert column == {m.id: m.kind.value for m in catalog.models.values()}
+    assert set(column.values()) == {"text-generation"}  # the test slice holds chat models only

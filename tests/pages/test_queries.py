@@ -128,7 +128,9 @@ def test_catalog_echo_and_sort_links(catalog: Catalog) -> None:
     query = CatalogQuery.model_validate(
         {"capability": ["vision", "tool_call"], "sort": "context"}, context={"catalog": catalog}
     )
+    # The kind shown is always echoed (the default view is text generation, not everything).
     assert echo(query) == {
+        "kind": "text-generation",
         "capability": ["vision", "tool_call"],
         "sort": "context",
         "order": "asc",

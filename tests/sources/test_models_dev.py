@@ -165,3 +165,33 @@ def test_an_unknown_status_is_dropped_with_its_reason(tmp_path: Path) -> None:
     imported = import_tree(tree, commit="abc123")
     assert _offering(imported, "hostco", "acme/gizmo-9").lifecycle == "ga"
     assert any(d.field == "status" and "unknown status" in d.reason for d in imported.dropped)
+
+
+# --- kinds ------------------------------------------------------------------------------
+
+
+def test_kind_from_modalities_on_models_and_offerings(imported: ImportFile) -> None:
+    facts = {m.id: m.facts for m in imported.models}
+    assert facts["acme/widget-1"]["kind"] == "text-generation"  # text → text
+    # the offering inherits its base model's modalities, so states the same kind
+    assert _offering(imported, "acme", "widget-1").kind == "text-generation"
+    # no modalities, no family: the file states no kind (not guessed from the name)
+    assert _offering(imported, "hostco", "acme/gizmo-9").kind is None
+
+
+def test_audio_embedding_and_image_entries_state_their_kind(tree: Path) -> None:
+    base = "providers/hostco/models/acme"
+    _write(tree, f"{base}/whisper-2.toml", '[modalities]\ninput = ["audio"]\noutput = ["text"]\n')
+    _write(tree, f"{base}/speaker.toml", '[modalities]\ninput = ["text"]\noutput = ["audio"]\n')
+    _write(tree, f"{base}/painter.toml", '[modalities]\ninput = ["text"]\noutput = ["image"]\n')
+    _write(
+        tree,
+        f"{base}/vectors.toml",
+        'family = "text-embedding"\n[modalities]\ninput = ["text"]\noutput = ["text"]\n',
+    )
+    imported = import_tree(tree)
+    kinds = {o.provider_model_id: o.kind for o in imported.offerings if o.provider == "hostco"}
+    assert kinds["acme/whisper-2"] == "speech-to-text"
+    assert kinds["acme/speaker"] == "text-to-speech"
+    assert kinds["acme/painter"] == "image-generation"
+    assert kinds["acme/vectors"] == "embedding"

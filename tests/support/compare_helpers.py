@@ -37,8 +37,9 @@ def model(
     parameters_total: int | None = None,
     architecture: str | None = None,
     context_tokens: int | None = None,
+    kind: str | None = "text-generation",
 ) -> Model:
-    """A model with only the given facts known."""
+    """A model with only the given facts known (a text-generation model unless told)."""
     caps = caps or {}
     return Model(
         id=model_id,
@@ -61,6 +62,7 @@ def model(
         capabilities={
             c: Fact(caps.get(c), "src" if caps.get(c) is not None else None) for c in CAPABILITIES
         },
+        kind=_fact(kind),
     )
 
 

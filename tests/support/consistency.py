@@ -14,6 +14,7 @@ from tradeoff.compare.headline import PER_USE_KINDS
 from tradeoff.compare.pricing import ModelPricing
 from tradeoff.compare.workload import blend_of
 from tradeoff.db.queries import Catalog
+from tradeoff.kinds import has_output_price
 from tradeoff.pages.comparison import benchmark_section, catalog_view
 from tradeoff.records import Tri
 
@@ -76,9 +77,17 @@ def table_value(c: Comparison, table: str, model_id: str, field: str) -> object:
 
 
 def check_consistency(c: Comparison) -> None:
-    """Numbers equal the tables, counts equal lists, capability claims match the table."""
+    """Numbers equal the tables, counts equal lists, capability claims match the table; no
+    claim sets the prices of two kinds against each other or states a not-applicable price."""
     names = {m.id: m.name for m in c.models}
+    kinds = {m.id: m.kind.value for m in c.models}
     for claim in c.claims:
+        priced = {n.model_id for n in claim.numbers if n.table == "pricing" and n.value is not None}
+        if len(priced) >= 2:
+            assert len({kinds[m] for m in priced}) == 1 and kinds[next(iter(priced))], claim.id
+        for n in claim.numbers:
+            if n.table == "pricing" and "output_per_mtok" in n.field:
+                assert has_output_price(kinds[n.model_id]), (claim.id, n)
         for n in claim.numbers:
             assert table_value(c, n.table, n.model_id, n.field) == n.value, (claim.id, n)
             if (

@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from tradeoff.catalog.schema import MODEL_ID, Strict, not_in_the_future
+from tradeoff.catalog.schema import (
+    MODEL_ID,
+    CuratedFact,
+    Strict,
+    known_kind,
+    not_in_the_future,
+)
 
 
 class CreatedModel(Strict):
@@ -22,6 +28,9 @@ class CreatedModel(Strict):
     lab: str
     family: str | None = None
     aliases: list[str] = Field(default_factory=list)
+    kind: CuratedFact | None = Field(default=None, description="cited model kind (MODEL_KINDS)")
+
+    _known_kind = field_validator("kind")(lambda fact: known_kind(fact))
 
 
 class FloatingId(Strict):

@@ -15,7 +15,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 _FIXED = ("sources.toml", "labs.toml", "providers.toml", "aliases.toml", "exclusions.toml")
-_GROUPS = {"curated": 1, "providers": 2, "imports": 3, "benchmarks.toml": 4, "benchmarks": 5}
+# After the fixed files, in compile order: (file or folder, glob of its files; "" for a file).
+# One table for ``catalog_files`` and the snapshot's order, so a new folder cannot feed one
+# and be unknown to the other.
+_GROUPS: tuple[tuple[str, str], ...] = (
+    ("curated", "**/*.toml"),
+    ("providers", "*.toml"),  # hand-written offerings
+    ("lifecycle", "*.toml"),  # curated deprecations
+    ("imports", "*.json"),
+    ("benchmarks.toml", ""),  # benchmark registry and results: compiled by db.benchmark_writer
+    ("benchmarks", "*.json"),
+)
+_GROUP_RANK = {name: rank for rank, (name, _) in enumerate(_GROUPS, start=1)}
 
 
 def default_catalog_dir() -> Path:
@@ -29,13 +40,11 @@ def default_catalog_dir() -> Path:
 def catalog_files(root: Path) -> list[Path]:
     """Every file that feeds the compiled database, in a stable order."""
     files = [f for f in (root / name for name in _FIXED) if f.is_file()]
-    files += only_files((root / "curated").rglob("*.toml"))
-    files += only_files((root / "providers").glob("*.toml"))  # hand-written offerings
-    files += only_files((root / "lifecycle").glob("*.toml"))  # curated deprecations
-    files += only_files((root / "imports").glob("*.json"))
-    # Benchmark registry and results: compiled by db.benchmark_writer.
-    files += [f for f in [root / "benchmarks.toml"] if f.is_file()]
-    files += only_files((root / "benchmarks").glob("*.json"))
+    for name, pattern in _GROUPS:
+        if pattern:
+            files += only_files((root / name).glob(pattern))
+        elif (root / name).is_file():
+            files.append(root / name)
     return files
 
 
@@ -76,11 +85,11 @@ class CatalogSnapshot:
 
 
 def _order(root: Path, path: Path) -> tuple[int, int, Path]:
-    """``catalog_files`` order: the fixed files, curated/, providers/, imports/, benchmarks."""
+    """``catalog_files`` order: the fixed files, then ``_GROUPS``."""
     top = path.relative_to(root).parts[0]
     if top in _FIXED:
         return (0, _FIXED.index(top), path)
-    return (_GROUPS[top], 0, path)
+    return (_GROUP_RANK[top], 0, path)
 
 
 def read_snapshot(root: Path) -> CatalogSnapshot:

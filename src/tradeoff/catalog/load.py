@@ -276,6 +276,10 @@ def _check_references(text: CatalogText) -> None:
         path = text.curated_paths[model_id]
         for name, fact in model.facts.items():
             _check_cited(text, fact.source, path, ("facts", name, "source"))
+    for model_id, created in text.aliases.models.items():
+        if created.kind is not None:
+            kind_at = ("models", model_id, "kind", "source")
+            _check_cited(text, created.kind.source, text.root / "aliases.toml", kind_at)
     for provider_id, provider in text.providers.items():
         if provider.region_of is not None:
             _check_region(text, provider_id, provider.region_of)

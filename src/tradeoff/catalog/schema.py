@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from tradeoff.kinds import MODEL_KINDS
 
 ISO_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+T = TypeVar("T")
 MODEL_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9._-]*$")
 
 Money = Annotated[Decimal, Field(ge=0, description="USD per 1M tokens")]
@@ -139,7 +140,16 @@ class CuratedFact(Strict):
         return self
 
 
+def known_kind(value: T) -> T:
+    """A kind (or a cited kind) must be one of ``tradeoff.kinds.MODEL_KINDS``."""
+    stated = value.value if isinstance(value, CuratedFact) else value
+    if stated is not None and stated not in MODEL_KINDS:
+        raise ValueError(f"unknown model kind {stated!r}; expected one of {', '.join(MODEL_KINDS)}")
+    return value
+
+
 CURATED_FACT_TYPES: dict[str, type | tuple[type, ...]] = {
+    "kind": str,
     "release_date": str,
     "knowledge_cutoff": str,
     "licence": str,
@@ -206,6 +216,7 @@ class CuratedModel(Strict):
                     raise ValueError(f"facts.{name}: {exc}") from exc
             if name == "architecture" and fact.value not in ("dense", "moe"):
                 raise ValueError("facts.architecture: expected 'dense' or 'moe'")
+            known_kind(fact) if name == "kind" else None
         if not self.id.startswith(self.lab + "/"):
             raise ValueError(f"id {self.id!r} must start with its lab {self.lab!r}")
         return self
@@ -303,11 +314,8 @@ class ImportedOffering(Strict):
     context_tokens: int | None = Field(default=None, gt=0, le=MAX_INT)
     max_output_tokens: int | None = Field(default=None, gt=0, le=MAX_INT)
     quantization: str | None = None
-    kind: str | None = Field(
-        default=None,
-        description="model kind this entry is sold as (tradeoff.kinds.MODEL_KINDS), when the "
-        "dataset states it (LiteLLM mode) or its modalities show it",
-    )
+    # the kind this entry is sold as (MODEL_KINDS): LiteLLM's mode, or models.dev's modalities
+    kind: str | None = None
     capabilities: dict[str, bool] = Field(default_factory=dict)
     lifecycle: Literal["preview", "ga", "deprecated", "retired"] = "ga"
     deprecated_on: str | None = None
@@ -325,14 +333,7 @@ class ImportedOffering(Strict):
         default_factory=dict, description="model-level facts this offering claims (evidence only)"
     )
 
-    @field_validator("kind")
-    @classmethod
-    def _known_kind(cls, value: str | None) -> str | None:
-        if value is not None and value not in MODEL_KINDS:
-            raise ValueError(
-                f"unknown model kind {value!r}; expected one of {', '.join(MODEL_KINDS)}"
-            )
-        return value
+    _known_kind = field_validator("kind")(lambda value: known_kind(value))
 
 
 class ImportedProvider(Strict):

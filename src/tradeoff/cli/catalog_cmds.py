@@ -19,29 +19,47 @@ from tradeoff.cli.shared import (
     parse_date,
     print_json,
 )
+from tradeoff.errors import UsageError
 
 
 @models_app.command("list")
 @handles_errors
-def models_list(as_json: JsonFlag = False) -> None:
-    """List every canonical model with its lab, release date and number of offerings."""
-    from tradeoff.pages.catalog_table import catalog_rows
+def models_list(
+    as_json: JsonFlag = False,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only models of this kind: text-generation, embedding, rerank, moderation, "
+            "image-generation, speech-to-text, text-to-speech, realtime-audio, ocr, video; "
+            "'unknown' for kind not yet sourced. Default: every kind.",
+        ),
+    ] = None,
+) -> None:
+    """List every canonical model with its kind, lab, release date and number of offerings."""
+    from tradeoff.pages.catalog_table import ALL_KINDS, KIND_VALUES, catalog_rows, kind_matches
     from tradeoff.render.terminal import show_value
     from tradeoff.render.terminal_text import add_row, plain
 
+    if kind is not None and kind not in KIND_VALUES:
+        raise UsageError(
+            f"unknown kind {kind!r}; expected one of {', '.join(KIND_VALUES)}", field="--kind"
+        )
     catalog = open_catalog()
-    rows = catalog_rows(catalog)
+    rows = [r for r in catalog_rows(catalog) if kind_matches(r, kind or ALL_KINDS)]
     if as_json:
         print_json({"models": rows, "count": len(rows), "catalog_version": catalog.version})
         return
     table = Table(title=plain(f"{len(rows)} models"))
-    for column in ("id", "name", "lab", "released", "context", "open weights", "offerings"):
+    for column in ("id", "name", "kind", "lab", "released", "context", "open weights", "offerings"):
         table.add_column(column)
     for row in rows:
         add_row(
             table,
             row["id"],
             row["name"],
+            row["kind"] or "not yet sourced",
             row["lab"],
             show_value(row["release_date"]),
             show_value(row["context_tokens"]),

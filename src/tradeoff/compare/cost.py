@@ -15,6 +15,7 @@ from decimal import Context, Decimal, localcontext
 from tradeoff.compare.headline import headline_rules, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
 from tradeoff.compare.workload import MAX_COUNT_DIGITS, Workload
+from tradeoff.kinds import has_output_price
 from tradeoff.money import PER_MTOK
 from tradeoff.records import Model, Offering, PriceTier, Provider
 
@@ -44,6 +45,9 @@ class CostLine:
     note: str | None = None
     excluded_reason: str | None = None  # why it is not a comparable price (compare.headline)
     as_of: str | None = None  # the dataset whose snapshot date ``checked`` is; None: reviewed
+    # False: the model's kind has no output tokens (an embedding): its output is not
+    # applicable (no rate, no cost — never $0) and the total is input and cached tokens
+    output_applicable: bool = True
 
 
 def _tier(offering: Offering, input_tokens: int) -> PriceTier | None:
@@ -69,9 +73,14 @@ def _usd(tokens: int, per_mtok: Decimal | None) -> Decimal | None:
 
 
 def price_offering(
-    model_id: str, offering: Offering, provider: Provider, workload: Workload
+    model_id: str,
+    offering: Offering,
+    provider: Provider,
+    workload: Workload,
+    has_output: bool = True,
 ) -> CostLine:
-    """The cost of a workload on one offering, with the rates that produced it."""
+    """The cost of a workload on one offering, with the rates that produced it; without
+    ``has_output`` (``kinds.has_output_price``) output tokens are not applicable."""
     p = offering.prices
     tier = _tier(offering, workload.input_tokens)
     rate_in = p.input_per_mtok
@@ -89,11 +98,13 @@ def price_offering(
     if p.free and rate_in is None and rate_out is None:
         rate_in = rate_out = Decimal(0)
         note = "free variant"
+    if not has_output:
+        rate_out = None
     with _exact(rate_in, rate_out, rate_cache):
         cache_as_input = workload.cached_tokens > 0 and rate_cache is None
         input_usd = _usd(workload.uncached_tokens, rate_in)
         cached_usd = _usd(workload.cached_tokens, rate_in if cache_as_input else rate_cache)
-        output_usd = _usd(workload.output_tokens, rate_out)
+        output_usd = _usd(workload.output_tokens, rate_out) if has_output else Decimal(0)
         total = None
         if input_usd is not None and cached_usd is not None and output_usd is not None:
             total = (input_usd + cached_usd + output_usd) * workload.requests
@@ -105,7 +116,11 @@ def price_offering(
     if total is None:
         note = (
             "unpriced: "
-            + ", ".join(name for name, v in (("input", rate_in), ("output", rate_out)) if v is None)
+            + ", ".join(
+                name
+                for name, v in (("input", rate_in), ("output", rate_out if has_output else 0))
+                if v is None
+            )
             + " price not yet sourced"
         )
     context = offering.context_tokens
@@ -120,7 +135,7 @@ def price_offering(
         cache_read_per_mtok=rate_cache,
         input_usd=input_usd if total is not None else None,
         cached_usd=cached_usd if total is not None else None,
-        output_usd=output_usd if total is not None else None,
+        output_usd=output_usd if total is not None and has_output else None,
         total_usd=total,
         tier_above_input_tokens=None if tier is None else tier.above_input_tokens,
         cache_priced_as_input=cache_as_input,
@@ -131,6 +146,7 @@ def price_offering(
         checked=offering.checked,
         note=note,
         as_of=offering.as_of,
+        output_applicable=has_output,
     )
 
 
@@ -156,7 +172,9 @@ def price_workload(
             provider = provider_of(offering, providers)
             if not is_live(offering, provider) or not sells_per_use(provider):
                 continue
-            line = price_offering(model.id, offering, provider, workload)
+            line = price_offering(
+                model.id, offering, provider, workload, has_output_price(model.kind.value)
+            )
             lines.append(replace(line, excluded_reason=rules.reason(offering, provider)))
     lines.sort(
         key=lambda c: (

@@ -21,6 +21,7 @@ from tradeoff.compare.fact_claims import (
     spec_claims,
 )
 from tradeoff.compare.faq import FaqEntry, build_faq
+from tradeoff.compare.like_for_like import kind_differ_claim
 from tradeoff.compare.price_claims import price_claims
 from tradeoff.compare.pricing import ModelPricing, Quote, model_pricing, shared_providers
 from tradeoff.compare.related import Related, related_models
@@ -137,8 +138,12 @@ def compare(
     shared = shared_providers(pricing)
     provider_names = {q.provider_id: q.provider_name for p in pricing for q in p.providers}
     claims: list[Claim] = []
+    kind_row = next(r for r in specs if r.key == "kind")
+    differ = kind_differ_claim(kind_row, names)  # said first; gates every price comparison
+    claims += [differ] if differ is not None else []
     claims += spec_claims(specs, names, labs)
-    claims += price_claims(ids, names, by_model, blend)
+    kinds = {c.model_id: c.value for c in kind_row.cells}
+    claims += price_claims(ids, names, by_model, blend, kinds)
     claims += availability_claims(ids, names, by_model, shared, provider_names)
     claims.append(capability_summary(caps, names))
     claims += capability_claims(caps, names)

@@ -36,7 +36,9 @@ def build_faq(
     listed = [names[m] for m in model_ids]
     either = w.join(listed, "or")
     both = w.join(listed)
-    price_ids = [cid for cid in by_id if cid.startswith(("price.unpriced", "price.cheapest"))]
+    # models of different kinds: the answer says first that their prices are not compared
+    price_ids = [cid for cid in by_id if cid.startswith("kind.")]
+    price_ids += [cid for cid in by_id if cid.startswith(("price.unpriced", "price.cheapest"))]
     price_ids = [cid for cid in price_ids if cid not in ("price.cheapest.input",)]
     price_ids = [cid for cid in price_ids if cid != "price.cheapest.output"]
     price_ids += [cid for cid in by_id if cid.startswith("price.first_party")]

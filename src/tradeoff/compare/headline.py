@@ -29,6 +29,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from tradeoff.compare.wording import short_tokens
+from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Offering, Provider
 
 # Provider kinds that sell API access per use: the only ones counted as availability.
@@ -185,7 +186,8 @@ class HeadlineRules:
         p = offering.prices
         if p.free:
             return "free variant"
-        if p.input_per_mtok is None or p.output_per_mtok is None:
+        has_output = has_output_price(self.model.kind.value)  # an embedding has no output
+        if p.input_per_mtok is None or (has_output and p.output_per_mtok is None):
             return "unpriced"
         ratio = off_list(self.model, offering, provider, self.list_price)
         if ratio is not None:

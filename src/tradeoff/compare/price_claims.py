@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.like_for_like import prices_comparable
 from tradeoff.compare.pricing import ModelPricing, Quote
 from tradeoff.compare.workload import Blend
 
@@ -74,15 +75,26 @@ def price_claims(
     names: Mapping[str, str],
     pricing: Mapping[str, ModelPricing],
     blend: Blend,
+    kinds: Mapping[str, str | None] | None = None,
 ) -> list[Claim]:
-    """Blended price on the cheapest route and at the first-party APIs, plus input/output."""
+    """Blended price on the cheapest route and at the first-party APIs, plus input/output.
+
+    Like for like (``compare.like_for_like``): models not of one known kind get no claim that
+    sets their prices against each other — only what each one's own pricing says."""
     claims: list[Claim] = []
+    comparable = kinds is None or prices_comparable(kinds)
     blend_text = f"blended {blend.label} input/output, USD per 1M tokens"
     cheapest = {m: pricing[m].cheapest for m in model_ids}
     for m in model_ids:
         if cheapest[m] is None:
             claims.append(_unpriced_claim(m, names[m], pricing[m]))
     priced: dict[str, Quote] = {m: q for m, q in cheapest.items() if q is not None}
+    # a kind without output tokens (an embedding) is priced by input alone: no blend, no sides
+    input_only = any(not q.output_applicable for q in priced.values())
+    if input_only:
+        blend_text = "input price, USD per 1M tokens (this kind has no output tokens to blend)"
+    if not comparable:
+        priced = {}
     if len(priced) >= 2:
 
         def entries(field: str) -> list[tuple[str, Decimal, str]]:
@@ -106,7 +118,7 @@ def price_claims(
                 "the lowest price matters most",
             )
         )
-        for side in ("input", "output"):
+        for side in () if input_only else ("input", "output"):
             claims.append(
                 _money_claim(
                     f"price.cheapest.{side}",
@@ -124,7 +136,7 @@ def price_claims(
         for m, q in first.items()
         if q is not None and q.blended_per_mtok is not None
     ]
-    if len(first_priced) >= 2:
+    if len(first_priced) >= 2 and comparable:
         claims.append(
             _money_claim(
                 "price.first_party",
@@ -149,7 +161,7 @@ def price_claims(
                 tuple(Number("pricing", m, "first_party", None) for m in missing),
             )
         )
-    even = _break_even(priced, names)
+    even = [] if input_only else _break_even(priced, names)
     claims.extend(c for c, _ in even)
     # Individual input/output sides are detail for the deep dive, not separate "choose" reasons
     # unless they point in different directions (then the workload shape decides, and where

@@ -24,6 +24,7 @@ from tradeoff.compare.headline import (
     sells_per_use,
 )
 from tradeoff.compare.workload import Blend
+from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Offering, Provider, dated_text
 
 _TOKEN_PRICES = ("input_per_mtok", "output_per_mtok")  # the two prices a blend reads
@@ -55,6 +56,8 @@ class Quote:
     excluded_reason: str | None = None  # why it is not the headline route; None: comparable
     as_of: str | None = None  # the dataset whose snapshot date ``checked`` is; None: reviewed
     retired_on: str | None = None  # the offering's retirement date (past or scheduled)
+    # False: the model's kind has no output tokens (an embedding): "not applicable", never $0
+    output_applicable: bool = True
 
     @property
     def dated(self) -> str:
@@ -63,7 +66,7 @@ class Quote:
 
     @property
     def priced(self) -> bool:
-        """Both token prices are known (free counts as priced at zero)."""
+        """Its token prices are known (free counts as priced at zero)."""
         return self.blended_per_mtok is not None
 
 
@@ -124,9 +127,14 @@ def is_first_party(provider: Provider, model: Model) -> bool:
     return provider.is_first_party_for(model.lab_id)
 
 
-def blended_price(offering: Offering, blend: Blend) -> Decimal | None:
-    """Blended USD per 1M tokens of an offering; None when unpriced, 0 only when free."""
+def blended_price(offering: Offering, blend: Blend, has_output: bool = True) -> Decimal | None:
+    """Blended USD per 1M tokens of an offering; None when unpriced, 0 only when free.
+
+    A model kind without output tokens (``kinds.has_output_price``: embedding, rerank,
+    moderation) is priced by its input alone: there is nothing to blend."""
     prices = offering.prices
+    if not has_output and prices.input_per_mtok is not None:
+        return prices.input_per_mtok
     if prices.input_per_mtok is not None and prices.output_per_mtok is not None:
         return blend.price(prices.input_per_mtok, prices.output_per_mtok)
     if prices.free:
@@ -140,8 +148,11 @@ def quote(
     blend: Blend,
     count: int = 1,
     rules: HeadlineRules | None = None,
+    has_output: bool = True,
 ) -> Quote:
-    """Price one offering at a blend; with ``rules``, say why it is not a headline route."""
+    """Price one offering at a blend; with ``rules``, say why it is not a headline route.
+    Without ``has_output`` (the model's kind has no output tokens) the output price is not
+    applicable: None, whatever the dataset states, and the quote says so."""
     p = offering.prices
     free_zero = Decimal(0) if p.free else None
     sources = sorted({offering.price_sources.get(f, offering.source_id) for f in _TOKEN_PRICES})
@@ -151,10 +162,13 @@ def quote(
         provider_kind=provider.kind,
         provider_model_id=offering.provider_model_id,
         input_per_mtok=p.input_per_mtok if p.input_per_mtok is not None else free_zero,
-        output_per_mtok=p.output_per_mtok if p.output_per_mtok is not None else free_zero,
+        output_per_mtok=(p.output_per_mtok if p.output_per_mtok is not None else free_zero)
+        if has_output
+        else None,
+        output_applicable=has_output,
         cache_read_per_mtok=p.cache_read_per_mtok,
         cache_write_per_mtok=p.cache_write_per_mtok,
-        blended_per_mtok=blended_price(offering, blend),
+        blended_per_mtok=blended_price(offering, blend, has_output),
         free=p.free,
         lifecycle=offering.lifecycle,
         context_tokens=offering.context_tokens,
@@ -205,12 +219,13 @@ def model_pricing(
     """Headline route, first-party, one row per active per-use provider; the rest apart."""
     offerings = list(offerings)
     rules = headline_rules(model, offerings, providers)
+    has_output = has_output_price(model.kind.value)
     live: dict[str, list[Quote]] = {}
     elsewhere: dict[str, list[Quote]] = {}
     gone: list[Quote] = []
     for offering in offerings:
         provider = provider_of(offering, providers)
-        q = quote(offering, provider, blend, rules=rules)
+        q = quote(offering, provider, blend, rules=rules, has_output=has_output)
         if not is_live(offering, provider):
             gone.append(q)
         elif sells_per_use(provider):

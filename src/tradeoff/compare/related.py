@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tradeoff.compare.like_for_like import same_kind
 from tradeoff.records import CAPABILITIES, Model
 
 # Weights: a sibling or same-lab model is the comparison people look for first; price tier
@@ -40,7 +41,8 @@ def related_models(
     limit: int = 6,
     caps: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Related]:
-    """Ranked related models: same family or lab, nearest price tier, similar capabilities.
+    """Ranked related models of the same kind: same family or lab, nearest price tier,
+    similar capabilities.
 
     ``blended`` maps model ids to their cheapest blended price (None when unpriced); a model
     without a known price is ranked on family, lab and capabilities only. ``caps`` (model id →
@@ -54,7 +56,9 @@ def related_models(
     own_price = blended.get(model.id)
     scored: list[Related] = []
     for other in candidates:
-        if other.id == model.id:
+        # Related comparisons stay within one known kind (compare.like_for_like): a page
+        # setting a chat model beside a speech-to-text model compares no price at all.
+        if other.id == model.id or not same_kind(model, other):
             continue
         score = 0.0
         reasons: list[str] = []

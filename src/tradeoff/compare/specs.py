@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tradeoff.compare.wording import NOT_SOURCED, disputed, params, short_tokens, tokens
+from tradeoff.kinds import kind_label
 from tradeoff.records import Fact, Model, dated_text
 
 ARCHITECTURES = {"moe": "mixture of experts", "dense": "dense"}
@@ -59,6 +60,7 @@ def _modalities(value: tuple[str, ...]) -> str:
 
 
 SPECS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
+    ("kind", "Kind", kind_label),
     ("release_date", "Released", _plain),
     ("context_tokens", "Context window", _context),
     ("max_output_tokens", "Max output", tokens),
@@ -80,10 +82,11 @@ _EXPERT_ROWS = ("experts_total", "experts_per_token")
 def _cell(model: Model, key: str, fmt: Callable[[Any], str]) -> SpecCell:
     fact: Fact[Any] = getattr(model, key)
     if fact.value is not None:
+        inferred = key == "kind" and (fact.note or "").startswith("inferred")
         return SpecCell(
             model.id,
             fact.value,
-            fmt(fact.value),
+            fmt(fact.value) + (" (inferred from its id)" if inferred else ""),
             fact.source_id,
             fact.checked,
             fact.note,

@@ -75,15 +75,17 @@ def build_verdict(
 ) -> Verdict:
     """Summary, verdict and deep-dive paragraphs; every sentence is a claim's text."""
     by_id = {c.id: c for c in claims}
-    summary = _para("Summary", _pick(by_id, "spec.identity", "spec.release_date"))
-    headline = _pick(by_id, "price.cheapest", "price.unpriced", "price.first_party")
+    # Models of different kinds: the page says so first, before any other sentence.
+    differ = _pick(by_id, "kind.")
+    summary = _para("Summary", differ + _pick(by_id, "spec.identity", "spec.release_date"))
+    headline = differ + _pick(by_id, "price.cheapest", "price.unpriced", "price.first_party")
     headline = [
         c for c in headline if c.id not in ("price.cheapest.input", "price.cheapest.output")
     ]
     headline += _pick(by_id, "availability.count", "spec.context_tokens", "capability.summary")
     verdict = _para("Verdict", headline)
     deep = (
-        _para("Cost", _pick(by_id, "price.")),
+        _para("Cost", differ + _pick(by_id, "price.")),
         _para("Availability", _pick(by_id, "availability.")),
         _para(
             "Capabilities",

@@ -167,7 +167,7 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
     )
     for m in r.models.values():
         conn.execute(
-            "INSERT INTO models VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO models VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 m.id,
                 m.name,
@@ -187,6 +187,7 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
                 m.max_output_tokens.value,
                 json.dumps(m.modalities_input.value) if m.modalities_input.value else None,
                 json.dumps(m.modalities_output.value) if m.modalities_output.value else None,
+                m.kind.value,
             ),
         )
         conn.executemany("INSERT INTO model_facts VALUES (?,?,?,?,?,?,?)", _fact_rows(m))

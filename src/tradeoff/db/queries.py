@@ -189,6 +189,7 @@ class Catalog:
                 modalities_output=seq("modalities_output"),
                 capabilities={c: f.get(f"capability.{c}", Fact(None)) for c in CAPABILITIES},
                 weights_url=r["weights_url"],
+                kind=f.get("kind", Fact(None)),
             )
         return out
 

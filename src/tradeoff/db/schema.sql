@@ -26,7 +26,8 @@ CREATE TABLE models (
   release_date TEXT, knowledge_cutoff TEXT, licence TEXT, open_weights INTEGER,
   parameters_total INTEGER, parameters_active INTEGER, architecture TEXT,
   experts_total INTEGER, experts_per_token INTEGER, context_tokens INTEGER,
-  max_output_tokens INTEGER, modalities_input TEXT, modalities_output TEXT
+  max_output_tokens INTEGER, modalities_input TEXT, modalities_output TEXT,
+  kind TEXT -- text-generation | embedding | … (tradeoff.kinds.MODEL_KINDS); NULL = not yet sourced
 );
 
 -- Provenance of every model fact (and capability): value as JSON, its source and date.

@@ -12,6 +12,7 @@ from typing import TypedDict
 from tradeoff import urls
 from tradeoff.compare.cost import CostLine, price_workload
 from tradeoff.compare.engine import check_distinct
+from tradeoff.compare.like_for_like import kind_differ_text, kinds_of
 from tradeoff.compare.workload import Workload
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
@@ -74,6 +75,7 @@ class LineEntry(TypedDict):
     dated: str  # "checked 2026-06-09" / "as of 2026-07-02 (models.dev)"
     note: str | None
     headline_excluded_reason: str | None  # why it is not a comparable price (compare.headline)
+    output_applicable: bool  # False: the kind has no output tokens (embedding): not applicable
 
 
 class CalculatorContext(TypedDict):
@@ -87,6 +89,8 @@ class CalculatorContext(TypedDict):
     priced_count: int
     unpriced_count: int
     cheapest: LineEntry | None
+    # the models are not of one known kind: said first, and no cheapest route across them
+    kinds_note: str | None
     last_reviewed: str | None  # oldest review date shown (see reviewed_line)
     data_as_of: str | None  # oldest dataset snapshot date a price shown is "as of"
     reviewed_line: str
@@ -119,6 +123,7 @@ def _line(c: CostLine, names: dict[str, str]) -> LineEntry:
         dated=dated_text(c.checked, c.as_of) or "",
         note=c.note,
         headline_excluded_reason=c.excluded_reason,
+        output_applicable=c.output_applicable,
     )
 
 
@@ -137,6 +142,15 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
     # a free variant is listed at $0 but is not the price of running the workload, nor is a
     # third-party quantization, a promotion or an unverified far-off-list price.
     paid = [c for c in priced if not c.free and c.excluded_reason is None]
+    # Like for like (compare.like_for_like): no cheapest route across models of different kinds.
+    kinds_note = kind_differ_text([m.id for m in models], names, kinds_of(models))
+    if len(models) > 1 and kinds_note is not None:
+        paid = []
+        # routes listed model by model (each cheapest first), not ranked across kinds
+        order = {m.id: n for n, m in enumerate(models)}
+        lines = sorted(lines, key=lambda c: order[c.model_id])
+    else:
+        kinds_note = None
     reviewed, as_of = reviewed_and_as_of((c.checked, c.as_of) for c in lines)
     return CalculatorContext(
         title=TITLE,
@@ -152,6 +166,7 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
         priced_count=len(priced),
         unpriced_count=len(lines) - len(priced),
         cheapest=_line(paid[0], names) if paid else None,
+        kinds_note=kinds_note,
         last_reviewed=reviewed,
         data_as_of=as_of,
         reviewed_line=reviewed_line(reviewed, as_of),

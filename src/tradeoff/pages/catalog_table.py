@@ -14,6 +14,7 @@ from typing import Protocol, TypedDict
 from tradeoff import urls
 from tradeoff.compare.pricing import counts_as_availability, provider_of
 from tradeoff.db.queries import Catalog
+from tradeoff.kinds import MODEL_KINDS, TEXT_GENERATION, kind_label
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
 from tradeoff.pages.sources import Attribution, attribution, row_sources
@@ -31,6 +32,12 @@ SORTS: dict[str, str] = {
     "providers": "Providers",
 }
 TRI_VALUES = ("yes", "no", "unknown")
+# The kind filter: the default view is text generation; "all" lifts the filter, "unknown"
+# lists the models whose kind is not yet sourced.
+DEFAULT_KIND = TEXT_GENERATION
+ALL_KINDS = "all"
+UNKNOWN_KIND = "unknown"
+KIND_VALUES = (*MODEL_KINDS, UNKNOWN_KIND, ALL_KINDS)
 
 
 class RowQuote(TypedDict):
@@ -43,6 +50,7 @@ class RowQuote(TypedDict):
     blended_per_mtok: str | None
     free: bool
     lifecycle: str
+    output_applicable: bool  # False: the kind has no output tokens (embedding): not applicable
 
 
 class CatalogRow(TypedDict):
@@ -53,6 +61,8 @@ class CatalogRow(TypedDict):
     name: str
     lab: str
     lab_name: str
+    kind: str | None  # tradeoff.kinds.MODEL_KINDS; None: not yet sourced
+    kind_label: str
     release_date: str | None
     context_tokens: int | None
     open_weights: bool | None
@@ -103,6 +113,8 @@ def catalog_rows(catalog: Catalog) -> list[CatalogRow]:
                 name=model.name,
                 lab=model.lab_id,
                 lab_name=lab.name if lab else model.lab_id,
+                kind=model.kind.value,
+                kind_label=kind_label(model.kind.value),
                 release_date=model.release_date.value.iso if model.release_date.value else None,
                 context_tokens=model.context_tokens.value,
                 open_weights=model.open_weights.value,
@@ -122,6 +134,7 @@ def catalog_rows(catalog: Catalog) -> list[CatalogRow]:
                     blended_per_mtok=decimal_text(q.blended_per_mtok),
                     free=q.free,
                     lifecycle=q.lifecycle,
+                    output_applicable=q.output_applicable,
                 ),
             )
         )
@@ -152,6 +165,8 @@ class CatalogFilters(Protocol):
     @property
     def q(self) -> str: ...
     @property
+    def kind(self) -> str: ...
+    @property
     def capability(self) -> Sequence[str]: ...
     @property
     def modality(self) -> Sequence[str]: ...
@@ -178,6 +193,7 @@ class CatalogFilters(Protocol):
 def params(f: CatalogFilters, **override: str) -> dict[str, str | list[str]]:
     """The filters as URL parameters (for links that change one thing, e.g. the sort)."""
     out: dict[str, str | list[str]] = {
+        "kind": "" if f.kind == DEFAULT_KIND else f.kind,
         "q": f.q,
         "capability": list(f.capability),
         "modality": list(f.modality),
@@ -197,7 +213,7 @@ def params(f: CatalogFilters, **override: str) -> dict[str, str | list[str]]:
 
 def echo(f: CatalogFilters) -> dict[str, str | list[str]]:
     """The filters as JSON (the .json twin says what it was asked)."""
-    return {k: v for k, v in params(f, sort=f.sort, order=f.order).items() if v}
+    return {k: v for k, v in params(f, sort=f.sort, order=f.order, kind=f.kind).items() if v}
 
 
 def sort_links(f: CatalogFilters) -> dict[str, str]:
@@ -219,8 +235,18 @@ def _price(row: CatalogRow, key: str) -> Decimal | None:
     return None if text is None or not isinstance(text, str) else Decimal(text)
 
 
-def matches(row: CatalogRow, query: CatalogFilters) -> bool:
-    """Does a row pass every filter? Unknown values never pass a 'must have' filter."""
+def kind_matches(row: CatalogRow, kind: str) -> bool:
+    """Is the row of the asked kind ("all": any; "unknown": kind not yet sourced)?"""
+    if kind == ALL_KINDS:
+        return True
+    return row["kind"] == (None if kind == UNKNOWN_KIND else kind)
+
+
+def matches(row: CatalogRow, query: CatalogFilters, *, kind: bool = True) -> bool:
+    """Does a row pass every filter (the kind filter too, unless ``kind`` is False)? Unknown
+    values never pass a 'must have' filter."""
+    if kind and not kind_matches(row, query.kind):
+        return False
     if query.q:
         text = " ".join([row["id"], row["name"], row["lab_name"], row["licence"] or ""]).lower()
         if not all(word in text for word in query.q.lower().split()):
@@ -280,10 +306,40 @@ def filter_rows(rows: list[CatalogRow], query: CatalogFilters) -> list[CatalogRo
     return [r for _, r in known] + unknown
 
 
+class KindTab(TypedDict):
+    """One kind the table can show, with how many models pass the other filters, and its link."""
+
+    kind: str  # a MODEL_KINDS value, "unknown" or "all"
+    label: str
+    count: int
+    url: str
+    current: bool
+
+
+def kind_tabs(rows: list[CatalogRow], query: CatalogFilters) -> list[KindTab]:
+    """The default view (text generation), every other kind one click away, and "all"; a kind
+    no model passing the other filters has is left out (unless it is the one asked)."""
+    passing = [r for r in rows if matches(r, query, kind=False)]
+    tabs = []
+    for kind in KIND_VALUES:
+        count = sum(kind_matches(r, kind) for r in passing)
+        if count or kind in (query.kind, DEFAULT_KIND, ALL_KINDS):
+            label = {ALL_KINDS: "All kinds", UNKNOWN_KIND: "Kind not yet sourced"}.get(
+                kind, kind_label(kind)
+            )
+            url = urls.home(params(query, kind="" if kind == DEFAULT_KIND else kind))
+            tabs.append(
+                KindTab(kind=kind, label=label, count=count, url=url, current=kind == query.kind)
+            )
+    return tabs
+
+
 class CatalogContext(TypedDict):
     """The catalog table page: the rows shown, the filters asked, the values filters take."""
 
     title: str
+    kind: str  # the kind shown (default text-generation; "all": every kind)
+    kinds: list[KindTab]
     models: list[CatalogEntry]
     count: int
     total: int
@@ -305,6 +361,8 @@ def catalog_context(catalog: Catalog, query: CatalogFilters) -> CatalogContext:
     shown = filter_rows(rows, query)
     return CatalogContext(
         title=TITLE,
+        kind=query.kind,
+        kinds=kind_tabs(rows, query),
         models=[entry(r) for r in shown],
         count=len(shown),
         total=len(rows),

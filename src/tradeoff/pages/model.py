@@ -25,6 +25,7 @@ from tradeoff.pages.sources import (
 from tradeoff.records import CAPABILITY_LABELS, Conflict, Fact, Model
 
 FACT_LABELS: dict[str, str] = {
+    "kind": "Kind",
     "release_date": "Released",
     "knowledge_cutoff": "Knowledge cutoff",
     "licence": "Licence",
@@ -304,6 +305,7 @@ def price_bars(offerings: list[OfferingEntry]) -> list[PriceBar]:
             or prices["free"]
             or given is None
             or taken is None
+            or not o["output_applicable"]  # the chart pairs input with output bars
         ):
             continue
         label = o["provider_name"]

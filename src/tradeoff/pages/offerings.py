@@ -8,6 +8,7 @@ from tradeoff.compare.headline import HeadlineRules, headline_rules, quantizatio
 from tradeoff.compare.pricing import is_live, provider_of
 from tradeoff.compare.wording import lifecycle_text
 from tradeoff.db.queries import Catalog
+from tradeoff.kinds import has_output_price
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
 from tradeoff.pages.view import catalog_view
@@ -67,6 +68,8 @@ class OfferingEntry(TypedDict):
     max_output_tokens: int | None
     quantization: str | None  # served precision (compare.headline.quantization_of)
     headline_excluded_reason: str | None  # why it is not a comparable (headline) price
+    # False: the model's kind has no output tokens (an embedding): output "not applicable"
+    output_applicable: bool
     lifecycle: str  # preview | ga | deprecated | retired
     deprecated_on: str | None
     retired_on: str | None  # past: retired on; ahead: the retirement the provider scheduled
@@ -129,6 +132,11 @@ def headline_reason(offering: Offering, catalog: Catalog) -> str | None:
     return rules.reason(offering, provider_of(offering, catalog.providers))
 
 
+def _kind_of(offering: Offering, catalog: Catalog) -> str | None:
+    model = catalog.models.get(offering.model_id or "")
+    return model.kind.value if model else None
+
+
 def offering_entry(offering: Offering, catalog: Catalog) -> OfferingEntry:
     """One offering, JSON-ready."""
     provider = catalog.providers.get(offering.provider_id)
@@ -147,6 +155,7 @@ def offering_entry(offering: Offering, catalog: Catalog) -> OfferingEntry:
         max_output_tokens=offering.max_output_tokens,
         quantization=quantization_of(offering),
         headline_excluded_reason=headline_reason(offering, catalog),
+        output_applicable=has_output_price(_kind_of(offering, catalog)),
         lifecycle=offering.lifecycle,
         deprecated_on=offering.deprecated_on,
         retired_on=offering.retired_on,

@@ -22,7 +22,13 @@ from tradeoff.compare.workload import MAX_COUNT_DIGITS, Workload, parse_blend_pa
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
 from tradeoff.pages.calculator import DEFAULT_WORKLOAD
-from tradeoff.pages.catalog_table import SORTS, TRI_VALUES, catalog_options
+from tradeoff.pages.catalog_table import (
+    DEFAULT_KIND,
+    KIND_VALUES,
+    SORTS,
+    TRI_VALUES,
+    catalog_options,
+)
 from tradeoff.pages.score_chart import all_series
 from tradeoff.records import CAPABILITIES
 
@@ -146,6 +152,13 @@ class CatalogQuery(PageQuery):
 
     repeatable: ClassVar[frozenset[str]] = frozenset({"capability", "modality"})
 
+    kind: str = Field(
+        DEFAULT_KIND,
+        description="model kind ('unknown': kind not yet sourced; 'all': every kind); "
+        "default text-generation",
+        examples=["speech-to-text"],
+        json_schema_extra={"enum": list(KIND_VALUES)},
+    )
     q: str = Field("", description="words that must all appear in id, name, lab or licence")
     capability: tuple[str, ...] = Field(
         (), description="capability the model must have (repeatable)"
@@ -171,6 +184,13 @@ class CatalogQuery(PageQuery):
     @classmethod
     def _text(cls, value: object) -> object:
         return value.strip()[:200] if isinstance(value, str) else value
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        if value not in KIND_VALUES:
+            raise ValueError(f"unknown kind {value!r}; one of {', '.join(KIND_VALUES)}")
+        return value
 
     @field_validator("capability")
     @classmethod

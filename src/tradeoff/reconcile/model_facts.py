@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from tradeoff.catalog.load import CatalogText
 from tradeoff.catalog.schema import OFFERING_EVIDENCE_FACTS, ImportedOffering
+from tradeoff.reconcile.model_kind import resolve_kind
 from tradeoff.reconcile.resolved import MODEL_FACTS, Claim, Resolved, Stated, rank
 from tradeoff.records import (
     CAPABILITIES,
@@ -36,7 +37,11 @@ def resolve_models(
         facts: dict[str, Fact[object]] = {}
         # Once per model, not per fact: this set was a third of a build's reconcile time.
         first_party = {p.id for p in providers if p.is_first_party_for(model_id.split("/")[0])}
+        evidence = offerings_by_model.get(model_id, [])
+        facts["kind"] = resolve_kind(model_id, curated, created, stated, evidence, out)
         for name in (*MODEL_FACTS, *CAPABILITIES):
+            if name == "kind":
+                continue
             facts[name] = _model_fact(
                 model_id,
                 name,
@@ -119,6 +124,7 @@ def _model_record(
         modalities_output=tuple_fact("modalities_output"),
         capabilities={c: facts[c] for c in CAPABILITIES},  # type: ignore[misc]
         weights_url=weights,
+        kind=facts["kind"],  # type: ignore[arg-type]
     )
 
 

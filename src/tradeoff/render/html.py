@@ -23,6 +23,7 @@ from tradeoff.pages.comparison.pricing import (
     headline_text,
     missing_route_text,
     quantization_text,
+    route_price_text,
 )
 from tradeoff.pages.provider import region_note
 from tradeoff.pages.sources import Attribution
@@ -89,6 +90,7 @@ def make_environment() -> Environment:
         HEADLINE_RULE=HEADLINE_RULE,
         NO_HEADLINE=NO_HEADLINE,
         missing_route_text=missing_route_text,
+        route_price_text=route_price_text,
         headline_text=headline_text,
         quantization_text=quantization_text,
         region_note=region_note,

@@ -16,6 +16,7 @@ from tradeoff.pages.comparison.pricing import (
     headline_text,
     missing_route_text,
     quantization_text,
+    route_price_text,
 )
 
 
@@ -58,9 +59,9 @@ def _quote_cells(q: QuoteEntry | None, missing: str) -> list[str]:
     state = f" ({esc(q['lifecycle'])})" if q["lifecycle"] != "ga" else ""
     return [
         f"{esc(q['provider_name'])}{state}{_ref(q['source_n'], q['dated'])}",
-        money(q["input_per_mtok"], q["free"]),
-        money(q["output_per_mtok"], q["free"]),
-        money(q["blended_per_mtok"], q["free"]),
+        route_price_text(q, "input_per_mtok"),
+        route_price_text(q, "output_per_mtok"),
+        route_price_text(q, "blended_per_mtok"),
     ]
 
 
@@ -99,10 +100,10 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
                 [
                     esc(q["provider_name"]),
                     f"`{q['provider_model_id'].replace('`', '')}`",
-                    money(q["input_per_mtok"], q["free"]),
-                    money(q["output_per_mtok"], q["free"]),
+                    route_price_text(q, "input_per_mtok"),
+                    route_price_text(q, "output_per_mtok"),
                     money(q["cache_read_per_mtok"]) if q["cache_read_per_mtok"] else NOT_SOURCED,
-                    money(q["blended_per_mtok"], q["free"]),
+                    route_price_text(q, "blended_per_mtok"),
                     f"{q['context_tokens']:,}" if q["context_tokens"] else NOT_SOURCED,
                     esc(quantization_text(q)),
                     esc(status),

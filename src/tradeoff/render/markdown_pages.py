@@ -10,8 +10,9 @@ from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.compare.wording import show_value as show
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
+from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.pages.calculator import CalculatorContext
-from tradeoff.pages.catalog_table import CatalogContext
+from tradeoff.pages.catalog_table import CatalogContext, RowQuote
 from tradeoff.pages.comparison.pricing import headline_text, quantization_text
 from tradeoff.pages.downloads import DownloadsContext
 from tradeoff.pages.lab import LabContext
@@ -41,6 +42,14 @@ def _join(parts: list[str]) -> str:
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
+def _row_output(cheapest: RowQuote | None) -> str:
+    if cheapest is None:
+        return "unpriced"
+    if not cheapest["output_applicable"]:
+        return NOT_APPLICABLE  # the kind has no output tokens (an embedding): never $0
+    return money(cheapest["output_per_mtok"])
+
+
 def _price(prices: PricesEntry, key: str) -> str:
     value = prices["input_per_mtok"] if key == "input" else prices["output_per_mtok"]
     return "free" if prices["free"] else money(value)
@@ -55,7 +64,7 @@ def catalog_md(ctx: CatalogContext) -> str:
             esc(m["release_date"] or NOT_SOURCED),
             tokens(m["context_tokens"]),
             money(m["cheapest"]["input_per_mtok"]) if m["cheapest"] else "unpriced",
-            money(m["cheapest"]["output_per_mtok"]) if m["cheapest"] else "unpriced",
+            _row_output(m["cheapest"]),
             str(m["provider_count"]),
         ]
         for m in ctx["models"]
@@ -64,6 +73,13 @@ def catalog_md(ctx: CatalogContext) -> str:
     return _join(
         [
             "# LLM catalog",
+            "Kind: "
+            + " · ".join(
+                f"**{esc(t['label'])} ({t['count']})**"
+                if t["current"]
+                else f"[{esc(t['label'])} ({t['count']})]({t['url']})"
+                for t in ctx["kinds"]
+            ),
             f"{ctx['count']} of {ctx['total']} models match. Prices: cheapest active provider, "
             "USD per 1M tokens.",
             table(head, rows),
@@ -79,6 +95,7 @@ def model_md(ctx: ModelContext) -> str:
             esc(f["label"]),
             esc(disputed(show(f["value"]), f["disputed"])),
             f"[{esc(f['source']['name'])}](<{md_url(f['source']['url'])}>), {esc(f['dated'] or '')}"
+            + (f" ({esc(f['note'])})" if f["field"] == "kind" and f["note"] else "")
             if f["source"]
             else esc(f["note"] or ""),
         ]
@@ -89,7 +106,7 @@ def model_md(ctx: ModelContext) -> str:
             f"[{esc(o['provider_name'])}]({urls.provider(o['provider'])})",
             f"`{esc(o['provider_model_id'])}`",
             _price(o["prices"], "input"),
-            _price(o["prices"], "output"),
+            _price(o["prices"], "output") if o["output_applicable"] else NOT_APPLICABLE,
             tokens(o["context_tokens"]),
             esc(quantization_text(o)),
             "provider defunct" if o["provider_status"] != "active" else esc(o["lifecycle_text"]),
@@ -157,7 +174,7 @@ def provider_md(ctx: ProviderContext) -> str:
             f"[{esc(o['model']['name'])}]({o['model']['url']})" if o["model"] else "not linked",
             f"`{esc(o['provider_model_id'])}`",
             _price(o["prices"], "input"),
-            _price(o["prices"], "output"),
+            _price(o["prices"], "output") if o["output_applicable"] else NOT_APPLICABLE,
             tokens(o["context_tokens"]),
             esc(quantization_text(o)),
             esc(o["lifecycle_text"]),
@@ -234,7 +251,9 @@ def calculator_md(ctx: CalculatorContext) -> str:
             esc(line["provider_name"]),
             money(line["total_usd"]),
             money(line["input_per_mtok"]) if line["input_per_mtok"] else "unpriced",
-            money(line["output_per_mtok"]) if line["output_per_mtok"] else "unpriced",
+            NOT_APPLICABLE
+            if not line["output_applicable"]
+            else (money(line["output_per_mtok"]) if line["output_per_mtok"] else "unpriced"),
             FITS[line["fits_context"]],
             f"{esc(line['source'])}, {esc(line['dated'])}",
         ]
@@ -244,6 +263,7 @@ def calculator_md(ctx: CalculatorContext) -> str:
     return _join(
         [
             head,
+            *([esc(ctx["kinds_note"])] if ctx["kinds_note"] else []),
             f"{ctx['priced_count']} priced routes, {ctx['unpriced_count']} unpriced.",
             table(head_row, rows),
             sources_md(ctx["sources"]),

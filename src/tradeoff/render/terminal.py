@@ -13,6 +13,7 @@ from rich.table import Table
 
 from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
+from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
 from tradeoff.pages.calculator import CalculatorContext
 from tradeoff.pages.comparison import ComparisonContext
@@ -22,6 +23,7 @@ from tradeoff.pages.comparison.pricing import (
     headline_text,
     missing_route_text,
     quantization_text,
+    route_price_text,
 )
 from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelRecord
@@ -49,6 +51,8 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
         facts.add_column(column)
     for f in ctx["facts"] + ctx["capabilities"]:
         source = f["source"]["name"] if f["source"] else (f["note"] or NOT_SOURCED)
+        if f["source"] and f["field"] == "kind" and f["note"]:
+            source += f" ({f['note']})"  # how the kind was decided (an inference says so)
         value = disputed(show_value(f["value"]), f["disputed"])
         add_row(facts, f["label"], value, source, f["dated"] or NOT_SOURCED)
     console.print(facts)
@@ -78,7 +82,9 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
             o["provider_name"],
             o["provider_model_id"],
             "free" if p["free"] else money(p["input_per_mtok"]) + mark,
-            "free" if p["free"] else money(p["output_per_mtok"]),
+            NOT_APPLICABLE
+            if not o["output_applicable"]
+            else ("free" if p["free"] else money(p["output_per_mtok"])),
             money(p["cache_read_per_mtok"]) if p["cache_read_per_mtok"] else NOT_SOURCED,
             show_value(o["context_tokens"]),
             quantization_text(o),
@@ -198,7 +204,7 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
                 prices,
                 label,
                 *[
-                    _price(q[field], q["free"]) if q else m
+                    route_price_text(q, field) if q else m
                     for q, m in zip(quotes, missing, strict=True)
                 ],
             )
@@ -225,10 +231,10 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
                 table,
                 q["provider_name"],
                 q["provider_model_id"],
-                _price(q["input_per_mtok"], q["free"]),
-                _price(q["output_per_mtok"], q["free"]),
+                route_price_text(q, "input_per_mtok"),
+                route_price_text(q, "output_per_mtok"),
                 _price(q["cache_read_per_mtok"]) if q["cache_read_per_mtok"] else NOT_SOURCED,
-                _price(q["blended_per_mtok"], q["free"]),
+                route_price_text(q, "blended_per_mtok"),
                 quantization_text(q),
                 q["lifecycle"],
                 headline_text(q, p["cheapest"]),
@@ -302,6 +308,8 @@ def print_cost(console: Console, ctx: CalculatorContext) -> None:
         f"{w['output_tokens']:,} output tokens, × {w['requests']:,} request(s)",
         markup=False,
     )
+    if ctx["kinds_note"]:
+        console.print(ctx["kinds_note"], markup=False)
     table = Table(title=plain(f"{ctx['line_count']} offerings ({ctx['unpriced_count']} unpriced)"))
     for column in ("model", "provider", "model id", "input", "cached", "output", "total", "notes"):
         table.add_column(column)
@@ -322,7 +330,9 @@ def print_cost(console: Console, ctx: CalculatorContext) -> None:
             c["provider_model_id"],
             _price(c["input_usd"]) if c["priced"] else "unpriced",
             _price(c["cached_usd"]) if c["priced"] else "unpriced",
-            _price(c["output_usd"]) if c["priced"] else "unpriced",
+            NOT_APPLICABLE
+            if not c["output_applicable"]
+            else (_price(c["output_usd"]) if c["priced"] else "unpriced"),
             _price(c["total_usd"]) if c["priced"] else "unpriced",
             "; ".join(notes),
         )

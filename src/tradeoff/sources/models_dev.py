@@ -21,6 +21,7 @@ from tradeoff.catalog.schema import (
     SourceEntry,
 )
 from tradeoff.errors import DataError
+from tradeoff.kinds import kind_from_modalities
 from tradeoff.normalize import marked_free, normalize
 from tradeoff.sources.models_dev_prices import read_prices
 from tradeoff.sources.models_dev_reader import TreeReader, read_toml
@@ -108,6 +109,9 @@ def _read_canonical(reader: TreeReader) -> dict[str, tuple[ImportedModelFacts, d
         _check_keys(data, path)
         facts = _model_facts(reader, data, path, f"model:{model_id}")
         name = reader.expect(data, "name", str, path)
+        kind = _kind(data)
+        if kind is not None:
+            facts["kind"] = kind
         weights = data.get("weights")
         weights_url = weights[0].get("url") if isinstance(weights, list) and weights else None
         out[model_id] = (
@@ -328,10 +332,26 @@ def _offering(
         context_tokens=context,
         max_output_tokens=output,
         quantization=normalize(model_id).quantization,
+        kind=_kind(merged),
         capabilities=capabilities if base_id is None else {},
         lifecycle=lifecycle,
         facts=evidence,
     )
+
+
+def _kind(data: dict[str, Any]) -> str | None:
+    """The kind the entry's modalities and family state (``kinds.kind_from_modalities``)."""
+    modalities = data.get("modalities") or {}
+    sides = [
+        modalities.get(side) if isinstance(modalities, dict) else None
+        for side in ("input", "output")
+    ]
+    inputs, outputs = (
+        s if isinstance(s, list) and all(isinstance(v, str) for v in s) else None for s in sides
+    )
+    family = data.get("family")
+    stated = kind_from_modalities(inputs, outputs, family if isinstance(family, str) else None)
+    return stated[0] if stated else None
 
 
 def _inherit(base: dict[str, Any], own: dict[str, Any], omit: list[str]) -> dict[str, Any]:

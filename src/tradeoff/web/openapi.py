@@ -65,6 +65,11 @@ def api_route(path: str, doc: ApiDoc, query: type[PageQuery]) -> ApiRoute:
             schema = {"type": "integer", "minimum": 0}
         else:
             schema = {"type": "string"}
+        extra = info.json_schema_extra
+        values = extra.get("enum") if isinstance(extra, dict) else None
+        if isinstance(values, list):
+            schema["enum"] = list(values)  # a closed set of values (model kinds)
+            schema["default"] = info.default
         example = str(info.examples[0]) if info.examples else ""
         description = info.description or ""
         params.append(ApiParam(name, "query", description, example, info.is_required(), schema))

@@ -19,6 +19,7 @@ from tradeoff.compare.engine import (
 )
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend, blend_of
 from tradeoff.db.queries import Catalog
+from tradeoff.kinds import kind_label
 from tradeoff.pages.comparison.benchmarks import BenchmarksEntry, benchmarks_section
 from tradeoff.pages.comparison.capabilities import CapabilityRowEntry, capabilities_section
 from tradeoff.pages.comparison.claims import (
@@ -56,6 +57,8 @@ class ModelEntry(TypedDict):
     lab: str
     lab_name: str
     family: str | None
+    kind: str | None  # tradeoff.kinds.MODEL_KINDS; null: not yet sourced
+    kind_label: str  # "Speech to text", or "kind not yet sourced"
 
 
 class ComparisonContext(TypedDict):
@@ -167,4 +170,6 @@ def _model_entry(m: Model, lab: Lab | None) -> ModelEntry:
         lab=m.lab_id,
         lab_name=lab.name if lab else m.lab_id,
         family=m.family,
+        kind=m.kind.value,
+        kind_label=kind_label(m.kind.value),
     )

@@ -7,6 +7,8 @@ from typing import TypedDict
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.pricing import Quote
 from tradeoff.compare.workload import Blend
+from tradeoff.kinds import NOT_APPLICABLE
+from tradeoff.money import format_usd
 from tradeoff.pages.jsonable import decimal_str, decimal_text
 from tradeoff.records import AS_OF, CHECKED
 
@@ -30,6 +32,8 @@ class QuoteEntry(TypedDict):
     defunct_since: str | None
     quantization: str | None
     headline_excluded_reason: str | None
+    # False: the model's kind has no output tokens (an embedding): output "not applicable"
+    output_applicable: bool
     source: str
     source_n: int | None
     price_sources: list[str]
@@ -89,6 +93,7 @@ def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
         defunct_since=q.defunct_since,
         quantization=q.quantization,
         headline_excluded_reason=q.excluded_reason,
+        output_applicable=q.output_applicable,
         source=q.source_id,
         source_n=numbers.get(q.source_id),
         price_sources=list(q.price_source_ids),
@@ -150,6 +155,18 @@ NO_HEADLINE = "no comparable route (see the reasons below)"
 NO_ROUTE = "none in the catalog"
 # Also when the lab's own API is listed but its price is copied from another provider.
 NO_LAB_PRICE = "no price of the lab's own in the catalog"
+
+
+def route_price_text(q: QuoteEntry, field: str) -> str:
+    """A route's price cell (input, output or blended) for people: the one wording of every
+    format. A kind without output tokens (an embedding) reads "not applicable" for output,
+    never $0, and its blended price is its input price ("input only")."""
+    if not q["output_applicable"] and field == "output_per_mtok":
+        return NOT_APPLICABLE
+    if not q["output_applicable"] and field == "blended_per_mtok" and q["input_per_mtok"]:
+        return f"{format_usd(q['input_per_mtok'], free=q['free'])} (input only)"
+    value = q[field]  # type: ignore[literal-required]
+    return format_usd(value if isinstance(value, str) else None, free=q["free"])
 
 
 def missing_route_text(key: str, pricing: PricingEntry) -> str:
