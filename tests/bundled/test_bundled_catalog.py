@@ -130,3 +130,11 @@ def test_the_example_pairs_facts_are_sourced(model_id: str) -> None:
         assert facts[field]["value"] == value, field
         assert facts[field]["source"]["url"].startswith("https://"), field
         assert facts[field]["checked"], field
+
+
+def test_no_fact_contradictions_in_the_bundled_catalog(catalog: Catalog) -> None:
+    from tradeoff.maintain.checks import run_checks
+    from tradeoff.maintain.fact_checks import FACT_GATES
+
+    found = [(f.kind, f.entity) for f in run_checks(catalog) if f.kind in FACT_GATES]
+    assert found == []

@@ -157,6 +157,7 @@ CURATED_FACT_TYPES: dict[str, type | tuple[type, ...]] = {
     "tool_call": bool,
     "structured_output": bool,
     "code_execution": bool,
+    "base_model": str,
 }
 
 
@@ -202,6 +203,8 @@ class CuratedModel(Strict):
                     check_partial_date(str(fact.value))
                 except ValueError as exc:
                     raise ValueError(f"facts.{name}: {exc}") from exc
+            if name == "base_model" and not MODEL_ID.match(str(fact.value)):
+                raise ValueError("facts.base_model: expected a model id 'lab/slug' in lower case")
             if name == "architecture" and fact.value not in ("dense", "moe"):
                 raise ValueError("facts.architecture: expected 'dense' or 'moe'")
         if not self.id.startswith(self.lab + "/"):

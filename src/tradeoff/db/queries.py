@@ -184,6 +184,7 @@ class Catalog:
                 modalities_output=seq("modalities_output"),
                 capabilities={c: f.get(f"capability.{c}", Fact(None)) for c in CAPABILITIES},
                 weights_url=r["weights_url"],
+                base_model=f.get("base_model", Fact(None)),
             )
         return out
 

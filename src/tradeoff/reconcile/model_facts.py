@@ -12,6 +12,7 @@ from tradeoff.reconcile.resolved import MODEL_FACTS, Claim, Resolved, Stated, ra
 from tradeoff.records import (
     CAPABILITIES,
     Conflict,
+    DroppedValue,
     Fact,
     Model,
     Offering,
@@ -50,6 +51,7 @@ def resolve_models(
         facts["prompt_caching"] = _derived(linked, "cache_read_per_mtok", facts["prompt_caching"])
         facts["batch_api"] = _derived(linked, "batch_input_per_mtok", facts["batch_api"])
         facts["parameters_active"] = _dense_active(facts)
+        _drop_dataset_date_against_cited(model_id, curated, facts, out)
         name_or_none = (curated.name if curated else None) or (created.name if created else None)
         name = name_or_none or next((s.name for s, _ in stated if s.name), None) or model_id
         lab_or_none = (curated.lab if curated else None) or (created.lab if created else None)
@@ -62,6 +64,39 @@ def resolve_models(
             (s.weights_url for s, _ in stated if s.weights_url), None
         )
         out.models[model_id] = _model_record(model_id, name, lab, family, weights, facts)
+
+
+DATE_FACTS = ("release_date", "knowledge_cutoff")
+
+
+def _drop_dataset_date_against_cited(
+    model_id: str, curated: object, facts: dict[str, Fact[object]], out: Resolved
+) -> None:
+    """A knowledge cutoff after the release date is impossible. When one of the two dates is
+    cited in the curated file and the other is only a dataset's, the dataset's date is the
+    wrong one: it is dropped (and reported as dropped), never shown. When both are cited, or
+    both are datasets', `tradeoff check` fails on the pair (maintain.fact_checks)."""
+    release, cutoff = facts["release_date"], facts["knowledge_cutoff"]
+    if release.value is None or cutoff.value is None:
+        return
+    if not PartialDate(str(cutoff.value)).after(PartialDate(str(release.value))):
+        return
+    cited = [name for name in DATE_FACTS if name in getattr(curated, "facts", {})]
+    if len(cited) != 1:
+        return
+    kept = cited[0]
+    wrong = next(name for name in DATE_FACTS if name != kept)
+    dropped = facts[wrong]
+    reason = (
+        f"knowledge cutoff {cutoff.value} after release {release.value}: "
+        f"contradicts the cited {kept.replace('_', ' ')} ({facts[kept].source_id})"
+    )
+    out.dropped.append(
+        DroppedValue(
+            dropped.source_id or "", f"model:{model_id}", wrong, str(dropped.value), reason
+        )
+    )
+    facts[wrong] = Fact(None, note=f"dataset value {dropped.value} dropped: {reason}")
 
 
 def _dense_active(facts: dict[str, Fact[object]]) -> Fact[object]:
@@ -119,6 +154,7 @@ def _model_record(
         modalities_output=tuple_fact("modalities_output"),
         capabilities={c: facts[c] for c in CAPABILITIES},  # type: ignore[misc]
         weights_url=weights,
+        base_model=facts["base_model"],  # type: ignore[arg-type]
     )
 
 
