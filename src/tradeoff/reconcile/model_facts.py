@@ -88,7 +88,7 @@ def _drop_dataset_date_against_cited(
     wrong = next(name for name in DATE_FACTS if name != kept)
     dropped = facts[wrong]
     reason = (
-        f"knowledge cutoff {cutoff.value} after release {release.value}: "
+        f"knowledge cutoff after release: {cutoff.value} after {release.value}, "
         f"contradicts the cited {kept.replace('_', ' ')} ({facts[kept].source_id})"
     )
     out.dropped.append(
