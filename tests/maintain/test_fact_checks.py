@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support.compare_helpers import model
 
-from tradeoff.catalog.load import load_catalog
-from tradeoff.catalog.schema import CuratedFact
+from tradeoff.catalog.load import CatalogText, load_catalog
+from tradeoff.catalog.schema import CuratedFact, ExcludedFact
 from tradeoff.db.queries import Catalog
 from tradeoff.maintain.checks import run_checks
 from tradeoff.maintain.fact_checks import FACT_GATES, fact_findings, weights_publisher
@@ -175,3 +175,43 @@ def test_a_dataset_cutoff_after_a_cited_release_is_dropped_not_shown() -> None:
         ("knowledge_cutoff", "2024-12", "models-dev")
     ]
     assert "contradicts the cited release date" in dropped[0].reason
+
+
+def _mini_text_with(excluded_fact: list[ExcludedFact]) -> CatalogText:
+    text = load_catalog(FIXTURES / "catalog-mini")
+    text.imports = [
+        models_dev.import_tree(FIXTURES / "models-dev-mini", retrieved=dt.date(2026, 7, 2))
+    ]
+    text.fact_exclusions = excluded_fact
+    return text
+
+
+def test_an_excluded_dataset_fact_is_dropped_with_its_evidence() -> None:
+    # models.dev states knowledge 2024-12 for acme/widget-1; a reviewed exclusion drops it.
+    rule = ExcludedFact(
+        source="models-dev",
+        model="acme/widget-1",
+        field="knowledge_cutoff",
+        value="2024-12",
+        reason="the lab's card gives no cutoff; this one is a later checkpoint's",
+    )
+    resolved = reconcile(_mini_text_with([rule]))
+    assert resolved.models["acme/widget-1"].knowledge_cutoff.value is None
+    dropped = [d for d in resolved.dropped if d.entity == "model:acme/widget-1"]
+    assert [(d.source_id, d.field, d.value) for d in dropped] == [
+        ("models-dev", "knowledge_cutoff", "2024-12")
+    ]
+    assert dropped[0].reason.startswith("excluded (catalog/exclusions.toml): the lab's card")
+
+
+def test_an_exclusion_names_the_value_so_a_changed_upstream_value_is_kept() -> None:
+    rule = ExcludedFact(
+        source="models-dev",
+        model="acme/widget-1",
+        field="knowledge_cutoff",
+        value="2023-01",
+        reason="an older upstream value",
+    )
+    resolved = reconcile(_mini_text_with([rule]))
+    assert resolved.models["acme/widget-1"].knowledge_cutoff.value == PartialDate("2024-12")
+    assert not [d for d in resolved.dropped if d.entity == "model:acme/widget-1"]

@@ -20,6 +20,7 @@ from tradeoff.catalog.parsing import validate as validate
 from tradeoff.catalog.schema import (
     AliasFile,
     CuratedModel,
+    ExcludedFact,
     ExcludedOffering,
     ExclusionsFile,
     ImportFile,
@@ -60,6 +61,7 @@ class CatalogText:
     curated: dict[str, CuratedModel] = field(default_factory=dict)
     curated_paths: dict[str, Path] = field(default_factory=dict)
     exclusions: list[ExcludedOffering] = field(default_factory=list)
+    fact_exclusions: list[ExcludedFact] = field(default_factory=list)
     imports: list[ImportFile] = field(default_factory=list)
     provider_files: list[ProviderOfferings] = field(default_factory=list)
 
@@ -156,7 +158,9 @@ def load_catalog(root: Path | None = None) -> CatalogText:
     if (root / "aliases.toml").is_file():
         text.aliases = read_toml_model(AliasFile, root / "aliases.toml")
     if (root / "exclusions.toml").is_file():
-        text.exclusions = read_toml_model(ExclusionsFile, root / "exclusions.toml").excluded
+        exclusions = read_toml_model(ExclusionsFile, root / "exclusions.toml")
+        text.exclusions = exclusions.excluded
+        text.fact_exclusions = exclusions.excluded_fact
     for path in only_files((root / "curated").rglob("*.toml")):
         model = read_toml_model(CuratedModel, path)
         if model.id in text.curated:

@@ -31,6 +31,7 @@ def resolve_models(
         if offering.model_id:
             linked_by_model[offering.model_id].append(offering)
     providers = list(out.providers.values())
+    excluded = {(e.source, e.model, e.field, e.value): e.reason for e in text.fact_exclusions}
     for model_id, stated in sorted(canonical.items()):
         curated = text.curated.get(model_id)
         created = text.aliases.models.get(model_id)
@@ -46,6 +47,7 @@ def resolve_models(
                 offerings_by_model.get(model_id, []),
                 first_party,
                 out,
+                excluded,
             )
         linked = linked_by_model.get(model_id, [])
         facts["prompt_caching"] = _derived(linked, "cache_read_per_mtok", facts["prompt_caching"])
@@ -166,21 +168,40 @@ def _model_fact(
     offerings: list[tuple[ImportedOffering, str, str]],
     first_party: set[str],
     out: Resolved,
+    excluded: dict[tuple[str, str, str, str], str],
 ) -> Fact[object]:
     claims: list[Claim] = []
     curated_facts = getattr(curated, "facts", {})
     if name in curated_facts:
         cf = curated_facts[name]
         claims.append(Claim(cf.value, cf.source, cf.checked.isoformat(), (-1, "")))
+
+    reported: set[tuple[str, str]] = set()
+
+    def kept(value: object, source: str) -> bool:
+        """False for a value catalog/exclusions.toml excludes (reported once as dropped)."""
+        reason = excluded.get((source, model_id, name, str(value)))
+        if reason is None:
+            return True
+        if (source, str(value)) not in reported:
+            reported.add((source, str(value)))
+            why = f"excluded (catalog/exclusions.toml): {reason}"
+            out.dropped.append(DroppedValue(source, f"model:{model_id}", name, str(value), why))
+        return False
+
     for facts, source in stated:
-        if name in facts.facts:
+        if name in facts.facts and kept(facts.facts[name], source):
             checked = out.sources[source].retrieved if source in out.sources else ""
             claims.append(Claim(facts.facts[name], source, checked, rank(source, checked)))
     consensus: Fact[object] | None = None
     evidence: list[tuple[object, str, str, ImportedOffering]] = []
     own: list[tuple[object, str, str, ImportedOffering]] = []
     if name in OFFERING_EVIDENCE_FACTS:
-        evidence = [(o.facts[name], src, chk, o) for o, src, chk in offerings if name in o.facts]
+        evidence = [
+            (o.facts[name], src, chk, o)
+            for o, src, chk in offerings
+            if name in o.facts and kept(o.facts[name], src)
+        ]
         own = [
             e
             for e in evidence
