@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support.compare_helpers import model
 
+from tradeoff.catalog.exclusion_schema import ExcludedFact
 from tradeoff.catalog.load import CatalogText, load_catalog
-from tradeoff.catalog.schema import CuratedFact, ExcludedFact
+from tradeoff.catalog.schema import CuratedFact
 from tradeoff.db.queries import Catalog
 from tradeoff.maintain.checks import run_checks
 from tradeoff.maintain.fact_checks import FACT_GATES, fact_findings, weights_publisher

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tradeoff.catalog.exclusion_schema import ExcludedFact, ExcludedOffering, ExclusionsFile
 from tradeoff.catalog.files import catalog_files as catalog_files
 from tradeoff.catalog.files import default_catalog_dir as default_catalog_dir
 from tradeoff.catalog.files import fingerprint as fingerprint
@@ -20,9 +21,6 @@ from tradeoff.catalog.parsing import validate as validate
 from tradeoff.catalog.schema import (
     AliasFile,
     CuratedModel,
-    ExcludedFact,
-    ExcludedOffering,
-    ExclusionsFile,
     ImportFile,
     LabEntry,
     LabsFile,
