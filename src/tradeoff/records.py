@@ -39,6 +39,12 @@ class PartialDate:
     def __str__(self) -> str:
         return self.iso
 
+    def after(self, other: PartialDate) -> bool:
+        """Certainly later than ``other``, at the coarser of the two precisions (2025-06 is
+        not after 2025-06-10, nor 2025 after 2025-03)."""
+        common = min(len(self.iso), len(other.iso))
+        return self.iso[:common] > other.iso[:common]
+
 
 @dataclass(frozen=True)
 class Source:
@@ -161,6 +167,7 @@ MODEL_FACT_FIELDS: tuple[str, ...] = (
     "max_output_tokens",
     "modalities_input",
     "modalities_output",
+    "base_model",
 )
 
 CAPABILITIES: tuple[str, ...] = (
@@ -212,6 +219,8 @@ class Model:
     # What the model is sold for (tradeoff.kinds.MODEL_KINDS); prices and claims are compared
     # only within one kind. Unknown (None) is "kind not yet sourced".
     kind: Fact[str] = field(default_factory=lambda: Fact(None))
+    # The checkpoint a fine-tune was trained from ("lab/slug"); its lab may differ from ours.
+    base_model: Fact[str] = field(default_factory=lambda: Fact(None))
 
     @property
     def slug(self) -> str:

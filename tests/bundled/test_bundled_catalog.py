@@ -130,3 +130,24 @@ def test_the_example_pairs_facts_are_sourced(model_id: str) -> None:
         assert facts[field]["value"] == value, field
         assert facts[field]["source"]["url"].startswith("https://"), field
         assert facts[field]["checked"], field
+
+
+def test_no_fact_contradictions_in_the_bundled_catalog(catalog: Catalog) -> None:
+    from tradeoff.maintain.checks import run_checks
+    from tradeoff.maintain.fact_checks import FACT_GATES
+
+    found = [(f.kind, f.entity) for f in run_checks(catalog) if f.kind in FACT_GATES]
+    assert found == []
+
+
+def test_every_fact_exclusion_drops_a_value_the_dataset_states(
+    bundled_text: CatalogText, resolved: Resolved
+) -> None:
+    # A stale exclusion (the dataset changed the value) must be noticed, not kept silently.
+    dropped = {(d.source_id, d.entity, d.field, d.value) for d in resolved.dropped}
+    stale = [
+        e
+        for e in bundled_text.fact_exclusions
+        if (e.source, f"model:{e.model}", e.field, e.value) not in dropped
+    ]
+    assert bundled_text.fact_exclusions and stale == []

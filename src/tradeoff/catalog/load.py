@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tradeoff.catalog.alias_schema import AliasFile
 from tradeoff.catalog.commit import temp_path
+from tradeoff.catalog.exclusion_schema import ExcludedFact, ExcludedOffering, ExclusionsFile
 from tradeoff.catalog.files import catalog_files as catalog_files
 from tradeoff.catalog.files import default_catalog_dir as default_catalog_dir
 from tradeoff.catalog.files import fingerprint as fingerprint
@@ -22,8 +23,6 @@ from tradeoff.catalog.parsing import read_toml_file as read_toml_file
 from tradeoff.catalog.parsing import validate as validate
 from tradeoff.catalog.schema import (
     CuratedModel,
-    ExcludedOffering,
-    ExclusionsFile,
     ImportFile,
     LabEntry,
     LabsFile,
@@ -71,6 +70,7 @@ class CatalogText:
     curated: dict[str, CuratedModel] = field(default_factory=dict)
     curated_paths: dict[str, Path] = field(default_factory=dict)
     exclusions: list[ExcludedOffering] = field(default_factory=list)
+    fact_exclusions: list[ExcludedFact] = field(default_factory=list)
     imports: list[ImportFile] = field(default_factory=list)
     provider_files: list[ProviderOfferings] = field(default_factory=list)
     lifecycle_files: list[ProviderLifecycle] = field(default_factory=list)
@@ -168,7 +168,9 @@ def load_catalog(root: Path | None = None) -> CatalogText:
     if (root / "aliases.toml").is_file():
         text.aliases = read_toml_model(AliasFile, root / "aliases.toml")
     if (root / "exclusions.toml").is_file():
-        text.exclusions = read_toml_model(ExclusionsFile, root / "exclusions.toml").excluded
+        exclusions = read_toml_model(ExclusionsFile, root / "exclusions.toml")
+        text.exclusions = exclusions.excluded
+        text.fact_exclusions = exclusions.excluded_fact
     for path in only_files((root / "curated").rglob("*.toml")):
         model = read_toml_model(CuratedModel, path)
         if model.id in text.curated:

@@ -169,6 +169,7 @@ CURATED_FACT_TYPES: dict[str, type | tuple[type, ...]] = {
     "tool_call": bool,
     "structured_output": bool,
     "code_execution": bool,
+    "base_model": str,
 }
 
 
@@ -214,28 +215,14 @@ class CuratedModel(Strict):
                     check_partial_date(str(fact.value))
                 except ValueError as exc:
                     raise ValueError(f"facts.{name}: {exc}") from exc
+            if name == "base_model" and not MODEL_ID.match(str(fact.value)):
+                raise ValueError("facts.base_model: expected a model id 'lab/slug' in lower case")
             if name == "architecture" and fact.value not in ("dense", "moe"):
                 raise ValueError("facts.architecture: expected 'dense' or 'moe'")
             known_kind(fact) if name == "kind" else None
         if not self.id.startswith(self.lab + "/"):
             raise ValueError(f"id {self.id!r} must start with its lab {self.lab!r}")
         return self
-
-
-class ExcludedOffering(Strict):
-    """A dataset entry that must not become an offering (e.g. a price filed under the wrong
-    provider), with the evidence that it is wrong."""
-
-    source: str = Field(description="Source id of the import that states it")
-    provider: str = Field(description="Provider id as the catalog knows it")
-    provider_model_id: str
-    reason: str
-
-
-class ExclusionsFile(Strict):
-    """catalog/exclusions.toml: reviewed dataset entries left out of the catalog."""
-
-    excluded: list[ExcludedOffering] = Field(default_factory=list)
 
 
 # --- normalized imports (generated; reviewable JSON) -------------------------------------

@@ -110,8 +110,13 @@ def _cell(model: Model, key: str, fmt: Callable[[Any], str]) -> SpecCell:
     return SpecCell(model.id, None, display, None, None, fact.note, fact.disputed)
 
 
+# A fine-tune's base model: a row only when a compared model has one (most have none).
+BASE_MODEL_ROW = ("base_model", "Base model (fine-tuned from)", _plain)
+
+
 def spec_rows(models: Sequence[Model]) -> tuple[SpecRow, ...]:
     """The spec table: one row per fact, cells in model order."""
+    specs = SPECS + ((BASE_MODEL_ROW,) if any(m.base_model.known for m in models) else ())
     return tuple(
-        SpecRow(key, label, tuple(_cell(m, key, fmt) for m in models)) for key, label, fmt in SPECS
+        SpecRow(key, label, tuple(_cell(m, key, fmt) for m in models)) for key, label, fmt in specs
     )

@@ -190,6 +190,7 @@ class Catalog:
                 capabilities={c: f.get(f"capability.{c}", Fact(None)) for c in CAPABILITIES},
                 weights_url=r["weights_url"],
                 kind=f.get("kind", Fact(None)),
+                base_model=f.get("base_model", Fact(None)),
             )
         return out
 

@@ -22,11 +22,12 @@ from tradeoff.compare.headline import (
 from tradeoff.compare.pricing import model_pricing, provider_of
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
+from tradeoff.maintain.fact_checks import fact_findings
 from tradeoff.maintain.findings import Finding
 from tradeoff.maintain.identity_checks import identity_findings
 from tradeoff.reconcile.lifecycle import UNMATCHED
 from tradeoff.reconcile.offering_prices import NEWER_PRICE
-from tradeoff.records import Model, Offering
+from tradeoff.records import Offering
 
 __all__ = ["Finding", "commit_findings", "counts", "model_pricing", "run_checks"]
 
@@ -53,6 +54,9 @@ DROPPED_KINDS = (
     (NEWER_PRICE, "newer-dataset-price"),
     # catalog/lifecycle/<provider>.toml names an id or model the provider has no offering of
     (UNMATCHED, "lifecycle-entry-unmatched"),
+    # A dataset's knowledge cutoff or release date contradicting a cited one (the reconciler
+    # drops it; maintain.fact_checks fails on contradictions it cannot settle).
+    ("contradicts the cited", "dataset-date-against-cited"),
 )
 # Kinds that record how an importer reads a dataset (what it models, which match rules it
 # accepts as ids), not a problem in the data: reported as notes, not warnings.
@@ -70,8 +74,9 @@ def run_checks(catalog: Catalog, today: dt.date | None = None) -> list[Finding]:
     findings += _lifecycle(catalog, (today or dt.date.today()).isoformat())
     findings += _dropped(catalog)
     findings += _references(catalog)
-    for model in catalog.models.values():
-        findings += _model_dates(model)
+    findings += [
+        Finding("error", f.kind, f.entity, f.message) for f in fact_findings(catalog.models)
+    ]
     first_party_price = _first_party_prices(catalog)
     for offering in catalog.offerings:
         findings += _offering(catalog, offering, first_party_price)
@@ -171,21 +176,6 @@ def _references(catalog: Catalog) -> list[Finding]:
                 )
             )
     return out
-
-
-def _model_dates(model: Model) -> list[Finding]:
-    release = model.release_date.value
-    cutoff = model.knowledge_cutoff.value
-    if release and cutoff and cutoff.iso[:7] > release.iso[:7]:
-        return [
-            Finding(
-                "warning",
-                "knowledge-after-release",
-                f"model:{model.id}",
-                f"knowledge cutoff {cutoff} is after release {release}",
-            )
-        ]
-    return []
 
 
 def _by_model(catalog: Catalog) -> dict[str, list[Offering]]:

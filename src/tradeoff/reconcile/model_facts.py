@@ -13,6 +13,7 @@ from tradeoff.reconcile.resolved import MODEL_FACTS, Claim, Resolved, Stated, ra
 from tradeoff.records import (
     CAPABILITIES,
     Conflict,
+    DroppedValue,
     Fact,
     Model,
     Offering,
@@ -31,6 +32,7 @@ def resolve_models(
         if offering.model_id:
             linked_by_model[offering.model_id].append(offering)
     providers = list(out.providers.values())
+    excluded = {(e.source, e.model, e.field, e.value): e.reason for e in text.fact_exclusions}
     for model_id, stated in sorted(canonical.items()):
         curated = text.curated.get(model_id)
         created = text.aliases.models.get(model_id)
@@ -50,11 +52,13 @@ def resolve_models(
                 offerings_by_model.get(model_id, []),
                 first_party,
                 out,
+                excluded,
             )
         linked = linked_by_model.get(model_id, [])
         facts["prompt_caching"] = _derived(linked, "cache_read_per_mtok", facts["prompt_caching"])
         facts["batch_api"] = _derived(linked, "batch_input_per_mtok", facts["batch_api"])
         facts["parameters_active"] = _dense_active(facts)
+        _drop_dataset_date_against_cited(model_id, curated, facts, out)
         name_or_none = (curated.name if curated else None) or (created.name if created else None)
         name = name_or_none or next((s.name for s, _ in stated if s.name), None) or model_id
         lab_or_none = (curated.lab if curated else None) or (created.lab if created else None)
@@ -67,6 +71,39 @@ def resolve_models(
             (s.weights_url for s, _ in stated if s.weights_url), None
         )
         out.models[model_id] = _model_record(model_id, name, lab, family, weights, facts)
+
+
+DATE_FACTS = ("release_date", "knowledge_cutoff")
+
+
+def _drop_dataset_date_against_cited(
+    model_id: str, curated: object, facts: dict[str, Fact[object]], out: Resolved
+) -> None:
+    """A knowledge cutoff after the release date is impossible. When one of the two dates is
+    cited in the curated file and the other is only a dataset's, the dataset's date is the
+    wrong one: it is dropped (and reported as dropped), never shown. When both are cited, or
+    both are datasets', `tradeoff check` fails on the pair (maintain.fact_checks)."""
+    release, cutoff = facts["release_date"], facts["knowledge_cutoff"]
+    if release.value is None or cutoff.value is None:
+        return
+    if not PartialDate(str(cutoff.value)).after(PartialDate(str(release.value))):
+        return
+    cited = [name for name in DATE_FACTS if name in getattr(curated, "facts", {})]
+    if len(cited) != 1:
+        return
+    kept = cited[0]
+    wrong = next(name for name in DATE_FACTS if name != kept)
+    dropped = facts[wrong]
+    reason = (
+        f"knowledge cutoff after release: {cutoff.value} after {release.value}, "
+        f"contradicts the cited {kept.replace('_', ' ')} ({facts[kept].source_id})"
+    )
+    out.dropped.append(
+        DroppedValue(
+            dropped.source_id or "", f"model:{model_id}", wrong, str(dropped.value), reason
+        )
+    )
+    facts[wrong] = Fact(None, note=f"dataset value {dropped.value} dropped: {reason}")
 
 
 def _dense_active(facts: dict[str, Fact[object]]) -> Fact[object]:
@@ -125,6 +162,7 @@ def _model_record(
         capabilities={c: facts[c] for c in CAPABILITIES},  # type: ignore[misc]
         weights_url=weights,
         kind=facts["kind"],  # type: ignore[arg-type]
+        base_model=facts["base_model"],  # type: ignore[arg-type]
     )
 
 
@@ -136,21 +174,40 @@ def _model_fact(
     offerings: list[tuple[ImportedOffering, str, str]],
     first_party: set[str],
     out: Resolved,
+    excluded: dict[tuple[str, str, str, str], str],
 ) -> Fact[object]:
     claims: list[Claim] = []
     curated_facts = getattr(curated, "facts", {})
     if name in curated_facts:
         cf = curated_facts[name]
         claims.append(Claim(cf.value, cf.source, cf.checked.isoformat(), (-1, "")))
+
+    reported: set[tuple[str, str]] = set()
+
+    def kept(value: object, source: str) -> bool:
+        """False for a value catalog/exclusions.toml excludes (reported once as dropped)."""
+        reason = excluded.get((source, model_id, name, str(value)))
+        if reason is None:
+            return True
+        if (source, str(value)) not in reported:
+            reported.add((source, str(value)))
+            why = f"excluded (catalog/exclusions.toml): {reason}"
+            out.dropped.append(DroppedValue(source, f"model:{model_id}", name, str(value), why))
+        return False
+
     for facts, source in stated:
-        if name in facts.facts:
+        if name in facts.facts and kept(facts.facts[name], source):
             checked = out.sources[source].retrieved if source in out.sources else ""
             claims.append(Claim(facts.facts[name], source, checked, rank(source, checked)))
     consensus: Fact[object] | None = None
     evidence: list[tuple[object, str, str, ImportedOffering]] = []
     own: list[tuple[object, str, str, ImportedOffering]] = []
     if name in OFFERING_EVIDENCE_FACTS:
-        evidence = [(o.facts[name], src, chk, o) for o, src, chk in offerings if name in o.facts]
+        evidence = [
+            (o.facts[name], src, chk, o)
+            for o, src, chk in offerings
+            if name in o.facts and kept(o.facts[name], src)
+        ]
         own = [
             e
             for e in evidence
