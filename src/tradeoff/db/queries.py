@@ -29,6 +29,7 @@ from tradeoff.records import (
     PriceTier,
     Provider,
     Source,
+    UnitPrice,
 )
 
 
@@ -210,6 +211,11 @@ class Catalog:
                     r["source_id"],
                 )
             )
+        units: dict[tuple[str, str], list[UnitPrice]] = defaultdict(list)
+        for r in self._rows("SELECT * FROM unit_prices ORDER BY component, unit, variant"):
+            units[(r["provider_id"], r["provider_model_id"])].append(
+                UnitPrice(r["component"], r["unit"], Decimal(r["usd"]), r["variant"])
+            )
         out: list[Offering] = []
         dec = _Memo(_dec)  # prices repeat a lot: parse each distinct text once
         js = _Memo(json.loads)
@@ -226,6 +232,7 @@ class Catalog:
                 **{k: dec(rec[k]) for k in _PRICE_COLUMNS},
                 free=bool(rec["free"]),
                 tiers=tuple(tiers.get(key, ())),
+                unit_prices=tuple(units.get(key, ())),
             )
             out.append(
                 Offering(
