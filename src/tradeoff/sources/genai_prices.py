@@ -344,7 +344,7 @@ class _Reader:
                 continue
             if target is None:
                 self._check_amount(value, path, field)
-                self.drop(entity, str(key), value, "a price tradeoff has no field for: not modelled")
+                self.drop(entity, str(key), value, "no field for this price: not modelled")
                 continue
             if isinstance(value, dict):
                 base, steps = self._tiered(value, path, field, entity)
