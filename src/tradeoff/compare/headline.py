@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from tradeoff.compare.wording import short_tokens
+from tradeoff.compare.wording import not_per_token_text, short_tokens
 from tradeoff.records import Model, Offering, Provider
 
 # Provider kinds that sell API access per use: the only ones counted as availability.
@@ -186,7 +186,8 @@ class HeadlineRules:
         if p.free:
             return "free variant"
         if p.input_per_mtok is None or p.output_per_mtok is None:
-            return "unpriced"
+            # sold per minute of audio, per image…: never a price per token, nor compared to one
+            return not_per_token_text(p) if p.unit_prices and not p.token_priced else "unpriced"
         ratio = off_list(self.model, offering, provider, self.list_price)
         if ratio is not None:
             return f"{ratio_text(ratio)}, unverified"

@@ -51,6 +51,8 @@ class Quote:
     quantization: str | None = None  # served precision (``headline.quantization_of``)
     own_price: bool = True  # the price is the provider's own (``headline.own_price``)
     excluded_reason: str | None = None  # why it is not the headline route; None: comparable
+    # the units of the prices not sold per text token (``units.UNITS`` keys), in order
+    other_units: tuple[str, ...] = ()
 
     @property
     def priced(self) -> bool:
@@ -157,6 +159,7 @@ def quote(
         quantization=quantization_of(offering),
         own_price=own_price(offering),
         excluded_reason=rules.reason(offering, provider) if rules is not None else None,
+        other_units=p.other_units(),
     )
 
 

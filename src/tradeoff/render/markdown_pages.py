@@ -17,7 +17,7 @@ from tradeoff.pages.downloads import DownloadsContext
 from tradeoff.pages.lab import LabContext
 from tradeoff.pages.model import ModelContext
 from tradeoff.pages.offerings import PricesEntry
-from tradeoff.pages.provider import ProviderContext
+from tradeoff.pages.provider import ModelLink, ProviderContext
 from tradeoff.pages.score_chart import ScoreChartContext
 from tradeoff.pages.sources import Attribution, SourceRecord
 from tradeoff.render.markdown import money, table, tokens
@@ -38,12 +38,31 @@ def sources_md(sources: Sequence[Attribution | SourceRecord]) -> str:
 
 
 def _join(parts: list[str]) -> str:
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _price(prices: PricesEntry, key: str) -> str:
     value = prices["input_per_mtok"] if key == "input" else prices["output_per_mtok"]
+    if value is None and prices["not_per_token"]:
+        return "not per token"
     return "free" if prices["free"] else money(value)
+
+
+def _model_name(model: ModelLink | None) -> str:
+    return esc(model["name"]) if model else "not linked"
+
+
+def _other_units(rows: Sequence[tuple[str, str, PricesEntry]]) -> str:
+    """The prices sold in units other than text tokens, one line per offering (or nothing);
+    ``rows``: (who, the provider's model id, prices)."""
+    lines = [
+        f"- {who} `{esc(model_id)}`: " + esc("; ".join(u["text"] for u in p["unit_prices"]))
+        for who, model_id, p in rows
+        if p["unit_prices"]
+    ]
+    if not lines:
+        return ""
+    return "Priced in other units (never compared with prices per token):\n\n" + "\n".join(lines)
 
 
 def catalog_md(ctx: CatalogContext) -> str:
@@ -123,6 +142,12 @@ def model_md(ctx: ModelContext) -> str:
             )
             if offers
             else "No provider offering is sourced yet.",
+            _other_units(
+                [
+                    (esc(o["provider_name"]), o["provider_model_id"], o["prices"])
+                    for o in ctx["offerings"]
+                ]
+            ),
             f"## Compare {esc(ctx['name'])}",
             "\n".join(related) if related else "No related comparison yet.",
             f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED} (the oldest checked date "
@@ -163,6 +188,16 @@ def provider_md(ctx: ProviderContext) -> str:
                     "Checked",
                 ],
                 rows,
+            ),
+            _other_units(
+                [
+                    (
+                        esc(o["model"]["name"]) if o["model"] else "not linked",
+                        o["provider_model_id"],
+                        o["prices"],
+                    )
+                    for o in ctx["offerings"]
+                ]
             ),
             f"Last reviewed: {ctx['last_reviewed'] or NOT_SOURCED}.",
             sources_md(ctx["sources"]),

@@ -25,6 +25,7 @@ from tradeoff.pages.comparison.pricing import (
 )
 from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelRecord
+from tradeoff.pages.offerings import PricesEntry
 from tradeoff.render.markdown import money as md_money
 from tradeoff.render.terminal_text import add_row, heading, plain
 
@@ -32,6 +33,13 @@ from tradeoff.render.terminal_text import add_row, heading, plain
 def money(value: str | None) -> str:
     """A price for people (one format everywhere); None is "unpriced"."""
     return format_usd(value)
+
+
+def _token_price(p: PricesEntry, key: Literal["input_per_mtok", "output_per_mtok"]) -> str:
+    """A price per 1M tokens; an offering sold only in other units says so, not "unpriced"."""
+    if p[key] is None and p["not_per_token"]:
+        return "not per token"
+    return money(p[key])
 
 
 def print_model(console: Console, ctx: ModelRecord) -> None:
@@ -70,8 +78,8 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
             offers,
             o["provider_name"],
             o["provider_model_id"],
-            "free" if p["free"] else money(p["input_per_mtok"]) + mark,
-            "free" if p["free"] else money(p["output_per_mtok"]),
+            "free" if p["free"] else _token_price(p, "input_per_mtok") + mark,
+            "free" if p["free"] else _token_price(p, "output_per_mtok"),
             money(p["cache_read_per_mtok"]) if p["cache_read_per_mtok"] else NOT_SOURCED,
             show_value(o["context_tokens"]),
             quantization_text(o),
@@ -80,6 +88,13 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
             o["source"],
             o["checked"],
         )
+        if p["unit_prices"]:
+            add_row(
+                offers,
+                "",
+                "  other units: " + "; ".join(u["text"] for u in p["unit_prices"]),
+                *[""] * 9,
+            )
         for point in o["history"]:
             add_row(
                 offers,

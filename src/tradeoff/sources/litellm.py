@@ -128,7 +128,7 @@ def read_json(path: Path) -> Any:
 def import_file(
     path: Path, *, retrieved: dt.date | None = None, version: str | None = None
 ) -> ImportFile:
-    """Read LiteLLM's price map into one normalized import (chat entries only)."""
+    """Read LiteLLM's price map into one normalized import (entries of every model mode)."""
     day = retrieved or dt.date.today()
     data = read_json(path)
     if path.is_dir():
