@@ -5,6 +5,8 @@ Every data string goes through ``esc``. The other pages' twins are in ``markdown
 
 from __future__ import annotations
 
+from typing import Literal
+
 from tradeoff.compare.wording import NOT_SOURCED, short_tokens
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
@@ -50,6 +52,15 @@ def table(head: list[str], rows: list[list[str]]) -> str:
     return "\n".join(table_lines(head, rows))
 
 
+def _route_money(
+    q: QuoteEntry, key: Literal["input_per_mtok", "output_per_mtok", "blended_per_mtok"]
+) -> str:
+    """A route's price per 1M tokens; a route sold only in other units says so."""
+    if q[key] is None and q["not_per_token"]:
+        return "not per token"
+    return money(q[key], q["free"])
+
+
 def _quote_cells(q: QuoteEntry | None, missing: str) -> list[str]:
     if q is None:
         return [missing] * 4
@@ -68,7 +79,12 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
     names = [esc(m["name"]) for m in ctx["models"]]
     blend = ctx["blend"]["label"]
     rows: list[list[str]] = []
-    labels = ("provider", "input / 1M", "output / 1M", f"blended {blend} / 1M")
+    labels = (
+        "provider",
+        "input / 1M tokens",
+        "output / 1M tokens",
+        f"blended {blend} / 1M tokens",
+    )
     headline = [
         _quote_cells(p["cheapest"], missing_route_text("cheapest", p)) for p in ctx["pricing"]
     ]
@@ -98,10 +114,10 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
                 [
                     esc(q["provider_name"]),
                     f"`{q['provider_model_id'].replace('`', '')}`",
-                    money(q["input_per_mtok"], q["free"]),
-                    money(q["output_per_mtok"], q["free"]),
+                    _route_money(q, "input_per_mtok"),
+                    _route_money(q, "output_per_mtok"),
                     money(q["cache_read_per_mtok"]) if q["cache_read_per_mtok"] else NOT_SOURCED,
-                    money(q["blended_per_mtok"], q["free"]),
+                    _route_money(q, "blended_per_mtok"),
                     f"{q['context_tokens']:,}" if q["context_tokens"] else NOT_SOURCED,
                     esc(quantization_text(q)),
                     esc(status),
@@ -114,10 +130,10 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
                 [
                     "Provider",
                     "Model id",
-                    "Input / 1M",
-                    "Output / 1M",
-                    "Cache read / 1M",
-                    f"Blended {blend}",
+                    "Input / 1M tokens",
+                    "Output / 1M tokens",
+                    "Cache read / 1M tokens",
+                    f"Blended {blend} / 1M tokens",
                     "Context",
                     "Quantization",
                     "Status",

@@ -57,9 +57,9 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
     for column in (
         "provider",
         "provider model id",
-        "input $/1M",
-        "output $/1M",
-        "cache read $/1M",
+        "input $/1M tokens",
+        "output $/1M tokens",
+        "cache read $/1M tokens",
         "context",
         "quantization",
         "status",
@@ -155,8 +155,8 @@ def _cell_text(c: CellEntry) -> str:
     return f"{c['display']}{ref}"
 
 
-def _price(value: str | None, free: bool = False) -> str:
-    return md_money(value, free)
+def _price(value: str | None, free: bool = False, not_per_token: bool = False) -> str:
+    return "not per token" if value is None and not_per_token else md_money(value, free)
 
 
 PriceField = Literal["input_per_mtok", "output_per_mtok", "blended_per_mtok"]
@@ -231,8 +231,8 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
                 table,
                 q["provider_name"],
                 q["provider_model_id"],
-                _price(q["input_per_mtok"], q["free"]),
-                _price(q["output_per_mtok"], q["free"]),
+                _price(q["input_per_mtok"], q["free"], q["not_per_token"]),
+                _price(q["output_per_mtok"], q["free"], q["not_per_token"]),
                 _price(q["cache_read_per_mtok"]) if q["cache_read_per_mtok"] else NOT_SOURCED,
                 _price(q["blended_per_mtok"], q["free"]),
                 quantization_text(q),

@@ -335,7 +335,9 @@ class _Reader:
             if target is None and key in UNIT_PRICE_KEYS:
                 if isinstance(value, dict):  # a tiered unit price: its base, tiers dropped
                     value, _ = self._tiered(value, path, field, entity)
-                    self.drop(entity, str(key), "tiers", "length tiers of a non-text unit")
+                    self.drop(
+                        entity, str(key), "tiers", "length tiers of a non-text unit: not modelled"
+                    )
                 usd = (
                     value if isinstance(value, Decimal) else self._money(value, path, field, entity)
                 )

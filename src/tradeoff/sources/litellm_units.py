@@ -69,7 +69,7 @@ UNMODELLED_PRICES = (
             r"dbu_|_credit$|^cost_per_second$|_per_text_message$|"
             r"_per_unit$"
         ),
-        "price in a unit tradeoff does not model (DBUs, credits, messages, compute seconds)",
+        "price in a unit not modelled (DBUs, credits, messages, compute seconds)",
     ),
 )
 PRICE_LIKE = re.compile(r"cost|price")

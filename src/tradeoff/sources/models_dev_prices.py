@@ -132,7 +132,9 @@ def read_prices(
                     "tokens cannot apply and the file states no other unit",
                 )
         if tiers:
-            reader.drop(entity, "cost.tiers", len(tiers), f"token tiers of a no-text {side}")
+            reader.drop(
+                entity, "cost.tiers", len(tiers), f"token tiers of a no-text {side}: no unit stated"
+            )
             tiers = []
     if values and all(v == 0 for v in values.values()) and not free:
         reader.drop(entity, "cost", "all zero", "all-zero prices not marked free: unpriced")

@@ -29,6 +29,10 @@ class QuoteEntry(TypedDict):
     defunct_since: str | None
     quantization: str | None
     headline_excluded_reason: str | None
+    # sold only in units other than text tokens (per minute of audio, per image…): its token
+    # prices are "not per token", not unpriced; ``other_units`` names those units
+    not_per_token: bool
+    other_units: list[str]
     source: str
     source_n: int | None
     price_sources: list[str]
@@ -86,6 +90,8 @@ def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
         defunct_since=q.defunct_since,
         quantization=q.quantization,
         headline_excluded_reason=q.excluded_reason,
+        not_per_token=bool(q.other_units) and not q.priced and not q.free,
+        other_units=list(q.other_units),
         source=q.source_id,
         source_n=numbers.get(q.source_id),
         price_sources=list(q.price_source_ids),
