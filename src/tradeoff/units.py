@@ -58,3 +58,10 @@ def price_key(component: str, unit: str, variant: str | None = None) -> str:
     (``output_per_image``, ``input_per_audio_minute``, ``output_per_video_second_720p``)."""
     key = f"{component}_{unit}"
     return f"{key}_{variant}" if variant else key
+
+
+def unit_of_field(field: str) -> str | None:
+    """The unit a price field or claim number is in, read from its name's ending
+    (``cheapest.blended_per_mtok`` → ``per_mtok``); None when the name states none."""
+    endings = [unit for unit in UNITS if field.endswith(f"_{unit}") or field == unit]
+    return max(endings, key=len, default=None)
