@@ -45,6 +45,10 @@ def _unlinked_rows(resolved: Resolved) -> list[tuple[str, str, str, str]]:
     )
 
 
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
 def review_summary(resolved: Resolved) -> str:
     """Markdown summary: link share per source, unlinked by reason, dropped by reason."""
     lines = [
@@ -72,7 +76,8 @@ def review_summary(resolved: Resolved) -> str:
         "| reason | count |",
         "|---|---:|",
     ]
-    lines += [f"| {reason} | {n} |" for reason, n in reasons.most_common()]
+    # most common first, ties by name: the same report whichever source was imported last
+    lines += [f"| {reason} | {n} |" for reason, n in sorted(reasons.items(), key=_by_count)]
     dropped = Counter(dropped_kind(d.reason) for d in resolved.dropped)
     lines += [
         "",
@@ -81,7 +86,7 @@ def review_summary(resolved: Resolved) -> str:
         "| reason | count |",
         "|---|---:|",
     ]
-    lines += [f"| {reason} | {n} |" for reason, n in dropped.most_common()]
+    lines += [f"| {reason} | {n} |" for reason, n in sorted(dropped.items(), key=_by_count)]
     lines += ["", f"## Canonical models skipped: {len(resolved.skipped_models)}", ""]
     lines += [f"- `{model}`: {reason}" for model, reason in sorted(resolved.skipped_models.items())]
     return "\n".join(lines) + "\n"
