@@ -19,6 +19,7 @@ from tradeoff.pages.memo import per_catalog
 from tradeoff.pages.sources import Attribution, attribution, row_sources
 from tradeoff.pages.view import catalog_view
 from tradeoff.records import CAPABILITIES
+from tradeoff.units import unit_label
 
 TITLE = "LLM catalog: models, providers and prices"
 SORTS: dict[str, str] = {
@@ -63,6 +64,9 @@ class CatalogRow(TypedDict):
     offering_count: int
     provider_count: int
     cheapest: RowQuote | None
+    # no per-token route, but prices in other units: their units ("per minute of audio"),
+    # shown instead of "unpriced"; None otherwise
+    not_per_token: str | None
 
 
 class CatalogEntry(CatalogRow):
@@ -91,6 +95,12 @@ def catalog_rows(catalog: Catalog) -> list[CatalogRow]:
         live = {o.provider_id for o in offerings if counts_as_availability(o, catalog.providers)}
         q = view.cheapest_quotes.get(model.id)
         lab = catalog.labs.get(model.lab_id)
+        units = dict.fromkeys(
+            unit_label(u.unit)
+            for o in offerings
+            if o.provider_id in live and not o.prices.token_priced
+            for u in o.prices.unit_prices
+        )
         rows.append(
             CatalogRow(
                 id=model.id,
@@ -118,6 +128,7 @@ def catalog_rows(catalog: Catalog) -> list[CatalogRow]:
                     free=q.free,
                     lifecycle=q.lifecycle,
                 ),
+                not_per_token=", ".join(units) if q is None and units else None,
             )
         )
     return rows

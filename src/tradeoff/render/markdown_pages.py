@@ -11,7 +11,7 @@ from tradeoff.compare.wording import show_value as show
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.pages.calculator import CalculatorContext
-from tradeoff.pages.catalog_table import CatalogContext
+from tradeoff.pages.catalog_table import CatalogContext, CatalogEntry
 from tradeoff.pages.comparison.pricing import headline_text, quantization_text
 from tradeoff.pages.downloads import DownloadsContext
 from tradeoff.pages.lab import LabContext
@@ -65,6 +65,11 @@ def _other_units(rows: Sequence[tuple[str, str, PricesEntry]]) -> str:
     return "Priced in other units (never compared with prices per token):\n\n" + "\n".join(lines)
 
 
+def _no_token(row: CatalogEntry) -> str:
+    """A row without a per-token route: sold in other units, or unpriced."""
+    return f"not per token ({esc(row['not_per_token'])})" if row["not_per_token"] else "unpriced"
+
+
 def catalog_md(ctx: CatalogContext) -> str:
     """The (filtered) catalog table."""
     rows = [
@@ -73,8 +78,8 @@ def catalog_md(ctx: CatalogContext) -> str:
             esc(m["lab_name"]),
             esc(m["release_date"] or NOT_SOURCED),
             tokens(m["context_tokens"]),
-            money(m["cheapest"]["input_per_mtok"]) if m["cheapest"] else "unpriced",
-            money(m["cheapest"]["output_per_mtok"]) if m["cheapest"] else "unpriced",
+            money(m["cheapest"]["input_per_mtok"]) if m["cheapest"] else _no_token(m),
+            money(m["cheapest"]["output_per_mtok"]) if m["cheapest"] else _no_token(m),
             str(m["provider_count"]),
         ]
         for m in ctx["models"]
