@@ -30,6 +30,8 @@ def audio_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(slice_dir, catalog)
     with (catalog / "providers.toml").open("a", encoding="utf-8") as providers:
         providers.write('\n[providers.audiohost]\nname = "AudioHost"\nkind = "inference-host"\n')
+    voice = catalog / "curated" / "moonshotai" / "kimi-voice.toml"
+    voice.write_text('id = "moonshotai/kimi-voice"\nname = "Kimi Voice"\nlab = "moonshotai"\n')
     path = catalog / "imports" / "litellm.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["providers"].append({"id": "audiohost", "name": "AudioHost"})
@@ -41,6 +43,17 @@ def audio_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "link": "base_model",
             "prices": {
                 "unit_prices": [{"component": "input", "unit": "per_audio_minute", "usd": "0.0023"}]
+            },
+        }
+    )
+    data["offerings"].append(
+        {
+            "provider": "audiohost",
+            "provider_model_id": "kimi-voice",
+            "model_id": "moonshotai/kimi-voice",
+            "link": "base_model",
+            "prices": {
+                "unit_prices": [{"component": "input", "unit": "per_audio_second", "usd": "0.0001"}]
             },
         }
     )
@@ -103,3 +116,16 @@ def test_the_terminal_says_the_unit(audio_db: Path, monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(cli, ["models", "show", MODEL])
     assert result.exit_code == 0, result.output
     assert "other units: input $0.0023 per minute" in " ".join(result.output.split())
+
+
+def test_the_catalog_table_says_a_model_is_not_priced_per_token(client: TestClient) -> None:
+    rows = client.get("/api/v1/models").json()["models"]
+    voice = next(r for r in rows if r["id"] == "moonshotai/kimi-voice")
+    assert voice["cheapest"] is None
+    assert voice["not_per_token"] == "per second of audio"
+    kimi = next(r for r in rows if r["id"] == MODEL)
+    assert kimi["not_per_token"] is None  # it has per-token routes: its headline is one
+    md = client.get("/index.md").text
+    assert "not per token (per second of audio)" in md
+    html = client.get("/labs/moonshotai").text
+    assert "not per token (per second of audio)" in html
