@@ -1,7 +1,8 @@
 """Read-side records: plain frozen dataclasses returned by the query layer.
 
 Everything above the database (compare, render, web, CLI) works with these records only,
-never with SQL rows or source files. Money is Decimal in USD per 1M tokens; unknown is None
+never with SQL rows or source files. Money is Decimal with its unit in the field name (USD
+per 1M text tokens) or beside it (``UnitPrice.unit``); unknown is None
 (or ``Tri.UNKNOWN``) and every fact carries where it came from and when it was checked.
 """
 
@@ -11,6 +12,8 @@ import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
+
+from tradeoff.units import price_key
 
 T = TypeVar("T")
 
@@ -244,9 +247,28 @@ class PriceTier:
     cache_write_per_mtok: Decimal | None = None
 
 
+@dataclass(frozen=True, order=True)
+class UnitPrice:
+    """One price sold in a unit other than text tokens: USD per ``unit`` (``units.UNITS``)
+    for ``component`` (``units.COMPONENTS``), e.g. output, per_image, 0.04; ``variant`` is
+    the size, quality or resolution the price is for, when the source states one."""
+
+    component: str
+    unit: str
+    usd: Decimal
+    variant: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Its JSON key, the unit in the name (``output_per_image``)."""
+        return price_key(self.component, self.unit, self.variant)
+
+
 @dataclass(frozen=True)
 class Prices:
-    """Token prices of one offering, USD per 1M tokens. None = unpriced, never zero."""
+    """Prices of one offering. The ``*_per_mtok`` fields are USD per 1M text tokens;
+    ``unit_prices`` are the prices sold in any other unit (per 1M audio tokens, per image,
+    per minute of audio…), each with its unit. None = unpriced, never zero."""
 
     input_per_mtok: Decimal | None = None
     output_per_mtok: Decimal | None = None
@@ -261,10 +283,21 @@ class Prices:
     priority_output_per_mtok: Decimal | None = None
     free: bool = False
     tiers: tuple[PriceTier, ...] = ()
+    unit_prices: tuple[UnitPrice, ...] = ()
 
     @property
     def priced(self) -> bool:
+        """Priced per text token (input and output known, or free)."""
         return self.free or (self.input_per_mtok is not None and self.output_per_mtok is not None)
+
+    @property
+    def token_priced(self) -> bool:
+        """States at least one price per 1M text tokens."""
+        return any(getattr(self, name) is not None for name in PRICE_FIELDS)
+
+    def other_units(self) -> tuple[str, ...]:
+        """The units of the prices not sold per text token, in order of first mention."""
+        return tuple(dict.fromkeys(p.unit for p in self.unit_prices))
 
 
 # The Decimal price fields of ``Prices``, in display order.

@@ -20,6 +20,7 @@ LAYERS: dict[str, int] = {
     "records": 0,
     "benchmark_records": 0,
     "kinds": 0,
+    "units": 0,
     "errors": 0,
     "escape": 0,
     "money": 0,

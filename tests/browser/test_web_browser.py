@@ -105,9 +105,9 @@ def _check_pricing(page: Page, ctx: dict[str, Any]) -> None:
     """Headline-route prices shown equal the JSON twin's, for every model, in model order."""
     label = ctx["blend"]["label"]
     for field, header in (
-        ("input_per_mtok", "Headline route: input / 1M"),
-        ("output_per_mtok", "Headline route: output / 1M"),
-        ("blended_per_mtok", f"Headline route: blended {label} / 1M"),
+        ("input_per_mtok", "Headline route: input / 1M tokens"),
+        ("output_per_mtok", "Headline route: output / 1M tokens"),
+        ("blended_per_mtok", f"Headline route: blended {label} / 1M tokens"),
     ):
         shown = row_cells(page, header)
         expected = [money(p["cheapest"][field]) for p in ctx["pricing"]]

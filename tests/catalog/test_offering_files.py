@@ -77,7 +77,8 @@ def test_provider_files_feed_the_fingerprint(mini: Path) -> None:
 
 
 def test_the_price_fields_are_the_records_price_fields() -> None:
-    assert tuple(f for f in HandPrices.model_fields if f != "free") == PRICE_FIELDS
+    fields = tuple(f for f in HandPrices.model_fields if f not in ("free", "unit_prices"))
+    assert fields == PRICE_FIELDS
 
 
 HOSTCO = "providers/hostco.toml"
@@ -234,3 +235,16 @@ def test_an_empty_provider_file_is_an_error(mini: Path) -> None:
     with pytest.raises(DataError, match="no offerings") as caught:
         load_catalog(mini)
     assert caught.value.path == str(path)
+
+
+def test_a_hand_written_price_in_another_unit_names_a_known_unit(mini: Path) -> None:
+    path = mini / HOSTCO
+    unit_price = (
+        'unit_prices = [{ component = "input", unit = "per_fortnight", value = 0.003, '
+        'source = "hostco-pricing", checked = 2026-11-30 }]\n'
+    )
+    path.write_text(path.read_text().replace(PRICE, unit_price + PRICE, 1))
+    with pytest.raises(DataError) as caught:
+        load_catalog(mini)
+    assert caught.value.field == "offerings.0.prices.unit_prices.0.unit"
+    assert "unknown price unit 'per_fortnight'" in caught.value.message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 
@@ -10,6 +11,7 @@ from tradeoff.compare.pricing import ModelPricing
 from tradeoff.db.queries import Catalog
 from tradeoff.maintain import checks
 from tradeoff.maintain.checks import run_checks
+from tradeoff.records import UnitPrice
 
 GATES = ("headline-route-not-comparable", "first-party-price-not-own")
 
@@ -63,3 +65,31 @@ def test_a_first_party_price_copied_from_another_provider_is_an_error(
     assert [f.entity for f in errors] == ["offering:moonshotai/kimi-k2-0711-preview"]
     warned = [f.entity for f in findings if f.kind == "lab-price-copied-from-another-provider"]
     assert warned == ["offering:moonshotai/kimi-k2-0711-preview"]
+
+
+def test_the_test_catalog_has_no_price_without_a_unit(catalog: Catalog) -> None:
+    assert not [f for f in run_checks(catalog) if f.kind == "price-without-unit"]
+
+
+@pytest.mark.parametrize(
+    ("price", "message"),
+    [
+        (UnitPrice("input", "", Decimal("0.0023")), "unit '' is not a price unit"),
+        (UnitPrice("input", "per_mtok", Decimal("1")), "unit 'per_mtok' is not a price unit"),
+        (UnitPrice("input", "per_fortnight", Decimal("1")), "is not a price unit"),
+        (UnitPrice("lunch", "per_image", Decimal("1")), "component 'lunch'"),
+    ],
+)
+def test_a_price_without_a_unit_is_an_error(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch, price: UnitPrice, message: str
+) -> None:
+    # Forge a record the import schema would refuse: a price whose unit is not stated.
+    crafted = catalog.offerings[0]
+    crafted = replace(crafted, prices=replace(crafted.prices, unit_prices=(price,)))
+    offerings = [crafted, *catalog.offerings[1:]]
+    monkeypatch.setattr(type(catalog), "offerings", property(lambda self: offerings))
+    errors = [f for f in run_checks(catalog) if f.kind == "price-without-unit"]
+    assert [(f.level, f.entity) for f in errors] == [
+        ("error", f"offering:{crafted.provider_id}/{crafted.provider_model_id}")
+    ]
+    assert message in errors[0].message

@@ -10,6 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from tradeoff.catalog.load import read_import
+from tradeoff.catalog.schema import ImportedPrices, ImportFile
 from tradeoff.cli import app
 from tradeoff.db.queries import Catalog
 from tradeoff.maintain.importing import carry_history
@@ -77,4 +78,39 @@ def test_history_ignores_ids_a_snapshot_lists_twice() -> None:
     )
     doubled = first.model_copy(update={"offerings": [*first.offerings, twin]})
     carried = carry_history(first, doubled)
+    assert all(not o.history for o in carried.offerings)
+
+
+def _with_prices(imported: ImportFile, model_id: str, **prices: object) -> ImportFile:
+    offerings = [
+        o.model_copy(update={"prices": ImportedPrices.model_validate(prices)})
+        if o.provider_model_id == model_id
+        else o
+        for o in imported.offerings
+    ]
+    return imported.model_copy(update={"offerings": offerings})
+
+
+def test_a_price_read_again_in_its_true_unit_is_no_price_change() -> None:
+    # The same snapshot read twice: once (wrongly) per 1M tokens, then per minute of audio.
+    first = import_file(FIXTURES / "litellm", retrieved=dt.date(2026, 11, 29))
+    per_token = _with_prices(first, "widget-1", input_per_mtok="0.0023", output_per_mtok="0.0023")
+    per_minute = _with_prices(
+        first,
+        "widget-1",
+        unit_prices=[{"component": "input", "unit": "per_audio_minute", "usd": "0.0023"}],
+    )
+    later = per_minute.model_copy(
+        update={"source": per_minute.source.model_copy(update={"retrieved": dt.date(2026, 12, 1)})}
+    )
+    carried = carry_history(per_token, later)
+    widget = next(o for o in carried.offerings if o.provider_model_id == "widget-1")
+    assert widget.history == []  # no "$0.0023 per 1M tokens" point, no "unpriced" point
+
+
+def test_the_same_commit_read_again_records_no_change() -> None:
+    first = import_file(FIXTURES / "litellm", retrieved=dt.date(2026, 11, 29))
+    pinned = first.model_copy(update={"source": first.source.model_copy(update={"commit": "abc"})})
+    reread = _with_prices(pinned, "widget-1", input_per_mtok="9", output_per_mtok="9")
+    carried = carry_history(pinned, reread)
     assert all(not o.history for o in carried.offerings)

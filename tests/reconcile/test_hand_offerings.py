@@ -15,7 +15,7 @@ from tradeoff.catalog.schema import ImportedOffering
 from tradeoff.errors import DataError
 from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.reconcile.resolved import Resolved
-from tradeoff.records import Offering, PricePoint
+from tradeoff.records import Offering, PricePoint, UnitPrice
 from tradeoff.sources import litellm, models_dev
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -291,3 +291,17 @@ def test_checked_is_the_oldest_date_of_the_fields_shown(mini: Path) -> None:
     assert fixed.prices.cache_read_per_mtok == Decimal("0.1")
     assert fixed.price_sources["cache_read_per_mtok"] == "models-dev"
     assert fixed.checked == "2026-07-02"  # the cache-read price's date, not the hand's
+
+
+def test_a_hand_written_price_in_another_unit_keeps_its_unit_and_citation(mini: Path) -> None:
+    _add_to_hand_file(
+        mini,
+        "input_per_mtok = { value = 0.45",
+        'unit_prices = [{ component = "input", unit = "per_audio_minute", value = 0.003, '
+        'source = "hostco-pricing", checked = 2026-11-30, quote = "$0.003 / minute" }]\n',
+    )
+    resolved = reconcile(load_catalog(mini))
+    fixed = _offering(resolved, "hostco", "acme/Widget-1-FP8")
+    assert fixed.prices.unit_prices == (UnitPrice("input", "per_audio_minute", Decimal("0.003")),)
+    assert fixed.prices.input_per_mtok == Decimal("0.45")  # the token price is apart
+    assert fixed.price_sources["unit.input_per_audio_minute"] == "hostco-pricing"

@@ -103,7 +103,9 @@ def test_first_party_model_facts_that_disagree_are_recorded(
 
 def test_per_source_figures_and_unmapped_providers(resolved: Resolved) -> None:
     lite = resolved.source_stats["litellm"]
-    assert lite["offerings"] == 3 and lite["linked"] == 3  # local/widget-1 normalizes to widget-1
+    # local/widget-1 normalizes to widget-1; the embedding entry is an offering of its kind,
+    # of no model of the catalog
+    assert lite["offerings"] == 4 and lite["linked"] == 3
     assert resolved.unmapped_providers["litellm"] == {"ollama": 1}
     assert resolved.unmapped_providers["genai-prices"] == {"huggingface_hostco": 1}
 

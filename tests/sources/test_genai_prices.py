@@ -73,7 +73,11 @@ def test_context_tiers_and_unmodelled_prices(imported: ImportFile) -> None:
         (200000, Decimal("6"))
     ]
     assert widget.checked == dt.date(2026, 7, 15)  # quoted dates are read too
-    assert any(d.field == "input_audio_mtok" for d in imported.dropped)
+    # an audio-token price keeps its unit: per 1M audio tokens, apart from the text prices
+    assert [(u.component, u.unit, u.usd) for u in widget.prices.unit_prices] == [
+        ("input", "per_mtok_audio", Decimal("40"))
+    ]
+    assert not any(d.field == "input_audio_mtok" for d in imported.dropped)
 
 
 def test_time_of_day_prices_are_dropped_and_the_standard_rate_kept(imported: ImportFile) -> None:

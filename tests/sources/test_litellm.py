@@ -22,12 +22,18 @@ def imported() -> ImportFile:
     return import_file(FIXTURES / "litellm", retrieved=dt.date(2026, 11, 29), version="1.0")
 
 
-def test_only_chat_entries_and_counts(imported: ImportFile) -> None:
-    assert imported.counts == {"entries": 5, "not_chat": 1, "chat": 4, "offerings": 3}
-    assert sorted((o.provider, o.provider_model_id) for o in imported.offerings) == [
-        ("acme", "widget-1"),
-        ("host_co", "acme/Widget-1-FP8"),
-        ("ollama", "local/widget-1"),
+def test_every_model_mode_is_an_offering_of_its_kind_and_counted(imported: ImportFile) -> None:
+    assert imported.counts == {
+        "entries": 5,
+        "offerings": 4,
+        "offerings: embedding": 1,
+        "offerings: text-generation": 3,
+    }
+    assert sorted((o.provider, o.provider_model_id, o.kind) for o in imported.offerings) == [
+        ("acme", "widget-1", "text-generation"),
+        ("acme", "widget-embed", "embedding"),
+        ("host_co", "acme/Widget-1-FP8", "text-generation"),
+        ("ollama", "local/widget-1", "text-generation"),
     ]
     reasons = {d.entity: d.reason for d in imported.dropped}
     assert "region" in reasons["offering:bedrock/us-east-1/acme.widget-1"]

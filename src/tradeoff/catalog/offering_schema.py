@@ -19,6 +19,7 @@ from pydantic import BeforeValidator, Field, field_validator, model_validator
 from tradeoff.catalog.schema import (
     MAX_INT,
     MODEL_ID,
+    ImportedUnitPrice,
     ProviderEntry,
     SourceEntry,
     Strict,
@@ -27,6 +28,7 @@ from tradeoff.catalog.schema import (
 )
 from tradeoff.money import round_significant
 from tradeoff.records import CAPABILITIES
+from tradeoff.units import price_key
 
 PROVIDER_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 T = TypeVar("T")
@@ -57,6 +59,40 @@ class Cited(Strict, Generic[T]):
 CitedPrice = Cited[Money]
 
 
+class HandUnitPrice(Strict):
+    """A price sold in another unit than text tokens (docs/units.md), with its source:
+    ``{ component = "input", unit = "per_audio_minute", value = 0.003, source, checked }``."""
+
+    component: str
+    unit: str
+    value: Annotated[
+        Decimal, BeforeValidator(_a_number), Field(ge=0, description="USD per one `unit`")
+    ]
+    variant: str | None = Field(default=None, description="size or resolution, e.g. 1024x1024")
+    source: str = Field(description="Id of a source declared in this file or in sources.toml")
+    checked: dt.date
+    quote: str | None = None
+
+    _checked_not_in_the_future = field_validator("checked")(not_in_the_future)
+
+    @model_validator(mode="after")
+    def _known_unit(self) -> HandUnitPrice:
+        # the import schema's vocabulary check, one rule for both
+        ImportedUnitPrice(component=self.component, unit=self.unit, usd=self.value)
+        if round_significant(self.value, 10) != self.value:
+            raise ValueError(f"{self.value} looks like a float artifact")
+        return self
+
+    def imported(self) -> ImportedUnitPrice:
+        return ImportedUnitPrice(
+            component=self.component, unit=self.unit, usd=self.value, variant=self.variant
+        )
+
+    @property
+    def key(self) -> str:
+        return price_key(self.component, self.unit, self.variant)
+
+
 class HandPrices(Strict):
     """USD per 1M tokens, each with its source; a price not written is unpriced, never $0."""
 
@@ -72,6 +108,9 @@ class HandPrices(Strict):
     priority_input_per_mtok: CitedPrice | None = None
     priority_output_per_mtok: CitedPrice | None = None
     free: Cited[bool] | None = Field(default=None, description="The provider says it is free")
+    unit_prices: list[HandUnitPrice] = Field(
+        default_factory=list, description="prices sold per minute of audio, per image… (cited)"
+    )
 
     def cited(self) -> dict[str, Cited[Decimal]]:
         """The prices written, by field name (``free`` apart)."""
@@ -185,6 +224,8 @@ class HandOffering(Strict):
         }
         if self.prices.free is not None:
             out["free"] = (self.prices.free.source, self.prices.free.checked)
+        for unit_price in self.prices.unit_prices:
+            out[f"unit.{unit_price.key}"] = (unit_price.source, unit_price.checked)
         for name in ("context_tokens", "max_output_tokens", "quantization"):
             cited = getattr(self, name)
             if cited is not None:

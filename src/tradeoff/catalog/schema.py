@@ -8,20 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
-from typing import Annotated, Literal, TypeVar
+from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from tradeoff.catalog.price_schema import (
+    MAX_INT,
+    ImportedPricePoint,
+    ImportedPrices,
+    ImportedTier,
+    ImportedUnitPrice,
+    Money,
+    Strict,
+)
 from tradeoff.kinds import MODEL_KINDS
 
 ISO_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 T = TypeVar("T")
 MODEL_ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9._-]*$")
-
-Money = Annotated[Decimal, Field(ge=0, description="USD per 1M tokens")]
-# The largest integer SQLite stores: a larger count is a typo, and would crash the build.
-MAX_INT = 2**63 - 1
 
 
 def not_in_the_future(day: dt.date) -> dt.date:
@@ -29,10 +33,6 @@ def not_in_the_future(day: dt.date) -> dt.date:
     if day > dt.date.today():
         raise ValueError(f"checked {day.isoformat()} is in the future (today is {dt.date.today()})")
     return day
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def check_partial_date(value: str) -> str:
@@ -228,36 +228,6 @@ class CuratedModel(Strict):
 # --- normalized imports (generated; reviewable JSON) -------------------------------------
 
 
-class ImportedTier(Strict):
-    above_input_tokens: int = Field(ge=0, le=MAX_INT)
-    input_per_mtok: Money | None = None
-    output_per_mtok: Money | None = None
-    cache_read_per_mtok: Money | None = None
-    cache_write_per_mtok: Money | None = None
-
-
-class ImportedPrices(Strict):
-    input_per_mtok: Money | None = None
-    output_per_mtok: Money | None = None
-    cache_read_per_mtok: Money | None = None
-    cache_write_per_mtok: Money | None = None
-    reasoning_per_mtok: Money | None = None
-    batch_input_per_mtok: Money | None = None
-    batch_output_per_mtok: Money | None = None
-    flex_input_per_mtok: Money | None = None
-    flex_output_per_mtok: Money | None = None
-    priority_input_per_mtok: Money | None = None
-    priority_output_per_mtok: Money | None = None
-    free: bool = False
-    tiers: list[ImportedTier] = Field(default_factory=list)
-
-
-class ImportedPricePoint(Strict):
-    effective: str
-    input_per_mtok: Money | None = None
-    output_per_mtok: Money | None = None
-
-
 class ImportedModelFacts(Strict):
     """Model-level facts one source states about a canonical model."""
 
@@ -340,6 +310,17 @@ class Unlinked(Strict):
     provider: str
     provider_model_id: str
     reason: str
+
+
+__all__ = [  # the price schemas live in price_schema; imported from here as before
+    "MAX_INT",
+    "ImportedPricePoint",
+    "ImportedPrices",
+    "ImportedTier",
+    "ImportedUnitPrice",
+    "Money",
+    "Strict",
+]
 
 
 class ImportFile(Strict):

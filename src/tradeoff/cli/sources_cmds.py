@@ -66,7 +66,8 @@ def import_litellm(
     retrieved: Retrieved = None,
     dry_run: DryRun = False,
 ) -> None:
-    """Import LiteLLM's price map (chat entries) into catalog/imports/litellm.json."""
+    """Import LiteLLM's price map (every model mode, with its kind and units) into
+    catalog/imports/litellm.json."""
     from tradeoff.sources.litellm import import_file
 
     day = parse_date(retrieved)

@@ -14,6 +14,7 @@ from decimal import Context, Decimal, localcontext
 
 from tradeoff.compare.headline import headline_rules, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
+from tradeoff.compare.wording import unit_prices_text
 from tradeoff.compare.workload import MAX_COUNT_DIGITS, Workload
 from tradeoff.kinds import has_output_price
 from tradeoff.money import PER_MTOK
@@ -123,6 +124,14 @@ def price_offering(
             )
             + " price not yet sourced"
         )
+    if p.unit_prices:
+        # The workload is tokens: a price per minute of audio, per image… is not in any total.
+        others = unit_prices_text(p)
+        if total is None and not p.token_priced:
+            note = f"not priced per token: {others}"
+        else:
+            note = f"{note}; " if note else ""
+            note += f"not priced per token (not in the total): {others}"
     context = offering.context_tokens
     fits = None if context is None else workload.input_tokens + workload.output_tokens <= context
     return CostLine(

@@ -15,6 +15,7 @@ from tradeoff.compare.claim import Claim, Number
 from tradeoff.compare.like_for_like import prices_comparable
 from tradeoff.compare.pricing import ModelPricing, Quote
 from tradeoff.compare.workload import Blend
+from tradeoff.units import unit_label
 
 
 def _money_claim(
@@ -191,6 +192,18 @@ def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:
     only free variants, or no price sourced at all."""
     number = (Number("pricing", model_id, "cheapest", None),)
     basis = "offerings on active providers"
+    other_units = [q for q in p.providers if not q.priced and not q.free and q.other_units]
+    if other_units and not any(q.priced for q in p.providers):
+        units = dict.fromkeys(unit_label(u) for q in other_units for u in q.other_units)
+        at = w.join(list(dict.fromkeys(q.provider_name for q in other_units)))
+        return Claim(
+            f"price.unpriced.{model_id}",
+            "price",
+            f"{name} is sold {w.join(list(units))} (at {at}), not per token: no per-token "
+            "price verdict is made, and prices in different units are never compared.",
+            f"{basis}; prices are compared only within one unit",
+            number,
+        )
     excluded = [
         f"{q.provider_name}: {q.excluded_reason}"
         for q in (*p.providers, *p.other_routes)

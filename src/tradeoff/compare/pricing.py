@@ -58,6 +58,8 @@ class Quote:
     retired_on: str | None = None  # the offering's retirement date (past or scheduled)
     # False: the model's kind has no output tokens (an embedding): "not applicable", never $0
     output_applicable: bool = True
+    # the units of the prices not sold per text token (``units.UNITS`` keys), in order
+    other_units: tuple[str, ...] = ()
 
     @property
     def dated(self) -> str:
@@ -182,6 +184,7 @@ def quote(
         excluded_reason=rules.reason(offering, provider) if rules is not None else None,
         as_of=offering.as_of,
         retired_on=offering.retired_on,
+        other_units=p.other_units(),
     )
 
 

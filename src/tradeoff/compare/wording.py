@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from tradeoff.money import format_usd
+from tradeoff.records import Prices, UnitPrice
+from tradeoff.units import component_label, unit_label
 
 TIE_TOLERANCE = Decimal("0.01")  # values within 1% of the larger one are a tie
 NOT_SOURCED = "not yet sourced"  # how an unknown value reads, on every page
@@ -116,3 +118,23 @@ def lifecycle_text(stage: str, deprecated_on: str | None, retired_on: str | None
         return f"retired on {retired_on}" if retired_on else "retired (no date stated)"
     text = f"{stage} on {deprecated_on}" if stage == "deprecated" and deprecated_on else stage
     return f"{text}, retires on {retired_on}" if retired_on else text
+
+
+def unit_price_text(price: UnitPrice) -> str:
+    """A price sold in another unit than text tokens, its unit always said:
+    "input $0.0023 per minute of audio", "output $0.16 per image (4K)"."""
+    variant = f" ({price.variant})" if price.variant else ""
+    what = component_label(price.component).lower()
+    return f"{what} {usd(price.usd)} {unit_label(price.unit)}{variant}"
+
+
+def unit_prices_text(prices: Prices, limit: int = 3) -> str:
+    """The prices of an offering sold in other units, at most ``limit`` of them named."""
+    shown = [unit_price_text(p) for p in prices.unit_prices[:limit]]
+    more = len(prices.unit_prices) - limit
+    return "; ".join(shown) + (f"; {more} more" if more > 0 else "")
+
+
+def not_per_token_text(prices: Prices) -> str:
+    """Why an offering with prices has no price per token: the units it is sold in."""
+    return f"not priced per token: {unit_prices_text(prices)}"

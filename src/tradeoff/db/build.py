@@ -212,6 +212,22 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
         ],
     )
     conn.executemany(
+        "INSERT INTO unit_prices VALUES (?,?,?,?,?,?,?)",
+        [
+            (
+                o.provider_id,
+                o.provider_model_id,
+                u.component,
+                u.unit,
+                u.variant,
+                _dec(u.usd),
+                o.price_sources.get(f"unit.{u.key}", o.source_id),
+            )
+            for o in r.offerings
+            for u in o.prices.unit_prices
+        ],
+    )
+    conn.executemany(
         "INSERT INTO price_history VALUES (?,?,?,?,?,?)",
         [
             (

@@ -58,6 +58,8 @@ def _filter(conn: sqlite3.Connection, excluded: set[str]) -> None:
                     "DELETE FROM price_tiers WHERE provider_id = ? AND provider_model_id = ?",
                     (provider_id, model),
                 )
+            elif field.startswith("unit."):
+                pass  # a unit price's row carries its source: removed with the rows below
             elif field.startswith("capability."):
                 capabilities.pop(field.removeprefix("capability."), None)
             elif field in offering_columns:

@@ -6,17 +6,21 @@ import difflib
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
-from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from tradeoff.db.offering_rows import (
+    OFFERING_COLUMNS,
+    PRICE_COLUMNS,
+    Memo,
+    parse_decimal,
+    price_side_tables,
+)
 from tradeoff.errors import AmbiguousModel, DataError, UnknownModel
 from tradeoff.normalize import normalize
 from tradeoff.records import (
     CAPABILITIES,
-    PRICE_FIELDS,
     Conflict,
     DroppedValue,
     Fact,
@@ -24,57 +28,10 @@ from tradeoff.records import (
     Model,
     Offering,
     PartialDate,
-    PricePoint,
     Prices,
-    PriceTier,
     Provider,
     Source,
     snapshot_name,
-)
-
-
-def _dec(text: str | None) -> Decimal | None:
-    return None if text is None else Decimal(text)
-
-
-class _Memo:
-    """Call ``func`` once per distinct text (prices and small JSON values repeat a lot)."""
-
-    def __init__(self, func: Callable[[Any], Any]) -> None:
-        self.func = func
-        self.seen: dict[Any, Any] = {}
-
-    def __call__(self, text: Any) -> Any:
-        try:
-            return self.seen[text]
-        except KeyError:
-            value = self.seen[text] = self.func(text)
-            return value
-
-
-_PRICE_COLUMNS = PRICE_FIELDS
-_OFFERING_COLUMNS = (
-    "provider_id",
-    "provider_model_id",
-    "model_id",
-    "name",
-    *_PRICE_COLUMNS,
-    "free",
-    "context_tokens",
-    "max_output_tokens",
-    "quantization",
-    "capabilities_json",
-    "lifecycle",
-    "deprecated_on",
-    "retired_on",
-    "successor",
-    "link",
-    "source_url",
-    "source_id",
-    "checked",
-    "price_sources_json",
-    "disputed_json",
-    "price_origin",
 )
 
 
@@ -196,39 +153,19 @@ class Catalog:
 
     @cached_property
     def offerings(self) -> list[Offering]:
-        tiers: dict[tuple[str, str], list[PriceTier]] = defaultdict(list)
-        for r in self._rows("SELECT * FROM price_tiers ORDER BY above_input_tokens"):
-            tiers[(r["provider_id"], r["provider_model_id"])].append(
-                PriceTier(
-                    r["above_input_tokens"],
-                    _dec(r["input_per_mtok"]),
-                    _dec(r["output_per_mtok"]),
-                    _dec(r["cache_read_per_mtok"]),
-                    _dec(r["cache_write_per_mtok"]),
-                )
-            )
-        history: dict[tuple[str, str], list[PricePoint]] = defaultdict(list)
-        for r in self._rows("SELECT * FROM price_history ORDER BY effective, source_id"):
-            history[(r["provider_id"], r["provider_model_id"])].append(
-                PricePoint(
-                    r["effective"],
-                    _dec(r["input_per_mtok"]),
-                    _dec(r["output_per_mtok"]),
-                    r["source_id"],
-                )
-            )
+        tiers, history, units = price_side_tables(self._rows)
         out: list[Offering] = []
-        dec = _Memo(_dec)  # prices repeat a lot: parse each distinct text once
-        js = _Memo(json.loads)
+        dec = Memo(parse_decimal)  # prices repeat a lot: parse each distinct text once
+        js = Memo(json.loads)
         cursor = self._conn.cursor()
         cursor.row_factory = None  # plain tuples: this loop runs for every offering
-        columns = ", ".join(_OFFERING_COLUMNS)
+        columns = ", ".join(OFFERING_COLUMNS)
         rows = cursor.execute(
             f"SELECT {columns} FROM offerings ORDER BY provider_id, provider_model_id"
         )
         sources = self.sources
         for row in rows:
-            rec = dict(zip(_OFFERING_COLUMNS, row, strict=True))
+            rec = dict(zip(OFFERING_COLUMNS, row, strict=True))
             key = (rec["provider_id"], rec["provider_model_id"])
             price_sources = dict(js(rec["price_sources_json"]))
             # A merged offering is dated by its oldest shown value: a snapshot date when that
@@ -242,9 +179,10 @@ class Catalog:
                 None,
             )
             prices = Prices(
-                **{k: dec(rec[k]) for k in _PRICE_COLUMNS},
+                **{k: dec(rec[k]) for k in PRICE_COLUMNS},
                 free=bool(rec["free"]),
                 tiers=tuple(tiers.get(key, ())),
+                unit_prices=tuple(units.get(key, ())),
             )
             out.append(
                 Offering(

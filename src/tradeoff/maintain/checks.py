@@ -28,6 +28,7 @@ from tradeoff.maintain.identity_checks import identity_findings
 from tradeoff.reconcile.lifecycle import UNMATCHED
 from tradeoff.reconcile.offering_prices import NEWER_PRICE
 from tradeoff.records import Offering
+from tradeoff.units import COMPONENTS, TEXT_TOKENS, UNITS
 
 __all__ = ["Finding", "commit_findings", "counts", "model_pricing", "run_checks"]
 
@@ -57,6 +58,16 @@ DROPPED_KINDS = (
     # A dataset's knowledge cutoff or release date contradicting a cited one (the reconciler
     # drops it; maintain.fact_checks fails on contradictions it cannot settle).
     ("contradicts the cited", "dataset-date-against-cited"),
+    # Price units (tradeoff.units): a price whose unit the source does not state is dropped,
+    # never shown per 1M tokens; one read in the unit a file comment states is a note.
+    ("zero price not marked free", "zero-price-not-free"),
+    ("a price per 1M text tokens cannot apply", "price-unit-not-stated"),
+    ("token tiers of a no-text", "price-unit-not-stated"),
+    ("seconds of what is not stated", "price-unit-not-stated"),
+    ("the table is priced", "price-unit-from-comment"),
+    ("return no output tokens", "price-not-applicable"),
+    ("another name for a cache-read price", "price-not-modelled"),
+    ("context tier in the old form", "price-not-modelled"),
 )
 # Kinds that record how an importer reads a dataset (what it models, which match rules it
 # accepts as ids), not a problem in the data: reported as notes, not warnings.
@@ -64,6 +75,9 @@ INFO_KINDS = {
     "price-not-modelled",
     "match-rule-not-an-id",
     "entry-without-prices",
+    "entry-removed-upstream",
+    "price-unit-from-comment",
+    "price-not-applicable",
 }
 
 
@@ -259,8 +273,26 @@ def _headlines(catalog: Catalog) -> list[Finding]:
     return out
 
 
+def unit_findings(o: Offering) -> list[Finding]:
+    """``price-without-unit``: a price not per 1M text tokens must name a known unit and
+    component (impossible by construction: the import schema refuses it; this proves it)."""
+    return [
+        Finding(
+            "error",
+            "price-without-unit",
+            _entity(o),
+            f"{u.component} {u.usd}: unit {u.unit!r} is not a price unit "
+            f"({', '.join(u for u in UNITS if u != TEXT_TOKENS)})"
+            if u.unit not in UNITS or u.unit == TEXT_TOKENS
+            else f"{u.usd} {u.unit}: component {u.component!r} is not a price component",
+        )
+        for u in o.prices.unit_prices
+        if u.unit not in UNITS or u.unit == TEXT_TOKENS or u.component not in COMPONENTS
+    ]
+
+
 def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> list[Finding]:
-    out: list[Finding] = []
+    out: list[Finding] = unit_findings(o)
     p = o.prices
     model = catalog.models.get(o.model_id or "")
     # A zero output price marks a model without billed output tokens (embeddings, rerankers);

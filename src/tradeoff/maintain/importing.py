@@ -112,13 +112,26 @@ def _key(offering: ImportedOffering) -> tuple[str, str]:
 
 
 def carry_history(previous: ImportFile, new: ImportFile) -> ImportFile:
-    """The new import, with each offering's earlier price history and any change since."""
+    """The new import, with each offering's earlier price history and any change since.
+
+    A change is a price observed then and another observed now. Not a change: the same
+    snapshot read again (same commit: only the reading changed), or a price that is now
+    unpriced per token. An offering now sold only in other units (per minute of audio, per
+    image) keeps no per-token history: those points read its price in a unit it is not sold in.
+    """
     seen = Counter(_key(o) for o in previous.offerings) + Counter(_key(o) for o in new.offerings)
     # An id a snapshot lists twice cannot be followed from one snapshot to the next.
     old = {_key(o): (o, previous.source.retrieved) for o in previous.offerings}
+    same_snapshot = previous.source.commit is not None and (
+        previous.source.commit == new.source.commit
+    )
     offerings = []
     for offering in new.offerings:
         before = old.get(_key(offering)) if seen[_key(offering)] == 2 else None
+        now = (offering.prices.input_per_mtok, offering.prices.output_per_mtok)
+        if now == (None, None) and offering.prices.unit_prices:
+            offerings.append(offering.model_copy(update={"history": []}))
+            continue
         if before is None:
             offerings.append(offering)
             continue
@@ -126,8 +139,7 @@ def carry_history(previous: ImportFile, new: ImportFile) -> ImportFile:
         points = {(p.effective, p.input_per_mtok, p.output_per_mtok) for p in offering.history}
         points |= {(p.effective, p.input_per_mtok, p.output_per_mtok) for p in prior.history}
         then = (prior.prices.input_per_mtok, prior.prices.output_per_mtok)
-        now = (offering.prices.input_per_mtok, offering.prices.output_per_mtok)
-        if then != now:
+        if then != now and now != (None, None) and not same_snapshot:
             # Observed prices: each dated by when its snapshot checked it.
             points.add(((prior.checked or prior_retrieved).isoformat(), *then))
             points.add(((offering.checked or new.source.retrieved).isoformat(), *now))

@@ -62,7 +62,7 @@ def unlinked_ranking(resolved: Resolved) -> list[tuple[str, int, int, str, str]]
             len(pairs),
             len({provider for provider, _ in pairs}),
             " ".join(sorted({spelling for _, spelling in pairs})),
-            reasons[key].most_common(1)[0][0],
+            min(reasons[key].items(), key=_by_count)[0],  # ties by name: stable
         )
         for key, pairs in offerings.items()
     ]
@@ -81,6 +81,10 @@ def _ranked_unlinked_rows(resolved: Resolved) -> list[tuple[str, ...]]:
         rows.append((rank, key, offerings, source, provider, model_id, reason))
     rows.sort(key=lambda r: (r[0], r[3], r[4], r[5]))
     return [tuple(str(v) for v in row) for row in rows]
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def review_summary(resolved: Resolved) -> str:
@@ -110,7 +114,8 @@ def review_summary(resolved: Resolved) -> str:
         "| reason | count |",
         "|---|---:|",
     ]
-    lines += [f"| {reason} | {n} |" for reason, n in reasons.most_common()]
+    # most common first, ties by name: the same report whichever source was imported last
+    lines += [f"| {reason} | {n} |" for reason, n in sorted(reasons.items(), key=_by_count)]
     lines += [
         "",
         f"## Top {TOP_UNLINKED} unlinked ids by offerings (each linked, aliased or explained)",
@@ -130,7 +135,7 @@ def review_summary(resolved: Resolved) -> str:
         "| reason | count |",
         "|---|---:|",
     ]
-    lines += [f"| {reason} | {n} |" for reason, n in dropped.most_common()]
+    lines += [f"| {reason} | {n} |" for reason, n in sorted(dropped.items(), key=_by_count)]
     lines += ["", f"## Canonical models skipped: {len(resolved.skipped_models)}", ""]
     lines += [f"- `{model}`: {reason}" for model, reason in sorted(resolved.skipped_models.items())]
     return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ from tradeoff.pages.memo import per_catalog
 from tradeoff.pages.sources import Attribution, attribution, row_sources
 from tradeoff.pages.view import catalog_view
 from tradeoff.records import CAPABILITIES
+from tradeoff.units import unit_label
 
 TITLE = "LLM catalog: models, providers and prices"
 SORTS: dict[str, str] = {
@@ -73,6 +74,9 @@ class CatalogRow(TypedDict):
     offering_count: int
     provider_count: int
     cheapest: RowQuote | None
+    # no per-token route, but prices in other units: their units ("per minute of audio"),
+    # shown instead of "unpriced"; None otherwise
+    not_per_token: str | None
 
 
 class CatalogEntry(CatalogRow):
@@ -106,6 +110,12 @@ def catalog_rows(catalog: Catalog) -> list[CatalogRow]:
         }
         q = view.cheapest_quotes.get(model.id)
         lab = catalog.labs.get(model.lab_id)
+        units = dict.fromkeys(
+            unit_label(u.unit)
+            for o in offerings
+            if o.provider_id in live and not o.prices.token_priced
+            for u in o.prices.unit_prices
+        )
         rows.append(
             CatalogRow(
                 id=model.id,
@@ -136,6 +146,7 @@ def catalog_rows(catalog: Catalog) -> list[CatalogRow]:
                     lifecycle=q.lifecycle,
                     output_applicable=q.output_applicable,
                 ),
+                not_per_token=", ".join(units) if q is None and units else None,
             )
         )
     return rows

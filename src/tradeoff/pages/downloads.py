@@ -30,7 +30,12 @@ FILES: tuple[tuple[str, str, str], ...] = (
     ("catalog.sqlite", "SQLite 3", "the whole catalog database (same schema as the app's)"),
     ("catalog.json", "JSON", "every model page context: facts with sources, offerings, prices"),
     ("models.csv", "CSV", "one row per model: key facts and cheapest active price"),
-    ("offerings.csv", "CSV", "one row per offering: provider, prices (USD per 1M tokens)"),
+    (
+        "offerings.csv",
+        "CSV",
+        "one row per offering: provider, prices (USD per 1M tokens; unit_prices: prices in "
+        "other units as key=USD, the unit in the key)",
+    ),
     ("LICENCES.md", "Markdown", "the licence and attribution of every source included"),
 )
 OFFERING_COLUMNS = (
@@ -42,6 +47,7 @@ OFFERING_COLUMNS = (
     "cache_read_per_mtok",
     "cache_write_per_mtok",
     "free",
+    "unit_prices",
     "context_tokens",
     "lifecycle",
     "deprecated_on",
@@ -137,6 +143,7 @@ def build_downloads(catalog: Catalog) -> Downloads:
                     o.provider_model_id,
                     *(decimal_text(getattr(o.prices, c)) for c in OFFERING_COLUMNS[3:7]),
                     o.prices.free,
+                    "; ".join(f"{u.key}={decimal_text(u.usd)}" for u in o.prices.unit_prices),
                     o.context_tokens,
                     o.lifecycle,
                     o.deprecated_on,

@@ -6,13 +6,14 @@ from typing import TypedDict
 
 from tradeoff.compare.headline import HeadlineRules, headline_rules, quantization_of, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
-from tradeoff.compare.wording import lifecycle_text
+from tradeoff.compare.wording import lifecycle_text, not_per_token_text, unit_price_text
 from tradeoff.db.queries import Catalog
 from tradeoff.kinds import has_output_price
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
 from tradeoff.pages.view import catalog_view
 from tradeoff.records import Offering, Prices
+from tradeoff.units import unit_label
 
 
 class TierEntry(TypedDict):
@@ -25,8 +26,22 @@ class TierEntry(TypedDict):
     cache_write_per_mtok: str | None
 
 
+class UnitPriceEntry(TypedDict):
+    """A price sold in another unit than text tokens; ``key`` names its unit
+    (``input_per_audio_minute``), ``text`` says it ("input $0.0023 per minute of audio")."""
+
+    key: str
+    component: str
+    unit: str
+    unit_label: str
+    variant: str | None
+    usd: str
+    text: str
+
+
 class PricesEntry(TypedDict):
-    """An offering's prices, USD per 1M tokens as decimal strings; None is unpriced."""
+    """An offering's prices: the ``*_per_mtok`` keys are USD per 1M text tokens as decimal
+    strings (None is unpriced); ``unit_prices`` are the prices sold in any other unit."""
 
     input_per_mtok: str | None
     output_per_mtok: str | None
@@ -41,6 +56,10 @@ class PricesEntry(TypedDict):
     priority_output_per_mtok: str | None
     free: bool
     tiers: list[TierEntry]
+    unit_prices: list[UnitPriceEntry]
+    # "not priced per token: input $0.0023 per minute of audio" when only other units are
+    # stated, else None
+    not_per_token: str | None
 
 
 class PricePointEntry(TypedDict):
@@ -111,6 +130,19 @@ def prices_entry(p: Prices) -> PricesEntry:
             )
             for t in p.tiers
         ],
+        unit_prices=[
+            UnitPriceEntry(
+                key=u.key,
+                component=u.component,
+                unit=u.unit,
+                unit_label=unit_label(u.unit),
+                variant=u.variant,
+                usd=decimal_text(u.usd) or "0",
+                text=unit_price_text(u),
+            )
+            for u in p.unit_prices
+        ],
+        not_per_token=not_per_token_text(p) if p.unit_prices and not p.token_priced else None,
     )
 
 

@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.reconcile.statements import Statement
-from tradeoff.records import PRICE_FIELDS, DroppedValue, PricePoint
+from tradeoff.records import PRICE_FIELDS, DroppedValue, PricePoint, UnitPrice
+from tradeoff.units import price_key
 
 Pick = Callable[[str, Sequence[tuple[object, str, str]], bool], object]
 
@@ -102,3 +103,24 @@ def free_flag(statements: list[Statement], pick: Pick) -> bool:
     ]
     present = [(s.offering.prices.free, *s.source_of("free")) for s in (hand, *stating)]
     return bool(pick("free", present, False))
+
+
+def unit_prices_of(
+    statements: list[Statement], pick: Pick, price_sources: dict[str, str]
+) -> tuple[UnitPrice, ...]:
+    """Each price sold in a unit other than text tokens — one per (component, unit, variant)
+    — from the strongest statement that states it; a disagreement is a conflict. Its source
+    is cited as ``price_sources["unit.<key>"]`` (its database row carries it too)."""
+    stated: dict[tuple[str, str, str], list[tuple[object, str, str]]] = {}
+    for statement in statements:
+        for price in statement.offering.prices.unit_prices:
+            key = price_key(price.component, price.unit, price.variant)
+            present = stated.setdefault((price.component, price.unit, price.variant or ""), [])
+            present.append((price.usd, *statement.source_of(f"unit.{key}")))
+    out: list[UnitPrice] = []
+    for (component, unit, variant), present in sorted(stated.items()):
+        key = price_key(component, unit, variant or None)
+        usd = pick(f"unit.{key}", present, False)
+        price_sources[f"unit.{key}"] = present[0][1]
+        out.append(UnitPrice(component, unit, usd, variant or None))  # type: ignore[arg-type]
+    return tuple(out)

@@ -27,6 +27,7 @@ from tradeoff.reconcile.offering_prices import (
     history_of,
     price_origin,
     tiers_statement,
+    unit_prices_of,
 )
 from tradeoff.reconcile.resolved import (
     FIRST_PARTY_SOURCE,
@@ -295,6 +296,7 @@ def _merge_offering(
     if tiers_from is not None:
         price_sources["tiers"] = tiers_from.source_id
         shown_dates.append(tiers_from.checked)
+    unit_prices = unit_prices_of(statements, pick, price_sources)
     # "ga" is every importer's default: a source that names another stage says more, and
     # a hand-written lifecycle says it even when it is "ga".
     stages = [
@@ -349,6 +351,7 @@ def _merge_offering(
                 )
                 for t in tiers
             ),
+            unit_prices=unit_prices,
         ),
         source_id=best.source_id,
         # Last reviewed: the oldest date of the values shown (a mixed row is as old as its

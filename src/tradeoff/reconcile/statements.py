@@ -77,6 +77,7 @@ def from_hand(
         prices=ImportedPrices(
             **{name: price.value for name, price in prices.cited().items()},
             free=prices.free.value if prices.free is not None else False,
+            unit_prices=[u.imported() for u in prices.unit_prices],
         ),
         context_tokens=entry.context_tokens.value if entry.context_tokens else None,
         max_output_tokens=entry.max_output_tokens.value if entry.max_output_tokens else None,

@@ -70,7 +70,12 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
     names = [esc(m["name"]) for m in ctx["models"]]
     blend = ctx["blend"]["label"]
     rows: list[list[str]] = []
-    labels = ("provider", "input / 1M", "output / 1M", f"blended {blend} / 1M")
+    labels = (
+        "provider",
+        "input / 1M tokens",
+        "output / 1M tokens",
+        f"blended {blend} / 1M tokens",
+    )
     headline = [
         _quote_cells(p["cheapest"], missing_route_text("cheapest", p)) for p in ctx["pricing"]
     ]
@@ -116,10 +121,10 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
                 [
                     "Provider",
                     "Model id",
-                    "Input / 1M",
-                    "Output / 1M",
-                    "Cache read / 1M",
-                    f"Blended {blend}",
+                    "Input / 1M tokens",
+                    "Output / 1M tokens",
+                    "Cache read / 1M tokens",
+                    f"Blended {blend} / 1M tokens",
                     "Context",
                     "Quantization",
                     "Status",

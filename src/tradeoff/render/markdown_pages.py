@@ -12,13 +12,13 @@ from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.pages.calculator import CalculatorContext
-from tradeoff.pages.catalog_table import CatalogContext, RowQuote
+from tradeoff.pages.catalog_table import CatalogContext, CatalogEntry, RowQuote
 from tradeoff.pages.comparison.pricing import headline_text, quantization_text
 from tradeoff.pages.downloads import DownloadsContext
 from tradeoff.pages.lab import LabContext
 from tradeoff.pages.model import ModelContext
 from tradeoff.pages.offerings import PricesEntry
-from tradeoff.pages.provider import ProviderContext, region_note
+from tradeoff.pages.provider import ModelLink, ProviderContext, region_note
 from tradeoff.pages.score_chart import ScoreChartContext
 from tradeoff.pages.sources import Attribution, SourceRecord
 from tradeoff.render.markdown import money, table, tokens
@@ -52,7 +52,31 @@ def _row_output(cheapest: RowQuote | None) -> str:
 
 def _price(prices: PricesEntry, key: str) -> str:
     value = prices["input_per_mtok"] if key == "input" else prices["output_per_mtok"]
+    if value is None and prices["not_per_token"]:
+        return "not per token"
     return "free" if prices["free"] else money(value)
+
+
+def _model_name(model: ModelLink | None) -> str:
+    return esc(model["name"]) if model else "not linked"
+
+
+def _other_units(rows: Sequence[tuple[str, str, PricesEntry]]) -> str:
+    """The prices sold in units other than text tokens, one line per offering (or nothing);
+    ``rows``: (who, the provider's model id, prices)."""
+    lines = [
+        f"- {who} `{esc(model_id)}`: " + esc("; ".join(u["text"] for u in p["unit_prices"]))
+        for who, model_id, p in rows
+        if p["unit_prices"]
+    ]
+    if not lines:
+        return ""
+    return "Priced in other units (never compared with prices per token):\n\n" + "\n".join(lines)
+
+
+def _no_token(row: CatalogEntry) -> str:
+    """A row without a per-token route: sold in other units, or unpriced."""
+    return f"not per token ({esc(row['not_per_token'])})" if row["not_per_token"] else "unpriced"
 
 
 def catalog_md(ctx: CatalogContext) -> str:
@@ -63,8 +87,8 @@ def catalog_md(ctx: CatalogContext) -> str:
             esc(m["lab_name"]),
             esc(m["release_date"] or NOT_SOURCED),
             tokens(m["context_tokens"]),
-            money(m["cheapest"]["input_per_mtok"]) if m["cheapest"] else "unpriced",
-            _row_output(m["cheapest"]),
+            money(m["cheapest"]["input_per_mtok"]) if m["cheapest"] else _no_token(m),
+            _row_output(m["cheapest"]) if m["cheapest"] else _no_token(m),
             str(m["provider_count"]),
         ]
         for m in ctx["models"]
@@ -141,6 +165,12 @@ def model_md(ctx: ModelContext) -> str:
             )
             if offers
             else "No provider offering is sourced yet.",
+            _other_units(
+                [
+                    (esc(o["provider_name"]), o["provider_model_id"], o["prices"])
+                    for o in ctx["offerings"]
+                ]
+            ),
             f"## Compare {esc(ctx['name'])}",
             "\n".join(related) if related else "No related comparison yet.",
             esc(ctx["reviewed_line"]),
@@ -207,6 +237,16 @@ def provider_md(ctx: ProviderContext) -> str:
                     "Date",
                 ],
                 rows,
+            ),
+            _other_units(
+                [
+                    (
+                        esc(o["model"]["name"]) if o["model"] else "not linked",
+                        o["provider_model_id"],
+                        o["prices"],
+                    )
+                    for o in ctx["offerings"]
+                ]
             ),
             esc(ctx["reviewed_line"]),
             sources_md(ctx["sources"]),

@@ -27,6 +27,7 @@ from tradeoff.pages.comparison.pricing import (
 )
 from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelRecord
+from tradeoff.pages.offerings import PricesEntry
 from tradeoff.render.markdown import money as md_money
 from tradeoff.render.terminal_text import add_row, heading, plain
 
@@ -34,6 +35,13 @@ from tradeoff.render.terminal_text import add_row, heading, plain
 def money(value: str | None) -> str:
     """A price for people (one format everywhere); None is "unpriced"."""
     return format_usd(value)
+
+
+def _token_price(p: PricesEntry, key: Literal["input_per_mtok", "output_per_mtok"]) -> str:
+    """A price per 1M tokens; an offering sold only in other units says so, not "unpriced"."""
+    if p[key] is None and p["not_per_token"]:
+        return "not per token"
+    return money(p[key])
 
 
 def print_model(console: Console, ctx: ModelRecord) -> None:
@@ -60,9 +68,9 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
     for column in (
         "provider",
         "provider model id",
-        "input $/1M",
-        "output $/1M",
-        "cache read $/1M",
+        "input $/1M tokens",
+        "output $/1M tokens",
+        "cache read $/1M tokens",
         "context",
         "quantization",
         "status",
@@ -81,10 +89,10 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
             offers,
             o["provider_name"],
             o["provider_model_id"],
-            "free" if p["free"] else money(p["input_per_mtok"]) + mark,
+            "free" if p["free"] else _token_price(p, "input_per_mtok") + mark,
             NOT_APPLICABLE
             if not o["output_applicable"]
-            else ("free" if p["free"] else money(p["output_per_mtok"])),
+            else ("free" if p["free"] else _token_price(p, "output_per_mtok")),
             money(p["cache_read_per_mtok"]) if p["cache_read_per_mtok"] else NOT_SOURCED,
             show_value(o["context_tokens"]),
             quantization_text(o),
@@ -93,6 +101,13 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
             o["source"],
             o["dated"],
         )
+        if p["unit_prices"]:
+            add_row(
+                offers,
+                "",
+                "  other units: " + "; ".join(u["text"] for u in p["unit_prices"]),
+                *[""] * 9,
+            )
         for point in o["history"]:
             add_row(
                 offers,
@@ -155,8 +170,8 @@ def _cell_text(c: CellEntry) -> str:
     return f"{c['display']}{ref}"
 
 
-def _price(value: str | None, free: bool = False) -> str:
-    return md_money(value, free)
+def _price(value: str | None, free: bool = False, not_per_token: bool = False) -> str:
+    return "not per token" if value is None and not_per_token else md_money(value, free)
 
 
 PriceField = Literal["input_per_mtok", "output_per_mtok", "blended_per_mtok"]

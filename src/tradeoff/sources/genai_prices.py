@@ -15,8 +15,9 @@ recorded as dropped with its reason.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from tradeoff.catalog.schema import (
     Dropped,
@@ -25,6 +26,7 @@ from tradeoff.catalog.schema import (
     ImportedPrices,
     ImportedProvider,
     ImportedTier,
+    ImportedUnitPrice,
     ImportFile,
     SourceEntry,
 )
@@ -32,9 +34,11 @@ from tradeoff.errors import DataError
 from tradeoff.money import parse_price
 from tradeoff.normalize import marked_free, offering_spelling
 from tradeoff.sources.genai_prices_rules import (
+    UNIT_PRICE_KEYS,
     check_rule,
     copied_from,
     flatten,
+    lifecycle_of,
     matches,
     parse_date,
     read_yaml,
@@ -207,7 +211,7 @@ class _Reader:
                     name=name if isinstance(name, str) else None,
                     prices=prices,
                     context_tokens=context if context and context > 0 else None,
-                    lifecycle=_lifecycle(entry),
+                    lifecycle=lifecycle_of(entry),
                     checked=checked,
                     history=history,
                     price_origin=copied_from(entry.get("price_comments")),
@@ -320,14 +324,27 @@ class _Reader:
             raise DataError(f"expected a price mapping, got {raw!r}", path=path, field=where)
         values: dict[str, Any] = {}
         tiers: dict[int, dict[str, Any]] = {}
+        units: list[ImportedUnitPrice] = []
         for key, value in raw.items():
             field = f"{where}.{key}"
             target = PRICE_KEYS.get(str(key))
             if target is None and key == "cache_write_5m_mtok" and "cache_write_mtok" not in raw:
                 target = "cache_write_per_mtok"
+            if target is None and key in UNIT_PRICE_KEYS:
+                if isinstance(value, dict):  # a tiered unit price: its base, tiers dropped
+                    value, _ = self._tiered(value, path, field, entity)
+                    self.drop(
+                        entity, str(key), "tiers", "length tiers of a non-text unit: not modelled"
+                    )
+                usd = (
+                    value if isinstance(value, Decimal) else self._money(value, path, field, entity)
+                )
+                component, unit = UNIT_PRICE_KEYS[key]
+                units.append(ImportedUnitPrice(component=component, unit=unit, usd=usd))
+                continue
             if target is None:
                 self._check_amount(value, path, field)
-                self.drop(entity, str(key), value, "not a text-token price: not modelled")
+                self.drop(entity, str(key), value, "no field for this price: not modelled")
                 continue
             if isinstance(value, dict):
                 base, steps = self._tiered(value, path, field, entity)
@@ -337,16 +354,17 @@ class _Reader:
                         tiers.setdefault(start, {})[target] = price
             else:
                 values[target] = self._money(value, path, field, entity)
-        if not values:
+        if not values and not units:
             self.drop(entity, "prices", "{}", "no prices given: unpriced")
             return ImportedPrices()
-        if all(v == 0 for v in values.values()):
+        if all(v == 0 for v in [*values.values(), *(u.usd for u in units)]):
             if self.free_marked:
                 return ImportedPrices(**values, free=True)
             self.drop(entity, "prices", "all zero", "all-zero prices not marked free: unpriced")
             return ImportedPrices()
         return ImportedPrices(
             **values,
+            unit_prices=units,
             tiers=[ImportedTier(above_input_tokens=s, **tiers[s]) for s in sorted(tiers)],
         )
 
@@ -378,11 +396,3 @@ class _Reader:
         if repaired:
             self.drop(entity, field.rsplit(".", 1)[-1], raw, f"float artifact corrected to {value}")
         return value
-
-
-def _lifecycle(entry: dict[str, Any]) -> Literal["retired", "deprecated", "ga"]:
-    """genai-prices' flags (its ModelInfo): `removed` = "removed and no longer available",
-    `deprecated` = "deprecated by the provider but still functional"; neither carries a date."""
-    if entry.get("removed") is True:
-        return "retired"
-    return "deprecated" if entry.get("deprecated") is True else "ga"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -121,3 +121,28 @@ def read_yaml(path: Path) -> Any:
         raise DataError(
             f"malformed YAML: {problem}", path=path, line=mark.line + 1 if mark else None
         ) from exc
+
+
+# genai-prices price keys in units other than text tokens → (component, unit, divisor): the
+# price per one unit is the file's number / divisor (``requests_kcount`` is per 1K requests,
+# kept as such). Other keys (``output_citation_mtok``…) are dropped with their reason.
+UNIT_PRICE_KEYS: dict[str, tuple[str, str]] = {
+    "input_audio_mtok": ("input", "per_mtok_audio"),
+    "output_audio_mtok": ("output", "per_mtok_audio"),
+    "cache_audio_read_mtok": ("cache_read", "per_mtok_audio"),
+    "input_image_mtok": ("input", "per_mtok_image"),
+    "output_image_mtok": ("output", "per_mtok_image"),
+    "cache_image_read_mtok": ("cache_read", "per_mtok_image"),
+    "input_video_mtok": ("input", "per_mtok_video"),
+    "output_video_mtok": ("output", "per_mtok_video"),
+    "requests_kcount": ("request", "per_1k_requests"),
+    "web_searches_kcount": ("web_search", "per_1k_queries"),
+}
+
+
+def lifecycle_of(entry: dict[str, Any]) -> Literal["retired", "deprecated", "ga"]:
+    """genai-prices' flags (its ModelInfo): `removed` = "removed and no longer available",
+    `deprecated` = "deprecated by the provider but still functional"; neither carries a date."""
+    if entry.get("removed") is True:
+        return "retired"
+    return "deprecated" if entry.get("deprecated") is True else "ga"

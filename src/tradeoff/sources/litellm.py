@@ -1,9 +1,14 @@
 """Importer for LiteLLM's ``model_prices_and_context_window.json``.
 
-Only ``mode: chat`` entries become offerings. Keys look like ``together_ai/moonshotai/Kimi-K2-
-Instruct``: the routing prefix is LiteLLM's, not the provider's, so it is removed and the
-provider is LiteLLM's ``litellm_provider`` (mapped to a catalog provider by the aliases in
-providers.toml). Prices are per token in the file and become Decimal USD per 1M tokens.
+Every entry whose ``mode`` is a model kind (``kinds.LITELLM_MODE_KIND``: chat, embedding,
+rerank, image generation, transcription, speech, realtime, OCR, video…) becomes an offering
+of that kind; other modes (search, guardrail, vector store…) are counted, not imported.
+Prices per text token become the ``*_per_mtok`` fields; prices in any other unit (per audio
+or image token, per image, per second of audio or video, per character, per page, per query)
+become ``unit_prices`` with their unit (tradeoff.units, sources.litellm_units). Keys look
+like ``together_ai/moonshotai/Kimi-K2-Instruct``: the routing prefix is LiteLLM's, not the
+provider's, so it is removed and the provider is LiteLLM's ``litellm_provider`` (mapped to a
+catalog provider by the aliases in providers.toml). Per-token prices become Decimal USD per 1M.
 ``supports_*`` flags are tri-state: a missing flag is unknown, never "no".
 """
 
@@ -11,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -22,12 +28,21 @@ from tradeoff.catalog.schema import (
     ImportedPrices,
     ImportedProvider,
     ImportedTier,
+    ImportedUnitPrice,
     ImportFile,
     SourceEntry,
 )
 from tradeoff.errors import DataError
-from tradeoff.money import per_token_to_per_mtok
+from tradeoff.kinds import LITELLM_MODE_KIND
+from tradeoff.money import clean_decimal, per_token_to_per_mtok
 from tradeoff.normalize import marked_free
+from tradeoff.sources.litellm_units import (
+    NO_OUTPUT_TOKENS,
+    PRICE_LIKE,
+    unit_of,
+    unmodelled_reason,
+)
+from tradeoff.units import price_key
 
 SOURCE_ID = "litellm"
 DEFAULT_FILE = "model_prices_and_context_window.json"
@@ -66,7 +81,7 @@ CAPABILITY_KEYS = {
     "supports_prompt_caching": "prompt_caching",
 }
 MULTIMODAL_KEYS = ("supports_vision", "supports_audio_input", "supports_pdf_input")
-# Read above or deliberately not modelled (not token prices of text, or LiteLLM internals).
+# Read above or deliberately not modelled (capability flags and LiteLLM internals).
 KNOWN_KEYS = {
     "litellm_provider",
     "mode",
@@ -80,13 +95,11 @@ KNOWN_KEYS = {
     "metadata",
     "comment",
 }
+# Not prices, not modelled: capability lists, rate limits, LiteLLM routing internals.
 NOT_MODELLED = re.compile(
-    r"^(supports_|supported_|input_cost_per_|output_cost_per_|cache_read_|cache_creation_|"
-    r"search_|tool_use_|citation_|code_interpreter_|computer_use_|file_search_|"
-    r"vector_store_|google_maps_|rpm$|tpm$|reasoning_|default_reasoning|off_peak_|"
-    r"regional_|fedramp_|bedrock_|provider_specific|prompt_cache_min|explicit_cache|"
-    r"input_dbu_|output_dbu_|annotation_|ocr_|cost_per_|thinking_|token_count_|web_search_|"
-    r"use_openai_)"
+    r"^(supports_|supported_|rpm$|tpm$|reasoning_|default_reasoning|off_peak_|"
+    r"regional_|fedramp_|bedrock_|provider_specific|prompt_cache_min|thinking_|"
+    r"token_count_|use_openai_|output_vector_size|max_|tool_use_system_prompt)"
 )
 # Keys with region or commitment paths (bedrock/us-east-1/..., bedrock/*/1-month-commitment/...)
 REGIONAL_PROVIDERS = {"bedrock", "bedrock_converse"}
@@ -115,7 +128,7 @@ def read_json(path: Path) -> Any:
 def import_file(
     path: Path, *, retrieved: dt.date | None = None, version: str | None = None
 ) -> ImportFile:
-    """Read LiteLLM's price map into one normalized import (chat entries only)."""
+    """Read LiteLLM's price map into one normalized import (entries of every model mode)."""
     day = retrieved or dt.date.today()
     data = read_json(path)
     if path.is_dir():
@@ -125,7 +138,7 @@ def import_file(
     reader = _Reader(path, day)
     offerings: list[ImportedOffering] = []
     providers: dict[str, ImportedProvider] = {}
-    skipped = 0
+    counts: Counter[str] = Counter()
     for key, entry in data.items():
         if key == "sample_spec":
             continue  # LiteLLM's own documentation of the format
@@ -134,15 +147,20 @@ def import_file(
         mode = entry.get("mode")
         if mode is not None and not isinstance(mode, str):
             raise DataError(f"expected text, got {mode!r}", path=path, field=f"{key}.mode")
-        if mode != "chat":
-            skipped += 1
+        counts["entries"] += 1
+        kind = LITELLM_MODE_KIND.get(mode or "")
+        if kind is None:
+            # search, guardrail, vector store, evaluation… and entries without a mode: no model
+            counts[f"not a model (mode {mode or 'unset'})"] += 1
             continue
-        offering = reader.entry(key, entry)
+        offering = reader.entry(key, entry, mode or "", kind)
         if offering is not None:
+            counts[f"offerings: {kind}"] += 1
             offerings.append(offering)
             providers.setdefault(
                 offering.provider, ImportedProvider(id=offering.provider, name=offering.provider)
             )
+    counts["offerings"] = len(offerings)
     return ImportFile(
         source_id=SOURCE_ID,
         source=source_entry(day, version),
@@ -150,12 +168,7 @@ def import_file(
         providers=sorted(providers.values(), key=lambda p: p.id),
         offerings=offerings,
         dropped=reader.dropped,
-        counts={
-            "entries": len(data) - ("sample_spec" in data),
-            "not_chat": skipped,
-            "chat": len(data) - ("sample_spec" in data) - skipped,
-            "offerings": len(offerings),
-        },
+        counts=dict(sorted(counts.items())),
     )
 
 
@@ -187,7 +200,7 @@ class _Reader:
     def fail(self, key: str, field: str, message: str) -> DataError:
         return DataError(message, path=self.path, field=f"{key}.{field}")
 
-    def entry(self, key: str, raw: dict[str, Any]) -> ImportedOffering | None:
+    def entry(self, key: str, raw: dict[str, Any], mode: str, kind: str) -> ImportedOffering | None:
         provider = raw.get("litellm_provider")
         if not isinstance(provider, str) or not provider:
             raise self.fail(key, "litellm_provider", f"expected a provider id, got {provider!r}")
@@ -199,9 +212,14 @@ class _Reader:
         values: dict[str, Decimal] = {}
         tiers: dict[int, dict[str, Decimal]] = {}
         capabilities: dict[str, bool] = {}
+        units: dict[tuple[str, str, str | None], Decimal] = {}
+        unmodelled: dict[str, list[str]] = {}
         for name, value in raw.items():
             if name in PRICE_KEYS:
                 values[PRICE_KEYS[name]] = self.money(key, name, value, entity)
+            elif (unit := unit_of(name, mode)) is not None:
+                component, unit_name, scale, variant = unit
+                units[(component, unit_name, variant)] = self.scaled(key, name, value, scale)
             elif (found := TIER_KEY.match(name)) is not None:
                 field = TIER_FIELD[found.group(1)]
                 tier = tiers.setdefault(int(found.group(2)) * 1000, {})
@@ -212,8 +230,25 @@ class _Reader:
                 self.flag(key, name, value)
             elif name == "tiered_pricing":
                 self.ranges(key, value, entity, values, tiers)
+            elif PRICE_LIKE.search(name) and not NOT_MODELLED.match(name):
+                unmodelled.setdefault(unmodelled_reason(name, mode), []).append(name)
             elif name not in KNOWN_KEYS and not NOT_MODELLED.match(name):
                 self.drop(entity, name, value, "unknown key: not read")
+        for reason, names in sorted(unmodelled.items()):
+            self.drop(entity, "keys", ", ".join(sorted(names)), reason)
+        if kind in NO_OUTPUT_TOKENS and values.get("output_per_mtok") == 0:
+            self.drop(
+                entity,
+                "output_cost_per_token",
+                0,
+                f"{kind} models return no output tokens: LiteLLM's 0 is not a price",
+            )
+            del values["output_per_mtok"]
+        for (component, unit_name, variant), usd in list(units.items()):
+            if usd == 0 and not marked_free(model_id):
+                what = price_key(component, unit_name, variant)
+                self.drop(entity, what, 0, "zero price not marked free: unpriced")
+                del units[(component, unit_name, variant)]
         flags = [raw[k] for k in MULTIMODAL_KEYS if isinstance(raw.get(k), bool)]
         if any(flags):
             capabilities["multimodal_input"] = True
@@ -226,6 +261,12 @@ class _Reader:
         if values and all(v == 0 for v in values.values()) and not free:
             self.drop(entity, "prices", "all zero", "all-zero prices not marked free: unpriced")
             values, tiers = {}, {}
+        unit_prices = [
+            ImportedUnitPrice(component=c, unit=u, usd=usd, variant=v)
+            for (c, u, v), usd in sorted(
+                units.items(), key=lambda i: (i[0][0], i[0][1], i[0][2] or "")
+            )
+        ]
         # LiteLLM's `deprecation_date` is the day the provider stops serving the model (its
         # values are the shutdown dates of the providers' deprecation pages: docs/lifecycle.md).
         # Passed at the snapshot: retired on it; still ahead: a scheduled retirement.
@@ -252,7 +293,9 @@ class _Reader:
                 **values,
                 free=free and all(v == 0 for v in values.values()),
                 tiers=[ImportedTier(above_input_tokens=n, **tiers[n]) for n in sorted(tiers)],
+                unit_prices=unit_prices,
             ),
+            kind=kind,
             context_tokens=context,
             max_output_tokens=output,
             capabilities=capabilities,
@@ -262,6 +305,18 @@ class _Reader:
             source_url=url,
             facts=facts,
         )
+
+    def scaled(self, key: str, name: str, raw: Any, scale: Decimal) -> Decimal:
+        """A non-text-unit price in its unit: the file's number × scale, exact."""
+        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+            raise self.fail(key, name, f"expected a number, got {raw!r}")
+        try:
+            value, _ = clean_decimal(raw, digits=12)
+        except ValueError as exc:
+            raise self.fail(key, name, str(exc)) from exc
+        if value < 0:
+            raise self.fail(key, name, f"negative price {raw!r}")
+        return clean_decimal(value * scale)[0]
 
     def money(self, key: str, name: str, raw: Any, entity: str) -> Decimal:
         if isinstance(raw, bool) or not isinstance(raw, int | float | str):

@@ -23,7 +23,7 @@ from tradeoff.catalog.schema import (
 from tradeoff.errors import DataError
 from tradeoff.kinds import kind_from_modalities
 from tradeoff.normalize import marked_free, normalize
-from tradeoff.sources.models_dev_prices import read_prices
+from tradeoff.sources.models_dev_prices import cost_comment, read_prices
 from tradeoff.sources.models_dev_reader import TreeReader, read_toml
 
 SOURCE_ID = "models-dev"
@@ -321,7 +321,15 @@ def _offering(
         if isinstance(evidence.get(key), bool)
     }
     free = marked_free(model_id, name)
-    prices = read_prices(reader, merged.get("cost"), path, entity, free)
+    prices = read_prices(
+        reader,
+        merged.get("cost"),
+        path,
+        entity,
+        free,
+        comment=cost_comment(path) if "cost" in own else None,
+        modalities=merged.get("modalities"),
+    )
     return ImportedOffering(
         provider=provider,
         provider_model_id=model_id,

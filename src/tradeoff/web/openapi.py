@@ -138,7 +138,8 @@ def openapi_document(routes: list[ApiRoute]) -> Json:
             "title": "tradeoff API",
             "version": __version__,
             "description": "Read-only JSON API over the tradeoff LLM catalog. Money is a "
-            "decimal string in USD per 1M tokens (fields end in _per_mtok); unknown is null. "
+            "decimal string in USD per 1M tokens (fields end in _per_mtok), or per the unit a "
+            "unit price names (prices.unit_prices: key, unit, usd); unknown is null. "
             "Every page of the site also has a .json twin with the same context.",
             "license": {"name": "MIT", "identifier": "MIT"},
         },

@@ -34,6 +34,10 @@ class QuoteEntry(TypedDict):
     headline_excluded_reason: str | None
     # False: the model's kind has no output tokens (an embedding): output "not applicable"
     output_applicable: bool
+    # sold only in units other than text tokens (per minute of audio, per image…): its token
+    # prices are "not per token", not unpriced; ``other_units`` names those units
+    not_per_token: bool
+    other_units: list[str]
     source: str
     source_n: int | None
     price_sources: list[str]
@@ -94,6 +98,8 @@ def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
         quantization=q.quantization,
         headline_excluded_reason=q.excluded_reason,
         output_applicable=q.output_applicable,
+        not_per_token=bool(q.other_units) and not q.priced and not q.free,
+        other_units=list(q.other_units),
         source=q.source_id,
         source_n=numbers.get(q.source_id),
         price_sources=list(q.price_source_ids),
@@ -166,6 +172,8 @@ def route_price_text(q: QuoteEntry, field: str) -> str:
     if not q["output_applicable"] and field == "blended_per_mtok" and q["input_per_mtok"]:
         return f"{format_usd(q['input_per_mtok'], free=q['free'])} (input only)"
     value = q[field]  # type: ignore[literal-required]
+    if value is None and q["not_per_token"]:
+        return "not per token"  # sold only per minute of audio, per image…: not unpriced
     return format_usd(value if isinstance(value, str) else None, free=q["free"])
 
 

@@ -1,0 +1,67 @@
+"""Price units: what one dollar figure buys.
+
+Text-token prices live in the ``*_per_mtok`` fields of ``records.Prices`` (USD per 1M text
+tokens: the unit is in the field name). Every other price is a ``records.UnitPrice`` whose
+``unit`` is one of ``UNITS``: per 1M audio tokens, per image, per second of audio, per page…
+Prices are compared, blended and claimed about only within one unit: a speech-to-text model's
+price per minute of audio is never set against a chat model's price per 1M tokens.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# The unit of the ``*_per_mtok`` fields: USD per 1M text tokens.
+TEXT_TOKENS: Final = "per_mtok"
+
+# Every unit a price may be sold in → how a reader says it.
+UNITS: Final[dict[str, str]] = {
+    TEXT_TOKENS: "per 1M tokens",
+    "per_mtok_audio": "per 1M audio tokens",
+    "per_mtok_image": "per 1M image tokens",
+    "per_mtok_video": "per 1M video tokens",
+    "per_image": "per image",
+    "per_mpx": "per 1M pixels",
+    "per_audio_second": "per second of audio",
+    "per_audio_minute": "per minute of audio",
+    "per_video_second": "per second of video",
+    "per_1k_characters": "per 1K characters",
+    "per_page": "per page",
+    "per_request": "per request",
+    "per_1k_requests": "per 1K requests",
+    "per_query": "per query",
+    "per_1k_queries": "per 1K queries",
+}
+
+# What part of a sale a price is for → how a reader says it.
+COMPONENTS: Final[dict[str, str]] = {
+    "input": "Input",
+    "output": "Output",
+    "cache_read": "Cache read",
+    "cache_write": "Cache write",
+    "request": "Request",
+    "web_search": "Web search",
+}
+
+
+def unit_label(unit: str) -> str:
+    """The reader's words for a unit; an unknown unit is named as such, never hidden."""
+    return UNITS.get(unit, f"unknown unit {unit!r}")
+
+
+def component_label(component: str) -> str:
+    return COMPONENTS.get(component, component.replace("_", " ").capitalize())
+
+
+def price_key(component: str, unit: str, variant: str | None = None) -> str:
+    """The JSON key of a unit price: the component, then its unit, then its variant
+    (``output_per_image``, ``input_per_audio_minute``, ``output_per_video_second_720p``)."""
+    key = f"{component}_{unit}"
+    return f"{key}_{variant}" if variant else key
+
+
+def unit_of_field(field: str) -> str | None:
+    """The unit a price field or claim number is in, read from its name's ending
+    (``cheapest.blended_per_mtok`` → ``per_mtok``); None when the name states none."""
+    endings = [unit for unit in UNITS if field.endswith(f"_{unit}") or field == unit]
+    return max(endings, key=len, default=None)

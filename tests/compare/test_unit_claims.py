@@ -1,0 +1,115 @@
+"""Like for like in units: no claim sets prices of different units against each other, and a
+model sold only in other units (per minute of audio, per image) gets no per-token verdict."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support.compare_helpers import PROVIDERS, model, offering
+
+from tradeoff.compare.claim import Claim
+from tradeoff.compare.price_claims import price_claims
+from tradeoff.compare.pricing import model_pricing
+from tradeoff.compare.workload import DEFAULT_BLEND
+from tradeoff.records import Offering, UnitPrice
+from tradeoff.units import TEXT_TOKENS, UNITS, unit_label, unit_of_field
+
+OTHER_UNITS = [u for u in UNITS if u != TEXT_TOKENS]
+money = st.decimals(min_value="0.0001", max_value=100, places=4)
+
+
+@st.composite
+def priced_offering(draw: st.DrawFn, model_id: str, provider: str) -> Offering:
+    """An offering priced per token, in another unit only, or both."""
+    shape = draw(st.sampled_from(["tokens", "other", "both"]))
+    tokens = shape in ("tokens", "both")
+    base = offering(
+        model_id,
+        provider,
+        str(draw(money)) if tokens else None,
+        str(draw(money)) if tokens else None,
+        pmid=f"{model_id}@{provider}",
+    )
+    if shape == "tokens":
+        return base
+    units = draw(st.lists(st.sampled_from(OTHER_UNITS), min_size=1, max_size=3, unique=True))
+    others = tuple(UnitPrice("input", unit, draw(money)) for unit in units)
+    return replace(base, prices=replace(base.prices, unit_prices=others))
+
+
+@st.composite
+def catalogs(draw: st.DrawFn) -> tuple[list[str], list[Offering]]:
+    count = draw(st.integers(2, 4))
+    ids = [f"lab/m{n}" for n in range(count)]
+    offers: list[Offering] = []
+    for model_id in ids:
+        hosts = draw(
+            st.lists(
+                st.sampled_from(["host", "other", "lab-api"]), min_size=1, max_size=3, unique=True
+            )
+        )
+        offers += [draw(priced_offering(model_id, host)) for host in hosts]
+    return ids, offers
+
+
+def _claims(ids: list[str], offers: list[Offering]) -> list[Claim]:
+    pricing = {
+        m: model_pricing(model(m), [o for o in offers if o.model_id == m], PROVIDERS, DEFAULT_BLEND)
+        for m in ids
+    }
+    names = {m: m.upper() for m in ids}
+    return price_claims(ids, names, pricing, DEFAULT_BLEND)
+
+
+@settings(max_examples=150, deadline=None)
+@given(catalogs())
+def test_no_claim_compares_prices_of_different_units(
+    drawn: tuple[list[str], list[Offering]],
+) -> None:
+    ids, offers = drawn
+    unit_only = {
+        m for m in ids if all(not o.prices.token_priced for o in offers if o.model_id == m)
+    }
+    for claim in _claims(ids, offers):
+        stated = [n for n in claim.numbers if isinstance(n.value, Decimal)]
+        units = {unit_of_field(n.field) for n in stated}
+        assert None not in units, f"a price without a unit in {claim.id}: {claim.text}"
+        assert len(units) <= 1, f"{claim.id} compares {units}: {claim.text}"
+        # a model sold only in other units is never priced in a per-token claim
+        assert not [n for n in stated if n.model_id in unit_only], claim.text
+    for m in unit_only:
+        verdict = next(c for c in _claims(ids, offers) if c.id == f"price.unpriced.{m}")
+        assert "not per token" in verdict.text and "no per-token price verdict" in verdict.text
+        labels = {
+            unit_label(u.unit) for o in offers if o.model_id == m for u in o.prices.unit_prices
+        }
+        assert any(label in verdict.text for label in labels)
+
+
+def test_a_whisper_priced_per_minute_is_not_compared_with_a_chat_model() -> None:
+    whisper = offering("lab/whisper", "host", None, None)
+    whisper = replace(
+        whisper,
+        prices=replace(
+            whisper.prices,
+            unit_prices=(UnitPrice("input", "per_audio_minute", Decimal("0.0023")),),
+        ),
+    )
+    chat = offering("lab/chat", "host", "0.15", "0.6")
+    claims = {c.id: c for c in _claims(["lab/whisper", "lab/chat"], [whisper, chat])}
+    assert claims["price.unpriced.lab/whisper"].text == (
+        "LAB/WHISPER is sold per minute of audio (at Host), not per token: no per-token price "
+        "verdict is made, and prices in different units are never compared."
+    )
+    assert "price.cheapest" not in claims  # no "% less", no "×", no break-even
+    assert "price.break_even" not in claims
+
+
+def test_the_unit_of_a_field_is_read_from_its_name() -> None:
+    assert unit_of_field("cheapest.blended_per_mtok") == "per_mtok"
+    assert unit_of_field("input_per_mtok_audio") == "per_mtok_audio"
+    assert unit_of_field("input_per_audio_minute") == "per_audio_minute"
+    assert unit_of_field("cheapest") is None
