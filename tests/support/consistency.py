@@ -17,6 +17,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.kinds import has_output_price
 from tradeoff.pages.comparison import benchmark_section, catalog_view
 from tradeoff.records import Tri
+from tradeoff.units import unit_of_field
 
 
 def compare_ids(catalog: Catalog, ids: list[str], blend: tuple[int, int] = (70, 30)) -> Comparison:
@@ -78,13 +79,17 @@ def table_value(c: Comparison, table: str, model_id: str, field: str) -> object:
 
 def check_consistency(c: Comparison) -> None:
     """Numbers equal the tables, counts equal lists, capability claims match the table; no
-    claim sets the prices of two kinds against each other or states a not-applicable price."""
+    claim sets the prices of two kinds or two units against each other or states a
+    not-applicable price."""
     names = {m.id: m.name for m in c.models}
     kinds = {m.id: m.kind.value for m in c.models}
     for claim in c.claims:
         priced = {n.model_id for n in claim.numbers if n.table == "pricing" and n.value is not None}
         if len(priced) >= 2:
             assert len({kinds[m] for m in priced}) == 1 and kinds[next(iter(priced))], claim.id
+        # one unit per claim: a price per minute of audio is never set against one per token
+        money = [n for n in claim.numbers if n.table == "pricing" and isinstance(n.value, Decimal)]
+        assert len({unit_of_field(n.field) for n in money}) <= 1, claim.id
         for n in claim.numbers:
             if n.table == "pricing" and "output_per_mtok" in n.field:
                 assert has_output_price(kinds[n.model_id]), (claim.id, n)
