@@ -9,6 +9,7 @@ price per minute of audio is never set against a chat model's price per 1M token
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 # The unit of the ``*_per_mtok`` fields: USD per 1M text tokens.
@@ -65,3 +66,54 @@ def unit_of_field(field: str) -> str | None:
     (``cheapest.blended_per_mtok`` → ``per_mtok``); None when the name states none."""
     endings = [unit for unit in UNITS if field.endswith(f"_{unit}") or field == unit]
     return max(endings, key=len, default=None)
+
+
+# The per-1M-text-token price fields of ``records.Prices`` on each side of a sale, and the
+# unit-price components of that side (a price of the same number in another unit there means
+# a dropped per-text-token price loses nothing).
+TEXT_TOKEN_FIELDS: Final[dict[str, tuple[str, ...]]] = {
+    "input": (
+        "input_per_mtok",
+        "cache_read_per_mtok",
+        "cache_write_per_mtok",
+        "batch_input_per_mtok",
+        "flex_input_per_mtok",
+        "priority_input_per_mtok",
+    ),
+    "output": (
+        "output_per_mtok",
+        "reasoning_per_mtok",
+        "batch_output_per_mtok",
+        "flex_output_per_mtok",
+        "priority_output_per_mtok",
+    ),
+}
+SIDE_COMPONENTS: Final[dict[str, tuple[str, ...]]] = {
+    "input": ("input", "cache_read", "cache_write"),
+    "output": ("output",),
+}
+# The same sides of a context tier (``records.PriceTier``).
+TIER_FIELDS: Final[dict[str, tuple[str, ...]]] = {
+    "input": ("input_per_mtok", "cache_read_per_mtok", "cache_write_per_mtok"),
+    "output": ("output_per_mtok",),
+}
+
+
+def without_text(modalities: object) -> tuple[str, ...] | None:
+    """The stated modalities of one side of a model when they hold no text (an image model's
+    ``("image",)`` output, Whisper's ``("audio",)`` input): no price per 1M text tokens can
+    apply to that side. None when they hold text or are not stated (unknown is not no-text)."""
+    if isinstance(modalities, Sequence) and not isinstance(modalities, str) and modalities:
+        values = tuple(str(v) for v in modalities)
+        if "text" not in values:
+            return values
+    return None
+
+
+def no_text_reason(side: str, modalities: Sequence[str]) -> str:
+    """Why a per-1M-text-token price of a no-text side is dropped (maintain.checks reads the
+    words "a price per 1M text tokens cannot apply" as ``price-unit-not-stated``)."""
+    return (
+        f"the model's {side} modalities are {', '.join(modalities)} (no text): "
+        "a price per 1M text tokens cannot apply"
+    )

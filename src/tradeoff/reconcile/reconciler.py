@@ -19,6 +19,7 @@ from tradeoff.reconcile.aliases import FLOATING_UNKNOWN, AliasIndex, CanonicalRe
 from tradeoff.reconcile.model_facts import resolve_models
 from tradeoff.reconcile.offerings import link_and_merge_offerings
 from tradeoff.reconcile.resolved import SOURCE_RANK, Resolved, Stated
+from tradeoff.reconcile.text_sides import drop_text_prices_of_no_text_sides
 from tradeoff.records import (
     Lab,
     Provider,
@@ -36,6 +37,8 @@ def reconcile(text: CatalogText) -> Resolved:
     out.index = index
     offerings_by_model = link_and_merge_offerings(text, out, index, provider_alias)
     resolve_models(text, out, canonical, offerings_by_model)
+    # needs the models' resolved modalities (docs/units.md "A side with no text")
+    drop_text_prices_of_no_text_sides(out)
     _labs(text, out)
     return out
 

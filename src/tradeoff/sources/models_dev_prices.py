@@ -19,6 +19,7 @@ from tradeoff.catalog.schema import (
 )
 from tradeoff.errors import DataError
 from tradeoff.sources.models_dev_reader import TreeReader
+from tradeoff.units import without_text as units_without_text
 
 COST_KEYS = {"input", "output", "cache_read", "cache_write", "reasoning", "tiers"}
 COST_MISSPELLED = {
@@ -61,14 +62,12 @@ def cost_comment(path: Path) -> str | None:
     return None
 
 
-def without_text(modalities: object, side: str) -> list[str] | None:
-    """The stated modalities of one side when they hold no text (audio-only input…)."""
+def without_text(modalities: object, side: str) -> tuple[str, ...] | None:
+    """The stated modalities of one side when they hold no text (audio-only input…): the
+    rule of ``units.without_text``, which the reconciler applies to every dataset's prices."""
     if not isinstance(modalities, dict):
         return None
-    values = modalities.get(side)
-    if isinstance(values, list) and values and "text" not in values:
-        return [str(v) for v in values]
-    return None
+    return units_without_text(modalities.get(side))
 
 
 def read_prices(
