@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tradeoff.catalog.load import load_catalog
+from tradeoff.maintain.checks import DROPPED_KINDS
 from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.records import Offering
@@ -58,7 +59,9 @@ def test_the_dropped_price_is_recorded_with_its_reason(resolved: Resolved) -> No
     assert [(d.source_id, d.value) for d in dropped] == [("genai-prices", "30")]
     assert "output modalities are image (no text)" in dropped[0].reason
     assert "a price per 1M text tokens cannot apply" in dropped[0].reason
-    assert "kept as" in dropped[0].reason  # LiteLLM states it per 1M image tokens
+    assert dropped[0].reason.endswith("kept as output per 1M image tokens")  # LiteLLM's
+    kind = next(k for text, k in DROPPED_KINDS if text in dropped[0].reason)
+    assert kind == "price-unit-not-stated"  # how `tradeoff check` reports it
 
 
 def test_an_audio_only_input_loses_its_text_input_prices(resolved: Resolved) -> None:
