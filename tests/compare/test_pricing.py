@@ -17,7 +17,7 @@ from tradeoff.compare.headline import (
 )
 from tradeoff.compare.pricing import ModelPricing, is_live, model_pricing, shared_providers
 from tradeoff.compare.workload import DEFAULT_BLEND, Workload
-from tradeoff.records import Model, Offering
+from tradeoff.records import Model, Offering, UnitPrice
 
 
 def test_first_party_cheapest_defunct_and_counts() -> None:
@@ -183,6 +183,19 @@ def test_preview_free_and_unpriced_are_never_the_headline() -> None:
     assert _reasons(p) == {"p": "preview", "f": "free variant", "u": "unpriced"}
     # no comparable route: said so, never a silent fallback
     assert p.cheapest is None and p.provider_count == 3
+
+
+def test_a_side_sold_in_another_unit_is_named_not_called_unpriced() -> None:
+    # gpt-image-2 at OpenAI: text input per 1M tokens, image output per 1M image tokens
+    image_out = UnitPrice("output", "per_mtok_image", Decimal("30"))
+    mixed = offering("lab/a", "lab-api", "5", None, pmid="mixed")
+    mixed = replace(mixed, prices=replace(mixed.prices, unit_prices=(image_out,)))
+    p = _headline([mixed, offering("lab/a", "host", "5", None, pmid="u")])
+    assert _reasons(p) == {
+        "mixed": "output not priced per token: output $30.00 per 1M image tokens",
+        "u": "unpriced",
+    }
+    assert p.cheapest is None
 
 
 def test_local_runtimes_and_plans_are_not_availability() -> None:

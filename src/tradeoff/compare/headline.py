@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from tradeoff.compare.wording import not_per_token_text, short_tokens
+from tradeoff.compare.wording import not_per_token_text, short_tokens, side_not_per_token_text
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Offering, Provider
 
@@ -189,7 +189,10 @@ class HeadlineRules:
         has_output = has_output_price(self.model.kind.value)  # an embedding has no output
         if p.input_per_mtok is None or (has_output and p.output_per_mtok is None):
             # sold per minute of audio, per image…: never a price per token, nor compared to one
-            return not_per_token_text(p) if p.unit_prices and not p.token_priced else "unpriced"
+            if p.unit_prices and not p.token_priced:
+                return not_per_token_text(p)
+            side = "input" if p.input_per_mtok is None else "output"
+            return side_not_per_token_text(p, side) or "unpriced"
         ratio = off_list(self.model, offering, provider, self.list_price)
         if ratio is not None:
             return f"{ratio_text(ratio)}, unverified"

@@ -138,3 +138,10 @@ def unit_prices_text(prices: Prices, limit: int = 3) -> str:
 def not_per_token_text(prices: Prices) -> str:
     """Why an offering with prices has no price per token: the units it is sold in."""
     return f"not priced per token: {unit_prices_text(prices)}"
+
+
+def side_not_per_token_text(prices: Prices, side: str) -> str | None:
+    """Why one side of a partly token-priced offering has no price per token, when it is sold
+    in another unit (gpt-image-2's image output per 1M image tokens); None when it is not."""
+    sold = [unit_price_text(p) for p in prices.unit_prices if p.component == side]
+    return f"{side} not priced per token: {'; '.join(sold[:3])}" if sold else None
