@@ -75,6 +75,12 @@ def test_an_audio_only_input_loses_its_text_input_prices(resolved: Resolved) -> 
     ]
     assert len(reasons) == 1 and "input modalities are audio (no text)" in reasons[0]
     assert "kept as" not in reasons[0]  # nothing states it in another unit
+    # its context tiers price text input too: they go, with the reason
+    assert listen.prices.tiers == () and "tiers" not in listen.price_sources
+    tiers = [
+        d for d in resolved.dropped if d.entity == "offering:acme/listen-1" and d.field == "tiers"
+    ]
+    assert len(tiers) == 1 and "input modalities are audio (no text)" in tiers[0].reason
 
 
 def test_a_multimodal_chat_model_keeps_its_text_prices(resolved: Resolved) -> None:
