@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from support.compare_helpers import PROVIDERS, model, offering
 
 from tradeoff.compare.cost import price_workload
 from tradeoff.compare.workload import Workload
-from tradeoff.records import PriceTier
+from tradeoff.records import PriceTier, UnitPrice
 
 
 def test_cost_tiers_cache_and_unpriced() -> None:
@@ -49,3 +50,13 @@ def test_zero_tokens_cost_zero_without_a_sourced_rate() -> None:
     assert line.total_usd == Decimal("0.002")
     [line] = price_workload([model("lab/a")], offers, PROVIDERS, Workload(1_000, 1))
     assert line.total_usd is None and line.note == "unpriced: output price not yet sourced"
+
+
+def test_a_side_sold_in_another_unit_is_not_called_not_yet_sourced() -> None:
+    # gpt-image-2 at OpenAI: text input per 1M tokens, image output per 1M image tokens
+    image_out = UnitPrice("output", "per_mtok_image", Decimal("30"))
+    mixed = offering("lab/a", "host", "5", None)
+    mixed = replace(mixed, prices=replace(mixed.prices, unit_prices=(image_out,)))
+    [line] = price_workload([model("lab/a")], {"lab/a": [mixed]}, PROVIDERS, Workload(1_000, 500))
+    assert line.total_usd is None
+    assert line.note == "output not priced per token: output $30.00 per 1M image tokens"

@@ -114,21 +114,24 @@ def price_offering(
                 cached_usd * workload.requests,
                 output_usd * workload.requests,
             )
-    if total is None:
-        note = (
-            "unpriced: "
-            + ", ".join(
-                name
-                for name, v in (("input", rate_in), ("output", rate_out if has_output else 0))
-                if v is None
-            )
-            + " price not yet sourced"
-        )
+    # A side sold in another unit (an image model's output per 1M image tokens) is priced,
+    # just not per text token: never "not yet sourced".
+    sold_otherwise = {u.component for u in p.unit_prices}
+    missing = [
+        name
+        for name, v in (("input", rate_in), ("output", rate_out if has_output else 0))
+        if v is None
+    ]
+    unsourced = [name for name in missing if name not in sold_otherwise]
+    if total is None and unsourced:
+        note = "unpriced: " + ", ".join(unsourced) + " price not yet sourced"
     if p.unit_prices:
         # The workload is tokens: a price per minute of audio, per image… is not in any total.
         others = unit_prices_text(p)
         if total is None and not p.token_priced:
             note = f"not priced per token: {others}"
+        elif total is None and not unsourced:
+            note = f"{' and '.join(missing)} not priced per token: {others}"
         else:
             note = f"{note}; " if note else ""
             note += f"not priced per token (not in the total): {others}"
