@@ -140,7 +140,8 @@ def test_a_curated_entry_that_matches_nothing_is_reported(before_shutdown: Path)
         'source = "acme-deprecations"\nchecked = 2026-11-30\n',
     )
     resolved = reconcile(load_catalog(before_shutdown))
-    assert resolved.lifecycle_unmatched == [f"{path} entries.0 (widget-0)"]
+    # named relative to the catalog: the review files must not depend on where it lives
+    assert resolved.lifecycle_unmatched == [f"lifecycle/{path.name} entries.0 (widget-0)"]
     # kept for `tradeoff check` (lifecycle-entry-unmatched), never silently
     dropped = [d for d in resolved.dropped if d.entity == "offering:acme/widget-0"]
     assert [(d.source_id, d.field) for d in dropped] == [("acme-deprecations", "lifecycle")]
