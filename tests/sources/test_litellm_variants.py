@@ -45,8 +45,27 @@ def test_one_offering_per_provider_and_model(imported: ImportFile) -> None:
         ("fal_ai", "fal-ai/bytedance/seedream/v3"),
         ("fal_ai", "fal-ai/recraft/v3"),
         ("fal_ai", "openai/gpt-image-2"),
+        ("openai", "gpt-image-9"),
     ]
     assert set(pairs.values()) == {1}
+    assert (
+        imported.counts["entries folded into another's variant prices"] == 8
+    )  # 15 entries, 7 offerings
+
+
+def test_a_variant_s_token_price_and_a_second_price_for_one_variant_are_dropped(
+    imported: ImportFile,
+) -> None:
+    sized = _offering(imported, "openai", "gpt-image-9")
+    assert sized.prices.input_per_mtok is None
+    assert _units(sized) == [("output", "per_image", Decimal("0.01"), "low, 1024x1024")]
+    dropped = {(d.entity, d.field): (d.value, d.reason) for d in imported.dropped}
+    assert dropped[("offering:openai/gpt-image-9", "prices")] == (
+        "low/1024-x-1024/gpt-image-9",
+        "per-token price of one variant (low, 1024x1024)",
+    )
+    value, reason = dropped[("offering:fal_ai/openai/gpt-image-2", "output per_image (plain)")]
+    assert value == "0.25" and "kept 0.2" in reason
 
 
 def test_quality_and_size_become_the_price_variant(imported: ImportFile) -> None:
@@ -113,3 +132,16 @@ def test_two_fal_models_no_longer_share_a_key() -> None:
     assert normalize("fal-ai/bytedance/seedream/v3/text-to-image").key == "seedream-v3"
     assert normalize("openai/gpt-image-2/edit").key == "gpt-image-2"
     assert normalize("fal-ai/flux-pro/v1.1-ultra").key == "flux-pro-v1-1-ultra"
+
+
+@pytest.mark.parametrize(
+    ("model_id", "key"),
+    [
+        ("ai21/jamba-1.6-large", "jamba-1-6-large"),  # an owner ending in a digit is no version
+        ("EVA-UNIT-01/EVA-Qwen2.5-72B-v0.2", "eva-qwen2-5-72b-v0-2"),
+        ("vercel/v0-1.5-md", "v0-1-5-md"),  # a model named like a version keeps its name
+        ("accounts/fireworks/models/flux-kontext-max", "flux-kontext-max"),
+    ],
+)
+def test_an_owner_or_model_named_like_a_version_is_not_joined(model_id: str, key: str) -> None:
+    assert normalize(model_id).key == key
