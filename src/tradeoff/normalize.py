@@ -13,6 +13,15 @@ from dataclasses import dataclass
 
 # Path-like prefixes that route a request, not name a model.
 _ROUTING_SEGMENT = re.compile(r"^(accounts|routers|models|workers-ai|@cf|@hf|pro|tee|route)$")
+# What an endpoint does with a model (fal: ``fal-ai/recraft/v3/text-to-image``): not its name.
+ACTION_SEGMENT = re.compile(
+    r"^(text|image|video|reference|audio)-to-(image|video|audio|speech)$|^(edit|reframe)$"
+)
+# A segment that only qualifies the one before it: a version (``recraft/v3``,
+# ``flux-pro/v1.1-ultra``), or, below an owner, a word after a versioned name
+# (``openai/gpt-image-2.5/flare``; ``ai21/jamba-1.6`` is an owner and a model).
+_VERSION_SEGMENT = re.compile(r"^v?\d+(\.\d+)*(-[a-z]+)?$")
+_ENDS_WITH_VERSION = re.compile(r"\d$")
 _BEDROCK_REGION = re.compile(r"^(us|eu|apac|global|jp|au|ca)\.")
 _BEDROCK_VENDOR = re.compile(
     r"^(anthropic|meta|mistral|amazon|cohere|deepseek|openai|qwen|moonshot|moonshotai|minimax|"
@@ -40,11 +49,23 @@ class NormalizedId:
 
 
 def last_segment(raw: str) -> str:
-    """The model part of a routed id: 'accounts/fireworks/models/x' → 'x'."""
+    """The model part of a routed id: 'accounts/fireworks/models/x' → 'x'; a trailing action is
+    dropped and a version joins its name ('fal-ai/recraft/v3/text-to-image' → 'recraft-v3'), so
+    two models never share the name of what their endpoints do or of their version."""
     parts = [p for p in re.split(r"/", raw) if p]
-    while len(parts) > 1 and _ROUTING_SEGMENT.match(parts[-1].lower()):
+    while len(parts) > 1 and (
+        _ROUTING_SEGMENT.match(parts[-1].lower()) or ACTION_SEGMENT.match(parts[-1].lower())
+    ):
         parts.pop()
-    return parts[-1] if parts else raw
+    if not parts:
+        return raw
+    if (len(parts) > 1 and _VERSION_SEGMENT.match(parts[-1].lower())) or (
+        len(parts) > 2 and _ENDS_WITH_VERSION.search(parts[-2])
+    ):
+        # "_", not "-": Bedrock's "-v1" version suffix is stripped below, a joined version must
+        # not be ("seedream_v3" → "seedream-v3", not "seedream"); "_" becomes "-" after that.
+        return f"{parts[-2]}_{parts[-1]}"
+    return parts[-1]
 
 
 def normalize(raw: str) -> NormalizedId:

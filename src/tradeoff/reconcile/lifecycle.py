@@ -67,7 +67,12 @@ def curated_lifecycle(text: CatalogText) -> CuratedLifecycle:
                 key = ("model", pid, entry.model)
                 out.by_model[(pid, entry.model)] = statement
             named = entry.provider_model_id or str(entry.model)
-            out.where[key] = (entry.source, pid, named, f"lifecycle/{loaded.path.name} entries.{number}")
+            out.where[key] = (
+                entry.source,
+                pid,
+                named,
+                f"lifecycle/{loaded.path.name} entries.{number}",
+            )
     return out
 
 

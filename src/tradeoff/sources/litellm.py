@@ -42,6 +42,7 @@ from tradeoff.sources.litellm_units import (
     unit_of,
     unmodelled_reason,
 )
+from tradeoff.sources.litellm_variants import SIZED, fold_variants, split_variant, with_variant
 from tradeoff.units import price_key
 
 SOURCE_ID = "litellm"
@@ -136,7 +137,7 @@ def import_file(
     if not isinstance(data, dict):
         raise DataError("expected a JSON object of model entries at the top level", path=path)
     reader = _Reader(path, day)
-    offerings: list[ImportedOffering] = []
+    entries: list[tuple[ImportedOffering, str | None]] = []
     providers: dict[str, ImportedProvider] = {}
     counts: Counter[str] = Counter()
     for key, entry in data.items():
@@ -153,13 +154,16 @@ def import_file(
             # search, guardrail, vector store, evaluation… and entries without a mode: no model
             counts[f"not a model (mode {mode or 'unset'})"] += 1
             continue
-        offering = reader.entry(key, entry, mode or "", kind)
-        if offering is not None:
-            counts[f"offerings: {kind}"] += 1
-            offerings.append(offering)
-            providers.setdefault(
-                offering.provider, ImportedProvider(id=offering.provider, name=offering.provider)
-            )
+        read = reader.entry(key, entry, mode or "", kind)
+        if read is not None:
+            entries.append(read)
+            provider = read[0].provider
+            providers.setdefault(provider, ImportedProvider(id=provider, name=provider))
+    # hd/1024-x-1792/dall-e-3 and standard/1024-x-1024/dall-e-3: one offering of dall-e-3
+    offerings = fold_variants(entries, reader.dropped)
+    if len(entries) > len(offerings):
+        counts["entries folded into another's variant prices"] = len(entries) - len(offerings)
+    counts.update(f"offerings: {o.kind}" for o in offerings)
     counts["offerings"] = len(offerings)
     return ImportFile(
         source_id=SOURCE_ID,
@@ -200,11 +204,17 @@ class _Reader:
     def fail(self, key: str, field: str, message: str) -> DataError:
         return DataError(message, path=self.path, field=f"{key}.{field}")
 
-    def entry(self, key: str, raw: dict[str, Any], mode: str, kind: str) -> ImportedOffering | None:
+    def entry(
+        self, key: str, raw: dict[str, Any], mode: str, kind: str
+    ) -> tuple[ImportedOffering, str | None] | None:
+        """The offering of one entry and the variant (quality, size, action) its key prices."""
         provider = raw.get("litellm_provider")
         if not isinstance(provider, str) or not provider:
             raise self.fail(key, "litellm_provider", f"expected a provider id, got {provider!r}")
-        model_id = provider_model_id(key, provider)
+        routed = provider_model_id(key, provider)
+        model_id, variant = split_variant(routed)
+        if SIZED.match(routed):  # 1024-x-1024/50-steps/bedrock/amazon.nova-canvas-v1:0
+            model_id = provider_model_id(model_id, provider)
         entity = f"offering:{provider}/{model_id}"
         if provider in REGIONAL_PROVIDERS and "/" in model_id:
             self.drop(entity, "key", key, "region- or commitment-specific price: not modelled")
@@ -218,8 +228,10 @@ class _Reader:
             if name in PRICE_KEYS:
                 values[PRICE_KEYS[name]] = self.money(key, name, value, entity)
             elif (unit := unit_of(name, mode)) is not None:
-                component, unit_name, scale, variant = unit
-                units[(component, unit_name, variant)] = self.scaled(key, name, value, scale)
+                component, unit_name, scale, own = unit
+                units[(component, unit_name, with_variant(variant, own))] = self.scaled(
+                    key, name, value, scale
+                )
             elif (found := TIER_KEY.match(name)) is not None:
                 field = TIER_FIELD[found.group(1)]
                 tier = tiers.setdefault(int(found.group(2)) * 1000, {})
@@ -244,11 +256,11 @@ class _Reader:
                 f"{kind} models return no output tokens: LiteLLM's 0 is not a price",
             )
             del values["output_per_mtok"]
-        for (component, unit_name, variant), usd in list(units.items()):
+        for (component, unit_name, priced), usd in list(units.items()):
             if usd == 0 and not marked_free(model_id):
-                what = price_key(component, unit_name, variant)
+                what = price_key(component, unit_name, priced)
                 self.drop(entity, what, 0, "zero price not marked free: unpriced")
-                del units[(component, unit_name, variant)]
+                del units[(component, unit_name, priced)]
         flags = [raw[k] for k in MULTIMODAL_KEYS if isinstance(raw.get(k), bool)]
         if any(flags):
             capabilities["multimodal_input"] = True
@@ -260,6 +272,10 @@ class _Reader:
         free = marked_free(model_id)
         if values and all(v == 0 for v in values.values()) and not free:
             self.drop(entity, "prices", "all zero", "all-zero prices not marked free: unpriced")
+            values, tiers = {}, {}
+        if variant and (values or tiers):
+            # the *_per_mtok fields have no variant: one size's token price is not the model's
+            self.drop(entity, "prices", key, f"per-token price of one variant ({variant})")
             values, tiers = {}, {}
         unit_prices = [
             ImportedUnitPrice(component=c, unit=u, usd=usd, variant=v)
@@ -286,7 +302,7 @@ class _Reader:
         for name in ("vision", "reasoning", "tool_call", "structured_output"):
             if name in capabilities:
                 facts[name] = capabilities[name]
-        return ImportedOffering(
+        offering = ImportedOffering(
             provider=provider,
             provider_model_id=model_id,
             prices=ImportedPrices(
@@ -305,6 +321,7 @@ class _Reader:
             source_url=url,
             facts=facts,
         )
+        return offering, variant
 
     def scaled(self, key: str, name: str, raw: Any, scale: Decimal) -> Decimal:
         """A non-text-unit price in its unit: the file's number × scale, exact."""
