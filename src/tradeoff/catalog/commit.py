@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from tradeoff.catalog.files import MISSING_CATALOG
 from tradeoff.errors import DataError
 
 LOCK_NAME = ".import.lock"
@@ -51,7 +52,7 @@ def catalog_lock(catalog_dir: Path, wait_s: float = 600.0) -> Iterator[None]:
     holder's pid, for the message.
     """
     if not catalog_dir.is_dir():
-        raise DataError("catalog directory not found", path=catalog_dir)
+        raise DataError(MISSING_CATALOG, path=catalog_dir)
     path = catalog_dir / LOCK_NAME
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)

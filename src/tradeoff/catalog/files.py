@@ -29,12 +29,24 @@ _GROUPS: tuple[tuple[str, str], ...] = (
 _GROUP_RANK = {name: rank for rank, (name, _) in enumerate(_GROUPS, start=1)}
 
 
-def default_catalog_dir() -> Path:
-    """The bundled catalog: $TRADEOFF_CATALOG, else catalog/ at the repository root."""
+# What a command that needs catalog text says when there is none (an installed wheel carries
+# the compiled catalog, not its text).
+MISSING_CATALOG = (
+    "catalog directory not found (point --catalog DIR or $TRADEOFF_CATALOG at a catalog "
+    "text tree such as catalog/ of a tradeoff checkout)"
+)
+
+
+def chosen_catalog_dir() -> Path | None:
+    """The catalog text tree the user chose ($TRADEOFF_CATALOG, which ``--catalog`` sets)."""
     env = os.environ.get("TRADEOFF_CATALOG")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "catalog"
+    return Path(env) if env else None
+
+
+def default_catalog_dir() -> Path:
+    """The catalog text: $TRADEOFF_CATALOG, else catalog/ at the repository root (a source
+    checkout; an installed wheel has none and reads its packaged database instead)."""
+    return chosen_catalog_dir() or Path(__file__).resolve().parents[3] / "catalog"
 
 
 def catalog_files(root: Path) -> list[Path]:

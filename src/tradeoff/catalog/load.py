@@ -10,10 +10,13 @@ from pathlib import Path
 from tradeoff.catalog.alias_schema import AliasFile
 from tradeoff.catalog.commit import temp_path
 from tradeoff.catalog.exclusion_schema import ExcludedFact, ExcludedOffering, ExclusionsFile
+from tradeoff.catalog.files import (
+    MISSING_CATALOG,
+    only_files,  # re-exported
+)
 from tradeoff.catalog.files import catalog_files as catalog_files
 from tradeoff.catalog.files import default_catalog_dir as default_catalog_dir
 from tradeoff.catalog.files import fingerprint as fingerprint
-from tradeoff.catalog.files import only_files  # re-exported
 from tradeoff.catalog.lifecycle_schema import LifecycleFile
 from tradeoff.catalog.offering_schema import PROVIDER_ID, ProviderFile
 from tradeoff.catalog.parsing import parse_toml as parse_toml  # re-exported
@@ -153,7 +156,7 @@ def load_catalog(root: Path | None = None) -> CatalogText:
     """Read and validate every catalog file under ``root``."""
     root = root or default_catalog_dir()
     if not root.is_dir():
-        raise DataError("catalog directory not found", path=root)
+        raise DataError(MISSING_CATALOG, path=root)
     text = CatalogText(root=root)
     if (root / "sources.toml").is_file():
         path = root / "sources.toml"

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -19,6 +20,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 app = typer.Typer(
     help="tradeoff: which LLM, from which provider, at what cost — sourced and dated.",
     no_args_is_help=True,
+    invoke_without_command=True,  # `tradeoff --version` (a command is required otherwise)
     add_completion=False,
     pretty_exceptions_enable=False,
 )
@@ -47,8 +49,46 @@ err = _Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
 
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    catalog: Annotated[
+        Path | None,
+        typer.Option(
+            "--catalog",
+            envvar="TRADEOFF_CATALOG",
+            file_okay=False,
+            exists=True,
+            help="A catalog text tree to compile and use instead of the packaged catalog "
+            "(compiled into $TRADEOFF_DB, else build/ beside it).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print the package version and the catalog version, then exit.",
+        ),
+    ] = False,
+) -> None:
+    """tradeoff: which LLM, from which provider, at what cost — sourced and dated."""
+    if catalog is not None:
+        # One place says which catalog: db.locate and the catalog commands read the variable.
+        os.environ["TRADEOFF_CATALOG"] = str(catalog.resolve())
+    if version:
+        from tradeoff import __version__
+        from tradeoff.db.locate import catalog_version
+
+        out.print(f"tradeoff {__version__}, {catalog_version()}")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        out.print(ctx.get_help())
+        raise typer.Exit(2)
+
+
 def open_catalog() -> Any:
-    """The packaged catalog, compiled when stale, opened read-only."""
+    """The catalog (db.locate: --catalog's text compiled when stale, else the packaged
+    database), opened read-only."""
     from tradeoff.db.locate import ensure_database
     from tradeoff.db.queries import Catalog
 

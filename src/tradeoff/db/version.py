@@ -13,6 +13,15 @@ from tradeoff import __version__
 from tradeoff.catalog.files import CatalogSnapshot, default_catalog_dir, read_snapshot
 
 SCHEMA_VERSION = "1"
+# The compiled catalog a wheel carries (written by setup.py at build time; absent in a source
+# checkout, which compiles catalog/ instead). Read-only: never rebuilt where it is installed.
+PACKAGED_DB_NAME = "catalog.sqlite"
+
+
+def packaged_db_path() -> Path | None:
+    """The database packaged with an installed wheel, or None (a source checkout)."""
+    path = Path(__file__).resolve().parent / PACKAGED_DB_NAME
+    return path if path.is_file() else None
 
 
 def default_db_path(catalog_dir: Path | None = None) -> Path:
