@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,7 +38,13 @@ LAYERS: dict[str, int] = {
     "maintain": 8,
     "web": 9,
     "cli": 10,
+    "api": 10,
 }
+
+# The one import allowed up the table: the package re-exports its public API (``tradeoff.api``,
+# a shell like ``cli``) lazily, on first attribute access (PEP 562), so ``import tradeoff`` —
+# which every layer does for ``__version__`` — imports nothing above layer 0.
+LAZY_PUBLIC_API = ("tradeoff", "tradeoff.api")
 
 
 def module_name(path: Path) -> str:
@@ -82,7 +90,9 @@ def graph() -> dict[str, set[str]]:
     """Module → project modules it imports (itself excluded)."""
     modules = all_modules()
     return {
-        name: {dep for dep in imported(path, modules) if dep != name}
+        name: {
+            dep for dep in imported(path, modules) if dep != name and (name, dep) != LAZY_PUBLIC_API
+        }
         for name, path in modules.items()
     }
 
@@ -126,6 +136,22 @@ def test_no_import_cycle() -> None:
         if start not in seen:
             visit(start, [start])
     assert cycles == []
+
+
+def test_the_lazy_public_api_is_imported_only_on_first_use() -> None:
+    """The exception above holds only while ``tradeoff/__init__`` imports the API inside a
+    function (or for type checkers): never at import time."""
+    tree = ast.parse((SRC / "__init__.py").read_text(encoding="utf-8"))
+    top_level = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        and any("tradeoff" in (getattr(node, "module", None) or a.name) for a in node.names)
+    ]
+    assert top_level == []
+    code = "import sys, tradeoff; print(sorted(m for m in sys.modules if m.startswith('tradeoff')))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['tradeoff']"
 
 
 def test_architecture_doc_states_the_same_layers() -> None:

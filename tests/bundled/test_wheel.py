@@ -81,16 +81,26 @@ def _tree(root: Path) -> dict[str, int]:
     return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*")}
 
 
+API_USE = """
+import tradeoff
+page = tradeoff.comparison(["kimi-k2-instruct", "mixtral-8x22b-instruct"])
+print(tradeoff.__file__)
+print(page["models"][0]["id"])
+"""
+
+
 def test_the_wheel_runs_its_own_files_and_carries_the_catalog(installed: Installed) -> None:
-    where = subprocess.run(
-        [str(installed.venv / "bin" / "python"), "-c", "import tradeoff; print(tradeoff.__file__)"],
+    done = subprocess.run(
+        [str(installed.venv / "bin" / "python"), "-c", API_USE],
         cwd=installed.cwd,
         env=installed.env,
         capture_output=True,
         text=True,
-        check=True,
-    ).stdout.strip()
+    )
+    assert done.returncode == 0, done.stderr
+    where, first = done.stdout.split()
     assert Path(where).parent == installed.package
+    assert first == "moonshotai/kimi-k2-instruct"
     assert (installed.package / "db" / "catalog.sqlite").is_file()
     assert (installed.package / "web" / "static" / "site.css").is_file()
     assert (installed.package / "render" / "templates" / "base.html").is_file()
