@@ -51,6 +51,7 @@ def main() -> None:
         _out(sys.executable, "-m", "build", "--no-isolation", "--outdir", tmp / "dist", ROOT)
         build_s = time.perf_counter() - start
         (wheel,) = (tmp / "dist").glob("*.whl")
+        wheel_mb = wheel.stat().st_size / 1e6
         with zipfile.ZipFile(wheel) as archive:
             db = archive.getinfo("tradeoff/db/catalog.sqlite")
         venv = tmp / "venv"
@@ -73,7 +74,7 @@ def main() -> None:
         ]
         timed = [(label, _median_ms(cmd, args.runs, empty, env)) for label, cmd in rows]
     print(f"build (sdist + wheel, catalog compiled): {build_s:6.1f} s")
-    print(f"wheel: {wheel.stat().st_size / 1e6:.2f} MB ({wheel.name})")
+    print(f"wheel: {wheel_mb:.2f} MB ({wheel.name})")
     unzipped, zipped = db.file_size / 1e6, db.compress_size / 1e6
     print(f"  packaged catalog.sqlite: {unzipped:.2f} MB, {zipped:.2f} MB zipped")
     print(f"runs: {args.runs} (median), from an empty directory")
