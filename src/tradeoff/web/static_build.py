@@ -20,9 +20,11 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from starlette.types import ASGIApp, Message
@@ -36,6 +38,7 @@ from tradeoff.web.static_site import NOT_FOUND_FILE, file_for, is_text, site_url
 MARKER = ".tradeoff-build"  # names a folder as a build of ours (safe to replace)
 IN_FLIGHT = 4  # requests at once: keeps the app's render threads busy
 Progress = Callable[[int, int], None]  # (done, total)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,17 @@ def _not_found_page(site: Site) -> bytes:
     return site.render_html("error.html", page, site.chrome({})).encode()
 
 
+def _run_loop(work: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run ``work`` in a new event loop (in a thread when this one already runs a loop, as
+    under a test runner; never for the command line, where Ctrl-C must stop the build)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work())
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(work())).result()
+
+
 def _swap(tmp: Path, out_dir: Path) -> None:
     """Put the new site in place: the old one aside, the new one in, the old one deleted."""
     aside = out_dir.parent / f".{out_dir.name}.previous"
@@ -225,7 +239,7 @@ def build_site(
         host = urlsplit(site.base_url).netloc
         todo = list(dict.fromkeys(site_urls(site.catalog)))
         writer = _Writer(tmp, out_dir)
-        names = asyncio.run(_render_all(app, host, todo, writer, progress))
+        names = _run_loop(lambda: _render_all(app, host, todo, writer, progress))
         writer.put(NOT_FOUND_FILE, _not_found_page(site), text=True)
         (tmp / MARKER).write_text(f"catalog {site.version}\n", encoding="utf-8")
         removed = len(_previous_files(out_dir) - {*names, NOT_FOUND_FILE})
