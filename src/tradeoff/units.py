@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+# What a per-token cell says for an offering sold only in other units (never "unpriced").
+NOT_PER_TOKEN: Final = "not per token"
+
 # The unit of the ``*_per_mtok`` fields: USD per 1M text tokens.
 TEXT_TOKENS: Final = "per_mtok"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tradeoff.compare.pricing import Quote, model_pricing
+from tradeoff.compare.wording import lifecycle_text
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
 from tradeoff.escape import md
@@ -52,7 +53,7 @@ def _route(q: Quote, reason: str | None) -> Route:
 def _defunct_reason(q: Quote) -> str:
     if q.defunct_since:
         return f"provider defunct since {q.defunct_since}"
-    return f"{q.lifecycle} offering"
+    return lifecycle_text(q.lifecycle, None, q.retired_on)  # "retired on 2026-01-05"
 
 
 def headline_report(catalog: Catalog, top: int) -> list[ModelHeadline]:

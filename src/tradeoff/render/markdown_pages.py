@@ -22,6 +22,7 @@ from tradeoff.pages.provider import ModelLink, ProviderContext, region_note
 from tradeoff.pages.score_chart import ScoreChartContext
 from tradeoff.pages.sources import Attribution, SourceRecord
 from tradeoff.render.markdown import money, table, tokens
+from tradeoff.units import NOT_PER_TOKEN
 
 # Whether one request fits the served context; None: the offering's context is not sourced.
 FITS: dict[bool | None, str] = {True: "yes", False: "no", None: NOT_SOURCED}
@@ -53,7 +54,7 @@ def _row_output(cheapest: RowQuote | None) -> str:
 def _price(prices: PricesEntry, key: str) -> str:
     value = prices["input_per_mtok"] if key == "input" else prices["output_per_mtok"]
     if value is None and prices["not_per_token"]:
-        return "not per token"
+        return NOT_PER_TOKEN
     return "free" if prices["free"] else money(value)
 
 
@@ -76,7 +77,7 @@ def _other_units(rows: Sequence[tuple[str, str, PricesEntry]]) -> str:
 
 def _no_token(row: CatalogEntry) -> str:
     """A row without a per-token route: sold in other units, or unpriced."""
-    return f"not per token ({esc(row['not_per_token'])})" if row["not_per_token"] else "unpriced"
+    return f"{NOT_PER_TOKEN} ({esc(row['not_per_token'])})" if row["not_per_token"] else "unpriced"
 
 
 def catalog_md(ctx: CatalogContext) -> str:

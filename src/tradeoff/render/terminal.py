@@ -30,6 +30,7 @@ from tradeoff.pages.model import BenchmarkEntry, ModelRecord
 from tradeoff.pages.offerings import PricesEntry
 from tradeoff.render.markdown import money as md_money
 from tradeoff.render.terminal_text import add_row, heading, plain
+from tradeoff.units import NOT_PER_TOKEN
 
 
 def money(value: str | None) -> str:
@@ -40,7 +41,7 @@ def money(value: str | None) -> str:
 def _token_price(p: PricesEntry, key: Literal["input_per_mtok", "output_per_mtok"]) -> str:
     """A price per 1M tokens; an offering sold only in other units says so, not "unpriced"."""
     if p[key] is None and p["not_per_token"]:
-        return "not per token"
+        return NOT_PER_TOKEN
     return money(p[key])
 
 
@@ -170,8 +171,8 @@ def _cell_text(c: CellEntry) -> str:
     return f"{c['display']}{ref}"
 
 
-def _price(value: str | None, free: bool = False, not_per_token: bool = False) -> str:
-    return "not per token" if value is None and not_per_token else md_money(value, free)
+def _price(value: str | None, free: bool = False) -> str:
+    return md_money(value, free)
 
 
 PriceField = Literal["input_per_mtok", "output_per_mtok", "blended_per_mtok"]

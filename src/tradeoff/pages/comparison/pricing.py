@@ -11,6 +11,7 @@ from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
 from tradeoff.pages.jsonable import decimal_str, decimal_text
 from tradeoff.records import AS_OF, CHECKED
+from tradeoff.units import NOT_PER_TOKEN
 
 
 class QuoteEntry(TypedDict):
@@ -173,7 +174,7 @@ def route_price_text(q: QuoteEntry, field: str) -> str:
         return f"{format_usd(q['input_per_mtok'], free=q['free'])} (input only)"
     value = q[field]  # type: ignore[literal-required]
     if value is None and q["not_per_token"]:
-        return "not per token"  # sold only per minute of audio, per image…: not unpriced
+        return NOT_PER_TOKEN  # sold only per minute of audio, per image…: not unpriced
     return format_usd(value if isinstance(value, str) else None, free=q["free"])
 
 
