@@ -1,12 +1,14 @@
-"""`tradeoff serve`: the web app on an ASGI server (uvicorn), on the bundled catalog."""
+"""`tradeoff serve`: the web app on an ASGI server (uvicorn); `tradeoff build`: the same site as
+static files. Both on the bundled catalog."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from tradeoff.cli.shared import app, handles_errors, out
+from tradeoff.cli.shared import app, err, handles_errors, out
 
 
 @app.command("serve")
@@ -43,4 +45,41 @@ def serve(
         log_level="warning",
         access_log=False,
         http=SecureHttpToolsProtocol,
+    )
+
+
+@app.command("build")
+@handles_errors
+def build(
+    out_dir: Annotated[
+        Path, typer.Argument(help="Folder of the site (created, or a previous build replaced).")
+    ],
+    base_url: Annotated[
+        str,
+        typer.Option(help="Public URL of the site, for absolute links (canonical, sitemap)."),
+    ] = "http://127.0.0.1:8000",
+) -> None:
+    """Build the whole site as static files for any static host or CDN (docs/deploy.md)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from tradeoff.db.locate import ensure_database
+    from tradeoff.web.static_build import build_site
+
+    db_path = ensure_database()
+    if err.is_terminal:
+        columns = (BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=err, transient=True) as bar:
+            task = bar.add_task("building", total=None)
+            report = build_site(
+                db_path,
+                out_dir,
+                base_url,
+                lambda done, total: bar.update(task, completed=done, total=total),
+            )
+    else:
+        report = build_site(db_path, out_dir, base_url)
+    out.print(
+        f"tradeoff: built {report.files} files in {report.out_dir} in {report.seconds:.1f} s: "
+        f"{report.rewritten} rewritten, {report.files - report.rewritten} unchanged, "
+        f"{report.removed} removed (+ {report.gz_files} .gz)"
     )

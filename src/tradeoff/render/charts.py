@@ -89,6 +89,7 @@ def price_by_provider_svg(ctx: ModelContext) -> bytes:
             show_y_guides=False,
         )
     )
+    chart.uuid = "price-by-provider"  # pygal draws a random id: same page, same bytes
     # Cheapest at the top: pygal draws the first label at the bottom.
     ordered: list[PriceBar] = list(reversed(points))
     chart.x_labels = [p["label"] for p in ordered]
@@ -151,6 +152,7 @@ def _scatter(title: str, score_label: str, points: list[ScorePoint]) -> bytes:
             x_value_formatter=_tick_label,
         )
     )
+    chart.uuid = "price-vs-score"  # pygal draws a random id: same page, same bytes
     chart.add(
         "Models",
         [

@@ -9,14 +9,39 @@ from tradeoff.escape import md as esc
 from tradeoff.pages.sitemap import SitemapEntry
 from tradeoff.pages.view import ModelName
 
+SITEMAP_LIMIT = 50_000  # URLs one sitemap file may list (sitemaps.org)
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-def sitemap_xml(entries: list[SitemapEntry], base_url: str) -> str:
-    """Every canonical page with its lastmod (the date the page shows as last reviewed)."""
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ]
-    for path, lastmod in entries:
+
+def sitemap_name(part: int) -> str:
+    """The file of one part of a split sitemap: ``sitemap-1.xml``…"""
+    return f"sitemap-{part}.xml"
+
+
+def sitemap_parts(entries: list[SitemapEntry], limit: int = SITEMAP_LIMIT) -> int:
+    """How many ``sitemap-N.xml`` parts the sitemap has (0: ``sitemap.xml`` lists every URL)."""
+    return 0 if len(entries) <= limit else -(-len(entries) // limit)
+
+
+def sitemap_xml(
+    entries: list[SitemapEntry], base_url: str, part: int = 0, limit: int = SITEMAP_LIMIT
+) -> str:
+    """``sitemap.xml``: every canonical page with its lastmod (the date the page shows as last
+    reviewed) — or, over ``limit`` URLs, a sitemap index of ``sitemap-N.xml`` parts; ``part``
+    N is one of those parts (``limit`` URLs each)."""
+    parts = sitemap_parts(entries, limit)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>']
+    if parts and not part:
+        lines.append(f'<sitemapindex xmlns="{SITEMAP_NS}">')
+        lines += [
+            f"<sitemap><loc>{escape(base_url)}/{sitemap_name(n)}</loc></sitemap>"
+            for n in range(1, parts + 1)
+        ]
+        lines.append("</sitemapindex>")
+        return "\n".join(lines) + "\n"
+    chunk = entries[(part - 1) * limit : part * limit] if part else entries
+    lines.append(f'<urlset xmlns="{SITEMAP_NS}">')
+    for path, lastmod in chunk:
         extra = f"<lastmod>{escape(lastmod)}</lastmod>" if lastmod else ""
         lines.append(f"<url><loc>{escape(base_url + path)}</loc>{extra}</url>")
     lines.append("</urlset>")

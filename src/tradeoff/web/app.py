@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp
@@ -28,15 +29,26 @@ log = logging.getLogger("tradeoff.web")
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"  # `tradeoff serve`'s default bind address
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+# Responses from this size up are gzipped for clients that accept it (with Vary:
+# Accept-Encoding); smaller ones gain less than the header costs. Level 6: most of level 9's
+# saving for a fraction of its CPU (bench/static_build.py prints both on the home page).
+GZIP_MINIMUM_SIZE = 500
+GZIP_LEVEL = 6
 
 
 class TradeoffApp(Starlette):
-    """Starlette with the security middleware outermost (outside the 500 handler too)."""
+    """Starlette with the security middleware outermost (outside the 500 handler too), then
+    gzip (Starlette's: it keeps ETag, Cache-Control and the 304s, which have no body)."""
 
     allowed_hosts: tuple[str, ...] = ("*",)
 
     def build_middleware_stack(self) -> ASGIApp:
-        return SecurityMiddleware(super().build_middleware_stack(), self.allowed_hosts)
+        compressed = GZipMiddleware(
+            super().build_middleware_stack(),
+            minimum_size=GZIP_MINIMUM_SIZE,
+            compresslevel=GZIP_LEVEL,
+        )
+        return SecurityMiddleware(compressed, self.allowed_hosts)
 
 
 def hosts_for(base_url: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from tradeoff.pages.downloads import FILES, build_downloads
 from tradeoff.pages.sitemap import sitemap_entries
 from tradeoff.pages.view import model_names
-from tradeoff.render.site_files import llms_txt, robots_txt, sitemap_xml
+from tradeoff.render.site_files import llms_txt, robots_txt, sitemap_parts, sitemap_xml
 from tradeoff.web.responses import cached, not_found
 from tradeoff.web.site import Site
 
@@ -44,15 +44,25 @@ async def download_file(request: Request) -> Response:
 
 
 async def sitemap(request: Request) -> Response:
-    """`/sitemap.xml`: lastmod = the date each page shows as last reviewed."""
+    """`/sitemap.xml` (lastmod = the date each page shows as last reviewed), or over 50,000
+    URLs a sitemap index of `/sitemap-{n}.xml` parts."""
     site = _site(request)
-    body = site.recall("/sitemap.xml")
+    asked: int | None = request.path_params.get("part")  # None: /sitemap.xml itself
+    part = asked or 0
+    key = f"/sitemap.xml#{asked}"
+    body = site.recall(key)
     if body is None:
 
-        def build() -> bytes:
-            return sitemap_xml(sitemap_entries(site.catalog), site.base_url).encode()
+        def build() -> bytes | None:
+            entries = sitemap_entries(site.catalog)
+            if asked is not None and not 1 <= asked <= sitemap_parts(entries):
+                return None
+            return sitemap_xml(entries, site.base_url, part).encode()
 
-        body = site.remember("/sitemap.xml", await site.in_worker(build))
+        built = await site.in_worker(build)
+        if built is None:
+            raise not_found("Not Found", f"the sitemap has no part {asked}", parameter="part")
+        body = site.remember(key, built)
     return cached(request, site.version, body, "xml")
 
 

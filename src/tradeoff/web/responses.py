@@ -133,5 +133,6 @@ def cached(
     etag = etag_for(version, request, key)
     headers = {"etag": etag, "cache-control": CACHE_CONTROL}
     if none_match(request.headers.get("if-none-match"), etag):
-        return Response(status_code=304, headers=headers)
+        # A 304 carries the Vary its 200 would (gzip adds it to bodies, a 304 has none).
+        return Response(status_code=304, headers={**headers, "vary": "Accept-Encoding"})
     return Response(body, media_type=MEDIA_TYPES[kind], headers=headers)

@@ -10,6 +10,7 @@ from them. Files that are not pages (downloads, sitemap, static) come last.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 from starlette.routing import Route
 
@@ -122,7 +123,9 @@ def compare_pair(req: PageRequest[PairQuery]) -> Outcome[ComparisonContext]:
         raise bad_parameter("pair", "compare two different models")
     slugs = [m.slug for m in models]
     asked = req.raw.get("blend")
-    if req.request.url.path != urls.twin(urls.compare(slugs), req.fmt) or (
+    # The request's path is percent-decoded (`%3A` arrives as `:`): compare it decoded, or a
+    # slug with a quoted character would redirect to itself forever.
+    if req.request.url.path != unquote(urls.twin(urls.compare(slugs), req.fmt)) or (
         asked and asked != req.query.blend
     ):
         return Redirect(urls.twin(urls.compare(slugs, req.query.blend), req.fmt))
@@ -347,6 +350,7 @@ API: tuple[AnyPage, ...] = (
 FILES: tuple[Route, ...] = (
     Route("/downloads/{name}", resources.download_file),
     Route("/sitemap.xml", resources.sitemap),
+    Route("/sitemap-{part:int}.xml", resources.sitemap),
     Route("/robots.txt", resources.robots),
     Route("/llms.txt", resources.llms),
     Route("/static/{name}", resources.static),

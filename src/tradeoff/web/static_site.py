@@ -1,0 +1,151 @@
+"""The static site: which URLs it holds, the file of each URL, and the host's lookup rule.
+
+Every file is what `tradeoff serve` sends for its URL: the build (``web/static_build.py``)
+asks the app itself, in-process, for each URL listed here. A URL maps to a file by its path
+(percent-decoded, as a web server maps it) and its media type:
+
+- an HTML page gets ``.html`` (``/`` → ``index.html``, ``/models/x`` → ``models/x.html``);
+- an /api/v1 document without a suffix gets ``.json`` (``/api/v1/models/x`` →
+  ``api/v1/models/x.json``);
+- anything else keeps its path (twins ``/models/x.json``, ``/sitemap.xml``, downloads);
+- two query URLs are files too, the query value naming the file: a pair's API comparison
+  ``/api/v1/compare?models=a,b`` → ``api/v1/compare/a,b.json`` and a model's price chart
+  ``/charts/price-by-provider.svg?model=x`` → ``charts/price-by-provider/x.svg``.
+
+A static host serves them with one rule (``host_files``; nginx: ``try_files $uri $uri.html
+$uri.json``); every other URL with a query string is for the server (docs/deploy.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from starlette.routing import Match
+
+from tradeoff import urls
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.downloads import FILES as DOWNLOADS
+from tradeoff.pages.related import related_pairs
+from tradeoff.pages.sitemap import sitemap_entries
+from tradeoff.render.site_files import sitemap_name, sitemap_parts
+from tradeoff.web.resources import _static_names
+from tradeoff.web.routes import PAGES
+
+# Query URLs stored as files: path → (query parameter, folder of the files, file suffix).
+QUERY_FILES: dict[str, tuple[str, str, str]] = {
+    urls.api("compare"): ("models", "api/v1/compare", ".json"),
+    urls.chart("price-by-provider"): ("model", "charts/price-by-provider", ".svg"),
+}
+# Media types that are text (their files get a pre-compressed .gz twin).
+TEXT_TYPES = (
+    "text/",
+    "application/json",
+    "application/xml",
+    "application/problem+json",
+    "image/svg+xml",
+)
+NOT_FOUND_FILE = "404.html"  # the site's not-found page, for the host's error page
+
+
+def page_formats(path: str) -> tuple[str, ...]:
+    """The formats the route table serves for a page path (its twins), from the table."""
+    scope = {"type": "http", "path": path, "method": "GET"}
+    for page in PAGES:
+        for route in page.routes():
+            if route.matches(scope)[0] is Match.FULL:
+                return page.formats
+    raise ValueError(f"no page of the route table serves {path}")
+
+
+def site_urls(catalog: Catalog) -> Iterator[str]:
+    """Every URL of the static site: the sitemap's pages with their twins, the compare form,
+    /api/v1 documents (models, providers, labs, conflicts, the sitemap's pairs, OpenAPI),
+    price charts, downloads, static files, the sitemap, robots.txt and llms.txt."""
+    entries = sitemap_entries(catalog)
+    for entry in entries:
+        for fmt in page_formats(entry.path):
+            yield urls.twin(entry.path, fmt)
+    yield urls.compare([])  # the picker, linked from every page
+    yield urls.api("openapi.json")
+    for listing in ("models", "providers", "labs", "conflicts"):
+        yield urls.api(listing)
+    for model in catalog.models.values():
+        yield urls.api(f"models/{model.slug}")
+        yield urls.chart("price-by-provider", {"model": model.slug})
+    for provider_id in catalog.providers:
+        yield urls.api(f"providers/{provider_id}")
+    for lab_id in catalog.labs:
+        yield urls.api(f"labs/{lab_id}")
+    pairs = {
+        urls.canonical_pair(m.slug, catalog.models[r["id"]].slug)
+        for m in catalog.models.values()
+        for r in related_pairs(catalog, m)
+    }
+    for pair in sorted(pairs):
+        yield urls.api("compare", {"models": ",".join(pair)})
+    for name, _, _ in DOWNLOADS:
+        yield urls.download(name)
+    for name in sorted(_static_names()):
+        yield urls.static(name)
+    yield "/sitemap.xml"
+    yield from (f"/{sitemap_name(n)}" for n in range(1, sitemap_parts(entries) + 1))
+    yield "/robots.txt"
+    yield "/llms.txt"
+
+
+def _query_file(path: str, query: str) -> str | None:
+    """The file of a query URL stored as a file (the raw value names it, as nginx's
+    ``$arg_…`` does), else None."""
+    rule = QUERY_FILES.get(path)
+    if rule is None:
+        return None
+    name, folder, suffix = rule
+    raw = [v for k, _, v in (p.partition("=") for p in query.split("&")) if k == name]
+    if len(raw) != 1 or len(parse_qsl(query)) != 1 or not raw[0]:
+        return None
+    if "/" in raw[0] or raw[0].startswith(".") or "%2f" in raw[0].lower():
+        return None
+    return f"{folder}/{raw[0]}{suffix}"
+
+
+def file_for(url: str, media_type: str) -> str:
+    """The file (relative path) a URL's response is stored in."""
+    parts = urlsplit(url)
+    if parts.query:
+        stored = _query_file(parts.path, parts.query)
+        if stored is None:
+            raise ValueError(f"{url} has a query string: it is served, not built")
+        return stored
+    path = unquote(parts.path).lstrip("/")
+    if not path or path.endswith("/") or ".." in path.split("/"):
+        return path + "index.html" if not path or path.endswith("/") else _refuse(url)
+    if media_type.startswith("text/html") and not path.endswith(".html"):
+        return path + ".html"
+    if media_type.startswith("application/json") and not path.endswith(".json"):
+        return path + ".json"
+    return path
+
+
+def _refuse(url: str) -> str:
+    raise ValueError(f"{url} does not name a file")
+
+
+def host_files(url: str) -> list[str] | None:
+    """The files a static host tries for a URL, in order (the nginx config of
+    docs/deploy.md does the same); None when the URL needs the server."""
+    parts = urlsplit(url)
+    if parts.query:
+        stored = _query_file(parts.path, parts.query)
+        return None if stored is None else [stored]
+    path = unquote(parts.path).lstrip("/")
+    if ".." in path.split("/"):
+        return []
+    if not path or path.endswith("/"):
+        return [path + "index.html"]
+    return [path, path + ".html", path + ".json"]
+
+
+def is_text(media_type: str) -> bool:
+    """Whether a media type is text (compressed on the wire, a .gz twin in the build)."""
+    return media_type.startswith(TEXT_TYPES)

@@ -1,0 +1,236 @@
+"""`tradeoff build`: the test catalog's site as files, crawled over a plain static file server."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import shutil
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from support.crawl import internal, links
+from support.web_support import KIMI, MIXTRAL, PAIR, client_for
+from typer.testing import CliRunner
+
+from tradeoff.cli import app as cli
+from tradeoff.db.locate import ensure_database
+from tradeoff.db.queries import Catalog
+from tradeoff.errors import TradeoffError
+from tradeoff.render.site_files import sitemap_xml
+from tradeoff.web.static_build import MARKER, build_site
+from tradeoff.web.static_site import host_files
+
+BASE = "http://testserver"
+PRICE = '"cache_read_per_mtok": "0.014", "input_per_mtok": "0.15"'  # gpt-oss-120b on fireworks
+# What needs the server (docs/deploy.md): filtered/sorted tables, a pre-filled calculator,
+# a chart for another benchmark. Links with a query string to anything else would be broken.
+SERVER_PATHS = {
+    "/",
+    "/index.json",
+    "/index.md",
+    "/calculator",
+    "/calculator.json",
+    "/calculator.md",
+    "/charts/price-vs-score.svg",
+}
+
+
+@pytest.fixture(scope="module")
+def site(catalog_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("static") / "site"
+    build_site(catalog_db, out, BASE)
+    return out
+
+
+class _Host(http.server.SimpleHTTPRequestHandler):
+    """A plain static file server with the host rule of docs/deploy.md (``host_files``)."""
+
+    def send_head(self) -> Any:
+        tried = host_files(self.path)
+        found = next((n for n in tried or [] if (Path(self.directory) / n).is_file()), None)
+        if found is None:
+            self.send_error(502 if tried is None else 404)
+            return None
+        self.path = "/" + quote(found)
+        return super().send_head()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def host(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Host, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def _get(url: str) -> tuple[int, str, bytes]:
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, "", b""
+
+
+def test_static_site_crawled_over_a_file_server_has_no_broken_link(
+    host: str, catalog: Catalog
+) -> None:
+    seen, queue, ok, broken, server = {"/"}, ["/"], set(), [], set()
+    while queue:
+        url = queue.pop()
+        if host_files(url) is None:
+            server.add(url)
+            continue
+        status, media_type, body = _get(host + url)
+        if status != 200:
+            broken.append(f"{status} {url}")
+            continue
+        ok.add(url)
+        if media_type == "text/html":
+            for link in links(body.decode()):
+                target = internal(url, link)
+                if target and target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+    assert not broken, broken[:20]
+    assert {u.split("?")[0] for u in server} <= SERVER_PATHS
+    assert "/calculator?models=" + KIMI in server or any("calculator?" in u for u in server)
+    for model in catalog.models.values():
+        assert f"/models/{model.slug}" in ok
+        assert f"/charts/price-by-provider.svg?model={model.slug}" in ok
+    assert {"/static/site.css", "/downloads/catalog.sqlite", "/compare", PAIR} <= ok
+
+
+def test_every_file_is_what_the_server_sends(site: Path, catalog: Catalog) -> None:
+    pairs = {
+        f"/models/{KIMI}": f"models/{KIMI}.html",
+        f"/models/{KIMI}.md": f"models/{KIMI}.md",
+        PAIR + ".json": PAIR.lstrip("/") + ".json",
+        f"/api/v1/compare?models={MIXTRAL},{KIMI}": f"api/v1/compare/{MIXTRAL},{KIMI}.json",
+        f"/api/v1/models/{KIMI}": f"api/v1/models/{KIMI}.json",
+        "/api/v1/providers/moonshotai": "api/v1/providers/moonshotai.json",
+        "/": "index.html",
+        "/sitemap.xml": "sitemap.xml",
+        "/llms.txt": "llms.txt",
+        "/robots.txt": "robots.txt",
+        "/downloads/models.csv": "downloads/models.csv",
+    }
+    with client_for(catalog) as client:
+        for url, name in pairs.items():
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert (site / name).read_bytes() == response.content, url
+    assert (site / MARKER).is_file() and (site / "404.html").is_file()
+
+
+def test_text_files_have_deterministic_gz_twins(site: Path) -> None:
+    page = site / f"models/{KIMI}.html"
+    packed = Path(f"{page}.gz").read_bytes()
+    assert gzip.decompress(packed) == page.read_bytes()
+    assert packed[4:8] == b"\0\0\0\0"  # mtime 0
+    assert not (site / "robots.txt.gz").exists()  # too small to be worth it
+    assert not (site / "downloads/catalog.sqlite.gz").exists()  # not text
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix != ".gz" and p.name != MARKER
+    }
+
+
+def test_rebuild_after_one_price_change_rewrites_only_changed_files(
+    catalog_dir: Path, tmp_path: Path
+) -> None:
+    text = tmp_path / "catalog"
+    shutil.copytree(catalog_dir, text)
+    out = tmp_path / "site"
+    first = build_site(ensure_database(text, tmp_path / "a.sqlite"), out, BASE)
+    assert first.rewritten == first.files
+    before = _snapshot(out)
+    again = build_site(ensure_database(text, tmp_path / "a.sqlite"), out, BASE)
+    assert (again.files, again.rewritten, again.removed) == (first.files, 0, 0)
+
+    prices = text / "imports/genai-prices.json"
+    assert prices.read_text().count(PRICE) == 1
+    prices.write_text(prices.read_text().replace(PRICE, PRICE.replace('"0.15"', '"0.16"')))
+    after = build_site(ensure_database(text, tmp_path / "b.sqlite"), out, BASE)
+    changed = {n for n, body in _snapshot(out).items() if before.get(n) != body}
+    assert after.rewritten == len(changed) > 0
+    assert after.rewritten < after.files
+    assert "models/openai--gpt-oss-120b.html" in changed
+    assert not {"static/site.css", "robots.txt", "downloads/LICENCES.md"} & changed
+    home = (out / "index.html").read_bytes()
+    assert gzip.decompress((out / "index.html.gz").read_bytes()) == home
+
+
+def test_interrupted_build_leaves_the_previous_site(catalog_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(catalog_db, out, BASE)
+    before = _snapshot(out)
+
+    def stop(done: int, total: int) -> None:
+        if done == total // 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_site(catalog_db, out, BASE, stop)
+    assert _snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no temporary left
+
+
+@pytest.mark.parametrize("case", ["file", "under-a-file", "foreign"])
+def test_bad_out_dir_is_a_clear_error_naming_it(
+    case: str, catalog_db: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out"
+    if case == "file":
+        target.write_text("x")
+    elif case == "under-a-file":
+        (tmp_path / "blocker").write_text("x")
+        target = tmp_path / "blocker" / "out"
+    else:
+        target.mkdir()
+        (target / "notes.txt").write_text("mine")
+    with pytest.raises(TradeoffError) as caught:
+        build_site(catalog_db, target, BASE)
+    assert str(target) in str(caught.value)
+    result = CliRunner().invoke(cli, ["build", str(target)])
+    assert result.exit_code == 1 and str(target) in result.output.replace("\n", "")
+    assert "Traceback" not in result.output
+    if case == "foreign":
+        assert (target / "notes.txt").read_text() == "mine"
+
+
+def test_cli_build_says_how_many_files_were_rewritten(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert "rewritten" in result.output and "unchanged" in result.output
+
+
+def test_sitemap_over_the_limit_is_an_index_of_parts(catalog: Catalog) -> None:
+    from tradeoff.pages.sitemap import sitemap_entries
+
+    entries = sitemap_entries(catalog)
+    index = sitemap_xml(entries, BASE, limit=10)
+    parts = -(-len(entries) // 10)
+    assert index.count("<sitemap>") == parts and "<sitemapindex" in index
+    assert f"{BASE}/sitemap-{parts}.xml" in index
+    part = sitemap_xml(entries, BASE, part=1, limit=10)
+    assert part.count("<url>") == 10 and "<urlset" in part
+    with client_for(catalog) as client:  # under the limit: one file, no parts
+        assert "<urlset" in client.get("/sitemap.xml").text
+        assert client.get("/sitemap-1.xml").status_code == 404
