@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
+import anyio
 from starlette.types import ASGIApp, Message
 
 from tradeoff.errors import TradeoffError
@@ -204,13 +205,17 @@ def _not_found_page(site: Site) -> bytes:
 
 def _run_loop(work: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """Run ``work`` in a new event loop (in a thread when this one already runs a loop, as
-    under a test runner; never for the command line, where Ctrl-C must stop the build)."""
+    under a test runner; never for the command line, where Ctrl-C must stop the build).
+
+    ``anyio.run`` rather than ``asyncio.run``: the app's sync endpoints run in AnyIO worker
+    threads, and only AnyIO's own runner stops those threads when the loop ends — with
+    ``asyncio.run`` they stayed idle and kept the interpreter from exiting."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(work())
+        return anyio.run(work)
     with ThreadPoolExecutor(1) as pool:
-        return pool.submit(lambda: asyncio.run(work())).result()
+        return pool.submit(anyio.run, work).result()
 
 
 def _swap(tmp: Path, out_dir: Path) -> None:
