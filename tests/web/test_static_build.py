@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import _thread
 import functools
 import gzip
-import _thread
 import http.server
 import shutil
 import threading
