@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "__init__": 0,
     "records": 0,
     "benchmark_records": 0,
+    "history_records": 0,
     "kinds": 0,
     "units": 0,
     "errors": 0,
