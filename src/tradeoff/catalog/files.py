@@ -25,6 +25,7 @@ _GROUPS: tuple[tuple[str, str], ...] = (
     ("imports", "*.json"),
     ("benchmarks.toml", ""),  # benchmark registry and results: compiled by db.benchmark_writer
     ("benchmarks", "*.json"),
+    ("history", "*.json"),  # dated offering history: compiled by db.history_writer
 )
 _GROUP_RANK = {name: rank for rank, (name, _) in enumerate(_GROUPS, start=1)}
 

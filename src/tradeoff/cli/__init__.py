@@ -14,6 +14,7 @@ from tradeoff.cli import (
     benchmark_cmds,
     catalog_cmds,
     compare_cmds,
+    history_cmds,
     serve_cmds,
     sources_cmds,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "benchmark_cmds",
     "catalog_cmds",
     "compare_cmds",
+    "history_cmds",
     "main",
     "serve_cmds",
     "sources_cmds",

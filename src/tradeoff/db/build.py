@@ -15,6 +15,7 @@ from pathlib import Path
 from tradeoff import __version__
 from tradeoff.catalog.load import CatalogText
 from tradeoff.db.benchmark_writer import write_benchmarks
+from tradeoff.db.history_writer import write_history
 from tradeoff.db.version import SCHEMA_VERSION, schema_text
 from tradeoff.errors import DataError
 from tradeoff.reconcile.reconciler import reconcile
@@ -51,6 +52,7 @@ def build_database(text: CatalogText, db_path: Path, version: str) -> Resolved:
             with conn:
                 _write(conn, resolved, version)
                 write_benchmarks(conn, text, resolved)
+                write_history(conn, text, resolved)
         except (sqlite3.Error, OverflowError) as exc:
             # The schemas bound what the catalog text may say; a value that still does not
             # fit is a data problem to explain, not a traceback.
