@@ -45,6 +45,8 @@ def _filter(conn: sqlite3.Connection, excluded: set[str]) -> None:
                 f"DELETE FROM {table} WHERE provider_id = ? AND provider_model_id = ?",
                 (provider_id, model),
             )
+    for table in ("price_spans", "price_changes"):  # the dated history of those sources
+        conn.execute(f"DELETE FROM {table} WHERE source_id IN ({marks})", args)
     offering_columns = {r[1] for r in conn.execute("PRAGMA table_info(offerings)")}
     for rowid, provider_id, model, cited, capabilities_json in conn.execute(
         "SELECT rowid, provider_id, provider_model_id, price_sources_json, capabilities_json "

@@ -21,12 +21,14 @@ from tradeoff.history_records import (
     APPEARED,
     CORRECTION,
     DEPRECATED,
+    EARLY_FIX,
     LIFECYCLE,
     LIMIT,
     PRICE,
     RENAMED,
     RETIRED,
     REVERTED,
+    UNIT_FIX,
     PriceChange,
     PriceSpan,
 )
@@ -40,6 +42,7 @@ from tradeoff.reconcile.history_rules import (
     changed_fields,
     correction_rule,
     direction,
+    plausible,
 )
 from tradeoff.reconcile.resolved import Resolved
 
@@ -253,11 +256,13 @@ def _fix(
                 break
         spans[-1].state = replace(spans[-1].state, prices=old.prices)
         return
-    if rule in (UNIT_FIX_RULES):
+    if rule == UNIT_FIX and not plausible(new.prices):
+        return  # a wrong new value: shown as the dataset states it, never as a move
+    if rule in UNIT_FIX_RULES:
         for span in reversed(spans[:-1]):
             if span.state.prices != old.prices:
                 break
             span.state = replace(span.state, prices=new.prices)
 
 
-UNIT_FIX_RULES = ("unit-fix", "early-fix")
+UNIT_FIX_RULES = (UNIT_FIX, EARLY_FIX)

@@ -5,7 +5,8 @@ A change between two consecutive daily states of one offering is exactly one of:
 - ``lifecycle``: it appeared, was renamed, left the catalog, or only its status changed;
 - ``limit``: only context / output limits changed;
 - ``correction``: a data fix, never shown as a cut or a rise — tried in this order:
-  ``unit-fix`` (a price differs by a factor of UNIT_FACTOR or more: per-token vs per-million),
+  ``unit-fix`` (a price differs by a factor of UNIT_FACTOR or more: per-token vs per-million;
+  it fixes the earlier spans only when the new values are plausible),
   ``price-stated`` (input or output went from absent to a value or back),
   ``zero-artefact`` (a positive input or output price set to 0, or back, the offering not free),
   ``early-fix`` (within EARLY_FIX_DAYS of the offering's appearance: the entry was fixed),
@@ -39,6 +40,9 @@ REVERT_DAYS = 7
 # 149 of the 1,795 input/output changes come on the day of the offering's appearance or the
 # next day (a mistyped entry fixed on review); from day 2 on they spread out like real moves.
 EARLY_FIX_DAYS = 1
+# No text model is priced above this per 1M tokens (the dearest, o1-pro's output, is 600): a
+# unit fix rewrites the earlier spans only when its new values are below it.
+PLAUSIBLE_MAX = Decimal(1000)
 PRICE_NAMES = ("input", "output", "cache_read", "cache_write")
 LIMIT_NAMES = ("context", "max_output")
 
@@ -97,6 +101,11 @@ def correction_rule(
         if state.prices == old.prices:
             return REVERTED
     return None
+
+
+def plausible(prices: Prices) -> bool:
+    """Every stated price is a believable USD per 1M tokens."""
+    return all(p is None or p <= PLAUSIBLE_MAX for p in prices)
 
 
 def direction(old: Prices, new: Prices) -> str:
