@@ -24,6 +24,7 @@ def test_the_page_context_is_the_record_plus_what_the_page_adds(catalog: Catalog
             "reviewed_line",
             "active_providers",
             "price_chart",
+            "price_history",
             "related",
         }
         assert page["title"] == model.name

@@ -14,6 +14,7 @@ import pytest
 from support.web_support import assert_security_headers, client_for
 
 from tradeoff import urls
+from tradeoff.db.history_queries import models_with_history
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.score_chart import all_series
 from tradeoff.web.responses import MEDIA_TYPES
@@ -35,6 +36,8 @@ def examples(catalog: Catalog) -> dict[str, str]:
     """For each entry of the table: a URL of its first format that answers 200."""
     models = sorted(catalog.models.values(), key=lambda m: m.id)
     served = next(m for m in models if catalog.offerings_for(m.id))
+    with_history = models_with_history(catalog.connection())
+    dated = next(m for m in models if m.id in with_history)
     pair = [models[0].slug, models[1].slug]
     three = [m.slug for m in models[:3]]
     provider = next(iter(catalog.providers))
@@ -50,6 +53,7 @@ def examples(catalog: Catalog) -> dict[str, str]:
         "calculator": urls.calculator([served.slug]),
         "price-vs-score": urls.price_vs_score(),
         "price-by-provider": urls.chart("price-by-provider", {"model": served.slug}),
+        "price-history": urls.chart("price-history", {"model": dated.slug}),
         "downloads": urls.download(""),
         "api-openapi": urls.api("openapi.json"),
         "api-models": urls.api("models"),

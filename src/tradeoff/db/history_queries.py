@@ -105,3 +105,9 @@ def spans_on(conn: sqlite3.Connection, day: str) -> list[PriceSpan]:
             (day, day),
         )
     ]
+
+
+def models_with_history(conn: sqlite3.Connection) -> set[str]:
+    """The ids of the models whose offerings have a dated price span."""
+    rows = conn.execute("SELECT DISTINCT model_id FROM price_spans WHERE model_id IS NOT NULL")
+    return {r[0] for r in rows.fetchall()}

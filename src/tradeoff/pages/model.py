@@ -12,6 +12,7 @@ from typing import TypedDict, TypeVar
 
 from tradeoff import urls
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.history import PriceHistory, price_history
 from tradeoff.pages.jsonable import Json, decimal_str, jsonable
 from tradeoff.pages.lifecycle import RetirementEntry, retirement
 from tradeoff.pages.offerings import OfferingEntry, offering_entry
@@ -165,6 +166,7 @@ class ModelContext(ModelRecord):
     reviewed_line: str
     active_providers: list[str]
     price_chart: PriceChart | None
+    price_history: PriceHistory | None  # dated prices per provider (docs/history.md)
     related: list[RelatedPair]
 
 
@@ -338,6 +340,7 @@ def model_context(catalog: Catalog, model: Model) -> ModelContext:
             }
         ),
         price_chart=PriceChart(url=chart_url, bars=bars) if bars else None,
+        price_history=price_history(catalog, model),
         related=related_pairs(catalog, model),
     )
 

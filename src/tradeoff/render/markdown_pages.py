@@ -22,6 +22,7 @@ from tradeoff.pages.provider import ModelLink, ProviderContext, region_note
 from tradeoff.pages.score_chart import ScoreChartContext
 from tradeoff.pages.sources import Attribution, SourceRecord
 from tradeoff.render.markdown import money, table, tokens
+from tradeoff.render.markdown_history import price_history_md
 from tradeoff.units import NOT_PER_TOKEN
 
 # Whether one request fits the served context; None: the offering's context is not sourced.
@@ -172,6 +173,7 @@ def model_md(ctx: ModelContext) -> str:
                     for o in ctx["offerings"]
                 ]
             ),
+            price_history_md(ctx["price_history"]),
             f"## Compare {esc(ctx['name'])}",
             "\n".join(related) if related else "No related comparison yet.",
             esc(ctx["reviewed_line"]),

@@ -49,6 +49,7 @@ from tradeoff.pages.score_chart import ScoreChartContext, all_series
 from tradeoff.pages.score_chart import score_chart_context as score_context
 from tradeoff.render.charts import price_by_provider_svg, price_vs_score_svg
 from tradeoff.render.formats import Renderers
+from tradeoff.render.history_charts import price_history_svg
 from tradeoff.render.markdown import render_compare_markdown
 from tradeoff.render.markdown_pages import (
     calculator_md,
@@ -240,6 +241,14 @@ PAGES: tuple[AnyPage, ...] = (
         PriceChartQuery,
         price_chart,
         Renderers(svg=price_by_provider_svg, json=False),
+        formats=("svg",),
+    ),
+    Page(
+        "price-history",
+        "/charts/price-history.svg",
+        PriceChartQuery,
+        price_chart,
+        Renderers(svg=price_history_svg, json=False),
         formats=("svg",),
     ),
     Page(

@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from starlette.routing import Match
 
 from tradeoff import urls
+from tradeoff.db.history_queries import models_with_history
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.downloads import FILES as DOWNLOADS
 from tradeoff.pages.related import related_pairs
@@ -36,6 +37,7 @@ from tradeoff.web.routes import PAGES
 QUERY_FILES: dict[str, tuple[str, str, str]] = {
     urls.api("compare"): ("models", "api/v1/compare", ".json"),
     urls.chart("price-by-provider"): ("model", "charts/price-by-provider", ".svg"),
+    urls.chart("price-history"): ("model", "charts/price-history", ".svg"),
 }
 # Media types that are text (their files get a pre-compressed .gz twin).
 TEXT_TYPES = (
@@ -70,9 +72,12 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
     yield urls.api("openapi.json")
     for listing in ("models", "providers", "labs", "conflicts"):
         yield urls.api(listing)
+    dated = models_with_history(catalog.connection())
     for model in catalog.models.values():
         yield urls.api(f"models/{model.slug}")
         yield urls.chart("price-by-provider", {"model": model.slug})
+        if model.id in dated:
+            yield urls.chart("price-history", {"model": model.slug})
     for provider_id in catalog.providers:
         yield urls.api(f"providers/{provider_id}")
     for lab_id in catalog.labs:

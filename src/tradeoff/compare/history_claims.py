@@ -1,0 +1,177 @@
+"""Claims about a model's price history, from its dated spans and classified changes.
+
+Pure functions over ``tradeoff.history_records``: no SQLite, no files. Every claim carries its
+numbers and dates; its words are computed from them ("fell 40%"). Only like for like is
+compared: USD per 1M text tokens, both input and output stated on both sides (or the input
+alone for a model kind without output tokens), and only ``price`` changes (never a
+correction) are cuts or rises (docs/history.md).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tradeoff.compare.wording import usd, whole_percent
+from tradeoff.compare.workload import Blend
+from tradeoff.history_records import PRICE, PriceChange, PriceSpan
+
+OfferingKey = tuple[str, str]  # (provider id, provider's model id)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One price of one offering over a time span (a chart's step)."""
+
+    start: str
+    end: str | None
+    input_per_mtok: Decimal | None
+    output_per_mtok: Decimal | None
+    blended_per_mtok: Decimal | None
+
+
+@dataclass(frozen=True)
+class Move:
+    """A price move of one offering: before and after, on a date, from a source."""
+
+    change: PriceChange
+    before_blended: Decimal
+    after_blended: Decimal
+
+    @property
+    def percent(self) -> int:
+        """Signed whole-percent change of the blended price (−40 for a 40% cut)."""
+        return whole_percent((self.after_blended - self.before_blended) / self.before_blended)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The cheapest of a set of routes at ``since`` against the cheapest at ``until``."""
+
+    since: str
+    until: str
+    before: Decimal
+    before_route: OfferingKey
+    after: Decimal
+    after_route: OfferingKey
+
+    @property
+    def percent(self) -> int:
+        return whole_percent((self.after - self.before) / self.before)
+
+
+def blended(
+    i: Decimal | None, o: Decimal | None, blend: Blend, has_output: bool = True
+) -> Decimal | None:
+    """The blended price when it is like for like (both sides stated), else None."""
+    if i is None:
+        return None
+    if not has_output:
+        return i
+    return None if o is None else blend.price(i, o)
+
+
+def steps(spans: Iterable[PriceSpan], blend: Blend, has_output: bool = True) -> list[Step]:
+    """One offering's spans as steps, consecutive equal prices merged, oldest first."""
+    out: list[Step] = []
+    for s in sorted(spans, key=lambda s: s.effective_from):
+        value = blended(s.input_per_mtok, s.output_per_mtok, blend, has_output)
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == s.effective_from
+            and (last.input_per_mtok, last.output_per_mtok) == (s.input_per_mtok, s.output_per_mtok)
+        ):
+            out[-1] = Step(last.start, s.effective_to, last.input_per_mtok,
+                           last.output_per_mtok, last.blended_per_mtok)  # fmt: skip
+            continue
+        out.append(Step(s.effective_from, s.effective_to, s.input_per_mtok,
+                        s.output_per_mtok, value))  # fmt: skip
+    return out
+
+
+def moves(changes: Iterable[PriceChange], blend: Blend, has_output: bool = True) -> list[Move]:
+    """The price moves that compare like for like, newest first."""
+    out = []
+    for c in changes:
+        if c.kind != PRICE:
+            continue
+        before = blended(c.before_input, c.before_output, blend, has_output)
+        after = blended(c.after_input, c.after_output, blend, has_output)
+        if before and after is not None and before != after:
+            out.append(Move(c, before, after))
+    return sorted(out, key=lambda m: (m.change.date, m.change.provider_id), reverse=True)
+
+
+def cheapest_trend(
+    spans: Iterable[PriceSpan],
+    routes: Sequence[OfferingKey],
+    blend: Blend,
+    has_output: bool = True,
+) -> Trend | None:
+    """The cheapest of ``routes`` (today's comparable routes) on the first day any of them had
+    a like-for-like price, against the cheapest on the last day of the history."""
+    by_route: dict[OfferingKey, list[PriceSpan]] = defaultdict(list)
+    wanted = set(routes)
+    for s in spans:
+        key = (s.provider_id, s.provider_model_id)
+        if key in wanted and blended(s.input_per_mtok, s.output_per_mtok, blend, has_output):
+            by_route[key].append(s)
+    days = sorted({s.effective_from for group in by_route.values() for s in group})
+    if len(days) < 2:
+        return None
+    first = _cheapest_on(by_route, days[0], blend, has_output)
+    last = _cheapest_on(by_route, days[-1], blend, has_output)
+    if first is None or last is None or first[0] == last[0]:
+        return None
+    return Trend(days[0], days[-1], first[0], first[1], last[0], last[1])
+
+
+def _cheapest_on(
+    by_route: dict[OfferingKey, list[PriceSpan]], day: str, blend: Blend, has_output: bool
+) -> tuple[Decimal, OfferingKey] | None:
+    found: list[tuple[Decimal, OfferingKey]] = []
+    for key, group in by_route.items():
+        for s in group:
+            if s.effective_from <= day and (s.effective_to is None or s.effective_to > day):
+                value = blended(s.input_per_mtok, s.output_per_mtok, blend, has_output)
+                if value is not None:
+                    found.append((value, key))
+    return min(found, default=None)
+
+
+def change_words(percent: int) -> str:
+    """ "fell 40%", "rose 12%", "was unchanged" (a change under half a percent)."""
+    if percent < 0:
+        return f"fell {-percent}%"
+    if percent > 0:
+        return f"rose {percent}%"
+    return "was unchanged"
+
+
+def move_text(model: str, provider: str, move: Move) -> str:
+    """One move as a sentence, numbers and date included."""
+    c = move.change
+    verb = {"cut": "cut", "rise": "raised"}.get(c.detail, "repriced")
+    before, after = _pair(c.before_input, c.before_output), _pair(c.after_input, c.after_output)
+    sides = "input / output" if c.before_output is not None else "input"
+    return (
+        f"{provider} {verb} {model} from {before} to {after} per 1M {sides} tokens on "
+        f"{c.date} ({move.percent:+d}% blended)"
+    )
+
+
+def _pair(i: Decimal | None, o: Decimal | None) -> str:
+    shown = [usd(v) for v in (i, o) if v is not None]
+    return " / ".join(shown)
+
+
+def trend_text(model: str, trend: Trend, before: str, after: str) -> str:
+    """ "Kimi K2 Instruct's cheapest route fell 40% since 2025-08-05 ($1 at A → $0.6 at B)"."""
+    return (
+        f"{model}'s cheapest route {change_words(trend.percent)} since {trend.since}: "
+        f"{usd(trend.before)} ({before}) then, {usd(trend.after)} ({after}) on {trend.until} "
+        "(blended USD per 1M tokens)"
+    )

@@ -1,0 +1,74 @@
+"""The model page's price history: chart, moves table, trend claim, twins."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from support.web_support import client_for
+
+from tradeoff.compare.history_claims import blended, change_words
+from tradeoff.compare.workload import DEFAULT_BLEND
+from tradeoff.db.history_queries import changes_for
+from tradeoff.db.queries import Catalog
+from tradeoff.history_records import PRICE
+from tradeoff.pages.history import price_history
+
+MODEL = "openai/gpt-oss-120b"
+
+
+def test_moves_are_price_changes_only_with_their_numbers(catalog: Catalog) -> None:
+    model = catalog.models[MODEL]
+    history = price_history(catalog, model)
+    assert history is not None and history["moves"]
+    recorded = {
+        (c.provider_id, c.date): c
+        for c in changes_for(catalog.connection(), MODEL)
+        if c.kind == PRICE
+    }
+    for move in history["moves"]:
+        change = recorded[(move["provider_id"], move["date"])]  # never a correction
+        assert move["before_input_per_mtok"] == format(change.before_input, "f")
+        before = blended(change.before_input, change.before_output, DEFAULT_BLEND)
+        after = blended(change.after_input, change.after_output, DEFAULT_BLEND)
+        assert before is not None and after is not None
+        assert move["percent"] == round((after - before) / before * 100)
+        assert move["date"] in move["text"]
+
+
+def test_the_headline_route_is_marked_and_first(catalog: Catalog) -> None:
+    history = price_history(catalog, catalog.models[MODEL])
+    assert history is not None
+    heads = [line for line in history["lines"] if line["headline"]]
+    assert len(heads) <= 1
+    if heads:
+        assert history["lines"][0] is heads[0]
+
+
+def test_trend_words_are_computed_from_the_numbers(catalog: Catalog) -> None:
+    history = price_history(catalog, catalog.models[MODEL])
+    assert history is not None
+    trend = history["cheapest_trend"]
+    if trend is not None:
+        before = Decimal(trend["before_blended_per_mtok"])
+        after = Decimal(trend["after_blended_per_mtok"])
+        assert trend["percent"] == round((after - before) / before * 100)
+        assert change_words(trend["percent"]) in trend["text"]
+        assert trend["since"] in trend["text"]
+    assert change_words(-40) == "fell 40%"
+    assert change_words(12) == "rose 12%"
+
+
+def test_page_chart_and_twin(catalog: Catalog) -> None:
+    client = client_for(catalog)
+    slug = catalog.models[MODEL].slug
+    page = client.get(f"/models/{slug}")
+    assert page.status_code == 200
+    assert 'id="price-history"' in page.text
+    assert f"/charts/price-history.svg?model={slug}" in page.text
+    chart = client.get(f"/charts/price-history.svg?model={slug}")
+    assert chart.status_code == 200
+    assert chart.headers["content-type"].startswith("image/svg+xml")
+    assert b"<script" not in chart.content
+    assert b"price history by provider" in chart.content
+    md = client.get(f"/models/{slug}.md")
+    assert "## Price history" in md.text
