@@ -72,3 +72,11 @@ def test_page_chart_and_twin(catalog: Catalog) -> None:
     assert b"price history by provider" in chart.content
     md = client.get(f"/models/{slug}.md")
     assert "## Price history" in md.text
+
+
+def test_the_price_vs_score_chart_says_as_of_when(catalog: Catalog) -> None:
+    client = client_for(catalog)
+    page = client.get("/charts/price-vs-score.json").json()
+    assert page["prices_as_of"]
+    svg = client.get("/charts/price-vs-score.svg")
+    assert f"prices as of {page['prices_as_of']}".encode() in svg.content

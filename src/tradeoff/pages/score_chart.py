@@ -79,6 +79,8 @@ class ScoreChartContext(TypedDict):
     series: Series | None
     benchmarks: list[Choice]
     blend: str
+    # the oldest date of the plotted prices (a dataset snapshot's or a review's): "as of"
+    prices_as_of: str | None
     sources: list[Attribution]
     catalog_version: str
 
@@ -155,11 +157,18 @@ def score_chart_context(catalog: Catalog, benchmark_id: str | None) -> ScoreChar
         Choice(id=b, name=s["benchmark"]["name"], points=len(s["points"]))
         for b, s in sorted(found.items(), key=lambda kv: kv[1]["benchmark"]["name"].lower())
     ]
+    quotes = catalog_view(catalog).cheapest_quotes
+    dates = [
+        q.checked
+        for p in (series["points"] if series else [])
+        if (q := quotes.get(p["model"])) is not None
+    ]
     return ScoreChartContext(
         title=TITLE,
         series=series,
         benchmarks=choices,
         blend=BLEND,
+        prices_as_of=min(dates, default=None),
         sources=attribution(catalog, {p["source"] for p in series["points"]} if series else ()),
         catalog_version=catalog.version,
     )

@@ -121,8 +121,10 @@ def price_vs_score_svg(ctx: ScoreChartContext) -> bytes:
         for p in s["points"]
     ]
     points = [p for p in points if p.price_per_mtok > 0]  # the title counts what is drawn
+    dated = ctx.get("prices_as_of")
+    as_of = f", prices as of {dated}" if dated else ""
     return _scatter(
-        f"{s['benchmark']['name']} score vs price ({len(points)} models)",
+        f"{s['benchmark']['name']} score vs price ({len(points)} models){as_of}",
         f"{s['benchmark']['name']} ({s['basis']['metric']}, {unit}; {better} is better)",
         points,
     )

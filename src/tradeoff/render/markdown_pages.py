@@ -326,6 +326,7 @@ def score_chart_md(ctx: ScoreChartContext) -> str:
     return _join(
         [
             f"# {esc(s['benchmark']['name'])} score vs blended price",
+            f"Prices as of {ctx['prices_as_of']}." if ctx["prices_as_of"] else "",
             table(["Model", "Blended $/1M", "Score", "Date"], rows),
         ]
     )
