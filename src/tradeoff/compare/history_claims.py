@@ -48,7 +48,8 @@ class Move:
 
 @dataclass(frozen=True)
 class Trend:
-    """The cheapest of a set of routes at ``since`` against the cheapest at ``until``."""
+    """The cheapest of a set of routes at ``since`` against the cheapest now (in force from
+    ``until``)."""
 
     since: str
     until: str
@@ -126,19 +127,20 @@ def cheapest_trend(
     last = _cheapest_on(by_route, days[-1], blend, has_output)
     if first is None or last is None or first[0] == last[0]:
         return None
-    return Trend(days[0], days[-1], first[0], first[1], last[0], last[1])
+    return Trend(days[0], last[2], first[0], first[1], last[0], last[1])
 
 
 def _cheapest_on(
     by_route: dict[OfferingKey, list[PriceSpan]], day: str, blend: Blend, has_output: bool
-) -> tuple[Decimal, OfferingKey] | None:
-    found: list[tuple[Decimal, OfferingKey]] = []
+) -> tuple[Decimal, OfferingKey, str] | None:
+    """The cheapest (price, route, the day that price began) in force on ``day``."""
+    found: list[tuple[Decimal, OfferingKey, str]] = []
     for key, group in by_route.items():
         for s in group:
             if s.effective_from <= day and (s.effective_to is None or s.effective_to > day):
                 value = blended(s.input_per_mtok, s.output_per_mtok, blend, has_output)
                 if value is not None:
-                    found.append((value, key))
+                    found.append((value, key, s.effective_from))
     return min(found, default=None)
 
 
@@ -169,9 +171,10 @@ def _pair(i: Decimal | None, o: Decimal | None) -> str:
 
 
 def trend_text(model: str, trend: Trend, before: str, after: str) -> str:
-    """ "Kimi K2 Instruct's cheapest route fell 40% since 2025-08-05 ($1 at A → $0.6 at B)"."""
+    """ "Kimi K2 Instruct's cheapest route fell 38% since 2025-07-11: $1.089 (OpenRouter) on
+    2025-07-11, $0.67 (NanoGPT) from 2026-03-10 (blended USD per 1M tokens)"."""
     return (
         f"{model}'s cheapest route {change_words(trend.percent)} since {trend.since}: "
-        f"{usd(trend.before)} ({before}) then, {usd(trend.after)} ({after}) on {trend.until} "
-        "(blended USD per 1M tokens)"
+        f"{usd(trend.before)} ({before}) on {trend.since}, {usd(trend.after)} ({after}) from "
+        f"{trend.until} (blended USD per 1M tokens)"
     )

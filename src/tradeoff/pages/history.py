@@ -215,3 +215,42 @@ def _trend(catalog: Catalog, model: Model, trend: Trend) -> TrendClaim:
         after_blended_per_mtok=decimal_str(trend.after),
         after_provider=after,
     )
+
+
+class ModelPriceChanges(TypedDict):
+    """A comparison page's "price changes" for one model: its cheapest-route trend and its
+    latest moves (like for like, with numbers and dates)."""
+
+    model: str
+    name: str
+    url: str  # the model page (every move, the chart)
+    first_date: str
+    last_date: str
+    cheapest_trend: TrendClaim | None
+    latest_moves: list[PriceMove]
+    moves_total: int
+
+
+LATEST_MOVES = 3  # moves per model on a comparison page (the model page lists them all)
+
+
+def price_changes(catalog: Catalog, models: list[Model]) -> list[ModelPriceChanges]:
+    """Each compared model's price changes (models without a dated history are left out)."""
+    out = []
+    for model in models:
+        history = price_history(catalog, model)
+        if history is None:
+            continue
+        out.append(
+            ModelPriceChanges(
+                model=model.id,
+                name=model.name,
+                url=urls.model(model.slug) + "#price-history",
+                first_date=history["first_date"],
+                last_date=history["last_date"],
+                cheapest_trend=history["cheapest_trend"],
+                latest_moves=history["moves"][:LATEST_MOVES],
+                moves_total=history["moves_total"],
+            )
+        )
+    return out

@@ -18,6 +18,7 @@ from tradeoff.pages.comparison.pricing import (
     quantization_text,
     route_price_text,
 )
+from tradeoff.render.markdown_changes import price_changes_lines
 
 
 def money(value: str | None, free: bool = False) -> str:
@@ -225,6 +226,7 @@ def render_compare_markdown(ctx: ComparisonContext) -> str:
         ],
     )
     lines += ["", "## Benchmarks", "", *benchmark_lines(ctx)]
+    lines += price_changes_lines(ctx["price_changes"])
     lines += ["", "## Deep dive", ""]
     for p in ctx["deep_dive"]:
         lines += [f"### {esc(p['title'])}", "", esc(p["text"]), ""]

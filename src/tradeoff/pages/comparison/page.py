@@ -43,6 +43,7 @@ from tradeoff.pages.comparison.pricing import (
 from tradeoff.pages.comparison.related import RelatedGroup, related_section
 from tradeoff.pages.comparison.sources import SourceEntry, numbering, sources_section
 from tradeoff.pages.comparison.specs import SpecRowEntry, specs_section
+from tradeoff.pages.history import ModelPriceChanges, price_changes
 from tradeoff.pages.sources import reviewed_line
 from tradeoff.pages.view import benchmark_section, catalog_view
 from tradeoff.records import Lab, Model
@@ -76,6 +77,7 @@ class ComparisonContext(TypedDict):
     capabilities: list[CapabilityRowEntry]
     benchmarks: BenchmarksEntry
     claims: list[ClaimEntry]
+    price_changes: list[ModelPriceChanges]  # dated moves and trends (pages/history.py)
     deep_dive: list[ParagraphEntry]
     choose: list[ChooseEntry]
     faq: list[FaqEntry]
@@ -137,6 +139,7 @@ def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> Co
         capabilities=capabilities_section(result, numbers),
         benchmarks=benchmarks_section(result, numbers),
         claims=claims_section(result),
+        price_changes=price_changes(catalog, list(result.models)),
         deep_dive=deep_dive_section(result),
         choose=choose_section(result),
         faq=faq_section(result),
