@@ -104,6 +104,11 @@ def price_vs_score(benchmark: str | None = None, fmt: str = "html") -> str:
     return with_query(twin("/charts/price-vs-score", fmt), {"benchmark": benchmark})
 
 
+def trends(benchmark: str | None = None, threshold: str | None = None, fmt: str = "html") -> str:
+    """The price-trend page (or its twin): the cheapest price reaching a score, by month."""
+    return with_query(twin("/trends", fmt), {"benchmark": benchmark, "threshold": threshold})
+
+
 def static(name: str) -> str:
     """A same-origin static file (stylesheet, small script)."""
     return f"/static/{_q(name)}"

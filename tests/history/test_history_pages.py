@@ -8,7 +8,7 @@ from support.web_support import client_for
 
 from tradeoff.compare.history_claims import blended, change_words
 from tradeoff.compare.workload import DEFAULT_BLEND
-from tradeoff.db.history_queries import changes_for
+from tradeoff.db.history_queries import changes_for, models_with_history
 from tradeoff.db.queries import Catalog
 from tradeoff.history_records import PRICE
 from tradeoff.pages.history import price_history
@@ -80,3 +80,14 @@ def test_the_price_vs_score_chart_says_as_of_when(catalog: Catalog) -> None:
     assert page["prices_as_of"]
     svg = client.get("/charts/price-vs-score.svg")
     assert f"prices as of {page['prices_as_of']}".encode() in svg.content
+
+
+def test_a_model_without_history_has_no_chart(catalog: Catalog) -> None:
+    dated = models_with_history(catalog.connection())
+    plain = [m for m in catalog.models.values() if m.id not in dated]
+    client = client_for(catalog)
+    for model in plain[:1]:
+        response = client.get(f"/charts/price-history.svg?model={model.slug}")
+        assert response.status_code == 404
+        assert price_history(catalog, model) is None
+    assert client.get("/charts/price-history.svg?model=no-such-model").status_code == 404

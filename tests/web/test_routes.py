@@ -54,6 +54,7 @@ def examples(catalog: Catalog) -> dict[str, str]:
         "price-vs-score": urls.price_vs_score(),
         "price-by-provider": urls.chart("price-by-provider", {"model": served.slug}),
         "price-history": urls.chart("price-history", {"model": dated.slug}),
+        "trends": urls.trends(),
         "downloads": urls.download(""),
         "api-openapi": urls.api("openapi.json"),
         "api-models": urls.api("models"),

@@ -40,6 +40,7 @@ SERVER_PATHS = {
     "/calculator.json",
     "/calculator.md",
     "/charts/price-vs-score.svg",
+    "/trends.svg",  # a chosen benchmark and threshold (the default one is built)
 }
 
 

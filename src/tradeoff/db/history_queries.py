@@ -94,17 +94,31 @@ def changes(
     return [_change(r) for r in _rows(conn, sql, args)]
 
 
-def spans_on(conn: sqlite3.Connection, day: str) -> list[PriceSpan]:
-    """The spans in force on ``day`` (ISO date): one per offering and source at most."""
-    return [
-        _span(r)
-        for r in _rows(
-            conn,
-            "SELECT * FROM price_spans WHERE effective_from <= ? "
-            "AND (effective_to IS NULL OR effective_to > ?)",
-            (day, day),
-        )
-    ]
+def spans_on(
+    conn: sqlite3.Connection, day: str, model_ids: Iterable[str] | None = None
+) -> list[PriceSpan]:
+    """The spans in force on ``day`` (ISO date), of ``model_ids`` when given: one per
+    offering and source at most."""
+    sql = (
+        "SELECT * FROM price_spans WHERE effective_from <= ? "
+        "AND (effective_to IS NULL OR effective_to > ?)"
+    )
+    args: list[object] = [day, day]
+    if model_ids is not None:
+        ids = sorted(set(model_ids))
+        sql += f" AND model_id IN ({','.join('?' * len(ids))})"
+        args += ids
+    return [_span(r) for r in _rows(conn, sql, args)]
+
+
+def history_bounds(conn: sqlite3.Connection) -> tuple[str, str] | None:
+    """The first and last day of the dated history (models.dev's; genai-prices states
+    future start dates, which are not history yet)."""
+    row = conn.execute(
+        "SELECT MIN(effective_from), MAX(effective_from) FROM price_spans "
+        "WHERE source_id = 'models-dev'"
+    ).fetchone()
+    return None if row is None or row[0] is None else (row[0], row[1])
 
 
 def models_with_history(conn: sqlite3.Connection) -> set[str]:

@@ -47,6 +47,7 @@ from tradeoff.pages.queries import (
 )
 from tradeoff.pages.score_chart import ScoreChartContext, all_series
 from tradeoff.pages.score_chart import score_chart_context as score_context
+from tradeoff.pages.trends import TrendsQuery
 from tradeoff.render.charts import price_by_provider_svg, price_vs_score_svg
 from tradeoff.render.formats import Renderers
 from tradeoff.render.history_charts import price_history_svg
@@ -60,7 +61,9 @@ from tradeoff.render.markdown_pages import (
     provider_md,
     score_chart_md,
 )
+from tradeoff.render.trends_render import trends_md, trends_svg
 from tradeoff.web import resources
+from tradeoff.web.history_routes import price_history_chart, trends_page
 from tradeoff.web.openapi import ApiRoute, api_route, openapi_document
 from tradeoff.web.pattern import ApiDoc, Outcome, Page, PageRequest, Redirect, Show
 from tradeoff.web.requests import find_model, find_models, split_pair
@@ -247,9 +250,17 @@ PAGES: tuple[AnyPage, ...] = (
         "price-history",
         "/charts/price-history.svg",
         PriceChartQuery,
-        price_chart,
+        price_history_chart,
         Renderers(svg=price_history_svg, json=False),
         formats=("svg",),
+    ),
+    Page(
+        "trends",
+        "/trends",
+        TrendsQuery,
+        trends_page,
+        Renderers(template="trends.html", markdown=trends_md, svg=trends_svg),
+        formats=("html", "json", "md", "svg"),
     ),
     Page(
         "downloads",

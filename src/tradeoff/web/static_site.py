@@ -69,6 +69,8 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
         for fmt in page_formats(entry.path):
             yield urls.twin(entry.path, fmt)
     yield urls.compare([])  # the picker, linked from every page
+    for fmt in ("html", "json", "md", "svg"):
+        yield urls.trends(fmt=fmt)  # the price trend at its default benchmark and threshold
     yield urls.api("openapi.json")
     for listing in ("models", "providers", "labs", "conflicts"):
         yield urls.api(listing)
