@@ -104,6 +104,23 @@ def price_vs_score(benchmark: str | None = None, fmt: str = "html") -> str:
     return with_query(twin("/charts/price-vs-score", fmt), {"benchmark": benchmark})
 
 
+def changes(params: Mapping[str, str | Sequence[str] | None] | None = None) -> str:
+    """What changed (``/changes``), optionally filtered."""
+    return with_query("/changes", params)
+
+
+FEED_SUBJECTS = ("models", "providers", "labs")
+
+
+def changes_feed(subject: str | None = None, name: str | None = None) -> str:
+    """The Atom feed of every change, or of one model (by slug), provider or lab."""
+    if subject is None or name is None:
+        return "/changes.atom"
+    if subject not in FEED_SUBJECTS:
+        raise ValueError(f"no feed of {subject!r}")
+    return f"/changes/{subject}/{_q(name)}.atom"
+
+
 def static(name: str) -> str:
     """A same-origin static file (stylesheet, small script)."""
     return f"/static/{_q(name)}"

@@ -60,6 +60,7 @@ from tradeoff.render.markdown_pages import (
     score_chart_md,
 )
 from tradeoff.web import resources
+from tradeoff.web.feeds import CHANGES_PAGES, FEED_ROUTES
 from tradeoff.web.openapi import ApiRoute, api_route, openapi_document
 from tradeoff.web.pattern import ApiDoc, Outcome, Page, PageRequest, Redirect, Show
 from tradeoff.web.requests import find_model, find_models, split_pair
@@ -250,6 +251,7 @@ PAGES: tuple[AnyPage, ...] = (
         Renderers(template="downloads.html", markdown=downloads_md),
         aliases=("/downloads/",),
     ),
+    *CHANGES_PAGES,
 )
 
 API: tuple[AnyPage, ...] = (
@@ -364,4 +366,7 @@ def api_routes() -> list[ApiRoute]:
 
 def routes() -> list[Route]:
     """Every Starlette route of the app, pages first (GET and HEAD only)."""
-    return [route for page in (*PAGES, *API) for route in page.routes()] + list(FILES)
+    return [route for page in (*PAGES, *API) for route in page.routes()] + [
+        *FEED_ROUTES,
+        *FILES,
+    ]

@@ -42,6 +42,7 @@ TEXT_TYPES = (
     "text/",
     "application/json",
     "application/xml",
+    "application/atom+xml",
     "application/problem+json",
     "image/svg+xml",
 )
@@ -67,6 +68,8 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
         for fmt in page_formats(entry.path):
             yield urls.twin(entry.path, fmt)
     yield urls.compare([])  # the picker, linked from every page
+    yield from (urls.twin(urls.changes(), fmt) for fmt in ("html", "json", "md"))
+    yield from feed_urls(catalog)
     yield urls.api("openapi.json")
     for listing in ("models", "providers", "labs", "conflicts"):
         yield urls.api(listing)
@@ -92,6 +95,17 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
     yield from (f"/{sitemap_name(n)}" for n in range(1, sitemap_parts(entries) + 1))
     yield "/robots.txt"
     yield "/llms.txt"
+
+
+def feed_urls(catalog: Catalog) -> Iterator[str]:
+    """Every Atom feed: the whole catalog's, each model's, provider's and lab's."""
+    yield urls.changes_feed()
+    for model in catalog.models.values():
+        yield urls.changes_feed("models", model.slug)
+    for provider_id in catalog.providers:
+        yield urls.changes_feed("providers", provider_id)
+    for lab_id in catalog.labs:
+        yield urls.changes_feed("labs", lab_id)
 
 
 def _query_file(path: str, query: str) -> str | None:
