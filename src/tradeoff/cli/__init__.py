@@ -13,6 +13,7 @@ import sys
 from tradeoff.cli import (
     benchmark_cmds,
     catalog_cmds,
+    changes_cmds,
     compare_cmds,
     serve_cmds,
     sources_cmds,
@@ -56,6 +57,7 @@ __all__ = [
     "app",
     "benchmark_cmds",
     "catalog_cmds",
+    "changes_cmds",
     "compare_cmds",
     "main",
     "serve_cmds",
