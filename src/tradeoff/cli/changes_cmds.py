@@ -48,7 +48,7 @@ def changes_cmd(
     day = None
     if since is not None:
         try:
-            day = parse_day(since, "--since").isoformat()
+            day = parse_day(since).isoformat()
         except ValueError as exc:
             raise UsageError(str(exc), field="--since") from None
     catalog = open_catalog()

@@ -22,6 +22,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from tradeoff.records import Model, Offering, PricePoint
 
@@ -147,26 +148,103 @@ def release_change(model: Model) -> Change | None:
     )
 
 
-def catalog_changes(models: Mapping[str, Model], offerings: Iterable[Offering]) -> list[Change]:
-    """Every change of the catalog, newest first (then by kind, provider, offering, model)."""
+class HistoryChange(Protocol):
+    """A classified change of the dated price history (the history import's records,
+    ``PriceChange``: kind price | correction | limit | lifecycle, with a detail)."""
+
+    @property
+    def provider_id(self) -> str: ...
+    @property
+    def provider_model_id(self) -> str: ...
+    @property
+    def model_id(self) -> str | None: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def detail(self) -> str: ...
+    @property
+    def before_input(self) -> Decimal | None: ...
+    @property
+    def before_output(self) -> Decimal | None: ...
+    @property
+    def after_input(self) -> Decimal | None: ...
+    @property
+    def after_output(self) -> Decimal | None: ...
+    @property
+    def source_id(self) -> str: ...
+
+
+# (history kind, detail) → the change shown; corrections and limit changes are not shown: a
+# data fix is never a cut or a rise.
+HISTORY_KINDS = {
+    ("price", "cut"): PRICE_CUT,
+    ("price", "rise"): PRICE_RISE,
+    ("price", "mixed"): PRICE_CHANGE,
+    ("lifecycle", "appeared"): NEW_OFFERING,
+    ("lifecycle", "deprecated"): DEPRECATION,
+    ("lifecycle", "retired"): RETIREMENT,
+}
+
+
+def history_change(record: HistoryChange, lab_id: str | None) -> Change | None:
+    """A history record as a shown change, or None (a correction, a limit, a rename)."""
+    kind = HISTORY_KINDS.get((record.kind, record.detail))
+    if kind is None:
+        return None
+    return Change(
+        day=record.date[:10],
+        kind=kind,
+        model_id=record.model_id,
+        lab_id=lab_id,
+        provider_id=record.provider_id,
+        provider_model_id=record.provider_model_id,
+        input_before=record.before_input if kind in PRICE_KINDS else None,
+        input_after=record.after_input if kind in PRICE_KINDS else None,
+        output_before=record.before_output if kind in PRICE_KINDS else None,
+        output_after=record.after_output if kind in PRICE_KINDS else None,
+        source_id=record.source_id,
+    )
+
+
+def catalog_changes(
+    models: Mapping[str, Model],
+    offerings: Iterable[Offering],
+    history: Iterable[HistoryChange] = (),
+) -> list[Change]:
+    """Every change of the catalog, newest first (then by kind, provider, offering, model).
+
+    An offering with classified history records (``history``) takes its price moves from
+    them; the others from their dated price points. The same change found twice is kept once.
+    """
     found: list[Change] = []
+    covered: set[tuple[str, str]] = set()
+    for record in history:
+        model = models.get(record.model_id or "")
+        covered.add((record.provider_id, record.provider_model_id))
+        change = history_change(record, model.lab_id if model else None)
+        if change is not None:
+            found.append(change)
     for offering in offerings:
         model = models.get(offering.model_id or "")
         lab_id = model.lab_id if model else None
-        found += price_changes(offering, lab_id)
+        if (offering.provider_id, offering.provider_model_id) not in covered:
+            found += price_changes(offering, lab_id)
         found += lifecycle_changes(offering, lab_id)
     found += [c for m in models.values() if (c := release_change(m)) is not None]
-    found.sort(key=lambda c: c.identity)
-    found.sort(key=lambda c: c.day, reverse=True)
-    return found
+    unique = list({c.identity: c for c in found}.values())
+    unique.sort(key=lambda c: c.identity)
+    unique.sort(key=lambda c: c.day, reverse=True)
+    return unique
 
 
-def parse_day(text: str, field: str) -> dt.date:
-    """An ISO date given by a user; ValueError names the field."""
+def parse_day(text: str) -> dt.date:
+    """An ISO date given by a user; ValueError says what was expected."""
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"{field}: {text!r} is not a date (YYYY-MM-DD)") from None
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def select(

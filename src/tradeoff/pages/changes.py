@@ -18,6 +18,7 @@ from tradeoff.compare.changes import (
     PRICE_KINDS,
     RETIREMENT,
     Change,
+    HistoryChange,
     catalog_changes,
     percent,
     select,
@@ -83,8 +84,20 @@ class ChangesContext(TypedDict):
 
 @per_catalog
 def all_changes(catalog: Catalog) -> list[Change]:
-    """Every change of the catalog, newest first (computed once per opened catalog)."""
-    return catalog_changes(catalog.models, catalog.offerings)
+    """Every change of the catalog, newest first (computed once per opened catalog).
+
+    The classified history records (``PriceChange``), where the catalog holds them, give the
+    offerings' price moves and lifecycle events; the ``price_history`` points the rest.
+    """
+    return catalog_changes(catalog.models, catalog.offerings, _history_records(catalog))
+
+
+def _history_records(catalog: Catalog) -> list[HistoryChange]:
+    """The catalog's classified price changes: ``Catalog.price_changes`` (a list or a method
+    returning one), once the history import provides it; none before."""
+    found = getattr(catalog, "price_changes", None)
+    records = found() if callable(found) else found
+    return list(records or [])
 
 
 def change_entry(catalog: Catalog, change: Change) -> ChangeEntry:
