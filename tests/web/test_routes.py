@@ -51,6 +51,7 @@ def examples(catalog: Catalog) -> dict[str, str]:
         "price-vs-score": urls.price_vs_score(),
         "price-by-provider": urls.chart("price-by-provider", {"model": served.slug}),
         "downloads": urls.download(""),
+        "changes": urls.changes({"kind": ["price-cut", "retirement"], "lab": lab}),
         "api-openapi": urls.api("openapi.json"),
         "api-models": urls.api("models"),
         "api-model": urls.api(f"models/{served.id}"),
