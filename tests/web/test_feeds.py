@@ -221,9 +221,13 @@ def test_bad_filters_are_400_naming_the_parameter(
     assert response.json()["parameter"] == parameter
 
 
-def test_static_build_lists_the_feeds_and_the_page(changed: Catalog) -> None:
-    listed = set(site_urls(changed))
-    assert {*FEEDS, "/changes", "/changes.json", "/changes.md"} <= listed
+def test_static_build_lists_the_feeds_and_the_sitemap_the_page(
+    changed: Catalog, client: TestClient
+) -> None:
+    listed = list(site_urls(changed))
+    assert {*FEEDS, "/changes", "/changes.json", "/changes.md"} <= set(listed)
+    assert len(listed) == len(set(listed))
+    assert "<loc>http://testserver/changes</loc>" in client.get("/sitemap.xml").text
 
 
 def test_the_file_of_a_feed_is_its_path(tmp_path: Path) -> None:

@@ -68,7 +68,6 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
         for fmt in page_formats(entry.path):
             yield urls.twin(entry.path, fmt)
     yield urls.compare([])  # the picker, linked from every page
-    yield from (urls.twin(urls.changes(), fmt) for fmt in ("html", "json", "md"))
     yield from feed_urls(catalog)
     yield urls.api("openapi.json")
     for listing in ("models", "providers", "labs", "conflicts"):
