@@ -7,6 +7,7 @@ Markdown, JSON, Atom and terminal forms say the same thing.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypedDict
@@ -93,11 +94,13 @@ def all_changes(catalog: Catalog) -> list[Change]:
 
 
 def _history_records(catalog: Catalog) -> list[HistoryChange]:
-    """The catalog's classified price changes: ``Catalog.price_changes`` (a list or a method
-    returning one), once the history import provides it; none before."""
-    found = getattr(catalog, "price_changes", None)
-    records = found() if callable(found) else found
-    return list(records or [])
+    """The classified changes of the history import (``db.history_queries.changes``: the
+    ``price_changes`` table), in a catalog built with it; none before (an empty list)."""
+    try:
+        queries = importlib.import_module("tradeoff.db.history_queries")
+    except ModuleNotFoundError:  # a build without the history import
+        return []
+    return list(queries.changes(catalog.connection()))
 
 
 def change_entry(catalog: Catalog, change: Change) -> ChangeEntry:
