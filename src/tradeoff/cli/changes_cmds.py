@@ -111,12 +111,18 @@ def refresh_cmd(
     ] = None,
     changelog: Annotated[
         Path | None,
-        typer.Option("--changelog", help="Also append what changed to this Markdown file."),
+        typer.Option(
+            "--changelog",
+            help="Append what changed to this Markdown file "
+            "(default: catalog/review/changelog.md).",
+        ),
     ] = None,
     timeout: Annotated[float, typer.Option(help="Seconds allowed per download.")] = 60.0,
 ) -> None:
     """Fetch the newest models.dev, genai-prices and LiteLLM data, import what changed."""
     from tradeoff.maintain.refresh import load_config, refresh
 
+    if not timeout > 0:
+        raise UsageError("give a number of seconds above 0", field="--timeout")
     result = refresh(load_config(config), changelog=changelog, timeout_s=timeout)
     out.print(result.text(), markup=False)

@@ -44,7 +44,7 @@ from tradeoff.db.version import default_db_path, snapshot_version
 from tradeoff.errors import DataError
 from tradeoff.maintain.diff import ImportDiff, import_diff
 from tradeoff.maintain.importing import carry_history, review_report
-from tradeoff.maintain.refresh_fetch import Download, Validators, client, fetch, unpack_tree
+from tradeoff.maintain.refresh_fetch import Validators, client, fetch, unpack_tree
 
 STATE_FILE = Path("review") / "refresh-state.json"  # in the catalog: validators per source
 CHANGELOG_FILE = Path("review") / "changelog.md"
@@ -142,15 +142,14 @@ def _state_text(state: dict[str, Validators]) -> str:
     return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
 
-def _importer(download: Download, work: Path, day: dt.date) -> Callable[[], ImportFile]:
-    """The existing importer of a source, over the downloaded snapshot."""
-    assert download.path is not None
-    if download.source == "litellm":
+def _importer(source: str, path: Path, work: Path, day: dt.date) -> Callable[[], ImportFile]:
+    """The existing importer of ``source``, over its downloaded snapshot at ``path``."""
+    if source == "litellm":
         from tradeoff.sources.litellm import import_file
 
-        return lambda: import_file(download.path or Path(), retrieved=day)
-    tree, commit = unpack_tree(download.path, work / f"{download.source}-tree", download.source)
-    if download.source == "models-dev":
+        return lambda: import_file(path, retrieved=day)
+    tree, commit = unpack_tree(path, work / f"{source}-tree", source)
+    if source == "models-dev":
         from tradeoff.sources.models_dev import import_tree
 
         return lambda: import_tree(tree, commit=commit, retrieved=day)
@@ -194,7 +193,7 @@ def refresh(
             if download.path is None:
                 result.unchanged.append(download.source)
                 continue
-            imports.append(_importer(download, work, day)())
+            imports.append(_importer(download.source, download.path, work, day)())
             new_state[download.source] = download.validators
         with catalog_lock(catalog_dir):
             finish_interrupted(catalog_dir)

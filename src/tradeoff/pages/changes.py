@@ -17,7 +17,6 @@ from tradeoff import urls
 from tradeoff.compare.changes import (
     KINDS,
     PRICE_KINDS,
-    RETIREMENT,
     Change,
     HistoryChange,
     catalog_changes,
@@ -148,8 +147,8 @@ def _sentence(change: Change, model_name: str | None, provider_name: str | None)
         return f"{where}: {label}, " + "; ".join(moves) + " per 1M tokens"
     if change.provider_id is None:
         return f"{where} released"
-    verb = "retired" if change.kind == RETIREMENT else "deprecated"
-    return f"{where} {verb} on {change.day}"
+    # A lifecycle date may lie ahead (a retirement announced): worded without a tense.
+    return f"{where}: {label} on {change.day}"
 
 
 def _move(side: str, before: Decimal | None, after: Decimal | None) -> str:
@@ -168,7 +167,6 @@ def changes_context(
     lab: str | None = None,
     model: str | None = None,
     limit: int = DEFAULT_LIMIT,
-    feed: str | None = None,
 ) -> ChangesContext:
     """The changes matching the filters (names already resolved to ids), newest first."""
     everything = all_changes(catalog)
@@ -202,7 +200,7 @@ def changes_context(
         matched=len(found),
         shown=len(shown),
         changes=shown,
-        feed=feed or feed_path(provider=provider, lab=lab, model=model, catalog=catalog),
+        feed=feed_path(provider=provider, lab=lab, model=model, catalog=catalog),
         sources=attribution(catalog, {e["source_id"] for e in shown if e["source_id"]}),
     )
 
