@@ -69,7 +69,7 @@ def changes_cmd(
     if fmt == "json":
         print_json(ctx)
     elif fmt == "md":
-        from tradeoff.render.markdown_changes import changes_md
+        from tradeoff.render.markdown_changes_page import changes_md
 
         sys.stdout.write(changes_md(ctx))
     else:

@@ -19,7 +19,7 @@ from tradeoff.pages.changes import FEED_LIMIT, ChangesContext, changes_context
 from tradeoff.pages.changes_query import ChangesQuery
 from tradeoff.render.atom import atom_feed
 from tradeoff.render.formats import Renderers
-from tradeoff.render.markdown_changes import changes_md
+from tradeoff.render.markdown_changes_page import changes_md
 from tradeoff.web.pattern import Outcome, Page, PageRequest
 from tradeoff.web.requests import find_model
 from tradeoff.web.responses import cached, not_found
