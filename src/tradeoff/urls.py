@@ -109,6 +109,23 @@ def trends(benchmark: str | None = None, threshold: str | None = None, fmt: str 
     return with_query(twin("/trends", fmt), {"benchmark": benchmark, "threshold": threshold})
 
 
+def changes(params: Mapping[str, str | Sequence[str] | None] | None = None) -> str:
+    """What changed (``/changes``), optionally filtered."""
+    return with_query("/changes", params)
+
+
+FEED_SUBJECTS = ("models", "providers", "labs")
+
+
+def changes_feed(subject: str | None = None, name: str | None = None) -> str:
+    """The Atom feed of every change, or of one model (by slug), provider or lab."""
+    if subject is None or name is None:
+        return "/changes.atom"
+    if subject not in FEED_SUBJECTS:
+        raise ValueError(f"no feed of {subject!r}")
+    return f"/changes/{subject}/{_q(name)}.atom"
+
+
 def static(name: str) -> str:
     """A same-origin static file (stylesheet, small script)."""
     return f"/static/{_q(name)}"

@@ -56,6 +56,7 @@ def examples(catalog: Catalog) -> dict[str, str]:
         "price-history": urls.chart("price-history", {"model": dated.slug}),
         "trends": urls.trends(),
         "downloads": urls.download(""),
+        "changes": urls.changes({"kind": ["price-cut", "retirement"], "lab": lab}),
         "api-openapi": urls.api("openapi.json"),
         "api-models": urls.api("models"),
         "api-model": urls.api(f"models/{served.id}"),

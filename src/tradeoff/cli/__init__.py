@@ -13,6 +13,7 @@ import sys
 from tradeoff.cli import (
     benchmark_cmds,
     catalog_cmds,
+    changes_cmds,
     compare_cmds,
     history_cmds,
     serve_cmds,
@@ -57,6 +58,7 @@ __all__ = [
     "app",
     "benchmark_cmds",
     "catalog_cmds",
+    "changes_cmds",
     "compare_cmds",
     "history_cmds",
     "main",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -11,6 +11,20 @@ from tradeoff.cli.shared import JsonFlag, app, handles_errors, open_catalog, out
 from tradeoff.errors import UsageError
 
 FORMATS = ("text", "md", "json", "html")
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Price with the prices in force on this day (YYYY-MM-DD)."),
+]
+
+
+def _catalog(as_of: str | None) -> Any:
+    """The catalog, priced on ``--as-of``'s day when given (pages.as_of)."""
+    catalog = open_catalog()
+    if as_of is None:
+        return catalog
+    from tradeoff.pages.as_of import catalog_as_of
+
+    return catalog_as_of(catalog, as_of)
 
 
 @app.command("compare")
@@ -22,6 +36,7 @@ def compare_cmd(
         str | None,
         typer.Option(help="Input:output ratio of the blended price, e.g. 70:30 (default)."),
     ] = None,
+    as_of: AsOf = None,
 ) -> None:
     """Compare 2 to 4 models: specs, prices, providers, capabilities, benchmarks, verdict."""
     from tradeoff.compare.workload import parse_blend_parts
@@ -30,7 +45,7 @@ def compare_cmd(
     if fmt not in FORMATS:
         raise UsageError(f"expected one of {', '.join(FORMATS)}, got {fmt!r}", field="--format")
     parts = None if blend is None else parse_blend_parts(blend)
-    ctx = compare_context(open_catalog(), list(models), parts)
+    ctx = compare_context(_catalog(as_of), list(models), parts)
     if fmt == "json":
         print_json(ctx)
     elif fmt == "md":
@@ -44,6 +59,8 @@ def compare_cmd(
     else:
         from tradeoff.render.terminal import print_comparison
 
+        if as_of is not None:
+            out.print(f"Prices in force on {as_of}", markup=False)
         print_comparison(out, ctx)
 
 
@@ -60,16 +77,19 @@ def cost_cmd(
     ] = 0,
     requests: Annotated[int, typer.Option("--requests", help="Number of such requests.")] = 1,
     as_json: JsonFlag = False,
+    as_of: AsOf = None,
 ) -> None:
     """Price a workload on every active offering of the models, cheapest route first."""
     from tradeoff.pages.comparison import cost_context
 
     ctx = cost_context(
-        open_catalog(), list(models), input_tokens, output_tokens, cached_tokens, requests
+        _catalog(as_of), list(models), input_tokens, output_tokens, cached_tokens, requests
     )
     if as_json:
         print_json(ctx)
         return
     from tradeoff.render.terminal import print_cost
 
+    if as_of is not None:
+        out.print(f"Prices in force on {as_of}", markup=False)
     print_cost(out, ctx)

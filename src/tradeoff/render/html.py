@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -55,6 +55,7 @@ class Chrome(TypedDict):
     catalog_version: str
     all_models: list[ModelName]  # the model picker's list
     all_sources: list[Attribution]  # footer of pages that show no sourced fact
+    feed: NotRequired[str | None]  # the Atom feed of this page's changes (path), if it has one
 
 
 def money(value: object, free: bool = False) -> str:

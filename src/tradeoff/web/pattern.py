@@ -169,7 +169,7 @@ async def serve(
     if body is None:
 
         def render() -> bytes:
-            chrome = site.chrome(twins)
+            chrome = site.chrome(twins, request.url.path)
             built = renderers.render(
                 fmt, build(), lambda template, ctx: site.render_html(template, ctx, chrome)
             )

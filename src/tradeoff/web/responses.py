@@ -17,6 +17,7 @@ MEDIA_TYPES: dict[str, str] = {
     "md": "text/markdown; charset=utf-8",
     "svg": "image/svg+xml",
     "xml": "application/xml",
+    "atom": "application/atom+xml",
     "txt": "text/plain; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
     "sqlite": "application/vnd.sqlite3",

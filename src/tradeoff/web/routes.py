@@ -63,6 +63,7 @@ from tradeoff.render.markdown_pages import (
 )
 from tradeoff.render.trends_render import trends_md, trends_svg
 from tradeoff.web import resources
+from tradeoff.web.feeds import CHANGES_PAGES, FEED_ROUTES
 from tradeoff.web.history_routes import price_history_chart, trends_page
 from tradeoff.web.openapi import ApiRoute, api_route, openapi_document
 from tradeoff.web.pattern import ApiDoc, Outcome, Page, PageRequest, Redirect, Show
@@ -270,6 +271,7 @@ PAGES: tuple[AnyPage, ...] = (
         Renderers(template="downloads.html", markdown=downloads_md),
         aliases=("/downloads/",),
     ),
+    *CHANGES_PAGES,
 )
 
 API: tuple[AnyPage, ...] = (
@@ -384,4 +386,7 @@ def api_routes() -> list[ApiRoute]:
 
 def routes() -> list[Route]:
     """Every Starlette route of the app, pages first (GET and HEAD only)."""
-    return [route for page in (*PAGES, *API) for route in page.routes()] + list(FILES)
+    return [route for page in (*PAGES, *API) for route in page.routes()] + [
+        *FEED_ROUTES,
+        *FILES,
+    ]

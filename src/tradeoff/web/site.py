@@ -16,6 +16,7 @@ import anyio.to_thread
 from jinja2 import Environment
 
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.changes import feed_for_page
 from tradeoff.pages.sources import all_sources
 from tradeoff.pages.view import model_names
 from tradeoff.render.html import Chrome, render_page
@@ -89,9 +90,10 @@ class Site:
     def _size(key: str, body: bytes) -> int:
         return len(key.encode()) + len(body) + ENTRY_OVERHEAD
 
-    def chrome(self, twins: dict[str, str]) -> Chrome:
-        """The site layout's values for one page (its twin links)."""
+    def chrome(self, twins: dict[str, str], path: str = "") -> Chrome:
+        """The site layout's values for one page (its twin links, its feed)."""
         return Chrome(
+            feed=feed_for_page(path) if path else None,
             twins=twins,
             base_url=self.base_url,
             catalog_version=self.version,

@@ -44,6 +44,7 @@ TEXT_TYPES = (
     "text/",
     "application/json",
     "application/xml",
+    "application/atom+xml",
     "application/problem+json",
     "image/svg+xml",
 )
@@ -71,6 +72,7 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
     yield urls.compare([])  # the picker, linked from every page
     for fmt in ("html", "json", "md", "svg"):
         yield urls.trends(fmt=fmt)  # the price trend at its default benchmark and threshold
+    yield from feed_urls(catalog)
     yield urls.api("openapi.json")
     for listing in ("models", "providers", "labs", "conflicts"):
         yield urls.api(listing)
@@ -99,6 +101,17 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
     yield from (f"/{sitemap_name(n)}" for n in range(1, sitemap_parts(entries) + 1))
     yield "/robots.txt"
     yield "/llms.txt"
+
+
+def feed_urls(catalog: Catalog) -> Iterator[str]:
+    """Every Atom feed: the whole catalog's, each model's, provider's and lab's."""
+    yield urls.changes_feed()
+    for model in catalog.models.values():
+        yield urls.changes_feed("models", model.slug)
+    for provider_id in catalog.providers:
+        yield urls.changes_feed("providers", provider_id)
+    for lab_id in catalog.labs:
+        yield urls.changes_feed("labs", lab_id)
 
 
 def _query_file(path: str, query: str) -> str | None:
