@@ -192,10 +192,30 @@ def benchmark_lines(ctx: ComparisonContext) -> list[str]:
     return out
 
 
+def glance_lines(ctx: ComparisonContext) -> list[str]:
+    """The summary cards as one table: a row per number, a column per model, marks in words."""
+    cards = ctx["summary_cards"]
+    rows = []
+    for i, first in enumerate(cards[0]["rows"]):
+        cells = [esc(first["label"])]
+        for card in cards:
+            r = card["rows"][i]
+            mark = f" **✓ {r['mark_text']}**" if r["mark"] == "better" else ""
+            if r["mark"] != "better" and r["mark_text"]:
+                mark = f" ({r['mark_text']})"
+            detail = f" — {esc(r['detail'])}" if r["detail"] else ""
+            cells.append(esc(r["display"]) + mark + detail)
+        rows.append(cells)
+    return table_lines(["", *[esc(c["model_name"]) for c in cards]], rows)
+
+
 def render_compare_markdown(ctx: ComparisonContext) -> str:
     """The full comparison page as Markdown (GitHub-flavoured tables)."""
     names = [esc(m["name"]) for m in ctx["models"]]
-    lines = [f"# {esc(ctx['title'])}", "", esc(ctx["summary"]), "", "## Verdict", ""]
+    lines = [f"# {esc(ctx['title'])}", "", "## At a glance", ""]
+    lines += glance_lines(ctx)
+    lines += ["", f"**In one line:** {esc(ctx['verdict_line'])}", ""]
+    lines += [esc(ctx["summary"]), "", "## Verdict", ""]
     lines += [esc(ctx["verdict"]), ""]
     lines += [f"- {esc(c['text'])}" for c in ctx["choose"]]
     lines += ["", "## Specs", ""]
