@@ -83,6 +83,15 @@ def test_compare_first_screen_shows_every_card(sized: tuple[str, Page], server: 
             assert mark.inner_text() == f"✓ {headline['mark_text']}"
         elif not headline["mark_text"]:
             assert mark.count() == 0
+    # both charts drawn (the SVGs load under the page's CSP), each beside its table
+    charts = page.locator("figure.compare-chart")
+    assert charts.count() == 2
+    for i in range(2):
+        image = charts.nth(i).locator("img")
+        image.scroll_into_view_if_needed()
+        assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+        assert charts.nth(i).locator("table.chart-data tbody tr").count() > 0
+    page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, f"compare-{size}")
 
 

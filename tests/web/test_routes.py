@@ -50,6 +50,8 @@ def examples(catalog: Catalog) -> dict[str, str]:
         "calculator": urls.calculator([served.slug]),
         "price-vs-score": urls.price_vs_score(),
         "price-by-provider": urls.chart("price-by-provider", {"model": served.slug}),
+        "compare-prices": urls.compare_chart("prices", pair),
+        "compare-scores": urls.compare_chart("scores", pair),
         "downloads": urls.download(""),
         "api-openapi": urls.api("openapi.json"),
         "api-models": urls.api("models"),

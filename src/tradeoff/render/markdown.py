@@ -192,6 +192,21 @@ def benchmark_lines(ctx: ComparisonContext) -> list[str]:
     return out
 
 
+def chart_lines(ctx: ComparisonContext) -> list[str]:
+    """The price chart's numbers: each model's price at every provider, side by side."""
+    charts = ctx["charts"]
+    if not charts["price_rows"]:
+        return ["", f"Price chart: {esc(charts['price_note'])}"]
+    head = ["Provider", *[esc(m["name"]) for m in ctx["models"]]]
+    rows = [
+        [esc(r["provider_name"])]
+        + [money(v) if v is not None else "no comparable route" for v in r["prices"]]
+        for r in charts["price_rows"]
+    ]
+    title = f"### Price by provider, side by side ({esc(charts['price_unit'])})"
+    return ["", title, "", esc(charts["price_note"]), "", *table_lines(head, rows)]
+
+
 def glance_lines(ctx: ComparisonContext) -> list[str]:
     """The summary cards as one table: a row per number, a column per model, marks in words."""
     cards = ctx["summary_cards"]
@@ -234,6 +249,7 @@ def render_compare_markdown(ctx: ComparisonContext) -> str:
         "",
     ]
     lines += pricing_lines(ctx)
+    lines += chart_lines(ctx)
     lines += ["", esc(ctx["reviewed_text"]["pricing"])]
     lines += ["", "## Capabilities", ""]
     lines += table_lines(

@@ -60,6 +60,7 @@ from tradeoff.render.markdown_pages import (
     score_chart_md,
 )
 from tradeoff.web import resources
+from tradeoff.web.charts import CHART_PAGES
 from tradeoff.web.openapi import ApiRoute, api_route, openapi_document
 from tradeoff.web.pattern import ApiDoc, Outcome, Page, PageRequest, Redirect, Show
 from tradeoff.web.requests import find_model, find_models, split_pair
@@ -242,6 +243,7 @@ PAGES: tuple[AnyPage, ...] = (
         Renderers(svg=price_by_provider_svg, json=False),
         formats=("svg",),
     ),
+    *CHART_PAGES,
     Page(
         "downloads",
         "/downloads",

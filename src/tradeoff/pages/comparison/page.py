@@ -17,12 +17,14 @@ from tradeoff.compare.engine import (
     compare,
     reviewed_text,
 )
+from tradeoff.compare.like_for_like import kinds_of, prices_comparable
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend, blend_of
 from tradeoff.db.queries import Catalog
 from tradeoff.kinds import kind_label
 from tradeoff.pages.comparison.benchmarks import BenchmarksEntry, benchmarks_section
 from tradeoff.pages.comparison.capabilities import CapabilityRowEntry, capabilities_section
 from tradeoff.pages.comparison.cards import SummaryCard, summary_cards, verdict_line
+from tradeoff.pages.comparison.charts import CompareCharts, compare_charts
 from tradeoff.pages.comparison.claims import (
     ChooseEntry,
     ClaimEntry,
@@ -80,6 +82,7 @@ class ComparisonContext(TypedDict):
     specs: list[SpecRowEntry]
     capabilities: list[CapabilityRowEntry]
     benchmarks: BenchmarksEntry
+    charts: CompareCharts  # price by provider side by side, shared scores (SVG + table)
     claims: list[ClaimEntry]
     deep_dive: list[ParagraphEntry]
     choose: list[ChooseEntry]
@@ -148,6 +151,13 @@ def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> Co
         specs=specs,
         capabilities=capabilities_section(result, numbers),
         benchmarks=benchmarks,
+        charts=compare_charts(
+            [m.slug for m in result.models],
+            pricing,
+            benchmarks,
+            blend_entry(blend),
+            prices_comparable(kinds_of(result.models)),
+        ),
         claims=claims_section(result),
         deep_dive=deep_dive_section(result),
         choose=choose_section(result),
