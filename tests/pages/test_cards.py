@@ -19,8 +19,8 @@ from tradeoff.compare.engine import CatalogView, compare
 from tradeoff.compare.glance import BETTER, NONE, NOT_COMPARED, TIE, UNKNOWN, row_marks
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.comparison import compare_context
-from tradeoff.pages.comparison.benchmarks import benchmarks_section
-from tradeoff.pages.comparison.cards import ROWS, SummaryCard, summary_cards
+from tradeoff.pages.comparison.benchmarks import BenchmarksEntry, benchmarks_section
+from tradeoff.pages.comparison.cards import ROWS, SummaryCard, summary_cards, verdict_line
 from tradeoff.pages.comparison.pricing import blend_entry, pricing_section
 from tradeoff.pages.comparison.sources import numbering
 from tradeoff.pages.comparison.specs import specs_section
@@ -157,3 +157,34 @@ def test_the_page_cards_state_the_tables_numbers(catalog: Catalog) -> None:
     assert marks["Mixtral 8x22B Instruct v0.1"]["headline"] == BETTER
     assert marks["Kimi K2 Instruct"]["context"] == BETTER
     assert ctx["verdict_line"].startswith("Kimi K2 Instruct has the lower first-party price")
+
+
+def test_the_verdict_line_says_the_marks() -> None:
+    cards, _ = _cards(
+        [
+            (("1", "2"), None, 8192, True),
+            (("3", "4"), None, 131072, True),
+            (("3", "4"), None, 8192, False),
+        ]
+    )
+    line = verdict_line(cards, [], benchmarks_section_empty())
+    assert line == (
+        "M0 has the lower headline price; M1 has the larger context window; "
+        "M0 and M1 tie on open weights."
+    )
+    two, _ = _cards([(("1", "2"), None, 8192, False), (("1", "2"), None, 8192, False)])
+    assert verdict_line(two, [], benchmarks_section_empty()) == (
+        "Both tie on headline price, context window and closed weights."
+    )
+
+
+def benchmarks_section_empty() -> BenchmarksEntry:
+    return BenchmarksEntry(
+        in_catalog=False,
+        shared=[],
+        result_counts={},
+        excluded=[],
+        excluded_by_rule=[],
+        without_counterpart=0,
+        statement=None,
+    )

@@ -222,14 +222,25 @@ def verdict_line(
         wins = [phrases[r["key"]] for r in card["rows"] if r["mark"] == BETTER]
         if wins:
             parts.append(f"{card['model_name']} has {w.join(wins)}")
-    tied = [ties[k] for k in ROWS if any(_mark(c, k) == TIE for c in cards)]
-    if tied:
-        parts.append(f"tied on {w.join(tied)}")
+    # rows where every card ties are said together; a tie of some models names them
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for key in ROWS:
+        tied = [c for c in cards if _row(c, key)["mark"] == TIE]
+        if not tied:
+            continue
+        noun = ties[key]
+        if key == "weights" and _row(tied[0], key)["value"] is False:
+            noun = "closed weights"
+        everyone = len(tied) == len(cards)
+        groups.setdefault(() if everyone else tuple(c["model_name"] for c in tied), []).append(noun)
+    for names, nouns in groups.items():
+        who = w.join(list(names)) if names else ("both" if len(cards) == 2 else "all")
+        parts.append(f"{who} tie on {w.join(nouns)}")
     text = "; ".join(parts) + "." if parts else "No row of these cards favours one model."
     if any(c.id == KIND_DIFFER for c in claims):
         text = "Different kinds of model: prices are not compared. " + text
     return text[0].upper() + text[1:]
 
 
-def _mark(card: SummaryCard, key: str) -> str:
-    return next(r["mark"] for r in card["rows"] if r["key"] == key)
+def _row(card: SummaryCard, key: str) -> CardRow:
+    return next(r for r in card["rows"] if r["key"] == key)
