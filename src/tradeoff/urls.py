@@ -99,6 +99,17 @@ def chart(name: str, params: Mapping[str, str | Sequence[str] | None] | None = N
     return with_query(f"/charts/{_q(name)}.svg", params)
 
 
+COMPARE_CHARTS = ("prices", "scores")  # a comparison's charts: price by provider, scores
+
+
+def compare_chart(kind: str, slugs: Sequence[str], blend: str | None = None) -> str:
+    """A comparison's SVG chart (``kind`` in ``COMPARE_CHARTS``) by the models' slugs, in the
+    page's order: ``/charts/compare-prices/a,b.svg`` (``?blend=60:40`` off the default)."""
+    return with_query(
+        f"/charts/compare-{_q(kind)}/{','.join(_q(s) for s in slugs)}.svg", {"blend": blend}
+    )
+
+
 def price_vs_score(benchmark: str | None = None, fmt: str = "html") -> str:
     """The price-vs-benchmark-score page (or its twin) for one benchmark."""
     return with_query(twin("/charts/price-vs-score", fmt), {"benchmark": benchmark})

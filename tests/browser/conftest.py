@@ -97,3 +97,11 @@ def page(browser: Browser) -> Iterator[Page]:
     yield tab
     context.close()
     assert not errors, errors
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say where the browser tests saved their screenshots (tests/browser/screenshots/)."""
+    shots = Path(__file__).resolve().parent / "screenshots"
+    if shots.is_dir() and any(shots.glob("*.png")):
+        names = ", ".join(sorted(p.name for p in shots.glob("*.png")))
+        terminalreporter.write_line(f"screenshots in {shots}: {names}")

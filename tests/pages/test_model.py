@@ -23,6 +23,7 @@ def test_the_page_context_is_the_record_plus_what_the_page_adds(catalog: Catalog
             "data_as_of",
             "reviewed_line",
             "active_providers",
+            "glance",
             "price_chart",
             "price_history",
             "related",

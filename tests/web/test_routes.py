@@ -55,6 +55,8 @@ def examples(catalog: Catalog) -> dict[str, str]:
         "price-by-provider": urls.chart("price-by-provider", {"model": served.slug}),
         "price-history": urls.chart("price-history", {"model": dated.slug}),
         "trends": urls.trends(),
+        "compare-prices": urls.compare_chart("prices", pair),
+        "compare-scores": urls.compare_chart("scores", pair),
         "downloads": urls.download(""),
         "changes": urls.changes({"kind": ["price-cut", "retirement"], "lab": lab}),
         "api-openapi": urls.api("openapi.json"),

@@ -116,7 +116,17 @@ def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
     numbers = tuple(Number("benchmarks", s.model_id, row.key, s.score) for s in row.scores)
     if tie:
         text = f"On {label}, {row.metric}: {w.join(shown)}: a tie within 1%."
-        return Claim(f"benchmark.{row.key}", "benchmark", text, row.metric, numbers, (), True)
+        everyone = tuple(s.model_id for s in scores)
+        return Claim(
+            f"benchmark.{row.key}",
+            "benchmark",
+            text,
+            row.metric,
+            numbers,
+            (),
+            True,
+            leaders=everyone,
+        )
     direction = "higher" if row.higher_is_better else "lower"
     text = f"On {label}, {row.metric} ({direction} is better): {w.join(shown)}."
     leaders = tuple(s.model_id for s in scores if w.is_tie(s.score, best.score))
@@ -129,6 +139,7 @@ def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
         leaders,
         reason=f"{row.name} results matter to you",
         benchmark=label,
+        leaders=leaders,
     )
 
 

@@ -32,3 +32,6 @@ class Claim:
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (count field, the items counted)
     reason: str = ""  # short "choose X when" phrase for a favoured model
     benchmark: str = ""  # the benchmark's name, for benchmark claims
+    # the models at the best value the claim compares (one: it is better; several: they tie);
+    # empty when the claim compares nothing (fewer than two known values, no ranking)
+    leaders: tuple[str, ...] = ()

@@ -151,7 +151,10 @@ def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
             f"{w.join([names[c.model_id] for c in known])} have the same context window "
             f"({top.display})."
         )
-        return Claim("spec.context_tokens", "spec", text + tail, basis, numbers, (), True)
+        everyone = tuple(c.model_id for c in known)
+        return Claim(
+            "spec.context_tokens", "spec", text + tail, basis, numbers, (), True, leaders=everyone
+        )
     rest = [c for c in ranked if c.value != top.value]
     lead = w.join([names[c.model_id] for c in leaders])
     others = w.join([f"{c.display} for {names[c.model_id]}" for c in rest])
@@ -170,6 +173,7 @@ def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
         numbers,
         tuple(c.model_id for c in leaders),
         reason="requests need a longer context window",
+        leaders=tuple(c.model_id for c in leaders),
     )
 
 
@@ -190,6 +194,9 @@ def _weights_claim(weights: SpecRow, licence: SpecRow, names: Mapping[str, str])
     yes = tuple(c.model_id for c in weights.cells if c.value is True)
     no = [c for c in weights.cells if c.value is False]
     differs = bool(yes) and bool(no)
+    known = tuple(c.model_id for c in weights.cells if c.value is not None)
+    # open weights lead when they differ; equal known values (all open, all closed) tie
+    leaders = yes if differs else (known if len(known) >= 2 else ())
     numbers = tuple(
         Number("specs", c.model_id, "open_weights", c.display) for c in weights.cells
     ) + tuple(Number("specs", c.model_id, "licence", c.display) for c in licence.cells)
@@ -201,6 +208,7 @@ def _weights_claim(weights: SpecRow, licence: SpecRow, names: Mapping[str, str])
         numbers,
         yes if differs else (),
         reason="you need to self-host or fine-tune the weights" if differs else "",
+        leaders=leaders,
     )
 
 

@@ -43,7 +43,8 @@ def _money_claim(
                 f"{names[low[0]]} and {names[high[0]]} cost the same within 1% {what}: "
                 f"{shown(low)} vs {shown(high)}."
             )
-            return Claim(claim_id, "price", text, basis, numbers, (), True)
+            both = (low[0], high[0])
+            return Claim(claim_id, "price", text, basis, numbers, (), True, leaders=both)
         pct = w.percent_less(low[1], high[1])
         text = (
             f"{names[low[0]]} costs {pct}% less than {names[high[0]]} {what}: "
@@ -51,7 +52,9 @@ def _money_claim(
         )
         r = w.ratio(high[1], low[1])
         text += f"; {names[high[0]]} costs {w.times(r)} as much." if r is not None else "."
-        return Claim(claim_id, "price", text, basis, numbers, (low[0],), False, (), reason)
+        return Claim(
+            claim_id, "price", text, basis, numbers, (low[0],), False, (), reason, leaders=(low[0],)
+        )
     parts = []
     for e in ranked[1:]:
         if w.is_tie(e[1], best):
@@ -68,7 +71,18 @@ def _money_claim(
         + "."
     )
     favours = () if ties else (best_id,)
-    return Claim(claim_id, "price", text, basis, numbers, favours, bool(ties), (), reason)
+    return Claim(
+        claim_id,
+        "price",
+        text,
+        basis,
+        numbers,
+        favours,
+        bool(ties),
+        (),
+        reason,
+        leaders=tuple(leaders),
+    )
 
 
 def price_claims(

@@ -15,6 +15,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.pages.history import PriceHistory, price_history
 from tradeoff.pages.jsonable import Json, decimal_str, jsonable
 from tradeoff.pages.lifecycle import RetirementEntry, retirement
+from tradeoff.pages.model_glance import ModelGlance, model_glance
 from tradeoff.pages.offerings import OfferingEntry, offering_entry
 from tradeoff.pages.related import RelatedPair, related_pairs
 from tradeoff.pages.sources import (
@@ -165,6 +166,7 @@ class ModelContext(ModelRecord):
     data_as_of: str | None  # oldest dataset snapshot date a value shown is "as of"
     reviewed_line: str
     active_providers: list[str]
+    glance: ModelGlance  # the first screen: headline and first-party price, providers
     price_chart: PriceChart | None
     price_history: PriceHistory | None  # dated prices per provider (docs/history.md)
     related: list[RelatedPair]
@@ -339,6 +341,7 @@ def model_context(catalog: Catalog, model: Model) -> ModelContext:
                 if o["live"] and o["sells_per_use"]
             }
         ),
+        glance=model_glance(catalog, model),
         price_chart=PriceChart(url=chart_url, bars=bars) if bars else None,
         price_history=price_history(catalog, model),
         related=related_pairs(catalog, model),

@@ -30,6 +30,7 @@ from tradeoff.pages.sources import Attribution
 from tradeoff.pages.view import ModelName
 from tradeoff.records import CAPABILITY_LABELS
 from tradeoff.render.charts import chart_height
+from tradeoff.render.compare_charts import compare_chart_height
 from tradeoff.render.jsonld import dataset_jsonld, faq_jsonld
 from tradeoff.render.markdown import money as md_money
 from tradeoff.render.markdown import tokens
@@ -86,6 +87,7 @@ def make_environment() -> Environment:
         capability_labels=CAPABILITY_LABELS,
         capability_short=CAPABILITY_SHORT,
         chart_height=chart_height,
+        compare_chart_height=compare_chart_height,
         faq_jsonld=faq_jsonld,
         dataset_jsonld=dataset_jsonld,
         HEADLINE_RULE=HEADLINE_RULE,

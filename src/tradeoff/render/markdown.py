@@ -193,10 +193,45 @@ def benchmark_lines(ctx: ComparisonContext) -> list[str]:
     return out
 
 
+def chart_lines(ctx: ComparisonContext) -> list[str]:
+    """The price chart's numbers: each model's price at every provider, side by side."""
+    charts = ctx["charts"]
+    if not charts["price_rows"]:
+        return ["", f"Price chart: {esc(charts['price_note'])}"]
+    head = ["Provider", *[esc(m["name"]) for m in ctx["models"]]]
+    rows = [
+        [esc(r["provider_name"])]
+        + [money(v) if v is not None else "no comparable route" for v in r["prices"]]
+        for r in charts["price_rows"]
+    ]
+    title = f"### Price by provider, side by side ({esc(charts['price_unit'])})"
+    return ["", title, "", esc(charts["price_note"]), "", *table_lines(head, rows)]
+
+
+def glance_lines(ctx: ComparisonContext) -> list[str]:
+    """The summary cards as one table: a row per number, a column per model, marks in words."""
+    cards = ctx["summary_cards"]
+    rows = []
+    for i, first in enumerate(cards[0]["rows"]):
+        cells = [esc(first["label"])]
+        for card in cards:
+            r = card["rows"][i]
+            mark = f" **✓ {r['mark_text']}**" if r["mark"] == "better" else ""
+            if r["mark"] != "better" and r["mark_text"]:
+                mark = f" ({r['mark_text']})"
+            detail = f" — {esc(r['detail'])}" if r["detail"] else ""
+            cells.append(esc(r["display"]) + mark + detail)
+        rows.append(cells)
+    return table_lines(["", *[esc(c["model_name"]) for c in cards]], rows)
+
+
 def render_compare_markdown(ctx: ComparisonContext) -> str:
     """The full comparison page as Markdown (GitHub-flavoured tables)."""
     names = [esc(m["name"]) for m in ctx["models"]]
-    lines = [f"# {esc(ctx['title'])}", "", esc(ctx["summary"]), "", "## Verdict", ""]
+    lines = [f"# {esc(ctx['title'])}", "", "## At a glance", ""]
+    lines += glance_lines(ctx)
+    lines += ["", f"**In one line:** {esc(ctx['verdict_line'])}", ""]
+    lines += [esc(ctx["summary"]), "", "## Verdict", ""]
     lines += [esc(ctx["verdict"]), ""]
     lines += [f"- {esc(c['text'])}" for c in ctx["choose"]]
     lines += ["", "## Specs", ""]
@@ -215,6 +250,7 @@ def render_compare_markdown(ctx: ComparisonContext) -> str:
         "",
     ]
     lines += pricing_lines(ctx)
+    lines += chart_lines(ctx)
     lines += ["", esc(ctx["reviewed_text"]["pricing"])]
     lines += ["", "## Capabilities", ""]
     lines += table_lines(

@@ -63,6 +63,7 @@ from tradeoff.render.markdown_pages import (
 )
 from tradeoff.render.trends_render import trends_md, trends_svg
 from tradeoff.web import resources
+from tradeoff.web.charts import CHART_PAGES
 from tradeoff.web.feeds import CHANGES_PAGES, FEED_ROUTES
 from tradeoff.web.history_routes import price_history_chart, trends_page
 from tradeoff.web.openapi import ApiRoute, api_route, openapi_document
@@ -247,6 +248,7 @@ PAGES: tuple[AnyPage, ...] = (
         Renderers(svg=price_by_provider_svg, json=False),
         formats=("svg",),
     ),
+    *CHART_PAGES,
     Page(
         "price-history",
         "/charts/price-history.svg",

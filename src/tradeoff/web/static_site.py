@@ -24,11 +24,13 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from starlette.routing import Match
 
 from tradeoff import urls
+from tradeoff.compare.like_for_like import kinds_of, prices_comparable
 from tradeoff.db.history_queries import models_with_history
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.downloads import FILES as DOWNLOADS
 from tradeoff.pages.related import related_pairs
 from tradeoff.pages.sitemap import sitemap_entries
+from tradeoff.pages.view import benchmark_section, catalog_view, models_by_slug
 from tradeoff.render.site_files import sitemap_name, sitemap_parts
 from tradeoff.web.resources import _static_names
 from tradeoff.web.routes import PAGES
@@ -64,7 +66,8 @@ def page_formats(path: str) -> tuple[str, ...]:
 def site_urls(catalog: Catalog) -> Iterator[str]:
     """Every URL of the static site: the sitemap's pages with their twins, the compare form,
     /api/v1 documents (models, providers, labs, conflicts, the sitemap's pairs, OpenAPI),
-    price charts, downloads, static files, the sitemap, robots.txt and llms.txt."""
+    price charts, the sitemap pairs' comparison charts, downloads, static files, the
+    sitemap, robots.txt and llms.txt."""
     entries = sitemap_entries(catalog)
     for entry in entries:
         for fmt in page_formats(entry.path):
@@ -93,6 +96,7 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
     }
     for pair in sorted(pairs):
         yield urls.api("compare", {"models": ",".join(pair)})
+    yield from compare_chart_urls(catalog, sorted(pairs))
     for name, _, _ in DOWNLOADS:
         yield urls.download(name)
     for name in sorted(_static_names()):
@@ -112,6 +116,22 @@ def feed_urls(catalog: Catalog) -> Iterator[str]:
         yield urls.changes_feed("providers", provider_id)
     for lab_id in catalog.labs:
         yield urls.changes_feed("labs", lab_id)
+
+
+def compare_chart_urls(catalog: Catalog, pairs: list[tuple[str, str]]) -> Iterator[str]:
+    """The charts each sitemap pair's page links: prices when the pair's prices are compared
+    (one known kind) and a model has a headline route, scores when a benchmark row is shared
+    (a chart with nothing to draw still answers, saying why)."""
+    view = catalog_view(catalog)
+    by_slug = models_by_slug(catalog)
+    for pair in pairs:
+        models = [by_slug[s] for s in pair]
+        if prices_comparable(kinds_of(models)) and any(
+            view.cheapest_quotes.get(m.id) for m in models
+        ):
+            yield urls.compare_chart("prices", pair)
+        if benchmark_section(catalog, models).rows:
+            yield urls.compare_chart("scores", pair)
 
 
 def _query_file(path: str, query: str) -> str | None:

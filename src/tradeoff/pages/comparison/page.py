@@ -17,11 +17,14 @@ from tradeoff.compare.engine import (
     compare,
     reviewed_text,
 )
+from tradeoff.compare.like_for_like import kinds_of, prices_comparable
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend, blend_of
 from tradeoff.db.queries import Catalog
 from tradeoff.kinds import kind_label
 from tradeoff.pages.comparison.benchmarks import BenchmarksEntry, benchmarks_section
 from tradeoff.pages.comparison.capabilities import CapabilityRowEntry, capabilities_section
+from tradeoff.pages.comparison.cards import SummaryCard, summary_cards, verdict_line
+from tradeoff.pages.comparison.charts import CompareCharts, compare_charts
 from tradeoff.pages.comparison.claims import (
     ChooseEntry,
     ClaimEntry,
@@ -68,6 +71,10 @@ class ComparisonContext(TypedDict):
     title: str
     models: list[ModelEntry]
     blend: BlendEntry
+    # the page's top: one card per model (values from the sections below, marks from the
+    # claims) and the cards in one sentence
+    summary_cards: list[SummaryCard]
+    verdict_line: str
     summary: str
     verdict: str
     pricing: list[PricingEntry]
@@ -76,6 +83,7 @@ class ComparisonContext(TypedDict):
     specs: list[SpecRowEntry]
     capabilities: list[CapabilityRowEntry]
     benchmarks: BenchmarksEntry
+    charts: CompareCharts  # price by provider side by side, shared scores (SVG + table)
     claims: list[ClaimEntry]
     price_changes: list[ModelPriceChanges]  # dated moves and trends (pages/history.py)
     deep_dive: list[ParagraphEntry]
@@ -126,18 +134,32 @@ def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> Co
     numbers = numbering(result)
     view = catalog_view(catalog)
     shared = shared_providers_section(result)
+    pricing = pricing_section(result, numbers)
+    specs = specs_section(result, numbers)
+    benchmarks = benchmarks_section(result, numbers)
+    models = [(m.id, m.name) for m in result.models]
+    cards = summary_cards(models, pricing, specs, benchmarks, blend_entry(blend), result.claims)
     return ComparisonContext(
         title=" vs ".join(m.name for m in result.models),
         models=[_model_entry(m, view.labs.get(m.lab_id)) for m in result.models],
         blend=blend_entry(blend),
+        summary_cards=cards,
+        verdict_line=verdict_line(cards, result.claims, benchmarks),
         summary=result.verdict.summary.text,
         verdict=result.verdict.verdict.text,
-        pricing=pricing_section(result, numbers),
+        pricing=pricing,
         shared_providers=shared,
         shared_provider_count=len(shared),
-        specs=specs_section(result, numbers),
+        specs=specs,
         capabilities=capabilities_section(result, numbers),
-        benchmarks=benchmarks_section(result, numbers),
+        benchmarks=benchmarks,
+        charts=compare_charts(
+            [m.slug for m in result.models],
+            pricing,
+            benchmarks,
+            blend_entry(blend),
+            prices_comparable(kinds_of(result.models)),
+        ),
         claims=claims_section(result),
         price_changes=price_changes(catalog, list(result.models)),
         deep_dive=deep_dive_section(result),

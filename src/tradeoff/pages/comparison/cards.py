@@ -1,0 +1,246 @@
+"""The comparison page's top: one summary card per model and a one-line verdict.
+
+Every value on a card is a value the page's own sections already hold (the pricing section's
+headline and first-party routes, the spec table's context, weights and licence cells, the
+shared benchmark table's first row); every mark is read off the claim that compares the row
+(``compare.glance.row_marks`` over ``Claim.leaders``). Nothing is computed a second time, so a
+card cannot disagree with the table or the sentence below it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypedDict
+
+from tradeoff.compare import wording as w
+from tradeoff.compare.claim import Claim
+from tradeoff.compare.glance import BETTER, NOT_COMPARED, TIE, UNKNOWN, row_marks
+from tradeoff.compare.like_for_like import KIND_DIFFER
+from tradeoff.pages.comparison.benchmarks import BenchmarkRowEntry, BenchmarksEntry
+from tradeoff.pages.comparison.pricing import (
+    BlendEntry,
+    PricingEntry,
+    QuoteEntry,
+    missing_route_text,
+    route_price_text,
+)
+from tradeoff.pages.comparison.specs import CellEntry, SpecRowEntry
+from tradeoff.pages.jsonable import Json
+
+ROWS = ("headline", "first_party", "context", "weights", "benchmark")
+LABELS = {
+    "headline": "Headline price",
+    "first_party": "First-party price",
+    "context": "Context window",
+    "weights": "Open weights",
+    "benchmark": "Shared benchmark",
+}
+# What "better" reads as on each row, and the verdict line's words for a win and a tie.
+BETTER_TEXT = {
+    "headline": "lower",
+    "first_party": "lower",
+    "context": "larger",
+    "weights": "open",
+    "benchmark": "better score",
+}
+WIN_PHRASE = {
+    "headline": "the lower headline price",
+    "first_party": "the lower first-party price",
+    "context": "the larger context window",
+    "weights": "open weights",
+}
+TIE_NOUN = {
+    "headline": "headline price",
+    "first_party": "first-party price",
+    "context": "context window",
+    "weights": "open weights",
+}
+MARK_TEXT = {TIE: "tie", UNKNOWN: "unknown", NOT_COMPARED: "not compared"}
+
+
+class CardRow(TypedDict):
+    """One number of a card: the value, what it is, and its mark against the other models."""
+
+    key: str  # headline | first_party | context | weights | benchmark
+    label: str
+    value: Json  # the section's raw value (decimal string, int, bool); null: none to compare
+    display: str  # the value as the section shows it ("$0.60", "131,072 tokens (128K)")
+    detail: str  # its route and unit, licence, or benchmark and metric
+    mark: str  # compare.glance.MARKS: better | tie | none | unknown | not_compared
+    mark_text: str  # "lower", "tie", "unknown", "not compared", "" (no mark)
+    claim: str | None  # the claim the mark is read from
+
+
+class SummaryCard(TypedDict):
+    """One compared model's card."""
+
+    model: str
+    model_name: str
+    rows: list[CardRow]
+
+
+class _Row(TypedDict):
+    value: Json
+    display: str
+    detail: str
+
+
+def _route_row(q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntry) -> _Row:
+    if q is None:
+        return _Row(value=None, display=missing_route_text(key, p), detail="")
+    display = route_price_text(q, "blended_per_mtok")
+    if not q["output_applicable"]:
+        value: Json = q["input_per_mtok"]
+        unit = "USD per 1M input tokens (no output tokens)"
+    else:
+        value = q["blended_per_mtok"]
+        unit = f"USD per 1M tokens, blended {blend['label']}"
+    stage = "" if q["lifecycle"] == "ga" else f" ({q['lifecycle']})"
+    detail = f"{unit}, at {q['provider_name']}{stage}"
+    return _Row(value=value, display=display, detail=detail)
+
+
+def _cell(rows: Sequence[SpecRowEntry], key: str, model: str) -> CellEntry:
+    row = next(r for r in rows if r["key"] == key)
+    return next(c for c in row["cells"] if c["model"] == model)
+
+
+def _weights_row(rows: Sequence[SpecRowEntry], model: str) -> _Row:
+    weights, licence = _cell(rows, "open_weights", model), _cell(rows, "licence", model)
+    value = weights["value"]
+    shown = "yes" if value is True else "no" if value is False else weights["display"]
+    lic = licence["display"] if licence["known"] else w.NOT_SOURCED
+    return _Row(value=value, display=shown, detail=f"licence {lic}")
+
+
+def shared_benchmark(benchmarks: BenchmarksEntry) -> BenchmarkRowEntry | None:
+    """The benchmark the cards show: the first shared row whose every score is independent,
+    else the first shared row (same benchmark, subset, metric and settings only)."""
+    rows = benchmarks["shared"]
+    independent = [r for r in rows if all(s["reported"] == "independent" for s in r["scores"])]
+    picked = independent or rows
+    return picked[0] if picked else None
+
+
+def _score_text(score: str, unit: str) -> str:
+    return f"{score}%" if unit == "%" else f"{score} {unit}".strip()
+
+
+def _benchmark_row(row: BenchmarkRowEntry | None, model: str) -> _Row:
+    if row is None:
+        return _Row(value=None, display="none shared", detail="no shared benchmark rows")
+    score = next(s for s in row["scores"] if s["model"] == model)
+    better = "higher" if row["higher_is_better"] else "lower"
+    return _Row(
+        value=score["score"],
+        display=_score_text(score["score"], row["unit"]),
+        detail=f"{row['label']}, {row['metric']} ({better} is better), {score['reported']}",
+    )
+
+
+def summary_cards(
+    models: Sequence[tuple[str, str]],
+    pricing: Sequence[PricingEntry],
+    specs: Sequence[SpecRowEntry],
+    benchmarks: BenchmarksEntry,
+    blend: BlendEntry,
+    claims: Sequence[Claim],
+) -> list[SummaryCard]:
+    """One card per (model id, name), its rows in ``ROWS`` order, marks from the claims."""
+    by_id = {c.id: c for c in claims}
+    bench = shared_benchmark(benchmarks)
+    prices = {p["model"]: p for p in pricing}
+    values: dict[str, dict[str, _Row]] = {}
+    for m, _ in models:
+        p = prices[m]
+        values[m] = {
+            "headline": _route_row(p["cheapest"], "cheapest", p, blend),
+            "first_party": _route_row(p["first_party"], "first_party", p, blend),
+            "context": _context_row(specs, m),
+            "weights": _weights_row(specs, m),
+            "benchmark": _benchmark_row(bench, m),
+        }
+    claim_ids = {
+        "headline": "price.cheapest",
+        "first_party": "price.first_party",
+        "context": "spec.context_tokens",
+        "weights": "spec.open_weights",
+        "benchmark": f"benchmark.{bench['key']}" if bench else "",
+    }
+    ids = [m for m, _ in models]
+    marks: dict[str, dict[str, str]] = {}
+    for key in ROWS:
+        known = {m: values[m][key]["value"] is not None for m in ids}
+        if key == "benchmark" and bench is None:
+            known = dict.fromkeys(ids, True)  # nothing unknown: no benchmark is shared
+        marks[key] = row_marks(ids, known, by_id.get(claim_ids[key]))
+    return [
+        SummaryCard(
+            model=m,
+            model_name=name,
+            rows=[
+                CardRow(
+                    key=key,
+                    label=LABELS[key],
+                    value=values[m][key]["value"],
+                    display=values[m][key]["display"],
+                    detail=values[m][key]["detail"],
+                    mark=marks[key][m],
+                    mark_text=_mark_text(key, marks[key][m], bench),
+                    claim=claim_ids[key] if claim_ids[key] in by_id else None,
+                )
+                for key in ROWS
+            ],
+        )
+        for m, name in models
+    ]
+
+
+def _context_row(specs: Sequence[SpecRowEntry], model: str) -> _Row:
+    c = _cell(specs, "context_tokens", model)
+    return _Row(value=c["value"], display=c["display"], detail="")
+
+
+def _mark_text(key: str, mark: str, bench: BenchmarkRowEntry | None) -> str:
+    if mark == BETTER:
+        if key == "benchmark" and bench is not None:
+            return "higher score" if bench["higher_is_better"] else "lower score"
+        return BETTER_TEXT[key]
+    return MARK_TEXT.get(mark, "")
+
+
+def verdict_line(
+    cards: Sequence[SummaryCard], claims: Sequence[Claim], benchmarks: BenchmarksEntry
+) -> str:
+    """The cards in one sentence: who has which better value, which rows tie."""
+    bench = shared_benchmark(benchmarks)
+    bench_name = bench["label"] if bench else ""
+    phrases = {**WIN_PHRASE, "benchmark": f"the better {bench_name} score"}
+    ties = {**TIE_NOUN, "benchmark": f"{bench_name} score"}
+    parts = []
+    for card in cards:
+        wins = [phrases[r["key"]] for r in card["rows"] if r["mark"] == BETTER]
+        if wins:
+            parts.append(f"{card['model_name']} has {w.join(wins)}")
+    # rows where every card ties are said together; a tie of some models names them
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for key in ROWS:
+        tied = [c for c in cards if _row(c, key)["mark"] == TIE]
+        if not tied:
+            continue
+        noun = ties[key]
+        if key == "weights" and _row(tied[0], key)["value"] is False:
+            noun = "closed weights"
+        everyone = len(tied) == len(cards)
+        groups.setdefault(() if everyone else tuple(c["model_name"] for c in tied), []).append(noun)
+    for names, nouns in groups.items():
+        who = w.join(list(names)) if names else ("both" if len(cards) == 2 else "all")
+        parts.append(f"{who} tie on {w.join(nouns)}")
+    text = "; ".join(parts) + "." if parts else "No row of these cards favours one model."
+    if any(c.id == KIND_DIFFER for c in claims):
+        text = "Different kinds of model: prices are not compared. " + text
+    return text[0].upper() + text[1:]
+
+
+def _row(card: SummaryCard, key: str) -> CardRow:
+    return next(r for r in card["rows"] if r["key"] == key)
