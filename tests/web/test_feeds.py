@@ -129,6 +129,7 @@ def test_content_is_escaped() -> None:
         lab_id=None,
         provider_id="evil",
         provider_name=hostile,
+        provider_url=None,
         provider_model_id="<id>",
         input_before=Decimal("2"),
         input_after=Decimal("1"),

@@ -46,6 +46,7 @@ class ChangeEntry(TypedDict):
     lab_id: str | None
     provider_id: str | None
     provider_name: str | None
+    provider_url: str | None  # None for a provider the catalog no longer lists
     provider_model_id: str | None
     input_before: Decimal | None  # USD per 1M input tokens (price changes)
     input_after: Decimal | None
@@ -120,6 +121,7 @@ def change_entry(catalog: Catalog, change: Change) -> ChangeEntry:
         lab_id=change.lab_id,
         provider_id=change.provider_id,
         provider_name=provider_name,
+        provider_url=urls.provider(provider.id) if provider else None,
         provider_model_id=change.provider_model_id,
         input_before=change.input_before,
         input_after=change.input_after,

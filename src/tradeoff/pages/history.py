@@ -63,6 +63,7 @@ class PriceMove(TypedDict):
     text: str
     provider_id: str
     provider_name: str
+    provider_url: str | None  # None for a provider the catalog no longer lists
     provider_model_id: str
     date: str
     direction: str  # cut | rise | mixed (of input and output)
@@ -186,6 +187,7 @@ def _move(catalog: Catalog, model: Model, m: Move) -> PriceMove:
         text=move_text(model.name, name, m),
         provider_id=c.provider_id,
         provider_name=name,
+        provider_url=urls.provider(c.provider_id) if c.provider_id in catalog.providers else None,
         provider_model_id=c.provider_model_id,
         date=c.date,
         direction=c.detail,
