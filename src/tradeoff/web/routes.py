@@ -15,6 +15,7 @@ from urllib.parse import unquote
 from starlette.routing import Route
 
 from tradeoff import urls
+from tradeoff.pages.benchmark_index import BenchmarksContext, benchmarks_context
 from tradeoff.pages.calculator import CalculatorContext, calculator_context
 from tradeoff.pages.catalog_table import CatalogContext, catalog_context
 from tradeoff.pages.comparison import (
@@ -50,6 +51,7 @@ from tradeoff.pages.score_chart import score_chart_context as score_context
 from tradeoff.render.charts import price_by_provider_svg, price_vs_score_svg
 from tradeoff.render.formats import Renderers
 from tradeoff.render.markdown import render_compare_markdown
+from tradeoff.render.markdown_indexes import benchmarks_md, labs_md, providers_md
 from tradeoff.render.markdown_pages import (
     calculator_md,
     catalog_md,
@@ -177,14 +179,19 @@ def downloads_page(req: PageRequest[NoQuery]) -> Outcome[DownloadsContext]:
     return lambda: downloads_context(req.catalog)
 
 
-def providers_api(req: PageRequest[NoQuery]) -> Outcome[ProvidersContext]:
-    """`/api/v1/providers`."""
+def providers_page(req: PageRequest[NoQuery]) -> Outcome[ProvidersContext]:
+    """`/providers` and `/api/v1/providers`."""
     return lambda: providers_context(req.catalog)
 
 
-def labs_api(req: PageRequest[NoQuery]) -> Outcome[LabsContext]:
-    """`/api/v1/labs`."""
+def labs_page(req: PageRequest[NoQuery]) -> Outcome[LabsContext]:
+    """`/labs` and `/api/v1/labs`."""
     return lambda: labs_context(req.catalog)
+
+
+def benchmarks_page(req: PageRequest[NoQuery]) -> Outcome[BenchmarksContext]:
+    """`/benchmarks`: the benchmark registry."""
+    return lambda: benchmarks_context(req.catalog)
 
 
 def conflicts_api(req: PageRequest[ConflictsQuery]) -> Outcome[ConflictsContext]:
@@ -206,6 +213,9 @@ LAB = Renderers[LabContext](template="lab.html", markdown=lab_md)
 COMPARE = Renderers[ComparisonContext](template="compare.html", markdown=render_compare_markdown)
 CALCULATOR = Renderers[CalculatorContext](template="calculator.html", markdown=calculator_md)
 PICKER = Renderers[PickerContext](template="picker.html", json=False)
+PROVIDERS = Renderers[ProvidersContext](template="providers.html", markdown=providers_md)
+LABS = Renderers[LabsContext](template="labs.html", markdown=labs_md)
+BENCHMARKS = Renderers[BenchmarksContext](template="benchmarks.html", markdown=benchmarks_md)
 
 
 # Path parameters of the API, documented with an example the OpenAPI test calls.
@@ -223,6 +233,9 @@ PAGES: tuple[AnyPage, ...] = (
     Page("model", "/models/{name:path}", NoQuery, model_page, MODEL),
     Page("provider", "/providers/{name}", NoQuery, provider_page, PROVIDER),
     Page("lab", "/labs/{name}", NoQuery, lab_page, LAB),
+    Page("providers", "/providers", NoQuery, providers_page, PROVIDERS),
+    Page("labs", "/labs", NoQuery, labs_page, LABS),
+    Page("benchmarks", "/benchmarks", NoQuery, benchmarks_page, BENCHMARKS),
     Page("compare", "/compare", CompareQuery, compare_query, COMPARE),
     Page("compare-pair", "/compare/{pair:path}", PairQuery, compare_pair, COMPARE),
     Page("calculator", "/calculator", CalculatorQuery, calculator_page, CALCULATOR),
@@ -304,8 +317,8 @@ API: tuple[AnyPage, ...] = (
         "api-providers",
         "/api/v1/providers",
         NoQuery,
-        providers_api,
-        Renderers[ProvidersContext](),
+        providers_page,
+        PROVIDERS,
         formats=JSON,
         api=ApiDoc("listProviders", "Every provider"),
     ),
@@ -322,8 +335,8 @@ API: tuple[AnyPage, ...] = (
         "api-labs",
         "/api/v1/labs",
         NoQuery,
-        labs_api,
-        Renderers[LabsContext](),
+        labs_page,
+        LABS,
         formats=JSON,
         api=ApiDoc("listLabs", "Every lab"),
     ),
