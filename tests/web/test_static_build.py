@@ -40,6 +40,7 @@ SERVER_PATHS = {
     "/calculator.json",
     "/calculator.md",
     "/charts/price-vs-score.svg",
+    "/charts/price-vs-score",  # ?benchmark=ID, linked from /benchmarks: served, not stored
 }
 
 
