@@ -40,7 +40,8 @@ PAGES = (
 # The numbers that answer on each page: each must lie inside the viewport's width.
 ANSWERS = {
     "catalog": "table.catalog tbody tr:first-child td.key",
-    "compare": "#pricing table:first-of-type tbody tr:nth-child(-n+4) td",
+    # the headline route's provider and prices, first table of the pricing section
+    "compare": "#pricing .table-wrap >> nth=0 >> tbody tr:nth-child(-n+4) td",
     "model": "table.offerings tbody tr:first-child td.key",
     "calculator": "table.routes tbody tr td.total",
     "provider": "table.offerings tbody tr:first-child td.key",
