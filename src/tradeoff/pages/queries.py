@@ -377,7 +377,24 @@ class CostQuery(CalculatorQuery):
 class ScoreChartQuery(PageQuery):
     """Which benchmark to plot (default: the one with the most priced models)."""
 
+    repeatable: ClassVar[frozenset[str]] = frozenset({"models"})
+
     benchmark: str | None = Field(None, description="benchmark id, e.g. gpqa-diamond")
+    models: list[str] = Field(
+        default_factory=list, description="models to mark and label (e.g. the compared ones)"
+    )
+
+    @field_validator("models", mode="before")
+    @classmethod
+    def _names(cls, value: object) -> object:
+        return name_list(value)
+
+    @field_validator("models")
+    @classmethod
+    def _at_most(cls, value: list[str]) -> list[str]:
+        if len(value) > MAX_MODELS:
+            raise ValueError(f"at most {MAX_MODELS} models, got {len(value)}")
+        return value
 
     @field_validator("benchmark")
     @classmethod

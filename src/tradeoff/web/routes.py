@@ -169,7 +169,9 @@ def score_page(req: PageRequest[ScoreChartQuery]) -> Outcome[ScoreChartContext]:
         # in the worker: the series are built from the whole catalog (not on the event loop)
         if req.fmt == "svg" and not all_series(req.catalog):
             raise not_found("Not Found", "no benchmark has comparable priced scores yet")
-        return score_context(req.catalog, req.query.benchmark)
+        return score_context(req.catalog, req.query.benchmark, marked)
+
+    marked = [m.id for m in find_models(req.site, req.query.models)]
 
     return build
 
