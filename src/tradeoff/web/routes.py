@@ -284,7 +284,7 @@ API: tuple[AnyPage, ...] = (
         catalog_page,
         CATALOG,
         formats=JSON,
-        api=ApiDoc("listModels", "Catalog table, filtered"),
+        api=ApiDoc("listModels", "Catalog table, filtered", response=CatalogContext),
     ),
     Page(
         "api-model",
@@ -293,7 +293,7 @@ API: tuple[AnyPage, ...] = (
         model_api,
         MODEL,
         formats=JSON,
-        api=ApiDoc("getModel", "One model", path_params=(MODEL_NAME,)),
+        api=ApiDoc("getModel", "One model", path_params=(MODEL_NAME,), response=ModelContext),
     ),
     Page(
         "api-compare",
@@ -302,7 +302,7 @@ API: tuple[AnyPage, ...] = (
         compare_api,
         COMPARE,
         formats=JSON,
-        api=ApiDoc("compare", "Compare 2 to 4 models", "compare"),
+        api=ApiDoc("compare", "Compare 2 to 4 models", "compare", response=ComparisonContext),
     ),
     Page(
         "api-cost",
@@ -312,7 +312,10 @@ API: tuple[AnyPage, ...] = (
         CALCULATOR,
         formats=JSON,
         api=ApiDoc(
-            "cost", "Price a token workload on every offering of the chosen models", "compare"
+            "cost",
+            "Price a token workload on every offering of the chosen models",
+            "compare",
+            response=CalculatorContext,
         ),
     ),
     Page(
@@ -322,7 +325,7 @@ API: tuple[AnyPage, ...] = (
         providers_page,
         PROVIDERS,
         formats=JSON,
-        api=ApiDoc("listProviders", "Every provider"),
+        api=ApiDoc("listProviders", "Every provider", response=ProvidersContext),
     ),
     Page(
         "api-provider",
@@ -331,7 +334,12 @@ API: tuple[AnyPage, ...] = (
         provider_page,
         PROVIDER,
         formats=JSON,
-        api=ApiDoc("getProvider", "One provider and its offerings", path_params=(PROVIDER_ID,)),
+        api=ApiDoc(
+            "getProvider",
+            "One provider and its offerings",
+            path_params=(PROVIDER_ID,),
+            response=ProviderContext,
+        ),
     ),
     Page(
         "api-labs",
@@ -340,7 +348,7 @@ API: tuple[AnyPage, ...] = (
         labs_page,
         LABS,
         formats=JSON,
-        api=ApiDoc("listLabs", "Every lab"),
+        api=ApiDoc("listLabs", "Every lab", response=LabsContext),
     ),
     Page(
         "api-lab",
@@ -349,7 +357,7 @@ API: tuple[AnyPage, ...] = (
         lab_page,
         LAB,
         formats=JSON,
-        api=ApiDoc("getLab", "One lab and its models", path_params=(LAB_ID,)),
+        api=ApiDoc("getLab", "One lab and its models", path_params=(LAB_ID,), response=LabContext),
     ),
     Page(
         "api-conflicts",
@@ -358,7 +366,7 @@ API: tuple[AnyPage, ...] = (
         conflicts_api,
         Renderers[ConflictsContext](),
         formats=JSON,
-        api=ApiDoc("listConflicts", "Where sources disagree"),
+        api=ApiDoc("listConflicts", "Where sources disagree", response=ConflictsContext),
     ),
 )
 
