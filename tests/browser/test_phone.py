@@ -36,6 +36,7 @@ PAGES = (
     ("provider", "/providers/moonshotai"),
     ("lab", "/labs/mistral"),
     ("price-vs-score", "/charts/price-vs-score"),
+    ("api", "/api"),
 )
 # The numbers that answer on each page: each must lie inside the viewport's width.
 ANSWERS = {

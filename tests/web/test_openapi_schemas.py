@@ -69,3 +69,15 @@ def test_a_wrong_response_fails_its_schema(client: TestClient, document: dict[st
     assert not validator.is_valid({**body, "lab_count": str(body["lab_count"])})
     assert not validator.is_valid({**body, "extra": 1})
     assert not validator.is_valid({k: v for k, v in body.items() if k != "labs"})
+
+
+def test_the_documentation_page_shows_every_endpoint_and_schema(
+    client: TestClient, document: dict[str, Any]
+) -> None:
+    page = client.get("/api")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    for item in document["paths"].values():
+        assert f'id="op-{item["get"]["operationId"]}"' in page.text
+    for name in document["components"]["schemas"]:
+        assert f'id="schema-{name}"' in page.text
+    assert client.get("/api.json").json() == document

@@ -48,6 +48,7 @@ def examples(catalog: Catalog) -> dict[str, str]:
         "providers": urls.index("providers"),
         "labs": urls.index("labs"),
         "benchmarks": urls.index("benchmarks"),
+        "api-docs": urls.api_docs(),
         "compare": urls.compare(three),
         "compare-pair": urls.compare(pair),
         "calculator": urls.calculator([served.slug]),

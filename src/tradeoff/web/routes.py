@@ -203,7 +203,7 @@ def conflicts_api(req: PageRequest[ConflictsQuery]) -> Outcome[ConflictsContext]
 
 
 def openapi_api(req: PageRequest[NoQuery]) -> Outcome[dict[str, object]]:
-    """`/api/v1/openapi.json`, from this table."""
+    """`/api/v1/openapi.json` and the documentation page `/api`, from this table."""
     return lambda: openapi_document(api_routes())
 
 
@@ -256,6 +256,14 @@ PAGES: tuple[AnyPage, ...] = (
         price_chart,
         Renderers(svg=price_by_provider_svg, json=False),
         formats=("svg",),
+    ),
+    Page(
+        "api-docs",
+        "/api",
+        NoQuery,
+        openapi_api,
+        Renderers[dict[str, object]](template="api_docs.html"),
+        formats=("html", "json"),
     ),
     Page(
         "downloads",
