@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page
+    from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
 pytestmark = pytest.mark.browser
 
 KIMI = "moonshotai--kimi-k2-instruct"
 MIXTRAL = "mistral--mixtral-8x22b-instruct"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1366, "height": 900}
 SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 
 # Every kind of page: (name, path).
