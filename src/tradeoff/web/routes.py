@@ -18,6 +18,7 @@ from tradeoff import urls
 from tradeoff.pages.benchmark_index import BenchmarksContext, benchmarks_context
 from tradeoff.pages.calculator import CalculatorContext, calculator_context
 from tradeoff.pages.catalog_table import CatalogContext, catalog_context
+from tradeoff.pages.chart_queries import ConflictsQuery, PriceChartQuery, ScoreChartQuery
 from tradeoff.pages.comparison import (
     ComparisonContext,
     PickerContext,
@@ -39,12 +40,9 @@ from tradeoff.pages.queries import (
     CatalogQuery,
     CompareApiQuery,
     CompareQuery,
-    ConflictsQuery,
     CostQuery,
     NoQuery,
     PairQuery,
-    PriceChartQuery,
-    ScoreChartQuery,
 )
 from tradeoff.pages.score_chart import ScoreChartContext, all_series
 from tradeoff.pages.score_chart import score_chart_context as score_context
