@@ -24,6 +24,7 @@ PAGES = (
     "/providers/openrouter",
     "/labs/mistral",
     "/charts/price-vs-score",
+    "/api",
 )
 VIEWPORT = {"width": 390, "height": 844}
 
