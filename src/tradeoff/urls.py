@@ -55,6 +55,16 @@ def lab(lab_id: str) -> str:
     return f"/labs/{_q(lab_id)}"
 
 
+def index(name: str) -> str:
+    """An index page: ``providers``, ``labs`` or ``benchmarks``."""
+    return f"/{_q(name)}"
+
+
+def api_docs() -> str:
+    """The API documentation page (its OpenAPI document is ``api("openapi.json")``)."""
+    return "/api"
+
+
 def canonical_pair(slug_a: str, slug_b: str) -> tuple[str, str]:
     """The two slugs in canonical (sorted) order."""
     first, second = sorted((slug_a, slug_b))

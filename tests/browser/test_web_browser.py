@@ -44,6 +44,7 @@ def row_cells(page: Page, header: str) -> list[str]:
 def test_filter_catalog_by_capability(page: Page, server: str) -> None:
     page.goto(server + "/")
     total = page.locator("table.catalog tbody tr").count()
+    page.locator("details.filters > summary").click()  # the filters fold away until opened
     page.get_by_label("Reasoning mode").check()
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url("**capability=reasoning**")

@@ -377,14 +377,16 @@ def test_price_vs_score_title_counts_only_drawn_points() -> None:
     from tradeoff.render.charts import price_vs_score_svg as chart_svg
 
     def point(name: str, price: str) -> dict[str, Any]:
-        return {"name": name, "blended_per_mtok": price, "score": "50"}
+        return {"model": name, "name": name, "url": "/", "blended_per_mtok": price, "score": "50"}
 
     ctx = {
         "series": {
             "benchmark": {"name": "B", "unit": "%", "higher_is_better": True},
             "basis": {"metric": "accuracy"},
             "points": [point("free", "0"), point("a", "1"), point("b", "2"), point("c", "3")],
-        }
+        },
+        "labelled": ["a"],
+        "marked": [],
     }
     svg = chart_svg(cast("ScoreChartContext", ctx)).decode()  # the chart reads only the series
     assert "(3 models)" in svg  # a price of 0 cannot sit on the log axis: not drawn, not counted

@@ -41,6 +41,7 @@ SERVER_PATHS = {
     "/calculator.md",
     "/charts/price-vs-score.svg",
     "/trends.svg",  # a chosen benchmark and threshold (the default one is built)
+    "/charts/price-vs-score",  # ?benchmark=ID, linked from /benchmarks: served, not stored
 }
 
 

@@ -45,9 +45,15 @@ class LabSummary(TypedDict):
 
 
 class LabsContext(TypedDict):
-    """Every lab."""
+    """Every lab (`/labs` and `/api/v1/labs`), by name; ``lab_count == len(labs)`` and
+    ``model_count`` is the sum of the labs' model counts."""
 
+    title: str
     labs: list[LabSummary]
+    lab_count: int
+    model_count: int
+    sources: list[Attribution]
+    catalog_version: str
 
 
 def lab_context(catalog: Catalog, lab: Lab) -> LabContext:
@@ -73,19 +79,25 @@ def lab_context(catalog: Catalog, lab: Lab) -> LabContext:
 
 
 def labs_context(catalog: Catalog) -> LabsContext:
-    """Every lab with its model count (API list)."""
+    """Every lab with its model count; ``url`` is the lab's own site (None: not yet sourced)."""
     counts: dict[str, int] = {}
     for m in catalog.models.values():
         counts[m.lab_id] = counts.get(m.lab_id, 0) + 1
+    labs = [
+        LabSummary(
+            id=lab.id,
+            name=lab.name,
+            url=lab.url,
+            model_count=counts.get(lab.id, 0),
+            page=urls.lab(lab.id),
+        )
+        for lab in sorted(catalog.labs.values(), key=lambda lab: (lab.name.lower(), lab.id))
+    ]
     return LabsContext(
-        labs=[
-            LabSummary(
-                id=lab.id,
-                name=lab.name,
-                url=lab.url,
-                model_count=counts.get(lab.id, 0),
-                page=urls.lab(lab.id),
-            )
-            for lab in catalog.labs.values()
-        ]
+        title="Labs",
+        labs=labs,
+        lab_count=len(labs),
+        model_count=sum(lab["model_count"] for lab in labs),
+        sources=attribution(catalog, row_sources(catalog, list(catalog.models))),
+        catalog_version=catalog.version,
     )

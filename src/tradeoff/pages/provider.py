@@ -70,7 +70,8 @@ class ProviderContext(TypedDict):
 
 
 class ProviderSummary(TypedDict):
-    """A provider in the API's list (``url`` is its page on this site)."""
+    """A provider in the list (``url`` is its page on this site, ``homepage`` its own
+    documentation, the source of who it is; None when not yet sourced)."""
 
     id: str
     name: str
@@ -78,14 +79,31 @@ class ProviderSummary(TypedDict):
     status: str
     defunct_since: str | None
     url: str
+    homepage: str | None
     lab_id: str | None
     offering_count: int
+    model_count: int
+
+
+class KindCount(TypedDict):
+    """How many listed providers are of one kind."""
+
+    kind: str
+    count: int
 
 
 class ProvidersContext(TypedDict):
-    """Every provider."""
+    """Every provider (`/providers` and `/api/v1/providers`), by name; the counts count the
+    list: ``provider_count == len(providers)``, the kinds' counts add up to it."""
 
+    title: str
     providers: list[ProviderSummary]
+    provider_count: int
+    active_count: int
+    defunct_count: int
+    kinds: list[KindCount]
+    sources: list[Attribution]
+    catalog_version: str
 
 
 @per_catalog
@@ -162,22 +180,36 @@ def _link(provider: Provider | None) -> ProviderLink | None:
 
 
 def providers_context(catalog: Catalog) -> ProvidersContext:
-    """Every provider with its status and offering count (API list)."""
+    """Every provider with its status, kind and counts of offerings and linked models."""
     by_provider = offerings_by_provider(catalog)
+    listed = [
+        ProviderSummary(
+            id=p.id,
+            name=p.name,
+            kind=p.kind,
+            status=p.status,
+            defunct_since=p.defunct_since,
+            url=urls.provider(p.id),
+            homepage=p.url,
+            lab_id=p.lab_id,
+            offering_count=len(by_provider.get(p.id, ())),
+            model_count=len({o.model_id for o in by_provider.get(p.id, ()) if o.model_id}),
+        )
+        for p in sorted(catalog.providers.values(), key=lambda p: (p.name.lower(), p.id))
+    ]
+    kinds: dict[str, int] = {}
+    for p in listed:
+        kinds[p["kind"]] = kinds.get(p["kind"], 0) + 1
+    active = sum(1 for p in listed if p["status"] == "active")
     return ProvidersContext(
-        providers=[
-            ProviderSummary(
-                id=p.id,
-                name=p.name,
-                kind=p.kind,
-                status=p.status,
-                defunct_since=p.defunct_since,
-                url=urls.provider(p.id),
-                lab_id=p.lab_id,
-                offering_count=len(by_provider.get(p.id, ())),
-            )
-            for p in catalog.providers.values()
-        ]
+        title="Providers",
+        providers=listed,
+        provider_count=len(listed),
+        active_count=active,
+        defunct_count=len(listed) - active,
+        kinds=[KindCount(kind=k, count=n) for k, n in sorted(kinds.items())],
+        sources=attribution(catalog, {o.source_id for o in catalog.offerings}),
+        catalog_version=catalog.version,
     )
 
 

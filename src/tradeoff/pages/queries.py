@@ -29,7 +29,6 @@ from tradeoff.pages.catalog_table import (
     TRI_VALUES,
     catalog_options,
 )
-from tradeoff.pages.score_chart import all_series
 from tradeoff.records import CAPABILITIES
 
 
@@ -369,31 +368,3 @@ class CostQuery(CalculatorQuery):
         if not value:
             raise ValueError("models is required")
         return value
-
-
-# --- the charts and the API lists
-
-
-class ScoreChartQuery(PageQuery):
-    """Which benchmark to plot (default: the one with the most priced models)."""
-
-    benchmark: str | None = Field(None, description="benchmark id, e.g. gpqa-diamond")
-
-    @field_validator("benchmark")
-    @classmethod
-    def _plotted(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is not None and value not in all_series(catalog_of(info)):
-            raise ValueError("no comparable priced scores for that benchmark")
-        return value
-
-
-class PriceChartQuery(PageQuery):
-    """The price-by-provider chart of one model."""
-
-    model: str = Field(description="a model slug (or id, or alias)")
-
-
-class ConflictsQuery(PageQuery):
-    """Optionally, only the disagreements about one model."""
-
-    model: str | None = Field(None, description="only about this model (slug, id or alias)")

@@ -8,6 +8,7 @@ a known price is the series. A model with several results in the group shows its
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from typing import TypedDict
 
 from tradeoff import urls
@@ -22,6 +23,7 @@ from tradeoff.pages.view import catalog_view
 TITLE = "Price vs benchmark score"
 BLEND = "70/30 input/output, cheapest active provider"
 MIN_POINTS = 3
+TOP_LABELLED = 8  # the best scores carry a visible label on the chart
 GroupKey = tuple[str, str, str, str, tuple[tuple[str, str], ...], str]
 
 
@@ -78,6 +80,10 @@ class ScoreChartContext(TypedDict):
     title: str
     series: Series | None
     benchmarks: list[Choice]
+    # models asked for (`?models=`, e.g. the compared ones), marked on the chart; labelled:
+    # those of them on the chart and the TOP_LABELLED best scores (model ids)
+    marked: list[str]
+    labelled: list[str]
     blend: str
     # the oldest date of the plotted prices (a dataset snapshot's or a review's): "as of"
     prices_as_of: str | None
@@ -148,7 +154,23 @@ def all_series(catalog: Catalog) -> dict[str, Series]:
     return out
 
 
-def score_chart_context(catalog: Catalog, benchmark_id: str | None) -> ScoreChartContext:
+def labelled_models(series: Series | None, marked: list[str]) -> list[str]:
+    """The marked models on the chart, then the best TOP_LABELLED scores (ties by price)."""
+    if series is None:
+        return []
+    sign = -1 if series["benchmark"]["higher_is_better"] else 1
+    ranked = sorted(
+        series["points"], key=lambda p: (sign * Decimal(p["score"]), Decimal(p["blended_per_mtok"]))
+    )
+    on_chart = {p["model"] for p in series["points"]}
+    out = [m for m in marked if m in on_chart]
+    out += [p["model"] for p in ranked[:TOP_LABELLED] if p["model"] not in out]
+    return out
+
+
+def score_chart_context(
+    catalog: Catalog, benchmark_id: str | None, marked: list[str] | None = None
+) -> ScoreChartContext:
     """The price-vs-score page: the chosen series and the other benchmarks it could show."""
     found = all_series(catalog)
     chosen = benchmark_id or max(found, key=lambda b: (len(found[b]["points"]), b), default="")
@@ -167,6 +189,8 @@ def score_chart_context(catalog: Catalog, benchmark_id: str | None) -> ScoreChar
         title=TITLE,
         series=series,
         benchmarks=choices,
+        marked=list(marked or []),
+        labelled=labelled_models(series, list(marked or [])),
         blend=BLEND,
         prices_as_of=min(dates, default=None),
         sources=attribution(catalog, {p["source"] for p in series["points"]} if series else ()),

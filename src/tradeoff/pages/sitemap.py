@@ -28,6 +28,8 @@ def sitemap_entries(catalog: Catalog) -> list[SitemapEntry]:
         SitemapEntry(urls.download(""), None),
         SitemapEntry(urls.price_vs_score(), None),
         SitemapEntry(urls.changes(), None),
+        *(SitemapEntry(urls.index(name), None) for name in ("providers", "labs", "benchmarks")),
+        SitemapEntry(urls.api_docs(), None),
     ]
     entries += [
         SitemapEntry(urls.model(m.slug), model_last_reviewed(catalog, m))

@@ -1,24 +1,25 @@
 """Server-side SVG charts (pygal) of page contexts: titled, labelled, no script.
 
-The price-by-provider chart draws a model page's ``price_chart`` bars; the price-vs-score
-chart draws the price-vs-score page's series. Floats appear only here, as pixel positions;
-every number printed on a chart is formatted from the exact Decimal it came from.
+The price-by-provider chart draws a model page's ``price_chart`` bars (pygal); the
+price-vs-score chart draws the price-vs-score page's series (``render/scatter.py``). Floats
+appear only here, as pixel positions; every number printed on a chart is formatted from the
+exact Decimal it came from.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 
 import pygal
+from markupsafe import Markup
 from pygal.style import Style
 
 from tradeoff.pages.model import ModelContext, PriceBar
 from tradeoff.pages.score_chart import ScoreChartContext
 from tradeoff.render.markdown import money
+from tradeoff.render.scatter import Dot, scatter_svg
 
 CHART_STYLE = Style(
     background="#ffffff",
@@ -36,18 +37,8 @@ CHART_STYLE = Style(
     tooltip_font_size=13,
 )
 BAR_HEIGHT = 34
-TICKS = tuple(Decimal(t) for t in ("0.01", "0.03", "0.1", "0.3", "1", "3", "10", "30", "100"))
 # pygal inlines its config as a <script> even with js=[]; our SVGs carry no script at all.
 _SCRIPT = re.compile(rb"<script\b.*?</script>", re.DOTALL)
-
-
-@dataclass(frozen=True)
-class ScorePoint:
-    """One model on the price-vs-score chart."""
-
-    name: str
-    price_per_mtok: Decimal
-    score: Decimal
 
 
 def _text(value: Decimal) -> str:
@@ -109,72 +100,47 @@ def _fmt(value: Decimal) -> Callable[[object], str]:
     return lambda _x: text
 
 
-def price_vs_score_svg(ctx: ScoreChartContext) -> bytes:
-    """The price-vs-score page's series as a scatter; the title counts the dots drawn."""
+def score_dots(ctx: ScoreChartContext) -> tuple[str, str, str, list[Dot]]:
+    """(title, x title, y title, dots) of the price-vs-score chart; the title counts the dots
+    drawn (a price of 0 cannot sit on the log axis)."""
     s = ctx["series"]
     if s is None:
         raise ValueError("no benchmark has comparable priced scores to plot")
     unit = s["benchmark"]["unit"]
     better = "higher" if s["benchmark"]["higher_is_better"] else "lower"
-    points = [
-        ScorePoint(p["name"], Decimal(p["blended_per_mtok"]), Decimal(p["score"]))
+    labelled, marked = set(ctx["labelled"]), set(ctx["marked"])
+    dots = [
+        Dot(
+            name=p["name"],
+            url=p["url"],
+            price_per_mtok=Decimal(p["blended_per_mtok"]),
+            score=Decimal(p["score"]),
+            labelled=p["model"] in labelled,
+            marked=p["model"] in marked,
+        )
         for p in s["points"]
     ]
-    points = [p for p in points if p.price_per_mtok > 0]  # the title counts what is drawn
+    dots = [d for d in dots if d.price_per_mtok > 0]  # the title counts what is drawn
     dated = ctx.get("prices_as_of")
     as_of = f", prices as of {dated}" if dated else ""
-    return _scatter(
-        f"{s['benchmark']['name']} score vs price ({len(points)} models){as_of}",
+    return (
+        f"{s['benchmark']['name']} score vs price ({len(dots)} models){as_of}",
+        "Blended price, USD per 1M tokens (70% input / 30% output), cheapest provider; log scale",
         f"{s['benchmark']['name']} ({s['basis']['metric']}, {unit}; {better} is better)",
-        points,
+        dots,
     )
 
 
-def _scatter(title: str, score_label: str, points: list[ScorePoint]) -> bytes:
-    """A scatter of blended price (x, log scale) against a benchmark score (y), one dot a model.
-
-    Prices span four orders of magnitude, so x is log10(price) with ticks labelled in USD.
-    """
-    priced = [p for p in points if p.price_per_mtok > 0]
-    low = min((p.price_per_mtok for p in priced), default=Decimal("0.01"))
-    high = max((p.price_per_mtok for p in priced), default=Decimal("100"))
-    ticks = [t for t in TICKS if low / 3 <= t <= high * 3]
-    chart = pygal.XY(
-        **_config(
-            height=560,
-            title=title,
-            x_title="Blended price, USD per 1M tokens (70% input / 30% output), cheapest "
-            "provider; log scale",
-            y_title=score_label,
-            stroke=False,
-            dots_size=5,
-            show_legend=False,
-            print_labels=len(priced) <= 24,
-            x_labels=[math.log10(t) for t in ticks],
-            x_value_formatter=_tick_label,
-        )
-    )
-    chart.uuid = "price-vs-score"  # pygal draws a random id: same page, same bytes
-    chart.add(
-        "Models",
-        [
-            {
-                "value": (math.log10(p.price_per_mtok), float(p.score)),
-                "label": p.name,
-                "formatter": _point_fmt(p),
-            }
-            for p in priced
-        ],
-    )
-    return _no_script(chart.render())
+def price_vs_score_svg(ctx: ScoreChartContext) -> bytes:
+    """The price-vs-score page's series as a standalone SVG document (the ``.svg`` twin)."""
+    title, x_title, y_title, dots = score_dots(ctx)
+    svg = scatter_svg(title, x_title, y_title, dots, standalone=True)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + svg).encode()
 
 
-def _tick_label(x: float) -> str:
-    return _text(Decimal(repr(round(10**x, 6))))
-
-
-def _point_fmt(point: ScorePoint) -> Callable[[object], str]:
-    text = (
-        f"{point.name}: {_text(point.price_per_mtok)}, score {format(point.score.normalize(), 'f')}"
-    )
-    return lambda _x: text
+def price_vs_score_inline(ctx: ScoreChartContext) -> Markup:
+    """The same chart inline in the page, so its dots are links with titles and the labels
+    of unlabelled dots show on hover and keyboard focus (styled by site.css)."""
+    title, x_title, y_title, dots = score_dots(ctx)
+    # every value from data is escaped by scatter_svg
+    return Markup(scatter_svg(title, x_title, y_title, dots, standalone=False))

@@ -29,7 +29,7 @@ from tradeoff.pages.provider import region_note
 from tradeoff.pages.sources import Attribution
 from tradeoff.pages.view import ModelName
 from tradeoff.records import CAPABILITY_LABELS
-from tradeoff.render.charts import chart_height
+from tradeoff.render.charts import chart_height, price_vs_score_inline
 from tradeoff.render.compare_charts import compare_chart_height
 from tradeoff.render.jsonld import dataset_jsonld, faq_jsonld
 from tradeoff.render.markdown import money as md_money
@@ -88,6 +88,7 @@ def make_environment() -> Environment:
         capability_short=CAPABILITY_SHORT,
         chart_height=chart_height,
         compare_chart_height=compare_chart_height,
+        score_scatter=price_vs_score_inline,
         faq_jsonld=faq_jsonld,
         dataset_jsonld=dataset_jsonld,
         HEADLINE_RULE=HEADLINE_RULE,

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from tradeoff.db.history_queries import models_with_history
+from tradeoff.pages.chart_queries import PriceChartQuery
 from tradeoff.pages.model import ModelContext, model_context
-from tradeoff.pages.queries import PriceChartQuery
 from tradeoff.pages.trends import TrendsContext, TrendsQuery, trends_context
 from tradeoff.web.pattern import Outcome, PageRequest
 from tradeoff.web.requests import find_model

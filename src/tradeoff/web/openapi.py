@@ -13,6 +13,7 @@ from typing import get_args
 
 from tradeoff import __version__
 from tradeoff.pages.queries import PageQuery
+from tradeoff.web.openapi_schema import SchemaSet
 from tradeoff.web.pattern import ApiDoc
 
 Json = dict[str, object]
@@ -113,9 +114,13 @@ def _parameter(p: ApiParam) -> Json:
 
 
 def openapi_document(routes: list[ApiRoute]) -> Json:
-    """OpenAPI 3.1 for ``routes``: every path, parameter and error shape."""
+    """OpenAPI 3.1 for ``routes``: every path, parameter, response schema and error shape."""
     paths: Json = {}
+    schemas = SchemaSet()
     for route in routes:
+        body: Json = (
+            {"type": "object"} if route.doc.response is None else schemas.ref(route.doc.response)
+        )
         paths[route.openapi_path] = {
             "get": {
                 "operationId": route.doc.operation_id,
@@ -125,7 +130,7 @@ def openapi_document(routes: list[ApiRoute]) -> Json:
                 "responses": {
                     "200": {
                         "description": "JSON; money is a decimal string in USD per 1M tokens",
-                        "content": {"application/json": {"schema": {"type": "object"}}},
+                        "content": {"application/json": {"schema": body}},
                     },
                     "400": PROBLEM,
                     "404": PROBLEM,
@@ -145,4 +150,5 @@ def openapi_document(routes: list[ApiRoute]) -> Json:
         },
         "servers": [{"url": "/"}],
         "paths": paths,
+        "components": {"schemas": dict(sorted(schemas.schemas.items()))},
     }

@@ -86,6 +86,7 @@ class ApiDoc:
     summary: str
     tag: str = "catalog"
     path_params: tuple[tuple[str, str, str], ...] = ()  # (name, description, example)
+    response: object = None  # the context TypedDict its 200 JSON is (OpenAPI schema)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,10 @@ from urllib.parse import unquote
 from starlette.routing import Route
 
 from tradeoff import urls
+from tradeoff.pages.benchmark_index import BenchmarksContext, benchmarks_context
 from tradeoff.pages.calculator import CalculatorContext, calculator_context
 from tradeoff.pages.catalog_table import CatalogContext, catalog_context
+from tradeoff.pages.chart_queries import ConflictsQuery, PriceChartQuery, ScoreChartQuery
 from tradeoff.pages.comparison import (
     ComparisonContext,
     PickerContext,
@@ -38,12 +40,9 @@ from tradeoff.pages.queries import (
     CatalogQuery,
     CompareApiQuery,
     CompareQuery,
-    ConflictsQuery,
     CostQuery,
     NoQuery,
     PairQuery,
-    PriceChartQuery,
-    ScoreChartQuery,
 )
 from tradeoff.pages.score_chart import ScoreChartContext, all_series
 from tradeoff.pages.score_chart import score_chart_context as score_context
@@ -52,6 +51,7 @@ from tradeoff.render.charts import price_by_provider_svg, price_vs_score_svg
 from tradeoff.render.formats import Renderers
 from tradeoff.render.history_charts import price_history_svg
 from tradeoff.render.markdown import render_compare_markdown
+from tradeoff.render.markdown_indexes import benchmarks_md, labs_md, providers_md
 from tradeoff.render.markdown_pages import (
     calculator_md,
     catalog_md,
@@ -173,7 +173,9 @@ def score_page(req: PageRequest[ScoreChartQuery]) -> Outcome[ScoreChartContext]:
         # in the worker: the series are built from the whole catalog (not on the event loop)
         if req.fmt == "svg" and not all_series(req.catalog):
             raise not_found("Not Found", "no benchmark has comparable priced scores yet")
-        return score_context(req.catalog, req.query.benchmark)
+        return score_context(req.catalog, req.query.benchmark, marked)
+
+    marked = [m.id for m in find_models(req.site, req.query.models)]
 
     return build
 
@@ -183,14 +185,19 @@ def downloads_page(req: PageRequest[NoQuery]) -> Outcome[DownloadsContext]:
     return lambda: downloads_context(req.catalog)
 
 
-def providers_api(req: PageRequest[NoQuery]) -> Outcome[ProvidersContext]:
-    """`/api/v1/providers`."""
+def providers_page(req: PageRequest[NoQuery]) -> Outcome[ProvidersContext]:
+    """`/providers` and `/api/v1/providers`."""
     return lambda: providers_context(req.catalog)
 
 
-def labs_api(req: PageRequest[NoQuery]) -> Outcome[LabsContext]:
-    """`/api/v1/labs`."""
+def labs_page(req: PageRequest[NoQuery]) -> Outcome[LabsContext]:
+    """`/labs` and `/api/v1/labs`."""
     return lambda: labs_context(req.catalog)
+
+
+def benchmarks_page(req: PageRequest[NoQuery]) -> Outcome[BenchmarksContext]:
+    """`/benchmarks`: the benchmark registry."""
+    return lambda: benchmarks_context(req.catalog)
 
 
 def conflicts_api(req: PageRequest[ConflictsQuery]) -> Outcome[ConflictsContext]:
@@ -200,7 +207,7 @@ def conflicts_api(req: PageRequest[ConflictsQuery]) -> Outcome[ConflictsContext]
 
 
 def openapi_api(req: PageRequest[NoQuery]) -> Outcome[dict[str, object]]:
-    """`/api/v1/openapi.json`, from this table."""
+    """`/api/v1/openapi.json` and the documentation page `/api`, from this table."""
     return lambda: openapi_document(api_routes())
 
 
@@ -212,6 +219,9 @@ LAB = Renderers[LabContext](template="lab.html", markdown=lab_md)
 COMPARE = Renderers[ComparisonContext](template="compare.html", markdown=render_compare_markdown)
 CALCULATOR = Renderers[CalculatorContext](template="calculator.html", markdown=calculator_md)
 PICKER = Renderers[PickerContext](template="picker.html", json=False)
+PROVIDERS = Renderers[ProvidersContext](template="providers.html", markdown=providers_md)
+LABS = Renderers[LabsContext](template="labs.html", markdown=labs_md)
+BENCHMARKS = Renderers[BenchmarksContext](template="benchmarks.html", markdown=benchmarks_md)
 
 
 # Path parameters of the API, documented with an example the OpenAPI test calls.
@@ -229,6 +239,9 @@ PAGES: tuple[AnyPage, ...] = (
     Page("model", "/models/{name:path}", NoQuery, model_page, MODEL),
     Page("provider", "/providers/{name}", NoQuery, provider_page, PROVIDER),
     Page("lab", "/labs/{name}", NoQuery, lab_page, LAB),
+    Page("providers", "/providers", NoQuery, providers_page, PROVIDERS),
+    Page("labs", "/labs", NoQuery, labs_page, LABS),
+    Page("benchmarks", "/benchmarks", NoQuery, benchmarks_page, BENCHMARKS),
     Page("compare", "/compare", CompareQuery, compare_query, COMPARE),
     Page("compare-pair", "/compare/{pair:path}", PairQuery, compare_pair, COMPARE),
     Page("calculator", "/calculator", CalculatorQuery, calculator_page, CALCULATOR),
@@ -266,6 +279,14 @@ PAGES: tuple[AnyPage, ...] = (
         formats=("html", "json", "md", "svg"),
     ),
     Page(
+        "api-docs",
+        "/api",
+        NoQuery,
+        openapi_api,
+        Renderers[dict[str, object]](template="api_docs.html"),
+        formats=("html", "json"),
+    ),
+    Page(
         "downloads",
         "/downloads",
         NoQuery,
@@ -293,7 +314,7 @@ API: tuple[AnyPage, ...] = (
         catalog_page,
         CATALOG,
         formats=JSON,
-        api=ApiDoc("listModels", "Catalog table, filtered"),
+        api=ApiDoc("listModels", "Catalog table, filtered", response=CatalogContext),
     ),
     Page(
         "api-model",
@@ -302,7 +323,7 @@ API: tuple[AnyPage, ...] = (
         model_api,
         MODEL,
         formats=JSON,
-        api=ApiDoc("getModel", "One model", path_params=(MODEL_NAME,)),
+        api=ApiDoc("getModel", "One model", path_params=(MODEL_NAME,), response=ModelContext),
     ),
     Page(
         "api-compare",
@@ -311,7 +332,7 @@ API: tuple[AnyPage, ...] = (
         compare_api,
         COMPARE,
         formats=JSON,
-        api=ApiDoc("compare", "Compare 2 to 4 models", "compare"),
+        api=ApiDoc("compare", "Compare 2 to 4 models", "compare", response=ComparisonContext),
     ),
     Page(
         "api-cost",
@@ -321,17 +342,20 @@ API: tuple[AnyPage, ...] = (
         CALCULATOR,
         formats=JSON,
         api=ApiDoc(
-            "cost", "Price a token workload on every offering of the chosen models", "compare"
+            "cost",
+            "Price a token workload on every offering of the chosen models",
+            "compare",
+            response=CalculatorContext,
         ),
     ),
     Page(
         "api-providers",
         "/api/v1/providers",
         NoQuery,
-        providers_api,
-        Renderers[ProvidersContext](),
+        providers_page,
+        PROVIDERS,
         formats=JSON,
-        api=ApiDoc("listProviders", "Every provider"),
+        api=ApiDoc("listProviders", "Every provider", response=ProvidersContext),
     ),
     Page(
         "api-provider",
@@ -340,16 +364,21 @@ API: tuple[AnyPage, ...] = (
         provider_page,
         PROVIDER,
         formats=JSON,
-        api=ApiDoc("getProvider", "One provider and its offerings", path_params=(PROVIDER_ID,)),
+        api=ApiDoc(
+            "getProvider",
+            "One provider and its offerings",
+            path_params=(PROVIDER_ID,),
+            response=ProviderContext,
+        ),
     ),
     Page(
         "api-labs",
         "/api/v1/labs",
         NoQuery,
-        labs_api,
-        Renderers[LabsContext](),
+        labs_page,
+        LABS,
         formats=JSON,
-        api=ApiDoc("listLabs", "Every lab"),
+        api=ApiDoc("listLabs", "Every lab", response=LabsContext),
     ),
     Page(
         "api-lab",
@@ -358,7 +387,7 @@ API: tuple[AnyPage, ...] = (
         lab_page,
         LAB,
         formats=JSON,
-        api=ApiDoc("getLab", "One lab and its models", path_params=(LAB_ID,)),
+        api=ApiDoc("getLab", "One lab and its models", path_params=(LAB_ID,), response=LabContext),
     ),
     Page(
         "api-conflicts",
@@ -367,7 +396,7 @@ API: tuple[AnyPage, ...] = (
         conflicts_api,
         Renderers[ConflictsContext](),
         formats=JSON,
-        api=ApiDoc("listConflicts", "Where sources disagree"),
+        api=ApiDoc("listConflicts", "Where sources disagree", response=ConflictsContext),
     ),
 )
 
