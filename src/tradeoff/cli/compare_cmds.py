@@ -3,41 +3,66 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from tradeoff.cli.shared import JsonFlag, app, handles_errors, open_catalog, out, print_json
-from tradeoff.errors import UsageError
+from tradeoff.cli.shared import (
+    FormatOption,
+    JsonFlag,
+    ListFormat,
+    WideFlag,
+    app,
+    chosen_format,
+    emit,
+    handles_errors,
+    open_catalog,
+    out,
+    set_wide,
+)
 
-FORMATS = ("text", "md", "json", "html")
+
+class CompareFormat(StrEnum):
+    """What `tradeoff compare` prints: the page as text, Markdown, JSON or HTML."""
+
+    text = "text"
+    md = "md"
+    json = "json"
+    html = "html"
 
 
 @app.command("compare")
 @handles_errors
 def compare_cmd(
     models: Annotated[list[str], typer.Argument(help="2 to 4 models: ids, slugs or aliases.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json | html")] = "text",
+    fmt: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="text | md | json | html")
+    ] = CompareFormat.text,
+    as_json: JsonFlag = False,
     blend: Annotated[
         str | None,
         typer.Option(help="Input:output ratio of the blended price, e.g. 70:30 (default)."),
     ] = None,
+    wide: WideFlag = False,
 ) -> None:
     """Compare 2 to 4 models: specs, prices, providers, capabilities, benchmarks, verdict."""
     from tradeoff.compare.workload import parse_blend_parts
     from tradeoff.pages.comparison import compare_context
 
-    if fmt not in FORMATS:
-        raise UsageError(f"expected one of {', '.join(FORMATS)}, got {fmt!r}", field="--format")
+    chosen = chosen_format(fmt, as_json)
+    set_wide(wide)
     parts = None if blend is None else parse_blend_parts(blend)
     ctx = compare_context(open_catalog(), list(models), parts)
-    if fmt == "json":
+    if chosen == "json":
+        from tradeoff.cli.shared import print_json
+
         print_json(ctx)
-    elif fmt == "md":
+    elif chosen == "md":
         from tradeoff.render.markdown import render_compare_markdown
 
         sys.stdout.write(render_compare_markdown(ctx))
-    elif fmt == "html":
+    elif chosen == "html":
         from tradeoff.render.html import render_compare_html
 
         sys.stdout.write(render_compare_html(ctx))
@@ -59,17 +84,19 @@ def cost_cmd(
         int, typer.Option("--cached-tokens", help="Part of the input read from cache.")
     ] = 0,
     requests: Annotated[int, typer.Option("--requests", help="Number of such requests.")] = 1,
+    fmt: FormatOption = ListFormat.text,
     as_json: JsonFlag = False,
+    wide: WideFlag = False,
 ) -> None:
     """Price a workload on every active offering of the models, cheapest route first."""
     from tradeoff.pages.comparison import cost_context
+    from tradeoff.render.terminal import cost_listing, print_workload
 
+    chosen = chosen_format(fmt, as_json)
+    set_wide(wide)
     ctx = cost_context(
         open_catalog(), list(models), input_tokens, output_tokens, cached_tokens, requests
     )
-    if as_json:
-        print_json(ctx)
-        return
-    from tradeoff.render.terminal import print_cost
-
-    print_cost(out, ctx)
+    if chosen == "text":
+        print_workload(out, ctx)
+    emit(chosen, cost_listing(ctx), ctx)
