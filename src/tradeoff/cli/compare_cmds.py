@@ -19,7 +19,8 @@ from tradeoff.cli.shared import (
     handles_errors,
     open_catalog,
     out,
-    set_wide,
+    print_json,
+    stdout_console,
 )
 
 
@@ -51,12 +52,9 @@ def compare_cmd(
     from tradeoff.pages.comparison import compare_context
 
     chosen = chosen_format(fmt, as_json)
-    set_wide(wide)
     parts = None if blend is None else parse_blend_parts(blend)
     ctx = compare_context(open_catalog(), list(models), parts)
     if chosen == "json":
-        from tradeoff.cli.shared import print_json
-
         print_json(ctx)
     elif chosen == "md":
         from tradeoff.render.markdown import render_compare_markdown
@@ -69,7 +67,7 @@ def compare_cmd(
     else:
         from tradeoff.render.terminal import print_comparison
 
-        print_comparison(out, ctx)
+        print_comparison(stdout_console(wide), ctx)
 
 
 @app.command("cost")
@@ -93,10 +91,9 @@ def cost_cmd(
     from tradeoff.render.terminal import cost_listing, print_workload
 
     chosen = chosen_format(fmt, as_json)
-    set_wide(wide)
     ctx = cost_context(
         open_catalog(), list(models), input_tokens, output_tokens, cached_tokens, requests
     )
     if chosen == "text":
         print_workload(out, ctx)
-    emit(chosen, cost_listing(ctx), ctx)
+    emit(chosen, cost_listing(ctx), ctx, wide=wide)

@@ -130,13 +130,15 @@ def chosen_format(fmt: Enum, as_json: bool) -> str:
     return "json" if as_json else value
 
 
-def set_wide(wide: bool) -> None:
-    """--wide: tables at their natural width (the terminal's width is ignored)."""
-    if wide:
-        out.width = 100_000
+def stdout_console(wide: bool) -> Console:
+    """Standard output's console; with --wide, one that lays tables out at their natural width
+    (the terminal's width ignored)."""
+    if not wide:
+        return out
+    return _Console(highlight=False, soft_wrap=True, markup=False, width=100_000)
 
 
-def emit(fmt: str, listing: Listing, payload: Any) -> None:
+def emit(fmt: str, listing: Listing, payload: Any, *, wide: bool = False) -> None:
     """Print a listing command's answer in the chosen format (JSON: its ``payload``)."""
     from tradeoff.render.listing import listing_csv, listing_markdown, listing_table
 
@@ -147,7 +149,7 @@ def emit(fmt: str, listing: Listing, payload: Any) -> None:
     elif fmt == "md":
         sys.stdout.write(listing_markdown(listing))
     else:
-        out.print(listing_table(listing))
+        stdout_console(wide).print(listing_table(listing))
 
 
 @contextmanager

@@ -29,6 +29,7 @@ from tradeoff.pages.model import BenchmarkEntry, ModelRecord
 from tradeoff.pages.offerings import PricesEntry
 from tradeoff.render.listing import Listing, listing_table
 from tradeoff.render.markdown import money as md_money
+from tradeoff.render.terminal_prose import Said
 from tradeoff.render.terminal_text import add_row, heading, new_table, plain
 from tradeoff.units import NOT_PER_TOKEN
 
@@ -188,11 +189,14 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     """The comparison page as Rich tables and wrapped paragraphs."""
     names = [m["name"] for m in ctx["models"]]
     console.print(heading(ctx["title"]))
+    said = Said(ctx)  # the verdict once: later prose leaves out what was printed
     console.print(ctx["summary"], markup=False)
     console.print(heading("\nVerdict"))
     console.print(ctx["verdict"], markup=False)
     for c in ctx["choose"]:
         console.print(f"• {c['text']}", markup=False)
+    for text in (ctx["summary"], ctx["verdict"], *(c["text"] for c in ctx["choose"])):
+        said.say(text)
     specs = new_table("Specs", ("spec", *names))
     for spec in ctx["specs"]:
         add_row(specs, spec["label"], *[_cell_text(c) for c in spec["cells"]])
@@ -291,12 +295,18 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
         console.print(heading("\nBenchmarks"))
         console.print(plain(b["statement"]))
     for para in ctx["deep_dive"]:
-        console.print(heading(f"\n{para['title']}"))
-        console.print(para["text"], markup=False)
-    console.print(heading("\nFAQ"))
-    for f in ctx["faq"]:
-        console.print(heading(f["question"]))
-        console.print(f["answer"], markup=False)
+        text = said.new_part(para["text"])
+        if text:
+            console.print(heading(f"\n{para['title']}"))
+            console.print(text, markup=False)
+        said.say(para["text"])
+    answers = [(f["question"], said.new_part(f["answer"])) for f in ctx["faq"]]
+    if any(answer for _, answer in answers):
+        console.print(heading("\nFAQ (what the sections above do not say)"))
+    for question, answer in answers:
+        if answer:
+            console.print(heading(question))
+            console.print(answer, markup=False)
     console.print(heading("\nContinue comparing"))
     for group in ctx["related"]:
         own = next(m["name"] for m in ctx["models"] if m["id"] == group["model"])

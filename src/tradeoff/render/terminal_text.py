@@ -34,28 +34,64 @@ def _longest_word(text: str) -> int:
     return min(max((len(word) for word in text.split()), default=0), WORD_WIDTH)
 
 
-def fitted(wanted: list[int], budget: int) -> list[int]:
-    """Each column's wanted minimum, lowered evenly from the top (the widest first) until
-    they sum to at most ``budget`` cells."""
-    cap = max(wanted, default=0)
-    while cap > 1 and sum(min(w, cap) for w in wanted) > budget:
+def fitted(natural: list[int], wanted: list[int], whole: list[bool], budget: int) -> list[int]:
+    """Column widths summing to at most ``budget`` cells (when it allows six per column).
+
+    Each column is as wide as its longest line when all fit. Otherwise columns marked
+    ``whole`` (one short word per cell: prices, dates, counts) keep their ``wanted`` width
+    (their longest word), the narrowest first, as long as every other column keeps a few
+    cells; the other columns share what is left, the widest giving way first.
+    """
+    if sum(natural) <= budget:
+        return natural
+    # what a column that gives way keeps at least: six cells, fewer when there are many columns
+    floor = max(1, min(6, budget // max(len(natural), 1)))
+    protected: set[int] = set()
+    used = floor * len(natural)
+    for i in sorted((i for i, w in enumerate(whole) if w), key=lambda i: wanted[i]):
+        extra = max(wanted[i] - floor, 0)
+        if used + extra > budget:
+            break
+        protected.add(i)
+        used += extra
+
+    def widths(cap: int) -> list[int]:
+        return [wanted[i] if i in protected else min(n, cap) for i, n in enumerate(natural)]
+
+    cap = max(natural, default=0)
+    while cap > floor and sum(widths(cap)) > budget:
         cap -= 1
-    return [min(w, cap) for w in wanted]
+    return widths(cap)
 
 
 class FoldTable(Table):
     """A Rich table that never cuts a value: columns fold, and keep their short words whole
-    as far as the width allows (Rich's ``min_width`` alone would overflow the terminal)."""
+    as far as the width allows (``fitted``)."""
 
     def __init__(self, title: str, *, lines: bool = False) -> None:
         super().__init__(title=plain(title), show_lines=lines)
+        self.natural: list[int] = []
         self.wanted: list[int] = []
+        self.whole: list[bool] = []
+
+    def note(self, i: int, text: str, *, header: bool = False) -> None:
+        """Widths a cell of column ``i`` asks for."""
+        if i == len(self.natural):
+            self.natural.append(0)
+            self.wanted.append(0)
+            self.whole.append(True)
+        lines = text.splitlines() or [""]
+        self.natural[i] = max(self.natural[i], *(len(line) for line in lines))
+        self.wanted[i] = max(self.wanted[i], _longest_word(text))
+        if not header:  # a short single word (a price, a date, a count) is kept whole
+            self.whole[i] &= len(text) <= WORD_WIDTH and " " not in text
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         # Borders and padding: one rule per column and one more, one cell each side of a value.
         budget = options.max_width - (3 * len(self.columns) + 1)
-        for column, width in zip(self.columns, fitted(self.wanted, budget), strict=True):
-            column.min_width = width
+        widths = fitted(self.natural, self.wanted, self.whole, budget)
+        for column, width in zip(self.columns, widths, strict=True):
+            column.min_width = column.max_width = width
         yield from super().__rich_console__(console, options)
 
 
@@ -63,8 +99,8 @@ def new_table(title: str, columns: tuple[str, ...] | list[str], *, lines: bool =
     """A table whose columns fold long values onto more lines: nothing is cut with "…"."""
     table = FoldTable(title, lines=lines)
     for column in columns:
+        table.note(len(table.columns), column, header=True)
         table.add_column(plain(column), overflow="fold")
-        table.wanted.append(_longest_word(column))
     return table
 
 
@@ -75,5 +111,5 @@ def add_row(table: Table, *cells: object) -> None:
     if isinstance(table, FoldTable):
         for i, text in enumerate(texts):
             if text is not None:
-                table.wanted[i] = max(table.wanted[i], _longest_word(text.plain))
+                table.note(i, text.plain)
     table.add_row(*texts)
