@@ -14,12 +14,12 @@ PAIR = ["kimi-k2-instruct", "mixtral-8x22b-instruct"]
 
 
 @pytest.mark.parametrize(
-    ("args", "needle"),
+    ("args", "code", "needle"),
     [
-        (["compare", "nosuchmodel-xyz", "mixtral-8x22b-instruct"], "unknown model"),
-        (["compare", "kimi", "mixtral-8x22b-instruct"], "ambiguous"),
-        (["compare", "kimi-k2-instruct", "moonshotai/kimi-k2-instruct"], "more than once"),
-        (["compare", "kimi-k2-instruct"], "2 to 4 models"),
+        (["compare", "nosuchmodel-xyz", "mixtral-8x22b-instruct"], 2, "unknown model"),
+        (["compare", "kimi", "mixtral-8x22b-instruct"], 2, "ambiguous"),
+        (["compare", "kimi-k2-instruct", "moonshotai/kimi-k2-instruct"], 2, "more than once"),
+        (["compare", "kimi-k2-instruct"], 2, "2 to 4 models"),
         (
             [
                 "cost",
@@ -30,17 +30,20 @@ PAIR = ["kimi-k2-instruct", "mixtral-8x22b-instruct"]
                 "--output-tokens",
                 "1",
             ],
+            2,
             "more than once",
         ),
-        (["compare", *PAIR, "--blend", "70-30"], "[--blend]"),
-        (["compare", *PAIR, "--blend", "0:0"], "[--blend]"),
-        (["compare", *PAIR, "--format", "pdf"], "'--format'"),
+        (["compare", *PAIR, "--blend", "70-30"], 2, "[--blend]"),
+        (["compare", *PAIR, "--blend", "0:0"], 2, "[--blend]"),
+        (["compare", *PAIR, "--format", "pdf"], 2, "'--format'"),
         (
             ["cost", "kimi-k2-instruct", "--input-tokens", "-5", "--output-tokens", "1"],
+            2,
             "[--input-tokens]",
         ),
         (
             ["cost", "kimi-k2-instruct", "--input-tokens", "5", "--output-tokens", "-1"],
+            2,
             "[--output-tokens]",
         ),
         (
@@ -54,13 +57,15 @@ PAIR = ["kimi-k2-instruct", "mixtral-8x22b-instruct"]
                 "--cached-tokens",
                 "9",
             ],
+            2,
             "[--cached-tokens]",
         ),
     ],
 )
-def test_usage_errors_exit_2_with_one_line_on_stderr(args: list[str], needle: str) -> None:
+def test_errors_are_clear(args: list[str], code: int, needle: str) -> None:
+    """Every usage error: exit 2, one line on standard error, nothing on standard output."""
     result = runner.invoke(app, args)
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == code == 2, result.output
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith("error: ")

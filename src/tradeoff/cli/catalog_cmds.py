@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from tradeoff.cli.shared import (
     FormatOption,
@@ -27,6 +26,7 @@ from tradeoff.cli.shared import (
     out,
     parse_date,
     print_json,
+    working,
 )
 from tradeoff.errors import UsageError
 
@@ -238,36 +238,43 @@ def models_show(
 @app.command("check")
 @handles_errors
 def check(
+    fmt: FormatOption = ListFormat.text,
     as_json: JsonFlag = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every finding.")] = False,
+    wide: WideFlag = False,
 ) -> None:
-    """Run the catalog's quality gates; exit 1 when any error is found."""
+    """Run the catalog's quality gates; exit 1 when any error is found. CSV and Markdown list
+    the counts by level and kind, or with --verbose every finding."""
     from tradeoff.catalog.files import default_catalog_dir
     from tradeoff.maintain.checks import commit_findings, counts, run_checks
-    from tradeoff.render.terminal_text import add_row, plain
+    from tradeoff.render.listing import Listing
 
+    chosen = chosen_format(fmt, as_json)
     findings = commit_findings(default_catalog_dir()) + run_checks(open_catalog())
     tally = counts(findings)
     errors = sum(n for (level, _), n in tally.items() if level == "error")
     warnings = sum(n for (level, _), n in tally.items() if level == "warning")
-    if as_json:
-        print_json(
-            {
-                "errors": errors,
-                "warnings": warnings,
-                "counts": [
-                    {"level": lv, "kind": k, "count": n} for (lv, k), n in sorted(tally.items())
-                ],
-                "findings": findings if verbose else [],
-            }
+    payload = {
+        "errors": errors,
+        "warnings": warnings,
+        "counts": [{"level": lv, "kind": k, "count": n} for (lv, k), n in sorted(tally.items())],
+        "findings": findings if verbose else [],
+    }
+    tallied = Listing(
+        title="tradeoff check",
+        columns=("level", "kind", "count"),
+        rows=[(level, kind, str(n)) for (level, kind), n in sorted(tally.items())],
+    )
+    if chosen in ("csv", "md") and verbose:
+        every = Listing(
+            title="tradeoff check: findings",
+            columns=("level", "kind", "entity", "message"),
+            rows=[(f.level, f.kind, f.entity, f.message) for f in findings],
         )
+        emit(chosen, every, payload)
     else:
-        table = Table(title=plain("tradeoff check"))
-        for column in ("level", "kind", "count"):
-            table.add_column(column)
-        for (level, kind), n in sorted(tally.items()):
-            add_row(table, level, kind, str(n))
-        out.print(table)
+        emit(chosen, tallied, payload, wide=wide)
+    if chosen == "text":
         if verbose:
             for f in findings:
                 out.print(f"{f.level}\t{f.kind}\t{f.entity}\t{f.message}", markup=False)
@@ -317,9 +324,10 @@ def import_models_dev(
     from tradeoff.sources.models_dev import import_tree
 
     day = parse_date(retrieved)
-    summary = import_source(
-        lambda: import_tree(path, commit=commit, retrieved=day), dry_run=dry_run
-    )
+    with working("importing models.dev (validating, then writing the catalog text and database)"):
+        summary = import_source(
+            lambda: import_tree(path, commit=commit, retrieved=day), dry_run=dry_run
+        )
     out.print(summary, markup=False)
 
 
