@@ -86,8 +86,8 @@ def test_formats_agree(ctx: ComparisonContext) -> None:
         stated = [c["text"] for c in ctx["claims"]] + [c["text"] for c in ctx["choose"]]
         said = [t for t in stated if t in f["answer"]]
         assert said or " ".join(f["answer"].split()) in text
-        for claim in said:
-            assert text.count(" ".join(claim.split())) == 1, claim
+        for statement in said:
+            assert text.count(" ".join(statement.split())) == 1, statement
     for p in ctx["pricing"]:
         q = p["cheapest"]
         if q:
