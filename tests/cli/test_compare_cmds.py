@@ -18,8 +18,8 @@ PAIR = ["kimi-k2-instruct", "mixtral-8x22b-instruct"]
     [
         (["compare", "nosuchmodel-xyz", "mixtral-8x22b-instruct"], 2, "unknown model"),
         (["compare", "kimi", "mixtral-8x22b-instruct"], 2, "ambiguous"),
-        (["compare", "kimi-k2-instruct", "moonshotai/kimi-k2-instruct"], 1, "more than once"),
-        (["compare", "kimi-k2-instruct"], 1, "2 to 4 models"),
+        (["compare", "kimi-k2-instruct", "moonshotai/kimi-k2-instruct"], 2, "more than once"),
+        (["compare", "kimi-k2-instruct"], 2, "2 to 4 models"),
         (
             [
                 "cost",
@@ -30,20 +30,20 @@ PAIR = ["kimi-k2-instruct", "mixtral-8x22b-instruct"]
                 "--output-tokens",
                 "1",
             ],
-            1,
+            2,
             "more than once",
         ),
-        (["compare", *PAIR, "--blend", "70-30"], 1, "[--blend]"),
-        (["compare", *PAIR, "--blend", "0:0"], 1, "[--blend]"),
-        (["compare", *PAIR, "--format", "pdf"], 1, "[--format]"),
+        (["compare", *PAIR, "--blend", "70-30"], 2, "[--blend]"),
+        (["compare", *PAIR, "--blend", "0:0"], 2, "[--blend]"),
+        (["compare", *PAIR, "--format", "pdf"], 2, "'--format'"),
         (
             ["cost", "kimi-k2-instruct", "--input-tokens", "-5", "--output-tokens", "1"],
-            1,
+            2,
             "[--input-tokens]",
         ),
         (
             ["cost", "kimi-k2-instruct", "--input-tokens", "5", "--output-tokens", "-1"],
-            1,
+            2,
             "[--output-tokens]",
         ),
         (
@@ -57,16 +57,19 @@ PAIR = ["kimi-k2-instruct", "mixtral-8x22b-instruct"]
                 "--cached-tokens",
                 "9",
             ],
-            1,
+            2,
             "[--cached-tokens]",
         ),
     ],
 )
 def test_errors_are_clear(args: list[str], code: int, needle: str) -> None:
+    """Every usage error: exit 2, one line on standard error, nothing on standard output."""
     result = runner.invoke(app, args)
-    assert result.exit_code == code, result.output
-    assert needle in result.output
-    assert "Traceback" not in result.output
+    assert result.exit_code == code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("error: ")
+    assert needle in result.stderr
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "json", "html"])
@@ -124,3 +127,23 @@ def test_cost_without_cached_tokens_needs_no_cache_price() -> None:
     paid = [x for x in ctx["lines"] if x["priced"] and not x["free"]]
     assert cheapest == paid[0]
     assert float(cheapest["total_usd"]) == min(float(x["total_usd"]) for x in paid)
+
+
+def test_missing_option_and_unknown_command_are_one_line_too() -> None:
+    missing = runner.invoke(app, ["cost", "kimi-k2-instruct", "--output-tokens", "1"])
+    unknown = runner.invoke(app, ["comparre", *PAIR])
+    for result, needle in ((missing, "--input-tokens"), (unknown, "comparre")):
+        assert result.exit_code == 2, result.output
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert needle in result.stderr
+    assert "compare" in unknown.stderr  # Click's "did you mean"
+
+
+def test_compare_json_shorthand_is_format_json() -> None:
+    shorthand = runner.invoke(app, ["compare", *PAIR, "--json"])
+    long = runner.invoke(app, ["compare", *PAIR, "--format", "json"])
+    assert shorthand.exit_code == long.exit_code == 0, shorthand.output
+    assert json.loads(shorthand.stdout) == json.loads(long.stdout)
+    both = runner.invoke(app, ["compare", *PAIR, "--json", "--format", "md"])
+    assert both.exit_code == 2
+    assert "--json" in both.stderr

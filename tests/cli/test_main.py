@@ -45,7 +45,7 @@ def test_a_terminal_that_is_not_utf8_gets_text_not_a_traceback() -> None:
 
 def test_an_empty_model_filter_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["conflicts", "--model", ""])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "--model" in result.output
 
 

@@ -6,18 +6,21 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from tradeoff.cli.shared import (
+    FormatOption,
     JsonFlag,
+    ListFormat,
+    WideFlag,
     app,
+    chosen_format,
+    emit,
     handles_errors,
     import_app,
     open_catalog,
     out,
-    print_json,
+    working,
 )
-from tradeoff.render.terminal_text import add_row, plain
 
 benchmarks_app = typer.Typer(
     help="The benchmark registry and sourced results.", no_args_is_help=True
@@ -27,11 +30,15 @@ app.add_typer(benchmarks_app, name="benchmarks")
 
 @benchmarks_app.command("list")
 @handles_errors
-def benchmarks_list(as_json: JsonFlag = False) -> None:
+def benchmarks_list(
+    fmt: FormatOption = ListFormat.text, as_json: JsonFlag = False, wide: WideFlag = False
+) -> None:
     """List registered benchmarks with their metric and how many results the catalog holds."""
     from tradeoff.db.benchmark_queries import benchmarks, result_counts
     from tradeoff.pages.jsonable import jsonable
+    from tradeoff.render.listing import Listing
 
+    chosen = chosen_format(fmt, as_json)
     catalog = open_catalog()
     registry = benchmarks(catalog)
     counts = result_counts(catalog)
@@ -43,25 +50,25 @@ def benchmarks_list(as_json: JsonFlag = False) -> None:
         }
         for b in registry
     ]
-    if as_json:
-        print_json({"benchmarks": rows, "count": len(rows), "catalog_version": catalog.version})
-        return
-    table = Table(title=plain(f"{len(rows)} benchmarks"))
-    for column in ("id", "name", "category", "metric", "unit", "better", "results", "models"):
-        table.add_column(column)
-    for row in rows:
-        add_row(
-            table,
-            row["id"],
-            row["name"],
-            row["category"],
-            row["metric"],
-            row["unit"],
-            "higher" if row["higher_is_better"] else "lower",
-            str(row["result_count"]),
-            str(row["model_count"]),
-        )
-    out.print(table)
+    listing = Listing(
+        title=f"{len(rows)} benchmarks",
+        columns=("id", "name", "category", "metric", "unit", "better", "results", "models"),
+        rows=[
+            (
+                str(row["id"]),
+                str(row["name"]),
+                str(row["category"]),
+                str(row["metric"]),
+                str(row["unit"]),
+                "higher" if row["higher_is_better"] else "lower",
+                str(row["result_count"]),
+                str(row["model_count"]),
+            )
+            for row in rows
+        ],
+    )
+    payload = {"benchmarks": rows, "count": len(rows), "catalog_version": catalog.version}
+    emit(chosen, listing, payload, wide=wide)
 
 
 @import_app.command("benchmarks")
@@ -82,4 +89,6 @@ def import_benchmarks(
     """Import benchmark results into catalog/benchmarks/ and rebuild the database."""
     from tradeoff.maintain.benchmark_import import import_benchmarks as run
 
-    out.print(run(path, allow_nonredistributable=allow_nonredistributable), markup=False)
+    with working(f"importing benchmark results from {path}"):
+        report = run(path, allow_nonredistributable=allow_nonredistributable)
+    out.print(report, markup=False)

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
-from tradeoff.cli.shared import JsonFlag, app, handles_errors, open_catalog, out, print_json
-from tradeoff.errors import UsageError
+from tradeoff.cli.shared import (
+    FormatOption,
+    JsonFlag,
+    ListFormat,
+    WideFlag,
+    app,
+    chosen_format,
+    emit,
+    handles_errors,
+    open_catalog,
+    out,
+    print_json,
+    stdout_console,
+)
 
-FORMATS = ("text", "md", "json", "html")
 AsOf = Annotated[
     str | None,
     typer.Option("--as-of", help="Price with the prices in force on this day (YYYY-MM-DD)."),
@@ -27,32 +39,44 @@ def _catalog(as_of: str | None) -> Any:
     return catalog_as_of(catalog, as_of)
 
 
+class CompareFormat(StrEnum):
+    """What `tradeoff compare` prints: the page as text, Markdown, JSON or HTML."""
+
+    text = "text"
+    md = "md"
+    json = "json"
+    html = "html"
+
+
 @app.command("compare")
 @handles_errors
 def compare_cmd(
     models: Annotated[list[str], typer.Argument(help="2 to 4 models: ids, slugs or aliases.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text | md | json | html")] = "text",
+    fmt: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="text | md | json | html")
+    ] = CompareFormat.text,
+    as_json: JsonFlag = False,
     blend: Annotated[
         str | None,
         typer.Option(help="Input:output ratio of the blended price, e.g. 70:30 (default)."),
     ] = None,
+    wide: WideFlag = False,
     as_of: AsOf = None,
 ) -> None:
     """Compare 2 to 4 models: specs, prices, providers, capabilities, benchmarks, verdict."""
     from tradeoff.compare.workload import parse_blend_parts
     from tradeoff.pages.comparison import compare_context
 
-    if fmt not in FORMATS:
-        raise UsageError(f"expected one of {', '.join(FORMATS)}, got {fmt!r}", field="--format")
+    chosen = chosen_format(fmt, as_json)
     parts = None if blend is None else parse_blend_parts(blend)
     ctx = compare_context(_catalog(as_of), list(models), parts)
-    if fmt == "json":
+    if chosen == "json":
         print_json(ctx)
-    elif fmt == "md":
+    elif chosen == "md":
         from tradeoff.render.markdown import render_compare_markdown
 
         sys.stdout.write(render_compare_markdown(ctx))
-    elif fmt == "html":
+    elif chosen == "html":
         from tradeoff.render.html import render_compare_html
 
         sys.stdout.write(render_compare_html(ctx))
@@ -61,7 +85,7 @@ def compare_cmd(
 
         if as_of is not None:
             out.print(f"Prices in force on {as_of}", markup=False)
-        print_comparison(out, ctx)
+        print_comparison(stdout_console(wide), ctx)
 
 
 @app.command("cost")
@@ -76,20 +100,21 @@ def cost_cmd(
         int, typer.Option("--cached-tokens", help="Part of the input read from cache.")
     ] = 0,
     requests: Annotated[int, typer.Option("--requests", help="Number of such requests.")] = 1,
+    fmt: FormatOption = ListFormat.text,
     as_json: JsonFlag = False,
+    wide: WideFlag = False,
     as_of: AsOf = None,
 ) -> None:
     """Price a workload on every active offering of the models, cheapest route first."""
     from tradeoff.pages.comparison import cost_context
+    from tradeoff.render.terminal import cost_listing, print_workload
 
+    chosen = chosen_format(fmt, as_json)
     ctx = cost_context(
         _catalog(as_of), list(models), input_tokens, output_tokens, cached_tokens, requests
     )
-    if as_json:
-        print_json(ctx)
-        return
-    from tradeoff.render.terminal import print_cost
-
-    if as_of is not None:
-        out.print(f"Prices in force on {as_of}", markup=False)
-    print_cost(out, ctx)
+    if chosen == "text":
+        if as_of is not None:
+            out.print(f"Prices in force on {as_of}", markup=False)
+        print_workload(out, ctx)
+    emit(chosen, cost_listing(ctx), ctx, wide=wide)

@@ -8,20 +8,23 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from tradeoff.cli.shared import (
+    FormatOption,
     JsonFlag,
+    ListFormat,
+    WideFlag,
     app,
+    chosen_format,
+    emit,
     handles_errors,
     import_app,
     open_catalog,
     out,
     parse_date,
-    print_json,
+    working,
 )
 from tradeoff.errors import UsageError
-from tradeoff.render.terminal_text import add_row, plain
 
 DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Print the changes the import would make; write nothing.")
@@ -34,7 +37,9 @@ Retrieved = Annotated[
 def _run(make: Any, dry_run: bool) -> None:
     from tradeoff.maintain.importing import import_source
 
-    out.print(import_source(make, dry_run=dry_run), markup=False)
+    with working("importing (validating, then writing the catalog text and the database)"):
+        summary = import_source(make, dry_run=dry_run)
+    out.print(summary, markup=False)
 
 
 @import_app.command("genai-prices")
@@ -94,11 +99,15 @@ def conflicts(
     model: Annotated[
         str | None, typer.Option("--model", help="Only this model and its offerings.")
     ] = None,
+    fmt: FormatOption = ListFormat.text,
     as_json: JsonFlag = False,
+    wide: WideFlag = False,
 ) -> None:
     """List every fact on which sources disagree: all values, their sources, and the choice."""
     from tradeoff.pages.jsonable import jsonable
+    from tradeoff.render.listing import Listing
 
+    chosen = chosen_format(fmt, as_json)
     if model is not None and not model.strip():
         raise UsageError(
             "--model needs a model name (leave it out to list every conflict)", field="--model"
@@ -106,20 +115,22 @@ def conflicts(
     catalog = open_catalog()
     model_id = catalog.resolve(model).id if model else None
     found = catalog.conflicts(model_id)
-    if as_json:
-        print_json({"model": model_id, "count": len(found), "conflicts": jsonable(found)})
-        return
     title = f"{len(found)} conflict(s)" + (f" for {model_id}" if model_id else "")
-    table = Table(title=plain(title), show_lines=True)
-    for column in ("entity", "field", "chosen", "values (source, checked)", "rule"):
-        table.add_column(column)
+    rows: list[tuple[str, ...]] = []
     for c in found:
-        chosen = _show(c.chosen)
+        chosen_value = _show(c.chosen)
         if c.chosen_source_id:
-            chosen += f"\n({c.chosen_source_id})"
+            chosen_value += f"\n({c.chosen_source_id})"
         values = "\n".join(f"{_show(v)}  ({source}, {checked})" for v, source, checked in c.values)
-        add_row(table, c.entity, c.field, chosen, values, c.rule)
-    out.print(table)
+        rows.append((c.entity, c.field, chosen_value, values, c.rule))
+    listing = Listing(
+        title=title,
+        columns=("entity", "field", "chosen", "values (source, checked)", "rule"),
+        rows=rows,
+        lines=True,
+    )
+    payload = {"model": model_id, "count": len(found), "conflicts": jsonable(found)}
+    emit(chosen, listing, payload, wide=wide)
 
 
 def _show(value: str) -> str:

@@ -334,4 +334,10 @@ class Catalog:
         if len(prefixed) == 1:
             raise UnknownModel(name, prefixed)
         near = difflib.get_close_matches(lowered, list(self._spellings), n=5, cutoff=0.6)
-        raise UnknownModel(name, sorted({self._spellings[s] for s in near}))
+        raise UnknownModel(name, closest_first(near, self._spellings))
+
+
+def closest_first(near: list[str], spellings: dict[str, str]) -> list[str]:
+    """The model ids of near spellings, in difflib's order (closest first), each once: the
+    CLI's "did you mean" and the web's 404 suggestions list the best match first."""
+    return list(dict.fromkeys(spellings[s] for s in near))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Literal
 
 from rich.console import Console
-from rich.table import Table
 
 from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
@@ -28,8 +27,10 @@ from tradeoff.pages.comparison.pricing import (
 from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelRecord
 from tradeoff.pages.offerings import PricesEntry
+from tradeoff.render.listing import Listing, listing_table
 from tradeoff.render.markdown import money as md_money
-from tradeoff.render.terminal_text import add_row, heading, plain
+from tradeoff.render.terminal_prose import Said
+from tradeoff.render.terminal_text import add_row, heading, new_table, plain
 from tradeoff.units import NOT_PER_TOKEN
 
 
@@ -55,9 +56,7 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
         console.print(
             plain(retired["text"] + (f", successor {successor}" if successor else "") + ".")
         )
-    facts = Table(title=plain("Facts"), show_lines=False)
-    for column in ("fact", "value", "source", "date"):
-        facts.add_column(column)
+    facts = new_table("Facts", ("fact", "value", "source", "date"))
     for f in ctx["facts"] + ctx["capabilities"]:
         source = f["source"]["name"] if f["source"] else (f["note"] or NOT_SOURCED)
         if f["source"] and f["field"] == "kind" and f["note"]:
@@ -65,21 +64,22 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
         value = disputed(show_value(f["value"]), f["disputed"])
         add_row(facts, f["label"], value, source, f["dated"] or NOT_SOURCED)
     console.print(facts)
-    offers = Table(title=plain(f"Offerings ({ctx['offering_count']})"))
-    for column in (
-        "provider",
-        "provider model id",
-        "input $/1M tokens",
-        "output $/1M tokens",
-        "cache read $/1M tokens",
-        "context",
-        "quantization",
-        "status",
-        "headline",
-        "source",
-        "date",
-    ):
-        offers.add_column(column)
+    offers = new_table(
+        f"Offerings ({ctx['offering_count']})",
+        (
+            "provider",
+            "provider model id",
+            "input $/1M tokens",
+            "output $/1M tokens",
+            "cache read $/1M tokens",
+            "context",
+            "quantization",
+            "status",
+            "headline",
+            "source",
+            "date",
+        ),
+    )
     for o in ctx["offerings"]:
         p = o["prices"]
         # Only a provider the registry marks defunct is said to be; one missing from the
@@ -140,9 +140,10 @@ def print_benchmarks(console: Console, results: list[BenchmarkEntry]) -> None:
     if not results:
         console.print("Benchmarks: no results sourced yet")
         return
-    table = Table(title=plain(f"Benchmark results ({len(results)})"))
-    for column in ("benchmark", "score", "setup", "reported by", "source", "date"):
-        table.add_column(column)
+    table = new_table(
+        f"Benchmark results ({len(results)})",
+        ("benchmark", "score", "setup", "reported by", "source", "date"),
+    )
     for r in results:
         name = r["benchmark_name"] + (f" ({r['subset']})" if r["subset"] else "")
         unit = "%" if r["unit"] == "%" else f" {r['unit']}"
@@ -188,21 +189,20 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     """The comparison page as Rich tables and wrapped paragraphs."""
     names = [m["name"] for m in ctx["models"]]
     console.print(heading(ctx["title"]))
+    said = Said(ctx)  # the verdict once: later prose leaves out what was printed
     console.print(ctx["summary"], markup=False)
     console.print(heading("\nVerdict"))
     console.print(ctx["verdict"], markup=False)
     for c in ctx["choose"]:
         console.print(f"• {c['text']}", markup=False)
-    specs = Table(title=plain("Specs"))
-    for column in ("spec", *names):
-        specs.add_column(column)
+    for text in (ctx["summary"], ctx["verdict"], *(c["text"] for c in ctx["choose"])):
+        said.say(text)
+    specs = new_table("Specs", ("spec", *names))
     for spec in ctx["specs"]:
         add_row(specs, spec["label"], *[_cell_text(c) for c in spec["cells"]])
     console.print(specs)
     blend = ctx["blend"]["label"]
-    prices = Table(title=plain(f"Pricing (USD per 1M tokens; blended {blend} input/output)"))
-    for column in ("", *names):
-        prices.add_column(column)
+    prices = new_table(f"Pricing (USD per 1M tokens; blended {blend} input/output)", ("", *names))
     routes = (("headline route", "cheapest"), ("first-party API", "first_party"))
     for title, key in routes:
         quotes = [p["cheapest"] if key == "cheapest" else p["first_party"] for p in ctx["pricing"]]
@@ -229,19 +229,20 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     shared = ", ".join(s["name"] for s in ctx["shared_providers"]) or "none"
     console.print(f"Shared providers ({ctx['shared_provider_count']}): {shared}", markup=False)
     for p in ctx["pricing"]:
-        table = Table(title=plain(f"{p['model_name']}: {p['provider_count']} active providers"))
-        for column in (
-            "provider",
-            "model id",
-            "input",
-            "output",
-            "cache read",
-            "blended",
-            "quantization",
-            "status",
-            "headline",
-        ):
-            table.add_column(column)
+        table = new_table(
+            f"{p['model_name']}: {p['provider_count']} active providers",
+            (
+                "provider",
+                "model id",
+                "input",
+                "output",
+                "cache read",
+                "blended",
+                "quantization",
+                "status",
+                "headline",
+            ),
+        )
         for q in p["providers"]:
             add_row(
                 table,
@@ -271,17 +272,15 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
             )
             console.print(f"Not counted (not sold per use): {apart}", markup=False)
     console.print(HEADLINE_RULE, markup=False)
-    caps = Table(title=plain("Capabilities"))
-    for column in ("capability", *names):
-        caps.add_column(column)
+    caps = new_table("Capabilities", ("capability", *names))
     for cap in ctx["capabilities"]:
         add_row(caps, cap["label"], *[_cell_text(c) for c in cap["cells"]])
     console.print(caps)
     b = ctx["benchmarks"]
     if b["shared"]:
-        bench = Table(title=plain("Benchmarks (shared, comparable rows)"))
-        for column in ("benchmark", "metric", *names, "basis"):
-            bench.add_column(column)
+        bench = new_table(
+            "Benchmarks (shared, comparable rows)", ("benchmark", "metric", *names, "basis")
+        )
         for row in b["shared"]:
             unit = "%" if row["unit"] == "%" else f" {row['unit']}"
             add_row(
@@ -296,12 +295,18 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
         console.print(heading("\nBenchmarks"))
         console.print(plain(b["statement"]))
     for para in ctx["deep_dive"]:
-        console.print(heading(f"\n{para['title']}"))
-        console.print(para["text"], markup=False)
-    console.print(heading("\nFAQ"))
-    for f in ctx["faq"]:
-        console.print(heading(f["question"]))
-        console.print(f["answer"], markup=False)
+        text = said.new_part(para["text"])
+        if text:
+            console.print(heading(f"\n{para['title']}"))
+            console.print(text, markup=False)
+        said.say(para["text"])
+    answers = [(f["question"], said.new_part(f["answer"])) for f in ctx["faq"]]
+    if any(answer for _, answer in answers):
+        console.print(heading("\nFAQ (what the sections above do not say)"))
+    for question, answer in answers:
+        if answer:
+            console.print(heading(question))
+            console.print(answer, markup=False)
     console.print(heading("\nContinue comparing"))
     for group in ctx["related"]:
         own = next(m["name"] for m in ctx["models"] if m["id"] == group["model"])
@@ -316,8 +321,8 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     console.print(ctx["reviewed_line"], markup=False)
 
 
-def print_cost(console: Console, ctx: CalculatorContext) -> None:
-    """The calculator: every offering priced for the workload, cheapest route first."""
+def print_workload(console: Console, ctx: CalculatorContext) -> None:
+    """The calculator's workload line (and what its kinds leave out), above its table."""
     w = ctx["workload"]
     console.print(
         f"Workload: {w['input_tokens']:,} input tokens ({w['cached_tokens']:,} cached), "
@@ -326,9 +331,11 @@ def print_cost(console: Console, ctx: CalculatorContext) -> None:
     )
     if ctx["kinds_note"]:
         console.print(ctx["kinds_note"], markup=False)
-    table = Table(title=plain(f"{ctx['line_count']} offerings ({ctx['unpriced_count']} unpriced)"))
-    for column in ("model", "provider", "model id", "input", "cached", "output", "total", "notes"):
-        table.add_column(column)
+
+
+def cost_listing(ctx: CalculatorContext) -> Listing:
+    """The calculator's table: every offering priced for the workload, cheapest route first."""
+    rows: list[tuple[str, ...]] = []
     for c in ctx["lines"]:
         notes = []
         if c["tier_above_input_tokens"] is not None:
@@ -339,17 +346,28 @@ def print_cost(console: Console, ctx: CalculatorContext) -> None:
             notes.append("exceeds served context")
         if c["note"]:
             notes.append(c["note"])
-        add_row(
-            table,
-            c["model_name"],
-            c["provider_name"],
-            c["provider_model_id"],
-            _price(c["input_usd"]) if c["priced"] else "unpriced",
-            _price(c["cached_usd"]) if c["priced"] else "unpriced",
-            NOT_APPLICABLE
-            if not c["output_applicable"]
-            else (_price(c["output_usd"]) if c["priced"] else "unpriced"),
-            _price(c["total_usd"]) if c["priced"] else "unpriced",
-            "; ".join(notes),
+        rows.append(
+            (
+                c["model_name"],
+                c["provider_name"],
+                c["provider_model_id"],
+                _price(c["input_usd"]) if c["priced"] else "unpriced",
+                _price(c["cached_usd"]) if c["priced"] else "unpriced",
+                NOT_APPLICABLE
+                if not c["output_applicable"]
+                else (_price(c["output_usd"]) if c["priced"] else "unpriced"),
+                _price(c["total_usd"]) if c["priced"] else "unpriced",
+                "; ".join(notes),
+            )
         )
-    console.print(table)
+    return Listing(
+        title=f"{ctx['line_count']} offerings ({ctx['unpriced_count']} unpriced)",
+        columns=("model", "provider", "model id", "input", "cached", "output", "total", "notes"),
+        rows=rows,
+    )
+
+
+def print_cost(console: Console, ctx: CalculatorContext) -> None:
+    """The calculator: the workload, then every offering priced for it, cheapest route first."""
+    print_workload(console, ctx)
+    console.print(listing_table(cost_listing(ctx)))

@@ -1,11 +1,16 @@
 """The terminal's escaping rule: data reaches Rich only as ``Text``, never parsed as markup.
 
+And its layout rule: no value is ever cut. Every column folds what does not fit onto the next
+line (Rich's ``overflow="fold"``) instead of ending it with an ellipsis, so an id, a price or a
+total is always printed whole, however narrow the terminal.
+
 Kept apart from ``render.terminal`` (which imports every page context) so that CLI commands
 can use it without slowing the start of every command.
 """
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -20,6 +25,91 @@ def heading(text: str) -> Text:
     return Text(text, style="bold")
 
 
+# A column keeps at least the width of its longest word up to this many cells, so that prices
+# ("$0.0512"), short ids and words stay whole; longer words fold.
+WORD_WIDTH = 10
+
+
+def _longest_word(text: str) -> int:
+    return min(max((len(word) for word in text.split()), default=0), WORD_WIDTH)
+
+
+def fitted(natural: list[int], wanted: list[int], whole: list[bool], budget: int) -> list[int]:
+    """Column widths summing to at most ``budget`` cells (when it allows six per column).
+
+    Each column is as wide as its longest line when all fit. Otherwise columns marked
+    ``whole`` (one short word per cell: prices, dates, counts) keep their ``wanted`` width
+    (their longest word), the narrowest first, as long as every other column keeps a few
+    cells; the other columns share what is left, the widest giving way first.
+    """
+    if sum(natural) <= budget:
+        return natural
+    # what a column that gives way keeps at least: six cells, fewer when there are many columns
+    floor = max(1, min(6, budget // max(len(natural), 1)))
+    protected: set[int] = set()
+    used = floor * len(natural)
+    for i in sorted((i for i, w in enumerate(whole) if w), key=lambda i: wanted[i]):
+        extra = max(wanted[i] - floor, 0)
+        if used + extra > budget:
+            break
+        protected.add(i)
+        used += extra
+
+    def widths(cap: int) -> list[int]:
+        return [wanted[i] if i in protected else min(n, cap) for i, n in enumerate(natural)]
+
+    cap = max(natural, default=0)
+    while cap > floor and sum(widths(cap)) > budget:
+        cap -= 1
+    return widths(cap)
+
+
+class FoldTable(Table):
+    """A Rich table that never cuts a value: columns fold, and keep their short words whole
+    as far as the width allows (``fitted``)."""
+
+    def __init__(self, title: str, *, lines: bool = False) -> None:
+        super().__init__(title=plain(title), show_lines=lines)
+        self.natural: list[int] = []
+        self.wanted: list[int] = []
+        self.whole: list[bool] = []
+
+    def note(self, i: int, text: str, *, header: bool = False) -> None:
+        """Widths a cell of column ``i`` asks for."""
+        if i == len(self.natural):
+            self.natural.append(0)
+            self.wanted.append(0)
+            self.whole.append(True)
+        lines = text.splitlines() or [""]
+        self.natural[i] = max(self.natural[i], *(len(line) for line in lines))
+        self.wanted[i] = max(self.wanted[i], _longest_word(text))
+        if not header:  # a short single word (a price, a date, a count) is kept whole
+            self.whole[i] &= len(text) <= WORD_WIDTH and " " not in text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Borders and padding: one rule per column and one more, one cell each side of a value.
+        budget = options.max_width - (3 * len(self.columns) + 1)
+        widths = fitted(self.natural, self.wanted, self.whole, budget)
+        for column, width in zip(self.columns, widths, strict=True):
+            column.min_width = column.max_width = width
+        yield from super().__rich_console__(console, options)
+
+
+def new_table(title: str, columns: tuple[str, ...] | list[str], *, lines: bool = False) -> Table:
+    """A table whose columns fold long values onto more lines: nothing is cut with "…"."""
+    table = FoldTable(title, lines=lines)
+    for column in columns:
+        table.note(len(table.columns), column, header=True)
+        table.add_column(plain(column), overflow="fold")
+    return table
+
+
 def add_row(table: Table, *cells: object) -> None:
-    """A table row of data cells, each printed as written."""
-    table.add_row(*(None if c is None else c if isinstance(c, Text) else plain(c) for c in cells))
+    """A table row of data cells, each printed as written (a ``FoldTable`` notes the row's
+    short words, to keep them whole)."""
+    texts = [None if c is None else c if isinstance(c, Text) else plain(c) for c in cells]
+    if isinstance(table, FoldTable):
+        for i, text in enumerate(texts):
+            if text is not None:
+                table.note(i, text.plain)
+    table.add_row(*texts)
