@@ -54,7 +54,7 @@ def test_changes_in_every_format() -> None:
 )
 def test_bad_options_are_one_line_errors(args: list[str], needle: str) -> None:
     result = runner.invoke(app, args)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error (docs: every usage error exits 2)
     assert needle in result.output and "Traceback" not in result.output
 
 
