@@ -27,6 +27,9 @@ ALLOWED_METHODS = ("GET", "HEAD")
 MAX_PATH_BYTES = 1024
 MAX_QUERY_BYTES = 4096
 MAX_HOST_BYTES = 255  # a DNS name
+# Health checks come from the orchestrator or the container itself, addressed by IP: the
+# Host check does not apply (the answer holds no URL, web.resources.healthz).
+HEALTH_PATH = "/healthz"
 
 BASE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
@@ -84,6 +87,8 @@ class SecurityMiddleware:
         if len(scope.get("query_string", b"")) > MAX_QUERY_BYTES:
             return 414, "URI Too Long", f"the query string is longer than {MAX_QUERY_BYTES} bytes"
         hosts = [v for k, v in scope.get("headers", []) if k.lower() == b"host"]
+        if scope["path"] == HEALTH_PATH and len(hosts) == 1 and len(hosts[0]) <= MAX_HOST_BYTES:
+            return None
         if len(hosts) > 1:
             return 400, "Bad Request", "more than one Host header"
         if not hosts:
