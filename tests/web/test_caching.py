@@ -4,12 +4,14 @@ and the static build's nginx config sending the same Cache-Control."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
 import re
 from pathlib import Path
 
 import pytest
+from starlette.types import Message, Receive, Scope, Send
 from support.web_support import KIMI, PAIR, assert_security_headers, client_for
 
 from tradeoff.db.queries import Catalog
@@ -19,6 +21,7 @@ from tradeoff.web.caching import (
     STALE_IF_ERROR,
     STALE_WHILE_REVALIDATE,
     Representations,
+    ResponseCache,
     accepts_gzip,
 )
 
@@ -170,3 +173,75 @@ def test_nginx_config_of_the_docs_sends_the_same_cache_control() -> None:
     sent = re.findall(r'add_header\s+Cache-Control\s+"([^"]+)"', config)
     assert sent and all(value == CACHE_CONTROL for value in sent), sent
     assert re.search(r"^\s*etag on;", config, re.M)
+
+
+def _asgi_get(
+    app: ResponseCache, path: str, headers: dict[str, str], method: str = "GET"
+) -> tuple[int, dict[bytes, bytes], bytes]:
+    scope = {
+        "type": "http",
+        "method": method,
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "headers": [(k.encode(), v.encode()) for k, v in headers.items()],
+    }
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    start, *bodies = sent
+    return start["status"], dict(start["headers"]), b"".join(b.get("body", b"") for b in bodies)
+
+
+def test_response_cache_answers_a_request_again_without_the_app() -> None:
+    calls: list[str] = []
+
+    async def inner(scope: Scope, receive: Receive, send: Send) -> None:
+        calls.append(scope["path"])
+        cacheable = scope["path"].startswith("/page")
+        headers = [
+            (b"content-type", b"text/html"),
+            (b"cache-control", CACHE_CONTROL.encode() if cacheable else b"no-store"),
+            *([(b"etag", b'"abc"')] if cacheable else []),
+        ]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": f"body of {scope['path']}".encode()})
+
+    cache = ResponseCache(inner, entries=2)
+    first = _asgi_get(cache, "/page", {})
+    assert _asgi_get(cache, "/page", {}) == first and calls == ["/page"]  # stored
+    assert _asgi_get(cache, "/page", {"if-none-match": '"abc"'})[:2] == (
+        304,
+        {b"cache-control": CACHE_CONTROL.encode(), b"etag": b'"abc"'},
+    )
+    head = _asgi_get(cache, "/page", {}, method="HEAD")
+    assert head == (200, first[1], b"") and calls == ["/page"]
+    _asgi_get(cache, "/page", {"accept-encoding": "gzip"})  # another form: another entry
+    assert calls == ["/page", "/page"]
+    _asgi_get(cache, "/other", {})  # no-store: never kept
+    _asgi_get(cache, "/other", {})
+    assert calls.count("/other") == 2 and len(cache) == 2
+    _asgi_get(cache, "/page2", {})  # a third entry: the oldest goes
+    assert len(cache) == 2
+    _asgi_get(cache, "/page", {})
+    assert calls.count("/page") == 3
+
+
+def test_response_cache_keeps_the_app_answers_identical(catalog: Catalog) -> None:
+    """Served from the store, a page is what the app sent: same body, headers, 304."""
+    with client_for(catalog) as client:
+        for headers in (IDENTITY, GZIP):
+            first = client.get(PAIR, headers=headers)
+            again = client.get(PAIR, headers=headers)
+            assert again.content == first.content
+            assert again.headers == first.headers
+            tag = first.headers["etag"]
+            revalidated = client.get(PAIR, headers={**headers, "if-none-match": tag})
+            assert revalidated.status_code == 304
+            assert_security_headers(revalidated.headers, "304 from the store")

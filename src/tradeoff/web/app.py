@@ -18,7 +18,7 @@ from tradeoff import urls
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import TradeoffError
 from tradeoff.render.html import make_environment
-from tradeoff.web.caching import GZIP_LEVEL, GZIP_MINIMUM_SIZE, Representations
+from tradeoff.web.caching import GZIP_LEVEL, GZIP_MINIMUM_SIZE, Representations, ResponseCache
 from tradeoff.web.pattern import TWIN_FORMATS
 from tradeoff.web.responses import ErrorPage, Problem, problem_response
 from tradeoff.web.routes import routes
@@ -34,6 +34,7 @@ LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 
 class TradeoffApp(Starlette):
     """Starlette with the security middleware outermost (outside the 500 handler too), then
+    the response cache (answers sent before, sent again: ``web.caching.ResponseCache``), then
     gzip (Starlette's, for what is not a cached body: cached bodies come gzipped once from
     ``web.caching`` with their own ETag, and the middleware passes encoded bodies through)."""
 
@@ -45,7 +46,7 @@ class TradeoffApp(Starlette):
             minimum_size=GZIP_MINIMUM_SIZE,
             compresslevel=GZIP_LEVEL,
         )
-        return SecurityMiddleware(compressed, self.allowed_hosts)
+        return SecurityMiddleware(ResponseCache(compressed), self.allowed_hosts)
 
 
 def hosts_for(base_url: str) -> tuple[str, ...]:

@@ -12,6 +12,8 @@ so a CDN in front of N replicas may treat them as one origin:
   §8.8.3.3 asks of content codings); a revalidation with ``If-None-Match`` gets a ``304``.
 - gzip: a cached body's gzip form is compressed once (mtime 0: the same bytes in every replica
   and on every request), not on every request.
+- ``ResponseCache``: a cacheable answer, once sent, is sent again for the same request without
+  routing or rendering (the hot path of a page under load, bench/web_load.py).
 
 The static build's nginx config (docs/deploy.md) sends the same ``Cache-Control``;
 ``tests/web/test_caching.py`` checks both.
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_AGE = 300  # seconds a browser or CDN uses a page without asking
 STALE_WHILE_REVALIDATE = 3600  # then served stale while one request revalidates it
@@ -185,3 +188,82 @@ def cached_response(request: Request, representation: Representation, media_type
         # (on an identity body from this size up, the middleware adds it).
         headers |= {"content-encoding": "gzip", "vary": "Accept-Encoding"}
     return Response(body, media_type=media_type, headers=headers)
+
+
+Key = tuple[bytes, bytes, bool]  # raw path, query string, gzip accepted
+Stored = tuple[list[tuple[bytes, bytes]], bytes, str]  # headers, body, ETag
+_KEPT_ON_304 = (b"etag", b"cache-control", b"vary")
+
+
+class ResponseCache:
+    """Pure ASGI: a cacheable answer (200, ``public`` with an ETag: what ``cached_response``
+    sends) is stored by raw path, query and whether gzip is accepted; the same request again
+    is answered from the store (200, or 304 on a matching If-None-Match) without routing,
+    parsing or rendering. An app serves one catalog for its lifetime, so a stored answer stays
+    true; the store is an LRU of ``entries`` answers whose bodies the render cache holds anyway.
+    Inside the security middleware: bounds, Host checks and security headers still apply.
+    """
+
+    def __init__(self, app: ASGIApp, entries: int = KEPT_ENTRIES) -> None:
+        self.app = app
+        self._kept: OrderedDict[Key, Stored] = OrderedDict()
+        self._entries = entries
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        accept, if_none_match = None, None
+        for name, value in scope["headers"]:
+            name = name.lower()
+            if name == b"accept-encoding":
+                accept = value.decode("latin-1")
+            elif name == b"if-none-match":
+                if_none_match = value.decode("latin-1")
+        path = scope.get("raw_path") or scope["path"].encode()
+        key = (path, scope.get("query_string", b""), accepts_gzip(accept))
+        stored = self._kept.get(key)
+        if stored is not None:
+            self._kept.move_to_end(key)
+            await _replay(stored, scope["method"] == "HEAD", if_none_match, send)
+            return
+        if scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        await self.app(scope, receive, self._recorder(key, send))
+
+    def _recorder(self, key: Key, send: Send) -> Send:
+        """``send``, keeping a cacheable 200 sent in one body message."""
+        start: Message | None = None
+
+        async def record(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message if message["status"] == 200 else None
+            elif message["type"] == "http.response.body" and start is not None:
+                headers = list(start.get("headers", []))
+                names = {k.lower(): v for k, v in headers}
+                public = names.get(b"cache-control", b"").startswith(b"public")
+                if public and b"etag" in names and not message.get("more_body", False):
+                    body = message.get("body", b"")
+                    self._kept[key] = (headers, body, names[b"etag"].decode("latin-1"))
+                    while len(self._kept) > self._entries:
+                        self._kept.popitem(last=False)
+            await send(message)
+
+        return record
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+async def _replay(stored: Stored, head: bool, if_none_match: str | None, send: Send) -> None:
+    """A stored answer again: 304 when the client has it, else the 200 (no body for HEAD)."""
+    headers, body, etag = stored
+    if none_match(if_none_match, etag):
+        kept = [(k, v) for k, v in headers if k.lower() in _KEPT_ON_304]
+        await send({"type": "http.response.start", "status": 304, "headers": kept})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if head else body})
