@@ -38,6 +38,8 @@ BASE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 )
+# Headers this middleware sets: any the app set itself are replaced (set once, not per header).
+_REPLACED = frozenset({name for name, _ in BASE_HEADERS} | {b"content-security-policy"})
 
 
 def security_headers(content_type: bytes) -> list[tuple[bytes, bytes]]:
@@ -68,10 +70,7 @@ class SecurityMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [
-                    (k, v)
-                    for k, v in message.get("headers", [])
-                    if k.lower() not in {h for h, _ in BASE_HEADERS}
-                    and k.lower() != b"content-security-policy"
+                    (k, v) for k, v in message.get("headers", []) if k.lower() not in _REPLACED
                 ]
                 content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
                 message = {**message, "headers": headers + security_headers(content_type)}
