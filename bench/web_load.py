@@ -6,7 +6,9 @@ N worker processes and the config of docs/deploy.md (gzip_static, the caching he
 a folder holding the page as the static build writes it (`PAGE.html` and `PAGE.html.gz`,
 the bytes the server sent). wrk runs against both, alternating, several bounded runs, without
 and with `Accept-Encoding: gzip` (what a CDN asks). Prints each run, the medians, the ratio
-tradeoff/nginx in requests/s (target >= 0.3) and tradeoff's p99 (target <= 20 ms).
+tradeoff/nginx in requests/s (target >= 0.3) and tradeoff's p99 (target <= 20 ms); and the
+requests each server answered per CPU second it used (its process tree, from /proc): on a
+machine other work shares, that ratio moves less than requests/s do.
 Cold: for each of /sitemap.xml, the provider page and the comparison page, starts a fresh
 server and times that URL as its first request, median of the runs.
 Loopback only; every run stops by itself (wrk -d).
@@ -127,10 +129,42 @@ def to_ms(text: str) -> float:
     return value * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
+def cpu_seconds(root: int) -> float:
+    """CPU time (user + system) of a process and all its descendants so far (Linux /proc):
+    the server's own cost, whatever else the machine runs."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(times.get(pid, 0.0) for pid in tree)
+
+
 def run_wrk(
-    wrk: str, url: str, seconds: int, connections: int, encoding: str = "identity"
+    wrk: str,
+    url: str,
+    seconds: int,
+    connections: int,
+    encoding: str = "identity",
+    server_pid: int | None = None,
 ) -> dict[str, float]:
-    """One bounded wrk run (one thread): requests/s, p50 and p99 in ms, errors."""
+    """One bounded wrk run (one thread): requests/s, p50 and p99 in ms, timeouts, and the
+    requests per CPU second the server (process tree ``server_pid``) spent on them."""
+    cpu_before = cpu_seconds(server_pid) if server_pid else 0.0
     out = subprocess.run(
         [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency",
          "-H", f"Accept-Encoding: {encoding}", url],
@@ -148,7 +182,10 @@ def run_wrk(
         sys.exit(f"wrk saw errors against {url}:\n{out}")
     # A timeout (no answer in wrk's 2 s) is a latency, not a failure: counted and shown.
     timeouts = int(errors.group(4)) if errors else 0
-    return {"rps": rps, "p50_ms": p50, "p99_ms": p99, "timeouts": timeouts}
+    done = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    cpu = cpu_seconds(server_pid) - cpu_before if server_pid else 0.0
+    per_cpu = done / cpu if cpu > 0 else 0.0
+    return {"rps": rps, "p50_ms": p50, "p99_ms": p99, "timeouts": timeouts, "per_cpu": per_cpu}
 
 
 def start_app(
@@ -237,7 +274,8 @@ def main() -> None:
                 if wait_for(nginx_base + PAIR, server, "nginx") != body:
                     sys.exit("nginx does not send the bytes tradeoff serve sent")
                 for encoding in ENCODINGS:
-                    med = warm(wrk, args, workers, encoding, app_base, nginx_base, len(body))
+                    pids = {"tradeoff": app.pid, "nginx": server.pid}
+                    med = warm(wrk, args, workers, encoding, app_base, nginx_base, len(body), pids)
                     summary.append((workers, encoding, med))
                 for proc in (server, app):
                     stop(proc)
@@ -258,6 +296,7 @@ def warm(
     app_base: str,
     nginx_base: str,
     size: int,
+    pids: dict[str, int],
 ) -> dict[str, dict[str, float]]:
     """wrk against the same page from tradeoff (render-cache hits) and nginx (a static file);
     the medians of each server."""
@@ -268,16 +307,19 @@ def warm(
     results: dict[str, list[dict[str, float]]] = {"tradeoff": [], "nginx": []}
     for i in range(args.runs):
         for name, url in urls.items():
-            r = run_wrk(wrk, url, args.duration, args.connections, encoding)
+            r = run_wrk(wrk, url, args.duration, args.connections, encoding, pids[name])
             results[name].append(r)
             print(
                 f"  run {i + 1} {name:8} {r['rps']:>10,.0f} req/s  "
+                f"{r['per_cpu']:>8,.0f} req/CPU-s  "
                 f"p50 {r['p50_ms']:.2f} ms  p99 {r['p99_ms']:.2f} ms"
                 + (f"  ({r['timeouts']:.0f} timed out)" if r["timeouts"] else ""),
                 flush=True,
             )
     return {
-        name: {k: statistics.median(r[k] for r in runs) for k in ("rps", "p50_ms", "p99_ms")}
+        name: {
+            k: statistics.median(r[k] for r in runs) for k in ("rps", "p50_ms", "p99_ms", "per_cpu")
+        }
         for name, runs in results.items()
     }
 
@@ -290,6 +332,7 @@ def print_summary(
     print(
         f"  {'workers':>7} {'encoding':9}{'tradeoff req/s':>15}{'nginx req/s':>13}"
         f"{'ratio':>7}{'tradeoff p50':>14}{'tradeoff p99':>14}{'nginx p99':>11}"
+        f"{'req/CPU-s tradeoff':>20}{'nginx':>8}{'ratio':>7}"
     )
     for workers, encoding, med in summary:
         t, n = med["tradeoff"], med["nginx"]
@@ -300,7 +343,9 @@ def print_summary(
         )
         print(
             f"  {workers:>7} {encoding:9}{t['rps']:>15,.0f}{n['rps']:>13,.0f}{ratio:>7.3f}"
-            f"{t['p50_ms']:>11.2f} ms{t['p99_ms']:>11.2f} ms{n['p99_ms']:>8.2f} ms  {verdict}"
+            f"{t['p50_ms']:>11.2f} ms{t['p99_ms']:>11.2f} ms{n['p99_ms']:>8.2f} ms"
+            f"{t['per_cpu']:>20,.0f}{n['per_cpu']:>8,.0f}{t['per_cpu'] / n['per_cpu']:>7.3f}"
+            f"  {verdict}"
         )
     by = {(w, e): m["tradeoff"]["rps"] for w, e, m in summary}
     for encoding in ENCODINGS:

@@ -45,7 +45,7 @@ def serve(
 
     from tradeoff.db.locate import ensure_database
     from tradeoff.web.app import create_app
-    from tradeoff.web.server import SecureHttpToolsProtocol, app_settings
+    from tradeoff.web.server import SecureHttpToolsProtocol, app_settings, served
 
     shown = f"[{host}]" if ":" in host else host
     site_url = (base_url or f"http://{shown}:{port}").rstrip("/")
@@ -63,7 +63,7 @@ def serve(
         "http": SecureHttpToolsProtocol,
     }
     if workers == 1:
-        uvicorn.run(create_app(db_path, base_url=site_url), **options)
+        uvicorn.run(served(create_app(db_path, base_url=site_url)), **options)
         return
     # Each worker process builds its own app from the settings in its environment.
     os.environ.update(app_settings(db_path, site_url))
