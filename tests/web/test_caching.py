@@ -231,6 +231,10 @@ def test_response_cache_answers_a_request_again_without_the_app() -> None:
     assert len(cache) == 2
     _asgi_get(cache, "/page", {})
     assert calls.count("/page") == 3
+    small = ResponseCache(inner, body_bytes=8 * len(b"body of /page1"))
+    for n in range(1, 10):
+        _asgi_get(small, f"/page{n}", {})
+    assert small.body_bytes <= 8 * len(b"body of /page1") and len(small) == 8
 
 
 def test_response_cache_keeps_the_app_answers_identical(catalog: Catalog) -> None:

@@ -52,6 +52,7 @@ TEXT_TYPES = (
 )
 KEPT_ENTRIES = 4096  # representations remembered (ETag and gzip form per cached body)
 KEPT_GZIP_BYTES = 32 * 1024 * 1024  # bound on the gzip forms kept
+KEPT_ANSWER_BYTES = 64 * 1024 * 1024  # bound on the bodies the response cache keeps
 
 
 def is_text(media_type: str) -> bool:
@@ -200,14 +201,19 @@ class ResponseCache:
     sends) is stored by raw path, query and whether gzip is accepted; the same request again
     is answered from the store (200, or 304 on a matching If-None-Match) without routing,
     parsing or rendering. An app serves one catalog for its lifetime, so a stored answer stays
-    true; the store is an LRU of ``entries`` answers whose bodies the render cache holds anyway.
-    Inside the security middleware: bounds, Host checks and security headers still apply.
+    true; the store is an LRU bounded in answers and in body bytes (one answer over an eighth
+    of the bound is not kept). Inside the security middleware: bounds, Host checks and
+    security headers still apply.
     """
 
-    def __init__(self, app: ASGIApp, entries: int = KEPT_ENTRIES) -> None:
+    def __init__(
+        self, app: ASGIApp, entries: int = KEPT_ENTRIES, body_bytes: int = KEPT_ANSWER_BYTES
+    ) -> None:
         self.app = app
         self._kept: OrderedDict[Key, Stored] = OrderedDict()
         self._entries = entries
+        self._bound = body_bytes
+        self.body_bytes = 0  # bytes of the bodies kept
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
@@ -244,14 +250,20 @@ class ResponseCache:
                 headers = list(start.get("headers", []))
                 names = {k.lower(): v for k, v in headers}
                 public = names.get(b"cache-control", b"").startswith(b"public")
-                if public and b"etag" in names and not message.get("more_body", False):
-                    body = message.get("body", b"")
-                    self._kept[key] = (headers, body, names[b"etag"].decode("latin-1"))
-                    while len(self._kept) > self._entries:
-                        self._kept.popitem(last=False)
+                body = message.get("body", b"")
+                whole = not message.get("more_body", False)
+                if public and b"etag" in names and whole and len(body) <= self._bound // 8:
+                    self._keep(key, (headers, body, names[b"etag"].decode("latin-1")))
             await send(message)
 
         return record
+
+    def _keep(self, key: Key, stored: Stored) -> None:
+        old = self._kept.pop(key, None)
+        self.body_bytes += len(stored[1]) - (len(old[1]) if old else 0)
+        self._kept[key] = stored
+        while len(self._kept) > self._entries or self.body_bytes > self._bound:
+            self.body_bytes -= len(self._kept.popitem(last=False)[1][1])
 
     def __len__(self) -> int:
         return len(self._kept)
