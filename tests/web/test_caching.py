@@ -8,6 +8,7 @@ import asyncio
 import gzip
 import hashlib
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -194,7 +195,9 @@ def _asgi_get(
     async def send(message: Message) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: another test (Playwright's sync API) may leave a loop running.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     start, *bodies = sent
     return start["status"], dict(start["headers"]), b"".join(b.get("body", b"") for b in bodies)
 
