@@ -23,7 +23,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from tradeoff.db.locate import ensure_database
-from tradeoff.web.app import GZIP_LEVEL, create_app
+from tradeoff.web.app import create_app
+from tradeoff.web.caching import GZIP_LEVEL
 from tradeoff.web.static_build import BuildReport, build_site
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,15 +1,20 @@
-"""Bench: requests/s and p50/p99 latency of web pages under load beside nginx, and cold starts.
+"""Bench: the cached compare page from `tradeoff serve` beside nginx serving the same bytes as
+a static build file, under load (wrk, 64 connections); and cold first requests.
 
-Warm: starts `tradeoff serve` (uvicorn, one process) and nginx (one worker) on loopback ports,
-saves a comparison page and the largest provider page as static files for nginx, and runs wrk
-against both, alternating, for several bounded runs (render-cache hits). Prints the median of
-each figure and the ratio to nginx.
+Warm: for N = 1 and 2 worker processes, starts `tradeoff serve --workers N` and nginx with
+N worker processes and the config of docs/deploy.md (gzip_static, the caching headers) over
+a folder holding the page as the static build writes it (`PAGE.html` and `PAGE.html.gz`,
+the bytes the server sent). wrk runs against both, alternating, several bounded runs, without
+and with `Accept-Encoding: gzip` (what a CDN asks). Prints each run, the medians, the ratio
+tradeoff/nginx in requests/s (target >= 0.3) and tradeoff's p99 (target <= 20 ms); and the
+requests each server answered per CPU second it used (its process tree, from /proc): on a
+machine other work shares, that ratio moves less than requests/s do.
 Cold: for each of /sitemap.xml, the provider page and the comparison page, starts a fresh
-server and times that URL as its first request (the work the render cache hides), median of
-the runs.
+server and times that URL as its first request, median of the runs.
 Loopback only; every run stops by itself (wrk -d).
 
-    .venv/bin/python bench/web_load.py [--runs 3] [--duration 5] [--connections 16]
+    .venv/bin/python bench/web_load.py [--runs 3] [--duration 5] [--connections 64]
+        [--workers 1 2] [--no-cold]
 
 Needs Debian's wrk and nginx; installs them with apt-get when missing and run as root.
 """
@@ -17,6 +22,7 @@ Needs Debian's wrk and nginx; installs them with apt-get when missing and run as
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import re
 import shutil
@@ -30,13 +36,17 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from tradeoff.web.static_site import file_for
+
 PAIR = "/compare/mistral--mixtral-8x22b-instruct-vs-moonshotai--kimi-k2-instruct"
 PROVIDER = "/providers/openrouter"  # the provider with the most offerings
-PAGES = (PAIR, PROVIDER)
 COLD = ("/sitemap.xml", PROVIDER, PAIR)
 ROOT = Path(__file__).resolve().parents[1]
-NGINX_CONF = """
-worker_processes 1;
+ENCODINGS = {"identity": "identity", "gzip": "gzip"}  # Accept-Encoding sent by wrk
+TARGET_RATIO = 0.3
+TARGET_P99_MS = 20.0
+NGINX_MAIN = """
+worker_processes {workers};
 daemon off;
 pid {tmp}/nginx.pid;
 error_log {tmp}/nginx-error.log warn;
@@ -44,20 +54,32 @@ error_log {tmp}/nginx-error.log warn;
 events {{ worker_connections 1024; }}
 http {{
   access_log off;
+  sendfile on;
   client_body_temp_path {tmp}/body;
   proxy_temp_path {tmp}/proxy;
   fastcgi_temp_path {tmp}/fastcgi;
   uwsgi_temp_path {tmp}/uwsgi;
   scgi_temp_path {tmp}/scgi;
-  default_type text/html;
-  sendfile on;
-  server {{
-    listen 127.0.0.1:{port};
-    root {tmp}/www;
-    location / {{ try_files $uri =404; }}
-  }}
+{config}
 }}
 """
+
+
+def documented_nginx(tmp: Path, port: int, app_port: int, workers: int) -> str:
+    """docs/deploy.md's nginx config (as tests/web/test_nginx.py runs it) on loopback ports,
+    over ``tmp/www``."""
+    text = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    config = text.split("```nginx", 1)[1].split("```", 1)[0]
+    for old, new in (
+        ("listen 80;", f"listen 127.0.0.1:{port} reuseport;"),
+        ("server 127.0.0.1:8000;", f"server 127.0.0.1:{app_port};"),
+        ("root /srv/tradeoff/site;", f"root {tmp}/www;"),
+    ):
+        if old not in config:
+            sys.exit(f"docs/deploy.md's nginx config no longer has {old!r}")
+        config = config.replace(old, new)
+    user = "user root;" if os.geteuid() == 0 else ""  # workers must read the temp dir
+    return NGINX_MAIN.format(tmp=tmp, workers=workers, user=user, config=config)
 
 
 def need(binary: str, package: str) -> str:
@@ -107,36 +129,79 @@ def to_ms(text: str) -> float:
     return value * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def run_wrk(wrk: str, url: str, seconds: int, connections: int) -> dict[str, float]:
-    """One bounded wrk run (one thread): requests/s, p50 and p99 in ms, errors."""
+def cpu_seconds(root: int) -> float:
+    """CPU time (user + system) of a process and all its descendants so far (Linux /proc):
+    the server's own cost, whatever else the machine runs."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(times.get(pid, 0.0) for pid in tree)
+
+
+def run_wrk(
+    wrk: str,
+    url: str,
+    seconds: int,
+    connections: int,
+    encoding: str = "identity",
+    server_pid: int | None = None,
+) -> dict[str, float]:
+    """One bounded wrk run (one thread): requests/s, p50 and p99 in ms, timeouts, and the
+    requests per CPU second the server (process tree ``server_pid``) spent on them."""
+    cpu_before = cpu_seconds(server_pid) if server_pid else 0.0
     out = subprocess.run(
-        [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency",
+         "-H", f"Accept-Encoding: {encoding}", url],
         check=True,
         capture_output=True,
         text=True,
         timeout=seconds + 60,
-    ).stdout
+    ).stdout  # fmt: skip
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     p50 = to_ms(re.search(r"\s50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     p99 = to_ms(re.search(r"\s99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    errors = re.search(r"Socket errors:.*", out)
-    if bad or errors:
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if bad or (errors and any(int(n) for n in errors.groups()[:3])):
         sys.exit(f"wrk saw errors against {url}:\n{out}")
-    return {"rps": rps, "p50_ms": p50, "p99_ms": p99}
+    # A timeout (no answer in wrk's 2 s) is a latency, not a failure: counted and shown.
+    timeouts = int(errors.group(4)) if errors else 0
+    done = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    cpu = cpu_seconds(server_pid) - cpu_before if server_pid else 0.0
+    per_cpu = done / cpu if cpu > 0 else 0.0
+    return {"rps": rps, "p50_ms": p50, "p99_ms": p99, "timeouts": timeouts, "per_cpu": per_cpu}
 
 
-def start_app(tradeoff: Path, procs: list[subprocess.Popen[bytes]]) -> tuple[str, Any]:
+def start_app(
+    tradeoff: Path, procs: list[subprocess.Popen[bytes]], workers: int = 1
+) -> tuple[str, Any]:
     """A fresh `tradeoff serve`, answering (its base URL and process); nothing rendered yet."""
     port = free_port()
     app = subprocess.Popen(
-        [str(tradeoff), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [str(tradeoff), "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(workers)],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-    )
+    )  # fmt: skip
     procs.append(app)
     base = f"http://127.0.0.1:{port}"
-    wait_for(base + "/robots.txt", app, "tradeoff serve")  # cheap: renders no page
+    wait_for(base + "/healthz", app, "tradeoff serve")  # cheap: renders no page
     return base, app
 
 
@@ -173,75 +238,120 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
-    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold first requests")
     args = parser.parse_args()
     wrk = need("wrk", "wrk")
     nginx = need("nginx", "nginx")
     tradeoff = Path(sys.executable).parent / "tradeoff"
     procs: list[subprocess.Popen[bytes]] = []
-    with tempfile.TemporaryDirectory(prefix="tradeoff-bench-") as tmp_name:
-        tmp = Path(tmp_name)
-        try:
-            nginx_port = free_port()
-            app_base, app = start_app(tradeoff, procs)
-            bodies = {}
-            for path in PAGES:
-                bodies[path] = wait_for(app_base + path, app, "tradeoff serve")
-                page = tmp / "www" / path.lstrip("/")
-                page.parent.mkdir(parents=True, exist_ok=True)
-                page.write_bytes(bodies[path])
-            for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-                (tmp / d).mkdir()
-            user = "user root;" if os.geteuid() == 0 else ""  # workers must read the temp dir
-            conf = tmp / "nginx.conf"
-            conf.write_text(NGINX_CONF.format(tmp=tmp, port=nginx_port, user=user))
-            server = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)])
-            procs.append(server)
-            nginx_base = f"http://127.0.0.1:{nginx_port}"
-            for path in PAGES:
-                assert wait_for(nginx_base + path, server, "nginx") == bodies[path]
-            print(
-                f"wrk 1 thread, {args.connections} connections, {args.duration}s x {args.runs} "
-                "runs each, alternating; tradeoff: uvicorn 1 process; nginx: 1 worker",
-                flush=True,
-            )
-            for path in PAGES:
-                warm(wrk, args, path, len(bodies[path]), app_base, nginx_base)
-            stop(app)
-            procs.remove(app)
+    summary: list[tuple[int, str, dict[str, dict[str, float]]]] = []
+    print(
+        f"wrk: 1 thread, {args.connections} connections, {args.duration} s x {args.runs} runs "
+        f"per server, alternating; page {PAIR}; {os.cpu_count()} cores",
+        flush=True,
+    )
+    try:
+        for workers in args.workers:
+            with tempfile.TemporaryDirectory(prefix="tradeoff-bench-") as tmp_name:
+                tmp = Path(tmp_name)
+                app_base, app = start_app(tradeoff, procs, workers)
+                body = wait_for(app_base + PAIR, app, "tradeoff serve")
+                page = tmp / "www" / file_for(PAIR, "text/html")  # as the static build writes it
+                page.parent.mkdir(parents=True)
+                page.write_bytes(body)
+                Path(f"{page}.gz").write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
+                for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+                    (tmp / d).mkdir()
+                nginx_port = free_port()
+                conf = tmp / "nginx.conf"
+                conf.write_text(documented_nginx(tmp, nginx_port, int(app_base.rsplit(":", 1)[1]),
+                                                 workers))  # fmt: skip
+                server = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)])
+                procs.append(server)
+                nginx_base = f"http://127.0.0.1:{nginx_port}"
+                if wait_for(nginx_base + PAIR, server, "nginx") != body:
+                    sys.exit("nginx does not send the bytes tradeoff serve sent")
+                for encoding in ENCODINGS:
+                    pids = {"tradeoff": app.pid, "nginx": server.pid}
+                    med = warm(wrk, args, workers, encoding, app_base, nginx_base, len(body), pids)
+                    summary.append((workers, encoding, med))
+                for proc in (server, app):
+                    stop(proc)
+                    procs.remove(proc)
+        print_summary(summary, args)
+        if not args.no_cold:
             cold_first_requests(tradeoff, args.runs, procs)
-        finally:
-            for proc in procs:
-                stop(proc)
+    finally:
+        for proc in procs:
+            stop(proc)
 
 
 def warm(
-    wrk: str, args: argparse.Namespace, path: str, size: int, app_base: str, nginx_base: str
-) -> None:
-    """wrk against the same page from tradeoff (render-cache hits) and nginx (a static file)."""
-    print(f"\nwarm: {path} ({size:,} bytes)", flush=True)
-    urls = {"tradeoff": app_base + path, "nginx": nginx_base + path}
+    wrk: str,
+    args: argparse.Namespace,
+    workers: int,
+    encoding: str,
+    app_base: str,
+    nginx_base: str,
+    size: int,
+    pids: dict[str, int],
+) -> dict[str, dict[str, float]]:
+    """wrk against the same page from tradeoff (render-cache hits) and nginx (a static file);
+    the medians of each server."""
+    print(f"\n{workers} worker(s), Accept-Encoding: {encoding} ({size:,} bytes uncompressed)")
+    urls = {"tradeoff": app_base + PAIR, "nginx": nginx_base + PAIR}
     for url in urls.values():  # warm-up (render cache, page cache)
-        run_wrk(wrk, url, 1, args.connections)
+        run_wrk(wrk, url, 1, args.connections, encoding)
     results: dict[str, list[dict[str, float]]] = {"tradeoff": [], "nginx": []}
     for i in range(args.runs):
         for name, url in urls.items():
-            r = run_wrk(wrk, url, args.duration, args.connections)
+            r = run_wrk(wrk, url, args.duration, args.connections, encoding, pids[name])
             results[name].append(r)
             print(
                 f"  run {i + 1} {name:8} {r['rps']:>10,.0f} req/s  "
-                f"p50 {r['p50_ms']:.2f} ms  p99 {r['p99_ms']:.2f} ms",
+                f"{r['per_cpu']:>8,.0f} req/CPU-s  "
+                f"p50 {r['p50_ms']:.2f} ms  p99 {r['p99_ms']:.2f} ms"
+                + (f"  ({r['timeouts']:.0f} timed out)" if r["timeouts"] else ""),
                 flush=True,
             )
-    med = {
-        name: {k: statistics.median(r[k] for r in runs) for k in ("rps", "p50_ms", "p99_ms")}
+    return {
+        name: {
+            k: statistics.median(r[k] for r in runs) for k in ("rps", "p50_ms", "p99_ms", "per_cpu")
+        }
         for name, runs in results.items()
     }
-    print(f"  {'server':10}{'req/s':>12}{'p50 ms':>10}{'p99 ms':>10}   (median of {args.runs})")
-    for name, m in med.items():
-        print(f"  {name:10}{m['rps']:>12,.0f}{m['p50_ms']:>10.2f}{m['p99_ms']:>10.2f}")
-    ratio = med["tradeoff"]["rps"] / med["nginx"]["rps"]
-    print(f"  tradeoff / nginx requests/s: {ratio:.3f} ({1 / ratio:.1f}x slower than static nginx)")
+
+
+def print_summary(
+    summary: list[tuple[int, str, dict[str, dict[str, float]]]], args: argparse.Namespace
+) -> None:
+    """One line per (workers, encoding): medians, the ratio and the targets."""
+    print(f"\nmedians of {args.runs} runs, {args.connections} connections:")
+    print(
+        f"  {'workers':>7} {'encoding':9}{'tradeoff req/s':>15}{'nginx req/s':>13}"
+        f"{'ratio':>7}{'tradeoff p50':>14}{'tradeoff p99':>14}{'nginx p99':>11}"
+        f"{'req/CPU-s tradeoff':>20}{'nginx':>8}{'ratio':>7}"
+    )
+    for workers, encoding, med in summary:
+        t, n = med["tradeoff"], med["nginx"]
+        ratio = t["rps"] / n["rps"]
+        verdict = (
+            f"ratio {'ok' if ratio >= TARGET_RATIO else 'MISSED'} (>= {TARGET_RATIO}), "
+            f"p99 {'ok' if t['p99_ms'] <= TARGET_P99_MS else 'MISSED'} (<= {TARGET_P99_MS:g} ms)"
+        )
+        print(
+            f"  {workers:>7} {encoding:9}{t['rps']:>15,.0f}{n['rps']:>13,.0f}{ratio:>7.3f}"
+            f"{t['p50_ms']:>11.2f} ms{t['p99_ms']:>11.2f} ms{n['p99_ms']:>8.2f} ms"
+            f"{t['per_cpu']:>20,.0f}{n['per_cpu']:>8,.0f}{t['per_cpu'] / n['per_cpu']:>7.3f}"
+            f"  {verdict}"
+        )
+    by = {(w, e): m["tradeoff"]["rps"] for w, e, m in summary}
+    for encoding in ENCODINGS:
+        if (1, encoding) in by and (2, encoding) in by:
+            gain = by[(2, encoding)] / by[(1, encoding)]
+            print(f"  --workers 2 vs 1 ({encoding}): {gain:.2f}x tradeoff requests/s")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from tradeoff import urls
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import TradeoffError
 from tradeoff.render.html import make_environment
+from tradeoff.web.caching import GZIP_LEVEL, GZIP_MINIMUM_SIZE, Representations, ResponseCache
 from tradeoff.web.pattern import TWIN_FORMATS
 from tradeoff.web.responses import ErrorPage, Problem, problem_response
 from tradeoff.web.routes import routes
@@ -29,16 +30,13 @@ log = logging.getLogger("tradeoff.web")
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"  # `tradeoff serve`'s default bind address
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
-# Responses from this size up are gzipped for clients that accept it (with Vary:
-# Accept-Encoding); smaller ones gain less than the header costs. Level 6: most of level 9's
-# saving for a fraction of its CPU (bench/static_build.py prints both on the home page).
-GZIP_MINIMUM_SIZE = 500
-GZIP_LEVEL = 6
 
 
 class TradeoffApp(Starlette):
     """Starlette with the security middleware outermost (outside the 500 handler too), then
-    gzip (Starlette's: it keeps ETag, Cache-Control and the 304s, which have no body)."""
+    the response cache (answers sent before, sent again: ``web.caching.ResponseCache``), then
+    gzip (Starlette's, for what is not a cached body: cached bodies come gzipped once from
+    ``web.caching`` with their own ETag, and the middleware passes encoded bodies through)."""
 
     allowed_hosts: tuple[str, ...] = ("*",)
 
@@ -48,7 +46,7 @@ class TradeoffApp(Starlette):
             minimum_size=GZIP_MINIMUM_SIZE,
             compresslevel=GZIP_LEVEL,
         )
-        return SecurityMiddleware(compressed, self.allowed_hosts)
+        return SecurityMiddleware(ResponseCache(compressed), self.allowed_hosts)
 
 
 def hosts_for(base_url: str) -> tuple[str, ...]:
@@ -136,5 +134,6 @@ def create_app(
         allowed_hosts = ("*",) if base_url is None else hosts_for(base_url)
     app.allowed_hosts = tuple(allowed_hosts)
     site_url = (base_url or DEFAULT_BASE_URL).rstrip("/")
+    app.state.representations = Representations()  # ETags and gzip forms of cached bodies
     app.state.site = Site(Catalog(Path(db_path)), make_environment(), base_url=site_url)
     return app

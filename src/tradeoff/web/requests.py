@@ -13,7 +13,9 @@ from starlette.datastructures import QueryParams
 
 from tradeoff import urls
 from tradeoff.compare.engine import check_distinct
+from tradeoff.db.queries import Catalog
 from tradeoff.errors import AmbiguousModel, UnknownModel, UsageError
+from tradeoff.pages.memo import per_catalog
 from tradeoff.pages.queries import PageQuery, ParamError
 from tradeoff.pages.view import models_by_slug
 from tradeoff.records import Model
@@ -113,12 +115,18 @@ def find_models(site: Site, names: list[str]) -> list[Model]:
     return models
 
 
+@per_catalog
+def longest_slug(catalog: Catalog) -> int:
+    """The length of the longest model slug (once per catalog: it bounds pair splitting)."""
+    return max((len(s) for s in models_by_slug(catalog)), default=0)
+
+
 def split_pair(site: Site, pair: str) -> list[Model]:
     """`a-vs-b` → two models; slugs may themselves contain "-vs-", so try every split whose
     left side is no longer than the longest slug (linear in the path, however many "-vs-")."""
     sep = urls.PAIR_SEPARATOR
     by_slug = models_by_slug(site.catalog)
-    longest = max((len(s) for s in by_slug), default=0)
+    longest = longest_slug(site.catalog)
     at = pair.find(sep)
     if at < 0:
         raise bad_parameter("pair", "expected /compare/{slugA}-vs-{slugB}")

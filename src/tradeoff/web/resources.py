@@ -1,4 +1,5 @@
-"""Files that are not pages: catalog downloads, sitemap.xml, robots.txt, llms.txt, static."""
+"""Files that are not pages: catalog downloads, sitemap.xml, robots.txt, llms.txt, static;
+and /healthz."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
 from tradeoff.pages.downloads import FILES, build_downloads
 from tradeoff.pages.sitemap import sitemap_entries
@@ -27,6 +28,14 @@ def _site(request: Request) -> Site:
 def base_url(request: Request) -> str:
     """The site's configured base URL (absolute URLs never come from the request's Host)."""
     return _site(request).base_url
+
+
+async def healthz(request: Request) -> Response:
+    """`/healthz`: a cheap answer for health checks (the container's HEALTHCHECK, an
+    orchestrator's probes): the catalog version served, never cached; no page is built."""
+    version = _site(request).version
+    headers = {"cache-control": "no-store"}
+    return JSONResponse({"status": "ok", "catalog_version": version}, headers=headers)
 
 
 async def download_file(request: Request) -> Response:

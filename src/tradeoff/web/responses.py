@@ -1,8 +1,7 @@
-"""Responses: media types, ETag / Cache-Control from the catalog version, problem bodies."""
+"""Responses: media types, cached bodies (``web.caching``: ETag, Cache-Control), problems."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import TypedDict
 
@@ -10,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from tradeoff.render.safe import inert_json
+from tradeoff.web.caching import Representation, Representations, cached_response
 
 MEDIA_TYPES: dict[str, str] = {
     "html": "text/html; charset=utf-8",
@@ -22,7 +22,6 @@ MEDIA_TYPES: dict[str, str] = {
     "csv": "text/csv; charset=utf-8",
     "sqlite": "application/vnd.sqlite3",
 }
-CACHE_CONTROL = "public, max-age=300"
 
 
 class Suggestion(TypedDict):
@@ -98,42 +97,14 @@ def problem_response(problem: Problem, request: Request) -> Response:
     )
 
 
-def etag_for(version: str, request: Request, key: str | None = None) -> str:
-    """A weak ETag: same catalog version + same page (its cache key, else its URL) = same
-    bytes."""
-    what = (key or f"{request.url.path}?{request.url.query}").encode()
-    return f'W/"{version[:16]}-{hashlib.sha256(what).hexdigest()[:16]}"'
-
-
-def _opaque_tags(header: str) -> list[str]:
-    """The entity tags of an If-None-Match list, each without its weakness prefix."""
-    tags = []
-    for part in header.split(","):
-        tag = part.strip()
-        tag = tag[2:] if tag.startswith("W/") else tag
-        if len(tag) >= 2 and tag[0] == tag[-1] == '"' and '"' not in tag[1:-1]:
-            tags.append(tag)
-    return tags
-
-
-def none_match(header: str | None, etag: str) -> bool:
-    """If-None-Match says the client has this representation (RFC 9110 §13.1.2): "*", or a
-    listed tag equal to ours by weak comparison (the opaque tags are equal, W/ or not)."""
-    if header is None:
-        return False
-    if header.strip() == "*":
-        return True
-    ours = etag.removeprefix("W/")
-    return ours in _opaque_tags(header)
-
-
 def cached(
     request: Request, version: str, body: str | bytes, kind: str, key: str | None = None
 ) -> Response:
-    """A 200 with ETag and Cache-Control, or a 304 when the client already has it."""
-    etag = etag_for(version, request, key)
-    headers = {"etag": etag, "cache-control": CACHE_CONTROL}
-    if none_match(request.headers.get("if-none-match"), etag):
-        # A 304 carries the Vary its 200 would (gzip adds it to bodies, a 304 has none).
-        return Response(status_code=304, headers={**headers, "vary": "Accept-Encoding"})
-    return Response(body, media_type=MEDIA_TYPES[kind], headers=headers)
+    """A 200 with a strong ETag and Cache-Control (``web.caching``), or a 304 when the client
+    already has it. ``key`` names the page (default: its URL); ``version`` is the catalog's,
+    part of what a key means."""
+    data = body.encode() if isinstance(body, str) else body
+    name = f"{version}|{key or request.url.path + '?' + request.url.query}"
+    kept: Representations | None = getattr(request.app.state, "representations", None)
+    representation = kept.of(name, data) if kept is not None else Representation.of(data)
+    return cached_response(request, representation, MEDIA_TYPES[kind])

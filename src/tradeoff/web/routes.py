@@ -70,6 +70,7 @@ from tradeoff.web.openapi import ApiRoute, api_route, openapi_document
 from tradeoff.web.pattern import ApiDoc, Outcome, Page, PageRequest, Redirect, Show
 from tradeoff.web.requests import find_model, find_models, split_pair
 from tradeoff.web.responses import bad_parameter, not_found
+from tradeoff.web.security import HEALTH_PATH
 
 JSON = ("json",)
 MODEL_EXAMPLE = "moonshotai--kimi-k2-instruct"
@@ -407,6 +408,7 @@ FILES: tuple[Route, ...] = (
     Route("/robots.txt", resources.robots),
     Route("/llms.txt", resources.llms),
     Route("/static/{name}", resources.static),
+    Route(HEALTH_PATH, resources.healthz),
 )
 
 

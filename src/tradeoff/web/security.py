@@ -27,6 +27,9 @@ ALLOWED_METHODS = ("GET", "HEAD")
 MAX_PATH_BYTES = 1024
 MAX_QUERY_BYTES = 4096
 MAX_HOST_BYTES = 255  # a DNS name
+# Health checks come from the orchestrator or the container itself, addressed by IP: the
+# Host check does not apply (the answer holds no URL, web.resources.healthz).
+HEALTH_PATH = "/healthz"
 
 BASE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-content-type-options", b"nosniff"),
@@ -35,6 +38,8 @@ BASE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 )
+# Headers this middleware sets: any the app set itself are replaced (set once, not per header).
+_REPLACED = frozenset({name for name, _ in BASE_HEADERS} | {b"content-security-policy"})
 
 
 def security_headers(content_type: bytes) -> list[tuple[bytes, bytes]]:
@@ -65,10 +70,7 @@ class SecurityMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [
-                    (k, v)
-                    for k, v in message.get("headers", [])
-                    if k.lower() not in {h for h, _ in BASE_HEADERS}
-                    and k.lower() != b"content-security-policy"
+                    (k, v) for k, v in message.get("headers", []) if k.lower() not in _REPLACED
                 ]
                 content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
                 message = {**message, "headers": headers + security_headers(content_type)}
@@ -84,6 +86,8 @@ class SecurityMiddleware:
         if len(scope.get("query_string", b"")) > MAX_QUERY_BYTES:
             return 414, "URI Too Long", f"the query string is longer than {MAX_QUERY_BYTES} bytes"
         hosts = [v for k, v in scope.get("headers", []) if k.lower() == b"host"]
+        if scope["path"] == HEALTH_PATH and len(hosts) == 1 and len(hosts[0]) <= MAX_HOST_BYTES:
+            return None
         if len(hosts) > 1:
             return 400, "Bad Request", "more than one Host header"
         if not hosts:

@@ -1,5 +1,6 @@
 """uvicorn as `tradeoff serve` runs it: its own answers carry the security headers too, and
-the request head (request line and headers) is bounded.
+the request head (request line and headers) is bounded; with ``--workers N``, each worker
+process builds its app with ``app_from_env``.
 
 uvicorn answers a request it cannot parse (a bad request line, a forbidden character in a
 header, an over-long URL) itself, before any ASGI middleware runs, with a bare 400 and no
@@ -12,12 +13,21 @@ past ``MAX_HEAD_BYTES`` with 431 while it is still arriving.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
+import os
+from pathlib import Path
 
+from starlette.applications import Starlette
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from tradeoff.render.safe import inert_json
+from tradeoff.web.app import create_app
 from tradeoff.web.security import MAX_HOST_BYTES, MAX_PATH_BYTES, MAX_QUERY_BYTES, security_headers
+
+# `tradeoff serve --workers N`: each uvicorn worker process builds its app from these.
+DB_VARIABLE = "TRADEOFF_SERVE_DB"
+BASE_URL_VARIABLE = "TRADEOFF_SERVE_BASE_URL"
 
 # Path, query and Host limits (web.security) plus room for ordinary headers: browsers send
 # 1-2 KiB; the app refuses what exceeds its own limits with a 414 or 400 anyway.
@@ -73,3 +83,27 @@ class SecureHttpToolsProtocol(HttpToolsProtocol):
         head += b"".join(name + b": " + value + b"\r\n" for name, value in headers)
         self.transport.write(head + b"\r\n" + body)
         self.transport.close()
+
+
+def served(app: Starlette) -> Starlette:
+    """An app about to serve: what it built so far (the catalog, the templates, the route
+    table) lives as long as the process, so it leaves the cyclic garbage collector's scans
+    (``gc.freeze``); a full collection over it took 0.1-0.4 s here, a pause every request in
+    flight would wait for (bench/web_load.py's p99)."""
+    gc.collect()
+    gc.freeze()
+    return app
+
+
+def app_settings(db_path: Path, base_url: str) -> dict[str, str]:
+    """The environment that ``app_from_env`` reads in each worker process."""
+    return {DB_VARIABLE: str(db_path), BASE_URL_VARIABLE: base_url}
+
+
+def app_from_env() -> Starlette:
+    """The app of one worker of ``tradeoff serve --workers N`` (a uvicorn factory): the
+    compiled database and base URL the parent resolved, from the environment."""
+    missing = [name for name in (DB_VARIABLE, BASE_URL_VARIABLE) if not os.environ.get(name)]
+    if missing:
+        raise RuntimeError(f"tradeoff serve worker started without {', '.join(missing)}")
+    return served(create_app(Path(os.environ[DB_VARIABLE]), base_url=os.environ[BASE_URL_VARIABLE]))

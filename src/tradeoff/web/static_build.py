@@ -31,10 +31,11 @@ import anyio
 from starlette.types import ASGIApp, Message
 
 from tradeoff.errors import TradeoffError
-from tradeoff.web.app import GZIP_MINIMUM_SIZE, create_app
+from tradeoff.web.app import create_app
+from tradeoff.web.caching import GZIP_MINIMUM_SIZE, is_text
 from tradeoff.web.responses import ErrorPage
 from tradeoff.web.site import Site
-from tradeoff.web.static_site import NOT_FOUND_FILE, file_for, is_text, site_urls
+from tradeoff.web.static_site import NOT_FOUND_FILE, file_for, site_urls
 
 MARKER = ".tradeoff-build"  # names a folder as a build of ours (safe to replace)
 IN_FLIGHT = 4  # requests at once: keeps the app's render threads busy

@@ -41,15 +41,6 @@ QUERY_FILES: dict[str, tuple[str, str, str]] = {
     urls.chart("price-by-provider"): ("model", "charts/price-by-provider", ".svg"),
     urls.chart("price-history"): ("model", "charts/price-history", ".svg"),
 }
-# Media types that are text (their files get a pre-compressed .gz twin).
-TEXT_TYPES = (
-    "text/",
-    "application/json",
-    "application/xml",
-    "application/atom+xml",
-    "application/problem+json",
-    "image/svg+xml",
-)
 NOT_FOUND_FILE = "404.html"  # the site's not-found page, for the host's error page
 
 
@@ -184,8 +175,3 @@ def host_files(url: str) -> list[str] | None:
     if not path or path.endswith("/"):
         return [path + "index.html"]
     return [path, path + ".html", path + ".json"]
-
-
-def is_text(media_type: str) -> bool:
-    """Whether a media type is text (compressed on the wire, a .gz twin in the build)."""
-    return media_type.startswith(TEXT_TYPES)
