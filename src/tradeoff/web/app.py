@@ -120,7 +120,7 @@ def create_app(
     (an in-process app: ``tradeoff serve`` always gives one).
     """
     if db_path is None:
-        from tradeoff.db.locate import ensure_database
+        from tradeoff.pages.precompute import ensure_database
 
         db_path = ensure_database()
     app = TradeoffApp(
