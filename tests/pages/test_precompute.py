@@ -14,8 +14,11 @@ from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db import derived
 from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.catalog_table import computed_catalog_rows
 from tradeoff.pages.comparison import compare_context
+from tradeoff.pages.downloads import computed_downloads_summary
 from tradeoff.pages.precompute import RELATED_STORED
+from tradeoff.pages.sitemap import computed_sitemap_entries, sitemap_entries
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +73,17 @@ def test_a_comparison_reads_only_its_models(catalog_db: Path) -> None:
         assert "offerings" not in fresh.__dict__
     finally:
         fresh.close()
+
+
+def test_stored_sitemap_is_the_computed_one(catalog: Catalog) -> None:
+    stored = sitemap_entries(catalog)
+    assert stored == computed_sitemap_entries(catalog)
+    assert any(e.lastmod for e in stored) and any(e.path.startswith("/compare/") for e in stored)
+
+
+def test_stored_catalog_rows_and_downloads_are_the_computed_ones(catalog: Catalog) -> None:
+    assert derived.stored_value(catalog, "catalog_rows") == computed_catalog_rows(catalog)
+    stored = derived.stored_value(catalog, "downloads")
+    assert stored is not None and stored["bytes"]["catalog.sqlite"] > 0
+    # the files built now (from the published database) are the ones the page describes
+    assert stored == computed_downloads_summary(catalog)

@@ -53,6 +53,9 @@ class CatalogView:
     # at least ``related_limit + MAX_MODELS - 1`` of them (precomputed at database build:
     # ``db.derived``); None: ``compare`` ranks ``models`` itself (then the whole catalog).
     related: Mapping[str, Sequence[Related]] | None = None
+    # Every model's name by id, when ``models`` holds only some models (a comparison's view
+    # holds the compared ones: the related models are named from this).
+    names: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,23 @@
 """Values precomputed at database build from the whole catalog, written and read back.
 
 What a page would otherwise derive from every model — each model's headline blended price
-and capability set, each model's related models — is computed once when the database is
-built (``tradeoff.pages.precompute`` computes it with the compare engine; this module only
-stores it) and read here for the few models a page shows. A database built without them
-(``meta`` has no ``derived`` key) reads as ``None``: the pages then compute from the whole
-catalog, as before.
+and capability set, each model's related models, the sitemap's entries — is computed once
+when the database is built (``tradeoff.pages.precompute`` computes it with the compare
+engine; this module only stores it) and read here for the few models a page shows. A
+database built without them (``meta`` has no ``derived`` key: ``has_derived``) is still
+read: the pages then compute from the whole catalog, as before.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from tradeoff.db.queries import Catalog
 
@@ -47,6 +48,8 @@ class Derived:
 
     headlines: Sequence[Headline]
     related: Sequence[RelatedRow]
+    sitemap: Sequence[tuple[str, str | None]]  # (path, lastmod) in the sitemap's order
+    values: Mapping[str, Any] = field(default_factory=dict)  # name → JSON-ready value
 
 
 def write_derived(db_path: Path, derived: Derived) -> None:
@@ -70,7 +73,26 @@ def write_derived(db_path: Path, derived: Derived) -> None:
                 for r in derived.related
             ],
         )
+        conn.executemany(
+            "INSERT INTO sitemap_entries VALUES (?, ?, ?)",
+            [(i, path, lastmod) for i, (path, lastmod) in enumerate(derived.sitemap)],
+        )
+        conn.executemany(
+            "INSERT INTO derived_json VALUES (?, ?)",
+            [(name, json.dumps(value)) for name, value in derived.values.items()],
+        )
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('derived', '1')")
+
+
+DERIVED_TABLES = ("model_headline", "related_models", "sitemap_entries", "derived_json")
+
+
+def drop_derived(conn: sqlite3.Connection) -> None:
+    """Empty the precomputed tables of a copy (``db.export``: they may hold values from
+    sources the copy leaves out; a database without them is read as before)."""
+    for table in DERIVED_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    conn.execute("DELETE FROM meta WHERE key = 'derived'")
 
 
 def has_derived(catalog: Catalog) -> bool:
@@ -123,3 +145,18 @@ def related(catalog: Catalog, model_ids: Sequence[str]) -> dict[str, list[Relate
             )
         )
     return out
+
+
+def sitemap(catalog: Catalog) -> list[tuple[str, str | None]]:
+    """The stored sitemap entries (path, lastmod), in order."""
+    rows = catalog.connection().execute(
+        "SELECT path, lastmod FROM sitemap_entries ORDER BY position"
+    )
+    return [(r[0], r[1]) for r in rows.fetchall()]
+
+
+def stored_value(catalog: Catalog, name: str) -> Any:
+    """A stored JSON-ready value (``Derived.values``); None when there is none."""
+    sql = "SELECT json FROM derived_json WHERE name = ?"
+    rows = catalog.connection().execute(sql, (name,)).fetchall()
+    return json.loads(rows[0][0]) if rows else None

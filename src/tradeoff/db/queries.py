@@ -112,6 +112,11 @@ class Catalog:
         """Every model id, sorted: what name resolution needs, without loading a model."""
         return [r[0] for r in self._tuples("SELECT id FROM models ORDER BY id")]
 
+    @cached_property
+    def model_names(self) -> dict[str, str]:
+        """Every model's name by id, in id order, without loading a model (pickers)."""
+        return {r[0]: r[1] for r in self._tuples("SELECT id, name FROM models ORDER BY id")}
+
     def models_of(self, ids: Iterable[str]) -> dict[str, Model]:
         """The models of ``ids`` that exist, in that order; loads only those (once each)."""
         wanted = list(dict.fromkeys(ids))

@@ -13,3 +13,12 @@ CREATE TABLE related_models (
     reasons TEXT NOT NULL,          -- JSON list of strings
     PRIMARY KEY (model_id, rank)
 );
+CREATE TABLE sitemap_entries (
+    position INTEGER PRIMARY KEY,   -- the sitemap's order (pages.sitemap)
+    path TEXT NOT NULL,
+    lastmod TEXT                    -- the date the page shows as "last reviewed"; NULL: none
+);
+CREATE TABLE derived_json (
+    name TEXT PRIMARY KEY,          -- 'catalog_rows' (pages.catalog_table), 'downloads' (pages.downloads)
+    json TEXT NOT NULL              -- the JSON-ready value the page module computed
+);

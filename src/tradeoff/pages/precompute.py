@@ -17,6 +17,9 @@ from tradeoff.compare.related import RELATED_LIMIT, related_models
 from tradeoff.db import locate
 from tradeoff.db.derived import Derived, Headline, RelatedRow, write_derived
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.catalog_table import computed_catalog_rows
+from tradeoff.pages.downloads import computed_downloads_summary
+from tradeoff.pages.sitemap import computed_sitemap_entries
 from tradeoff.pages.view import catalog_view
 
 # A comparison page leaves out the other compared models (up to MAX_MODELS - 1) from each
@@ -25,7 +28,8 @@ RELATED_STORED = RELATED_LIMIT + MAX_MODELS - 1
 
 
 def derived_values(catalog: Catalog) -> Derived:
-    """Each model's headline and related models, from the whole catalog."""
+    """Each model's headline and related models, the sitemap, the catalog table's rows and
+    the downloads' summary, from the whole catalog."""
     view = catalog_view(catalog)
     candidates = list(view.models.values())
     headlines = [
@@ -40,7 +44,12 @@ def derived_values(catalog: Catalog) -> Derived:
             )
         )
     ]
-    return Derived(headlines, related)
+    sitemap = [(e.path, e.lastmod) for e in computed_sitemap_entries(catalog)]
+    values = {
+        "catalog_rows": computed_catalog_rows(catalog),
+        "downloads": computed_downloads_summary(catalog),
+    }
+    return Derived(headlines, related, sitemap, values)
 
 
 def precompute(db_path: Path) -> None:

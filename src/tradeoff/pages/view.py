@@ -21,7 +21,7 @@ from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db import benchmark_queries, derived
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.memo import per_catalog
-from tradeoff.records import Model, Offering
+from tradeoff.records import Model, Offering, model_slug
 
 
 class ModelName(TypedDict):
@@ -65,7 +65,7 @@ def has_derived(catalog: Catalog) -> bool:
 
 def compare_view(catalog: Catalog, models: Sequence[Model]) -> CatalogView:
     """What a comparison of ``models`` reads: those models, their offerings, their stored
-    headlines and related models (and the related models' names) — not the whole catalog.
+    headlines and related models (and every model's name) — not the whole catalog.
 
     Without the precomputed values (a database compiled without ``pages.precompute``) it is
     the whole ``catalog_view``; both give the same page.
@@ -78,9 +78,8 @@ def compare_view(catalog: Catalog, models: Sequence[Model]) -> CatalogView:
         for model_id, rows in derived.related(catalog, ids).items()
     }
     heads = derived.headlines(catalog, ids)
-    shown = ids + [r.model_id for rows in related.values() for r in rows]
     return CatalogView(
-        models=catalog.models_of(shown),
+        models=catalog.models_of(ids),
         offerings=catalog.offerings_of(ids),
         providers=catalog.providers,
         labs=catalog.labs,
@@ -88,6 +87,7 @@ def compare_view(catalog: Catalog, models: Sequence[Model]) -> CatalogView:
         cheapest_blended={i: h.blended_per_mtok for i, h in heads.items()},
         capability_sets={i: h.capabilities for i, h in heads.items()},
         related=related,
+        names=catalog.model_names,
     )
 
 
@@ -104,7 +104,7 @@ class _ModelsBySlug(Mapping[str, Model]):
 
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
-        self._ids = {i.replace("/", "--"): i for i in catalog.model_ids}  # records.Model.slug
+        self._ids = {model_slug(i): i for i in catalog.model_ids}
 
     def __getitem__(self, slug: str) -> Model:
         return self._catalog.model(self._ids[slug])
@@ -125,7 +125,7 @@ def models_by_slug(catalog: Catalog) -> Mapping[str, Model]:
 @per_catalog
 def model_names(catalog: Catalog) -> list[ModelName]:
     """Every model's name, slug and id, sorted by name (pickers, llms.txt)."""
-    names = [ModelName(slug=m.slug, name=m.name, id=m.id) for m in catalog.models.values()]
+    names = [ModelName(slug=model_slug(i), name=n, id=i) for i, n in catalog.model_names.items()]
     return sorted(names, key=lambda m: (m["name"].lower(), m["id"]))
 
 

@@ -23,6 +23,7 @@ from tradeoff.web.responses import ErrorPage, Problem, problem_response
 from tradeoff.web.routes import routes
 from tradeoff.web.security import SecurityMiddleware
 from tradeoff.web.site import Site
+from tradeoff.web.warm import warm_at_start
 
 log = logging.getLogger("tradeoff.web")
 
@@ -124,6 +125,7 @@ def create_app(
 
         db_path = ensure_database()
     app = TradeoffApp(
+        lifespan=warm_at_start,
         routes=routes(),
         exception_handlers={
             Problem: on_problem,
