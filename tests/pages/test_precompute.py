@@ -19,6 +19,7 @@ from tradeoff.pages.comparison import compare_context
 from tradeoff.pages.downloads import computed_downloads_summary
 from tradeoff.pages.precompute import RELATED_STORED
 from tradeoff.pages.sitemap import computed_sitemap_entries, sitemap_entries
+from tradeoff.pages.sources import computed_row_sources, row_sources
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +88,10 @@ def test_stored_catalog_rows_and_downloads_are_the_computed_ones(catalog: Catalo
     assert stored is not None and stored["bytes"]["catalog.sqlite"] > 0
     # the files built now (from the published database) are the ones the page describes
     assert stored == computed_downloads_summary(catalog)
+
+
+def test_stored_row_sources_are_the_computed_ones(catalog: Catalog) -> None:
+    ids = sorted(catalog.models)
+    assert row_sources(catalog, ids) == computed_row_sources(catalog, ids)
+    for model_id in ids:
+        assert row_sources(catalog, [model_id]) == computed_row_sources(catalog, [model_id])

@@ -20,6 +20,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.pages.catalog_table import computed_catalog_rows
 from tradeoff.pages.downloads import computed_downloads_summary
 from tradeoff.pages.sitemap import computed_sitemap_entries
+from tradeoff.pages.sources import computed_row_sources
 from tradeoff.pages.view import catalog_view
 
 # A comparison page leaves out the other compared models (up to MAX_MODELS - 1) from each
@@ -48,6 +49,7 @@ def derived_values(catalog: Catalog) -> Derived:
     values = {
         "catalog_rows": computed_catalog_rows(catalog),
         "downloads": computed_downloads_summary(catalog),
+        "row_sources": {m.id: sorted(computed_row_sources(catalog, [m.id])) for m in candidates},
     }
     return Derived(headlines, related, sitemap, values)
 

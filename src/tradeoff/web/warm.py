@@ -18,6 +18,7 @@ from starlette.applications import Starlette
 
 from tradeoff.pages.catalog_table import catalog_options, catalog_rows
 from tradeoff.pages.sitemap import sitemap_entries
+from tradeoff.pages.sources import row_sources
 from tradeoff.pages.view import model_names
 from tradeoff.web.site import Site
 
@@ -28,6 +29,7 @@ def warm(site: Site) -> None:
     model_names(catalog)
     catalog_rows(catalog)
     catalog_options(catalog)
+    row_sources(catalog, [])
     sitemap_entries(catalog)
     for name in site.env.list_templates(extensions=["html"]):
         site.env.get_template(name)
