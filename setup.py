@@ -25,7 +25,7 @@ PACKAGED_DB = ("tradeoff", "db", "catalog.sqlite")  # tradeoff.db.version.PACKAG
 COMPILE = """
 import sys
 from pathlib import Path
-from tradeoff.db.locate import ensure_database
+from tradeoff.pages.precompute import ensure_database
 ensure_database(Path(sys.argv[1]), Path(sys.argv[2]))
 """
 

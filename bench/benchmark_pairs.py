@@ -15,8 +15,8 @@ from itertools import combinations
 
 from tradeoff.compare.comparable import comparable
 from tradeoff.db.benchmark_queries import results_by_model
-from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.precompute import ensure_database
 
 
 def count(catalog: Catalog) -> tuple[int, int, int, Counter[str], int]:

@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from support.consistency import check_consistency, compare_ids
 
-from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.precompute import ensure_database
 
 
 def kind_of(catalog: Catalog, model_id: str) -> str:

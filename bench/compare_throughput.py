@@ -13,9 +13,9 @@ import statistics
 import time
 
 from tradeoff.compare.related import related_models
-from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.comparison import catalog_view, compare_context
+from tradeoff.pages.precompute import ensure_database
 from tradeoff.render.html import render_compare_html
 
 

@@ -22,7 +22,7 @@ import warnings
 from decimal import Decimal
 from pathlib import Path
 
-from tradeoff.db.locate import ensure_database
+from tradeoff.pages.precompute import ensure_database
 from tradeoff.web.app import create_app
 from tradeoff.web.caching import GZIP_LEVEL
 from tradeoff.web.static_build import BuildReport, build_site

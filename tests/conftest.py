@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.precompute import ensure_database
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
@@ -42,7 +42,8 @@ def catalog_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def catalog_db(catalog_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The test catalog compiled into a session temp file (well under a second)."""
+    """The test catalog compiled into a session temp file (well under a second), with the
+    values precomputed at build (``pages.precompute``), as every shell compiles it."""
     return ensure_database(catalog_dir, tmp_path_factory.mktemp("db") / "catalog.sqlite")
 
 

@@ -30,9 +30,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import DataError
+from tradeoff.pages.precompute import ensure_database
 
 if TYPE_CHECKING:
     from tradeoff.pages.calculator import CalculatorContext

@@ -196,6 +196,11 @@ CAPABILITY_LABELS: dict[str, str] = {
 }
 
 
+def model_slug(model_id: str) -> str:
+    """A model's URL slug: its canonical id with "--" for "/" (``Model.slug``)."""
+    return model_id.replace("/", "--")
+
+
 @dataclass(frozen=True)
 class Model:
     """One released checkpoint (Kimi K2 Instruct 0711 and 0905 are two models)."""
@@ -227,7 +232,7 @@ class Model:
 
     @property
     def slug(self) -> str:
-        return self.id.replace("/", "--")
+        return model_slug(self.id)
 
     def facts(self) -> dict[str, Fact[Any]]:
         """Every model fact by field name, then every capability as ``capability.<name>``."""

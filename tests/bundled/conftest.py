@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tradeoff.catalog.load import CatalogText, load_catalog
-from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.precompute import ensure_database
 
 BUNDLED = Path(__file__).resolve().parents[2] / "catalog"
 

@@ -233,7 +233,8 @@ def test_static_build_lists_the_feeds_and_the_sitemap_the_page(
 
 
 def test_the_file_of_a_feed_is_its_path(tmp_path: Path) -> None:
-    from tradeoff.web.static_site import file_for, is_text
+    from tradeoff.web.caching import is_text
+    from tradeoff.web.static_site import file_for
 
     assert file_for("/changes.atom", "application/atom+xml") == "changes.atom"
     assert is_text("application/atom+xml")

@@ -1,7 +1,9 @@
 """Command line: parse, call one library function, print. Only this package imports Typer.
 
 ``cli.shared`` holds the Typer application; the command modules, one per topic, register on it
-when imported here.
+when imported here — on first use of ``app`` (PEP 562), so that ``main`` can first answer the
+cold paths of ``cli.fast`` (``--version``, ``compare --format md|json|html``) without
+importing Typer, Rich or any command's dependencies.
 """
 
 from __future__ import annotations
@@ -9,18 +11,32 @@ from __future__ import annotations
 import codecs
 import io
 import sys
+from typing import Any
 
-from tradeoff.cli import (
-    benchmark_cmds,
-    catalog_cmds,
-    changes_cmds,
-    compare_cmds,
-    history_cmds,
-    serve_cmds,
-    sources_cmds,
-)
-from tradeoff.cli.shared import app, err
 from tradeoff.errors import TradeoffError
+
+COMMAND_MODULES = (
+    "benchmark_cmds",
+    "catalog_cmds",
+    "changes_cmds",
+    "compare_cmds",
+    "history_cmds",
+    "serve_cmds",
+    "sources_cmds",
+)
+
+
+def __getattr__(name: str) -> Any:
+    """``app`` (every command registered) and the command modules, imported on first use."""
+    if name != "app" and name not in COMMAND_MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{module}")
+    from tradeoff.cli.shared import app
+
+    return app if name == "app" else globals()[name]
 
 
 def _text_streams_never_fail() -> None:
@@ -40,6 +56,17 @@ def _pipe_closed() -> bool:
 def main() -> None:
     """Console-script entry point."""
     _text_streams_never_fail()
+    from tradeoff.cli.fast import run_fast
+
+    try:
+        if run_fast(sys.argv[1:]):
+            return
+    except BrokenPipeError:  # `tradeoff compare a b --format md | head`
+        sys.stderr.close()
+        sys.exit(0)
+    from tradeoff.cli.shared import err
+
+    app = __getattr__("app")
     try:
         app()
     except TradeoffError as exc:  # pragma: no cover - commands handle their own

@@ -43,7 +43,7 @@ def serve(
     """Serve the site and the JSON API (read-only) until interrupted."""
     import uvicorn
 
-    from tradeoff.db.locate import ensure_database
+    from tradeoff.pages.precompute import ensure_database
     from tradeoff.web.app import create_app
     from tradeoff.web.server import SecureHttpToolsProtocol, app_settings, served
 
@@ -84,7 +84,7 @@ def build(
     """Build the whole site as static files for any static host or CDN (docs/deploy.md)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    from tradeoff.db.locate import ensure_database
+    from tradeoff.pages.precompute import ensure_database
     from tradeoff.web.static_build import build_site
 
     db_path = ensure_database()

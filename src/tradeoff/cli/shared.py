@@ -207,8 +207,8 @@ def _options(
 def open_catalog() -> Any:
     """The catalog (db.locate: --catalog's text compiled when stale, else the packaged
     database), opened read-only."""
-    from tradeoff.db.locate import ensure_database
     from tradeoff.db.queries import Catalog
+    from tradeoff.pages.precompute import ensure_database
 
     with working("reading the catalog (compiling it when its text changed)"):
         path = ensure_database()

@@ -24,7 +24,7 @@ from tradeoff.compare.faq import FaqEntry, build_faq
 from tradeoff.compare.like_for_like import kind_differ_claim
 from tradeoff.compare.price_claims import price_claims
 from tradeoff.compare.pricing import ModelPricing, Quote, model_pricing, shared_providers
-from tradeoff.compare.related import Related, related_models
+from tradeoff.compare.related import RELATED_LIMIT, Related, related_models
 from tradeoff.compare.specs import SpecRow, spec_rows
 from tradeoff.compare.verdict import Verdict, build_verdict
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend
@@ -49,6 +49,13 @@ class CatalogView:
     cheapest_blended: Mapping[str, Decimal | None] = field(default_factory=dict)
     cheapest_quotes: Mapping[str, Quote | None] = field(default_factory=dict)
     capability_sets: Mapping[str, frozenset[str]] = field(default_factory=dict)  # related pairs
+    # Each model's related models as ``related_models`` ranks them over the whole catalog,
+    # at least ``related_limit + MAX_MODELS - 1`` of them (precomputed at database build:
+    # ``db.derived``); None: ``compare`` ranks ``models`` itself (then the whole catalog).
+    related: Mapping[str, Sequence[Related]] | None = None
+    # Every model's name by id, when ``models`` holds only some models (a comparison's view
+    # holds the compared ones: the related models are named from this).
+    names: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -117,12 +124,24 @@ def _oldest(dates: Sequence[str | None]) -> str | None:
     return min(known) if known else None
 
 
+def _related(
+    model: Model, ids: Sequence[str], view: CatalogView, limit: int
+) -> tuple[Related, ...]:
+    """The model's related models, leaving out the models compared on this page."""
+    if view.related is not None:
+        return tuple([r for r in view.related.get(model.id, ()) if r.model_id not in ids][:limit])
+    candidates = [m for m in view.models.values() if m.id not in ids]
+    return tuple(
+        related_models(model, candidates, view.cheapest_blended, limit, view.capability_sets)
+    )
+
+
 def compare(
     models: Sequence[Model],
     view: CatalogView,
     blend: Blend = DEFAULT_BLEND,
     benchmarks: BenchmarkSection = NO_BENCHMARKS,
-    related_limit: int = 6,
+    related_limit: int = RELATED_LIMIT,
 ) -> Comparison:
     """Specs, pricing, capabilities, benchmarks, claims, verdict, FAQ and related models."""
     check_models(models)
@@ -151,18 +170,7 @@ def compare(
     verdict = build_verdict(ids, names, claims)
     faq = build_faq(ids, names, claims, verdict.choose, reasoning_note(benchmarks, claims))
     # The models on this page are not 'continue comparing' links: the page is their comparison.
-    candidates = [m for m in view.models.values() if m.id not in ids]
-    related = tuple(
-        (
-            m.id,
-            tuple(
-                related_models(
-                    m, candidates, view.cheapest_blended, related_limit, view.capability_sets
-                )
-            ),
-        )
-        for m in models
-    )
+    related = tuple((m.id, _related(m, ids, view, related_limit)) for m in models)
     quotes = [q for p in pricing for q in p.providers]
     # a result's own date is when it was run; when it was read is its source's date
     results = [

@@ -16,6 +16,7 @@ SAME_FAMILY = 3.0
 SAME_LAB = 2.0
 PRICE_WEIGHT = 2.0
 CAPABILITY_WEIGHT = 2.0
+RELATED_LIMIT = 6  # related models shown per model (model page, comparison page)
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def related_models(
     model: Model,
     candidates: Sequence[Model],
     blended: Mapping[str, Decimal | None],
-    limit: int = 6,
+    limit: int = RELATED_LIMIT,
     caps: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Related]:
     """Ranked related models of the same kind: same family or lab, nearest price tier,

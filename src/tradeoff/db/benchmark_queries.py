@@ -71,6 +71,11 @@ def results_for(catalog: Catalog, model_id: str) -> list[BenchmarkResult]:
     return [_result(r) for r in rows]
 
 
+def has_results(catalog: Catalog) -> bool:
+    """Whether the catalog holds any benchmark result."""
+    return bool(catalog.connection().execute("SELECT 1 FROM benchmark_results LIMIT 1").fetchall())
+
+
 def results_by_model(catalog: Catalog) -> dict[str, list[BenchmarkResult]]:
     """All results, grouped by model id (for pairwise work over the whole catalog)."""
     grouped: dict[str, list[BenchmarkResult]] = defaultdict(list)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,13 +22,21 @@ from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.records import Model, Offering
 
+Derive = Callable[[Path], None]  # adds the precomputed tables to a built database at a path
+
 
 def _dec(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def build_database(text: CatalogText, db_path: Path, version: str) -> Resolved:
+def build_database(
+    text: CatalogText, db_path: Path, version: str, derive: Derive | None = None
+) -> Resolved:
     """Reconcile ``text`` and write it to ``db_path`` atomically, stamped ``version``.
+
+    ``derive`` (``tradeoff.pages.precompute.precompute``, passed down by the layers above)
+    stores the values precomputed from the whole catalog (``db.derived``) in the new database
+    before it replaces the old one.
 
     ``version`` must be the version of the text ``text`` was loaded from
     (``db.version.snapshot_version`` of the snapshot it was read from): re-reading the disk
@@ -61,6 +69,8 @@ def build_database(text: CatalogText, db_path: Path, version: str) -> Resolved:
             ) from exc
         finally:
             conn.close()
+        if derive is not None:
+            derive(tmp)
         os.replace(tmp, db_path)
     finally:
         if tmp.exists():

@@ -9,6 +9,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from tradeoff.db.derived import drop_derived
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import DataError
 
@@ -20,6 +21,7 @@ def write_redistributable_copy(catalog: Catalog, path: Path, excluded: set[str])
         catalog.connection().backup(dest)
         with dest:
             _filter(dest, excluded)
+            drop_derived(dest)
         dest.execute("VACUUM")
     finally:
         dest.close()

@@ -13,6 +13,7 @@ database imports the loaders and rebuilds (``tradeoff.db.build``).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -20,9 +21,16 @@ from tradeoff.catalog.files import chosen_catalog_dir, default_catalog_dir, pinn
 from tradeoff.db.version import default_db_path, packaged_db_path, snapshot_version
 
 
-def ensure_database(catalog_dir: Path | None = None, db_path: Path | None = None) -> Path:
+def ensure_database(
+    catalog_dir: Path | None = None,
+    db_path: Path | None = None,
+    derive: Callable[[Path], None] | None = None,
+) -> Path:
     """The database to read: the packaged one, or a catalog text tree compiled if it is
-    missing or older than the text (see the module's docstring); return its path."""
+    missing or older than the text (see the module's docstring); return its path.
+
+    ``derive`` adds the precomputed tables when it compiles (``db.build.build_database``):
+    the shells pass ``tradeoff.pages.precompute.precompute``."""
     if catalog_dir is None and db_path is None and chosen_catalog_dir() is None:
         packaged = packaged_db_path()
         if packaged is not None:
@@ -37,7 +45,7 @@ def ensure_database(catalog_dir: Path | None = None, db_path: Path | None = None
     from tradeoff.db.build import build_database
 
     with pinned(snapshot):
-        build_database(load_catalog(catalog_dir), db_path, version)
+        build_database(load_catalog(catalog_dir), db_path, version, derive)
     return db_path
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -63,15 +63,24 @@ OFFERING_COLUMNS = (
 
 
 def price_side_tables(
-    rows: Callable[[str], list[sqlite3.Row]],
+    rows: Callable[[str, tuple[Any, ...]], list[sqlite3.Row]],
+    model_ids: Sequence[str] | None = None,
 ) -> tuple[
     dict[OfferingKey, list[PriceTier]],
     dict[OfferingKey, list[PricePoint]],
     dict[OfferingKey, list[UnitPrice]],
 ]:
-    """Context tiers, dated price points and prices in other units, by offering."""
+    """Context tiers, dated price points and prices in other units, by offering: of every
+    offering (``model_ids`` None), or of the offerings linked to ``model_ids``."""
+    where, params = "", tuple(model_ids or ())
+    if model_ids is not None:
+        marks = ", ".join("?" * len(model_ids))
+        where = (
+            " WHERE (provider_id, provider_model_id) IN (SELECT provider_id, provider_model_id"
+            f" FROM offerings WHERE model_id IN ({marks}))"
+        )
     tiers: dict[OfferingKey, list[PriceTier]] = defaultdict(list)
-    for r in rows("SELECT * FROM price_tiers ORDER BY above_input_tokens"):
+    for r in rows(f"SELECT * FROM price_tiers{where} ORDER BY above_input_tokens", params):
         tiers[(r["provider_id"], r["provider_model_id"])].append(
             PriceTier(
                 r["above_input_tokens"],
@@ -82,7 +91,7 @@ def price_side_tables(
             )
         )
     history: dict[OfferingKey, list[PricePoint]] = defaultdict(list)
-    for r in rows("SELECT * FROM price_history ORDER BY effective, source_id"):
+    for r in rows(f"SELECT * FROM price_history{where} ORDER BY effective, source_id", params):
         history[(r["provider_id"], r["provider_model_id"])].append(
             PricePoint(
                 r["effective"],
@@ -92,7 +101,7 @@ def price_side_tables(
             )
         )
     units: dict[OfferingKey, list[UnitPrice]] = defaultdict(list)
-    for r in rows("SELECT * FROM unit_prices ORDER BY component, unit, variant"):
+    for r in rows(f"SELECT * FROM unit_prices{where} ORDER BY component, unit, variant", params):
         units[(r["provider_id"], r["provider_model_id"])].append(
             UnitPrice(r["component"], r["unit"], Decimal(r["usd"]), r["variant"])
         )

@@ -5,33 +5,24 @@ from __future__ import annotations
 import difflib
 import json
 import sqlite3
+import threading
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from tradeoff.db.offering_rows import (
-    OFFERING_COLUMNS,
-    PRICE_COLUMNS,
-    Memo,
-    parse_decimal,
-    price_side_tables,
-)
+from tradeoff.db.record_rows import load_models, load_offerings
 from tradeoff.errors import AmbiguousModel, DataError, UnknownModel
 from tradeoff.normalize import normalize
 from tradeoff.records import (
-    CAPABILITIES,
     Conflict,
     DroppedValue,
-    Fact,
     Lab,
     Model,
     Offering,
-    PartialDate,
-    Prices,
     Provider,
     Source,
-    snapshot_name,
 )
 
 
@@ -44,12 +35,22 @@ class Catalog:
         self.path = path
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._conn.row_factory = sqlite3.Row
+        self._lock = threading.RLock()  # one connection, shared by the web app's threads
+        self._some_models: dict[str, Model] = {}  # models_of: loaded one page at a time
+        self._some_offerings: dict[str, list[Offering]] = {}
 
     def close(self) -> None:
         self._conn.close()
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        return self._conn.execute(sql, params).fetchall()
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def _tuples(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            cursor = self._conn.cursor()
+            cursor.row_factory = None  # plain tuples: loops over every offering read these
+            return cursor.execute(sql, params).fetchall()
 
     def connection(self) -> sqlite3.Connection:
         """The read-only connection, for modules that own extra tables (benchmarks)."""
@@ -103,114 +104,52 @@ class Catalog:
 
     @cached_property
     def models(self) -> dict[str, Model]:
-        facts: dict[str, dict[str, Fact[Any]]] = defaultdict(dict)
-        sources = self.sources
-        for r in self._rows("SELECT * FROM model_facts"):
-            value = None if r["value_json"] is None else json.loads(r["value_json"])
-            source, checked = r["source_id"], r["checked"]
-            as_of = snapshot_name(sources.get(source or ""), checked)
-            facts[r["model_id"]][r["field"]] = Fact(
-                value, source, checked, r["note"], bool(r["disputed"]), as_of
-            )
-        out: dict[str, Model] = {}
-        for r in self._rows("SELECT * FROM models ORDER BY id"):
-            f = facts[r["id"]]
+        """Every model by id (the whole catalog; a page showing a few reads ``models_of``)."""
+        return load_models(self._rows, self.sources)
 
-            def date(key: str, f: dict[str, Fact[Any]] = f) -> Fact[PartialDate]:
-                x = f.get(key, Fact(None))
-                value = PartialDate(x.value) if x.value else None
-                return Fact(value, x.source_id, x.checked, x.note, x.disputed, x.as_of)
+    @cached_property
+    def model_ids(self) -> list[str]:
+        """Every model id, sorted: what name resolution needs, without loading a model."""
+        return [r[0] for r in self._tuples("SELECT id FROM models ORDER BY id")]
 
-            def seq(key: str, f: dict[str, Fact[Any]] = f) -> Fact[tuple[str, ...]]:
-                x = f.get(key, Fact(None))
-                value = tuple(x.value) if x.value else None
-                return Fact(value, x.source_id, x.checked, x.note, x.disputed, x.as_of)
+    @cached_property
+    def model_names(self) -> dict[str, str]:
+        """Every model's name by id, in id order, without loading a model (pickers)."""
+        return {r[0]: r[1] for r in self._tuples("SELECT id, name FROM models ORDER BY id")}
 
-            out[r["id"]] = Model(
-                id=r["id"],
-                name=r["name"],
-                lab_id=r["lab_id"],
-                family=r["family"],
-                release_date=date("release_date"),
-                knowledge_cutoff=date("knowledge_cutoff"),
-                licence=f.get("licence", Fact(None)),
-                open_weights=f.get("open_weights", Fact(None)),
-                parameters_total=f.get("parameters_total", Fact(None)),
-                parameters_active=f.get("parameters_active", Fact(None)),
-                architecture=f.get("architecture", Fact(None)),
-                experts_total=f.get("experts_total", Fact(None)),
-                experts_per_token=f.get("experts_per_token", Fact(None)),
-                context_tokens=f.get("context_tokens", Fact(None)),
-                max_output_tokens=f.get("max_output_tokens", Fact(None)),
-                modalities_input=seq("modalities_input"),
-                modalities_output=seq("modalities_output"),
-                capabilities={c: f.get(f"capability.{c}", Fact(None)) for c in CAPABILITIES},
-                weights_url=r["weights_url"],
-                kind=f.get("kind", Fact(None)),
-                base_model=f.get("base_model", Fact(None)),
-            )
-        return out
+    def models_of(self, ids: Iterable[str]) -> dict[str, Model]:
+        """The models of ``ids`` that exist, in that order; loads only those (once each)."""
+        wanted = list(dict.fromkeys(ids))
+        known = self.__dict__.get("models") or self._some_models
+        missing = [i for i in wanted if i not in known]
+        if missing:
+            with self._lock:
+                known.update(load_models(self._rows, self.sources, missing))
+        return {i: known[i] for i in wanted if i in known}
+
+    def model(self, model_id: str) -> Model:
+        """One model by canonical id (a KeyError names an unknown id)."""
+        return self.models_of([model_id])[model_id]
 
     @cached_property
     def offerings(self) -> list[Offering]:
-        tiers, history, units = price_side_tables(self._rows)
-        out: list[Offering] = []
-        dec = Memo(parse_decimal)  # prices repeat a lot: parse each distinct text once
-        js = Memo(json.loads)
-        cursor = self._conn.cursor()
-        cursor.row_factory = None  # plain tuples: this loop runs for every offering
-        columns = ", ".join(OFFERING_COLUMNS)
-        rows = cursor.execute(
-            f"SELECT {columns} FROM offerings ORDER BY provider_id, provider_model_id"
-        )
-        sources = self.sources
-        for row in rows:
-            rec = dict(zip(OFFERING_COLUMNS, row, strict=True))
-            key = (rec["provider_id"], rec["provider_model_id"])
-            price_sources = dict(js(rec["price_sources_json"]))
-            # A merged offering is dated by its oldest shown value: a snapshot date when that
-            # value is a dataset's (its own source, or the dataset one of its prices cites).
-            as_of = next(
-                (
-                    name
-                    for sid in dict.fromkeys([rec["source_id"], *price_sources.values()])
-                    if (name := snapshot_name(sources.get(sid), rec["checked"]))
-                ),
-                None,
-            )
-            prices = Prices(
-                **{k: dec(rec[k]) for k in PRICE_COLUMNS},
-                free=bool(rec["free"]),
-                tiers=tuple(tiers.get(key, ())),
-                unit_prices=tuple(units.get(key, ())),
-            )
-            out.append(
-                Offering(
-                    provider_id=rec["provider_id"],
-                    provider_model_id=rec["provider_model_id"],
-                    model_id=rec["model_id"],
-                    name=rec["name"],
-                    prices=prices,
-                    source_id=rec["source_id"],
-                    checked=rec["checked"],
-                    context_tokens=rec["context_tokens"],
-                    max_output_tokens=rec["max_output_tokens"],
-                    quantization=rec["quantization"],
-                    capabilities=dict(js(rec["capabilities_json"])),
-                    lifecycle=rec["lifecycle"],
-                    deprecated_on=rec["deprecated_on"],
-                    retired_on=rec["retired_on"],
-                    successor=rec["successor"],
-                    link=rec["link"],
-                    source_url=rec["source_url"],
-                    price_origin=rec["price_origin"],
-                    price_sources=price_sources,
-                    history=tuple(history.get(key, ())),
-                    disputed_fields=tuple(js(rec["disputed_json"])),
-                    as_of=as_of,
-                )
-            )
-        return out
+        """Every offering (the whole catalog; a page showing a few models reads
+        ``offerings_of``)."""
+        return load_offerings(self._rows, self._tuples, self.sources)
+
+    def offerings_of(self, model_ids: Iterable[str]) -> dict[str, list[Offering]]:
+        """The offerings linked to each of ``model_ids``, in provider order; loads only those."""
+        wanted = list(dict.fromkeys(model_ids))
+        if "offerings" in self.__dict__:
+            return {i: self.offerings_for(i) for i in wanted}
+        missing = [i for i in wanted if i not in self._some_offerings]
+        if missing:
+            loaded: dict[str, list[Offering]] = {i: [] for i in missing}
+            for o in load_offerings(self._rows, self._tuples, self.sources, missing):
+                loaded[o.model_id or ""].append(o)
+            with self._lock:
+                self._some_offerings.update(loaded)
+        return {i: list(self._some_offerings[i]) for i in wanted}
 
     @cached_property
     def _offerings_by_model(self) -> dict[str, list[Offering]]:
@@ -222,7 +161,9 @@ class Catalog:
 
     def offerings_for(self, model_id: str) -> list[Offering]:
         """Every offering linked to a model, in provider order."""
-        return list(self._offerings_by_model.get(model_id, []))
+        if "offerings" in self.__dict__:
+            return list(self._offerings_by_model.get(model_id, []))
+        return self.offerings_of([model_id])[model_id]
 
     @cached_property
     def _conflicts_by_entity(self) -> dict[str, list[Conflict]]:
@@ -289,40 +230,50 @@ class Catalog:
     def _spellings(self) -> dict[str, str]:
         """Lower-cased id, slug and bare slug (after the lab) → model id."""
         out: dict[str, str] = {}
-        for model in self.models.values():
-            out.setdefault(model.id.split("/", 1)[1].lower(), model.id)
-        for model in self.models.values():
-            out[model.id.lower()] = out[model.slug.lower()] = model.id
+        for model_id in self.model_ids:
+            out.setdefault(model_id.split("/", 1)[1].lower(), model_id)
+        for model_id in self.model_ids:
+            out[model_id.lower()] = out[model_id.replace("/", "--").lower()] = model_id
         return out
 
     @cached_property
     def _ids_by_key(self) -> dict[str, list[str]]:
         """Normalized key of each model id → the model ids that share it (sorted)."""
         grouped: dict[str, list[str]] = defaultdict(list)
-        for model_id in sorted(self.models):
+        for model_id in self.model_ids:
             grouped[normalize(model_id).key].append(model_id)
         return dict(grouped)
 
     def resolve(self, name: str) -> Model:
-        """A canonical id, a slug or a known alias → the model; ambiguity and typos are errors."""
-        models = self.models
+        """A canonical id, a slug or a known alias → the model; ambiguity and typos are errors.
+
+        Only the model found is loaded (``models_of``), not the whole catalog."""
+        return self.model(self.resolve_id(name))
+
+    @cached_property
+    def _id_set(self) -> frozenset[str]:
+        return frozenset(self.model_ids)
+
+    def resolve_id(self, name: str) -> str:
+        """``resolve``, as the canonical id."""
+        ids = self._id_set
         text = name.strip()
-        if text in models:
-            return models[text]
+        if text in ids:
+            return text
         lowered = text.lower()
-        bare = {m.id for m in models.values() if m.id.split("/", 1)[1].lower() == lowered}
+        bare = {m for m in self.model_ids if m.split("/", 1)[1].lower() == lowered}
         if lowered in self._spellings and (len(bare) <= 1 or "/" in lowered or "--" in lowered):
-            return models[self._spellings[lowered]]
+            return self._spellings[lowered]
         if lowered in self.aliases:
-            return models[self.aliases[lowered]]
+            return self.aliases[lowered]
         key = normalize(text).key
         if key in self.ambiguous_names:
             raise AmbiguousModel(name, list(self.ambiguous_names[key]))
         if key in self.aliases:
-            return models[self.aliases[key]]
+            return self.aliases[key]
         candidates = sorted(bare | set(self._ids_by_key.get(key, ())))
         if len(candidates) == 1:
-            return models[candidates[0]]
+            return candidates[0]
         prefixed = sorted(
             model_id
             for model_key, ids in self._ids_by_key.items()

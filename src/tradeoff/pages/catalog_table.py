@@ -13,6 +13,7 @@ from typing import Protocol, TypedDict
 
 from tradeoff import urls
 from tradeoff.compare.pricing import counts_as_availability, provider_of
+from tradeoff.db import derived
 from tradeoff.db.queries import Catalog
 from tradeoff.kinds import MODEL_KINDS, TEXT_GENERATION, kind_label
 from tradeoff.pages.jsonable import decimal_text
@@ -97,6 +98,13 @@ class CatalogOptions(TypedDict):
 
 @per_catalog
 def catalog_rows(catalog: Catalog) -> list[CatalogRow]:
+    """One row per model: as stored at database build (``pages.precompute``), else computed
+    from the whole catalog."""
+    stored: list[CatalogRow] | None = derived.stored_value(catalog, "catalog_rows")
+    return computed_catalog_rows(catalog) if stored is None else stored
+
+
+def computed_catalog_rows(catalog: Catalog) -> list[CatalogRow]:
     """One row per model: identity, key facts, and its cheapest route."""
     view = catalog_view(catalog)
     rows: list[CatalogRow] = []

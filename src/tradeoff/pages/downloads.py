@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from tradeoff import urls
+from tradeoff.db import derived
 from tradeoff.db.export import write_redistributable_copy
 from tradeoff.db.queries import Catalog
 from tradeoff.escape import csv_cell, md, md_url
@@ -212,13 +213,40 @@ def build_downloads(catalog: Catalog) -> Downloads:
     return Downloads(files, included, excluded, *counts)
 
 
+class DownloadsSummary(TypedDict):
+    """What the downloads page shows of the files: stored at database build
+    (``pages.precompute``), so the page does not build them."""
+
+    bytes: dict[str, int]
+    included: list[SourceRecord]
+    excluded: list[SourceRecord]
+    counts: list[int]  # models, offerings, providers in the files
+
+
+def downloads_summary(catalog: Catalog) -> DownloadsSummary:
+    """The stored summary, else the files built now and summarized."""
+    stored: DownloadsSummary | None = derived.stored_value(catalog, "downloads")
+    return computed_downloads_summary(catalog) if stored is None else stored
+
+
+def computed_downloads_summary(catalog: Catalog) -> DownloadsSummary:
+    """Build the files and summarize them."""
+    built = build_downloads(catalog)
+    return DownloadsSummary(
+        bytes={name: len(data) for name, data in built.files.items()},
+        included=built.included,
+        excluded=built.excluded,
+        counts=[built.model_count, built.offering_count, built.provider_count],
+    )
+
+
 def downloads_context(catalog: Catalog) -> DownloadsContext:
     """The /downloads page: the files, their licences, what was left out.
 
     Counts are those of the files, not of the served catalog: rows from a source whose
     licence forbids redistribution are not in them.
     """
-    built = build_downloads(catalog)
+    built = downloads_summary(catalog)
     return DownloadsContext(
         title=TITLE,
         files=[
@@ -227,14 +255,14 @@ def downloads_context(catalog: Catalog) -> DownloadsContext:
                 format=f,
                 description=d,
                 url=urls.download(n),
-                bytes=len(built.files[n]),
+                bytes=built["bytes"][n],
             )
             for n, f, d in FILES
         ],
-        model_count=built.model_count,
-        offering_count=built.offering_count,
-        provider_count=built.provider_count,
-        included_sources=built.included,
-        excluded_sources=built.excluded,
+        model_count=built["counts"][0],
+        offering_count=built["counts"][1],
+        provider_count=built["counts"][2],
+        included_sources=built["included"],
+        excluded_sources=built["excluded"],
         catalog_version=catalog.version,
     )

@@ -11,7 +11,6 @@ from tradeoff.db.queries import Catalog
 from tradeoff.kinds import has_output_price
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
-from tradeoff.pages.view import catalog_view
 from tradeoff.records import Offering, Prices
 from tradeoff.units import unit_label
 
@@ -147,25 +146,35 @@ def prices_entry(p: Prices) -> PricesEntry:
 
 
 @per_catalog
-def _rules(catalog: Catalog) -> dict[str, HeadlineRules]:
-    view = catalog_view(catalog)
-    return {
-        m.id: headline_rules(m, view.offerings.get(m.id, ()), catalog.providers)
-        for m in catalog.models.values()
-    }
+def _known_rules(catalog: Catalog) -> dict[str, HeadlineRules | None]:
+    return {}  # filled model by model: a page reads only the models it shows
+
+
+def _rules_of(catalog: Catalog, model_id: str) -> HeadlineRules | None:
+    known = _known_rules(catalog)
+    if model_id not in known:
+        model = catalog.models_of([model_id]).get(model_id)
+        known[model_id] = (
+            None
+            if model is None
+            else headline_rules(model, catalog.offerings_for(model_id), catalog.providers)
+        )
+    return known[model_id]
 
 
 def headline_reason(offering: Offering, catalog: Catalog) -> str | None:
     """Why an offering is not a comparable (headline) price of its model, as the comparison
     says it (``compare.headline``); None when it is one, or when it is linked to no model."""
-    rules = _rules(catalog).get(offering.model_id or "")
+    rules = _rules_of(catalog, offering.model_id) if offering.model_id else None
     if rules is None:
         return None
     return rules.reason(offering, provider_of(offering, catalog.providers))
 
 
 def _kind_of(offering: Offering, catalog: Catalog) -> str | None:
-    model = catalog.models.get(offering.model_id or "")
+    model = (
+        catalog.models_of([offering.model_id]).get(offering.model_id) if offering.model_id else None
+    )
     return model.kind.value if model else None
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TypedDict
 
 from tradeoff import urls
-from tradeoff.compare.related import related_models
+from tradeoff.compare.related import RELATED_LIMIT, Related, related_models
+from tradeoff.db import derived
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.memo import per_catalog
-from tradeoff.pages.view import catalog_view
+from tradeoff.pages.view import catalog_view, has_derived
 from tradeoff.records import Model
 
 
@@ -35,11 +36,17 @@ def related_pairs(catalog: Catalog, model: Model) -> list[RelatedPair]:
     known = _ranked(catalog)
     found = known.get(model.id)
     if found is None:
-        models = catalog.models
-        view = catalog_view(catalog)
-        ranked = related_models(
-            model, list(models.values()), view.cheapest_blended, caps=view.capability_sets
-        )
+        ranked: list[Related]
+        if has_derived(catalog):  # stored at database build (pages.precompute)
+            stored = derived.related(catalog, [model.id])[model.id][:RELATED_LIMIT]
+            ranked = [Related(r.related_id, r.score, r.reasons) for r in stored]
+            models = catalog.models_of(r.model_id for r in ranked)
+        else:
+            models = catalog.models
+            view = catalog_view(catalog)
+            ranked = related_models(
+                model, list(models.values()), view.cheapest_blended, caps=view.capability_sets
+            )
         found = known[model.id] = [
             RelatedPair(
                 id=r.model_id,

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from tradeoff import urls
+from tradeoff.db import derived
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.memo import per_catalog
 from tradeoff.pages.model import model_last_reviewed
 from tradeoff.pages.provider import provider_last_reviewed
 from tradeoff.pages.related import related_pairs
+from tradeoff.pages.view import has_derived
 
 
 class SitemapEntry(NamedTuple):
@@ -21,6 +23,14 @@ class SitemapEntry(NamedTuple):
 
 @per_catalog
 def sitemap_entries(catalog: Catalog) -> list[SitemapEntry]:
+    """(path, lastmod) for every canonical page: as stored at database build
+    (``pages.precompute``), else computed from the whole catalog."""
+    if has_derived(catalog):
+        return [SitemapEntry(path, lastmod) for path, lastmod in derived.sitemap(catalog)]
+    return computed_sitemap_entries(catalog)
+
+
+def computed_sitemap_entries(catalog: Catalog) -> list[SitemapEntry]:
     """(path, lastmod) for every canonical page, read from the same records as the pages."""
     entries = [
         SitemapEntry(urls.home(), None),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypedDict
 
+from tradeoff.db import derived
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.memo import per_catalog
 from tradeoff.records import Source
@@ -77,8 +78,23 @@ def all_sources(catalog: Catalog) -> list[Attribution]:
     return [credit(s) for s in catalog.sources.values()]
 
 
+@per_catalog
+def _stored_row_sources(catalog: Catalog) -> dict[str, list[str]] | None:
+    stored: dict[str, list[str]] | None = derived.stored_value(catalog, "row_sources")
+    return stored
+
+
 def row_sources(catalog: Catalog, model_ids: Iterable[str]) -> set[str]:
-    """Sources of the facts and prices that catalog rows of these models show."""
+    """Sources of the facts and prices that catalog rows of these models show: as stored at
+    database build (``pages.precompute``), else computed from the models and offerings."""
+    stored = _stored_row_sources(catalog)
+    if stored is None:
+        return computed_row_sources(catalog, model_ids)
+    return {s for model_id in model_ids for s in stored.get(model_id, ())}
+
+
+def computed_row_sources(catalog: Catalog, model_ids: Iterable[str]) -> set[str]:
+    """``row_sources`` from the models' records and offerings."""
     used: set[str] = set()
     for model_id in model_ids:
         model = catalog.models[model_id]

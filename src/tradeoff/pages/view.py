@@ -8,22 +8,20 @@ the benchmark section.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TypedDict
 
-from tradeoff.benchmark_records import Benchmark, BenchmarkResult
+from tradeoff.benchmark_records import Benchmark
 from tradeoff.compare.benchmarks import NO_BENCHMARKS, BenchmarkSection, section_from_results
 from tradeoff.compare.engine import CatalogView
 from tradeoff.compare.pricing import Quote, model_pricing
-from tradeoff.compare.related import capability_set
+from tradeoff.compare.related import Related, capability_set
 from tradeoff.compare.workload import DEFAULT_BLEND
-from tradeoff.db import benchmark_queries
+from tradeoff.db import benchmark_queries, derived
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.memo import per_catalog
-from tradeoff.records import Model, Offering
-
-BenchmarkData = tuple[dict[str, list[BenchmarkResult]], dict[str, Benchmark]]
+from tradeoff.records import Model, Offering, model_slug
 
 
 class ModelName(TypedDict):
@@ -59,6 +57,40 @@ def catalog_view(catalog: Catalog) -> CatalogView:
     )
 
 
+@per_catalog
+def has_derived(catalog: Catalog) -> bool:
+    """Whether the database holds the values precomputed at build (``db.derived``)."""
+    return derived.has_derived(catalog)
+
+
+def compare_view(catalog: Catalog, models: Sequence[Model]) -> CatalogView:
+    """What a comparison of ``models`` reads: those models, their offerings, their stored
+    headlines and related models (and every model's name) — not the whole catalog.
+
+    Without the precomputed values (a database compiled without ``pages.precompute``) it is
+    the whole ``catalog_view``; both give the same page.
+    """
+    if not has_derived(catalog):
+        return catalog_view(catalog)
+    ids = [m.id for m in models]
+    related = {
+        model_id: tuple(Related(r.related_id, r.score, r.reasons) for r in rows)
+        for model_id, rows in derived.related(catalog, ids).items()
+    }
+    heads = derived.headlines(catalog, ids)
+    return CatalogView(
+        models=catalog.models_of(ids),
+        offerings=catalog.offerings_of(ids),
+        providers=catalog.providers,
+        labs=catalog.labs,
+        sources=catalog.sources,
+        cheapest_blended={i: h.blended_per_mtok for i, h in heads.items()},
+        capability_sets={i: h.capabilities for i, h in heads.items()},
+        related=related,
+        names=catalog.model_names,
+    )
+
+
 def cheapest_quotes(catalog: Catalog) -> Mapping[str, Quote | None]:
     """Each model's cheapest route at the default blend (``ModelPricing.cheapest``), by id.
 
@@ -67,32 +99,54 @@ def cheapest_quotes(catalog: Catalog) -> Mapping[str, Quote | None]:
     return catalog_view(catalog).cheapest_quotes
 
 
+class _ModelsBySlug(Mapping[str, Model]):
+    """Every model by its URL slug; a model is loaded only when looked up."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._ids = {model_slug(i): i for i in catalog.model_ids}
+
+    def __getitem__(self, slug: str) -> Model:
+        return self._catalog.model(self._ids[slug])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 @per_catalog
-def models_by_slug(catalog: Catalog) -> dict[str, Model]:
-    """Every model by its URL slug."""
-    return {m.slug: m for m in catalog.models.values()}
+def models_by_slug(catalog: Catalog) -> Mapping[str, Model]:
+    """Every model by its URL slug (loaded when looked up)."""
+    return _ModelsBySlug(catalog)
 
 
 @per_catalog
 def model_names(catalog: Catalog) -> list[ModelName]:
     """Every model's name, slug and id, sorted by name (pickers, llms.txt)."""
-    names = [ModelName(slug=m.slug, name=m.name, id=m.id) for m in catalog.models.values()]
+    names = [ModelName(slug=model_slug(i), name=n, id=i) for i, n in catalog.model_names.items()]
     return sorted(names, key=lambda m: (m["name"].lower(), m["id"]))
 
 
 @per_catalog
-def benchmark_data(catalog: Catalog) -> BenchmarkData:
-    """(results by model, registry by id) of the compiled catalog."""
-    return (
-        dict(benchmark_queries.results_by_model(catalog)),
-        {b.id: b for b in benchmark_queries.benchmarks(catalog)},
-    )
+def benchmark_registry(catalog: Catalog) -> dict[str, Benchmark]:
+    """The benchmark registry by id."""
+    return {b.id: b for b in benchmark_queries.benchmarks(catalog)}
+
+
+@per_catalog
+def has_results(catalog: Catalog) -> bool:
+    """Whether the catalog holds any benchmark result."""
+    return benchmark_queries.has_results(catalog)
 
 
 def benchmark_section(catalog: Catalog, models: Sequence[Model]) -> BenchmarkSection:
-    """Shared benchmark rows of the models (``tradeoff.compare.comparable``)."""
-    results, registry = benchmark_data(catalog)
-    if not results:
+    """Shared benchmark rows of the models (``tradeoff.compare.comparable``): reads only
+    their results."""
+    if not has_results(catalog):
         return NO_BENCHMARKS
+    results = {m.id: benchmark_queries.results_for(catalog, m.id) for m in models}
+    registry = benchmark_registry(catalog)
     names = {m.id: m.name for m in models}
     return section_from_results([m.id for m in models], results, registry, names)

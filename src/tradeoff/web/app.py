@@ -24,6 +24,7 @@ from tradeoff.web.responses import ErrorPage, Problem, problem_response
 from tradeoff.web.routes import routes
 from tradeoff.web.security import SecurityMiddleware
 from tradeoff.web.site import Site
+from tradeoff.web.warm import warm_at_start
 
 log = logging.getLogger("tradeoff.web")
 
@@ -118,10 +119,11 @@ def create_app(
     (an in-process app: ``tradeoff serve`` always gives one).
     """
     if db_path is None:
-        from tradeoff.db.locate import ensure_database
+        from tradeoff.pages.precompute import ensure_database
 
         db_path = ensure_database()
     app = TradeoffApp(
+        lifespan=warm_at_start,
         routes=routes(),
         exception_handlers={
             Problem: on_problem,

@@ -12,6 +12,7 @@ from typing import TypedDict
 
 from tradeoff.compare.engine import (
     REVIEWED_MEANS,
+    CatalogView,
     Comparison,
     check_models,
     compare,
@@ -48,7 +49,7 @@ from tradeoff.pages.comparison.sources import SourceEntry, numbering, sources_se
 from tradeoff.pages.comparison.specs import SpecRowEntry, specs_section
 from tradeoff.pages.history import ModelPriceChanges, price_changes
 from tradeoff.pages.sources import reviewed_line
-from tradeoff.pages.view import benchmark_section, catalog_view
+from tradeoff.pages.view import benchmark_section, catalog_view, compare_view
 from tradeoff.records import Lab, Model
 
 
@@ -117,8 +118,9 @@ def compare_context(
     """The whole comparison page as JSON-ready values (money as decimal strings)."""
     models = resolve_models(catalog, model_ids)
     chosen = DEFAULT_BLEND if blend is None else blend_of(*blend)
-    result = compare(models, catalog_view(catalog), chosen, benchmark_section(catalog, models))
-    return comparison_context(result, catalog, chosen)
+    view = compare_view(catalog, models)
+    result = compare(models, view, chosen, benchmark_section(catalog, models))
+    return comparison_context(result, catalog, chosen, view)
 
 
 SECTION_LABELS = {
@@ -129,10 +131,13 @@ SECTION_LABELS = {
 }
 
 
-def comparison_context(result: Comparison, catalog: Catalog, blend: Blend) -> ComparisonContext:
-    """A ``Comparison`` as plain values, one section builder per section of the page."""
+def comparison_context(
+    result: Comparison, catalog: Catalog, blend: Blend, view: CatalogView | None = None
+) -> ComparisonContext:
+    """A ``Comparison`` as plain values, one section builder per section of the page
+    (``view``: the records ``result`` was computed from; default the whole catalog's)."""
     numbers = numbering(result)
-    view = catalog_view(catalog)
+    view = view or catalog_view(catalog)
     shared = shared_providers_section(result)
     pricing = pricing_section(result, numbers)
     specs = specs_section(result, numbers)

@@ -6,6 +6,7 @@ from typing import TypedDict
 
 from tradeoff import urls
 from tradeoff.compare.engine import CatalogView, Comparison
+from tradeoff.records import model_slug
 
 
 class RelatedItem(TypedDict):
@@ -28,18 +29,18 @@ class RelatedGroup(TypedDict):
 
 def related_section(result: Comparison, view: CatalogView) -> list[RelatedGroup]:
     """For each compared model, related models with canonical pair URLs."""
-    models = view.models
+    names = view.names or {i: m.name for i, m in view.models.items()}
     return [
         RelatedGroup(
             model=model_id,
             items=[
                 RelatedItem(
                     id=r.model_id,
-                    slug=models[r.model_id].slug,
-                    name=models[r.model_id].name,
+                    slug=model_slug(r.model_id),
+                    name=names[r.model_id],
                     reasons=list(r.reasons),
                     compare=sorted([model_id, r.model_id]),
-                    url=urls.compare([models[model_id].slug, models[r.model_id].slug]),
+                    url=urls.compare([model_slug(model_id), model_slug(r.model_id)]),
                 )
                 for r in items
             ],

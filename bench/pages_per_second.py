@@ -1,0 +1,95 @@
+"""In-process comparison pages per second on one core: compare context + HTML (issue 13).
+
+Usage: .venv/bin/python bench/pages_per_second.py [--runs N] [--pairs K] [--before TREE]
+
+A worker process (this venv's Python, ``PYTHONPATH=TREE/src``) opens the catalog once, builds
+one page to load what every page shares (providers, labs, sources, templates), then builds
+and renders K distinct comparison pages (pairs of related models, none built twice in a
+pass; a fresh ``Catalog`` per pass, so no page finds its models already loaded). Pages per
+second is K over the pass's CPU time of that one process (``time.process_time``); the median
+of N passes is printed, and with ``--before`` the same run on another checkout beside it
+(target: >= 500 pages/s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def worker(runs: int, count: int) -> None:
+    try:
+        from tradeoff.pages.precompute import ensure_database
+    except ImportError:  # a checkout from before the precomputed values
+        from tradeoff.db.locate import ensure_database
+    from tradeoff.compare.related import related_models
+    from tradeoff.db.queries import Catalog
+    from tradeoff.pages.comparison import catalog_view, compare_context
+    from tradeoff.render.html import render_compare_html
+
+    db = ensure_database()
+    probe = Catalog(db)
+    view = catalog_view(probe)
+    models = list(view.models.values())
+    pairs: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for m in models:
+        for r in related_models(m, models, view.cheapest_blended, 6, view.capability_sets):
+            pair = (min(m.id, r.model_id), max(m.id, r.model_id))
+            if pair not in seen:
+                seen.add(pair)
+                pairs.append(pair)
+    warm, pairs = pairs[count], pairs[:count]  # the warm-up page is not one of the measured
+    probe.close()
+    rates = []
+    for _ in range(runs):
+        catalog = Catalog(db)
+        render_compare_html(compare_context(catalog, list(warm)))  # what every page shares
+        start = time.process_time()
+        for a, b in pairs:
+            render_compare_html(compare_context(catalog, [a, b]))
+        rates.append(len(pairs) / (time.process_time() - start))
+        catalog.close()
+    print(json.dumps({"pairs": len(pairs), "rates": rates}))
+
+
+def measure(src: Path, runs: int, count: int) -> dict[str, float]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRADEOFF_")}
+    env["PYTHONPATH"] = str(src)
+    cmd = [sys.executable, __file__, "--worker", "--runs", str(runs), "--pairs", str(count)]
+    done = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"pairs": result["pairs"], "rate": statistics.median(result["rates"])}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pairs", type=int, default=200)
+    parser.add_argument("--before", type=Path)
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.runs, args.pairs)
+        return
+    trees = [("before", args.before.resolve() / "src")] if args.before else []
+    trees.append(("after", ROOT / "src"))
+    print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
+    print(f"== compare context + HTML, one process, median of {args.runs} passes")
+    got = {name: measure(src, args.runs, args.pairs) for name, src in trees}
+    for name, r in got.items():
+        print(f"  {name:7} {r['pairs']:5.0f} pages per pass  {r['rate']:8.1f} pages/s CPU")
+    if "before" in got:
+        print(f"  after / before: {got['after']['rate'] / got['before']['rate']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

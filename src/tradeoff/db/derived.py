@@ -1,0 +1,162 @@
+"""Values precomputed at database build from the whole catalog, written and read back.
+
+What a page would otherwise derive from every model — each model's headline blended price
+and capability set, each model's related models, the sitemap's entries — is computed once
+when the database is built (``tradeoff.pages.precompute`` computes it with the compare
+engine; this module only stores it) and read here for the few models a page shows. A
+database built without them (``meta`` has no ``derived`` key: ``has_derived``) is still
+read: the pages then compute from the whole catalog, as before.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tradeoff.db.queries import Catalog
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A model's headline blended price (None: unpriced) and capability set."""
+
+    model_id: str
+    blended_per_mtok: Decimal | None
+    capabilities: frozenset[str]
+
+
+@dataclass(frozen=True)
+class RelatedRow:
+    """One of a model's related models, ranked (``compare.related.Related``'s fields)."""
+
+    model_id: str
+    rank: int
+    related_id: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """Everything precomputed at build."""
+
+    headlines: Sequence[Headline]
+    related: Sequence[RelatedRow]
+    sitemap: Sequence[tuple[str, str | None]]  # (path, lastmod) in the sitemap's order
+    values: Mapping[str, Any] = field(default_factory=dict)  # name → JSON-ready value
+
+
+def write_derived(db_path: Path, derived: Derived) -> None:
+    """Store ``derived`` in the (not yet published) database at ``db_path``."""
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.executemany(
+            "INSERT INTO model_headline VALUES (?, ?, ?)",
+            [
+                (
+                    h.model_id,
+                    None if h.blended_per_mtok is None else format(h.blended_per_mtok, "f"),
+                    ",".join(sorted(h.capabilities)),
+                )
+                for h in derived.headlines
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO related_models VALUES (?, ?, ?, ?, ?)",
+            [
+                (r.model_id, r.rank, r.related_id, r.score, json.dumps(list(r.reasons)))
+                for r in derived.related
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO sitemap_entries VALUES (?, ?, ?)",
+            [(i, path, lastmod) for i, (path, lastmod) in enumerate(derived.sitemap)],
+        )
+        conn.executemany(
+            "INSERT INTO derived_json VALUES (?, ?)",
+            [(name, json.dumps(value)) for name, value in derived.values.items()],
+        )
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('derived', '1')")
+
+
+DERIVED_TABLES = ("model_headline", "related_models", "sitemap_entries", "derived_json")
+
+
+def drop_derived(conn: sqlite3.Connection) -> None:
+    """Empty the precomputed tables of a copy (``db.export``: they may hold values from
+    sources the copy leaves out; a database without them is read as before)."""
+    for table in DERIVED_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    conn.execute("DELETE FROM meta WHERE key = 'derived'")
+
+
+def has_derived(catalog: Catalog) -> bool:
+    """Whether the database holds the precomputed values."""
+    rows = catalog.connection().execute("SELECT 1 FROM meta WHERE key = 'derived'").fetchall()
+    return bool(rows)
+
+
+def _marks(ids: Sequence[str]) -> str:
+    return ", ".join("?" * len(ids))
+
+
+def headlines(catalog: Catalog, model_ids: Iterable[str] | None = None) -> dict[str, Headline]:
+    """The stored headline of each model (of ``model_ids``, or of every model)."""
+    ids = None if model_ids is None else list(model_ids)
+    sql = "SELECT * FROM model_headline"
+    if ids is not None:
+        sql += f" WHERE model_id IN ({_marks(ids)})"
+    rows = catalog.connection().execute(sql, tuple(ids or ())).fetchall()
+    return {
+        r["model_id"]: Headline(
+            r["model_id"],
+            None if r["blended_per_mtok"] is None else Decimal(r["blended_per_mtok"]),
+            frozenset(c for c in r["capabilities"].split(",") if c),
+        )
+        for r in rows
+    }
+
+
+def related(catalog: Catalog, model_ids: Sequence[str]) -> dict[str, list[RelatedRow]]:
+    """The stored related models of each of ``model_ids``, best first."""
+    rows = (
+        catalog.connection()
+        .execute(
+            f"SELECT * FROM related_models WHERE model_id IN ({_marks(model_ids)}) "
+            "ORDER BY model_id, rank",
+            tuple(model_ids),
+        )
+        .fetchall()
+    )
+    out: dict[str, list[RelatedRow]] = {m: [] for m in model_ids}
+    for r in rows:
+        out[r["model_id"]].append(
+            RelatedRow(
+                r["model_id"],
+                r["rank"],
+                r["related_id"],
+                r["score"],
+                tuple(json.loads(r["reasons"])),
+            )
+        )
+    return out
+
+
+def sitemap(catalog: Catalog) -> list[tuple[str, str | None]]:
+    """The stored sitemap entries (path, lastmod), in order."""
+    rows = catalog.connection().execute(
+        "SELECT path, lastmod FROM sitemap_entries ORDER BY position"
+    )
+    return [(r[0], r[1]) for r in rows.fetchall()]
+
+
+def stored_value(catalog: Catalog, name: str) -> Any:
+    """A stored JSON-ready value (``Derived.values``); None when there is none."""
+    sql = "SELECT json FROM derived_json WHERE name = ?"
+    rows = catalog.connection().execute(sql, (name,)).fetchall()
+    return json.loads(rows[0][0]) if rows else None

@@ -1,0 +1,159 @@
+"""Model and offering rows read back as records: the whole catalog, or only some models.
+
+Apart from ``db.queries`` (the ``Catalog``) so that a page can load the few models it shows
+(``Catalog.models_of``, ``Catalog.offerings_of``) with the same code that loads them all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from tradeoff.db.offering_rows import (
+    OFFERING_COLUMNS,
+    PRICE_COLUMNS,
+    Memo,
+    parse_decimal,
+    price_side_tables,
+)
+from tradeoff.records import (
+    CAPABILITIES,
+    Fact,
+    Model,
+    Offering,
+    PartialDate,
+    Prices,
+    Source,
+    snapshot_name,
+)
+
+Rows = Callable[[str, tuple[Any, ...]], list[sqlite3.Row]]
+Tuples = Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]]
+
+
+def _where(column: str, ids: Sequence[str] | None) -> str:
+    """`` WHERE column IN (?, …)`` for ``ids``; nothing for None (every row)."""
+    return "" if ids is None else f" WHERE {column} IN ({', '.join('?' * len(ids))})"
+
+
+def load_models(
+    rows: Rows, sources: Mapping[str, Source], ids: Sequence[str] | None = None
+) -> dict[str, Model]:
+    """Every model (``ids`` None), or the models of ``ids`` that exist, by id in id order."""
+    params = tuple(ids or ())
+    facts: dict[str, dict[str, Fact[Any]]] = defaultdict(dict)
+    for r in rows(f"SELECT * FROM model_facts{_where('model_id', ids)}", params):
+        value = None if r["value_json"] is None else json.loads(r["value_json"])
+        source, checked = r["source_id"], r["checked"]
+        as_of = snapshot_name(sources.get(source or ""), checked)
+        facts[r["model_id"]][r["field"]] = Fact(
+            value, source, checked, r["note"], bool(r["disputed"]), as_of
+        )
+    out: dict[str, Model] = {}
+    for r in rows(f"SELECT * FROM models{_where('id', ids)} ORDER BY id", params):
+        f = facts[r["id"]]
+
+        def date(key: str, f: dict[str, Fact[Any]] = f) -> Fact[PartialDate]:
+            x = f.get(key, Fact(None))
+            value = PartialDate(x.value) if x.value else None
+            return Fact(value, x.source_id, x.checked, x.note, x.disputed, x.as_of)
+
+        def seq(key: str, f: dict[str, Fact[Any]] = f) -> Fact[tuple[str, ...]]:
+            x = f.get(key, Fact(None))
+            value = tuple(x.value) if x.value else None
+            return Fact(value, x.source_id, x.checked, x.note, x.disputed, x.as_of)
+
+        out[r["id"]] = Model(
+            id=r["id"],
+            name=r["name"],
+            lab_id=r["lab_id"],
+            family=r["family"],
+            release_date=date("release_date"),
+            knowledge_cutoff=date("knowledge_cutoff"),
+            licence=f.get("licence", Fact(None)),
+            open_weights=f.get("open_weights", Fact(None)),
+            parameters_total=f.get("parameters_total", Fact(None)),
+            parameters_active=f.get("parameters_active", Fact(None)),
+            architecture=f.get("architecture", Fact(None)),
+            experts_total=f.get("experts_total", Fact(None)),
+            experts_per_token=f.get("experts_per_token", Fact(None)),
+            context_tokens=f.get("context_tokens", Fact(None)),
+            max_output_tokens=f.get("max_output_tokens", Fact(None)),
+            modalities_input=seq("modalities_input"),
+            modalities_output=seq("modalities_output"),
+            capabilities={c: f.get(f"capability.{c}", Fact(None)) for c in CAPABILITIES},
+            weights_url=r["weights_url"],
+            kind=f.get("kind", Fact(None)),
+            base_model=f.get("base_model", Fact(None)),
+        )
+    return out
+
+
+def load_offerings(
+    rows: Rows,
+    tuples: Tuples,
+    sources: Mapping[str, Source],
+    model_ids: Sequence[str] | None = None,
+) -> list[Offering]:
+    """Every offering (``model_ids`` None), or those linked to ``model_ids``, in provider
+    order."""
+    tiers, history, units = price_side_tables(rows, model_ids)
+    out: list[Offering] = []
+    dec = Memo(parse_decimal)  # prices repeat a lot: parse each distinct text once
+    js = Memo(json.loads)
+    columns = ", ".join(OFFERING_COLUMNS)
+    records = tuples(
+        f"SELECT {columns} FROM offerings{_where('model_id', model_ids)} "
+        "ORDER BY provider_id, provider_model_id",
+        tuple(model_ids or ()),
+    )
+    for row in records:
+        rec = dict(zip(OFFERING_COLUMNS, row, strict=True))
+        key = (rec["provider_id"], rec["provider_model_id"])
+        price_sources = dict(js(rec["price_sources_json"]))
+        # A merged offering is dated by its oldest shown value: a snapshot date when that
+        # value is a dataset's (its own source, or the dataset one of its prices cites).
+        as_of = next(
+            (
+                name
+                for sid in dict.fromkeys([rec["source_id"], *price_sources.values()])
+                if (name := snapshot_name(sources.get(sid), rec["checked"]))
+            ),
+            None,
+        )
+        prices = Prices(
+            **{k: dec(rec[k]) for k in PRICE_COLUMNS},
+            free=bool(rec["free"]),
+            tiers=tuple(tiers.get(key, ())),
+            unit_prices=tuple(units.get(key, ())),
+        )
+        out.append(
+            Offering(
+                provider_id=rec["provider_id"],
+                provider_model_id=rec["provider_model_id"],
+                model_id=rec["model_id"],
+                name=rec["name"],
+                prices=prices,
+                source_id=rec["source_id"],
+                checked=rec["checked"],
+                context_tokens=rec["context_tokens"],
+                max_output_tokens=rec["max_output_tokens"],
+                quantization=rec["quantization"],
+                capabilities=dict(js(rec["capabilities_json"])),
+                lifecycle=rec["lifecycle"],
+                deprecated_on=rec["deprecated_on"],
+                retired_on=rec["retired_on"],
+                successor=rec["successor"],
+                link=rec["link"],
+                source_url=rec["source_url"],
+                price_origin=rec["price_origin"],
+                price_sources=price_sources,
+                history=tuple(history.get(key, ())),
+                disputed_fields=tuple(js(rec["disputed_json"])),
+                as_of=as_of,
+            )
+        )
+    return out

@@ -1,0 +1,70 @@
+"""What the database stores precomputed at build (``db.derived``), computed here from the whole
+catalog with the same compare engine the pages use.
+
+``precompute(db_path)`` is the ``derive`` step of ``db.build.build_database``: the shells
+(CLI, web app, public API, the wheel's build hook) pass it down, so every database they
+compile holds each model's headline blended price and capability set and its related models.
+Pages then read those for the few models they show (``pages.view.compare_view``) instead of
+loading the whole catalog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tradeoff.compare.engine import MAX_MODELS
+from tradeoff.compare.related import RELATED_LIMIT, related_models
+from tradeoff.db import locate
+from tradeoff.db.derived import Derived, Headline, RelatedRow, write_derived
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.catalog_table import computed_catalog_rows
+from tradeoff.pages.downloads import computed_downloads_summary
+from tradeoff.pages.sitemap import computed_sitemap_entries
+from tradeoff.pages.sources import computed_row_sources
+from tradeoff.pages.view import catalog_view
+
+# A comparison page leaves out the other compared models (up to MAX_MODELS - 1) from each
+# model's related list, then shows RELATED_LIMIT: storing this many keeps that list exact.
+RELATED_STORED = RELATED_LIMIT + MAX_MODELS - 1
+
+
+def derived_values(catalog: Catalog) -> Derived:
+    """Each model's headline and related models, the sitemap, the catalog table's rows and
+    the downloads' summary, from the whole catalog."""
+    view = catalog_view(catalog)
+    candidates = list(view.models.values())
+    headlines = [
+        Headline(m.id, view.cheapest_blended[m.id], view.capability_sets[m.id]) for m in candidates
+    ]
+    related = [
+        RelatedRow(m.id, rank, r.model_id, r.score, r.reasons)
+        for m in candidates
+        for rank, r in enumerate(
+            related_models(
+                m, candidates, view.cheapest_blended, RELATED_STORED, view.capability_sets
+            )
+        )
+    ]
+    sitemap = [(e.path, e.lastmod) for e in computed_sitemap_entries(catalog)]
+    values = {
+        "catalog_rows": computed_catalog_rows(catalog),
+        "downloads": computed_downloads_summary(catalog),
+        "row_sources": {m.id: sorted(computed_row_sources(catalog, [m.id])) for m in candidates},
+    }
+    return Derived(headlines, related, sitemap, values)
+
+
+def precompute(db_path: Path) -> None:
+    """Compute the derived values of the database at ``db_path`` and store them in it."""
+    catalog = Catalog(db_path)
+    try:
+        values = derived_values(catalog)
+    finally:
+        catalog.close()
+    write_derived(db_path, values)
+
+
+def ensure_database(catalog_dir: Path | None = None, db_path: Path | None = None) -> Path:
+    """``db.locate.ensure_database``, compiling with the precomputed values: what the shells
+    (CLI, web app, public API, the wheel's build hook) call."""
+    return locate.ensure_database(catalog_dir, db_path, derive=precompute)

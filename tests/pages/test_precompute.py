@@ -1,0 +1,97 @@
+"""The values stored at database build equal what the compare engine computes from the whole
+catalog, and a page reads only the models it shows."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from tradeoff.compare.pricing import model_pricing
+from tradeoff.compare.related import capability_set, related_models
+from tradeoff.compare.workload import DEFAULT_BLEND
+from tradeoff.db import derived
+from tradeoff.db.locate import ensure_database
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.catalog_table import computed_catalog_rows
+from tradeoff.pages.comparison import compare_context
+from tradeoff.pages.downloads import computed_downloads_summary
+from tradeoff.pages.precompute import RELATED_STORED
+from tradeoff.pages.sitemap import computed_sitemap_entries, sitemap_entries
+from tradeoff.pages.sources import computed_row_sources, row_sources
+
+
+@pytest.fixture(scope="module")
+def plain_db(catalog_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test catalog compiled without the precomputed values (the pages' fallback)."""
+    return ensure_database(catalog_dir, tmp_path_factory.mktemp("plain") / "catalog.sqlite")
+
+
+def test_stored_headline_of_every_model_is_the_engines(catalog: Catalog) -> None:
+    stored = derived.headlines(catalog)
+    assert set(stored) == set(catalog.models)
+    for model in catalog.models.values():
+        quote = model_pricing(
+            model, catalog.offerings_for(model.id), catalog.providers, DEFAULT_BLEND
+        ).cheapest
+        expected = None if quote is None else quote.blended_per_mtok
+        assert stored[model.id].blended_per_mtok == expected, model.id
+        assert stored[model.id].capabilities == capability_set(model), model.id
+    assert any(h.blended_per_mtok is not None for h in stored.values())
+
+
+def test_stored_related_models_are_the_engines(catalog: Catalog) -> None:
+    candidates = list(catalog.models.values())
+    stored = derived.related(catalog, [m.id for m in candidates])
+    blended = {i: h.blended_per_mtok for i, h in derived.headlines(catalog).items()}
+    for model in candidates:
+        expected = related_models(model, candidates, blended, RELATED_STORED)
+        got = [(r.related_id, r.score, r.reasons) for r in stored[model.id]]
+        assert got == [(r.model_id, r.score, r.reasons) for r in expected], model.id
+        assert [r.rank for r in stored[model.id]] == list(range(len(expected)))
+
+
+def test_a_database_without_them_gives_the_same_pages(catalog: Catalog, plain_db: Path) -> None:
+    plain = Catalog(plain_db)
+    try:
+        assert derived.has_derived(catalog) and not derived.has_derived(plain)
+        ids = sorted(catalog.models)[:8]
+        for pair in combinations(ids, 2):
+            assert compare_context(catalog, list(pair)) == compare_context(plain, list(pair))
+        four = ids[:4]
+        assert compare_context(catalog, four) == compare_context(plain, four)
+    finally:
+        plain.close()
+
+
+def test_a_comparison_reads_only_its_models(catalog_db: Path) -> None:
+    fresh = Catalog(catalog_db)
+    try:
+        a, b = sorted(fresh.model_ids)[:2]
+        compare_context(fresh, [a, b])
+        assert "models" not in fresh.__dict__  # the whole catalog was never loaded
+        assert "offerings" not in fresh.__dict__
+    finally:
+        fresh.close()
+
+
+def test_stored_sitemap_is_the_computed_one(catalog: Catalog) -> None:
+    stored = sitemap_entries(catalog)
+    assert stored == computed_sitemap_entries(catalog)
+    assert any(e.lastmod for e in stored) and any(e.path.startswith("/compare/") for e in stored)
+
+
+def test_stored_catalog_rows_and_downloads_are_the_computed_ones(catalog: Catalog) -> None:
+    assert derived.stored_value(catalog, "catalog_rows") == computed_catalog_rows(catalog)
+    stored = derived.stored_value(catalog, "downloads")
+    assert stored is not None and stored["bytes"]["catalog.sqlite"] > 0
+    # the files built now (from the published database) are the ones the page describes
+    assert stored == computed_downloads_summary(catalog)
+
+
+def test_stored_row_sources_are_the_computed_ones(catalog: Catalog) -> None:
+    ids = sorted(catalog.models)
+    assert row_sources(catalog, ids) == computed_row_sources(catalog, ids)
+    for model_id in ids:
+        assert row_sources(catalog, [model_id]) == computed_row_sources(catalog, [model_id])
