@@ -22,7 +22,7 @@ def runs(monkeypatch: pytest.MonkeyPatch, catalog_db: Path) -> list[tuple[Any, d
 
     seen: list[tuple[Any, dict[str, Any]]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.append((app, kw)))
-    monkeypatch.setattr("tradeoff.db.locate.ensure_database", lambda: catalog_db)
+    monkeypatch.setattr("tradeoff.pages.precompute.ensure_database", lambda: catalog_db)
     monkeypatch.setattr(server, "served", lambda app: app)  # no gc.freeze in the test process
     for name in (server.DB_VARIABLE, server.BASE_URL_VARIABLE):
         monkeypatch.delenv(name, raising=False)
