@@ -18,7 +18,12 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from tradeoff.compare.engine import MAX_MODELS
-from tradeoff.compare.workload import MAX_COUNT_DIGITS, Workload, parse_blend_parts
+from tradeoff.compare.workload import (
+    MAX_COUNT_DIGITS,
+    Workload,
+    parse_blend_parts,
+    parse_count,
+)
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
 from tradeoff.pages.calculator import DEFAULT_WORKLOAD
@@ -84,18 +89,15 @@ MAX_WHOLE_DIGITS = MAX_COUNT_DIGITS
 
 def whole_number(name: str, value: object) -> object:
     """The one parser of every integer parameter (token counts, requests, min_context):
-    ASCII digits with optional "," or "_" separators, at most 15 digits; anything else is a
-    ``ParamError`` naming the parameter ("²" and "٣" are digits to ``isdigit``/``int``, not
-    here)."""
+    ``compare.workload.parse_count`` (as the CLI's ``cost``): "2000", "1,000", "1_000",
+    "100k", "1.5M", below 10^15; anything else is a ``ParamError`` naming the parameter ("²"
+    and "٣" are digits to ``isdigit``/``int``, not here; "0,5" is no grouping)."""
     if not isinstance(value, str):
         return value
-    text = value.strip().replace(",", "").replace("_", "")
-    shown = value.strip() if len(value) <= 40 else value.strip()[:40] + "…"
-    if not (text.isascii() and text.isdigit()):
-        raise ParamError(name, f"{name} must be a whole number (digits 0-9), got {shown!r}")
-    if len(text.lstrip("0")) > MAX_WHOLE_DIGITS:
-        raise ParamError(name, f"{name} must be below 10^{MAX_WHOLE_DIGITS}, got {shown!r}")
-    return int(text)
+    try:
+        return parse_count(name, value)
+    except UsageError as exc:
+        raise ParamError(name, exc.message) from None
 
 
 def usd_amount(name: str, value: object) -> object:
