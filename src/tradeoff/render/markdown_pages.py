@@ -12,7 +12,8 @@ from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.pages.calculator import CalculatorContext
-from tradeoff.pages.catalog_table import CatalogContext, CatalogEntry, RowQuote
+from tradeoff.pages.catalog_listing import CatalogContext
+from tradeoff.pages.catalog_table import CatalogEntry, RowQuote
 from tradeoff.pages.comparison.pricing import headline_text, quantization_text
 from tradeoff.pages.downloads import DownloadsContext
 from tradeoff.pages.lab import LabContext
