@@ -48,9 +48,10 @@ def bad_name(site: Site, names: list[str]) -> int | None:
     return None
 
 
-def model_field(site: Site, names: list[str], prefix: str) -> str:
-    """The model input at fault: the first unknown name's, else the first."""
-    at = bad_name(site, names)
+def model_field(site: Site, names: list[str], prefix: str, problem: Problem) -> str:
+    """The model input at fault: the first unknown name's (a 404), else the first (too many
+    models, or one given twice)."""
+    at = bad_name(site, names) if problem.status == 404 else None
     return f"{prefix}{at or 0}"
 
 
@@ -68,7 +69,7 @@ def calculator_form(site: Site, raw: QueryParams, problem: Problem) -> FormView:
     names = names_of(raw)
     field = problem.parameter or "models"
     if field in ("model", "models"):
-        field = model_field(site, names, "model")
+        field = model_field(site, names, "model", problem)
     form = {f"model{i}": name for i, name in enumerate(names)}
     form.update({k: raw[k] for k in COUNT_FIELDS if k in raw})
     ctx = calculator_context(site.catalog, [], Workload(**DEFAULT_WORKLOAD))
@@ -81,7 +82,7 @@ def picker_form(site: Site, raw: QueryParams, problem: Problem) -> FormView:
     names = names_of(raw)
     field = problem.parameter or "models"
     if field in ("model", "models"):
-        field = model_field(site, names, "pick")
+        field = model_field(site, names, "pick", problem)
     ctx = picker_context([], raw.get("blend") or None)
     form = {f"pick{i}": name for i, name in enumerate(names)}
     if "blend" in raw:
