@@ -21,8 +21,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 FUZZY_CUTOFF = 72.0  # rapidfuzz ratio (0-100) of compact forms a fuzzy match needs
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -52,6 +50,8 @@ def closeness(query: str, spelling: str) -> tuple[float, str]:
         return 90.0 + 9.0 * share, "prefix"
     if query in spelling:
         return 80.0 + 9.0 * share, "contains"
+    from rapidfuzz import fuzz  # imported on the first fuzzy comparison, not by every command
+
     ratio = fuzz.ratio(query, spelling, score_cutoff=FUZZY_CUTOFF)
     return (ratio * 0.69, "fuzzy") if ratio else (0.0, "")
 

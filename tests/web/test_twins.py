@@ -54,7 +54,7 @@ class Reader(HTMLParser):
         elif tag == "a" and values.get("href"):
             self.seen.links.append(values["href"] or "")
         elif tag == "table":
-            self._tables.append(values.get("class") or "")
+            self._tables.append((values.get("class") or "").partition(" ")[0])
         elif tag == "tbody":
             self._in_body = True
         elif tag == "tr" and self._in_body and "history" not in (values.get("class") or ""):
@@ -113,7 +113,7 @@ KINDS = [
 ]
 # Table whose body rows are one JSON list: page kind → (table class, key of the count).
 ROWS: dict[str, tuple[str, str]] = {
-    "catalog": ("catalog", "count"),
+    "catalog": ("catalog", "shown"),  # this page's rows (of "count" matching)
     "model": ("offerings", "offering_count"),
     "provider": ("offerings", "offering_count"),
     "lab": ("", "model_count"),

@@ -333,14 +333,19 @@ class Catalog:
             raise AmbiguousModel(name, (candidates or prefixed)[:12])
         if len(prefixed) == 1:
             raise UnknownModel(name, prefixed)
-        # Spelled without separators ("gpt4o", "GPT 4o"): one model, or the candidates.
+        return models[self._spelled_or_near(name)]
+
+    def _spelled_or_near(self, name: str) -> str:
+        """A name spelled without separators ("gpt4o", "GPT 4o") → its one model id; else
+        ambiguous, or unknown with near names closest first (``tradeoff.names``: the site's
+        search ranks the same way)."""
+        text = name.strip()
         spelled = sorted(self._ids_by_compact.get(compact(text), ()))
         if len(spelled) == 1:
-            return models[spelled[0]]
+            return spelled[0]
         if spelled:
             raise AmbiguousModel(name, spelled[:12])
-        # Near names, closest first (tradeoff.names: the site's search ranks the same way).
-        near = [m.id for m in rank(text, self.name_spellings) if m.how != "words"]
+        near = [m.id for m in rank(text, self.name_spellings)]
         raise UnknownModel(name, near[:5])
 
     @cached_property

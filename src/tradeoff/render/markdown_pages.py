@@ -106,8 +106,18 @@ def catalog_md(ctx: CatalogContext) -> str:
                 else f"[{esc(t['label'])} ({t['count']})]({t['url']})"
                 for t in ctx["kinds"]
             ),
-            f"{ctx['count']} of {ctx['total']} models match. Prices: cheapest active provider, "
-            "USD per 1M tokens.",
+            esc(ctx["summary"]) + ".",
+            f"{ctx['count']} of {ctx['total']} models match"
+            + (
+                f"; rows {ctx['first']}–{ctx['first'] + ctx['shown'] - 1}, page {ctx['page']} "
+                f"of {ctx['pages']}"
+                if ctx["pages"] > 1
+                else ""
+            )
+            + ". Prices: cheapest active provider, USD per 1M tokens.",
+            "Ticked: " + ", ".join(f"[{esc(m['name'])}]({m['url']})" for m in ctx["selected"])
+            if ctx["selected"]
+            else "",
             table(head, rows),
             sources_md(ctx["sources"]),
         ]

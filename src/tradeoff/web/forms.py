@@ -115,7 +115,8 @@ def catalog_form(site: Site, raw: QueryParams, problem: Problem) -> FormView:
             ticked: dict[str, str] = {}
             for name in query.models:
                 model = find_model(site, name)
-                ticked.setdefault(model.id, model.id)
+                ticked.setdefault(model.id, model.slug)
+            query = query.model_copy(update={"models": list(ticked.values())})
             break
         except Problem as again:
             problem = again

@@ -86,7 +86,9 @@ def catalog_page(req: PageRequest[CatalogQuery]) -> Outcome[CatalogContext]:
                 "compare", f"tick 2 to {MAX_MODELS} models to compare ({len(ticked)} ticked)"
             )
         return Redirect(urls.compare([m.slug for m in ticked]))
-    return lambda: catalog_context(req.catalog, req.query, [m.id for m in ticked])
+    # links carry the ticks as slugs, however they were spelled
+    query = req.query.model_copy(update={"models": [m.slug for m in ticked]})
+    return lambda: catalog_context(req.catalog, query, [m.id for m in ticked])
 
 
 def model_page(req: PageRequest[NoQuery]) -> Outcome[ModelContext]:
