@@ -122,6 +122,13 @@ def test_the_header_search_finds_gpt4o(tab: tuple[Page, str], bundled_server: st
     assert page.locator("#summary").inner_text().startswith("All kinds · matching “gpt4o”")
     page.goto(bundled_server + "/")
     shot(page, f"catalog-{size}")
+    if size == "desktop":  # the header row stays in view while the rows scroll
+        box = page.locator(".catalog-scroll")
+        box.evaluate("el => { el.scrollTop = 3000; }")
+        header = page.locator("table.catalog thead th").nth(1).bounding_box()
+        frame = box.bounding_box()
+        assert header and frame and abs(header["y"] - frame["y"]) < 2
+        assert page.locator("nav.pager a[rel=next]").count() == 1
 
 
 def test_ticks_survive_a_search(tab: tuple[Page, str], server: str) -> None:
