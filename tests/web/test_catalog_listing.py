@@ -85,6 +85,10 @@ def test_compare_button_goes_to_the_ticked_models(client: TestClient) -> None:
     assert one.status_code == 400 and one.headers["content-type"].startswith("text/html")
     assert 'id="err-compare"' in one.text and "(1 ticked)" in one.text
     assert f'value="{KIMI}" aria-label="Tick Kimi K2 Instruct" checked' in one.text
+    five = f"{KIMI},{MIXTRAL},openai--gpt-oss-120b,google--gemini-2.5-pro,deepseek--deepseek-r1"
+    fifth = client.get(f"/?kind=all&models={five}&compare=1")
+    assert fifth.status_code == 400 and "(5 ticked)" in fifth.text
+    assert fifth.text.count("checked>") >= 5  # every tick kept, ticked
 
 
 def test_an_unknown_tick_is_named_and_the_rest_kept(client: TestClient) -> None:
