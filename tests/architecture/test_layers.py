@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "escape": 0,
     "money": 0,
     "normalize": 0,
+    "names": 0,
     "urls": 0,
     "catalog": 1,
     "sources": 2,

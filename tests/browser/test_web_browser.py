@@ -60,7 +60,7 @@ def test_filter_catalog_by_capability(page: Page, server: str) -> None:
 
 def test_open_a_model_from_the_catalog(page: Page, server: str) -> None:
     page.goto(server + "/")
-    page.get_by_role("searchbox", name="Search").fill("kimi k2 instruct")
+    page.get_by_role("searchbox", name="Search", exact=True).fill("kimi k2 instruct")
     page.get_by_role("button", name="Apply filters").click()
     page.get_by_role("link", name="Kimi K2 Instruct", exact=True).click()
     page.wait_for_url(f"**/models/{KIMI}")
@@ -85,7 +85,7 @@ def test_compare_two_models_and_change_the_blend(page: Page, server: str) -> Non
     page.goto(server + "/?q=instruct")
     page.locator(f"input[name=models][value='{KIMI}']").check()
     page.locator(f"input[name=models][value='{MIXTRAL}']").check()
-    page.get_by_role("button", name="Compare selected (2–4)").click()
+    page.get_by_role("button", name="Compare ticked (2–4)").click()
     page.wait_for_url(f"**{PAIR}")  # canonical order, whatever order they were ticked in
     assert "Kimi K2 Instruct" in page.locator("h1").inner_text()
     _check_pricing(page, twin(page.url))

@@ -37,14 +37,15 @@ PAIR = ["kimi-k2-instruct", "mixtral-8x22b-instruct"]
         (["compare", *PAIR, "--blend", "0:0"], 2, "[--blend]"),
         (["compare", *PAIR, "--format", "pdf"], 2, "'--format'"),
         (
+            # a count the one parser refuses is a usage error (exit 2) naming the option
             ["cost", "kimi-k2-instruct", "--input-tokens", "-5", "--output-tokens", "1"],
             2,
-            "[--input-tokens]",
+            "'--input-tokens'",
         ),
         (
             ["cost", "kimi-k2-instruct", "--input-tokens", "5", "--output-tokens", "-1"],
             2,
-            "[--output-tokens]",
+            "'--output-tokens'",
         ),
         (
             [

@@ -107,3 +107,21 @@ def test_a_number_that_is_not_plain_digits_is_a_usage_error(value: str) -> None:
     assert code in (1, 2), output
     assert "--input-tokens" in output
     assert "Traceback" not in output
+
+
+def test_cost_reads_counts_as_the_web_does() -> None:
+    """`--input-tokens 100k --output-tokens 1.5M --requests 1,000`: the calculator's parser."""
+    args = ["cost", "moonshotai/kimi-k2-instruct", "--json"]
+    counts = ["--input-tokens", "100k", "--output-tokens", "1.5M", "--requests", "1,000"]
+    result = CliRunner().invoke(app, [*args, *counts])
+    assert result.exit_code == 0, result.output
+    workload = json.loads(result.stdout)["workload"]
+    assert workload == {
+        "input_tokens": 100_000,
+        "output_tokens": 1_500_000,
+        "cached_tokens": 0,
+        "requests": 1000,
+    }
+    bad = CliRunner().invoke(app, [*args, "--input-tokens", "0,5", "--output-tokens", "1"])
+    assert bad.exit_code == 2
+    assert "--input-tokens" in bad.output and "0,5" in bad.output

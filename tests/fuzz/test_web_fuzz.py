@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from support.web_support import assert_security_headers, client_for
 
 from tradeoff.db.queries import Catalog
-from tradeoff.pages import queries
+from tradeoff.pages import catalog_query, queries
 from tradeoff.web.routes import routes
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ _PARAM = re.compile(r"\{(\w+)(?::\w+)?\}")
 QUERY_NAMES = sorted(
     {
         name
-        for model in vars(queries).values()
+        for module in (queries, catalog_query)  # the catalog's query model has its own module
+        for model in vars(module).values()
         if isinstance(model, type) and issubclass(model, queries.PageQuery)
         for name in model.model_fields
     }

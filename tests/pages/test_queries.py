@@ -10,10 +10,11 @@ from pydantic import ValidationError
 
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.calculator import DEFAULT_WORKLOAD
-from tradeoff.pages.catalog_table import SORTS, catalog_options, echo, sort_links
+from tradeoff.pages.catalog_listing import echo, sort_links
+from tradeoff.pages.catalog_query import CatalogQuery
+from tradeoff.pages.catalog_table import SORTS, catalog_options
 from tradeoff.pages.queries import (
     CalculatorQuery,
-    CatalogQuery,
     CompareApiQuery,
     CompareQuery,
     CostQuery,
@@ -128,17 +129,31 @@ def test_catalog_echo_and_sort_links(catalog: Catalog) -> None:
     query = CatalogQuery.model_validate(
         {"capability": ["vision", "tool_call"], "sort": "context"}, context={"catalog": catalog}
     )
-    # The kind shown is always echoed (the default view is text generation, not everything).
+    # The kind shown is always echoed (the default view is text generation, not everything),
+    # and the order in force (context: largest first, its natural order).
     assert echo(query) == {
         "kind": "text-generation",
         "capability": ["vision", "tool_call"],
         "sort": "context",
-        "order": "asc",
+        "order": "desc",
     }
     links = sort_links(query)
     assert set(links) == set(SORTS)
-    assert links["context"] == "/?capability=vision&capability=tool_call&sort=context&order=desc"
+    assert links["context"] == "/?capability=vision&capability=tool_call&sort=context&order=asc"
     assert links["name"] == "/?capability=vision&capability=tool_call&sort=name"
+
+
+def test_catalog_defaults_most_providers_and_best_match(catalog: Catalog) -> None:
+    plain = CatalogQuery.model_validate({}, context={"catalog": catalog})
+    assert echo(plain) == {"kind": "text-generation", "sort": "providers", "order": "desc"}
+    searched = CatalogQuery.model_validate({"q": "gpt oss"}, context={"catalog": catalog})
+    assert echo(searched)["sort"] == "relevance"
+    ticked = CatalogQuery.model_validate(
+        {"models": ["a,b", "a"], "page": "2"}, context={"catalog": catalog}
+    )
+    assert (ticked.models, ticked.page) == (["a", "b"], 2)
+    # ticks and the page ride along in every sort link, the page reset to the first
+    assert sort_links(ticked)["name"] == "/?sort=name&models=a,b"
 
 
 def test_page_builders_do_not_import_pydantic() -> None:

@@ -41,3 +41,15 @@ def assert_security_headers(headers: Mapping[str, str], url: str) -> None:
     for name, needle in SECURITY_HEADERS.items():
         value = headers.get(name)
         assert value is not None and needle in value, f"{url}: {name} = {value!r}"
+
+
+FORM_PAGES = ("/", "/compare", "/calculator")  # HTML pages that show a bad value inline
+
+
+def problem_url(url: str) -> str:
+    """Where a bad query is answered as a problem+json: a form page's `.json` twin (the HTML
+    page re-renders its form with the message inline, web/forms.py), any other URL itself."""
+    from tradeoff import urls
+
+    path, _, query = url.partition("?")
+    return f"{urls.twin(path, 'json')}?{query}" if path in FORM_PAGES else url

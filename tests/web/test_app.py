@@ -15,6 +15,7 @@ import pytest
 from starlette.applications import Starlette
 from support.web_support import KIMI, MIXTRAL, PAIR, assert_security_headers, client_for
 
+from tradeoff import urls
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.comparison import catalog_view
 from tradeoff.web.caching import CACHE_CONTROL
@@ -193,8 +194,22 @@ BAD: list[tuple[str, str]] = [
 ]
 
 
+FORM_PAGES = ("/", "/compare", "/calculator")  # HTML pages whose form shows its errors inline
+
+
 @pytest.mark.parametrize(("url", "parameter"), BAD)
 def test_bad_parameters_are_400_problems(client: TestClient, url: str, parameter: str) -> None:
+    """A form page answers its form again with the message inline (web/forms.py); its twin,
+    the API and every other page answer a problem naming the parameter."""
+    path, _, query = url.partition("?")
+    if path in FORM_PAGES:
+        page = client.get(url)
+        assert page.status_code == 400, page.text[:300]
+        assert page.headers["content-type"].startswith(HTML)
+        assert 'class="form-errors" role="alert"' in page.text
+        assert "Traceback" not in page.text
+        assert_security_headers(page.headers, url)
+        url = f"{urls.twin(path, 'json')}?{query}"
     response = client.get(url)
     assert response.status_code == 400, response.text[:300]
     assert response.headers["content-type"].startswith("application/problem+json")

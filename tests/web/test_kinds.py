@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from support.web_support import client_for
+from support.web_support import client_for, problem_url
 
 from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
@@ -75,7 +75,7 @@ def test_kind_filter_on_page_and_api(client: TestClient) -> None:
 
 @pytest.mark.parametrize("url", ["/?kind=chat", "/api/v1/models?kind=chat", "/index.md?kind=tts"])
 def test_unknown_kind_is_a_400_problem_naming_the_parameter(client: TestClient, url: str) -> None:
-    response = client.get(url)
+    response = client.get(problem_url(url))
     assert response.status_code == 400, response.text[:300]
     assert response.headers["content-type"].startswith("application/problem+json")
     body = response.json()

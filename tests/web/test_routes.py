@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from support.web_support import assert_security_headers, client_for
+from support.web_support import assert_security_headers, client_for, problem_url
 
 from tradeoff import urls
 from tradeoff.db.history_queries import models_with_history
@@ -103,7 +103,7 @@ def test_every_entry_answers_each_of_its_formats(
 def test_an_unknown_parameter_is_the_same_400_everywhere(
     client: TestClient, examples: dict[str, str], page: AnyPage
 ) -> None:
-    url = _with(examples[page.name], "nonesuch=1")
+    url = problem_url(_with(examples[page.name], "nonesuch=1"))
     response = client.get(url)
     assert response.status_code == 400, (url, response.text[:300])
     assert response.headers["content-type"] == "application/problem+json"
@@ -130,7 +130,7 @@ def test_an_unknown_parameter_is_the_same_400_everywhere(
     ],
 )
 def test_a_malformed_parameter_is_named(client: TestClient, url: str, parameter: str) -> None:
-    response = client.get(url)
+    response = client.get(problem_url(url))
     assert response.status_code == 400, response.text[:300]
     assert response.json()["parameter"] == parameter
     assert response.json()["detail"]

@@ -113,7 +113,7 @@ KINDS = [
 ]
 # Table whose body rows are one JSON list: page kind → (table class, key of the count).
 ROWS: dict[str, tuple[str, str]] = {
-    "catalog": ("catalog", "count"),
+    "catalog": ("catalog", "shown"),  # this page's rows (of "count" matching)
     "model": ("offerings", "offering_count"),
     "provider": ("offerings", "offering_count"),
     "lab": ("models", "model_count"),

@@ -148,7 +148,7 @@ def models_list(
         sort="name" if key == "price" else key,
         order="desc" if sort.startswith("-") else "asc",
     )
-    rows = filter_rows(all_rows, filters)
+    rows = filter_rows(all_rows, filters, {})  # no search words: nothing to rank
     if key == "price":
         rows = _by_price(rows, descending=filters.order == "desc")
     rows = rows[:limit] if limit else rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -22,6 +23,7 @@ from tradeoff.cli.shared import (
     print_json,
     stdout_console,
 )
+from tradeoff.errors import UsageError
 
 AsOf = Annotated[
     str | None,
@@ -88,18 +90,55 @@ def compare_cmd(
         print_comparison(stdout_console(wide), ctx)
 
 
+def _count(flag: str) -> Callable[[str], int]:
+    """A count option read by the one parser of the web too (100k, 1.5M, 1,000)."""
+
+    def parse(text: str) -> int:
+        from tradeoff.compare.workload import parse_count
+
+        try:
+            return parse_count(flag, str(text))
+        except UsageError as exc:
+            raise typer.BadParameter(exc.message) from None
+
+    return parse
+
+
+COUNT = "(2000, 1,000, 100k or 1.5M)"
+
+
 @app.command("cost")
 @handles_errors
 def cost_cmd(
     models: Annotated[list[str], typer.Argument(help="One or more models.")],
-    input_tokens: Annotated[int, typer.Option("--input-tokens", help="Input tokens per request.")],
+    input_tokens: Annotated[
+        int,
+        typer.Option(
+            "--input-tokens",
+            help=f"Input tokens per request {COUNT}.",
+            parser=_count("--input-tokens"),
+        ),
+    ],
     output_tokens: Annotated[
-        int, typer.Option("--output-tokens", help="Output tokens per request.")
+        int,
+        typer.Option(
+            "--output-tokens",
+            help=f"Output tokens per request {COUNT}.",
+            parser=_count("--output-tokens"),
+        ),
     ],
     cached_tokens: Annotated[
-        int, typer.Option("--cached-tokens", help="Part of the input read from cache.")
+        int,
+        typer.Option(
+            "--cached-tokens",
+            help="Part of the input read from cache.",
+            parser=_count("--cached-tokens"),
+        ),
     ] = 0,
-    requests: Annotated[int, typer.Option("--requests", help="Number of such requests.")] = 1,
+    requests: Annotated[
+        int,
+        typer.Option("--requests", help="Number of such requests.", parser=_count("--requests")),
+    ] = 1,
     fmt: FormatOption = ListFormat.text,
     as_json: JsonFlag = False,
     wide: WideFlag = False,

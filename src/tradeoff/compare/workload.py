@@ -67,6 +67,42 @@ MAX_COUNT_DIGITS = 15
 MAX_COUNT = 10**MAX_COUNT_DIGITS
 
 
+# A count as people write it: digits ("2000"), thousands grouped by "," or "_" ("1,000",
+# "1_000"), or a number with a k / M / B suffix ("100k", "1.5M"). A decimal comma ("0,5") is
+# not a grouping and is refused, as is any result that is not a whole number ("1.5").
+_COUNT = re.compile(
+    r"^(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:_[0-9]+)*|[0-9]*\.[0-9]+|[0-9]+\.)"
+    r"\s*(?P<suffix>[kmb]?)$",
+    re.IGNORECASE,
+)
+_SUFFIX = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9}
+COUNT_HELP = "a whole number such as 2000, 1,000, 100k or 1.5M"
+
+
+def parse_count(field: str, text: str) -> int:
+    """The one parser of token and request counts (web forms, the API, the CLI): "2000",
+    "1,000", "1_000", "100k", "1.5M", "2B"; anything else — a decimal comma ("0,5"), a
+    fraction ("1.5"), a sign, a non-ASCII digit, 10^15 or more — is a ``UsageError`` whose
+    message names ``field``."""
+    raw = text.strip()
+    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+    match = _COUNT.match(raw) if raw.isascii() else None
+    if match is None:
+        hint = " (a decimal comma is not read: write 0.5k or 500)" if _decimal_comma(raw) else ""
+        raise UsageError(f"{field} must be {COUNT_HELP}, got {shown!r}{hint}", field=field)
+    number = match.group("number").replace(",", "").replace("_", "")
+    value = Decimal(number) * _SUFFIX[match.group("suffix").lower()]
+    if value != value.to_integral_value():
+        raise UsageError(f"{field} must be a whole number, got {shown!r} = {value}", field=field)
+    if value >= MAX_COUNT:
+        raise UsageError(f"{field} must be below 10^{MAX_COUNT_DIGITS}, got {shown!r}", field=field)
+    return int(value)
+
+
+def _decimal_comma(text: str) -> bool:
+    return re.fullmatch(r"[0-9]+,[0-9]{1,2}|[0-9]+,[0-9]{4,}\s*[kmb]?", text, re.I) is not None
+
+
 @dataclass(frozen=True)
 class Workload:
     """Tokens of one request (``cached_tokens`` is the part of the input read from cache)."""

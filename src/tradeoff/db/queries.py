@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import sqlite3
 import threading
@@ -14,6 +13,7 @@ from typing import Any
 
 from tradeoff.db.record_rows import load_models, load_offerings
 from tradeoff.errors import AmbiguousModel, DataError, UnknownModel
+from tradeoff.names import compact, rank, spelling_forms
 from tradeoff.normalize import normalize
 from tradeoff.records import (
     Conflict,
@@ -284,11 +284,36 @@ class Catalog:
             raise AmbiguousModel(name, (candidates or prefixed)[:12])
         if len(prefixed) == 1:
             raise UnknownModel(name, prefixed)
-        near = difflib.get_close_matches(lowered, list(self._spellings), n=5, cutoff=0.6)
-        raise UnknownModel(name, closest_first(near, self._spellings))
+        return self._spelled_or_near(name)
 
+    def _spelled_or_near(self, name: str) -> str:
+        """A name spelled without separators ("gpt4o", "GPT 4o") → its one model id; else
+        ambiguous, or unknown with near names closest first (``tradeoff.names``: the site's
+        search ranks the same way)."""
+        text = name.strip()
+        spelled = sorted(self._ids_by_compact.get(compact(text), ()))
+        if len(spelled) == 1:
+            return spelled[0]
+        if spelled:
+            raise AmbiguousModel(name, spelled[:12])
+        near = [m.id for m in rank(text, self.name_spellings)]
+        raise UnknownModel(name, near[:5])
 
-def closest_first(near: list[str], spellings: dict[str, str]) -> list[str]:
-    """The model ids of near spellings, in difflib's order (closest first), each once: the
-    CLI's "did you mean" and the web's 404 suggestions list the best match first."""
-    return list(dict.fromkeys(spellings[s] for s in near))
+    @cached_property
+    def name_spellings(self) -> dict[str, tuple[str, ...]]:
+        """Model id → the compact forms of its id, bare id, slug, name and aliases."""
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for alias, model_id in self.aliases.items():
+            aliases[model_id].append(alias)
+        return {
+            m.id: spelling_forms([m.id, m.id.split("/", 1)[1], m.name, *aliases[m.id]])
+            for m in self.models.values()
+        }
+
+    @cached_property
+    def _ids_by_compact(self) -> dict[str, set[str]]:
+        """Compact form of each id, bare id and alias → the models spelled so."""
+        grouped: dict[str, set[str]] = defaultdict(set)
+        for spelling, model_id in (*self._spellings.items(), *self.aliases.items()):
+            grouped[compact(spelling)].add(model_id)
+        return dict(grouped)

@@ -7,7 +7,7 @@ CSV, the API and the comparison page state the same route.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Protocol, TypedDict
 
@@ -16,9 +16,9 @@ from tradeoff.compare.pricing import counts_as_availability, provider_of
 from tradeoff.db import derived
 from tradeoff.db.queries import Catalog
 from tradeoff.kinds import MODEL_KINDS, TEXT_GENERATION, kind_label
+from tradeoff.names import Match
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
-from tradeoff.pages.sources import Attribution, attribution, row_sources
 from tradeoff.pages.view import catalog_view
 from tradeoff.records import CAPABILITIES
 from tradeoff.units import unit_label
@@ -33,6 +33,22 @@ SORTS: dict[str, str] = {
     "output_price": "Output $/1M",
     "providers": "Providers",
 }
+# The default order: most providers first — the models served by the most companies are the
+# ones most people look up and compare (an obscure model sorted first by name is not); ties
+# newest first. A search ranks by relevance (tradeoff.names: best match first).
+DEFAULT_SORT = "providers"
+RELEVANCE = "relevance"
+NATURAL_ORDER: dict[str, str] = {
+    "name": "asc",
+    "lab": "asc",
+    "released": "desc",
+    "context": "desc",
+    "input_price": "asc",
+    "output_price": "asc",
+    "providers": "desc",
+    RELEVANCE: "desc",
+}
+PER_PAGE = 50  # rows per page of the HTML table and its twins (no-JS paging)
 TRI_VALUES = ("yes", "no", "unknown")
 # The kind filter: the default view is text generation; "all" lifts the filter, "unknown"
 # lists the models whose kind is not yet sourced.
@@ -209,41 +225,6 @@ class CatalogFilters(Protocol):
     def order(self) -> str: ...
 
 
-def params(f: CatalogFilters, **override: str) -> dict[str, str | list[str]]:
-    """The filters as URL parameters (for links that change one thing, e.g. the sort)."""
-    out: dict[str, str | list[str]] = {
-        "kind": "" if f.kind == DEFAULT_KIND else f.kind,
-        "q": f.q,
-        "capability": list(f.capability),
-        "modality": list(f.modality),
-        "open_weights": f.open_weights,
-        "licence": f.licence,
-        "lab": f.lab,
-        "provider": f.provider,
-        "min_context": "" if f.min_context is None else str(f.min_context),
-        "max_input_price": "" if f.max_input_price is None else str(f.max_input_price),
-        "max_output_price": "" if f.max_output_price is None else str(f.max_output_price),
-        "sort": "" if f.sort == "name" else f.sort,
-        "order": "" if f.order == "asc" else f.order,
-    }
-    out.update(override)
-    return out
-
-
-def echo(f: CatalogFilters) -> dict[str, str | list[str]]:
-    """The filters as JSON (the .json twin says what it was asked)."""
-    return {k: v for k, v in params(f, sort=f.sort, order=f.order, kind=f.kind).items() if v}
-
-
-def sort_links(f: CatalogFilters) -> dict[str, str]:
-    """For each sort column: the table sorted by it (a second click reverses the order)."""
-    links: dict[str, str] = {}
-    for key in SORTS:
-        reverse = f.sort == key and f.order == "asc"
-        links[key] = urls.home(params(f, sort=key, order="desc" if reverse else ""))
-    return links
-
-
 def _tri(value: bool | None) -> str:
     return "unknown" if value is None else ("yes" if value else "no")
 
@@ -261,15 +242,16 @@ def kind_matches(row: CatalogRow, kind: str) -> bool:
     return row["kind"] == (None if kind == UNKNOWN_KIND else kind)
 
 
-def matches(row: CatalogRow, query: CatalogFilters, *, kind: bool = True) -> bool:
+def matches(
+    row: CatalogRow, query: CatalogFilters, found: Mapping[str, Match], *, kind: bool = True
+) -> bool:
     """Does a row pass every filter (the kind filter too, unless ``kind`` is False)? Unknown
-    values never pass a 'must have' filter."""
+    values never pass a 'must have' filter. ``found``: the search's matches (``pages.search``),
+    read only when the query searches."""
     if kind and not kind_matches(row, query.kind):
         return False
-    if query.q:
-        text = " ".join([row["id"], row["name"], row["lab_name"], row["licence"] or ""]).lower()
-        if not all(word in text for word in query.q.lower().split()):
-            return False
+    if query.q and row["id"] not in found:
+        return False
     if any(row["capabilities"].get(c) is not True for c in query.capability):
         return False
     if any(m not in row["modalities_input"] for m in query.modality):
@@ -295,10 +277,13 @@ def matches(row: CatalogRow, query: CatalogFilters, *, kind: bool = True) -> boo
     return True
 
 
-SortValue = str | int | Decimal | None
+SortValue = str | int | float | Decimal | None
 
 
-def _sort_value(row: CatalogRow, sort: str) -> SortValue:
+def _sort_value(row: CatalogRow, sort: str, found: Mapping[str, Match]) -> SortValue:
+    if sort == RELEVANCE:
+        match = found.get(row["id"])
+        return None if match is None else match.score
     values: dict[str, SortValue] = {
         "name": row["name"].lower(),
         "lab": row["lab_name"].lower(),
@@ -311,88 +296,28 @@ def _sort_value(row: CatalogRow, sort: str) -> SortValue:
     return values[sort]
 
 
-def filter_rows(rows: list[CatalogRow], query: CatalogFilters) -> list[CatalogRow]:
-    """Filter then sort; rows whose sort value is unknown come last in either direction."""
-    kept = [(_sort_value(r, query.sort), r) for r in rows if matches(r, query)]
-    known = [(value, r) for value, r in kept if value is not None]
-    known.sort(
-        key=lambda vr: (vr[0], vr[1]["name"].lower(), vr[1]["id"]),
-        reverse=query.order == "desc",
-    )
-    unknown = sorted(
-        (r for value, r in kept if value is None), key=lambda r: (r["name"].lower(), r["id"])
-    )
-    return [r for _, r in known] + unknown
+def filter_rows(
+    rows: list[CatalogRow], query: CatalogFilters, found: Mapping[str, Match]
+) -> list[CatalogRow]:
+    """Filter then sort (``sort_of``, ``order_of``); ties: most providers, then newest, then
+    name; rows whose sort value is unknown come last in either direction."""
+    sort, order = sort_of(query), order_of(query)
+    kept = [r for r in rows if matches(r, query, found)]
+    # tie-breaks first, then a stable sort by the value (reverse keeps the tie order)
+    kept.sort(key=lambda r: (r["name"].lower(), r["id"]))
+    kept.sort(key=lambda r: r["release_date"] or "", reverse=True)
+    kept.sort(key=lambda r: r["provider_count"], reverse=True)
+    valued = [(_sort_value(r, sort, found), r) for r in kept]
+    known = [(value, r) for value, r in valued if value is not None]
+    known.sort(key=lambda vr: vr[0], reverse=order == "desc")
+    return [r for _, r in known] + [r for value, r in valued if value is None]
 
 
-class KindTab(TypedDict):
-    """One kind the table can show, with how many models pass the other filters, and its link."""
-
-    kind: str  # a MODEL_KINDS value, "unknown" or "all"
-    label: str
-    count: int
-    url: str
-    current: bool
+def sort_of(query: CatalogFilters) -> str:
+    """The sort in force: the one asked, else relevance when searching, else most providers."""
+    return query.sort or (RELEVANCE if query.q else DEFAULT_SORT)
 
 
-def kind_tabs(rows: list[CatalogRow], query: CatalogFilters) -> list[KindTab]:
-    """The default view (text generation), every other kind one click away, and "all"; a kind
-    no model passing the other filters has is left out (unless it is the one asked)."""
-    passing = [r for r in rows if matches(r, query, kind=False)]
-    tabs = []
-    for kind in KIND_VALUES:
-        count = sum(kind_matches(r, kind) for r in passing)
-        if count or kind in (query.kind, DEFAULT_KIND, ALL_KINDS):
-            label = {ALL_KINDS: "All kinds", UNKNOWN_KIND: "Kind not yet sourced"}.get(
-                kind, kind_label(kind)
-            )
-            url = urls.home(params(query, kind="" if kind == DEFAULT_KIND else kind))
-            tabs.append(
-                KindTab(kind=kind, label=label, count=count, url=url, current=kind == query.kind)
-            )
-    return tabs
-
-
-class CatalogContext(TypedDict):
-    """The catalog table page: the rows shown, the filters asked, the values filters take."""
-
-    title: str
-    kind: str  # the kind shown (default text-generation; "all": every kind)
-    kinds: list[KindTab]
-    models: list[CatalogEntry]
-    count: int
-    total: int
-    filters: dict[str, str | list[str]]
-    sort: str
-    order: str
-    sorts: dict[str, str]
-    sort_links: dict[str, str]
-    options: CatalogOptions
-    providers: dict[str, str]
-    labs: dict[str, str]
-    sources: list[Attribution]
-    catalog_version: str
-
-
-def catalog_context(catalog: Catalog, query: CatalogFilters) -> CatalogContext:
-    """The catalog table, filtered and sorted as ``query`` asks."""
-    rows = catalog_rows(catalog)
-    shown = filter_rows(rows, query)
-    return CatalogContext(
-        title=TITLE,
-        kind=query.kind,
-        kinds=kind_tabs(rows, query),
-        models=[entry(r) for r in shown],
-        count=len(shown),
-        total=len(rows),
-        filters=echo(query),
-        sort=query.sort,
-        order=query.order,
-        sorts=SORTS,
-        sort_links=sort_links(query),
-        options=catalog_options(catalog),
-        providers={p.id: p.name for p in catalog.providers.values()},
-        labs={lab.id: lab.name for lab in catalog.labs.values()},
-        sources=attribution(catalog, row_sources(catalog, [r["id"] for r in shown])),
-        catalog_version=catalog.version,
-    )
+def order_of(query: CatalogFilters) -> str:
+    """The order in force: the one asked, else the sort's natural one."""
+    return query.order or NATURAL_ORDER[sort_of(query)]

@@ -18,18 +18,15 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from tradeoff.compare.engine import MAX_MODELS
-from tradeoff.compare.workload import MAX_COUNT_DIGITS, Workload, parse_blend_parts
+from tradeoff.compare.workload import (
+    MAX_COUNT_DIGITS,
+    Workload,
+    parse_blend_parts,
+    parse_count,
+)
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
 from tradeoff.pages.calculator import DEFAULT_WORKLOAD
-from tradeoff.pages.catalog_table import (
-    DEFAULT_KIND,
-    KIND_VALUES,
-    SORTS,
-    TRI_VALUES,
-    catalog_options,
-)
-from tradeoff.records import CAPABILITIES
 
 
 class ParamError(ValueError):
@@ -83,18 +80,15 @@ MAX_WHOLE_DIGITS = MAX_COUNT_DIGITS
 
 def whole_number(name: str, value: object) -> object:
     """The one parser of every integer parameter (token counts, requests, min_context):
-    ASCII digits with optional "," or "_" separators, at most 15 digits; anything else is a
-    ``ParamError`` naming the parameter ("²" and "٣" are digits to ``isdigit``/``int``, not
-    here)."""
+    ``compare.workload.parse_count`` (as the CLI's ``cost``): "2000", "1,000", "1_000",
+    "100k", "1.5M", below 10^15; anything else is a ``ParamError`` naming the parameter ("²"
+    and "٣" are digits to ``isdigit``/``int``, not here; "0,5" is no grouping)."""
     if not isinstance(value, str):
         return value
-    text = value.strip().replace(",", "").replace("_", "")
-    shown = value.strip() if len(value) <= 40 else value.strip()[:40] + "…"
-    if not (text.isascii() and text.isdigit()):
-        raise ParamError(name, f"{name} must be a whole number (digits 0-9), got {shown!r}")
-    if len(text.lstrip("0")) > MAX_WHOLE_DIGITS:
-        raise ParamError(name, f"{name} must be below 10^{MAX_WHOLE_DIGITS}, got {shown!r}")
-    return int(text)
+    try:
+        return parse_count(name, value)
+    except UsageError as exc:
+        raise ParamError(name, exc.message) from None
 
 
 def usd_amount(name: str, value: object) -> object:
@@ -139,114 +133,6 @@ def blend_parts(text: str | None) -> tuple[int, int] | None:
         return None
     first, _, second = text.partition(":")
     return int(first), int(second)
-
-
-# --- the catalog table (`/`, `/api/v1/models`)
-
-SORTS_HELP = ", ".join(SORTS)
-
-
-class CatalogQuery(PageQuery):
-    """Search, filters and sort of the catalog table; each field is one GET parameter."""
-
-    repeatable: ClassVar[frozenset[str]] = frozenset({"capability", "modality"})
-
-    kind: str = Field(
-        DEFAULT_KIND,
-        description="model kind ('unknown': kind not yet sourced; 'all': every kind); "
-        "default text-generation",
-        examples=["speech-to-text"],
-        json_schema_extra={"enum": list(KIND_VALUES)},
-    )
-    q: str = Field("", description="words that must all appear in id, name, lab or licence")
-    capability: tuple[str, ...] = Field(
-        (), description="capability the model must have (repeatable)"
-    )
-    modality: tuple[str, ...] = Field(
-        (), description="input modality the model must accept (repeatable)"
-    )
-    open_weights: str = Field("", description="yes, no or unknown")
-    licence: str = Field("", description="licence name, exact (case-insensitive)")
-    lab: str = Field("", description="lab id")
-    provider: str = Field("", description="provider id that must serve the model")
-    min_context: int | None = Field(None, description="minimum context window, tokens")
-    max_input_price: Decimal | None = Field(
-        None, description="max cheapest input price, USD per 1M"
-    )
-    max_output_price: Decimal | None = Field(
-        None, description="max cheapest output price, USD per 1M"
-    )
-    sort: str = Field("name", description=SORTS_HELP)
-    order: str = Field("asc", description="asc or desc")
-
-    @field_validator("q", "licence", mode="before")
-    @classmethod
-    def _text(cls, value: object) -> object:
-        return value.strip()[:200] if isinstance(value, str) else value
-
-    @field_validator("kind")
-    @classmethod
-    def _kind(cls, value: str) -> str:
-        if value not in KIND_VALUES:
-            raise ValueError(f"unknown kind {value!r}; one of {', '.join(KIND_VALUES)}")
-        return value
-
-    @field_validator("capability")
-    @classmethod
-    def _capability(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for c in value:
-            if c not in CAPABILITIES:
-                raise ValueError(f"unknown capability {c!r}; one of {CAPABILITIES}")
-        return value
-
-    @field_validator("modality")
-    @classmethod
-    def _modality(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
-        allowed = catalog_options(catalog_of(info))["modalities"]
-        for m in value:
-            if m not in allowed:
-                raise ValueError(f"unknown modality {m!r}; one of {allowed}")
-        return value
-
-    @field_validator("open_weights")
-    @classmethod
-    def _tri(cls, value: str) -> str:
-        if value not in TRI_VALUES:
-            raise ValueError(f"open_weights must be one of {TRI_VALUES}")
-        return value
-
-    @field_validator("lab", "provider")
-    @classmethod
-    def _known(cls, value: str, info: ValidationInfo) -> str:
-        options = catalog_options(catalog_of(info))
-        known = options["labs"] if info.field_name == "lab" else options["providers"]
-        if value not in known:
-            raise ValueError(f"unknown {info.field_name} {value!r}")
-        return value
-
-    @field_validator("min_context", mode="before")
-    @classmethod
-    def _tokens(cls, value: object) -> object:
-        return whole_number("min_context", value)
-
-    @field_validator("max_input_price", "max_output_price", mode="before")
-    @classmethod
-    def _usd(cls, value: object, info: ValidationInfo) -> object:
-        return usd_amount(info.field_name or "price", value)
-
-    @field_validator("sort")
-    @classmethod
-    def _sort(cls, value: str) -> str:
-        if value not in SORTS:
-            raise ValueError(f"sort must be one of {', '.join(SORTS)}, got {value!r}")
-        return value
-
-    @field_validator("order")
-    @classmethod
-    def _order(cls, value: str) -> str:
-        if value not in ("asc", "desc"):
-            raise ValueError("order must be asc or desc")
-        return value
 
 
 # --- the comparison (`/compare/{a}-vs-{b}`, `/compare`, `/api/v1/compare`)

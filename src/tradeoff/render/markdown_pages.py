@@ -12,7 +12,8 @@ from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.pages.calculator import CalculatorContext
-from tradeoff.pages.catalog_table import CatalogContext, CatalogEntry, RowQuote
+from tradeoff.pages.catalog_listing import CatalogContext
+from tradeoff.pages.catalog_table import CatalogEntry, RowQuote
 from tradeoff.pages.comparison.pricing import headline_text, quantization_text
 from tradeoff.pages.downloads import DownloadsContext
 from tradeoff.pages.lab import LabContext
@@ -106,8 +107,18 @@ def catalog_md(ctx: CatalogContext) -> str:
                 else f"[{esc(t['label'])} ({t['count']})]({t['url']})"
                 for t in ctx["kinds"]
             ),
-            f"{ctx['count']} of {ctx['total']} models match. Prices: cheapest active provider, "
-            "USD per 1M tokens.",
+            esc(ctx["summary"]) + ".",
+            f"{ctx['count']} of {ctx['total']} models match"
+            + (
+                f"; rows {ctx['first']}–{ctx['first'] + ctx['shown'] - 1}, page {ctx['page']} "
+                f"of {ctx['pages']}"
+                if ctx["pages"] > 1
+                else ""
+            )
+            + ". Prices: cheapest active provider, USD per 1M tokens.",
+            "Ticked: " + ", ".join(f"[{esc(m['name'])}]({m['url']})" for m in ctx["selected"])
+            if ctx["selected"]
+            else "",
             table(head, rows),
             sources_md(ctx["sources"]),
         ]

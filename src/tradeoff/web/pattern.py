@@ -22,15 +22,16 @@ from typing import Any, Generic, TypeVar
 
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from tradeoff import urls
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.queries import PageQuery
 from tradeoff.render.formats import Renderers
+from tradeoff.web.forms import FormHandler
 from tradeoff.web.requests import parse_query
-from tradeoff.web.responses import cached, not_found
+from tradeoff.web.responses import Problem, cached, not_found
 from tradeoff.web.site import Site
 
 Q = TypeVar("Q", bound=PageQuery)
@@ -101,6 +102,9 @@ class Page(Generic[Q, C]):
     formats: tuple[str, ...] = ("html", "json", "md")  # the first is served without suffix
     aliases: tuple[str, ...] = ()  # other paths of the first format (e.g. "/downloads/")
     api: ApiDoc | None = None
+    # the HTML page's form, re-rendered with a message next to the field a bad value of its
+    # query is in (web/forms.py); twins and the API answer the problem itself
+    form: FormHandler | None = None
 
     def __post_init__(self) -> None:
         missing = set(self.formats) - self.renderers.formats()
@@ -134,8 +138,13 @@ class Page(Generic[Q, C]):
         """Serve one request to this page."""
         site: Site = request.app.state.site
         fmt, params = self.fmt_of(request)
-        query = parse_query(self.query, request.query_params, site)
-        outcome = self.resolve(PageRequest(site, request, params, query, fmt))
+        try:
+            query = parse_query(self.query, request.query_params, site)
+            outcome = self.resolve(PageRequest(site, request, params, query, fmt))
+        except Problem as problem:
+            if fmt != "html" or self.form is None or problem.status >= 500:
+                raise
+            return await show_form(request, site, self.form, problem)
         if isinstance(outcome, Redirect):
             return RedirectResponse(outcome.location, status_code=301)
         # The cache key: what the page reads (entry, format, path, validated query), so
@@ -148,6 +157,18 @@ class Page(Generic[Q, C]):
         here += f"?{request.url.query}" if request.url.query else ""
         twins = {f: urls.twin(here, f) for f in self.formats if f in ("json", "md")}
         return await serve(request, site, fmt, self.renderers, outcome, twins, key)
+
+
+async def show_form(request: Request, site: Site, form: FormHandler, problem: Problem) -> Response:
+    """The page's form again, as typed, with the problem's message next to its field (the
+    problem's 4xx status; never cached)."""
+
+    def render() -> str:
+        template, ctx = form(site, request.query_params, problem)
+        return site.render_html(template, ctx, site.chrome({}))
+
+    body = await site.in_worker(render)
+    return HTMLResponse(body, status_code=problem.status, headers={"cache-control": "no-store"})
 
 
 async def serve(

@@ -121,6 +121,20 @@ def longest_slug(catalog: Catalog) -> int:
     return max((len(s) for s in models_by_slug(catalog)), default=0)
 
 
+def find_ticked(site: Site, names: list[str]) -> list[Model]:
+    """Ticked models (the catalog's ``models=``): each once, in the order given; an unknown
+    one is a 404 with suggestions naming ``models``."""
+    ticked: dict[str, Model] = {}
+    for name in names:
+        try:
+            model = find_model(site, name)
+        except Problem as problem:
+            problem.parameter = "models"
+            raise
+        ticked.setdefault(model.id, model)
+    return list(ticked.values())
+
+
 def split_pair(site: Site, pair: str) -> list[Model]:
     """`a-vs-b` → two models; slugs may themselves contain "-vs-", so try every split whose
     left side is no longer than the longest slug (linear in the path, however many "-vs-")."""

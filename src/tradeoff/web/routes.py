@@ -15,9 +15,11 @@ from urllib.parse import unquote
 from starlette.routing import Route
 
 from tradeoff import urls
+from tradeoff.compare.engine import MAX_MODELS
 from tradeoff.pages.benchmark_index import BenchmarksContext, benchmarks_context
 from tradeoff.pages.calculator import CalculatorContext, calculator_context
-from tradeoff.pages.catalog_table import CatalogContext, catalog_context
+from tradeoff.pages.catalog_listing import CatalogContext, catalog_context
+from tradeoff.pages.catalog_query import CatalogQuery
 from tradeoff.pages.chart_queries import ConflictsQuery, PriceChartQuery, ScoreChartQuery
 from tradeoff.pages.comparison import (
     ComparisonContext,
@@ -37,7 +39,6 @@ from tradeoff.pages.provider import (
 )
 from tradeoff.pages.queries import (
     CalculatorQuery,
-    CatalogQuery,
     CompareApiQuery,
     CompareQuery,
     CostQuery,
@@ -62,13 +63,13 @@ from tradeoff.render.markdown_pages import (
     score_chart_md,
 )
 from tradeoff.render.trends_render import trends_md, trends_svg
-from tradeoff.web import resources
+from tradeoff.web import forms, resources
 from tradeoff.web.charts import CHART_PAGES
 from tradeoff.web.feeds import CHANGES_PAGES, FEED_ROUTES
 from tradeoff.web.history_routes import price_history_chart, trends_page
 from tradeoff.web.openapi import ApiRoute, api_route, openapi_document
 from tradeoff.web.pattern import ApiDoc, Outcome, Page, PageRequest, Redirect, Show
-from tradeoff.web.requests import find_model, find_models, split_pair
+from tradeoff.web.requests import find_model, find_models, find_ticked, split_pair
 from tradeoff.web.responses import bad_parameter, not_found
 from tradeoff.web.security import HEALTH_PATH
 
@@ -81,8 +82,20 @@ MODEL_EXAMPLE = "moonshotai--kimi-k2-instruct"
 
 
 def catalog_page(req: PageRequest[CatalogQuery]) -> Outcome[CatalogContext]:
-    """`/`: the catalog table, filtered and sorted."""
-    return lambda: catalog_context(req.catalog, req.query)
+    """`/`: one page of the catalog table, filtered and sorted, with the ticked models
+    (``models=``); its "Compare" button (``compare=``) goes to the ticked models' comparison."""
+    ticked = find_ticked(req.site, req.query.models)
+    if req.query.compare:
+        if req.fmt != "html":
+            raise bad_parameter("compare", "compare is a button of the HTML page")
+        if not 2 <= len(ticked) <= MAX_MODELS:
+            raise bad_parameter(
+                "compare", f"tick 2 to {MAX_MODELS} models to compare ({len(ticked)} ticked)"
+            )
+        return Redirect(urls.compare([m.slug for m in ticked]))
+    # links carry the ticks as slugs, however they were spelled
+    query = req.query.model_copy(update={"models": [m.slug for m in ticked]})
+    return lambda: catalog_context(req.catalog, query, [m.id for m in ticked])
 
 
 def model_page(req: PageRequest[NoQuery]) -> Outcome[ModelContext]:
@@ -236,16 +249,23 @@ LAB_ID = ("name", "lab id", "mistral")
 AnyPage = Page[Any, Any]
 
 PAGES: tuple[AnyPage, ...] = (
-    Page("catalog", "/", CatalogQuery, catalog_page, CATALOG),
+    Page("catalog", "/", CatalogQuery, catalog_page, CATALOG, form=forms.catalog_form),
     Page("model", "/models/{name:path}", NoQuery, model_page, MODEL),
     Page("provider", "/providers/{name}", NoQuery, provider_page, PROVIDER),
     Page("lab", "/labs/{name}", NoQuery, lab_page, LAB),
     Page("providers", "/providers", NoQuery, providers_page, PROVIDERS),
     Page("labs", "/labs", NoQuery, labs_page, LABS),
     Page("benchmarks", "/benchmarks", NoQuery, benchmarks_page, BENCHMARKS),
-    Page("compare", "/compare", CompareQuery, compare_query, COMPARE),
+    Page("compare", "/compare", CompareQuery, compare_query, COMPARE, form=forms.picker_form),
     Page("compare-pair", "/compare/{pair:path}", PairQuery, compare_pair, COMPARE),
-    Page("calculator", "/calculator", CalculatorQuery, calculator_page, CALCULATOR),
+    Page(
+        "calculator",
+        "/calculator",
+        CalculatorQuery,
+        calculator_page,
+        CALCULATOR,
+        form=forms.calculator_form,
+    ),
     Page(
         "price-vs-score",
         "/charts/price-vs-score",

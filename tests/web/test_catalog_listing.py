@@ -1,0 +1,109 @@
+"""The catalog table: pages of rows (page links keep filters and ticks), ticked models kept
+in the URL (``models=``) across searches, the default order, and its twins' counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+from support.web_support import KIMI, MIXTRAL, client_for
+
+from tradeoff import urls
+from tradeoff.db.queries import Catalog
+from tradeoff.pages import catalog_listing
+
+PER_PAGE = 3  # the test catalog has 8 models: three pages
+
+
+@pytest.fixture
+def client(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    monkeypatch.setattr(catalog_listing, "PER_PAGE", PER_PAGE)
+    yield client_for(catalog)
+
+
+def twin(client: TestClient, query: str) -> Any:
+    response = client.get(f"/index.json?{query}")
+    assert response.status_code == 200, response.text[:300]
+    return response.json()
+
+
+def test_pages_partition_the_matching_rows(client: TestClient) -> None:
+    first = twin(client, "kind=all")
+    assert first["pages"] == 3 and first["per_page"] == PER_PAGE
+    assert first["shown"] == len(first["models"]) == PER_PAGE
+    assert first["count"] == first["total"]
+    ids = [m["id"] for m in first["models"]]
+    for page in (2, 3):
+        more = twin(client, f"kind=all&page={page}")
+        assert more["count"] == first["count"] and more["page"] == page
+        assert more["first"] == (page - 1) * PER_PAGE + 1
+        ids += [m["id"] for m in more["models"]]
+    assert len(ids) == len(set(ids)) == first["count"]
+    # a page past the last shows the last
+    assert twin(client, "kind=all&page=99")["page"] == 3
+
+
+def test_default_order_is_most_providers_first(client: TestClient) -> None:
+    rows = twin(client, "kind=all&page=1")["models"]
+    counts = [m["provider_count"] for m in rows]
+    assert counts == sorted(counts, reverse=True)
+    body = client.get("/").text
+    assert "most people compare" in body  # the page says why
+    assert 'id="summary"' in body and "sorted by Providers (descending)" in body
+
+
+def test_page_links_keep_filters_and_ticks(client: TestClient) -> None:
+    body = client.get(f"/?kind=all&models={KIMI}&open_weights=yes").text
+    ctx = twin(client, f"kind=all&models={KIMI}&open_weights=yes")
+    for link in ctx["page_links"]:
+        assert f"models={KIMI}" in link["url"] and "open_weights=yes" in link["url"]
+    assert [m["id"] for m in ctx["selected"]] == ["moonshotai/kimi-k2-instruct"]
+    assert f'value="{KIMI}" aria-label="Tick Kimi K2 Instruct" checked' in body
+    # the sort links and the kind tabs keep the ticks too
+    assert all(f"models={KIMI}" in u for u in ctx["sort_links"].values())
+    assert all(f"models={KIMI}" in t["url"] for t in ctx["kinds"])
+
+
+def test_ticks_survive_a_search(client: TestClient) -> None:
+    ctx = twin(client, f"q=mixtral&models={KIMI}")
+    assert [m["id"] for m in ctx["selected"]] == ["moonshotai/kimi-k2-instruct"]
+    assert all("mixtral" in m["id"] for m in ctx["models"])
+    assert ctx["filters"]["sort"] == "relevance"
+    body = client.get(f"/?q=mixtral&models={KIMI}").text
+    assert 'tbody class="ticked"' in body and f'value="{KIMI}"' in body
+    # the header's search box carries the ticks
+    assert f'<input type="hidden" name="models" value="{KIMI}">' in body
+
+
+def test_compare_button_goes_to_the_ticked_models(client: TestClient) -> None:
+    two = client.get(f"/?models={KIMI},{MIXTRAL}&compare=1")
+    assert two.status_code == 301
+    assert two.headers["location"] == urls.compare([KIMI, MIXTRAL])
+    one = client.get(f"/?models={KIMI}&compare=1")
+    assert one.status_code == 400 and one.headers["content-type"].startswith("text/html")
+    assert 'id="err-compare"' in one.text and "(1 ticked)" in one.text
+    assert f'value="{KIMI}" aria-label="Tick Kimi K2 Instruct" checked' in one.text
+    five = f"{KIMI},{MIXTRAL},openai--gpt-oss-120b,google--gemini-2.5-pro,deepseek--deepseek-r1"
+    fifth = client.get(f"/?kind=all&models={five}&compare=1")
+    assert fifth.status_code == 400 and "(5 ticked)" in fifth.text
+    assert fifth.text.count("checked>") >= 5  # every tick kept, ticked
+
+
+def test_an_unknown_tick_is_named_and_the_rest_kept(client: TestClient) -> None:
+    response = client.get(f"/?models={KIMI},mixtral-8x7b-instrct")
+    assert response.status_code == 404
+    assert 'id="err-models"' in response.text and "mixtral-8x7b-instrct" in response.text
+    assert "Mixtral 8x7B" in response.text  # the closest name, offered as a link
+    assert f'value="{KIMI}" aria-label="Tick Kimi K2 Instruct" checked' in response.text
+    problem = client.get(f"/index.json?models={KIMI},nonesuch")
+    assert problem.status_code == 404
+    assert problem.headers["content-type"] == "application/problem+json"
+    assert problem.json()["parameter"] == "models"
+
+
+def test_every_page_has_the_header_search(client: TestClient) -> None:
+    for path in ("/", f"/models/{KIMI}", "/calculator", "/compare", "/nonesuch"):
+        body = client.get(path).text
+        assert '<form class="site-search" method="get" action="/" role="search"' in body, path
