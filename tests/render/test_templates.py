@@ -7,7 +7,8 @@ import tomllib
 from pathlib import Path
 
 from tradeoff.render.html import make_environment
-from tradeoff.web.routes import API, PAGES, PICKER
+from tradeoff.web.resolvers import PICKER
+from tradeoff.web.routes import API, PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "tradeoff"
