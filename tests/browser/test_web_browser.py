@@ -78,7 +78,9 @@ def test_open_a_model_from_the_catalog(page: Page, server: str) -> None:
     fact = next(f for f in ctx["facts"] if f["field"] == "release_date")
     assert fact["value"] == "2025-07-11" and released.startswith(fact["value"])
     assert ("sources disagree" in released) == fact["disputed"]
-    assert page.locator("figure.chart img").count() == 1  # the price-by-provider chart
+    charts = page.locator("figure.chart img")
+    assert charts.count() == 2  # the price-by-provider chart and the price-history chart
+    assert "/charts/price-history.svg" in (charts.nth(1).get_attribute("src") or "")
 
 
 def test_compare_two_models_and_change_the_blend(page: Page, server: str) -> None:
