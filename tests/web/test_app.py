@@ -511,7 +511,7 @@ def test_score_chart_svg_without_series_is_404_built_off_the_loop(
     # which runs in a worker thread, and a missing series is still a 404 problem
     import asyncio
 
-    from tradeoff.web import routes
+    from tradeoff.web import resolvers
 
     on_loop: list[bool] = []
 
@@ -523,7 +523,7 @@ def test_score_chart_svg_without_series_is_404_built_off_the_loop(
             on_loop.append(False)
         return {}
 
-    monkeypatch.setattr(routes, "all_series", no_series)
+    monkeypatch.setattr(resolvers, "all_series", no_series)
     with client_for(catalog) as fresh:
         response = fresh.get("/charts/price-vs-score.svg?benchmark=gpqa-diamond")
     assert response.status_code == 404

@@ -106,7 +106,7 @@ def test_an_uncached_page_is_built_off_the_event_loop(
             on_loop.append(False)
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("tradeoff.web.routes.model_context", spy)
+    monkeypatch.setattr("tradeoff.web.resolvers.model_context", spy)
     assert client.get(f"/models/{KIMI}.md").status_code == 200
     assert on_loop == [False]
 
