@@ -3,13 +3,22 @@ the parsers every query model shares)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, Field, ValidationInfo
 
-from tradeoff.compare.engine import MAX_MODELS
-from tradeoff.pages.queries import PageQuery, catalog_of, name_list
+from tradeoff.pages.queries import ModelNames, PageQuery, catalog_of
 from tradeoff.pages.score_chart import all_series
+
+
+def _plotted(value: str | None, info: ValidationInfo) -> str | None:
+    if value is not None and value not in all_series(catalog_of(info)):
+        raise ValueError("no comparable priced scores for that benchmark")
+    return value
+
+
+# A benchmark id with comparable priced scores (the price-vs-score and trend charts' choice).
+PlottedBenchmark = Annotated[str | None, AfterValidator(_plotted)]
 
 
 class ScoreChartQuery(PageQuery):
@@ -17,29 +26,10 @@ class ScoreChartQuery(PageQuery):
 
     repeatable: ClassVar[frozenset[str]] = frozenset({"models"})
 
-    benchmark: str | None = Field(None, description="benchmark id, e.g. gpqa-diamond")
-    models: list[str] = Field(
+    benchmark: PlottedBenchmark = Field(None, description="benchmark id, e.g. gpqa-diamond")
+    models: ModelNames = Field(
         default_factory=list, description="models to mark and label (e.g. the compared ones)"
     )
-
-    @field_validator("models", mode="before")
-    @classmethod
-    def _names(cls, value: object) -> object:
-        return name_list(value)
-
-    @field_validator("models")
-    @classmethod
-    def _at_most(cls, value: list[str]) -> list[str]:
-        if len(value) > MAX_MODELS:
-            raise ValueError(f"at most {MAX_MODELS} models, got {len(value)}")
-        return value
-
-    @field_validator("benchmark")
-    @classmethod
-    def _plotted(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is not None and value not in all_series(catalog_of(info)):
-            raise ValueError("no comparable priced scores for that benchmark")
-        return value
 
 
 class PriceChartQuery(PageQuery):

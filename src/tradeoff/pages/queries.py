@@ -13,9 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from tradeoff.compare.engine import MAX_MODELS
 from tradeoff.compare.workload import (
@@ -116,6 +125,16 @@ def name_list(value: object) -> object:
     return [n.strip() for v in value for n in str(v).split(",") if n.strip()]
 
 
+def _at_most_models(value: list[str]) -> list[str]:
+    if len(value) > MAX_MODELS:
+        raise ValueError(f"at most {MAX_MODELS} models, got {len(value)}")
+    return value
+
+
+# Model names as a query gives them (comma-separated and/or repeated), at most MAX_MODELS.
+ModelNames = Annotated[list[str], BeforeValidator(name_list), AfterValidator(_at_most_models)]
+
+
 def blend_text(value: object) -> object:
     """``70:30`` or ``70/30`` → "70:30"; a malformed or zero blend names the parameter."""
     if not isinstance(value, str):
@@ -163,29 +182,17 @@ class CompareQuery(PairQuery):
 
     repeatable: ClassVar[frozenset[str]] = frozenset({"models"})
 
-    models: list[str] = Field(
+    models: ModelNames = Field(
         default_factory=list,
         description=COMPARE_MODELS_HELP,
         examples=[EXAMPLE_MODELS],
     )
 
-    @field_validator("models", mode="before")
-    @classmethod
-    def _names(cls, value: object) -> object:
-        return name_list(value)
-
-    @field_validator("models")
-    @classmethod
-    def _at_most(cls, value: list[str]) -> list[str]:
-        if len(value) > MAX_MODELS:
-            raise ValueError(f"at most {MAX_MODELS} models, got {len(value)}")
-        return value
-
 
 class CompareApiQuery(CompareQuery):
     """`/api/v1/compare`: the models are required."""
 
-    models: list[str] = Field(
+    models: ModelNames = Field(
         description=COMPARE_MODELS_HELP,
         examples=[EXAMPLE_MODELS],
     )

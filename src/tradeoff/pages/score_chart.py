@@ -168,10 +168,9 @@ def labelled_models(series: Series | None, marked: list[str]) -> list[str]:
     return out
 
 
-def score_chart_context(
-    catalog: Catalog, benchmark_id: str | None, marked: list[str] | None = None
-) -> ScoreChartContext:
-    """The price-vs-score page: the chosen series and the other benchmarks it could show."""
+def chosen_series(catalog: Catalog, benchmark_id: str | None) -> tuple[Series | None, list[Choice]]:
+    """The series of the benchmark asked for (default: the one with the most priced models),
+    and every benchmark that could be chosen instead, by name."""
     found = all_series(catalog)
     chosen = benchmark_id or max(found, key=lambda b: (len(found[b]["points"]), b), default="")
     series = found.get(chosen)
@@ -179,6 +178,14 @@ def score_chart_context(
         Choice(id=b, name=s["benchmark"]["name"], points=len(s["points"]))
         for b, s in sorted(found.items(), key=lambda kv: kv[1]["benchmark"]["name"].lower())
     ]
+    return series, choices
+
+
+def score_chart_context(
+    catalog: Catalog, benchmark_id: str | None, marked: list[str] | None = None
+) -> ScoreChartContext:
+    """The price-vs-score page: the chosen series and the other benchmarks it could show."""
+    series, choices = chosen_series(catalog, benchmark_id)
     quotes = catalog_view(catalog).cheapest_quotes
     dates = [
         q.checked

@@ -17,7 +17,7 @@ import statistics
 from decimal import Decimal
 from typing import TypedDict
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field
 
 from tradeoff import urls
 from tradeoff.compare.history_claims import blended
@@ -25,9 +25,10 @@ from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.history_queries import history_bounds, spans_on
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.chart_queries import PlottedBenchmark
 from tradeoff.pages.jsonable import decimal_str
-from tradeoff.pages.queries import PageQuery, catalog_of
-from tradeoff.pages.score_chart import BenchmarkInfo, Choice, all_series
+from tradeoff.pages.queries import PageQuery
+from tradeoff.pages.score_chart import BenchmarkInfo, Choice, chosen_series
 from tradeoff.pages.view import catalog_view
 
 TITLE = "How fast capability gets cheaper"
@@ -36,17 +37,10 @@ TITLE = "How fast capability gets cheaper"
 class TrendsQuery(PageQuery):
     """Which benchmark, and the score a model must reach (default: the median score)."""
 
-    benchmark: str | None = Field(None, description="benchmark id, e.g. gpqa-diamond")
+    benchmark: PlottedBenchmark = Field(None, description="benchmark id, e.g. gpqa-diamond")
     threshold: Decimal | None = Field(
         None, ge=0, le=100_000, description="score a model must reach; default: the median"
     )
-
-    @field_validator("benchmark")
-    @classmethod
-    def _plotted(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is not None and value not in all_series(catalog_of(info)):
-            raise ValueError("no comparable priced scores for that benchmark")
-        return value
 
 
 class TrendStep(TypedDict):
@@ -93,13 +87,7 @@ def trends_context(
     catalog: Catalog, benchmark_id: str | None, threshold: Decimal | None
 ) -> TrendsContext:
     """The chosen benchmark's month-by-month cheapest qualifying price."""
-    found = all_series(catalog)
-    chosen = benchmark_id or max(found, key=lambda b: (len(found[b]["points"]), b), default="")
-    series = found.get(chosen)
-    choices = [
-        Choice(id=b, name=s["benchmark"]["name"], points=len(s["points"]))
-        for b, s in sorted(found.items(), key=lambda kv: kv[1]["benchmark"]["name"].lower())
-    ]
+    series, choices = chosen_series(catalog, benchmark_id)
     base = TrendsContext(
         title=TITLE,
         benchmark=None,
