@@ -77,6 +77,8 @@ class ChangesContext(TypedDict):
     providers: list[str]  # provider ids with at least one change (the filter's options)
     labs: list[str]
     matched: int  # changes matching the filters
+    scheduled: int  # changes sources date after the catalog's data (not listed; data_as_of)
+    data_as_of: str | None  # the newest dataset snapshot: the list runs to this day
     shown: int
     changes: list[ChangeEntry]
     feed: str  # the Atom feed of these changes (path)
@@ -90,7 +92,25 @@ def all_changes(catalog: Catalog) -> list[Change]:
     The classified history records (``PriceChange``), where the catalog holds them, give the
     offerings' price moves and lifecycle events; the ``price_history`` points the rest.
     """
-    return catalog_changes(catalog.models, catalog.offerings, _history_records(catalog))
+    found = catalog_changes(catalog.models, catalog.offerings, _history_records(catalog))
+    as_of = data_as_of(catalog)
+    return [c for c in found if as_of is None or c.day <= as_of]
+
+
+@per_catalog
+def scheduled_count(catalog: Catalog) -> int:
+    """How many changes sources date after the catalog's data (retirements announced for a
+    later day): not listed as changes until a refresh finds them past."""
+    found = catalog_changes(catalog.models, catalog.offerings, _history_records(catalog))
+    return len(found) - len(all_changes(catalog))
+
+
+def data_as_of(catalog: Catalog) -> str | None:
+    """The newest snapshot date of the catalog's datasets. A change dated later has not
+    happened by the catalog's data (LiteLLM states shutdown dates years ahead): "what
+    changed" lists it only once a later snapshot is past that day."""
+    days = [s.retrieved for s in catalog.sources.values() if s.kind == "dataset" and s.retrieved]
+    return max(days) if days else None
 
 
 def _history_records(catalog: Catalog) -> list[HistoryChange]:
@@ -200,6 +220,8 @@ def changes_context(
         providers=sorted({c.provider_id for c in everything if c.provider_id}),
         labs=sorted({c.lab_id for c in everything if c.lab_id}),
         matched=len(found),
+        scheduled=scheduled_count(catalog),
+        data_as_of=data_as_of(catalog),
         shown=len(shown),
         changes=shown,
         feed=feed_path(provider=provider, lab=lab, model=model, catalog=catalog),

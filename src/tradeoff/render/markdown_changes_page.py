@@ -11,6 +11,16 @@ from tradeoff.render.markdown import table
 from tradeoff.render.markdown_pages import sources_md
 
 
+def scheduled_note(ctx: ChangesContext) -> str:
+    """The changes sources date after the catalog's data, said rather than hidden."""
+    if not ctx["scheduled"]:
+        return ""
+    return (
+        f" Up to {ctx['data_as_of']}, the catalog's newest data; {ctx['scheduled']} later-dated"
+        " changes (retirements sources announce) are listed once that day has passed."
+    )
+
+
 def _price(before: Decimal | None, after: Decimal | None) -> str:
     if before is None and after is None:
         return ""
@@ -32,7 +42,7 @@ def changes_md(ctx: ChangesContext) -> str:
         ]
         for c in ctx["changes"]
     ]
-    shown = f"{ctx['shown']} of {ctx['matched']} changes, newest first."
+    shown = f"{ctx['shown']} of {ctx['matched']} changes, newest first." + scheduled_note(ctx)
     parts = [
         f"# {esc(ctx['title'])}",
         shown + f" Atom feed: <{ctx['feed']}>.",
