@@ -96,7 +96,10 @@ def _print_text(page: ChangesContext) -> None:
             )
         ]
         model = c["model_name"] or c["model_id"] or c["provider_model_id"] or ""
-        add_row(table, c["date"], c["kind_label"], model, c["provider_name"] or "", *prices)
+        provider = c["provider_name"] or ""
+        if provider and c["provider_model_id"]:  # two routes of one model at one provider
+            provider += f"\n{c['provider_model_id']}"
+        add_row(table, c["date"], c["kind_label"], model, provider, *prices)
     out.print(table)
 
 

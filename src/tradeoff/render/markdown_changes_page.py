@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from tradeoff.escape import md as esc
 from tradeoff.money import format_usd
-from tradeoff.pages.changes import ChangesContext
+from tradeoff.pages.changes import ChangeEntry, ChangesContext
 from tradeoff.render.markdown import table
 from tradeoff.render.markdown_pages import sources_md
 
@@ -27,6 +27,12 @@ def _price(before: Decimal | None, after: Decimal | None) -> str:
     return f"{format_usd(before)} → {format_usd(after)}"
 
 
+def _provider(c: ChangeEntry) -> str:
+    """The provider and, so two routes of one model at one provider read apart, its id."""
+    name = esc(c["provider_name"] or "")
+    return f"{name} ({esc(c['provider_model_id'])})" if name and c["provider_model_id"] else name
+
+
 def changes_md(ctx: ChangesContext) -> str:
     """The changes as a table, newest first, with the feed and the sources."""
     rows = [
@@ -36,7 +42,7 @@ def changes_md(ctx: ChangesContext) -> str:
             f"[{esc(c['model_name'])}]({c['model_url']})"
             if c["model_name"] and c["model_url"]
             else esc(c["model_id"] or c["provider_model_id"] or ""),
-            esc(c["provider_name"] or ""),
+            _provider(c),
             _price(c["input_before"], c["input_after"]),
             _price(c["output_before"], c["output_after"]),
         ]
