@@ -45,6 +45,9 @@ def test_offerings_are_priced_from_the_span_in_force() -> None:
     assert then.prices.unit_prices == (image,)  # never on the timeline: kept
     assert then.context_tokens == 1000 and then.checked == "2025-07-01"
     assert then.price_sources["input_per_mtok"] == "models-dev"
+    # the live record dated after the span started (and by the day) is the newer witness
+    (now,) = offerings_on_spans([today], "2026-02-01", spans)
+    assert now.prices == today.prices and now.checked == "2026-01-01"
     # no span in force: sold within its live snapshot's range (dated 2026-01-01 / 2025-10-01)
     later = offerings_on_spans([gone, plain, pointed], "2026-02-01", {})
     assert [o.provider_model_id for o in later] == ["old", "plain", "pointed"]

@@ -5,19 +5,21 @@ The rule, per offering (matched to its spans by provider and provider model id, 
 compared case-insensitively, as the history pages match them):
 
 - retired on or before ``day`` (the offering's ``retired_on``): left out;
-- a span in force on ``day``: priced from it (models.dev's when several sources have one,
-  else the first other source's): input, output, cache read and cache write per 1M text
-  tokens as the span states them, with its context and output limits and status. When those
-  four prices equal today's, today's batch / flex / priority / tier prices are kept; else
-  they are left unpriced rather than shown at today's values. Prices in other units (per
-  image, per audio minute…) are never on the timeline: they are kept as they are;
+- a span in force on ``day``, unless the live record is dated later than the span's start
+  and not after ``day`` (``live_dated``: then that newer witness prices it, as below): priced
+  from the span (models.dev's when several sources have one, else another's): input, output,
+  cache read and cache write per 1M text tokens as the span states them, with its context
+  and output limits and status. When those four prices equal today's, today's batch / flex /
+  priority / tier prices are kept; else they are left unpriced rather than shown at today's
+  values. Prices in other units (per image, per audio minute…) are never on the timeline:
+  they are kept as they are;
 - no span in force on ``day`` (none at all, its first span starts later, or its last one
   ended before): kept only within the live snapshot's range for that offering — from the
   day its live price is dated (its first ``price_history`` point, else its checked /
-  snapshot date) through today — and priced by ``compare.as_of.offering_as_of`` (an
-  offering models.dev dropped but another dataset still sells is sold on the days that
-  dataset dates); before that range it is left out: it was not sold then, or not known at a
-  price.
+  snapshot date) through today (``live_dated`` is not None) — and priced by
+  ``compare.as_of.offering_as_of`` (an offering models.dev dropped but another dataset
+  still sells is sold on the days that dataset dates); before that range it is left out: it
+  was not sold then, or not known at a price.
 """
 
 from __future__ import annotations
@@ -93,11 +95,14 @@ def offering_on_span(offering: Offering, span: PriceSpan, day: str) -> Offering:
     )
 
 
-def live_from(offering: Offering) -> str:
-    """The first day of the live snapshot's range for an offering with no span."""
+def live_dated(offering: Offering, day: str) -> str | None:
+    """The date of the live record's state on ``day``: its last ``price_history`` point on or
+    before ``day``, else (no point) its checked / snapshot date when not after ``day``; None
+    when the live record says nothing of that day."""
     if offering.history:
-        return min(p.effective[:10] for p in offering.history)
-    return offering.checked[:10]
+        points = [p.effective[:10] for p in offering.history if p.effective[:10] <= day]
+        return max(points) if points else None
+    return offering.checked[:10] if offering.checked[:10] <= day else None
 
 
 def offerings_on_spans(
@@ -110,8 +115,9 @@ def offerings_on_spans(
         if o.retired_on and o.retired_on[:10] <= day:
             continue
         span = spans.get(key_of(o.provider_id, o.provider_model_id))
-        if span is not None:
+        witness = live_dated(o, day)
+        if span is not None and (witness is None or span.effective_from >= witness):
             out.append(offering_on_span(o, span, day))
-        elif live_from(o) <= day:
+        elif witness is not None:
             out += [kept] if (kept := offering_as_of(o, day)) else []
     return out
