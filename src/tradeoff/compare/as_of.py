@@ -40,7 +40,7 @@ def offering_as_of(offering: Offering, day: str) -> Offering | None:
     """``offering`` as it was sold on ``day`` (ISO), or None when it was not (see above)."""
     if offering.retired_on and offering.retired_on[:10] <= day:
         return None
-    lifecycle = _stage(offering, day)
+    lifecycle = stage_on(offering, day)
     if not offering.history:
         return replace(offering, lifecycle=lifecycle)
     points = [p for p in offering.history if p.effective[:10] <= day]
@@ -69,7 +69,7 @@ def offering_as_of(offering: Offering, day: str) -> Offering | None:
     return replace(offering, lifecycle=lifecycle, history=tuple(points))
 
 
-def _stage(offering: Offering, day: str) -> str:
+def stage_on(offering: Offering, day: str) -> str:
     """The lifecycle stage on ``day`` of an offering deprecated or retired since."""
     if offering.lifecycle not in ("retired", "deprecated"):
         return offering.lifecycle

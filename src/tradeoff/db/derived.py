@@ -96,7 +96,10 @@ def drop_derived(conn: sqlite3.Connection) -> None:
 
 
 def has_derived(catalog: Catalog) -> bool:
-    """Whether the database holds the precomputed values."""
+    """Whether the database holds the precomputed values, and they describe ``catalog``
+    (not for a catalog repriced on another day: ``Catalog.live``)."""
+    if not catalog.live:
+        return False
     rows = catalog.connection().execute("SELECT 1 FROM meta WHERE key = 'derived'").fetchall()
     return bool(rows)
 

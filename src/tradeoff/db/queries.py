@@ -29,6 +29,10 @@ from tradeoff.records import (
 class Catalog:
     """A compiled catalog opened read-only. Records are loaded once and cached."""
 
+    # today's catalog; False for one repriced on another day (pages.as_of), which the values
+    # precomputed at build (db.derived) do not describe
+    live = True
+
     def __init__(self, path: Path) -> None:
         if not path.is_file():
             raise DataError("catalog database not found", path=path)
