@@ -21,7 +21,7 @@ from tradeoff.pages.comparison.pricing import (
     quote_entry,
     route_price_text,
 )
-from tradeoff.pages.view import catalog_view
+from tradeoff.pages.view import compare_view
 from tradeoff.records import Model
 
 SHOWN_PROVIDERS = 8  # names listed in the first screen; the rest are counted
@@ -60,7 +60,7 @@ def _route(q: QuoteEntry | None, missing: str) -> RouteGlance:
 
 def model_glance(catalog: Catalog, model: Model) -> ModelGlance:
     """The model page's price box, from the comparison engine's pricing of the model."""
-    view = catalog_view(catalog)
+    view = compare_view(catalog, [model])  # this model's offerings, not the whole catalog
     p = model_pricing(model, view.offerings.get(model.id, ()), view.providers, DEFAULT_BLEND)
     cheapest = None if p.cheapest is None else quote_entry(p.cheapest, {})
     first = None if p.first_party is None else quote_entry(p.first_party, {})
