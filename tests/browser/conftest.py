@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from support.serving import serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -30,48 +25,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="session")
 def server(catalog_dir: Path, catalog_db: Path) -> Iterator[str]:
     """`tradeoff serve` on the test catalog in a child process on 127.0.0.1; yields its URL."""
-    port = _free_port()
-    tradeoff = Path(sys.executable).parent / "tradeoff"
-    env = {**os.environ, "TRADEOFF_CATALOG": str(catalog_dir), "TRADEOFF_DB": str(catalog_db)}
-    proc = subprocess.Popen(
-        [str(tradeoff), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                out = proc.stdout.read() if proc.stdout else ""
-                pytest.fail(f"tradeoff serve exited early:\n{out}")
-            try:
-                with urllib.request.urlopen(base + "/robots.txt", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("tradeoff serve did not answer within 60 s")
-                time.sleep(0.3)
+    with serving(catalog_dir, catalog_db) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="session")

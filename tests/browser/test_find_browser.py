@@ -6,16 +6,13 @@ both sizes go to test-artifacts/find/ (git-ignored; the path is printed)."""
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.serving import serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -29,53 +26,14 @@ KIMI = "moonshotai--kimi-k2-instruct"
 GPT_4O = "openai/gpt-4o-2024-08-06"
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def bundled_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`tradeoff serve` on the bundled catalog (GPT-4o is not in the test slice)."""
     from tradeoff.db.locate import ensure_database
 
     db = ensure_database(ROOT / "catalog", tmp_path_factory.mktemp("bundled") / "c.sqlite")
-    port = _free_port()
-    env = {**os.environ, "TRADEOFF_CATALOG": str(ROOT / "catalog"), "TRADEOFF_DB": str(db)}
-    tradeoff = Path(sys.executable).parent / "tradeoff"
-    proc = subprocess.Popen(
-        [str(tradeoff), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait(base)
+    with serving(ROOT / "catalog", db, wait_s=120) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-def _wait(base: str) -> None:
-    import time
-
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/robots.txt", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            if time.monotonic() > deadline:
-                pytest.fail("tradeoff serve did not answer within 120 s")
-            time.sleep(0.3)
 
 
 @pytest.fixture(params=list(VIEWPORTS))

@@ -12,7 +12,6 @@ Marked ``wheel`` (``-m wheel`` runs it alone) and, by its folder, ``bundled``.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from support.serving import free_port
 
 from tradeoff import __version__, urls
 from tradeoff.db.version import catalog_version
@@ -134,14 +134,8 @@ def test_a_command_that_needs_catalog_text_says_what_to_do(installed: Installed)
     assert "Traceback" not in done.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_serve_answers_from_an_empty_directory(installed: Installed) -> None:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [str(installed.venv / "bin" / "tradeoff"), "serve", "--port", str(port)],
         cwd=installed.cwd,

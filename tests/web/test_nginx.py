@@ -11,7 +11,6 @@ import gzip
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.serving import free_port
 from support.web_support import KIMI, MIXTRAL, PAIR
 
 from tradeoff.web.caching import CACHE_CONTROL
@@ -57,13 +57,6 @@ def documented_config() -> str:
     """The nginx block of docs/deploy.md, as written."""
     text = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
     return text.split("```nginx", 1)[1].split("```", 1)[0]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 import uvicorn
+from support.serving import free_port
 from support.web_support import SECURITY_HEADERS
 
 from tradeoff.db.queries import Catalog
@@ -22,16 +23,9 @@ from tradeoff.web.app import create_app
 from tradeoff.web.server import MAX_HEAD_BYTES, SecureHttpToolsProtocol
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def port(catalog: Catalog) -> Iterator[int]:
-    chosen = _free_port()
+    chosen = free_port()
     app = create_app(catalog.path, base_url=f"http://127.0.0.1:{chosen}")
     config = uvicorn.Config(
         app, host="127.0.0.1", port=chosen, log_level="critical", http=SecureHttpToolsProtocol
