@@ -7,7 +7,6 @@ Markdown, JSON, Atom and terminal forms say the same thing.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypedDict
@@ -18,11 +17,11 @@ from tradeoff.compare.changes import (
     KINDS,
     PRICE_KINDS,
     Change,
-    HistoryChange,
     catalog_changes,
     percent,
     select,
 )
+from tradeoff.db.history_queries import changes as history_changes
 from tradeoff.db.queries import Catalog
 from tradeoff.money import format_usd
 from tradeoff.pages.memo import per_catalog
@@ -86,23 +85,27 @@ class ChangesContext(TypedDict):
 
 
 @per_catalog
-def all_changes(catalog: Catalog) -> list[Change]:
-    """Every change of the catalog, newest first (computed once per opened catalog).
+def _every_change(catalog: Catalog) -> list[Change]:
+    """Every dated change of the catalog, newest first, later-dated ones included.
 
     The classified history records (``PriceChange``), where the catalog holds them, give the
     offerings' price moves and lifecycle events; the ``price_history`` points the rest.
     """
-    found = catalog_changes(catalog.models, catalog.offerings, _history_records(catalog))
-    as_of = data_as_of(catalog)
-    return [c for c in found if as_of is None or c.day <= as_of]
+    return catalog_changes(catalog.models, catalog.offerings, history_changes(catalog.connection()))
 
 
 @per_catalog
+def all_changes(catalog: Catalog) -> list[Change]:
+    """The changes that have happened by the catalog's data (``data_as_of``), newest first
+    (computed once per opened catalog)."""
+    as_of = data_as_of(catalog)
+    return [c for c in _every_change(catalog) if as_of is None or c.day <= as_of]
+
+
 def scheduled_count(catalog: Catalog) -> int:
     """How many changes sources date after the catalog's data (retirements announced for a
     later day): not listed as changes until a refresh finds them past."""
-    found = catalog_changes(catalog.models, catalog.offerings, _history_records(catalog))
-    return len(found) - len(all_changes(catalog))
+    return len(_every_change(catalog)) - len(all_changes(catalog))
 
 
 def data_as_of(catalog: Catalog) -> str | None:
@@ -111,16 +114,6 @@ def data_as_of(catalog: Catalog) -> str | None:
     changed" lists it only once a later snapshot is past that day."""
     days = [s.retrieved for s in catalog.sources.values() if s.kind == "dataset" and s.retrieved]
     return max(days) if days else None
-
-
-def _history_records(catalog: Catalog) -> list[HistoryChange]:
-    """The classified changes of the history import (``db.history_queries.changes``: the
-    ``price_changes`` table), in a catalog built with it; none before (an empty list)."""
-    try:
-        queries = importlib.import_module("tradeoff.db.history_queries")
-    except ModuleNotFoundError:  # a build without the history import
-        return []
-    return list(queries.changes(catalog.connection()))
 
 
 def change_entry(catalog: Catalog, change: Change) -> ChangeEntry:
