@@ -138,6 +138,9 @@ class Provider:
     url: str | None = None
     lab_id: str | None = None  # set when this provider is a lab's own API (first-party)
     region_of: str | None = None  # the same company's main provider: this is a regional endpoint
+    # what its prices are paid in: "usd", or "points" (its own points, bought by subscription
+    # or add-on: a USD price per token is a dataset's conversion, never a comparable price)
+    price_basis: str = "usd"
 
     @property
     def active(self) -> bool:

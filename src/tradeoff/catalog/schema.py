@@ -103,6 +103,11 @@ class ProviderEntry(Strict):
     aliases: list[str] = Field(default_factory=list, description="Ids other datasets use")
     # A regional endpoint (mainland China) of the same company: availability counts it once.
     region_of: str | None = Field(default=None, description="The company's main provider id")
+    # What its prices are paid in: USD, or the provider's own points (bought by subscription
+    # or add-on): a dataset's USD per token figure for it is a conversion, never a list price.
+    price_basis: Literal["usd", "points"] = Field(
+        default="usd", description="usd, or points: prices paid in the provider's own points"
+    )
 
     @model_validator(mode="after")
     def _defunct_needs_date(self) -> ProviderEntry:
@@ -110,6 +115,8 @@ class ProviderEntry(Strict):
             raise ValueError("a defunct provider needs defunct_since")
         if self.defunct_since:
             check_partial_date(self.defunct_since)
+        if self.price_basis != "usd" and not self.source:
+            raise ValueError("a price_basis other than usd needs a source stating it")
         return self
 
 

@@ -10,9 +10,16 @@ Every rule is deterministic and reads only the records (no SQLite, no files):
 3. ``own price`` — the price is the provider's own, not one a dataset copied from another
    provider's listing (``Offering.price_origin``);
 4. ``quantization`` — full precision, or a precision the lab itself released (see
-   ``quantization_of`` and ``lab_precisions``);
+   ``quantization_of`` and ``lab_precisions``). Most routes state no precision; one that does
+   not is presumed to serve the model as released unless the catalog holds evidence against
+   it: a serving-variant marker in its id or name that the model's own id and name lack
+   ("kimi-k2-instruct-fast": another serving configuration, often quantized or speculative;
+   ``VARIANT``), or the same provider selling a third-party quantization of the model at
+   exactly the same prices (NanoGPT's Kimi K2 routes all cost what its FP4 route costs).
+   The lab's own API is never a variant of its own model;
 5. ``promotion`` — no promotion marker in the provider's model id or name (``PROMOTION``);
-6. ``paid``      — priced and paid per use (a free variant or an unpriced route is not a price);
+6. ``paid``      — priced and paid per use in USD (a free variant or an unpriced route is not
+   a price; nor is a price in the provider's own points, ``Provider.price_basis``);
 7. ``list price`` — a closed-weight model's reseller within ½×–2× of the lab's own input
    price (``tradeoff check`` warns on every such offering: ``reseller-far-off-list-price``);
 8. ``context``   — serves at least ``CONTEXT_SHARE`` of the model's documented context.
@@ -55,6 +62,8 @@ PROMOTION = re.compile(
     r"|\blimited[\s_-]*time\b",
     re.IGNORECASE,
 )
+# A serving variant of a route, as its own token of the id or name: "-fast", " Turbo".
+VARIANT = re.compile(r"(?:^|[-_/.:\s(])(fast|turbo)(?=$|[-_/.:\s)])", re.IGNORECASE)
 FAR_OFF_LIST_PRICE = Decimal(2)  # a reseller at more than 2× or under ½ of the lab's own price
 CONTEXT_SHARE = Decimal("0.95")  # a route serving less than 95% of the documented context
 
@@ -83,6 +92,31 @@ def quantization_of(offering: Offering) -> str | None:
         if match:
             return match.group(1).lower()
     return None
+
+
+def variant_of(offering: Offering, model: Model) -> str | None:
+    """The serving-variant marker ("fast", "turbo") of the offering's id or name that the
+    model's own id and name do not carry, lower case; None when there is none."""
+    own = {m.group(1).lower() for t in (model.id, model.name) for m in VARIANT.finditer(t)}
+    for text in (offering.provider_model_id, offering.name or ""):
+        for match in VARIANT.finditer(text):
+            if match.group(1).lower() not in own:
+                return match.group(1).lower()
+    return None
+
+
+def quantized_prices(
+    offerings: Iterable[Offering], own: frozenset[str]
+) -> dict[tuple[str, Decimal | None, Decimal | None], str]:
+    """(provider, input, output) of each route serving a third-party quantization of the
+    model → that quantization: what an unstated route at the same provider and prices is
+    presumed to be."""
+    out: dict[tuple[str, Decimal | None, Decimal | None], str] = {}
+    for o in offerings:
+        q = quantization_of(o)
+        if q and q not in FULL_PRECISION and q not in own and o.prices.input_per_mtok:
+            out.setdefault((o.provider_id, o.prices.input_per_mtok, o.prices.output_per_mtok), q)
+    return out
 
 
 def hf_org(model: Model) -> str | None:
@@ -166,6 +200,10 @@ class HeadlineRules:
     list_price: Decimal | None
     own_precisions: frozenset[str]
     provider_names: Mapping[str, str] = field(default_factory=dict)
+    # (provider, input, output) of third-party quantized routes (``quantized_prices``)
+    quantized: Mapping[tuple[str, Decimal | None, Decimal | None], str] = field(
+        default_factory=dict
+    )
 
     def reason(self, offering: Offering, provider: Provider) -> str | None:
         """Why this offering is not a comparable (headline) price; None when it is one."""
@@ -180,12 +218,21 @@ class HeadlineRules:
         quant = quantization_of(offering)
         if quant and quant not in FULL_PRECISION and quant not in self.own_precisions:
             return f"third-party {quant.upper()} quantization"
+        if quant is None and not provider.is_first_party_for(self.model.lab_id):
+            unstated = self._unstated_precision(offering, provider)
+            if unstated is not None:
+                return unstated
         text = f"{offering.provider_model_id} {offering.name or ''}"
         if PROMOTION.search(text):
             return "promotion"
         p = offering.prices
         if p.free:
             return "free variant"
+        if provider.price_basis != "usd":
+            return (
+                f"priced in {provider.name}'s {provider.price_basis}, not USD per token "
+                "(the USD figure is a conversion)"
+            )
         has_output = has_output_price(self.model.kind.value)  # an embedding has no output
         if p.input_per_mtok is None or (has_output and p.output_per_mtok is None):
             # sold per minute of audio, per image…: never a price per token, nor compared to one
@@ -202,16 +249,33 @@ class HeadlineRules:
             return f"{short_tokens(served)} of {short_tokens(documented)} context"
         return None
 
+    def _unstated_precision(self, offering: Offering, provider: Provider) -> str | None:
+        """Why a route that states no precision is not presumed to serve the model as
+        released (rule 4), or None."""
+        variant = variant_of(offering, self.model)
+        if variant is not None:
+            return f"“{variant}” serving variant, precision not stated"
+        p = offering.prices
+        quant = self.quantized.get((offering.provider_id, p.input_per_mtok, p.output_per_mtok))
+        if quant is not None:
+            return (
+                f"precision not stated, same price as {provider.name}'s third-party "
+                f"{quant.upper()} route"
+            )
+        return None
+
 
 def headline_rules(
     model: Model, offerings: Iterable[Offering], providers: Mapping[str, Provider]
 ) -> HeadlineRules:
     """The rules for one model, from all its offerings."""
     offerings = list(offerings)
+    own = lab_precisions(model, offerings)
     return HeadlineRules(
         model=model,
         list_price=list_input_price(model, offerings, providers),
-        own_precisions=lab_precisions(model, offerings),
+        own_precisions=own,
+        quantized=quantized_prices(offerings, own),
         provider_names={
             o.price_origin: providers[o.price_origin].name
             for o in offerings

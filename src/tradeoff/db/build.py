@@ -171,9 +171,19 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
         "INSERT INTO labs VALUES (?,?,?)", [(lab.id, lab.name, lab.url) for lab in r.labs.values()]
     )
     conn.executemany(
-        "INSERT INTO providers VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO providers VALUES (?,?,?,?,?,?,?,?,?)",
         [
-            (p.id, p.name, p.kind, p.status, p.defunct_since, p.url, p.lab_id, p.region_of)
+            (
+                p.id,
+                p.name,
+                p.kind,
+                p.status,
+                p.defunct_since,
+                p.url,
+                p.lab_id,
+                p.region_of,
+                p.price_basis,
+            )
             for p in r.providers.values()
         ],
     )

@@ -102,6 +102,7 @@ class Catalog:
                 r["url"],
                 r["lab_id"],
                 r["region_of"],
+                r["price_basis"],
             )
             for r in self._rows("SELECT * FROM providers ORDER BY id")
         }

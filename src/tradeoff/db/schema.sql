@@ -15,7 +15,8 @@ CREATE TABLE labs (id TEXT PRIMARY KEY, name TEXT NOT NULL, url TEXT);
 CREATE TABLE providers (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
   defunct_since TEXT, url TEXT, lab_id TEXT,
-  region_of TEXT -- the same company's main provider: this one is a regional endpoint of it
+  region_of TEXT, -- the same company's main provider: this one is a regional endpoint of it
+  price_basis TEXT NOT NULL DEFAULT 'usd' -- usd, or points: prices paid in its own points
 );
 
 -- The fact columns here are a plain, query-friendly copy for people who download the

@@ -75,6 +75,7 @@ def _providers(text: CatalogText, out: Resolved) -> dict[str, str]:
             url=entry.url,
             lab_id=entry.lab,
             region_of=entry.region_of,
+            price_basis=entry.price_basis,
         )
         alias[provider_id] = provider_id
         for other in entry.aliases:
