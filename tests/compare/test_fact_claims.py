@@ -6,6 +6,7 @@ from support.compare_helpers import model
 
 from tradeoff.compare.fact_claims import spec_claims
 from tradeoff.compare.specs import spec_rows
+from tradeoff.records import Model
 
 
 def test_sentences_never_recase_a_model_name() -> None:
@@ -27,3 +28,18 @@ def test_sentences_never_recase_a_model_name() -> None:
         if c.id == "spec.open_weights"
     )
     assert weights.text.startswith("Whether b-model has open weights")
+
+
+def test_a_context_window_2_percent_larger_is_never_called_one_times_as_large() -> None:
+    a = model("moonshotai/kimi-k2-instruct", context_tokens=131_072)
+    b = model("openai/gpt-4o", context_tokens=128_000)
+    c = model("mistral/mixtral", context_tokens=65_536)
+    names = {a.id: "Kimi", b.id: "GPT-4o", c.id: "Mixtral"}
+    labs = {a.id: "Moonshot AI", b.id: "OpenAI", c.id: "Mistral"}
+
+    def context(*models: Model) -> str:
+        claims = spec_claims(spec_rows(list(models)), names, labs)
+        return next(x.text for x in claims if x.id == "spec.context_tokens")
+
+    assert context(a, b).endswith("for GPT-4o, 2% larger.")
+    assert context(a, c).endswith("for Mixtral, 2.0× as large.")

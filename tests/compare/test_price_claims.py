@@ -62,3 +62,14 @@ def test_a_tie_is_never_called_cheaper(base: Decimal, bump: int) -> None:
     claim = _money_claim("p", "here", "f", [("x/a", base, ""), ("x/b", other, "")], names, "b", "r")
     assert claim.tie and not claim.favours
     assert "less" not in claim.text and "×" not in claim.text
+
+
+def test_a_small_price_difference_is_said_in_percent_never_as_one_times() -> None:
+    names = {"x/a": "A", "x/b": "B", "x/c": "C"}
+    two = [("x/a", Decimal("1.00"), ""), ("x/b", Decimal("1.02"), "")]
+    claim = _money_claim("p", "here", "f", two, names, "b", "r")
+    assert claim.text == "A costs 2% less than B here: $1.00 vs $1.02; B costs 2% more."
+    three = [*two, ("x/c", Decimal("3.00"), "")]
+    claim = _money_claim("p", "here", "f", three, names, "b", "r")
+    assert "B costs 2% more ($1.02)" in claim.text and "C costs 3.0× as much" in claim.text
+    assert "1.0×" not in claim.text

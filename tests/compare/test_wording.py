@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tradeoff.compare import wording as w
 from tradeoff.render.markdown import tokens as md_tokens
@@ -15,8 +17,57 @@ from tradeoff.render.markdown import tokens as md_tokens
     [("0.3", "0.6", 50, "2.0"), ("0.67", "0.9", 26, "1.3"), ("1", "10", 90, "10.0")],
 )
 def test_relative_wording(low: str, high: str, pct: int, ratio: str) -> None:
-    assert w.percent_less(Decimal(low), Decimal(high)) == pct
+    assert w.percent_less(Decimal(low), Decimal(high)) == f"{pct}%"
     assert str(w.ratio(Decimal(high), Decimal(low))) == ratio
+
+
+@pytest.mark.parametrize(
+    ("high", "low", "text"),
+    [
+        # 131,072 vs 128,000 tokens: 2.4% larger, never "1.0× as large"
+        ("131072", "128000", "2% larger"),
+        ("1.02", "1", "2% larger"),
+        ("1.004", "1", "0.4% larger"),
+        ("1.0999", "1", "10% larger"),
+        ("1.1", "1", "1.1× as large"),
+        ("4.7481", "0.67", "7.1× as large"),
+        ("2", "2", "the same"),
+    ],
+)
+def test_relative_size_never_rounds_a_difference_away(high: str, low: str, text: str) -> None:
+    assert w.relative(Decimal(high), Decimal(low), "larger", "as large") == text
+
+
+@pytest.mark.parametrize(
+    ("share", "text"),
+    [
+        ("0", "0%"),
+        ("0.38", "38%"),
+        ("0.735", "74%"),
+        ("0.004", "0.4%"),
+        ("0.0004", "0.04%"),
+        ("0.00045", "0.05%"),
+        ("0.996", "99.6%"),
+        ("0.99999", "99.999%"),
+        ("1", "100%"),
+    ],
+)
+def test_percent_text_says_zero_and_all_only_when_they_are(share: str, text: str) -> None:
+    assert w.percent_text(Decimal(share)) == text
+
+
+@given(
+    st.decimals(min_value=Decimal("0.0001"), max_value=Decimal(10**6), places=4),
+    st.decimals(min_value=Decimal("0.0001"), max_value=Decimal(10**6), places=4),
+)
+def test_relative_wording_is_never_a_rounded_away_difference(a: Decimal, b: Decimal) -> None:
+    high, low = max(a, b), min(a, b)
+    text = w.relative(high, low, "more", "as much")
+    assert (text == "the same") == (high == low)
+    assert not text.startswith(("1.0×", "0%")), text
+    assert text.endswith(("more", "as much", "the same"))
+    less = w.percent_less(low, high)
+    assert (less == "0%") == (high == low) and (less == "100%") == (low == 0)
 
 
 @pytest.mark.parametrize(

@@ -52,10 +52,10 @@ def test_trend_words_are_computed_from_the_numbers(catalog: Catalog) -> None:
         before = Decimal(trend["before_blended_per_mtok"])
         after = Decimal(trend["after_blended_per_mtok"])
         assert trend["percent"] == round((after - before) / before * 100)
-        assert change_words(trend["percent"]) in trend["text"]
+        assert change_words(before, after) in trend["text"]
         assert trend["since"] in trend["text"]
-    assert change_words(-40) == "fell 40%"
-    assert change_words(12) == "rose 12%"
+    assert change_words(Decimal(1), Decimal("0.6")) == "fell 40%"
+    assert change_words(Decimal(1), Decimal("1.12")) == "rose 12%"
 
 
 def test_page_chart_and_twin(catalog: Catalog) -> None:

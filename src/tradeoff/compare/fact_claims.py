@@ -162,9 +162,11 @@ def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
         f"{lead} {'has' if len(leaders) == 1 else 'have'} the larger context window: "
         f"{top.display} vs {others}"
     )
-    r = w.ratio(Decimal(int(top.value)), Decimal(int(rest[0].value)))
-    if len(rest) == 1 and r is not None:
-        text += f", {w.times(r)} as large"
+    if len(rest) == 1 and int(rest[0].value):
+        larger = w.relative(
+            Decimal(int(top.value)), Decimal(int(rest[0].value)), "larger", "as large"
+        )
+        text += f", {larger}"
     return Claim(
         "spec.context_tokens",
         "spec",

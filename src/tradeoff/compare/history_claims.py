@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tradeoff.compare.wording import usd, whole_percent
+from tradeoff.compare.wording import percent_text, usd, whole_percent
 from tradeoff.compare.workload import Blend
 from tradeoff.history_records import PRICE, PriceChange, PriceSpan
 
@@ -144,25 +144,60 @@ def _cheapest_on(
     return min(found, default=None)
 
 
-def change_words(percent: int) -> str:
-    """ "fell 40%", "rose 12%", "was unchanged" (a change under half a percent)."""
-    if percent < 0:
-        return f"fell {-percent}%"
-    if percent > 0:
-        return f"rose {percent}%"
-    return "was unchanged"
+def change_words(before: Decimal, after: Decimal) -> str:
+    """ "fell 40%", "rose 12%", "fell 0.04%" (never rounded away), "was unchanged" (equal)."""
+    if after == before:
+        return "was unchanged"
+    share = percent_text(abs(after - before) / before)
+    return f"fell {share}" if after < before else f"rose {share}"
+
+
+def signed_percent(before: Decimal, after: Decimal) -> str:
+    """The change from ``before`` to ``after``, signed: "+10%", "-8%", "+0.07%", "0%"."""
+    if after == before:
+        return "0%"
+    return ("+" if after > before else "-") + percent_text(abs(after - before) / before)
+
+
+def is_mixed(change: PriceChange) -> bool:
+    """Input and output moved in opposite directions: no one word (cut, rise) says it."""
+    c = change
+    if None in (c.before_input, c.after_input, c.before_output, c.after_output):
+        return False
+    assert c.before_input is not None and c.after_input is not None
+    assert c.before_output is not None and c.after_output is not None
+    up = (c.after_input > c.before_input, c.after_output > c.before_output)
+    down = (c.after_input < c.before_input, c.after_output < c.before_output)
+    return (up[0] and down[1]) or (down[0] and up[1])
+
+
+def move_change(move: Move) -> str:
+    """What a move did, as a price-moves table's "Change" cell says it: the blended change
+    ("-32%"), or for a mixed move each side and then the blend ("input +10%, output -8%
+    (blended -2%)"), so a blended cut never hides a rise of one side."""
+    c = move.change
+    blended_change = signed_percent(move.before_blended, move.after_blended)
+    if not is_mixed(c):
+        return blended_change
+    assert c.before_input and c.after_input is not None
+    assert c.before_output and c.after_output is not None
+    return (
+        f"input {signed_percent(c.before_input, c.after_input)}, "
+        f"output {signed_percent(c.before_output, c.after_output)} (blended {blended_change})"
+    )
 
 
 def move_text(model: str, provider: str, move: Move) -> str:
     """One move as a sentence, numbers and date included."""
     c = move.change
-    verb = {"cut": "cut", "rise": "raised"}.get(c.detail, "repriced")
+    mixed = is_mixed(c)
+    verb = "repriced" if mixed else {"cut": "cut", "rise": "raised"}.get(c.detail, "repriced")
     before, after = _pair(c.before_input, c.before_output), _pair(c.after_input, c.after_output)
     sides = "input / output" if c.before_output is not None else "input"
-    return (
-        f"{provider} {verb} {model} from {before} to {after} per 1M {sides} tokens on "
-        f"{c.date} ({move.percent:+d}% blended)"
-    )
+    text = f"{provider} {verb} {model} from {before} to {after} per 1M {sides} tokens on {c.date}"
+    if mixed:
+        return f"{text}: {move_change(move)}"
+    return f"{text} ({move_change(move)} blended)"
 
 
 def _pair(i: Decimal | None, o: Decimal | None) -> str:
@@ -170,11 +205,19 @@ def _pair(i: Decimal | None, o: Decimal | None) -> str:
     return " / ".join(shown)
 
 
-def trend_text(model: str, trend: Trend, before: str, after: str) -> str:
+def trend_text(model: str, trend: Trend, before: str, after: str, headline: bool = True) -> str:
     """ "Kimi K2 Instruct's cheapest route fell 38% since 2025-07-11: $1.089 (OpenRouter) on
-    2025-07-11, $0.67 (NanoGPT) from 2026-03-10 (blended USD per 1M tokens)"."""
+    2025-07-11, $0.67 (NanoGPT) from 2026-03-10 (blended USD per 1M tokens)". When the trend
+    ends on another route than today's headline (the headline route has no dated history),
+    it says which routes it covers: "Of Kimi K2 Instruct's routes with a dated price history,
+    the cheapest fell 4% since …"."""
+    subject = (
+        f"{model}'s cheapest route"
+        if headline
+        else f"Of {model}'s routes with a dated price history, the cheapest"
+    )
     return (
-        f"{model}'s cheapest route {change_words(trend.percent)} since {trend.since}: "
+        f"{subject} {change_words(trend.before, trend.after)} since {trend.since}: "
         f"{usd(trend.before)} ({before}) on {trend.since}, {usd(trend.after)} ({after}) from "
         f"{trend.until} (blended USD per 1M tokens)"
     )

@@ -47,11 +47,11 @@ def _money_claim(
             return Claim(claim_id, "price", text, basis, numbers, (), True, leaders=both)
         pct = w.percent_less(low[1], high[1])
         text = (
-            f"{names[low[0]]} costs {pct}% less than {names[high[0]]} {what}: "
+            f"{names[low[0]]} costs {pct} less than {names[high[0]]} {what}: "
             f"{shown(low)} vs {shown(high)}"
         )
-        r = w.ratio(high[1], low[1])
-        text += f"; {names[high[0]]} costs {w.times(r)} as much." if r is not None else "."
+        more = w.relative(high[1], low[1], "more", "as much")
+        text += f"; {names[high[0]]} costs {more}."
         return Claim(
             claim_id, "price", text, basis, numbers, (low[0],), False, (), reason, leaders=(low[0],)
         )
@@ -60,8 +60,7 @@ def _money_claim(
         if w.is_tie(e[1], best):
             parts.append(f"{names[e[0]]} costs the same within 1% ({shown(e)})")
             continue
-        r = w.ratio(e[1], best)
-        multiple = f"{w.times(r)} as much" if r is not None else "more"
+        multiple = w.relative(e[1], best, "more", "as much")
         parts.append(f"{names[e[0]]} costs {multiple} ({shown(e)})")
     lead = "cost the least" if ties else "costs the least"
     leaders = [best_id] + [e[0] for e in ties]

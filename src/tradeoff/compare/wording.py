@@ -63,11 +63,42 @@ def is_tie(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= high * TIE_TOLERANCE
 
 
-def percent_less(low: Decimal, high: Decimal) -> int:
-    """How much less ``low`` is than ``high``, in whole percent (0.3 vs 0.6 → 50)."""
+def percent_text(share: Decimal) -> str:
+    """A non-negative share as a percentage that never rounds a difference away: whole percent
+    from 1% to 99% ("38%", "74%"), else as many decimals as it takes ("0.4%", "0.04%",
+    "99.6%"); "0%" and "100%" only when the share is exactly 0 or 1."""
+    if share in (0, 1):
+        return f"{int(share * 100)}%"
+    value = share * 100
+    for places in range(8):
+        shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if 0 < shown < 100:
+            return f"{format(shown.normalize(), 'f')}%"
+    return f"{format(value.normalize(), 'f')}%"
+
+
+def percent_less(low: Decimal, high: Decimal) -> str:
+    """How much less ``low`` is than ``high`` (``percent_text``: 0.3 vs 0.6 → "50%")."""
     if high == 0:
-        return 0
-    return whole_percent((high - low) / high)
+        return "0%"
+    return percent_text((high - low) / high)
+
+
+MULTIPLE_FROM = Decimal("1.1")  # below 1.1×, a multiple to one decimal would read "1.0×"
+
+
+def relative(high: Decimal, low: Decimal, more: str, multiple: str) -> str:
+    """``high`` against ``low`` (high ≥ low > 0), never a difference rounded away: "the same"
+    only when equal; under a tenth more in percent ("2% larger", "0.4% more"); else as a
+    multiple ("2.0× as large", "7.1× as much")."""
+    if high == low:
+        return "the same"
+    if low == 0:
+        return more
+    if high / low < MULTIPLE_FROM:
+        return f"{percent_text((high - low) / low)} {more}"
+    r = ratio(high, low)
+    return f"{times(r)} {multiple}" if r is not None else more
 
 
 def ratio(high: Decimal, low: Decimal) -> Decimal | None:

@@ -18,6 +18,7 @@ from tradeoff.compare.history_claims import (
     Step,
     Trend,
     cheapest_trend,
+    move_change,
     move_text,
     moves,
     steps,
@@ -68,6 +69,9 @@ class PriceMove(TypedDict):
     date: str
     direction: str  # cut | rise | mixed (of input and output)
     percent: int  # signed change of the blended price (70% input / 30% output)
+    # what the move did, as the "Change" cell says it (``history_claims.move_change``):
+    # "-32%", or for a mixed move "input +10%, output -8% (blended -2%)"
+    change: str
     before_input_per_mtok: str | None
     before_output_per_mtok: str | None
     after_input_per_mtok: str | None
@@ -147,6 +151,12 @@ def price_history(catalog: Catalog, model: Model) -> PriceHistory | None:
         if q.excluded_reason is None and q.priced and not q.free
     ]
     trend = cheapest_trend(spans, comparable, DEFAULT_BLEND, has_output)
+    is_headline = (
+        trend is not None
+        and head_key is not None
+        and (trend.after_route[0], trend.after_route[1].lower())
+        == (head_key[0], head_key[1].lower())
+    )
     return PriceHistory(
         chart_url=urls.chart("price-history", {"model": model.slug}),
         first_date=min(s.effective_from for s in spans),
@@ -154,7 +164,7 @@ def price_history(catalog: Catalog, model: Model) -> PriceHistory | None:
         lines=[line for line in lines if line["steps"]][:MAX_LINES],
         moves=[_move(catalog, model, m) for m in found[:MAX_MOVES]],
         moves_total=len(found),
-        cheapest_trend=None if trend is None else _trend(catalog, model, trend),
+        cheapest_trend=None if trend is None else _trend(catalog, model, trend, is_headline),
         blend="70% input / 30% output",
     )
 
@@ -192,6 +202,7 @@ def _move(catalog: Catalog, model: Model, m: Move) -> PriceMove:
         date=c.date,
         direction=c.detail,
         percent=m.percent,
+        change=move_change(m),
         before_input_per_mtok=_dec(c.before_input),
         before_output_per_mtok=_dec(c.before_output),
         after_input_per_mtok=_dec(c.after_input),
@@ -204,11 +215,11 @@ def _move(catalog: Catalog, model: Model, m: Move) -> PriceMove:
     )
 
 
-def _trend(catalog: Catalog, model: Model, trend: Trend) -> TrendClaim:
+def _trend(catalog: Catalog, model: Model, trend: Trend, headline: bool) -> TrendClaim:
     before = _name(catalog, trend.before_route[0])
     after = _name(catalog, trend.after_route[0])
     return TrendClaim(
-        text=trend_text(model.name, trend, before, after),
+        text=trend_text(model.name, trend, before, after, headline),
         since=trend.since,
         until=trend.until,
         percent=trend.percent,

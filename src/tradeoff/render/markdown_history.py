@@ -22,7 +22,7 @@ def price_history_md(history: PriceHistory | None) -> str:
             esc(m["provider_name"]),
             _pair(m["before_input_per_mtok"], m["before_output_per_mtok"]),
             _pair(m["after_input_per_mtok"], m["after_output_per_mtok"]),
-            f"{m['percent']:+d}%",
+            esc(m["change"]),
             f"[{esc(m['source_id'])} {m['commit'][:7]}](<{md_url(m['source_url'])}>)"
             if m["source_url"] and m["commit"]
             else esc(m["source_id"]),

@@ -1,0 +1,44 @@
+"""What a careful reader found wrong on the bundled catalog's pages, held fixed.
+
+- Kimi K2 Instruct's headline was NanoGPT's ``kimi-k2-instruct-fast`` (precision unstated,
+  sold at exactly NanoGPT's FP4 price), and that route drove a "cheapest route fell 38%" claim.
+- Every Claude model's headline was Poe, whose API is paid in compute points.
+"""
+
+from __future__ import annotations
+
+from tradeoff.compare.pricing import model_pricing
+from tradeoff.compare.workload import DEFAULT_BLEND
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.history import price_history
+
+KIMI = "moonshotai/kimi-k2-instruct"
+
+
+def test_kimi_k2s_headline_is_no_nanogpt_route_of_unstated_precision(catalog: Catalog) -> None:
+    model = catalog.models[KIMI]
+    p = model_pricing(model, catalog.offerings_for(KIMI), catalog.providers, DEFAULT_BLEND)
+    assert p.cheapest is not None and p.cheapest.provider_id != "nano-gpt"
+    reasons = {
+        q.provider_model_id: q.excluded_reason
+        for q in (*p.providers, *p.other_routes)
+        if q.provider_id == "nano-gpt"
+    }
+    assert reasons["kimi-k2-instruct-fast"] == "“fast” serving variant, precision not stated"
+    assert reasons["baseten/Kimi-K2-Instruct-FP4"] == "third-party FP4 quantization"
+    assert all(reasons.values()), reasons
+    history = price_history(catalog, model)
+    assert history is not None and history["cheapest_trend"] is not None
+    assert "NanoGPT" not in history["cheapest_trend"]["text"]
+
+
+def test_no_headline_is_a_price_in_points(catalog: Catalog) -> None:
+    points = {pid for pid, p in catalog.providers.items() if p.price_basis != "usd"}
+    assert "poe" in points
+    for model_id in sorted(catalog.models):
+        if not model_id.startswith("anthropic/"):
+            continue
+        model = catalog.models[model_id]
+        offerings = catalog.offerings_for(model_id)
+        p = model_pricing(model, offerings, catalog.providers, DEFAULT_BLEND)
+        assert p.cheapest is None or p.cheapest.provider_id not in points, model_id

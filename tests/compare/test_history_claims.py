@@ -1,0 +1,79 @@
+"""History claims say what the numbers show: a mixed move is not a blended cut, a tiny change
+is not "unchanged", and a trend over the routes with a history never passes for the headline."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tradeoff.compare.history_claims import (
+    Move,
+    Trend,
+    change_words,
+    move_change,
+    move_text,
+    trend_text,
+)
+from tradeoff.history_records import MIXED, PRICE, PriceChange
+
+
+def _change(detail: str, before: tuple[str, str], after: tuple[str, str]) -> PriceChange:
+    return PriceChange(
+        provider_id="kilo",
+        provider_model_id="moonshotai/kimi-k2",
+        model_id="moonshotai/kimi-k2-instruct",
+        date="2026-03-15",
+        kind=PRICE,
+        detail=detail,
+        before_input=Decimal(before[0]),
+        before_output=Decimal(before[1]),
+        after_input=Decimal(after[0]),
+        after_output=Decimal(after[1]),
+        fields=("input", "output"),
+        source_id="models-dev",
+        commit="164df2c",
+    )
+
+
+def _move(detail: str, before: tuple[str, str], after: tuple[str, str]) -> Move:
+    c = _change(detail, before, after)
+    assert c.before_input and c.before_output and c.after_input and c.after_output
+    b = c.before_input * Decimal("0.7") + c.before_output * Decimal("0.3")
+    a = c.after_input * Decimal("0.7") + c.after_output * Decimal("0.3")
+    return Move(c, b, a)
+
+
+def test_a_mixed_move_shows_each_side_not_only_the_blend() -> None:
+    # Kilo Gateway: input $0.50 → $0.55 (+10%), output $2.40 → $2.20 (-8%), blended -2%
+    move = _move(MIXED, ("0.50", "2.40"), ("0.55", "2.20"))
+    assert move_change(move) == "input +10%, output -8% (blended -2%)"
+    text = move_text("Kimi K2 Instruct", "Kilo Gateway", move)
+    assert "input +10%, output -8% (blended -2%)" in text
+    assert "(-2% blended)" not in text and "repriced" in text
+
+
+def test_a_cut_or_rise_shows_its_blended_change() -> None:
+    cut = _move("cut", ("1.00", "3.00"), ("0.57", "2.30"))
+    assert move_change(cut) == "-32%"
+    assert "(-32% blended)" in move_text("Kimi K2 Instruct", "Vercel AI Gateway", cut)
+    tiny = _move("rise", ("1.00", "1.00"), ("1.001", "1.00"))
+    assert move_change(tiny) == "+0.1%"  # +0.07%: never "+0%"
+
+
+def test_a_tiny_change_is_never_called_unchanged() -> None:
+    trend = Trend("2025-06-05", "2026-03-10", Decimal("4.75"), ("openai", "gpt-4o"),
+                  Decimal("4.7481"), ("nano-gpt", "openai/gpt-4o"))  # fmt: skip
+    assert change_words(trend.before, trend.after) == "fell 0.04%"
+    assert change_words(Decimal(1), Decimal(1)) == "was unchanged"
+    assert change_words(Decimal(1), Decimal("1.4")) == "rose 40%"
+    assert "was unchanged" not in trend_text("GPT-4o", trend, "OpenAI", "NanoGPT")
+
+
+def test_a_trend_whose_end_is_not_the_headline_says_which_routes_it_covers() -> None:
+    trend = Trend("2025-07-11", "2025-08-26", Decimal("1.089"), ("openrouter", "a"),
+                  Decimal("1.045"), ("fastrouter", "b"))  # fmt: skip
+    text = trend_text("Kimi K2 Instruct", trend, "OpenRouter", "FastRouter", headline=False)
+    assert text.startswith(
+        "Of Kimi K2 Instruct's routes with a dated price history, the cheapest fell 4% since"
+    )
+    plain = trend_text("Kimi K2 Instruct", trend, "OpenRouter", "FastRouter")
+    assert plain.startswith("Kimi K2 Instruct's cheapest route fell 4% since 2025-07-11")
