@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 
 UNSAFE = "#unsafe-url"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
+# Markdown syntax anywhere in a line: code, emphasis, links, table cells, strikethrough.
+_MD_SPECIAL = re.compile(r"([`*\[\]|~])")
+# A backslash escapes the ASCII punctuation after it, and ends a line as a hard break.
+_MD_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
+_MD_UNDERSCORES = re.compile(r"_+")
+# An ampersand that starts (or, at the end of the text, could start) an entity reference.
+_MD_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|$)")
+# Block markers at the start: an ordered list item ("1. ", "2)"), a bullet ("- ", "+ "), an
+# ATX heading ("# ", "##"), a setext underline or a rule ("---", "==").
+_MD_ORDERED = re.compile(r"\d{1,9}(?=[.)](?: |$))")
+_MD_BLOCK_START = re.compile(r"(?:[-+]|#{1,6})(?: |$)|[-=]+$")
 # A spreadsheet reads a cell starting with one of these as a formula (or a command).
 _FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
 
@@ -33,18 +43,33 @@ def href(value: object) -> str:
 
 
 def md(text: object) -> str:
-    """Escape Markdown and inline-HTML syntax in data; newlines become spaces.
+    """Escape what would be Markdown or inline-HTML syntax in data, and only that (CommonMark
+    plus GFM tables and strikethrough); newlines become spaces. The text may land anywhere:
+    a paragraph's first line or a later one, a list item, a table cell, mid-sentence.
 
-    Angle brackets become entities (not backslash escapes), so no Markdown renderer, CommonMark
-    or not, ever sees raw HTML from data.
+    - Always: ``\\`` before punctuation or at the end, `` ` `` ``*`` ``[`` ``]`` ``|`` ``~``
+      (code, emphasis, links, table cells, strikethrough); ``_`` unless it sits between two
+      letters or digits, where it cannot emphasise (``model_prices_and_context_window``);
+      ``&`` only where it would start an entity (``&amp;``, ``&#169;``) or could (at the end).
+      Angle brackets become entities, so no renderer ever sees raw HTML from data.
+    - At the start, only a real block marker: ``1.`` / ``1)`` and ``-`` / ``+`` followed by a
+      space or the end (a list), ``#``…``######`` likewise (a heading), a line of ``-`` or
+      ``=`` (a heading underline or a rule). ``59.1%``, ``-5%`` and ``#1`` stay as they are.
     """
-    flat = " ".join(str(text).split()).replace("&", "&amp;")
-    flat = flat.replace("<", "&lt;").replace(">", "&gt;")
-    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
-    # A leading "#", "-", "+" or "1." would turn a data line into a heading or a list item.
-    if re.match(r"[#+-]", escaped):
-        return "\\" + escaped
-    return re.sub(r"^(\d+)\.", r"\1\\.", escaped)
+    flat = _MD_BACKSLASH.sub(r"\\\\", " ".join(str(text).split()))
+    flat = _MD_ENTITY.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
+    escaped = _MD_UNDERSCORES.sub(_underscores, _MD_SPECIAL.sub(r"\\\1", flat))
+    number = _MD_ORDERED.match(escaped)
+    if number:  # "1. " or "2) " would start an ordered list
+        return escaped[: number.end()] + "\\" + escaped[number.end() :]
+    return "\\" + escaped if _MD_BLOCK_START.match(escaped) else escaped
+
+
+def _underscores(match: re.Match[str]) -> str:
+    """A run of underscores, escaped unless a letter or digit stands on both sides of it."""
+    text, start, end = match.string, match.start(), match.end()
+    inert = start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+    return match.group(0) if inert else match.group(0).replace("_", "\\_")
 
 
 def md_url(value: object) -> str:
