@@ -42,3 +42,10 @@ def test_no_headline_is_a_price_in_points(catalog: Catalog) -> None:
         offerings = catalog.offerings_for(model_id)
         p = model_pricing(model, offerings, catalog.providers, DEFAULT_BLEND)
         assert p.cheapest is None or p.cheapest.provider_id not in points, model_id
+
+
+def test_whisper_large_v3_was_released_in_november_2023(catalog: Catalog) -> None:
+    # models.dev says 2024-10-01, the date of large-v3-turbo, another checkpoint
+    model = catalog.models["openai/whisper-large-v3"]
+    assert str(model.release_date.value) == "2023-11-06"
+    assert model.release_date.source_id == "whisper-changelog"
