@@ -9,11 +9,13 @@ from tradeoff.compare.history_claims import (
     Move,
     Trend,
     change_words,
+    cheapest_trend,
     move_change,
     move_text,
     trend_text,
 )
-from tradeoff.history_records import MIXED, PRICE, PriceChange
+from tradeoff.compare.workload import DEFAULT_BLEND
+from tradeoff.history_records import MIXED, PRICE, PriceChange, PriceSpan
 
 
 def _change(detail: str, before: tuple[str, str], after: tuple[str, str]) -> PriceChange:
@@ -77,3 +79,18 @@ def test_a_trend_whose_end_is_not_the_headline_says_which_routes_it_covers() -> 
     )
     plain = trend_text("Kimi K2 Instruct", trend, "OpenRouter", "FastRouter")
     assert plain.startswith("Kimi K2 Instruct's cheapest route fell 4% since 2025-07-11")
+
+
+def test_a_trend_matches_routes_whatever_the_case_of_their_ids() -> None:
+    # the headline quote says "moonshotai/Kimi-K2-Instruct", the dated spans the lower case
+    def span(provider: str, pmid: str, start: str, end: str | None, i: str) -> PriceSpan:
+        return PriceSpan(provider, pmid, "m", start, end, Decimal(i), Decimal(i), None, None,
+                         None, None, None, "models-dev", None)  # fmt: skip
+
+    spans = [
+        span("deepinfra", "moonshotai/kimi-k2-instruct", "2025-07-01", None, "0.5"),
+        span("openrouter", "moonshotai/kimi-k2", "2025-07-01", "2025-08-01", "1"),
+        span("openrouter", "moonshotai/kimi-k2", "2025-08-01", None, "0.9"),
+    ]
+    routes = [("deepinfra", "moonshotai/Kimi-K2-Instruct"), ("openrouter", "moonshotai/kimi-k2")]
+    assert cheapest_trend(spans, routes, DEFAULT_BLEND) is None  # 0.5 then and now

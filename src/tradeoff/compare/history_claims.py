@@ -115,10 +115,11 @@ def cheapest_trend(
     """The cheapest of ``routes`` (today's comparable routes) on the first day any of them had
     a like-for-like price, against the cheapest on the last day of the history."""
     by_route: dict[OfferingKey, list[PriceSpan]] = defaultdict(list)
-    wanted = set(routes)
+    # a provider's model id as the dated history spells it may differ in case from today's
+    wanted = {(p, m.lower()): (p, m) for p, m in routes}
     for s in spans:
-        key = (s.provider_id, s.provider_model_id)
-        if key in wanted and blended(s.input_per_mtok, s.output_per_mtok, blend, has_output):
+        key = wanted.get((s.provider_id, s.provider_model_id.lower()))
+        if key is not None and blended(s.input_per_mtok, s.output_per_mtok, blend, has_output):
             by_route[key].append(s)
     days = sorted({s.effective_from for group in by_route.values() for s in group})
     if len(days) < 2:
