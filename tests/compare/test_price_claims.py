@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
-from support.compare_helpers import PROVIDERS, model, offering
+from support.compare_helpers import PROVIDERS, model, offering, provider
 
 from tradeoff.compare.claim import Claim
 from tradeoff.compare.price_claims import _money_claim, price_claims
@@ -73,3 +74,16 @@ def test_a_small_price_difference_is_said_in_percent_never_as_one_times() -> Non
     claim = _money_claim("p", "here", "f", three, names, "b", "r")
     assert "B costs 2% more ($1.02)" in claim.text and "C costs 3.0× as much" in claim.text
     assert "1.0×" not in claim.text
+
+
+def test_a_tie_at_the_labs_apis_is_grammatical() -> None:
+    a, b = model("lab/a"), replace(model("other/b", lab="other"), name="B")
+    providers = {**PROVIDERS, "other-api": provider("other-api", "first-party", lab="other")}
+    offers = [offering("lab/a", "lab-api", "1", "1"), offering("other/b", "other-api", "1", "1")]
+    pricing = {
+        m.id: model_pricing(m, [o for o in offers if o.model_id == m.id], providers, DEFAULT_BLEND)
+        for m in (a, b)
+    }
+    claims = price_claims([a.id, b.id], {a.id: "A", b.id: "B"}, pricing, DEFAULT_BLEND)
+    text = next(c.text for c in claims if c.id == "price.first_party")
+    assert text.startswith("A and B cost the same within 1% at each lab's own API"), text

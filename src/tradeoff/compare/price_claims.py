@@ -154,7 +154,7 @@ def price_claims(
         claims.append(
             _money_claim(
                 "price.first_party",
-                "at its lab's own API",
+                "at each lab's own API",
                 "first_party.blended_per_mtok",
                 first_priced,
                 names,
