@@ -28,7 +28,8 @@ def test_a_headline_route_that_breaks_a_rule_is_an_error(
 
     def forged(*args: object, **kwargs: object) -> ModelPricing:
         p = real(*args, **kwargs)  # type: ignore[arg-type]
-        fp4 = next((q for q in p.other_routes if q.quantization == "fp4"), None)
+        routes = (*p.providers, *p.other_routes)  # its provider's row, or another route
+        fp4 = next((q for q in routes if q.quantization == "fp4"), None)
         if fp4 is None:
             return p
         return replace(p, cheapest=replace(fp4, excluded_reason=None))

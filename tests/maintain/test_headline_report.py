@@ -63,3 +63,9 @@ def test_cli_json_and_bounds() -> None:
     data = json.loads(result.output)
     assert data["count"] == len(data["models"]) == 2
     assert runner.invoke(app, ["headlines", "--top", "0"]).exit_code == 2
+
+
+def test_an_unpriced_route_says_so_once(catalog: Catalog) -> None:
+    text = report_markdown(headline_report(catalog, 40))
+    assert ": unpriced: unpriced" not in text
+    assert ": unpriced\n" in text or "unpriced" not in text

@@ -97,6 +97,14 @@ def _priced(route: Route) -> str:
     return f"{md(route.provider)} ({md(route.provider_model_id)}): {prices}"
 
 
+def _excluded(route: Route) -> str:
+    """An excluded route and its reason, "unpriced" said once when that is the reason."""
+    priced = _priced(route)
+    if route.reason == "unpriced" and priced.endswith(": unpriced"):
+        return priced
+    return f"{priced}: {md(route.reason or '')}"
+
+
 def report_markdown(report: list[ModelHeadline]) -> str:
     """The report as Markdown: one section per model, excluded routes as a list."""
     lines = [
@@ -116,7 +124,7 @@ def report_markdown(report: list[ModelHeadline]) -> str:
         lines.append(f"- lab's own API: {_priced(row.first_party) if row.first_party else 'none'}")
         if row.excluded:
             lines.append(f"- excluded from the headline ({len(row.excluded)}):")
-            lines.extend(f"  - {_priced(r)}: {md(r.reason or '')}" for r in row.excluded)
+            lines.extend(f"  - {_excluded(r)}" for r in row.excluded)
         else:
             lines.append("- excluded from the headline: none")
         lines.append("")
