@@ -42,6 +42,10 @@ def test_consecutive_points_make_cuts_rises_and_mixed_changes() -> None:
     assert (found[0].input_before, found[0].input_after) == (D("2"), D("1"))
     assert ch.percent(D("2"), D("1")) == D("-50.0")
     assert ch.percent(None, D("1")) is None and ch.percent(D("0"), D("1")) is None
+    # a tiny move keeps its sign and size: never "0.0%" (shown as "−0.0%") for a change
+    assert ch.percent(D("4.75"), D("4.7481")) == D("-0.04")
+    assert ch.percent(D("1"), D("1.0004")) == D("0.04")
+    assert ch.percent(D("1"), D("1")) == D("0.0")
 
 
 def test_identity_names_the_change_not_its_position() -> None:

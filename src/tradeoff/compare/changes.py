@@ -272,7 +272,13 @@ def select(
 
 
 def percent(before: Decimal | None, after: Decimal | None) -> Decimal | None:
-    """The move from ``before`` to ``after`` in percent of ``before`` (one decimal)."""
+    """The move from ``before`` to ``after`` in percent of ``before``: one decimal, or as
+    many as it takes for a change not to read as 0.0 (4.75 → 4.7481: -0.04)."""
     if before is None or after is None or before == 0:
         return None
-    return ((after - before) / before * 100).quantize(Decimal("0.1"))
+    exact = (after - before) / before * 100
+    for places in range(1, 9):
+        shown = exact.quantize(Decimal(1).scaleb(-places))
+        if shown or not exact:
+            return shown
+    return exact
