@@ -48,6 +48,10 @@ def test_a_turbo_variant_is_not_the_headline_but_a_turbo_model_is_itself() -> No
     assert _reasons(_pricing(offers))["a-instruct-turbo"] == (
         "“turbo” serving variant, precision not stated"
     )
+    lightning = [offering("lab/a", "host", "0.8", "1.6", pmid="a-pro-lightning")]
+    assert _reasons(_pricing(lightning))["a-pro-lightning"] == (
+        "“lightning” serving variant, precision not stated"
+    )
     # the model's own name says turbo (gpt-3.5-turbo): the word marks no variant
     turbo = model("lab/a-turbo")
     p = _pricing([offering("lab/a-turbo", "host", "0.5", "1.5", pmid="a-turbo")], turbo)

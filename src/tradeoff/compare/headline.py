@@ -63,7 +63,7 @@ PROMOTION = re.compile(
     re.IGNORECASE,
 )
 # A serving variant of a route, as its own token of the id or name: "-fast", " Turbo".
-VARIANT = re.compile(r"(?:^|[-_/.:\s(])(fast|turbo)(?=$|[-_/.:\s)])", re.IGNORECASE)
+VARIANT = re.compile(r"(?:^|[-_/.:\s(])(fast|turbo|lightning)(?=$|[-_/.:\s)])", re.IGNORECASE)
 FAR_OFF_LIST_PRICE = Decimal(2)  # a reseller at more than 2× or under ½ of the lab's own price
 CONTEXT_SHARE = Decimal("0.95")  # a route serving less than 95% of the documented context
 
