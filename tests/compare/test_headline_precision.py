@@ -101,3 +101,30 @@ def test_a_price_in_points_is_not_a_usd_price() -> None:
     assert p.cheapest is not None and p.cheapest.provider_id == "lab-api"
     # still a place to run the model: it sells per use
     assert p.provider_count == 2
+
+
+def test_a_lone_reseller_far_off_the_labs_output_price_is_not_the_headline() -> None:
+    # Gemini 2.5 Flash: Google $0.30 / $2.50; one reseller lists $0.15 / $0.60 (the preview's
+    # old price): input at ½ of list passes, output at 24% does not
+    closed = model("lab/a", open_weights=False)
+    offers = [
+        offering("lab/a", "host", "0.15", "0.60", pmid="stale"),
+        offering("lab/a", "other", "0.30", "2.50", pmid="fair"),
+        offering("lab/a", "lab-api", "0.30", "2.50", pmid="list"),
+    ]
+    p = _pricing(offers, closed)
+    assert _reasons(p)["stale"] == "output 24% of list price, unverified"
+    assert p.cheapest is not None and p.cheapest.provider_model_id in ("fair", "list")
+
+
+def test_a_price_off_list_that_another_provider_sells_at_too_is_corroborated() -> None:
+    # Grok 4.20 multi-agent: OpenRouter, Vercel and Perplexity list the same prices, off xAI's
+    closed = model("lab/a", open_weights=False)
+    offers = [
+        offering("lab/a", "host", "1.25", "2.5", pmid="a"),
+        offering("lab/a", "other", "1.25", "2.5", pmid="a"),
+        offering("lab/a", "lab-api", "2", "6", pmid="list"),
+    ]
+    p = _pricing(offers, closed)
+    assert p.cheapest is not None and p.cheapest.excluded_reason is None
+    assert p.cheapest.provider_id in ("host", "other")

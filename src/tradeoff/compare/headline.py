@@ -21,7 +21,9 @@ Every rule is deterministic and reads only the records (no SQLite, no files):
 6. ``paid``      — priced and paid per use in USD (a free variant or an unpriced route is not
    a price; nor is a price in the provider's own points, ``Provider.price_basis``);
 7. ``list price`` — a closed-weight model's reseller within ½×–2× of the lab's own input
-   price (``tradeoff check`` warns on every such offering: ``reseller-far-off-list-price``);
+   price (``tradeoff check`` warns on every such offering: ``reseller-far-off-list-price``)
+   and of its output price, unless another company sells the model at exactly the same
+   prices (a price two providers list is corroborated; one reseller's alone is unverified);
 8. ``context``   — serves at least ``CONTEXT_SHARE`` of the model's documented context.
 
 The first rule that fails gives the reason shown.
@@ -163,11 +165,32 @@ def list_input_price(
     return min(prices) if prices else None
 
 
+def list_output_price(
+    model: Model, offerings: Iterable[Offering], providers: Mapping[str, Provider]
+) -> Decimal | None:
+    """The lab's own output price (its first-party API's GA offering), the lowest if several."""
+    prices = [
+        o.prices.output_per_mtok
+        for o in offerings
+        if o.prices.output_per_mtok
+        and o.lifecycle != "retired"
+        and (p := providers.get(o.provider_id)) is not None
+        and p.is_first_party_for(model.lab_id)
+        and own_price(o)
+    ]
+    return min(prices) if prices else None
+
+
 def off_list(
     model: Model, offering: Offering, provider: Provider, list_price: Decimal | None
 ) -> Decimal | None:
     """The ratio to list price of a closed-weight model's reseller far off it, else None."""
-    price = offering.prices.input_per_mtok
+    return _off_list(model, offering.prices.input_per_mtok, provider, list_price)
+
+
+def _off_list(
+    model: Model, price: Decimal | None, provider: Provider, list_price: Decimal | None
+) -> Decimal | None:
     if (
         model.open_weights.value is not False
         or provider.is_first_party_for(model.lab_id)
@@ -200,6 +223,11 @@ class HeadlineRules:
     list_price: Decimal | None
     own_precisions: frozenset[str]
     provider_names: Mapping[str, str] = field(default_factory=dict)
+    list_output: Decimal | None = None
+    # (input, output) → the companies selling the model at exactly those prices
+    sellers: Mapping[tuple[Decimal | None, Decimal | None], frozenset[str]] = field(
+        default_factory=dict
+    )
     # (provider, input, output) of third-party quantized routes (``quantized_prices``)
     quantized: Mapping[tuple[str, Decimal | None, Decimal | None], str] = field(
         default_factory=dict
@@ -240,14 +268,27 @@ class HeadlineRules:
                 return not_per_token_text(p)
             side = "input" if p.input_per_mtok is None else "output"
             return side_not_per_token_text(p, side) or "unpriced"
-        ratio = off_list(self.model, offering, provider, self.list_price)
-        if ratio is not None:
-            return f"{ratio_text(ratio)}, unverified"
+        far = self._far_off_list(offering, provider)
+        if far is not None:
+            return far
         documented = self.model.context_tokens.value
         served = offering.context_tokens
         if documented and served and served < documented * CONTEXT_SHARE:
             return f"{short_tokens(served)} of {short_tokens(documented)} context"
         return None
+
+    def _far_off_list(self, offering: Offering, provider: Provider) -> str | None:
+        """Rule 7: a lone reseller's price far off the lab's list price, on either side."""
+        side, ratio = "", off_list(self.model, offering, provider, self.list_price)
+        if ratio is None:
+            p = offering.prices.output_per_mtok
+            side, ratio = "output ", _off_list(self.model, p, provider, self.list_output)
+        if ratio is None:
+            return None
+        prices = (offering.prices.input_per_mtok, offering.prices.output_per_mtok)
+        if self.sellers.get(prices, frozenset()) - {provider.company_id}:
+            return None  # another company sells at these very prices: corroborated
+        return f"{side}{ratio_text(ratio)}, unverified"
 
     def _unstated_precision(self, offering: Offering, provider: Provider) -> str | None:
         """Why a route that states no precision is not presumed to serve the model as
@@ -274,6 +315,8 @@ def headline_rules(
     return HeadlineRules(
         model=model,
         list_price=list_input_price(model, offerings, providers),
+        list_output=list_output_price(model, offerings, providers),
+        sellers=_sellers(offerings, providers),
         own_precisions=own,
         quantized=quantized_prices(offerings, own),
         provider_names={
@@ -282,3 +325,17 @@ def headline_rules(
             if o.price_origin and o.price_origin in providers
         },
     )
+
+
+def _sellers(
+    offerings: Iterable[Offering], providers: Mapping[str, Provider]
+) -> dict[tuple[Decimal | None, Decimal | None], frozenset[str]]:
+    """(input, output) → the companies whose live offerings sell the model at those prices."""
+    out: dict[tuple[Decimal | None, Decimal | None], set[str]] = {}
+    for o in offerings:
+        provider = providers.get(o.provider_id)
+        if o.lifecycle == "retired" or (provider is not None and not provider.active):
+            continue
+        company = provider.company_id if provider is not None else o.provider_id
+        out.setdefault((o.prices.input_per_mtok, o.prices.output_per_mtok), set()).add(company)
+    return {k: frozenset(v) for k, v in out.items()}
