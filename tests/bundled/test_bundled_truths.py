@@ -49,3 +49,13 @@ def test_whisper_large_v3_was_released_in_november_2023(catalog: Catalog) -> Non
     model = catalog.models["openai/whisper-large-v3"]
     assert str(model.release_date.value) == "2023-11-06"
     assert model.release_date.source_id == "whisper-changelog"
+
+
+def test_gemini_2_5_flash_is_not_headlined_at_a_lone_stale_price(catalog: Catalog) -> None:
+    # LiteLLM lists OCI at $0.15 / $0.60 (the preview's price), Google sells at $0.30 / $2.50
+    model_id = "google/gemini-2.5-flash"
+    model = catalog.models[model_id]
+    p = model_pricing(model, catalog.offerings_for(model_id), catalog.providers, DEFAULT_BLEND)
+    assert p.cheapest is not None and p.cheapest.provider_id != "oracle"
+    oracle = [q for q in (*p.providers, *p.other_routes) if q.provider_id == "oracle"]
+    assert oracle and all("unverified" in (q.excluded_reason or "") for q in oracle)
