@@ -101,6 +101,9 @@ def test_a_price_in_points_is_not_a_usd_price() -> None:
     assert p.cheapest is not None and p.cheapest.provider_id == "lab-api"
     # still a place to run the model: it sells per use
     assert p.provider_count == 2
+    # no price at all: "unpriced", never a conversion that does not exist
+    p = model_pricing(closed, [offering("lab/a", "poe", None, None)], providers, DEFAULT_BLEND)
+    assert _reasons(p) == {"lab/a": "unpriced"}
 
 
 def test_a_lone_reseller_far_off_the_labs_output_price_is_not_the_headline() -> None:

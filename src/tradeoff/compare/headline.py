@@ -256,11 +256,6 @@ class HeadlineRules:
         p = offering.prices
         if p.free:
             return "free variant"
-        if provider.price_basis != "usd":
-            return (
-                f"priced in {provider.name}'s {provider.price_basis}, not USD per token "
-                "(the USD figure is a conversion)"
-            )
         has_output = has_output_price(self.model.kind.value)  # an embedding has no output
         if p.input_per_mtok is None or (has_output and p.output_per_mtok is None):
             # sold per minute of audio, per image…: never a price per token, nor compared to one
@@ -268,6 +263,11 @@ class HeadlineRules:
                 return not_per_token_text(p)
             side = "input" if p.input_per_mtok is None else "output"
             return side_not_per_token_text(p, side) or "unpriced"
+        if provider.price_basis != "usd":
+            return (
+                f"priced in {provider.name}'s {provider.price_basis}, not USD per token "
+                "(the USD figure is a conversion)"
+            )
         far = self._far_off_list(offering, provider)
         if far is not None:
             return far
