@@ -29,6 +29,7 @@ from tradeoff.pages.provider import region_note
 from tradeoff.pages.sources import Attribution
 from tradeoff.pages.view import ModelName
 from tradeoff.records import CAPABILITY_LABELS
+from tradeoff.render import html_cells
 from tradeoff.render.charts import chart_height, price_vs_score_inline
 from tradeoff.render.compare_charts import compare_chart_height
 from tradeoff.render.jsonld import dataset_jsonld, faq_jsonld
@@ -98,6 +99,10 @@ def make_environment() -> Environment:
         headline_text=headline_text,
         quantization_text=quantization_text,
         region_note=region_note,
+        src=html_cells.src,
+        fact=html_cells.fact,
+        route_price=html_cells.route_price,
+        provider_row=html_cells.provider_row,
     )
     return env
 

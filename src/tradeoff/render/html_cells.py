@@ -1,0 +1,89 @@
+"""The comparison page's repeated HTML cells, built in Python instead of Jinja macros.
+
+A comparison page has a few hundred cells (a source reference, a price, a sourced fact); a
+Jinja macro call costs more than the cell it writes. These functions write the same markup
+with the same escaping rule as the templates' autoescape (``markupsafe.escape`` of every
+value, the markup itself literal) and return ``Markup``, so the template inserts them as
+they are. ``tests/pages/test_comparison.py``'s golden pages hold them to the bytes the
+macros wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from tradeoff.compare.wording import NOT_SOURCED
+from tradeoff.pages.comparison.pricing import (
+    QuoteEntry,
+    headline_text,
+    quantization_text,
+    route_price_text,
+)
+from tradeoff.render.markdown import money
+
+_UNKNOWN = frozenset(("unpriced", "not applicable", "not per token"))
+_NOT_SOURCED = f'<span class="unknown">{escape(NOT_SOURCED)}</span>'
+_EMPTY = Markup("")
+
+
+def src(n: object, dated: object) -> Markup:
+    """A cell's source reference: " [n] checked 2026-06-09" linking to the sources list."""
+    if not n:
+        return _EMPTY
+    out = f' <span class="src"><a href="#source-{escape(n)}">[{escape(n)}]</a>'
+    if dated:
+        out += f" {escape(dated)}"
+    return Markup(out + "</span>")
+
+
+def _src_html(n: object, dated: object) -> str:
+    return str(src(n, dated))
+
+
+def fact(c: Mapping[str, Any]) -> Markup:
+    """A sourced fact's cell content: its value (marked when unknown) and its source."""
+    cls = "" if c["known"] else "unknown"
+    return Markup(
+        f'<span class="{cls}">{escape(c["display"])}</span>{_src_html(c["source_n"], c["dated"])}'
+    )
+
+
+def _route_price(q: QuoteEntry, field: str) -> str:
+    text = route_price_text(q, field)
+    if text in _UNKNOWN:
+        return f'<span class="unknown">{escape(text)}</span>'
+    return str(escape(text))
+
+
+def route_price(q: QuoteEntry, field: str) -> Markup:
+    """A route's input, output or blended price cell content (unknown ones marked)."""
+    return Markup(_route_price(q, field))
+
+
+def provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> Markup:
+    """One row of a model's provider table (``compare_body.html``'s column order)."""
+    cache = q["cache_read_per_mtok"]
+    context = q["context_tokens"]
+    count = q["offering_count"]
+    return Markup(
+        "".join(
+            (
+                f'<tr><th scope="row">{escape(q["provider_name"])}</th>',
+                f"<td><code>{escape(q['provider_model_id'])}</code></td>",
+                f'<td class="num">{_route_price(q, "input_per_mtok")}</td>',
+                f'<td class="num">{_route_price(q, "output_per_mtok")}</td>',
+                f'<td class="num">{escape(money(cache)) if cache else _NOT_SOURCED}</td>',
+                f'<td class="num">{_route_price(q, "blended_per_mtok")}</td>',
+                f'<td class="num">{escape(f"{context:,}") if context else _NOT_SOURCED}</td>',
+                f"<td>{escape(quantization_text(q))}</td>",
+                f"<td>{escape(q['lifecycle'])}",
+                f", {escape(count)} offerings" if count > 1 else "",
+                "</td>",
+                f"<td>{escape(headline_text(q, headline))}</td>",
+                f"<td>{_src_html(q['source_n'], q['dated'])}</td></tr>",
+            )
+        )
+    )
