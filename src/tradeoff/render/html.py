@@ -103,6 +103,10 @@ def make_environment() -> Environment:
         fact=html_cells.fact,
         route_price=html_cells.route_price,
         provider_row=html_cells.provider_row,
+        fact_row=html_cells.fact_row,
+        capability_row=html_cells.capability_row,
+        card_row=html_cells.card_row,
+        price_chart_row=html_cells.price_chart_row,
     )
     return env
 

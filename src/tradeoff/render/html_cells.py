@@ -87,3 +87,48 @@ def provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> Markup:
             )
         )
     )
+
+
+def fact_row(r: Mapping[str, Any]) -> Markup:
+    """A spec table row: its label, then each model's sourced fact."""
+    cells = "".join(f"<td>{fact(c)}</td>" for c in r["cells"])
+    return Markup(f'<tr><th scope="row">{escape(r["label"])}</th>{cells}</tr>')
+
+
+def capability_row(r: Mapping[str, Any]) -> Markup:
+    """A capability table row: its label, then each model's value and source."""
+    cells = "".join(
+        f'<td><span class="{escape(c["value"])}">{escape(c["display"])}</span>'
+        f"{_src_html(c['source_n'], c['dated'])}</td>"
+        for c in r["cells"]
+    )
+    return Markup(f'<tr><th scope="row">{escape(r["label"])}</th>{cells}</tr>')
+
+
+def card_row(r: Mapping[str, Any]) -> Markup:
+    """A summary card's row: label, value, its mark (better in words) and detail."""
+    mark, mark_text, detail = r["mark"], r["mark_text"], r["detail"]
+    out = (
+        f'<div class="card-row mark-{escape(mark)}" data-key="{escape(r["key"])}">'
+        f"<dt>{escape(r['label'])}</dt><dd>"
+        f'<span class="value{" unknown" if r["value"] is None else ""}">'
+        f"{escape(r['display'])}</span>"
+    )
+    if mark == "better":
+        out += f' <strong class="mark">✓ {escape(mark_text)}</strong>'
+    elif mark_text:
+        out += f' <span class="mark">{escape(mark_text)}</span>'
+    if detail:
+        out += f'<br><span class="detail">{escape(detail)}</span>'
+    return Markup(out + "</dd></div>")
+
+
+def price_chart_row(r: Mapping[str, Any]) -> Markup:
+    """A row of the price chart's table: a provider, then each model's price there."""
+    cells = "".join(
+        '<td class="num"><span class="unknown">no comparable route</span></td>'
+        if v is None
+        else f'<td class="num">{escape(money(str(v)))}</td>'
+        for v in r["prices"]
+    )
+    return Markup(f'<tr><th scope="row">{escape(r["provider_name"])}</th>{cells}</tr>')
