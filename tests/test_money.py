@@ -65,3 +65,21 @@ def test_format_usd(value: Decimal | str | None, text: str) -> None:
 def test_format_usd_free() -> None:
     assert format_usd("0", free=True) == "free"
     assert format_usd("0.5", free=True) == "$0.50"
+
+
+@given(
+    st.from_regex(r"-?[0-9]{1,6}(\.[0-9]{0,6})?", fullmatch=True),
+    st.booleans(),
+)
+def test_a_price_string_formats_as_its_decimal_does(text: str, free: bool) -> None:
+    # format_usd reads a plain listed price ("0.6", "1.045") without parsing it to Decimal:
+    # the text must always be the one the Decimal gives
+    assert format_usd(text, free=free) == format_usd(Decimal(text), free=free)
+
+
+@pytest.mark.parametrize(
+    "text", ["0", "0.0", "0.0000", "007", "10", "1.50", "0.0075", "0.00001", "1.23456", "15"]
+)
+def test_edge_price_strings_format_as_their_decimals(text: str) -> None:
+    for free in (False, True):
+        assert format_usd(text, free=free) == format_usd(Decimal(text), free=free)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, getcontext, localcontext
 from pathlib import Path
 
@@ -11,6 +12,8 @@ PER_MTOK = Decimal(1_000_000)
 _ONE = Decimal(1)
 _CENT = Decimal("0.01")
 _FOUR_PLACES = Decimal("0.0001")
+# a non-negative decimal with at most four decimals, no exponent, no leading zero
+_PLAIN = re.compile(r"(0|[1-9][0-9]*)(?:\.([0-9]{1,4}))?\Z")
 
 
 def clean_decimal(raw: object, *, digits: int = 10) -> tuple[Decimal, bool]:
@@ -89,6 +92,13 @@ def format_usd(value: Decimal | str | None, *, free: bool = False) -> str:
     """
     if value is None or value == "":
         return "unpriced"
+    if isinstance(value, str) and (plain := _PLAIN.match(value)):
+        # A listed price as catalogs write it ("0.6", "15", "1.045"): at most four decimals,
+        # so neither rounding rule changes it; only trailing zeros go (as ``normalize``).
+        whole, frac = plain[1], (plain[2] or "").rstrip("0")
+        if free and whole == "0" and not frac:
+            return "free"
+        return f"${whole}.{frac.ljust(2, '0')}"
     amount = Decimal(str(value))
     if free and amount == 0:
         return "free"
