@@ -92,14 +92,15 @@ def format_usd(value: Decimal | str | None, *, free: bool = False) -> str:
     """
     if value is None or value == "":
         return "unpriced"
-    if isinstance(value, str) and (plain := _PLAIN.match(value)):
+    text = str(value)
+    if plain := _PLAIN.match(text):
         # A listed price as catalogs write it ("0.6", "15", "1.045"): at most four decimals,
         # so neither rounding rule changes it; only trailing zeros go (as ``normalize``).
         whole, frac = plain[1], (plain[2] or "").rstrip("0")
         if free and whole == "0" and not frac:
             return "free"
         return f"${whole}.{frac.ljust(2, '0')}"
-    amount = Decimal(str(value))
+    amount = Decimal(text)
     if free and amount == 0:
         return "free"
     # Enough precision for the whole part plus four decimals: a calculator total (10^15

@@ -15,8 +15,13 @@ from tradeoff.records import PartialDate
 Json: TypeAlias = "str | int | bool | list[Json] | dict[str, Json] | None"
 
 
+_PLAIN = (str, int, bool, float, type(None))
+
+
 def jsonable(value: Any) -> Any:
     """Recursively convert records, Decimals and enums into plain JSON values."""
+    if type(value) in _PLAIN:  # exactly these types (a str or int Enum is converted below)
+        return value
     if isinstance(value, Decimal):
         return decimal_str(value)
     if isinstance(value, PartialDate):
