@@ -139,25 +139,17 @@ def headlines(catalog: Catalog, model_ids: Iterable[str] | None = None) -> dict[
 
 def related(catalog: Catalog, model_ids: Sequence[str]) -> dict[str, list[RelatedRow]]:
     """The stored related models of each of ``model_ids``, best first."""
-    rows = (
-        catalog.connection()
-        .execute(
-            f"SELECT * FROM related_models WHERE model_id IN ({_marks(model_ids)}) "
-            "ORDER BY model_id, rank",
-            tuple(model_ids),
-        )
-        .fetchall()
-    )
+    cursor = catalog.connection().cursor()
+    cursor.row_factory = None  # plain tuples: a page reads a dozen of these rows
+    rows = cursor.execute(
+        "SELECT model_id, rank, related_id, score, reasons FROM related_models "
+        f"WHERE model_id IN ({_marks(model_ids)}) ORDER BY model_id, rank",
+        tuple(model_ids),
+    ).fetchall()
     out: dict[str, list[RelatedRow]] = {m: [] for m in model_ids}
-    for r in rows:
-        out[r["model_id"]].append(
-            RelatedRow(
-                r["model_id"],
-                r["rank"],
-                r["related_id"],
-                r["score"],
-                tuple(json.loads(r["reasons"])),
-            )
+    for model_id, rank, related_id, score, reasons in rows:
+        out[model_id].append(
+            RelatedRow(model_id, rank, related_id, score, tuple(json.loads(reasons)))
         )
     return out
 

@@ -70,6 +70,7 @@ def make_environment() -> Environment:
     env = Environment(
         loader=PackageLoader("tradeoff.render", "templates"),
         autoescape=True,
+        auto_reload=False,  # package files: they do not change while a process runs
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -107,6 +108,9 @@ def make_environment() -> Environment:
         capability_row=html_cells.capability_row,
         card_row=html_cells.card_row,
         price_chart_row=html_cells.price_chart_row,
+        route_rows=html_cells.route_rows,
+        related_items=html_cells.related_items,
+        source_items=html_cells.source_items,
     )
     return env
 

@@ -10,15 +10,18 @@ macros wrote.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from tradeoff.compare.wording import NOT_SOURCED
+from tradeoff.escape import href
 from tradeoff.pages.comparison.pricing import (
+    PricingEntry,
     QuoteEntry,
     headline_text,
+    missing_route_text,
     quantization_text,
     route_price_text,
 )
@@ -132,3 +135,71 @@ def price_chart_row(r: Mapping[str, Any]) -> Markup:
         for v in r["prices"]
     )
     return Markup(f'<tr><th scope="row">{escape(r["provider_name"])}</th>{cells}</tr>')
+
+
+_ROUTES = (("cheapest", "Headline route"), ("first_party", "First-party API"))
+
+
+def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> Markup:
+    """The pricing summary's rows: each model's headline and first-party route (provider,
+    input, output, blended), or why it has none; one line each."""
+    fields = (
+        ("input_per_mtok", "input / 1M tokens"),
+        ("output_per_mtok", "output / 1M tokens"),
+        ("blended_per_mtok", f"blended {blend_label} / 1M tokens"),
+    )
+    rows = []
+    for key, title in _ROUTES:
+        missing = [
+            f'<span class="unknown">{escape(missing_route_text(key, p))}</span>' for p in pricing
+        ]
+        routes: list[QuoteEntry | None] = [p[key] for p in pricing]  # type: ignore[literal-required]
+        cells = []
+        for q, none in zip(routes, missing, strict=True):
+            if not q:
+                cells.append(f"<td>{none}</td>")
+                continue
+            lifecycle = "" if q["lifecycle"] == "ga" else f" ({escape(q['lifecycle'])})"
+            cells.append(
+                f"<td>{escape(q['provider_name'])}{lifecycle}"
+                f"{_src_html(q['source_n'], q['dated'])}</td>"
+            )
+        rows.append(f'<tr><th scope="row">{escape(title)}: provider</th>{"".join(cells)}</tr>')
+        for field, label in fields:
+            prices = "".join(
+                f'<td class="num">{_route_price(q, field) if q else none}</td>'
+                for q, none in zip(routes, missing, strict=True)
+            )
+            rows.append(f'<tr><th scope="row">{escape(title)}: {escape(label)}</th>{prices}</tr>')
+    return Markup("\n".join(rows))
+
+
+def related_items(
+    groups: Sequence[Mapping[str, Any]], models: Sequence[Mapping[str, Any]]
+) -> Markup:
+    """The "continue comparing" list items of each compared model, one line each."""
+    lines = []
+    for r in groups:
+        own = escape(next(m for m in models if m["id"] == r["model"])["name"])
+        for i in r["items"]:
+            reasons = escape(", ".join(i["reasons"]))
+            lines.append(
+                f'<li><a href="{escape(i["url"])}">{own} vs {escape(i["name"])}</a> '
+                f'<span class="meta">({reasons})</span></li>'
+            )
+        if not r["items"]:
+            lines.append(f"<li>No related model found for {own}.</li>")
+    return Markup("".join(line + "\n" for line in lines))
+
+
+def source_items(sources: Sequence[Mapping[str, Any]]) -> Markup:
+    """The numbered sources list's items, one line each."""
+    lines = []
+    for s in sources:
+        attribution = f", {escape(s['attribution'])}" if s["attribution"] else ""
+        lines.append(
+            f'<li id="source-{escape(s["n"])}"><a href="{escape(href(s["url"]))}" '
+            f'rel="nofollow">{escape(s["name"])}</a>: {escape(s["kind"])}, licence '
+            f"{escape(s['licence'])}, {escape(s['provenance'])}{attribution}</li>\n"
+        )
+    return Markup("".join(lines))

@@ -107,7 +107,9 @@ class ComparisonContext(TypedDict):
 
 def resolve_models(catalog: Catalog, names: Sequence[str]) -> list[Model]:
     """Names → models; unknown/ambiguous names raise, repeats and counts are UsageErrors."""
-    models = [catalog.resolve(n) for n in names]
+    ids = [catalog.resolve_id(n) for n in names]
+    found = catalog.models_of(ids)  # one read for all of them
+    models = [found[i] for i in ids]
     check_models(models)
     return models
 
