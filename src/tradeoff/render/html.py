@@ -109,6 +109,7 @@ def make_environment() -> Environment:
         card_row=html_cells.card_row,
         price_chart_row=html_cells.price_chart_row,
         route_rows=html_cells.route_rows,
+        provider_section=html_cells.provider_section,
         related_items=html_cells.related_items,
         source_items=html_cells.source_items,
     )

@@ -203,3 +203,53 @@ def source_items(sources: Sequence[Mapping[str, Any]]) -> Markup:
             f"{escape(s['licence'])}, {escape(s['provenance'])}{attribution}</li>\n"
         )
     return Markup("".join(lines))
+
+
+_PROVIDER_HEAD = (
+    '<thead><tr><th scope="col">Provider</th><th scope="col">Model id</th>'
+    '<th scope="col">Input / 1M tokens</th><th scope="col">Output / 1M tokens</th>'
+    '<th scope="col">Cache read / 1M tokens</th><th scope="col">Blended {blend} / 1M tokens</th>'
+    '<th scope="col">Context</th><th scope="col">Quantization</th><th scope="col">Status</th>'
+    '<th scope="col">Headline</th><th scope="col">Source, date</th></tr></thead>\n'
+)
+
+
+def provider_section(p: PricingEntry, blend_label: str) -> Markup:
+    """One model's providers: its heading, a row per active provider, then what is not
+    counted (defunct or retired, other non-comparable offerings, not sold per use)."""
+    n = p["provider_count"]
+    out = [f"<h3>{escape(p['model_name'])}: {n} active provider{'s' if n != 1 else ''}</h3>\n"]
+    if p["providers"]:
+        out.append('<div class="table-wrap"><table>\n')
+        out.append(_PROVIDER_HEAD.format(blend=escape(blend_label)))
+        out.append("<tbody>\n")
+        out += [f"{provider_row(q, p['cheapest'])}\n" for q in p["providers"]]
+        out.append("</tbody>\n</table></div>\n")
+    else:
+        out.append("<p>No active provider serves this model in the catalog.</p>\n")
+    if p["defunct"]:
+        gone = ", ".join(
+            f"{escape(q['provider_name'])} ("
+            + (
+                f"defunct since {escape(q['defunct_since'])}"
+                if q["defunct_since"]
+                else str(escape(q["lifecycle"]))
+            )
+            + ")"
+            for q in p["defunct"]
+        )
+        out.append(f"<p>Not counted (defunct provider or retired offering): {gone}.</p>\n")
+    if p["other_routes"]:
+        others = ", ".join(
+            f"{escape(q['provider_name'])} <code>{escape(q['provider_model_id'])}</code> at "
+            f"{_route_price(q, 'blended_per_mtok')} ({escape(q['headline_excluded_reason'])})"
+            for q in p["other_routes"]
+        )
+        out.append(f"<p>Other offerings, not comparable: {others}.</p>\n")
+    if p["not_per_use"]:
+        apart = "; ".join(
+            f"{escape(q['provider_name'])}: {escape(q['headline_excluded_reason'])}"
+            for q in p["not_per_use"]
+        )
+        out.append(f"<p>Not counted (not sold per use): {apart}.</p>\n")
+    return Markup("".join(out))
