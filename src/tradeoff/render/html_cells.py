@@ -29,21 +29,21 @@ from tradeoff.render.markdown import money
 
 _UNKNOWN = frozenset(("unpriced", "not applicable", "not per token"))
 _NOT_SOURCED = f'<span class="unknown">{escape(NOT_SOURCED)}</span>'
-_EMPTY = Markup("")
 
 
-def src(n: object, dated: object) -> Markup:
+def src(n: int | None, dated: object) -> Markup:
     """A cell's source reference: " [n] checked 2026-06-09" linking to the sources list."""
+    return Markup(_src_html(n, dated))
+
+
+def _src_html(n: int | None, dated: object) -> str:
     if not n:
-        return _EMPTY
-    out = f' <span class="src"><a href="#source-{escape(n)}">[{escape(n)}]</a>'
+        return ""
+    # a source number is an int (":d" refuses anything else): its digits need no escaping
+    out = f' <span class="src"><a href="#source-{n:d}">[{n:d}]</a>'
     if dated:
         out += f" {escape(dated)}"
-    return Markup(out + "</span>")
-
-
-def _src_html(n: object, dated: object) -> str:
-    return str(src(n, dated))
+    return out + "</span>"
 
 
 def fact(c: Mapping[str, Any]) -> Markup:
