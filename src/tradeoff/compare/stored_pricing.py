@@ -47,7 +47,12 @@ def _quote(values: list[Any]) -> Quote:
             values[i] = Decimal(values[i])
     for i in _TUP_AT:
         values[i] = tuple(values[i])
-    return Quote(*values)
+    # Every field is given, as pickle and copy rebuild a dataclass: a frozen dataclass's
+    # __init__ sets its 24 fields one object.__setattr__ at a time, twice as slow (a page
+    # reads ~30 routes). tests/pages/test_precompute.py holds the result equal to the engine's.
+    quote = object.__new__(Quote)
+    quote.__dict__.update(zip(_QUOTE_FIELDS, values, strict=True))
+    return quote
 
 
 def pricing_json(p: ModelPricing) -> dict[str, Any]:
