@@ -110,6 +110,9 @@ def make_environment() -> Environment:
         price_chart_row=html_cells.price_chart_row,
         route_rows=html_cells.route_rows,
         provider_section=html_cells.provider_section,
+        model_heads=html_cells.model_heads,
+        benchmark_row=html_cells.benchmark_row,
+        score_chart_row=html_cells.score_chart_row,
         related_items=html_cells.related_items,
         source_items=html_cells.source_items,
     )

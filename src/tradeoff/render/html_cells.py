@@ -253,3 +253,45 @@ def provider_section(p: PricingEntry, blend_label: str) -> Markup:
         )
         out.append(f"<p>Not counted (not sold per use): {apart}.</p>\n")
     return Markup("".join(out))
+
+
+def model_heads(models: Sequence[Mapping[str, Any]]) -> Markup:
+    """A table head's one column per compared model."""
+    return Markup("".join(f'<th scope="col">{escape(m["name"])}</th>' for m in models))
+
+
+def _unit(unit: str) -> str:
+    return "%" if unit == "%" else f" {escape(unit)}"
+
+
+def _better(r: Mapping[str, Any]) -> str:
+    return "higher" if r["higher_is_better"] else "lower"
+
+
+def _run_date(date: object) -> str | None:
+    return f"dated {date}" if date else None
+
+
+def benchmark_row(r: Mapping[str, Any]) -> Markup:
+    """A shared benchmark's row: label, metric, each model's score (as reported, with its
+    source and run date), the basis of the comparison."""
+    unit = _unit(r["unit"])
+    scores = "".join(
+        f'<td class="num">{escape(s["score"])}{unit} ({escape(s["reported"])})'
+        f"{_src_html(s['source_n'], _run_date(s['date']))}</td>"
+        for s in r["scores"]
+    )
+    return Markup(
+        f'<tr><th scope="row">{escape(r["label"])}</th><td>{escape(r["metric"])}, '
+        f"{_better(r)} is better</td>{scores}<td>{escape(r['basis'])}</td></tr>"
+    )
+
+
+def score_chart_row(r: Mapping[str, Any], score_unit: str) -> Markup:
+    """A row of the score chart's table: a benchmark, then each model's score."""
+    unit = _unit(score_unit)
+    scores = "".join(f'<td class="num">{escape(v)}{unit}</td>' for v in r["scores"])
+    return Markup(
+        f'<tr><th scope="row">{escape(r["label"])} ({escape(r["metric"])}, '
+        f"{_better(r)} is better)</th>{scores}</tr>"
+    )
