@@ -6,9 +6,14 @@ A worker process (this venv's Python, ``PYTHONPATH=TREE/src``) opens the catalog
 one page to load what every page shares (providers, labs, sources, templates), then builds
 and renders K distinct comparison pages (pairs of related models, none built twice in a
 pass; a fresh ``Catalog`` per pass, so no page finds its models already loaded). Pages per
-second is K over the pass's CPU time of that one process (``time.process_time``); the median
-of N passes is printed, and with ``--before`` the same run on another checkout beside it
-(target: >= 500 pages/s).
+second is K over the pass's CPU time of that one process (``time.process_time``), split into
+building the context and rendering its HTML; the median of N passes is printed, and with
+``--before`` the same run on another checkout beside it (target: >= 500 pages/s).
+
+Nothing is memoized across pages beyond what a ``Catalog`` keeps of the records it has read
+(a model shown on two pages of a pass is loaded once, as before): what a page shows of one
+model alone (its pricing, price changes, related models) is read from the database's values
+precomputed at build (``pages.precompute``), on every page.
 """
 
 from __future__ import annotations
@@ -49,16 +54,24 @@ def worker(runs: int, count: int) -> None:
                 pairs.append(pair)
     warm, pairs = pairs[count], pairs[:count]  # the warm-up page is not one of the measured
     probe.close()
-    rates = []
+    rates, context_ms, html_ms = [], [], []
+    clock = time.process_time
     for _ in range(runs):
         catalog = Catalog(db)
         render_compare_html(compare_context(catalog, list(warm)))  # what every page shares
-        start = time.process_time()
+        in_context = in_html = 0.0
         for a, b in pairs:
-            render_compare_html(compare_context(catalog, [a, b]))
-        rates.append(len(pairs) / (time.process_time() - start))
+            start = clock()
+            ctx = compare_context(catalog, [a, b])
+            built = clock()
+            render_compare_html(ctx)
+            in_context += built - start
+            in_html += clock() - built
+        rates.append(len(pairs) / (in_context + in_html))
+        context_ms.append(in_context / len(pairs) * 1000)
+        html_ms.append(in_html / len(pairs) * 1000)
         catalog.close()
-    print(json.dumps({"pairs": len(pairs), "rates": rates}))
+    print(json.dumps({"pairs": len(pairs), "rates": rates, "context": context_ms, "html": html_ms}))
 
 
 def measure(src: Path, runs: int, count: int) -> dict[str, float]:
@@ -67,7 +80,12 @@ def measure(src: Path, runs: int, count: int) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--worker", "--runs", str(runs), "--pairs", str(count)]
     done = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True)
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    return {"pairs": result["pairs"], "rate": statistics.median(result["rates"])}
+    return {
+        "pairs": result["pairs"],
+        "rate": statistics.median(result["rates"]),
+        "context": statistics.median(result["context"]),
+        "html": statistics.median(result["html"]),
+    }
 
 
 def main() -> None:
@@ -86,7 +104,10 @@ def main() -> None:
     print(f"== compare context + HTML, one process, median of {args.runs} passes")
     got = {name: measure(src, args.runs, args.pairs) for name, src in trees}
     for name, r in got.items():
-        print(f"  {name:7} {r['pairs']:5.0f} pages per pass  {r['rate']:8.1f} pages/s CPU")
+        print(
+            f"  {name:7} {r['pairs']:5.0f} pages per pass  {r['rate']:8.1f} pages/s CPU"
+            f"  (context {r['context']:.2f} ms + HTML {r['html']:.2f} ms per page)"
+        )
     if "before" in got:
         print(f"  after / before: {got['after']['rate'] / got['before']['rate']:.1f}x")
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradeoff.money import clean_decimal, format_usd, per_token_to_per_mtok
+from tradeoff.money import (
+    clean_decimal,
+    format_usd,
+    normalize,
+    per_token_to_per_mtok,
+    round_significant,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +71,39 @@ def test_format_usd(value: Decimal | str | None, text: str) -> None:
 def test_format_usd_free() -> None:
     assert format_usd("0", free=True) == "free"
     assert format_usd("0.5", free=True) == "$0.50"
+
+
+def _usd_by_the_rule(text: str, free: bool) -> str:
+    """format_usd's documented rule, step by step in Decimal arithmetic (the reference)."""
+    amount = Decimal(text)
+    if free and amount == 0:
+        return "free"
+    with localcontext() as context:
+        context.prec = 60
+        if amount != 0 and abs(amount) < Decimal("0.01"):
+            amount = round_significant(amount, 3)
+        else:
+            amount = amount.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+        whole, _, frac = format(normalize(amount), "f").partition(".")
+    return f"${whole}.{frac.ljust(2, '0')}"
+
+
+@given(
+    st.from_regex(r"-?[0-9]{1,6}(\.[0-9]{0,7})?", fullmatch=True),
+    st.booleans(),
+)
+def test_a_price_formats_by_the_rule(text: str, free: bool) -> None:
+    # format_usd reads a plain listed price ("0.6", "1.045") without Decimal arithmetic:
+    # the text must always be the rule's, from a string or a Decimal
+    assert format_usd(text, free=free) == _usd_by_the_rule(text, free)
+    assert format_usd(Decimal(text), free=free) == _usd_by_the_rule(text, free)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0", "0.0", "0.0000", "007", "10", "1.50", "0.0075", "0.00001", "1.23456", "15", "1E+1"],
+)
+def test_edge_prices_format_by_the_rule(text: str) -> None:
+    for free in (False, True):
+        assert format_usd(text, free=free) == _usd_by_the_rule(text, free)
+        assert format_usd(Decimal(text), free=free) == _usd_by_the_rule(text, free)

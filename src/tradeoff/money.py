@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, getcontext, localcontext
 from pathlib import Path
 
 from tradeoff.errors import DataError
 
 PER_MTOK = Decimal(1_000_000)
+_ONE = Decimal(1)
+_CENT = Decimal("0.01")
+_FOUR_PLACES = Decimal("0.0001")
+# a non-negative decimal with at most four decimals, no exponent, no leading zero
+_PLAIN = re.compile(r"(0|[1-9][0-9]*)(?:\.([0-9]{1,4}))?\Z")
 
 
 def clean_decimal(raw: object, *, digits: int = 10) -> tuple[Decimal, bool]:
@@ -55,12 +61,18 @@ def normalize(value: Decimal) -> Decimal:
     # As many digits as the value has: the default context's 28 would round a large exact
     # total (normalize) or refuse it (quantize: InvalidOperation).
     digits = max(len(value.as_tuple().digits), value.adjusted() + 1, 1)
+    if getcontext().prec > digits:  # the usual case: no wider context needed (and none made)
+        return _normalized(value)
     with localcontext() as context:
-        context.prec = max(context.prec, digits + 1)
-        normalized = value.normalize()
-        if normalized == normalized.to_integral():
-            return normalized.quantize(Decimal(1))
-        return normalized
+        context.prec = digits + 1
+        return _normalized(value)
+
+
+def _normalized(value: Decimal) -> Decimal:
+    normalized = value.normalize()
+    if normalized == normalized.to_integral():
+        return normalized.quantize(_ONE)
+    return normalized
 
 
 def per_token_to_per_mtok(raw: object) -> tuple[Decimal, bool]:
@@ -80,16 +92,30 @@ def format_usd(value: Decimal | str | None, *, free: bool = False) -> str:
     """
     if value is None or value == "":
         return "unpriced"
-    amount = Decimal(str(value))
+    text = str(value)
+    if plain := _PLAIN.match(text):
+        # A listed price as catalogs write it ("0.6", "15", "1.045"): at most four decimals,
+        # so neither rounding rule changes it; only trailing zeros go (as ``normalize``).
+        whole, frac = plain[1], (plain[2] or "").rstrip("0")
+        if free and whole == "0" and not frac:
+            return "free"
+        return f"${whole}.{frac.ljust(2, '0')}"
+    amount = Decimal(text)
     if free and amount == 0:
         return "free"
     # Enough precision for the whole part plus four decimals: a calculator total (10^15
     # requests of 10^15 tokens) has more digits than the default context's 28.
+    if getcontext().prec >= amount.adjusted() + 8:  # the usual case: the context is enough
+        return _usd(amount)
     with localcontext() as context:
-        context.prec = max(context.prec, amount.adjusted() + 8)
-        if amount != 0 and abs(amount) < Decimal("0.01"):
-            amount = round_significant(amount, 3)
-        else:
-            amount = amount.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-        whole, _, frac = format(normalize(amount), "f").partition(".")
+        context.prec = amount.adjusted() + 8
+        return _usd(amount)
+
+
+def _usd(amount: Decimal) -> str:
+    if amount != 0 and abs(amount) < _CENT:
+        amount = round_significant(amount, 3)
+    else:
+        amount = amount.quantize(_FOUR_PLACES, rounding=ROUND_HALF_UP)
+    whole, _, frac = format(normalize(amount), "f").partition(".")
     return f"${whole}.{frac.ljust(2, '0')}"

@@ -10,6 +10,7 @@ import pytest
 
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.related import capability_set, related_models
+from tradeoff.compare.stored_pricing import pricing_from_json
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db import derived
 from tradeoff.db.locate import ensure_database
@@ -17,6 +18,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.pages.catalog_table import computed_catalog_rows
 from tradeoff.pages.comparison import compare_context
 from tradeoff.pages.downloads import computed_downloads_summary
+from tradeoff.pages.history import computed_price_changes
 from tradeoff.pages.model_glance import model_glance
 from tradeoff.pages.precompute import RELATED_STORED
 from tradeoff.pages.sitemap import computed_sitemap_entries, sitemap_entries
@@ -109,3 +111,35 @@ def test_stored_row_sources_are_the_computed_ones(catalog: Catalog) -> None:
     assert row_sources(catalog, ids) == computed_row_sources(catalog, ids)
     for model_id in ids:
         assert row_sources(catalog, [model_id]) == computed_row_sources(catalog, [model_id])
+
+
+def test_stored_pricing_and_price_changes_of_every_model_are_the_computed_ones(
+    catalog: Catalog,
+) -> None:
+    ids = sorted(catalog.models)
+    pricing = derived.model_values(catalog, "pricing", ids)
+    changes = derived.model_values(catalog, "price_changes", ids)
+    assert set(pricing) == set(changes) == set(ids)
+    for model_id in ids:
+        model = catalog.models[model_id]
+        computed = model_pricing(
+            model, catalog.offerings_for(model_id), catalog.providers, DEFAULT_BLEND
+        )
+        # repr: every Decimal with its own digits (2.50 is not 2.5 on a page)
+        assert repr(pricing_from_json(pricing[model_id])) == repr(computed), model_id
+        expected = computed_price_changes(catalog, [model])
+        assert changes[model_id] == (expected[0] if expected else None), model_id
+    assert any(v is not None for v in changes.values())
+    assert any(p["providers"] for p in pricing.values())
+
+
+def test_a_comparison_at_the_default_blend_reads_no_offering(catalog_db: Path) -> None:
+    fresh = Catalog(catalog_db)
+    try:
+        a, b = sorted(fresh.model_ids)[:2]
+        compare_context(fresh, [a, b])
+        assert not fresh._some_offerings  # their pricing was stored at build
+        compare_context(fresh, [a, b], blend=(50, 50))
+        assert set(fresh._some_offerings) == {a, b}  # another blend prices them again
+    finally:
+        fresh.close()

@@ -56,6 +56,10 @@ class CatalogView:
     # Every model's name by id, when ``models`` holds only some models (a comparison's view
     # holds the compared ones: the related models are named from this).
     names: Mapping[str, str] | None = None
+    # Each model's pricing at ``DEFAULT_BLEND`` (precomputed at database build:
+    # ``compare.stored_pricing``), by model id; a model missing here is priced from
+    # ``offerings`` (as every model is at another blend).
+    pricing: Mapping[str, ModelPricing] | None = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,12 @@ def _related(
     )
 
 
+def _pricing(model: Model, view: CatalogView, blend: Blend) -> ModelPricing:
+    if view.pricing is not None and blend == DEFAULT_BLEND and model.id in view.pricing:
+        return view.pricing[model.id]
+    return model_pricing(model, view.offerings.get(model.id, ()), view.providers, blend)
+
+
 def compare(
     models: Sequence[Model],
     view: CatalogView,
@@ -150,9 +160,7 @@ def compare(
     labs = {m.id: view.labs[m.lab_id].name if m.lab_id in view.labs else m.lab_id for m in models}
     specs = spec_rows(models)
     caps = capability_rows(models)
-    pricing = tuple(
-        model_pricing(m, view.offerings.get(m.id, ()), view.providers, blend) for m in models
-    )
+    pricing = tuple([_pricing(m, view, blend) for m in models])
     by_model = {p.model_id: p for p in pricing}
     shared = shared_providers(pricing)
     provider_names = {q.provider_id: q.provider_name for p in pricing for q in p.providers}

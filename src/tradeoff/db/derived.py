@@ -50,6 +50,8 @@ class Derived:
     related: Sequence[RelatedRow]
     sitemap: Sequence[tuple[str, str | None]]  # (path, lastmod) in the sitemap's order
     values: Mapping[str, Any] = field(default_factory=dict)  # name → JSON-ready value
+    # what a comparison page shows of one model: (model id, name, JSON-ready value)
+    model_values: Sequence[tuple[str, str, Any]] = ()
 
 
 def write_derived(db_path: Path, derived: Derived) -> None:
@@ -81,10 +83,20 @@ def write_derived(db_path: Path, derived: Derived) -> None:
             "INSERT INTO derived_json VALUES (?, ?)",
             [(name, json.dumps(value)) for name, value in derived.values.items()],
         )
+        conn.executemany(
+            "INSERT INTO model_values VALUES (?, ?, ?)",
+            [(m, name, json.dumps(value)) for m, name, value in derived.model_values],
+        )
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('derived', '1')")
 
 
-DERIVED_TABLES = ("model_headline", "related_models", "sitemap_entries", "derived_json")
+DERIVED_TABLES = (
+    "model_headline",
+    "related_models",
+    "sitemap_entries",
+    "derived_json",
+    "model_values",
+)
 
 
 def drop_derived(conn: sqlite3.Connection) -> None:
@@ -127,25 +139,17 @@ def headlines(catalog: Catalog, model_ids: Iterable[str] | None = None) -> dict[
 
 def related(catalog: Catalog, model_ids: Sequence[str]) -> dict[str, list[RelatedRow]]:
     """The stored related models of each of ``model_ids``, best first."""
-    rows = (
-        catalog.connection()
-        .execute(
-            f"SELECT * FROM related_models WHERE model_id IN ({_marks(model_ids)}) "
-            "ORDER BY model_id, rank",
-            tuple(model_ids),
-        )
-        .fetchall()
-    )
+    cursor = catalog.connection().cursor()
+    cursor.row_factory = None  # plain tuples: a page reads a dozen of these rows
+    rows = cursor.execute(
+        "SELECT model_id, rank, related_id, score, reasons FROM related_models "
+        f"WHERE model_id IN ({_marks(model_ids)}) ORDER BY model_id, rank",
+        tuple(model_ids),
+    ).fetchall()
     out: dict[str, list[RelatedRow]] = {m: [] for m in model_ids}
-    for r in rows:
-        out[r["model_id"]].append(
-            RelatedRow(
-                r["model_id"],
-                r["rank"],
-                r["related_id"],
-                r["score"],
-                tuple(json.loads(r["reasons"])),
-            )
+    for model_id, rank, related_id, score, reasons in rows:
+        out[model_id].append(
+            RelatedRow(model_id, rank, related_id, score, tuple(json.loads(reasons)))
         )
     return out
 
@@ -163,3 +167,11 @@ def stored_value(catalog: Catalog, name: str) -> Any:
     sql = "SELECT json FROM derived_json WHERE name = ?"
     rows = catalog.connection().execute(sql, (name,)).fetchall()
     return json.loads(rows[0][0]) if rows else None
+
+
+def model_values(catalog: Catalog, name: str, model_ids: Sequence[str]) -> dict[str, Any]:
+    """The stored per-model value ``name`` of each of ``model_ids`` that has one, by id."""
+    sql = "SELECT model_id, json FROM model_values WHERE name = ? AND model_id IN "
+    sql += f"({_marks(model_ids)})"
+    rows = catalog.connection().execute(sql, (name, *model_ids)).fetchall()
+    return {r[0]: json.loads(r[1]) for r in rows}

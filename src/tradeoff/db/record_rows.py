@@ -30,6 +30,8 @@ from tradeoff.records import (
     snapshot_name,
 )
 
+_UNSOURCED: Fact[Any] = Fact(None)  # immutable: one for every fact a model lacks
+
 Rows = Callable[[str, tuple[Any, ...]], list[sqlite3.Row]]
 Tuples = Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]]
 
@@ -45,24 +47,24 @@ def load_models(
     """Every model (``ids`` None), or the models of ``ids`` that exist, by id in id order."""
     params = tuple(ids or ())
     facts: dict[str, dict[str, Fact[Any]]] = defaultdict(dict)
-    for r in rows(f"SELECT * FROM model_facts{_where('model_id', ids)}", params):
-        value = None if r["value_json"] is None else json.loads(r["value_json"])
-        source, checked = r["source_id"], r["checked"]
+    sql = "SELECT model_id, field, value_json, source_id, checked, note, disputed FROM model_facts"
+    for model_id, key, value_json, source, checked, note, disputed in rows(
+        sql + _where("model_id", ids), params
+    ):
+        value = None if value_json is None else json.loads(value_json)
         as_of = snapshot_name(sources.get(source or ""), checked)
-        facts[r["model_id"]][r["field"]] = Fact(
-            value, source, checked, r["note"], bool(r["disputed"]), as_of
-        )
+        facts[model_id][key] = Fact(value, source, checked, note, bool(disputed), as_of)
     out: dict[str, Model] = {}
     for r in rows(f"SELECT * FROM models{_where('id', ids)} ORDER BY id", params):
         f = facts[r["id"]]
 
         def date(key: str, f: dict[str, Fact[Any]] = f) -> Fact[PartialDate]:
-            x = f.get(key, Fact(None))
+            x = f.get(key, _UNSOURCED)
             value = PartialDate(x.value) if x.value else None
             return Fact(value, x.source_id, x.checked, x.note, x.disputed, x.as_of)
 
         def seq(key: str, f: dict[str, Fact[Any]] = f) -> Fact[tuple[str, ...]]:
-            x = f.get(key, Fact(None))
+            x = f.get(key, _UNSOURCED)
             value = tuple(x.value) if x.value else None
             return Fact(value, x.source_id, x.checked, x.note, x.disputed, x.as_of)
 
@@ -73,21 +75,21 @@ def load_models(
             family=r["family"],
             release_date=date("release_date"),
             knowledge_cutoff=date("knowledge_cutoff"),
-            licence=f.get("licence", Fact(None)),
-            open_weights=f.get("open_weights", Fact(None)),
-            parameters_total=f.get("parameters_total", Fact(None)),
-            parameters_active=f.get("parameters_active", Fact(None)),
-            architecture=f.get("architecture", Fact(None)),
-            experts_total=f.get("experts_total", Fact(None)),
-            experts_per_token=f.get("experts_per_token", Fact(None)),
-            context_tokens=f.get("context_tokens", Fact(None)),
-            max_output_tokens=f.get("max_output_tokens", Fact(None)),
+            licence=f.get("licence", _UNSOURCED),
+            open_weights=f.get("open_weights", _UNSOURCED),
+            parameters_total=f.get("parameters_total", _UNSOURCED),
+            parameters_active=f.get("parameters_active", _UNSOURCED),
+            architecture=f.get("architecture", _UNSOURCED),
+            experts_total=f.get("experts_total", _UNSOURCED),
+            experts_per_token=f.get("experts_per_token", _UNSOURCED),
+            context_tokens=f.get("context_tokens", _UNSOURCED),
+            max_output_tokens=f.get("max_output_tokens", _UNSOURCED),
             modalities_input=seq("modalities_input"),
             modalities_output=seq("modalities_output"),
-            capabilities={c: f.get(f"capability.{c}", Fact(None)) for c in CAPABILITIES},
+            capabilities={c: f.get(f"capability.{c}", _UNSOURCED) for c in CAPABILITIES},
             weights_url=r["weights_url"],
-            kind=f.get("kind", Fact(None)),
-            base_model=f.get("base_model", Fact(None)),
+            kind=f.get("kind", _UNSOURCED),
+            base_model=f.get("base_model", _UNSOURCED),
         )
     return out
 

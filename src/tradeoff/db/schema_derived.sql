@@ -22,3 +22,9 @@ CREATE TABLE derived_json (
     name TEXT PRIMARY KEY,          -- 'catalog_rows' (pages.catalog_table), 'downloads' (pages.downloads)
     json TEXT NOT NULL              -- the JSON-ready value the page module computed
 );
+CREATE TABLE model_values (
+    model_id TEXT NOT NULL REFERENCES models(id),
+    name TEXT NOT NULL,             -- 'pricing': compare.stored_pricing at the default blend; 'price_changes': pages.history's entry (null: no dated history)
+    json TEXT NOT NULL,             -- the JSON-ready value
+    PRIMARY KEY (model_id, name)
+);

@@ -26,11 +26,13 @@ from tradeoff.compare.history_claims import (
 )
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.workload import DEFAULT_BLEND
+from tradeoff.db import derived
 from tradeoff.db.history_queries import changes_for, spans_for
 from tradeoff.db.queries import Catalog
 from tradeoff.history_records import PriceSpan
 from tradeoff.kinds import has_output_price
 from tradeoff.pages.jsonable import decimal_str
+from tradeoff.pages.view import has_derived
 from tradeoff.records import Model
 
 MAX_LINES = 8  # step lines on one chart: more are unreadable (the table lists every move)
@@ -248,7 +250,16 @@ LATEST_MOVES = 3  # moves per model on a comparison page (the model page lists t
 
 
 def price_changes(catalog: Catalog, models: list[Model]) -> list[ModelPriceChanges]:
-    """Each compared model's price changes (models without a dated history are left out)."""
+    """Each compared model's price changes (models without a dated history are left out):
+    stored at database build (``pages.precompute``), else computed."""
+    if not has_derived(catalog):
+        return computed_price_changes(catalog, models)
+    stored = derived.model_values(catalog, "price_changes", [m.id for m in models])
+    return [stored[m.id] for m in models if stored.get(m.id) is not None]
+
+
+def computed_price_changes(catalog: Catalog, models: list[Model]) -> list[ModelPriceChanges]:
+    """``price_changes``, from the price history records."""
     out = []
     for model in models:
         history = price_history(catalog, model)

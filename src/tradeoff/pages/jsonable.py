@@ -15,10 +15,15 @@ from tradeoff.records import PartialDate
 Json: TypeAlias = "str | int | bool | list[Json] | dict[str, Json] | None"
 
 
+_PLAIN = (str, int, bool, float, type(None))
+
+
 def jsonable(value: Any) -> Any:
     """Recursively convert records, Decimals and enums into plain JSON values."""
+    if type(value) in _PLAIN:  # exactly these types (a str or int Enum is converted below)
+        return value
     if isinstance(value, Decimal):
-        return format(normalize(value), "f")
+        return decimal_str(value)
     if isinstance(value, PartialDate):
         return value.iso
     if isinstance(value, enum.Enum):
@@ -34,7 +39,8 @@ def jsonable(value: Any) -> Any:
 
 def decimal_str(value: Decimal) -> str:
     """A Decimal (money, a score, a share) as a plain decimal string: "0.6", never "6E-1"."""
-    return format(normalize(value), "f")
+    short = value.normalize()  # exact unless the value has more digits than the context
+    return format(short if short == value else normalize(value), "f")
 
 
 def decimal_text(value: Decimal | None) -> str | None:

@@ -11,14 +11,19 @@ loading the whole catalog.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tradeoff.compare.engine import MAX_MODELS
+from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.related import RELATED_LIMIT, related_models
+from tradeoff.compare.stored_pricing import pricing_json
+from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db import locate
 from tradeoff.db.derived import Derived, Headline, RelatedRow, write_derived
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.catalog_table import computed_catalog_rows
 from tradeoff.pages.downloads import computed_downloads_summary
+from tradeoff.pages.history import computed_price_changes
 from tradeoff.pages.sitemap import computed_sitemap_entries
 from tradeoff.pages.sources import computed_row_sources
 from tradeoff.pages.view import catalog_view
@@ -51,7 +56,20 @@ def derived_values(catalog: Catalog) -> Derived:
         "downloads": computed_downloads_summary(catalog),
         "row_sources": {m.id: sorted(computed_row_sources(catalog, [m.id])) for m in candidates},
     }
-    return Derived(headlines, related, sitemap, values)
+    return Derived(headlines, related, sitemap, values, per_model_values(catalog))
+
+
+def per_model_values(catalog: Catalog) -> list[tuple[str, str, Any]]:
+    """What a comparison page shows of each model alone: its pricing at the default blend
+    (``compare.stored_pricing``) and its price changes (``pages.history``; None: none)."""
+    view = catalog_view(catalog)
+    out: list[tuple[str, str, Any]] = []
+    for m in view.models.values():
+        pricing = model_pricing(m, view.offerings.get(m.id, ()), view.providers, DEFAULT_BLEND)
+        out.append((m.id, "pricing", pricing_json(pricing)))
+        changes = computed_price_changes(catalog, [m])
+        out.append((m.id, "price_changes", changes[0] if changes else None))
+    return out
 
 
 def precompute(db_path: Path) -> None:

@@ -17,6 +17,7 @@ from tradeoff.compare.benchmarks import NO_BENCHMARKS, BenchmarkSection, section
 from tradeoff.compare.engine import CatalogView
 from tradeoff.compare.pricing import Quote, model_pricing
 from tradeoff.compare.related import Related, capability_set
+from tradeoff.compare.stored_pricing import pricing_from_json
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db import benchmark_queries, derived
 from tradeoff.db.queries import Catalog
@@ -78,9 +79,10 @@ def compare_view(catalog: Catalog, models: Sequence[Model]) -> CatalogView:
         for model_id, rows in derived.related(catalog, ids).items()
     }
     heads = derived.headlines(catalog, ids)
+    stored = derived.model_values(catalog, "pricing", ids)
     return CatalogView(
         models=catalog.models_of(ids),
-        offerings=catalog.offerings_of(ids),
+        offerings=_Offerings(catalog, ids),
         providers=catalog.providers,
         labs=catalog.labs,
         sources=catalog.sources,
@@ -88,7 +90,32 @@ def compare_view(catalog: Catalog, models: Sequence[Model]) -> CatalogView:
         capability_sets={i: h.capabilities for i, h in heads.items()},
         related=related,
         names=catalog.model_names,
+        pricing={i: pricing_from_json(v) for i, v in stored.items()},
     )
+
+
+class _Offerings(Mapping[str, Sequence[Offering]]):
+    """The offerings of some models, read when first looked up: a comparison at the default
+    blend reads each model's stored pricing instead (``CatalogView.pricing``)."""
+
+    def __init__(self, catalog: Catalog, ids: Sequence[str]) -> None:
+        self._catalog = catalog
+        self._ids = ids
+        self._loaded: dict[str, list[Offering]] | None = None
+
+    def _all(self) -> dict[str, list[Offering]]:
+        if self._loaded is None:
+            self._loaded = self._catalog.offerings_of(self._ids)
+        return self._loaded
+
+    def __getitem__(self, model_id: str) -> Sequence[Offering]:
+        return self._all()[model_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def cheapest_quotes(catalog: Catalog) -> Mapping[str, Quote | None]:

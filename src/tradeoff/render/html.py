@@ -29,6 +29,7 @@ from tradeoff.pages.provider import region_note
 from tradeoff.pages.sources import Attribution
 from tradeoff.pages.view import ModelName
 from tradeoff.records import CAPABILITY_LABELS
+from tradeoff.render import html_cells
 from tradeoff.render.charts import chart_height, price_vs_score_inline
 from tradeoff.render.compare_charts import compare_chart_height
 from tradeoff.render.jsonld import dataset_jsonld, faq_jsonld
@@ -69,6 +70,7 @@ def make_environment() -> Environment:
     env = Environment(
         loader=PackageLoader("tradeoff.render", "templates"),
         autoescape=True,
+        auto_reload=False,  # package files: they do not change while a process runs
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -98,6 +100,21 @@ def make_environment() -> Environment:
         headline_text=headline_text,
         quantization_text=quantization_text,
         region_note=region_note,
+        src=html_cells.src,
+        fact=html_cells.fact,
+        route_price=html_cells.route_price,
+        provider_row=html_cells.provider_row,
+        fact_row=html_cells.fact_row,
+        capability_row=html_cells.capability_row,
+        card_row=html_cells.card_row,
+        price_chart_row=html_cells.price_chart_row,
+        route_rows=html_cells.route_rows,
+        provider_section=html_cells.provider_section,
+        model_heads=html_cells.model_heads,
+        benchmark_row=html_cells.benchmark_row,
+        score_chart_row=html_cells.score_chart_row,
+        related_items=html_cells.related_items,
+        source_items=html_cells.source_items,
     )
     return env
 

@@ -107,7 +107,9 @@ class ComparisonContext(TypedDict):
 
 def resolve_models(catalog: Catalog, names: Sequence[str]) -> list[Model]:
     """Names → models; unknown/ambiguous names raise, repeats and counts are UsageErrors."""
-    models = [catalog.resolve(n) for n in names]
+    ids = [catalog.resolve_id(n) for n in names]
+    found = catalog.models_of(ids)  # one read for all of them
+    models = [found[i] for i in ids]
     check_models(models)
     return models
 
@@ -143,11 +145,12 @@ def comparison_context(
     specs = specs_section(result, numbers)
     benchmarks = benchmarks_section(result, numbers)
     models = [(m.id, m.name) for m in result.models]
-    cards = summary_cards(models, pricing, specs, benchmarks, blend_entry(blend), result.claims)
+    blend_shown = blend_entry(blend)
+    cards = summary_cards(models, pricing, specs, benchmarks, blend_shown, result.claims)
     return ComparisonContext(
         title=" vs ".join(m.name for m in result.models),
         models=[_model_entry(m, view.labs.get(m.lab_id)) for m in result.models],
-        blend=blend_entry(blend),
+        blend=blend_shown,
         summary_cards=cards,
         verdict_line=verdict_line(cards, result.claims, benchmarks),
         summary=result.verdict.summary.text,
@@ -162,7 +165,7 @@ def comparison_context(
             [m.slug for m in result.models],
             pricing,
             benchmarks,
-            blend_entry(blend),
+            blend_shown,
             prices_comparable(kinds_of(result.models)),
         ),
         claims=claims_section(result),

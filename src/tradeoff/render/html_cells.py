@@ -1,0 +1,297 @@
+"""The comparison page's repeated HTML cells, built in Python instead of Jinja macros.
+
+A comparison page has a few hundred cells (a source reference, a price, a sourced fact); a
+Jinja macro call costs more than the cell it writes. These functions write the same markup
+with the same escaping rule as the templates' autoescape (``markupsafe.escape`` of every
+value, the markup itself literal) and return ``Markup``, so the template inserts them as
+they are. ``tests/pages/test_comparison.py``'s golden pages hold them to the bytes the
+macros wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from tradeoff.compare.wording import NOT_SOURCED
+from tradeoff.escape import href
+from tradeoff.pages.comparison.pricing import (
+    PricingEntry,
+    QuoteEntry,
+    headline_text,
+    missing_route_text,
+    quantization_text,
+    route_price_text,
+)
+from tradeoff.render.markdown import money
+
+_UNKNOWN = frozenset(("unpriced", "not applicable", "not per token"))
+_NOT_SOURCED = f'<span class="unknown">{escape(NOT_SOURCED)}</span>'
+
+
+def src(n: int | None, dated: object) -> Markup:
+    """A cell's source reference: " [n] checked 2026-06-09" linking to the sources list."""
+    return Markup(_src_html(n, dated))
+
+
+def _src_html(n: int | None, dated: object) -> str:
+    if not n:
+        return ""
+    # a source number is an int (":d" refuses anything else): its digits need no escaping
+    out = f' <span class="src"><a href="#source-{n:d}">[{n:d}]</a>'
+    if dated:
+        out += f" {escape(dated)}"
+    return out + "</span>"
+
+
+def fact(c: Mapping[str, Any]) -> Markup:
+    """A sourced fact's cell content: its value (marked when unknown) and its source."""
+    cls = "" if c["known"] else "unknown"
+    return Markup(
+        f'<span class="{cls}">{escape(c["display"])}</span>{_src_html(c["source_n"], c["dated"])}'
+    )
+
+
+def _route_price(q: QuoteEntry, field: str) -> str:
+    text = route_price_text(q, field)
+    if text in _UNKNOWN:
+        return f'<span class="unknown">{escape(text)}</span>'
+    return str(escape(text))
+
+
+def route_price(q: QuoteEntry, field: str) -> Markup:
+    """A route's input, output or blended price cell content (unknown ones marked)."""
+    return Markup(_route_price(q, field))
+
+
+def provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> Markup:
+    """One row of a model's provider table (``compare_body.html``'s column order)."""
+    cache = q["cache_read_per_mtok"]
+    context = q["context_tokens"]
+    count = q["offering_count"]
+    return Markup(
+        "".join(
+            (
+                f'<tr><th scope="row">{escape(q["provider_name"])}</th>',
+                f"<td><code>{escape(q['provider_model_id'])}</code></td>",
+                f'<td class="num">{_route_price(q, "input_per_mtok")}</td>',
+                f'<td class="num">{_route_price(q, "output_per_mtok")}</td>',
+                f'<td class="num">{escape(money(cache)) if cache else _NOT_SOURCED}</td>',
+                f'<td class="num">{_route_price(q, "blended_per_mtok")}</td>',
+                f'<td class="num">{escape(f"{context:,}") if context else _NOT_SOURCED}</td>',
+                f"<td>{escape(quantization_text(q))}</td>",
+                f"<td>{escape(q['lifecycle'])}",
+                f", {escape(count)} offerings" if count > 1 else "",
+                "</td>",
+                f"<td>{escape(headline_text(q, headline))}</td>",
+                f"<td>{_src_html(q['source_n'], q['dated'])}</td></tr>",
+            )
+        )
+    )
+
+
+def fact_row(r: Mapping[str, Any]) -> Markup:
+    """A spec table row: its label, then each model's sourced fact."""
+    cells = "".join(f"<td>{fact(c)}</td>" for c in r["cells"])
+    return Markup(f'<tr><th scope="row">{escape(r["label"])}</th>{cells}</tr>')
+
+
+def capability_row(r: Mapping[str, Any]) -> Markup:
+    """A capability table row: its label, then each model's value and source."""
+    cells = "".join(
+        f'<td><span class="{escape(c["value"])}">{escape(c["display"])}</span>'
+        f"{_src_html(c['source_n'], c['dated'])}</td>"
+        for c in r["cells"]
+    )
+    return Markup(f'<tr><th scope="row">{escape(r["label"])}</th>{cells}</tr>')
+
+
+def card_row(r: Mapping[str, Any]) -> Markup:
+    """A summary card's row: label, value, its mark (better in words) and detail."""
+    mark, mark_text, detail = r["mark"], r["mark_text"], r["detail"]
+    out = (
+        f'<div class="card-row mark-{escape(mark)}" data-key="{escape(r["key"])}">'
+        f"<dt>{escape(r['label'])}</dt><dd>"
+        f'<span class="value{" unknown" if r["value"] is None else ""}">'
+        f"{escape(r['display'])}</span>"
+    )
+    if mark == "better":
+        out += f' <strong class="mark">✓ {escape(mark_text)}</strong>'
+    elif mark_text:
+        out += f' <span class="mark">{escape(mark_text)}</span>'
+    if detail:
+        out += f'<br><span class="detail">{escape(detail)}</span>'
+    return Markup(out + "</dd></div>")
+
+
+def price_chart_row(r: Mapping[str, Any]) -> Markup:
+    """A row of the price chart's table: a provider, then each model's price there."""
+    cells = "".join(
+        '<td class="num"><span class="unknown">no comparable route</span></td>'
+        if v is None
+        else f'<td class="num">{escape(money(str(v)))}</td>'
+        for v in r["prices"]
+    )
+    return Markup(f'<tr><th scope="row">{escape(r["provider_name"])}</th>{cells}</tr>')
+
+
+_ROUTES = (("cheapest", "Headline route"), ("first_party", "First-party API"))
+
+
+def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> Markup:
+    """The pricing summary's rows: each model's headline and first-party route (provider,
+    input, output, blended), or why it has none; one line each."""
+    fields = (
+        ("input_per_mtok", "input / 1M tokens"),
+        ("output_per_mtok", "output / 1M tokens"),
+        ("blended_per_mtok", f"blended {blend_label} / 1M tokens"),
+    )
+    rows = []
+    for key, title in _ROUTES:
+        missing = [
+            f'<span class="unknown">{escape(missing_route_text(key, p))}</span>' for p in pricing
+        ]
+        routes: list[QuoteEntry | None] = [p[key] for p in pricing]  # type: ignore[literal-required]
+        cells = []
+        for q, none in zip(routes, missing, strict=True):
+            if not q:
+                cells.append(f"<td>{none}</td>")
+                continue
+            lifecycle = "" if q["lifecycle"] == "ga" else f" ({escape(q['lifecycle'])})"
+            cells.append(
+                f"<td>{escape(q['provider_name'])}{lifecycle}"
+                f"{_src_html(q['source_n'], q['dated'])}</td>"
+            )
+        rows.append(f'<tr><th scope="row">{escape(title)}: provider</th>{"".join(cells)}</tr>')
+        for field, label in fields:
+            prices = "".join(
+                f'<td class="num">{_route_price(q, field) if q else none}</td>'
+                for q, none in zip(routes, missing, strict=True)
+            )
+            rows.append(f'<tr><th scope="row">{escape(title)}: {escape(label)}</th>{prices}</tr>')
+    return Markup("\n".join(rows))
+
+
+def related_items(
+    groups: Sequence[Mapping[str, Any]], models: Sequence[Mapping[str, Any]]
+) -> Markup:
+    """The "continue comparing" list items of each compared model, one line each."""
+    lines = []
+    for r in groups:
+        own = escape(next(m for m in models if m["id"] == r["model"])["name"])
+        for i in r["items"]:
+            reasons = escape(", ".join(i["reasons"]))
+            lines.append(
+                f'<li><a href="{escape(i["url"])}">{own} vs {escape(i["name"])}</a> '
+                f'<span class="meta">({reasons})</span></li>'
+            )
+        if not r["items"]:
+            lines.append(f"<li>No related model found for {own}.</li>")
+    return Markup("".join(line + "\n" for line in lines))
+
+
+def source_items(sources: Sequence[Mapping[str, Any]]) -> Markup:
+    """The numbered sources list's items, one line each."""
+    lines = []
+    for s in sources:
+        attribution = f", {escape(s['attribution'])}" if s["attribution"] else ""
+        lines.append(
+            f'<li id="source-{escape(s["n"])}"><a href="{escape(href(s["url"]))}" '
+            f'rel="nofollow">{escape(s["name"])}</a>: {escape(s["kind"])}, licence '
+            f"{escape(s['licence'])}, {escape(s['provenance'])}{attribution}</li>\n"
+        )
+    return Markup("".join(lines))
+
+
+_PROVIDER_HEAD = (
+    '<thead><tr><th scope="col">Provider</th><th scope="col">Model id</th>'
+    '<th scope="col">Input / 1M tokens</th><th scope="col">Output / 1M tokens</th>'
+    '<th scope="col">Cache read / 1M tokens</th><th scope="col">Blended {blend} / 1M tokens</th>'
+    '<th scope="col">Context</th><th scope="col">Quantization</th><th scope="col">Status</th>'
+    '<th scope="col">Headline</th><th scope="col">Source, date</th></tr></thead>\n'
+)
+
+
+def provider_section(p: PricingEntry, blend_label: str) -> Markup:
+    """One model's providers: its heading, a row per active provider, then what is not
+    counted (defunct or retired, other non-comparable offerings, not sold per use)."""
+    n = p["provider_count"]
+    out = [f"<h3>{escape(p['model_name'])}: {n} active provider{'s' if n != 1 else ''}</h3>\n"]
+    if p["providers"]:
+        out.append('<div class="table-wrap"><table>\n')
+        out.append(_PROVIDER_HEAD.format(blend=escape(blend_label)))
+        out.append("<tbody>\n")
+        out += [f"{provider_row(q, p['cheapest'])}\n" for q in p["providers"]]
+        out.append("</tbody>\n</table></div>\n")
+    else:
+        out.append("<p>No active provider serves this model in the catalog.</p>\n")
+    if p["defunct"]:
+        gone = ", ".join(
+            f"{escape(q['provider_name'])} ("
+            + (
+                f"defunct since {escape(q['defunct_since'])}"
+                if q["defunct_since"]
+                else str(escape(q["lifecycle"]))
+            )
+            + ")"
+            for q in p["defunct"]
+        )
+        out.append(f"<p>Not counted (defunct provider or retired offering): {gone}.</p>\n")
+    if p["other_routes"]:
+        others = ", ".join(
+            f"{escape(q['provider_name'])} <code>{escape(q['provider_model_id'])}</code> at "
+            f"{_route_price(q, 'blended_per_mtok')} ({escape(q['headline_excluded_reason'])})"
+            for q in p["other_routes"]
+        )
+        out.append(f"<p>Other offerings, not comparable: {others}.</p>\n")
+    if p["not_per_use"]:
+        apart = "; ".join(
+            f"{escape(q['provider_name'])}: {escape(q['headline_excluded_reason'])}"
+            for q in p["not_per_use"]
+        )
+        out.append(f"<p>Not counted (not sold per use): {apart}.</p>\n")
+    return Markup("".join(out))
+
+
+def model_heads(models: Sequence[Mapping[str, Any]]) -> Markup:
+    """A table head's one column per compared model."""
+    return Markup("".join(f'<th scope="col">{escape(m["name"])}</th>' for m in models))
+
+
+def _unit(unit: str) -> str:
+    return "%" if unit == "%" else f" {escape(unit)}"
+
+
+def _better(r: Mapping[str, Any]) -> str:
+    return "higher" if r["higher_is_better"] else "lower"
+
+
+def _run_date(date: object) -> str | None:
+    return f"dated {date}" if date else None
+
+
+def benchmark_row(r: Mapping[str, Any]) -> Markup:
+    """A shared benchmark's row: label, metric, each model's score (as reported, with its
+    source and run date), the basis of the comparison."""
+    unit = _unit(r["unit"])
+    scores = "".join(
+        f'<td class="num">{escape(s["score"])}{unit} ({escape(s["reported"])})'
+        f"{_src_html(s['source_n'], _run_date(s['date']))}</td>"
+        for s in r["scores"]
+    )
+    return Markup(
+        f'<tr><th scope="row">{escape(r["label"])}</th><td>{escape(r["metric"])}, '
+        f"{_better(r)} is better</td>{scores}<td>{escape(r['basis'])}</td></tr>"
+    )
+
+
+def score_chart_row(r: Mapping[str, Any], score_unit: str) -> Markup:
+    """A row of the score chart's table: a benchmark, then each model's score."""
+    unit = _unit(score_unit)
+    scores = "".join(f'<td class="num">{escape(v)}{unit}</td>' for v in r["scores"])
+    return Markup(
+        f'<tr><th scope="row">{escape(r["label"])} ({escape(r["metric"])}, '
+        f"{_better(r)} is better)</th>{scores}</tr>"
+    )

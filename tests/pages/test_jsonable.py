@@ -1,0 +1,34 @@
+"""Decimals as JSON-ready strings: plain digits, trailing zeros dropped, never an exponent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradeoff.money import normalize
+from tradeoff.pages.jsonable import decimal_str
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("0.60", "0.6"),
+        ("10", "10"),
+        ("1E+1", "10"),
+        ("6E-1", "0.6"),
+        ("0.000", "0"),
+        ("1E+30", "1" + "0" * 30),
+        ("1.23456789012345678901234567890123", "1.23456789012345678901234567890123"),
+    ],
+)
+def test_decimal_str(value: str, text: str) -> None:
+    assert decimal_str(Decimal(value)) == text
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+def test_decimal_str_is_the_normalized_value(value: Decimal) -> None:
+    # the short path (Decimal.normalize in the current context) gives what money.normalize does
+    assert decimal_str(value) == format(normalize(value), "f")
