@@ -52,13 +52,39 @@ def default_catalog_dir() -> Path:
 
 def catalog_files(root: Path) -> list[Path]:
     """Every file that feeds the compiled database, in a stable order."""
-    files = [f for f in (root / name for name in _FIXED) if f.is_file()]
+    return [root / rel for rel in catalog_names(str(root))]
+
+
+def catalog_names(root: str) -> list[str]:
+    """``catalog_files`` as paths relative to ``root`` ("/"-separated), listed with
+    ``os.scandir`` and no pathlib: the freshness check lists the catalog on every start.
+
+    Within a group, files are in ``sorted(Path)`` order (by path parts); a folder group
+    ``**`` descends into sub-folders (not through symlinked folders), ``*`` does not; only
+    files (a symlink to a file counts) are kept."""
+    names = [name for name in _FIXED if os.path.isfile(os.path.join(root, name))]
     for name, pattern in _GROUPS:
         if pattern:
-            files += only_files((root / name).glob(pattern))
-        elif (root / name).is_file():
-            files.append(root / name)
-    return files
+            suffix = pattern.rsplit("*", 1)[1]
+            found = _walk(os.path.join(root, name), name, suffix, pattern.startswith("**"))
+            names += sorted(found, key=lambda rel: rel.split("/"))
+        elif os.path.isfile(os.path.join(root, name)):
+            names.append(name)
+    return names
+
+
+def _walk(folder: str, rel: str, suffix: str, recursive: bool) -> Iterator[str]:
+    """Files in ``folder`` (``rel`` from the root) whose name ends in ``suffix``."""
+    try:
+        with os.scandir(folder) as entries:
+            found = list(entries)
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        return
+    for entry in found:
+        if entry.name.endswith(suffix) and entry.is_file():
+            yield f"{rel}/{entry.name}"
+        if recursive and entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path, f"{rel}/{entry.name}", suffix, recursive)
 
 
 def only_files(paths: Iterable[Path]) -> list[Path]:
