@@ -6,12 +6,10 @@ every start to decide whether the compiled database is current.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 _FIXED = ("sources.toml", "labs.toml", "providers.toml", "aliases.toml", "exclusions.toml")
@@ -97,18 +95,23 @@ def fingerprint(root: Path, extra: str = "") -> str:
     return read_snapshot(root).fingerprint(extra)
 
 
-@dataclass(frozen=True)
 class CatalogSnapshot:
     """Every file that feeds the database, read once: hash this and compile this.
 
     Reading the files twice (once to hash, once to compile) let a concurrent write slip in
     between: a database stamped with a version it was not built from is never rebuilt.
+    (A plain class: ``dataclasses`` costs the freshness check's start more than it saves.)
     """
 
-    root: Path
-    contents: dict[Path, bytes]  # absolute path → bytes, in ``catalog_files`` order
+    __slots__ = ("contents", "root")
+
+    def __init__(self, root: Path, contents: dict[Path, bytes]) -> None:
+        self.root = root
+        self.contents = contents  # absolute path → bytes, in ``catalog_files`` order
 
     def fingerprint(self, extra: str = "") -> str:
+        import hashlib  # only when the text is hashed: not on a start that stats
+
         digest = hashlib.sha256(extra.encode())
         for path, data in self.contents.items():
             digest.update(str(path.relative_to(self.root)).encode())
@@ -120,7 +123,7 @@ class CatalogSnapshot:
         contents = dict(self.contents)
         contents[path] = text.encode("utf-8")
         ordered = sorted(contents, key=lambda p: _order(self.root, p))
-        return replace(self, contents={p: contents[p] for p in ordered})
+        return CatalogSnapshot(self.root, {p: contents[p] for p in ordered})
 
 
 def _order(root: Path, path: Path) -> tuple[int, int, Path]:

@@ -67,6 +67,19 @@ def ensure_database(
     return db_path
 
 
+def current_database() -> Path | None:
+    """The database ``ensure_database()`` would return, if it needs no compiling (the
+    packaged one, or a current one); None otherwise. Imports nothing of the builder: the
+    cold paths (``cli.fast``) call this first, and ``ensure_database`` only when it is None."""
+    if chosen_catalog_dir() is None:
+        packaged = packaged_db_path()
+        if packaged is not None:
+            return packaged
+    catalog_dir = default_catalog_dir()
+    db_path = default_db_path(catalog_dir)
+    return db_path if check(catalog_dir, db_path)[1] else None
+
+
 def check(catalog_dir: Path, db_path: Path) -> tuple[str | None, bool]:
     """(the catalog version of ``catalog_dir`` if it was worked out, whether ``db_path`` is
     current for it and for this code). A matching stat signature answers without reading a
