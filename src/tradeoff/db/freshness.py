@@ -133,6 +133,13 @@ def write_stamp(conn: sqlite3.Connection, code: str, code_files: list[str], stat
     )
 
 
+def drop_stamp(conn: sqlite3.Connection) -> None:
+    """Remove what describes the local build (code hash and files, stat signature: paths,
+    inodes, times) from a copy that leaves this machine (``db.export``); its version stays.
+    The copy then no longer changes when a start notes a new signature in the original."""
+    conn.execute("DELETE FROM meta WHERE key IN ('code', 'code_files', 'stat')")
+
+
 def build_code_files(roots: Iterable[str]) -> list[str]:
     """The files of the code that writes the database: the modules ``roots`` import, and
     what those import, transitively (every ``import tradeoff…`` statement, those inside
