@@ -26,3 +26,43 @@ def test_a_snapshot_with_a_new_file_keeps_the_catalog_order(tmp_path: Path) -> N
     assert list(grown.contents) == catalog_files(root)
     folders = {p.relative_to(root).parts[0] for p in grown.contents}
     assert {"lifecycle", "providers", "imports", "curated"} <= folders
+
+
+def _glob_reference(root: Path) -> list[Path]:
+    """What ``catalog_files`` listed with pathlib's glob before it used ``os.scandir``."""
+    fixed = ("sources.toml", "labs.toml", "providers.toml", "aliases.toml", "exclusions.toml")
+    files = [root / n for n in fixed if (root / n).is_file()]
+    for name, pattern in (
+        ("curated", "**/*.toml"),
+        ("providers", "*.toml"),
+        ("lifecycle", "*.toml"),
+        ("imports", "*.json"),
+        ("benchmarks.toml", ""),
+        ("benchmarks", "*.json"),
+        ("history", "*.json"),
+    ):
+        if pattern:
+            files += sorted(p for p in (root / name).glob(pattern) if p.is_file())
+        elif (root / name).is_file():
+            files.append(root / name)
+    return files
+
+
+def test_the_listing_is_the_globs_listing(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(SLICE, root)
+    curated = root / "curated"
+    for rel in ("a-b/x.toml", "a/x.toml", "a/deep/er/y.toml", ".hidden.toml", "b/notes.md"):
+        (curated / rel).parent.mkdir(parents=True, exist_ok=True)
+        (curated / rel).write_text("# x\n")
+    (curated / "dir.toml").mkdir()  # a folder named like a file: not a file
+    (curated / "link").symlink_to(curated / "a", target_is_directory=True)  # not followed
+    (root / "providers").mkdir(exist_ok=True)
+    (root / "providers" / "to-file.toml").symlink_to(curated / "a" / "x.toml")  # a file
+    (root / "providers" / "sub").mkdir()
+    (root / "providers" / "sub" / "no.toml").write_text("# not at the top: not listed\n")
+    listed = catalog_files(root)
+    assert listed == _glob_reference(root)
+    rels = [p.relative_to(root).as_posix() for p in listed]
+    assert rels.index("curated/a/x.toml") < rels.index("curated/a-b/x.toml")
+    assert "providers/to-file.toml" in rels and "curated/link/x.toml" not in rels

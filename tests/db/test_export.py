@@ -63,3 +63,22 @@ def test_values_cited_to_an_excluded_source_leave_the_copy(
     assert tiers == 0
     assert price is None
     assert "tool_call" not in json.loads(capabilities)
+
+
+def test_the_copy_keeps_the_version_and_drops_the_local_build_stamp(
+    catalog_db: Path, tmp_path: Path
+) -> None:
+    # the stamp's code files and stat signature name this machine's paths and inodes
+    catalog = Catalog(catalog_db)
+    try:
+        write_redistributable_copy(catalog, tmp_path / "copy.sqlite", set())
+    finally:
+        catalog.close()
+    with sqlite3.connect(catalog_db) as conn:
+        original = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    with sqlite3.connect(tmp_path / "copy.sqlite") as conn:
+        copied = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    assert {"code", "code_files", "stat"} <= original.keys()
+    assert copied["version"] == original["version"]
+    assert not {"code", "code_files", "stat"} & copied.keys()
+    assert "catalog-slice" not in json.dumps(copied)  # the stat named the fixture tree

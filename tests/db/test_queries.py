@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tradeoff.db.queries import Catalog
@@ -51,3 +53,21 @@ def test_kind_is_compiled_with_its_source_and_read_back(catalog: Catalog) -> Non
     column = dict(catalog.connection().execute("SELECT id, kind FROM models").fetchall())
     assert column == {m.id: m.kind.value for m in catalog.models.values()}
     assert set(column.values()) == {"text-generation"}  # the test slice holds chat models only
+
+
+def test_one_models_conflicts_are_read_alone_and_equal_the_whole_tables(
+    catalog_db: Path,
+) -> None:
+    # a model page reads only its model's conflicts (parsing all of them took most of its
+    # first request); the same records, in the same order, as filtering the whole table
+    whole = Catalog(catalog_db)
+    every = whole.conflicts()
+    model_ids = {c.entity.removeprefix("model:") for c in every if c.entity.startswith("model:")}
+    model_ids |= {o.model_id for o in whole.offerings if o.model_id}
+    assert any(whole.conflicts(m) for m in model_ids)
+    for model_id in sorted(model_ids):
+        alone = Catalog(catalog_db)
+        assert alone.conflicts(model_id) == whole.conflicts(model_id), model_id
+        assert "_conflicts_by_entity" not in alone.__dict__
+        alone.close()
+    whole.close()

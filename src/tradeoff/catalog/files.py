@@ -6,12 +6,10 @@ every start to decide whether the compiled database is current.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 _FIXED = ("sources.toml", "labs.toml", "providers.toml", "aliases.toml", "exclusions.toml")
@@ -52,13 +50,39 @@ def default_catalog_dir() -> Path:
 
 def catalog_files(root: Path) -> list[Path]:
     """Every file that feeds the compiled database, in a stable order."""
-    files = [f for f in (root / name for name in _FIXED) if f.is_file()]
+    return [root / rel for rel in catalog_names(str(root))]
+
+
+def catalog_names(root: str) -> list[str]:
+    """``catalog_files`` as paths relative to ``root`` ("/"-separated), listed with
+    ``os.scandir`` and no pathlib: the freshness check lists the catalog on every start.
+
+    Within a group, files are in ``sorted(Path)`` order (by path parts); a folder group
+    ``**`` descends into sub-folders (not through symlinked folders), ``*`` does not; only
+    files (a symlink to a file counts) are kept."""
+    names = [name for name in _FIXED if os.path.isfile(os.path.join(root, name))]
     for name, pattern in _GROUPS:
         if pattern:
-            files += only_files((root / name).glob(pattern))
-        elif (root / name).is_file():
-            files.append(root / name)
-    return files
+            suffix = pattern.rsplit("*", 1)[1]
+            found = _walk(os.path.join(root, name), name, suffix, pattern.startswith("**"))
+            names += sorted(found, key=lambda rel: rel.split("/"))
+        elif os.path.isfile(os.path.join(root, name)):
+            names.append(name)
+    return names
+
+
+def _walk(folder: str, rel: str, suffix: str, recursive: bool) -> Iterator[str]:
+    """Files in ``folder`` (``rel`` from the root) whose name ends in ``suffix``."""
+    try:
+        with os.scandir(folder) as entries:
+            found = list(entries)
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        return
+    for entry in found:
+        if entry.name.endswith(suffix) and entry.is_file():
+            yield f"{rel}/{entry.name}"
+        if recursive and entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path, f"{rel}/{entry.name}", suffix, recursive)
 
 
 def only_files(paths: Iterable[Path]) -> list[Path]:
@@ -71,18 +95,23 @@ def fingerprint(root: Path, extra: str = "") -> str:
     return read_snapshot(root).fingerprint(extra)
 
 
-@dataclass(frozen=True)
 class CatalogSnapshot:
     """Every file that feeds the database, read once: hash this and compile this.
 
     Reading the files twice (once to hash, once to compile) let a concurrent write slip in
     between: a database stamped with a version it was not built from is never rebuilt.
+    (A plain class: ``dataclasses`` costs the freshness check's start more than it saves.)
     """
 
-    root: Path
-    contents: dict[Path, bytes]  # absolute path → bytes, in ``catalog_files`` order
+    __slots__ = ("contents", "root")
+
+    def __init__(self, root: Path, contents: dict[Path, bytes]) -> None:
+        self.root = root
+        self.contents = contents  # absolute path → bytes, in ``catalog_files`` order
 
     def fingerprint(self, extra: str = "") -> str:
+        import hashlib  # only when the text is hashed: not on a start that stats
+
         digest = hashlib.sha256(extra.encode())
         for path, data in self.contents.items():
             digest.update(str(path.relative_to(self.root)).encode())
@@ -94,7 +123,7 @@ class CatalogSnapshot:
         contents = dict(self.contents)
         contents[path] = text.encode("utf-8")
         ordered = sorted(contents, key=lambda p: _order(self.root, p))
-        return replace(self, contents={p: contents[p] for p in ordered})
+        return CatalogSnapshot(self.root, {p: contents[p] for p in ordered})
 
 
 def _order(root: Path, path: Path) -> tuple[int, int, Path]:

@@ -11,9 +11,12 @@ from __future__ import annotations
 import codecs
 import io
 import sys
-from typing import Any
 
 from tradeoff.errors import TradeoffError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: the cold paths skip it
+if TYPE_CHECKING:
+    from typing import Any
 
 COMMAND_MODULES = (
     "benchmark_cmds",

@@ -71,15 +71,27 @@ def _compare_args(argv: Sequence[str]) -> tuple[list[str], str, str | None] | No
     return models, fmt, options.get("--blend")
 
 
+def _database() -> Path:
+    """The database to read: when it is current (the usual case), without importing the
+    builder or the precompute step (``pages.precompute`` imports most page modules)."""
+    from tradeoff.db.locate import current_database
+
+    current = current_database()
+    if current is not None:
+        return current
+    from tradeoff.pages.precompute import ensure_database
+
+    return ensure_database()
+
+
 def _compare(models: list[str], fmt: str, blend: str | None) -> bool:
     from tradeoff.compare.workload import parse_blend_parts
     from tradeoff.db.queries import Catalog
     from tradeoff.pages.comparison.page import compare_context
-    from tradeoff.pages.precompute import ensure_database
 
     try:
         parts = None if blend is None else parse_blend_parts(blend)
-        ctx = compare_context(Catalog(ensure_database()), models, parts)
+        ctx = compare_context(Catalog(_database()), models, parts)
     except TradeoffError:
         return False  # Typer's path says what is wrong, as it always has
     if fmt == "json":

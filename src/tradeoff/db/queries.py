@@ -172,28 +172,29 @@ class Catalog:
 
     @cached_property
     def _conflicts_by_entity(self) -> dict[str, list[Conflict]]:
-        grouped: dict[str, list[Conflict]] = defaultdict(list)
-        for r in self._rows("SELECT * FROM conflicts ORDER BY entity, field"):
-            conflict = Conflict(
-                r["entity"],
-                r["field"],
-                r["chosen"],
-                r["chosen_source_id"],
-                tuple(tuple(v) for v in json.loads(r["values_json"])),
-                r["rule"],
-            )
-            grouped[conflict.entity].append(conflict)
-        return dict(grouped)
+        return _by_entity(self._rows("SELECT * FROM conflicts ORDER BY entity, field, rowid"))
 
     def conflicts(self, model_id: str | None = None) -> list[Conflict]:
-        """Recorded disagreements, optionally only those about one model and its offerings."""
-        by_entity = self._conflicts_by_entity
+        """Recorded disagreements, optionally only those about one model and its offerings
+        (then only their rows are read, unless every conflict is loaded already: a model
+        page's first request read and parsed all of them)."""
         if model_id is None:
+            by_entity = self._conflicts_by_entity
             return [c for entity in sorted(by_entity) for c in by_entity[entity]]
-        entities = {f"model:{model_id}"} | {
-            f"offering:{o.provider_id}/{o.provider_model_id}" for o in self.offerings_for(model_id)
-        }
-        return [c for entity in sorted(entities) for c in by_entity.get(entity, [])]
+        entities = sorted(
+            {f"model:{model_id}"}
+            | {
+                f"offering:{o.provider_id}/{o.provider_model_id}"
+                for o in self.offerings_for(model_id)
+            }
+        )
+        if "_conflicts_by_entity" in self.__dict__:
+            by_entity = self._conflicts_by_entity
+        else:
+            marks = ",".join("?" * len(entities))
+            sql = f"SELECT * FROM conflicts WHERE entity IN ({marks}) ORDER BY entity, field, rowid"
+            by_entity = _by_entity(self._rows(sql, tuple(entities)))
+        return [c for entity in entities for c in by_entity.get(entity, [])]
 
     def dropped(self) -> list[DroppedValue]:
         return [
@@ -322,3 +323,19 @@ class Catalog:
         for spelling, model_id in (*self._spellings.items(), *self.aliases.items()):
             grouped[compact(spelling)].add(model_id)
         return dict(grouped)
+
+
+def _by_entity(rows: list[sqlite3.Row]) -> dict[str, list[Conflict]]:
+    """Conflict rows (in entity, field order) as records, grouped by entity."""
+    grouped: dict[str, list[Conflict]] = defaultdict(list)
+    for r in rows:
+        conflict = Conflict(
+            r["entity"],
+            r["field"],
+            r["chosen"],
+            r["chosen_source_id"],
+            tuple(tuple(v) for v in json.loads(r["values_json"])),
+            r["rule"],
+        )
+        grouped[conflict.entity].append(conflict)
+    return dict(grouped)

@@ -6,7 +6,6 @@ Kept free of heavy imports: the CLI and the web app check it on every start.
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 from tradeoff import __version__
@@ -44,7 +43,11 @@ def snapshot_version(snapshot: CatalogSnapshot) -> str:
 
 def schema_text() -> str:
     """Every ``db/*.sql`` file, ``schema.sql`` first: the database's DDL."""
-    package = resources.files("tradeoff.db")
-    names = sorted(p.name for p in package.iterdir() if p.name.endswith(".sql"))
+    folder = os.path.dirname(os.path.abspath(__file__))  # a wheel installs it unzipped
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".sql"))
     names.sort(key=lambda n: (n != "schema.sql", n))
-    return "\n".join(package.joinpath(n).read_text(encoding="utf-8") for n in names)
+    texts = []
+    for name in names:
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            texts.append(handle.read())
+    return "\n".join(texts)

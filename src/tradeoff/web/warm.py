@@ -18,15 +18,27 @@ from starlette.applications import Starlette
 
 from tradeoff.pages.catalog_table import catalog_options, catalog_rows
 from tradeoff.pages.sitemap import sitemap_entries
-from tradeoff.pages.sources import row_sources
-from tradeoff.pages.view import model_names
+from tradeoff.pages.sources import all_sources, row_sources
+from tradeoff.pages.view import benchmark_registry, has_results, model_names, models_by_slug
+from tradeoff.web.requests import longest_slug
 from tradeoff.web.site import Site
 
 
 def warm(site: Site) -> None:
-    """Load every per-catalog value a page's first request would otherwise build."""
+    """Load every per-catalog value a page's first request would otherwise build: the
+    tables every page reads whole (labs, providers, sources, model ids: a comparison's or a
+    model page's first request loaded them), the name lookups of the resolvers, the
+    benchmark registry, the catalog table's rows, the sitemap."""
     catalog = site.catalog
+    tables = (catalog.labs, catalog.providers, catalog.sources, catalog.model_ids)  # loaded
+    for model_id in tables[-1][:1]:
+        catalog.resolve_id(model_id)  # builds the id set every resolution checks first
     model_names(catalog)
+    models_by_slug(catalog)
+    longest_slug(catalog)
+    benchmark_registry(catalog)
+    has_results(catalog)
+    all_sources(catalog)
     catalog_rows(catalog)
     catalog_options(catalog)
     row_sources(catalog, [])
