@@ -13,7 +13,8 @@ It also answers what the app's response cache holds (``web.caching.ResponseCache
 sent before) as soon as the request head is parsed, without an ASGI task: the same security
 checks (method, bounds, Host), then the stored 200 or 304 with the same header lines the
 ASGI path writes (``tests/web/test_fast_path.py`` compares them byte for byte). On a 2-core
-machine this took a cached compare page from about 6,000 to about 10,000 requests per CPU second (gzip: 6,000 to 11,000)
+machine this took a cached compare page from about 6,000 to about 10,000 requests per CPU
+second
 (bench/web_load.py). Anything else — a miss, a pipelined request behind one in flight, a
 write buffer over its limit, an access log to write — goes the ordinary way.
 """
@@ -63,6 +64,7 @@ class SecureHttpToolsProtocol(HttpToolsProtocol):
         self._in_head = True  # reading a request line and headers
         self._answered = False  # the request being read was answered from the cache
         self._tradeoff = _tradeoff_app(self.app)
+        self._host_checked: bytes | None = None  # a Host header the app accepts
         # uvicorn logs each answer at INFO when its access logger has a handler: then the
         # ordinary path answers, and logs.
         self._logs_access = self.access_log and self.access_logger.isEnabledFor(logging.INFO)
@@ -122,9 +124,16 @@ class SecureHttpToolsProtocol(HttpToolsProtocol):
         except httptools.HttpParserInvalidURLError:
             return False
         path, query = url.path, url.query or b""
-        scope = {"path": path.decode("latin-1"), "raw_path": path, "query_string": query}
-        if app.security.refusal({**scope, "headers": self.headers}) is not None:
-            return False
+        hosts = [value for name, value in self.headers if name == b"host"]
+        if len(hosts) != 1:
+            return False  # none (HTTP/1.0) or several: the ordinary path decides
+        if hosts[0] != self._host_checked:
+            # The security middleware's checks (a stored answer's path and query passed
+            # them already; the Host is checked once per value on a connection).
+            scope = {"path": path.decode("latin-1"), "raw_path": path, "query_string": query}
+            if app.security.refusal({**scope, "headers": self.headers}) is not None:
+                return False
+            self._host_checked = hosts[0]
         accept, if_none_match = conditional_headers(self.headers)
         stored = app.response_cache.find(path, query, accept)
         if stored is None:
@@ -141,8 +150,6 @@ class SecureHttpToolsProtocol(HttpToolsProtocol):
         content.append(b"\r\n")
         if unchanged or method == "HEAD":
             self.transport.write(b"".join(content))
-        elif os.environ.get("XJOIN"):
-            self.transport.write(b"".join(content) + stored.body)
         else:  # one vectored write (writev): the body is not copied into a joined buffer
             self.transport.writelines((b"".join(content), stored.body))
         self.server_state.total_requests += 1
