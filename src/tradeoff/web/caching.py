@@ -358,6 +358,7 @@ class ResponseCache:
                 whole = not message.get("more_body", False)
                 if public and b"etag" in names and whole and len(body) <= self._bound // 8:
                     self._keep(key, Stored(headers, body, names[b"etag"].decode("latin-1")))
+                start = None  # a streamed answer's later parts are not a whole answer
             await send(message)
 
         return record
