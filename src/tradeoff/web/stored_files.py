@@ -8,9 +8,19 @@ from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
 
 from tradeoff.db.download_files import StoredFile, gzip_chunks, plain_chunks
 from tradeoff.web.caching import CACHE_CONTROL, accepts_gzip, none_match
+
+
+class FileStream(StreamingResponse):
+    """Starlette's streaming response without its disconnect listener: it polls ``receive``,
+    which an in-process caller (the static build's ``fetch``) answers at once, forever. A
+    client gone mid-download costs at most the rest of one file's chunks."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.stream_response(send)
 
 
 def stored_file_response(
@@ -33,4 +43,4 @@ def stored_file_response(
         del headers["vary"]  # the app's GZipMiddleware adds it to an identity body it passes
     chunks = (gzip_chunks if gzipped else plain_chunks)(db_path, stored.name)
     # A plain iterator: Starlette reads it in a worker thread, a chunk at a time.
-    return StreamingResponse(chunks, headers=headers, media_type=media_type)
+    return FileStream(chunks, headers=headers, media_type=media_type)
