@@ -14,8 +14,7 @@ sent before) as soon as the request head is parsed, without an ASGI task: the sa
 checks (method, bounds, Host), then the stored 200 or 304 with the same header lines the
 ASGI path writes (``tests/web/test_fast_path.py`` compares them byte for byte). On a 2-core
 machine this took a cached compare page from about 6,000 to 12,000-14,600 requests per CPU
-second
-(bench/web_load.py). Anything else — a miss, a pipelined request behind one in flight, a
+second (bench/web_load.py). Anything else — a miss, a pipelined request behind one in flight, a
 write buffer over its limit, an access log to write — goes the ordinary way.
 """
 
