@@ -4,17 +4,22 @@ a static build file, under load (wrk, 64 connections); and cold first requests.
 Warm: for N = 1 and 2 worker processes, starts `tradeoff serve --workers N` and nginx with
 N worker processes and the config of docs/deploy.md (gzip_static, the caching headers) over
 a folder holding the page as the static build writes it (`PAGE.html` and `PAGE.html.gz`,
-the bytes the server sent). wrk runs against both, alternating, several bounded runs, without
-and with `Accept-Encoding: gzip` (what a CDN asks). Prints each run, the medians, the ratio
+the bytes the server sent); with `--before TREE`, also `tradeoff serve` from that source tree
+(e.g. `git worktree add /tmp/before main`), so before and after are measured side by side in
+one run. wrk runs against each, alternating, several bounded runs, without and with
+`Accept-Encoding: gzip` (what a CDN asks). Prints each run, the medians, the ratio
 tradeoff/nginx in requests/s (target >= 0.3) and tradeoff's p99 (target <= 20 ms); and the
 requests each server answered per CPU second it used (its process tree, from /proc): on a
-machine other work shares, that ratio moves less than requests/s do.
+machine other work shares, that ratio moves less than requests/s do. The load average is
+printed before and after: on a shared machine, read the figures with it.
+`--pin` runs wrk on the first core and every server on the second (taskset, the same for
+nginx and tradeoff), so that wrk and the server do not take turns on one core.
 Cold: for each of /sitemap.xml, the provider page and the comparison page, starts a fresh
 server and times that URL as its first request, median of the runs.
 Loopback only; every run stops by itself (wrk -d).
 
     .venv/bin/python bench/web_load.py [--runs 3] [--duration 5] [--connections 64]
-        [--workers 1 2] [--no-cold]
+        [--workers 1 2] [--before TREE] [--pin] [--no-cold]
 
 Needs Debian's wrk and nginx; installs them with apt-get when missing and run as root.
 """
@@ -154,6 +159,9 @@ def cpu_seconds(root: int) -> float:
     return sum(times.get(pid, 0.0) for pid in tree)
 
 
+PIN: dict[str, list[str]] = {"client": [], "server": []}  # taskset prefixes (--pin)
+
+
 def run_wrk(
     wrk: str,
     url: str,
@@ -166,7 +174,7 @@ def run_wrk(
     requests per CPU second the server (process tree ``server_pid``) spent on them."""
     cpu_before = cpu_seconds(server_pid) if server_pid else 0.0
     out = subprocess.run(
-        [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency",
+        [*PIN["client"], wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency",
          "-H", f"Accept-Encoding: {encoding}", url],
         check=True,
         capture_output=True,
@@ -189,16 +197,17 @@ def run_wrk(
 
 
 def start_app(
-    tradeoff: Path, procs: list[subprocess.Popen[bytes]], workers: int = 1
+    tradeoff: Path, procs: list[subprocess.Popen[bytes]], workers: int = 1, tree: Path = ROOT
 ) -> tuple[str, Any]:
-    """A fresh `tradeoff serve`, answering (its base URL and process); nothing rendered yet."""
+    """A fresh `tradeoff serve` (of the source tree ``tree``), answering (its base URL and
+    process); nothing rendered yet."""
     port = free_port()
-    app = subprocess.Popen(
-        [str(tradeoff), "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(workers)],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+    options = ["serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+    command, env = [str(tradeoff), *options], None
+    if tree != ROOT:  # that tree's code, with this venv's packages
+        command = [sys.executable, "-c", "from tradeoff.cli import main; main()", *options]
+        env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    app = subprocess.Popen([*PIN["server"], *command], cwd=tree, env=env, stdout=subprocess.DEVNULL)
     procs.append(app)
     base = f"http://127.0.0.1:{port}"
     wait_for(base + "/healthz", app, "tradeoff serve")  # cheap: renders no page
@@ -241,23 +250,41 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-cold", action="store_true", help="skip the cold first requests")
+    parser.add_argument(
+        "--before", type=Path, help="a source tree to measure side by side (the code before)"
+    )
+    parser.add_argument(
+        "--pin", action="store_true", help="wrk on core 0, the servers on core 1 (taskset)"
+    )
     args = parser.parse_args()
     wrk = need("wrk", "wrk")
     nginx = need("nginx", "nginx")
+    if args.pin:
+        PIN.update(client=["taskset", "-c", "0"], server=["taskset", "-c", "1"])
+    if args.before and not (args.before / "src" / "tradeoff").is_dir():
+        sys.exit(f"--before {args.before}: not a tradeoff source tree (no src/tradeoff)")
     tradeoff = Path(sys.executable).parent / "tradeoff"
     procs: list[subprocess.Popen[bytes]] = []
     summary: list[tuple[int, str, dict[str, dict[str, float]]]] = []
     print(
         f"wrk: 1 thread, {args.connections} connections, {args.duration} s x {args.runs} runs "
-        f"per server, alternating; page {PAIR}; {os.cpu_count()} cores",
+        f"per server, alternating; page {PAIR}; {os.cpu_count()} cores"
+        + ("; wrk on core 0, servers on core 1" if args.pin else ""),
         flush=True,
     )
+    print(f"load average before: {load_average()}", flush=True)
     try:
         for workers in args.workers:
             with tempfile.TemporaryDirectory(prefix="tradeoff-bench-") as tmp_name:
                 tmp = Path(tmp_name)
                 app_base, app = start_app(tradeoff, procs, workers)
                 body = wait_for(app_base + PAIR, app, "tradeoff serve")
+                bases, pids = {"tradeoff": app_base}, {"tradeoff": app.pid}
+                if args.before:
+                    before_base, before = start_app(tradeoff, procs, workers, args.before)
+                    if wait_for(before_base + PAIR, before, "tradeoff serve (before)") != body:
+                        print("  (the page's bytes differ before and after)", flush=True)
+                    bases["before"], pids["before"] = before_base, before.pid
                 page = tmp / "www" / file_for(PAIR, "text/html")  # as the static build writes it
                 page.parent.mkdir(parents=True)
                 page.write_bytes(body)
@@ -268,19 +295,19 @@ def main() -> None:
                 conf = tmp / "nginx.conf"
                 conf.write_text(documented_nginx(tmp, nginx_port, int(app_base.rsplit(":", 1)[1]),
                                                  workers))  # fmt: skip
-                server = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)])
+                server = subprocess.Popen([*PIN["server"], nginx, "-c", str(conf), "-p", str(tmp)])
                 procs.append(server)
-                nginx_base = f"http://127.0.0.1:{nginx_port}"
-                if wait_for(nginx_base + PAIR, server, "nginx") != body:
+                bases["nginx"], pids["nginx"] = f"http://127.0.0.1:{nginx_port}", server.pid
+                if wait_for(bases["nginx"] + PAIR, server, "nginx") != body:
                     sys.exit("nginx does not send the bytes tradeoff serve sent")
                 for encoding in ENCODINGS:
-                    pids = {"tradeoff": app.pid, "nginx": server.pid}
-                    med = warm(wrk, args, workers, encoding, app_base, nginx_base, len(body), pids)
+                    med = warm(wrk, args, workers, encoding, bases, len(body), pids)
                     summary.append((workers, encoding, med))
-                for proc in (server, app):
+                for proc in list(procs):
                     stop(proc)
                     procs.remove(proc)
         print_summary(summary, args)
+        print(f"load average after: {load_average()}", flush=True)
         if not args.no_cold:
             cold_first_requests(tradeoff, args.runs, procs)
     finally:
@@ -288,23 +315,27 @@ def main() -> None:
             stop(proc)
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages (how busy the machine is with other work)."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def warm(
     wrk: str,
     args: argparse.Namespace,
     workers: int,
     encoding: str,
-    app_base: str,
-    nginx_base: str,
+    bases: dict[str, str],
     size: int,
     pids: dict[str, int],
 ) -> dict[str, dict[str, float]]:
-    """wrk against the same page from tradeoff (render-cache hits) and nginx (a static file);
-    the medians of each server."""
+    """wrk against the same page from tradeoff (response-cache hits), tradeoff before (with
+    --before) and nginx (a static file); the medians of each server."""
     print(f"\n{workers} worker(s), Accept-Encoding: {encoding} ({size:,} bytes uncompressed)")
-    urls = {"tradeoff": app_base + PAIR, "nginx": nginx_base + PAIR}
+    urls = {name: base + PAIR for name, base in bases.items()}
     for url in urls.values():  # warm-up (render cache, page cache)
         run_wrk(wrk, url, 1, args.connections, encoding)
-    results: dict[str, list[dict[str, float]]] = {"tradeoff": [], "nginx": []}
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in urls}
     for i in range(args.runs):
         for name, url in urls.items():
             r = run_wrk(wrk, url, args.duration, args.connections, encoding, pids[name])
@@ -327,26 +358,37 @@ def warm(
 def print_summary(
     summary: list[tuple[int, str, dict[str, dict[str, float]]]], args: argparse.Namespace
 ) -> None:
-    """One line per (workers, encoding): medians, the ratio and the targets."""
+    """One line per (workers, encoding): medians, the ratio and the targets; with --before,
+    the same line for the code before."""
     print(f"\nmedians of {args.runs} runs, {args.connections} connections:")
     print(
-        f"  {'workers':>7} {'encoding':9}{'tradeoff req/s':>15}{'nginx req/s':>13}"
+        f"  {'code':7}{'workers':>7} {'encoding':9}{'tradeoff req/s':>15}{'nginx req/s':>13}"
         f"{'ratio':>7}{'tradeoff p50':>14}{'tradeoff p99':>14}{'nginx p99':>11}"
         f"{'req/CPU-s tradeoff':>20}{'nginx':>8}{'ratio':>7}"
     )
-    for workers, encoding, med in summary:
-        t, n = med["tradeoff"], med["nginx"]
+    rows = [
+        (name, workers, encoding, med[name], med["nginx"])
+        for workers, encoding, med in summary
+        for name in ("before", "tradeoff")
+        if name in med
+    ]
+    for name, workers, encoding, t, n in rows:
         ratio = t["rps"] / n["rps"]
         verdict = (
             f"ratio {'ok' if ratio >= TARGET_RATIO else 'MISSED'} (>= {TARGET_RATIO}), "
             f"p99 {'ok' if t['p99_ms'] <= TARGET_P99_MS else 'MISSED'} (<= {TARGET_P99_MS:g} ms)"
         )
         print(
-            f"  {workers:>7} {encoding:9}{t['rps']:>15,.0f}{n['rps']:>13,.0f}{ratio:>7.3f}"
+            f"  {'before' if name == 'before' else 'after':7}{workers:>7} {encoding:9}"
+            f"{t['rps']:>15,.0f}{n['rps']:>13,.0f}{ratio:>7.3f}"
             f"{t['p50_ms']:>11.2f} ms{t['p99_ms']:>11.2f} ms{n['p99_ms']:>8.2f} ms"
             f"{t['per_cpu']:>20,.0f}{n['per_cpu']:>8,.0f}{t['per_cpu'] / n['per_cpu']:>7.3f}"
             f"  {verdict}"
         )
+    for workers, encoding, med in summary:
+        if "before" in med:
+            gain = med["tradeoff"]["per_cpu"] / med["before"]["per_cpu"]
+            print(f"  after/before ({workers} worker(s), {encoding}): {gain:.2f}x req/CPU-s")
     by = {(w, e): m["tradeoff"]["rps"] for w, e, m in summary}
     for encoding in ENCODINGS:
         if (1, encoding) in by and (2, encoding) in by:

@@ -91,7 +91,7 @@ def test_every_page_and_twin_answers(client: TestClient, url: str, media: str) -
     assert response.status_code == 200, (url, response.text[:300])
     assert response.headers["content-type"].startswith(media)
     assert_security_headers(response.headers, url)
-    assert re.fullmatch(r'"[0-9a-f]{32}(-gz)?"', response.headers["etag"]), url  # strong
+    assert re.fullmatch(r'"[0-9a-f]{32}(-gz|-br)?"', response.headers["etag"]), url  # strong
     if media == JSON:
         json.loads(response.text)  # parses
     if media == HTML:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -111,24 +112,40 @@ def test_an_uncached_page_is_built_off_the_event_loop(
     assert on_loop == [False]
 
 
-def test_downloads_are_built_off_the_event_loop(
+def _running_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def test_downloads_are_read_and_built_off_the_event_loop(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from tradeoff.db.download_files import plain_chunks as plain
     from tradeoff.pages.downloads import build_downloads as real
 
     on_loop: list[bool] = []
 
+    def chunks(db_path: Path, name: str) -> Iterator[bytes]:
+        on_loop.append(_running_loop())  # runs at the first chunk: where the file is read
+        yield from plain(db_path, name)
+
+    monkeypatch.setattr("tradeoff.web.stored_files.plain_chunks", chunks)
+    plain_csv = client.get("/downloads/models.csv", headers={"accept-encoding": "identity"})
+    assert plain_csv.status_code == 200
+    assert on_loop == [False]  # stored at build: streamed from the database by a thread
+
     def spy(catalog: Catalog) -> object:
-        try:
-            asyncio.get_running_loop()
-            on_loop.append(True)
-        except RuntimeError:
-            on_loop.append(False)
+        on_loop.append(_running_loop())
         return real(catalog)
 
+    # A database without them: built once, in a worker thread.
+    monkeypatch.setattr("tradeoff.web.resources.stored_file", lambda catalog, name: None)
     monkeypatch.setattr("tradeoff.web.resources.build_downloads", spy)
     assert client.get("/downloads/models.csv").status_code == 200
-    assert on_loop and not any(on_loop)
+    assert on_loop == [False, False]
 
 
 # --- 2. the render cache is bounded in bytes, keys included, and keyed canonically

@@ -1,13 +1,16 @@
-"""gzip on the wire: text responses above a small size, Vary, ETag / 304 and headers kept."""
+"""gzip and Brotli on the wire: text responses above a small size, Vary, ETag / 304 per
+encoding and headers kept."""
 
 from __future__ import annotations
 
 import gzip
 
+import brotli
+import pytest
 from support.web_support import KIMI, assert_security_headers, client_for
 
 from tradeoff.db.queries import Catalog
-from tradeoff.web.caching import GZIP_MINIMUM_SIZE
+from tradeoff.web.caching import GZIP_MINIMUM_SIZE, preferred_coding
 
 
 def test_pages_are_gzipped_with_vary_etag_and_security_headers(catalog: Catalog) -> None:
@@ -47,3 +50,47 @@ def test_gzip_body_is_valid_gzip(catalog: Catalog) -> None:
             raw = b"".join(response.iter_raw())
         plain = client.get("/", headers={"accept-encoding": "identity"}).content
     assert gzip.decompress(raw) == plain
+
+
+def test_brotli_is_a_third_representation_with_its_own_etag(catalog: Catalog) -> None:
+    url = f"/models/{KIMI}"
+    with client_for(catalog) as client:
+        plain = client.get(url, headers={"accept-encoding": "identity"})
+        packed = client.get(url, headers={"accept-encoding": "gzip"})
+        with client.stream("GET", url, headers={"accept-encoding": "gzip, deflate, br"}) as br:
+            raw = b"".join(br.iter_raw())
+            headers = br.headers
+        assert headers["content-encoding"] == "br" and headers["vary"] == "Accept-Encoding"
+        assert brotli.decompress(raw) == plain.content
+        assert len(raw) < int(packed.headers["content-length"])  # smaller than gzip
+        assert headers["etag"] == plain.headers["etag"][:-1] + '-br"'
+        assert headers["etag"] not in (plain.headers["etag"], packed.headers["etag"])
+        assert_security_headers(headers, "br")
+        # A revalidation gets 304 only for the tag of the form it would get.
+        for tag, status in ((headers["etag"], 304), (packed.headers["etag"], 200)):
+            again = client.get(url, headers={"accept-encoding": "br", "if-none-match": tag})
+            assert again.status_code == status, tag
+        assert again.headers["content-encoding"] == "br"
+        small = client.get("/robots.txt", headers={"accept-encoding": "br"})
+        assert small.headers.get("content-encoding") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "coding"),
+    [
+        (None, "identity"),
+        ("identity", "identity"),
+        ("gzip", "gzip"),
+        ("br", "br"),
+        ("gzip, deflate, br", "br"),
+        ("br;q=0.5, gzip", "gzip"),
+        ("br;q=0, gzip;q=0", "identity"),
+        ("*", "br"),
+        ("*;q=0.1, gzip", "gzip"),
+        ("deflate", "identity"),
+        ("BR;Q=1", "br"),
+        ("gzip;q=nonsense, br", "br"),
+    ],
+)
+def test_the_preferred_coding_follows_the_weights(header: str | None, coding: str) -> None:
+    assert preferred_coding(header) == coding

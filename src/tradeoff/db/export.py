@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from tradeoff.db.derived import drop_derived
+from tradeoff.db.download_files import drop_download_files
 from tradeoff.db.freshness import drop_stamp
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import DataError
@@ -24,6 +25,7 @@ def write_redistributable_copy(catalog: Catalog, path: Path, excluded: set[str])
             _filter(dest, excluded)
             drop_derived(dest)
             drop_stamp(dest)
+            drop_download_files(dest)
         dest.execute("VACUUM")
     finally:
         dest.close()

@@ -22,7 +22,7 @@ from tradeoff.db import locate
 from tradeoff.db.derived import Derived, Headline, RelatedRow, write_derived
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.catalog_table import computed_catalog_rows
-from tradeoff.pages.downloads import computed_downloads_summary
+from tradeoff.pages.downloads import build_downloads, computed_downloads_summary, store_downloads
 from tradeoff.pages.history import computed_price_changes
 from tradeoff.pages.sitemap import computed_sitemap_entries
 from tradeoff.pages.sources import computed_row_sources
@@ -77,9 +77,11 @@ def precompute(db_path: Path) -> None:
     catalog = Catalog(db_path)
     try:
         values = derived_values(catalog)
+        downloads = build_downloads(catalog)  # built once (memoized) for the summary above
     finally:
         catalog.close()
     write_derived(db_path, values)
+    store_downloads(db_path, downloads)  # served from the database, not built on a request
 
 
 def ensure_database(catalog_dir: Path | None = None, db_path: Path | None = None) -> Path:

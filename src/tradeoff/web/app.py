@@ -40,6 +40,10 @@ class TradeoffApp(Starlette):
     ``web.caching`` with their own ETag, and the middleware passes encoded bodies through)."""
 
     allowed_hosts: tuple[str, ...] = ("*",)
+    # Set when the stack is built (the first request): ``web.server`` answers what the
+    # response cache holds before the ASGI app, after the same security checks.
+    security: SecurityMiddleware | None = None
+    response_cache: ResponseCache | None = None
 
     def build_middleware_stack(self) -> ASGIApp:
         compressed = GZipMiddleware(
@@ -47,7 +51,9 @@ class TradeoffApp(Starlette):
             minimum_size=GZIP_MINIMUM_SIZE,
             compresslevel=GZIP_LEVEL,
         )
-        return SecurityMiddleware(ResponseCache(compressed), self.allowed_hosts)
+        self.response_cache = ResponseCache(compressed)
+        self.security = SecurityMiddleware(self.response_cache, self.allowed_hosts)
+        return self.security
 
 
 def hosts_for(base_url: str) -> tuple[str, ...]:

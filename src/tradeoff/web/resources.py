@@ -9,12 +9,14 @@ from importlib import resources
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from tradeoff.db.download_files import stored_file
 from tradeoff.pages.downloads import FILES, build_downloads
 from tradeoff.pages.sitemap import sitemap_entries
 from tradeoff.pages.view import model_names
 from tradeoff.render.site_files import llms_txt, robots_txt, sitemap_parts, sitemap_xml
-from tradeoff.web.responses import cached, not_found
+from tradeoff.web.responses import MEDIA_TYPES, cached, not_found
 from tradeoff.web.site import Site
+from tradeoff.web.stored_files import stored_file_response
 
 STATIC_TYPES = {"css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"}
 DOWNLOAD_TYPES = {"sqlite": "sqlite", "json": "json", "csv": "csv", "md": "md"}
@@ -45,9 +47,12 @@ async def download_file(request: Request) -> Response:
     if name not in {f[0] for f in FILES}:
         raise not_found("Not Found", f"no download is called {name!r}", parameter="name")
     kind = DOWNLOAD_TYPES[name.rsplit(".", 1)[1]]
-    # Built once per app (seconds: a filtered copy of the database), in a worker thread.
-    files = (await site.in_worker(lambda: build_downloads(site.catalog))).files
-    response = cached(request, site.version, files[name], kind)
+    stored = stored_file(site.catalog, name) if site.catalog.live else None
+    if stored is not None:  # made at database build: streamed from the database
+        response = stored_file_response(request, stored, site.catalog.path, MEDIA_TYPES[kind])
+    else:  # a database without them: built once per app (seconds), in a worker thread
+        files = (await site.in_worker(lambda: build_downloads(site.catalog))).files
+        response = cached(request, site.version, files[name], kind)
     response.headers["content-disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -48,6 +48,14 @@ def security_headers(content_type: bytes) -> list[tuple[bytes, bytes]]:
     return [*BASE_HEADERS, (b"content-security-policy", csp.encode())]
 
 
+def secured(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """A response's headers as this middleware sends them: the security headers replace any
+    the app set."""
+    kept = [(k, v) for k, v in headers if k.lower() not in _REPLACED]
+    content_type = next((v for k, v in kept if k.lower() == b"content-type"), b"")
+    return kept + security_headers(content_type)
+
+
 class SecurityMiddleware:
     """Pure ASGI wrapper: outermost, so even a 500 from the error middleware gets headers."""
 
@@ -69,11 +77,7 @@ class SecurityMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [
-                    (k, v) for k, v in message.get("headers", []) if k.lower() not in _REPLACED
-                ]
-                content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
-                message = {**message, "headers": headers + security_headers(content_type)}
+                message = {**message, "headers": secured(list(message.get("headers", [])))}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

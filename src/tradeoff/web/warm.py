@@ -5,7 +5,7 @@ the sitemap, the catalog table's rows, the downloads' sizes) is stored at databa
 (``pages.precompute``). What every page still shares — the model names of the pickers, the
 catalog table's rows and filter options, the compiled templates — is loaded here, once, when
 the app starts (the ASGI lifespan that ``tradeoff serve`` runs), not by whichever request
-comes first. The download files themselves are built on their first request.
+comes first. The download files are stored in the database at build (``db.download_files``).
 """
 
 from __future__ import annotations
