@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from urllib.parse import quote, urlencode
 
 PAIR_SEPARATOR = "-vs-"
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")  # what ``quote`` leaves as it is
 
 
 def _q(segment: str) -> str:
     """Quote a path segment (ids are plain, but a crafted one must not break the URL)."""
+    if _UNRESERVED.fullmatch(segment):
+        return segment
     return quote(segment, safe="")
 
 

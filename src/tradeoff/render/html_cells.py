@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+from markupsafe import escape as _markup_escape
 
 from tradeoff.compare.wording import NOT_SOURCED
 from tradeoff.escape import href
@@ -26,6 +27,24 @@ from tradeoff.pages.comparison.pricing import (
     route_price_text,
 )
 from tradeoff.render.markdown import money
+
+
+def escape(value: object) -> str:
+    """``markupsafe.escape`` as a plain ``str`` (the same five replacements), without a
+    ``Markup`` object per value: a page escapes several hundred cell values, and these cells
+    are joined as text and wrapped in ``Markup`` once."""
+    if type(value) is str:
+        if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
+            return (
+                value.replace("&", "&amp;")
+                .replace(">", "&gt;")
+                .replace("<", "&lt;")
+                .replace("'", "&#39;")
+                .replace('"', "&#34;")
+            )
+        return value
+    return str(_markup_escape(value))
+
 
 _UNKNOWN = frozenset(("unpriced", "not applicable", "not per token"))
 _NOT_SOURCED = f'<span class="unknown">{escape(NOT_SOURCED)}</span>'
