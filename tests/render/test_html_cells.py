@@ -8,7 +8,7 @@ import pytest
 from markupsafe import Markup, escape
 
 from tradeoff.render.html_cells import escape as cell_escape
-from tradeoff.urls import _q
+from tradeoff.urls import _q, compare
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,16 @@ def test_cell_escape_matches_markupsafe(value: object) -> None:
 def test_path_segment_fast_path_matches_quote(segment: str) -> None:
 
     assert _q(segment) == quote(segment, safe="")
+
+
+@pytest.mark.parametrize(
+    ("slugs", "blend", "url"),
+    [
+        (["b", "a"], None, "/compare/a-vs-b"),
+        (["a", "b"], "3:1", "/compare/a-vs-b?blend=3:1"),
+        (["a b", "c"], None, "/compare/a%20b-vs-c"),
+        (["a", "a"], None, "/compare?models=a,a"),
+    ],
+)
+def test_compare_urls(slugs: list[str], blend: str | None, url: str) -> None:
+    assert compare(slugs, blend) == url
