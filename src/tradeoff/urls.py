@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from urllib.parse import quote, urlencode
 
 PAIR_SEPARATOR = "-vs-"
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")  # what ``quote`` leaves as it is
 
 
 def _q(segment: str) -> str:
     """Quote a path segment (ids are plain, but a crafted one must not break the URL)."""
+    if _UNRESERVED.fullmatch(segment):
+        return segment
     return quote(segment, safe="")
 
 
@@ -67,8 +71,7 @@ def api_docs() -> str:
 
 def canonical_pair(slug_a: str, slug_b: str) -> tuple[str, str]:
     """The two slugs in canonical (sorted) order."""
-    first, second = sorted((slug_a, slug_b))
-    return first, second
+    return (slug_a, slug_b) if slug_a <= slug_b else (slug_b, slug_a)
 
 
 def compare(slugs: Iterable[str], blend: str | None = None) -> str:
@@ -77,7 +80,8 @@ def compare(slugs: Iterable[str], blend: str | None = None) -> str:
     params: dict[str, str | None] = {"blend": blend}
     if len(ordered) == 2 and ordered[0] != ordered[1]:
         first, second = canonical_pair(ordered[0], ordered[1])
-        return with_query(f"/compare/{_q(first)}{PAIR_SEPARATOR}{_q(second)}", params)
+        path = f"/compare/{_q(first)}{PAIR_SEPARATOR}{_q(second)}"
+        return path if blend is None else with_query(path, params)
     return with_query("/compare", {"models": ",".join(ordered) or None, **params})
 
 

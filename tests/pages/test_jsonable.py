@@ -32,3 +32,11 @@ def test_decimal_str(value: str, text: str) -> None:
 def test_decimal_str_is_the_normalized_value(value: Decimal) -> None:
     # the short path (Decimal.normalize in the current context) gives what money.normalize does
     assert decimal_str(value) == format(normalize(value), "f")
+
+
+@pytest.mark.parametrize(
+    "value", ["-0", "-0.0", "0.0", "100", "-2.50", "0.000135", "1E-7", "1.5E+2"]
+)
+def test_decimal_str_positional_shortcut(value: str) -> None:
+    # str(Decimal) without an exponent, trailing zeros dropped: what normalize then "f" gives
+    assert decimal_str(Decimal(value)) == format(normalize(Decimal(value)), "f")

@@ -71,6 +71,16 @@ def results_for(catalog: Catalog, model_id: str) -> list[BenchmarkResult]:
     return [_result(r) for r in rows]
 
 
+def results_of(catalog: Catalog, model_ids: list[str]) -> dict[str, list[BenchmarkResult]]:
+    """``results_for`` each of ``model_ids`` (each list in the same order), in one read."""
+    marks = ",".join("?" * len(model_ids))
+    sql = f"SELECT * FROM benchmark_results WHERE model_id IN ({marks}) {_ORDER}"
+    out: dict[str, list[BenchmarkResult]] = {m: [] for m in model_ids}
+    for r in catalog.connection().execute(sql, tuple(model_ids)).fetchall():
+        out[r["model_id"]].append(_result(r))
+    return out
+
+
 def has_results(catalog: Catalog) -> bool:
     """Whether the catalog holds any benchmark result."""
     return bool(catalog.connection().execute("SELECT 1 FROM benchmark_results LIMIT 1").fetchall())

@@ -147,10 +147,10 @@ def related(catalog: Catalog, model_ids: Sequence[str]) -> dict[str, list[Relate
         tuple(model_ids),
     ).fetchall()
     out: dict[str, list[RelatedRow]] = {m: [] for m in model_ids}
-    for model_id, rank, related_id, score, reasons in rows:
-        out[model_id].append(
-            RelatedRow(model_id, rank, related_id, score, tuple(json.loads(reasons)))
-        )
+    # every row's reasons (a JSON list) decoded in one call, not a dozen
+    reasons = json.loads(f"[{','.join(r[4] for r in rows)}]")
+    for (model_id, rank, related_id, score, _), why in zip(rows, reasons, strict=True):
+        out[model_id].append(RelatedRow(model_id, rank, related_id, score, tuple(why)))
     return out
 
 

@@ -173,7 +173,7 @@ def benchmark_section(catalog: Catalog, models: Sequence[Model]) -> BenchmarkSec
     their results."""
     if not has_results(catalog):
         return NO_BENCHMARKS
-    results = {m.id: benchmark_queries.results_for(catalog, m.id) for m in models}
+    results = benchmark_queries.results_of(catalog, [m.id for m in models])
     registry = benchmark_registry(catalog)
     names = {m.id: m.name for m in models}
     return section_from_results([m.id for m in models], results, registry, names)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+from markupsafe import escape as _markup_escape
 
 from tradeoff.compare.wording import NOT_SOURCED
 from tradeoff.escape import href
@@ -26,6 +27,24 @@ from tradeoff.pages.comparison.pricing import (
     route_price_text,
 )
 from tradeoff.render.markdown import money
+
+
+def escape(value: object) -> str:
+    """``markupsafe.escape`` as a plain ``str`` (the same five replacements), without a
+    ``Markup`` object per value: a page escapes several hundred cell values, and these cells
+    are joined as text and wrapped in ``Markup`` once."""
+    if type(value) is str:
+        if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
+            return (
+                value.replace("&", "&amp;")
+                .replace(">", "&gt;")
+                .replace("<", "&lt;")
+                .replace("'", "&#39;")
+                .replace('"', "&#34;")
+            )
+        return value
+    return str(_markup_escape(value))
+
 
 _UNKNOWN = frozenset(("unpriced", "not applicable", "not per token"))
 _NOT_SOURCED = f'<span class="unknown">{escape(NOT_SOURCED)}</span>'
@@ -48,10 +67,19 @@ def _src_html(n: int | None, dated: object) -> str:
 
 def fact(c: Mapping[str, Any]) -> Markup:
     """A sourced fact's cell content: its value (marked when unknown) and its source."""
+    return Markup(_fact_html(c))
+
+
+def _fact_html(c: Mapping[str, Any]) -> str:
     cls = "" if c["known"] else "unknown"
-    return Markup(
+    return (
         f'<span class="{cls}">{escape(c["display"])}</span>{_src_html(c["source_n"], c["dated"])}'
     )
+
+
+def _lines(rows: Sequence[str]) -> Markup:
+    """Rows as a template's ``{% for %}`` loop wrote them: each on its own line."""
+    return Markup("".join(row + "\n" for row in rows))
 
 
 def _route_price(q: QuoteEntry, field: str) -> str:
@@ -68,47 +96,64 @@ def route_price(q: QuoteEntry, field: str) -> Markup:
 
 def provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> Markup:
     """One row of a model's provider table (``compare_body.html``'s column order)."""
+    return Markup(_provider_row(q, headline))
+
+
+def _provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> str:
     cache = q["cache_read_per_mtok"]
     context = q["context_tokens"]
     count = q["offering_count"]
-    return Markup(
-        "".join(
-            (
-                f'<tr><th scope="row">{escape(q["provider_name"])}</th>',
-                f"<td><code>{escape(q['provider_model_id'])}</code></td>",
-                f'<td class="num">{_route_price(q, "input_per_mtok")}</td>',
-                f'<td class="num">{_route_price(q, "output_per_mtok")}</td>',
-                f'<td class="num">{escape(money(cache)) if cache else _NOT_SOURCED}</td>',
-                f'<td class="num">{_route_price(q, "blended_per_mtok")}</td>',
-                f'<td class="num">{escape(f"{context:,}") if context else _NOT_SOURCED}</td>',
-                f"<td>{escape(quantization_text(q))}</td>",
-                f"<td>{escape(q['lifecycle'])}",
-                f", {escape(count)} offerings" if count > 1 else "",
-                "</td>",
-                f"<td>{escape(headline_text(q, headline))}</td>",
-                f"<td>{_src_html(q['source_n'], q['dated'])}</td></tr>",
-            )
+    return "".join(
+        (
+            f'<tr><th scope="row">{escape(q["provider_name"])}</th>',
+            f"<td><code>{escape(q['provider_model_id'])}</code></td>",
+            f'<td class="num">{_route_price(q, "input_per_mtok")}</td>',
+            f'<td class="num">{_route_price(q, "output_per_mtok")}</td>',
+            f'<td class="num">{escape(money(cache)) if cache else _NOT_SOURCED}</td>',
+            f'<td class="num">{_route_price(q, "blended_per_mtok")}</td>',
+            f'<td class="num">{escape(f"{context:,}") if context else _NOT_SOURCED}</td>',
+            f"<td>{escape(quantization_text(q))}</td>",
+            f"<td>{escape(q['lifecycle'])}",
+            f", {escape(count)} offerings" if count > 1 else "",
+            "</td>",
+            f"<td>{escape(headline_text(q, headline))}</td>",
+            f"<td>{_src_html(q['source_n'], q['dated'])}</td></tr>",
         )
     )
 
 
-def fact_row(r: Mapping[str, Any]) -> Markup:
+def fact_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
+    """The spec table's rows, one line each."""
+    return _lines([_fact_row(r) for r in rows])
+
+
+def _fact_row(r: Mapping[str, Any]) -> str:
     """A spec table row: its label, then each model's sourced fact."""
-    cells = "".join(f"<td>{fact(c)}</td>" for c in r["cells"])
-    return Markup(f'<tr><th scope="row">{escape(r["label"])}</th>{cells}</tr>')
+    cells = "".join(f"<td>{_fact_html(c)}</td>" for c in r["cells"])
+    return f'<tr><th scope="row">{escape(r["label"])}</th>{cells}</tr>'
 
 
-def capability_row(r: Mapping[str, Any]) -> Markup:
+def capability_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
+    """The capability table's rows, one line each."""
+    return _lines([_capability_row(r) for r in rows])
+
+
+def _capability_row(r: Mapping[str, Any]) -> str:
     """A capability table row: its label, then each model's value and source."""
     cells = "".join(
         f'<td><span class="{escape(c["value"])}">{escape(c["display"])}</span>'
         f"{_src_html(c['source_n'], c['dated'])}</td>"
         for c in r["cells"]
     )
-    return Markup(f'<tr><th scope="row">{escape(r["label"])}</th>{cells}</tr>')
+    return f'<tr><th scope="row">{escape(r["label"])}</th>{cells}</tr>'
 
 
-def card_row(r: Mapping[str, Any]) -> Markup:
+def card_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
+    """A summary card's rows, one line each."""
+    return _lines([_card_row(r) for r in rows])
+
+
+def _card_row(r: Mapping[str, Any]) -> str:
     """A summary card's row: label, value, its mark (better in words) and detail."""
     mark, mark_text, detail = r["mark"], r["mark_text"], r["detail"]
     out = (
@@ -123,10 +168,15 @@ def card_row(r: Mapping[str, Any]) -> Markup:
         out += f' <span class="mark">{escape(mark_text)}</span>'
     if detail:
         out += f'<br><span class="detail">{escape(detail)}</span>'
-    return Markup(out + "</dd></div>")
+    return out + "</dd></div>"
 
 
-def price_chart_row(r: Mapping[str, Any]) -> Markup:
+def price_chart_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
+    """The price chart table's rows, one line each."""
+    return _lines([_price_chart_row(r) for r in rows])
+
+
+def _price_chart_row(r: Mapping[str, Any]) -> str:
     """A row of the price chart's table: a provider, then each model's price there."""
     cells = "".join(
         '<td class="num"><span class="unknown">no comparable route</span></td>'
@@ -134,7 +184,7 @@ def price_chart_row(r: Mapping[str, Any]) -> Markup:
         else f'<td class="num">{escape(money(str(v)))}</td>'
         for v in r["prices"]
     )
-    return Markup(f'<tr><th scope="row">{escape(r["provider_name"])}</th>{cells}</tr>')
+    return f'<tr><th scope="row">{escape(r["provider_name"])}</th>{cells}</tr>'
 
 
 _ROUTES = (("cheapest", "Headline route"), ("first_party", "First-party API"))
@@ -214,7 +264,12 @@ _PROVIDER_HEAD = (
 )
 
 
-def provider_section(p: PricingEntry, blend_label: str) -> Markup:
+def provider_sections(pricing: Sequence[PricingEntry], blend_label: str) -> Markup:
+    """Each model's provider section, one after the other."""
+    return Markup("".join(_provider_section(p, blend_label) for p in pricing))
+
+
+def _provider_section(p: PricingEntry, blend_label: str) -> str:
     """One model's providers: its heading, a row per active provider, then what is not
     counted (defunct or retired, other non-comparable offerings, not sold per use)."""
     n = p["provider_count"]
@@ -223,7 +278,7 @@ def provider_section(p: PricingEntry, blend_label: str) -> Markup:
         out.append('<div class="table-wrap"><table>\n')
         out.append(_PROVIDER_HEAD.format(blend=escape(blend_label)))
         out.append("<tbody>\n")
-        out += [f"{provider_row(q, p['cheapest'])}\n" for q in p["providers"]]
+        out += [f"{_provider_row(q, p['cheapest'])}\n" for q in p["providers"]]
         out.append("</tbody>\n</table></div>\n")
     else:
         out.append("<p>No active provider serves this model in the catalog.</p>\n")
@@ -252,7 +307,7 @@ def provider_section(p: PricingEntry, blend_label: str) -> Markup:
             for q in p["not_per_use"]
         )
         out.append(f"<p>Not counted (not sold per use): {apart}.</p>\n")
-    return Markup("".join(out))
+    return "".join(out)
 
 
 def model_heads(models: Sequence[Mapping[str, Any]]) -> Markup:
@@ -272,7 +327,12 @@ def _run_date(date: object) -> str | None:
     return f"dated {date}" if date else None
 
 
-def benchmark_row(r: Mapping[str, Any]) -> Markup:
+def benchmark_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
+    """The shared benchmarks' rows, one line each."""
+    return _lines([_benchmark_row(r) for r in rows])
+
+
+def _benchmark_row(r: Mapping[str, Any]) -> str:
     """A shared benchmark's row: label, metric, each model's score (as reported, with its
     source and run date), the basis of the comparison."""
     unit = _unit(r["unit"])
@@ -281,17 +341,22 @@ def benchmark_row(r: Mapping[str, Any]) -> Markup:
         f"{_src_html(s['source_n'], _run_date(s['date']))}</td>"
         for s in r["scores"]
     )
-    return Markup(
+    return (
         f'<tr><th scope="row">{escape(r["label"])}</th><td>{escape(r["metric"])}, '
         f"{_better(r)} is better</td>{scores}<td>{escape(r['basis'])}</td></tr>"
     )
 
 
-def score_chart_row(r: Mapping[str, Any], score_unit: str) -> Markup:
+def score_chart_rows(rows: Sequence[Mapping[str, Any]], score_unit: str) -> Markup:
+    """The score chart table's rows, one line each."""
+    return _lines([_score_chart_row(r, score_unit) for r in rows])
+
+
+def _score_chart_row(r: Mapping[str, Any], score_unit: str) -> str:
     """A row of the score chart's table: a benchmark, then each model's score."""
     unit = _unit(score_unit)
     scores = "".join(f'<td class="num">{escape(v)}{unit}</td>' for v in r["scores"])
-    return Markup(
+    return (
         f'<tr><th scope="row">{escape(r["label"])} ({escape(r["metric"])}, '
         f"{_better(r)} is better)</th>{scores}</tr>"
     )

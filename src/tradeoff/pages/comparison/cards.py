@@ -224,15 +224,16 @@ def verdict_line(
             parts.append(f"{card['model_name']} has {w.join(wins)}")
     # rows where every card ties are said together; a tie of some models names them
     groups: dict[tuple[str, ...], list[str]] = {}
+    by_key = [(c["model_name"], {r["key"]: r for r in c["rows"]}) for c in cards]
     for key in ROWS:
-        tied = [c for c in cards if _row(c, key)["mark"] == TIE]
+        tied = [(name, rows[key]) for name, rows in by_key if rows[key]["mark"] == TIE]
         if not tied:
             continue
         noun = ties[key]
-        if key == "weights" and _row(tied[0], key)["value"] is False:
+        if key == "weights" and tied[0][1]["value"] is False:
             noun = "closed weights"
         everyone = len(tied) == len(cards)
-        groups.setdefault(() if everyone else tuple(c["model_name"] for c in tied), []).append(noun)
+        groups.setdefault(() if everyone else tuple(n for n, _ in tied), []).append(noun)
     for names, nouns in groups.items():
         who = w.join(list(names)) if names else ("both" if len(cards) == 2 else "all")
         parts.append(f"{who} tie on {w.join(nouns)}")
@@ -240,7 +241,3 @@ def verdict_line(
     if any(c.id == KIND_DIFFER for c in claims):
         text = "Different kinds of model: prices are not compared. " + text
     return text[0].upper() + text[1:]
-
-
-def _row(card: SummaryCard, key: str) -> CardRow:
-    return next(r for r in card["rows"] if r["key"] == key)
