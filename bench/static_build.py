@@ -73,7 +73,7 @@ def home_on_the_wire(db: Path) -> None:
 def line(label: str, report: BuildReport, full: float) -> None:
     print(
         f"{label:<28}{report.seconds:8.1f} s  ({report.seconds / full:5.2f}x full)  "
-        f"{report.files} files, {report.rewritten} rewritten, {report.gz_files} .gz"
+        f"{report.files} files, {report.rewritten} rewritten, {report.compressed} .gz"
     )
 
 
@@ -93,7 +93,7 @@ def main() -> None:
         print(f"catalog: {args.catalog}")
         print(
             f"full build (median of {args.runs}):{full:8.1f} s  "
-            f"{builds[0].files} files + {builds[0].gz_files} .gz  "
+            f"{builds[0].files} files + {builds[0].compressed} .gz  "
             f"({builds[0].files / full:.0f} files/s)"
         )
         line("rebuild, nothing changed:", build_site(db, tmp / "full-0", BASE), full)
