@@ -82,7 +82,10 @@ def build(
     ] = "http://127.0.0.1:8000",
     jobs: Annotated[
         int | None,
-        typer.Option(help="Worker processes rendering pages (default: one per CPU)."),
+        typer.Option(
+            help="Worker processes rendering pages (default: one per 2,000 URLs, at most "
+            "one per CPU; 1: in this process)."
+        ),
     ] = None,
 ) -> None:
     """Build the whole site as static files for any static host or CDN (docs/deploy.md)."""

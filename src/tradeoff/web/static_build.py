@@ -5,7 +5,7 @@ in-process (one ASGI call, no socket), so routing, redirects, twins, the render 
 every renderer are exactly those of ``tradeoff serve`` — a file equals the body the server
 sends, and nothing here can drift from the route table.
 
-The pages are rendered by worker processes (``--jobs``, default one per CPU), each with its
+The pages are rendered by worker processes (``--jobs``, default ``default_jobs``), each with its
 own app over the same database, in chunks of consecutive URLs (a page's HTML, JSON and
 Markdown share one context). The files are written to a temporary folder beside OUT_DIR,
 then renamed into place: an interrupted build (Ctrl-C, an error) leaves the previous site.
@@ -48,6 +48,7 @@ from tradeoff.web.static_site import NOT_FOUND_FILE, file_for, site_urls
 
 MARKER = ".tradeoff-build"  # names a folder as a build of ours (safe to replace)
 CHUNK = 32  # URLs handed to a worker at once
+URLS_PER_WORKER = 2000  # see default_jobs
 Progress = Callable[[int, int], None]  # (done, total)
 T = TypeVar("T")
 
@@ -172,10 +173,6 @@ def _start_worker(db_path: Path, base_url: str, tmp: Path, previous: Path) -> No
     _WORKER = (app, host, Writer(tmp, previous))
 
 
-def _ready() -> None:
-    """Nothing: submitted once per worker to start the workers early."""
-
-
 def _render_chunk(todo: list[str]) -> _Done:
     """In a worker process: render and write one chunk of URLs."""
     assert _WORKER is not None, "_start_worker runs first"
@@ -229,9 +226,12 @@ def _collect(results: Iterator[_Done], counts: WriteCounts) -> list[str]:
     return list(written)
 
 
-def default_jobs() -> int:
-    """Worker processes by default: one per CPU this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+def default_jobs(urls: int) -> int:
+    """Worker processes by default: one per ``URLS_PER_WORKER`` URLs (a worker's start —
+    imports, the catalog's shared values — is worth it only for a large site), at most one
+    per CPU this process may run on; 1 renders in this process."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cpus or 1, urls // URLS_PER_WORKER))
 
 
 def _not_found_page(site: Site) -> bytes:
@@ -274,17 +274,19 @@ def build_site(
     progress: Progress | None = None,
     jobs: int | None = None,
 ) -> BuildReport:
-    """Build the whole site into ``out_dir`` with ``jobs`` worker processes (default: one
-    per CPU; 1: in this process) — see the module's docstring."""
+    """Build the whole site into ``out_dir`` with ``jobs`` worker processes (default:
+    ``default_jobs``; 1: in this process) — see the module's docstring."""
     started = time.perf_counter()
-    jobs = default_jobs() if jobs is None else jobs
-    if jobs < 1:
+    if jobs is not None and jobs < 1:
         raise TradeoffError(f"--jobs must be 1 or more, not {jobs}")
     out_dir = out_dir.absolute()
     tmp = _prepare(out_dir)
     counts = WriteCounts()
     pool: ProcessPoolExecutor | None = None
     try:
+        app, site, host = _build_app(db_path, base_url)
+        todo = list(dict.fromkeys(site_urls(site.catalog)))
+        jobs = default_jobs(len(todo)) if jobs is None else jobs
         if jobs > 1:
             pool = ProcessPoolExecutor(
                 jobs,
@@ -292,10 +294,6 @@ def build_site(
                 initializer=_start_worker,
                 initargs=(db_path, base_url, tmp, out_dir),
             )
-            for _ in range(jobs):
-                pool.submit(_ready)  # the workers start while this process lists the URLs
-        app, site, host = _build_app(db_path, base_url)
-        todo = list(dict.fromkeys(site_urls(site.catalog)))
         writer = Writer(tmp, out_dir)
         if pool is None:
             results = _render_here(app, host, todo, writer, progress)
