@@ -6,6 +6,7 @@ import _thread
 import functools
 import gzip
 import http.server
+import os
 import re
 import shutil
 import threading
@@ -28,7 +29,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.errors import TradeoffError
 from tradeoff.render.site_files import sitemap_xml
 from tradeoff.web.app import create_app
-from tradeoff.web.static_build import MARKER, build_site, fetch
+from tradeoff.web.static_build import MARKER, build_site, default_jobs, fetch
 from tradeoff.web.static_site import file_for, host_files, site_urls
 
 BASE = "http://testserver"
@@ -314,3 +315,11 @@ def test_sitemap_over_the_limit_is_an_index_of_parts(catalog: Catalog) -> None:
     with client_for(catalog) as client:  # under the limit: one file, no parts
         assert "<urlset" in client.get("/sitemap.xml").text
         assert client.get("/sitemap-1.xml").status_code == 404
+
+
+def test_workers_by_default_only_for_a_large_site(tmp_path: Path) -> None:
+    assert default_jobs(351) == 1  # the test catalog: a worker's start would cost more
+    assert default_jobs(10**6) == len(os.sched_getaffinity(0))
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "site"), "--jobs", "0"])
+    assert result.exit_code == 1 and "--jobs must be 1 or more" in result.output
+    assert not (tmp_path / "site").exists()
