@@ -60,7 +60,9 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _child(catalog: Path, work: Path, runs: int, jobs: int | None) -> dict[str, Any]:
+def _child(
+    catalog: Path, work: Path, runs: int, jobs: int | None, unchanged: bool
+) -> dict[str, Any]:
     """In the tree's own process: the builds, measured."""
     from tradeoff.pages.precompute import ensure_database
     from tradeoff.web.static_build import build_site
@@ -80,14 +82,16 @@ def _child(catalog: Path, work: Path, runs: int, jobs: int | None) -> dict[str, 
 
     db = ensure_database(catalog, work / "a.sqlite")
     full = [build(db, work / f"full-{n}") for n in range(runs)]
-    same = build(db, work / "full-0")
+    same = build(db, work / "full-0") if unchanged else None
     changed = change_one_price(catalog)
     changed_db = ensure_database(catalog, work / "b.sqlite")
     one = build(changed_db, work / "full-0")
     return {"full": full, "same": same, "one": one, "changed": changed}
 
 
-def _run_tree(tree: Path, catalog: Path, runs: int, jobs: int | None) -> dict[str, Any]:
+def _run_tree(
+    tree: Path, catalog: Path, runs: int, jobs: int | None, unchanged: bool
+) -> dict[str, Any]:
     """One tree's measurements, in a new process with the tree's ``src/`` first."""
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -95,7 +99,7 @@ def _run_tree(tree: Path, catalog: Path, runs: int, jobs: int | None) -> dict[st
         shutil.copytree(catalog, text, ignore=shutil.ignore_patterns(".*"))
         env = {**os.environ, "PYTHONPATH": str(tree / "src")}
         args = [sys.executable, __file__, "--child", str(text), str(tmp), str(runs)]
-        args += [str(jobs)] if jobs else []
+        args += [str(unchanged), str(jobs or 0)]
         done = subprocess.run(args, env=env, check=True, capture_output=True, text=True)
         result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
         return result
@@ -126,25 +130,33 @@ def _median(builds: list[dict[str, Any]]) -> dict[str, Any]:
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         catalog, work, runs = Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
-        jobs = int(sys.argv[5]) if len(sys.argv) > 5 else None
-        print(json.dumps(_child(catalog, work, runs, jobs)))
+        unchanged, jobs = sys.argv[5] == "True", int(sys.argv[6]) or None
+        print(json.dumps(_child(catalog, work, runs, jobs, unchanged)))
         return
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--catalog", type=Path, default=ROOT / "catalog")
     parser.add_argument("--runs", type=int, default=3, help="full builds (median printed)")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (this tree)")
     parser.add_argument("--before", type=Path, help="a reference tree, e.g. main's")
+    parser.add_argument(
+        "--no-unchanged",
+        action="store_true",
+        help="skip the rebuild with nothing changed (a whole build's time on a large catalog)",
+    )
     args = parser.parse_args()
     print(f"catalog: {args.catalog}; load average before: {os.getloadavg()}")
-    now = _run_tree(ROOT, args.catalog.absolute(), args.runs, args.jobs)
+    unchanged = not args.no_unchanged
+    now = _run_tree(ROOT, args.catalog.absolute(), args.runs, args.jobs, unchanged)
     before = None
     if args.before is not None:
-        before = _run_tree(args.before.absolute(), args.catalog.absolute(), args.runs, None)
+        tree = args.before.absolute()
+        before = _run_tree(tree, args.catalog.absolute(), args.runs, None, unchanged)
     full = _median(now["full"])
     ref = _median(before["full"]) if before else None
     print(f"full build (median of {args.runs}): {full['files']} files")
     print(_line("  full build:", full, ref))
-    print(_line("  rebuild, nothing changed:", now["same"], before and before["same"]))
+    if unchanged:
+        print(_line("  rebuild, nothing changed:", now["same"], before and before["same"]))
     print(f"changed: {now['changed']}")
     print(_line("  rebuild, one price changed:", now["one"], before and before["one"]))
     print(f"load average after: {os.getloadavg()}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import TypeVar
 
 import anyio
@@ -25,7 +25,7 @@ T = TypeVar("T")
 RENDER_THREADS = (
     2  # pages built at once, the rest queue: fewer CPU-bound threads, less GIL wait for the loop
 )
-SHARED_CONTEXTS = 4  # contexts kept by share_contexts
+SHARED_CONTEXTS = 8  # contexts kept by share_contexts
 ENTRY_OVERHEAD = 256  # bytes per cache entry beyond key and body (dict slot, objects)
 
 
@@ -47,7 +47,7 @@ class Site:
         self._cache_bytes = cache_bytes  # bounded in bytes, keys included
         self._cached_bytes = 0
         self._limiter: tuple[asyncio.AbstractEventLoop, anyio.CapacityLimiter] | None = None
-        self._contexts: OrderedDict[str, object] | None = None  # see share_contexts
+        self._contexts: OrderedDict[Hashable, object] | None = None  # see share_contexts
 
     def share_contexts(self) -> None:
         """Keep the last few page contexts, so a page's twins (HTML, JSON, Markdown) asked
@@ -55,11 +55,14 @@ class Site:
         Off in the server: a context can be large, and twins are rarely asked together."""
         self._contexts = OrderedDict()
 
-    def context(self, key: str, build: Callable[[], T]) -> T:
-        """A page's context: built now, or the one kept for ``key`` (``share_contexts``)."""
+    def context(self, key: Hashable, build: Callable[[], T]) -> T:
+        """A page's context: built now, or the one kept for ``key`` (``share_contexts``):
+        a page's name and parameters, or what a context is built from (a comparison's model
+        ids and blend: its page, API document and charts)."""
         if self._contexts is None:
             return build()
         if key in self._contexts:
+            self._contexts.move_to_end(key)
             return self._contexts[key]  # type: ignore[return-value]
         ctx = self._contexts[key] = build()
         while len(self._contexts) > SHARED_CONTEXTS:

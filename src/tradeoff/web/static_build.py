@@ -26,6 +26,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
@@ -169,8 +170,17 @@ def _start_worker(db_path: Path, base_url: str, tmp: Path, previous: Path) -> No
     process's to handle: it stops handing out work and waits for the chunks under way)."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     app, _, host = _build_app(db_path, base_url)
     _WORKER = (app, host, Writer(tmp, previous))
+
+
+def _exit_with(parent: int) -> None:
+    """A worker's watch: it ends when the build's process is gone (killed, not stopped)."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _render_chunk(todo: list[str]) -> _Done:
