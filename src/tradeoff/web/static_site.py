@@ -88,8 +88,10 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
         yield urls.api(f"providers/{provider_id}")
     for lab_id in catalog.labs:
         yield urls.api(f"labs/{lab_id}")
-    for pair in sorted(pairs):  # each already listed after its page, when it is a sitemap page
-        yield from after[urls.compare(list(pair))]
+    listed = {entry.path for entry in entries}
+    for pair in sorted(pairs):  # those of a pair whose page is not in the sitemap
+        if urls.compare(list(pair)) not in listed:
+            yield from after[urls.compare(list(pair))]
     for name, _, _ in DOWNLOADS:
         yield urls.download(name)
     for name in sorted(_static_names()):
