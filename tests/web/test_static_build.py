@@ -9,6 +9,7 @@ import http.server
 import os
 import re
 import shutil
+import signal
 import threading
 import urllib.error
 import urllib.request
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import anyio
 import pytest
 from support.crawl import internal, links
 from support.web_support import KIMI, MIXTRAL, PAIR, client_for
@@ -29,7 +29,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.errors import TradeoffError
 from tradeoff.render.site_files import sitemap_xml
 from tradeoff.web.app import create_app
-from tradeoff.web.static_build import MARKER, build_site, default_jobs, fetch
+from tradeoff.web.static_build import MARKER, _run_loop, build_site, default_jobs, fetch
 from tradeoff.web.static_site import file_for, host_files, site_urls
 
 BASE = "http://testserver"
@@ -157,7 +157,7 @@ def test_every_file_of_the_worker_processes_is_the_plain_apps_answer(
         return found
 
     built = _snapshot(site)
-    assert anyio.run(answers) == {n: b for n, b in built.items() if n != "404.html"}
+    assert _run_loop(answers) == {n: b for n, b in built.items() if n != "404.html"}
 
 
 def test_text_files_have_deterministic_gz_twins(site: Path) -> None:
@@ -267,8 +267,13 @@ def test_interrupted_build_leaves_the_previous_site(
             sent.append(done)
             _thread.interrupt_main()
 
-    with pytest.raises(KeyboardInterrupt):
-        build_site(catalog_db, out, BASE, stop, jobs)
+    # Ctrl-C's own handler (a test before this one may have left an event loop's in place)
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            build_site(catalog_db, out, BASE, stop, jobs)
+    finally:
+        signal.signal(signal.SIGINT, handler)
     assert _snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no temporary left
 
