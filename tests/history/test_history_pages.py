@@ -11,7 +11,9 @@ from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.history_queries import changes_for, models_with_history
 from tradeoff.db.queries import Catalog
 from tradeoff.history_records import PRICE
-from tradeoff.pages.history import price_history
+from tradeoff.pages.history import HistoryLine, PriceHistory, price_history
+from tradeoff.pages.model import model_context
+from tradeoff.render.history_charts import price_history_svg
 
 MODEL = "openai/gpt-oss-120b"
 
@@ -91,3 +93,14 @@ def test_a_model_without_history_has_no_chart(catalog: Catalog) -> None:
         assert response.status_code == 404
         assert price_history(catalog, model) is None
     assert client.get("/charts/price-history.svg?model=no-such-model").status_code == 404
+
+
+def test_a_history_with_nothing_to_draw_is_a_chart_saying_so(catalog: Catalog) -> None:
+    ctx = model_context(catalog, catalog.models[MODEL])
+    history = ctx["price_history"]
+    assert history is not None
+    no_price: HistoryLine = {**history["lines"][0], "steps": []}
+    for case in ([], [no_price]):  # no route; a route with no dated price
+        empty: PriceHistory = {**history, "lines": case}
+        svg = price_history_svg({**ctx, "price_history": empty})
+        assert b"No dated like-for-like price to draw" in svg and b"<script" not in svg

@@ -94,9 +94,7 @@ def test_model_page_dates_in_every_format(catalog: Catalog) -> None:
     snapshot = _snapshot(catalog)
     buffer = io.StringIO()
     print_model(Console(file=buffer, width=200, color_system=None, soft_wrap=True), page)
-    chrome = Chrome(
-        twins={}, base_url="http://x", catalog_version="v", all_models=[], all_sources=[]
-    )
+    chrome = Chrome(twins={}, base_url="http://x", all_models=[], all_sources=[])
     html = render_page(environment(), "model.html", page, chrome)
     for text in (model_md(page), html, buffer.getvalue()):
         assert f"checked {snapshot}" not in text

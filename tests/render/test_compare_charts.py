@@ -4,6 +4,7 @@ the table beside them; prices only like for like, scores only from shared rows."
 from __future__ import annotations
 
 import re
+import threading
 from decimal import Decimal
 
 import pytest
@@ -13,7 +14,7 @@ from tradeoff import urls
 from tradeoff.db.queries import Catalog
 from tradeoff.money import format_usd
 from tradeoff.pages.comparison import compare_context
-from tradeoff.pages.comparison.charts import compare_charts
+from tradeoff.pages.comparison.charts import CompareCharts, ScoreChartRow, compare_charts
 from tradeoff.pages.comparison.page import ComparisonContext
 from tradeoff.render.compare_charts import compare_price_svg, compare_scores_svg
 
@@ -100,3 +101,23 @@ def test_chart_urls_answer_svg(catalog: Catalog, ctx: ComparisonContext) -> None
     assert client.get(urls.compare_chart("prices", slugs[:1])).status_code == 400
     assert client.get(urls.compare_chart("prices", [slugs[0], "no-such-model"])).status_code == 404
     assert client.get(f"/charts/compare-prices/{','.join(slugs)}").status_code == 404
+
+
+def test_score_chart_with_long_row_labels_is_drawn_wide_enough(ctx: ComparisonContext) -> None:
+    # An 80-character benchmark label left the bars no room in 800 pixels, and pygal then
+    # looped for ever splitting the axis title (the bundled build never finished).
+    rows = ctx["charts"]["score_rows"]
+    assert rows
+    label = "SimpleBench (attempts=avg@5, thinking=on, thinking_budget=12k)"
+    long_rows: list[ScoreChartRow] = [{**r, "label": f"{label} {n}"} for n, r in enumerate(rows)]
+    charts: CompareCharts = {**ctx["charts"], "score_rows": long_rows}
+    done: list[bytes] = []
+    worker = threading.Thread(
+        target=lambda: done.append(compare_scores_svg({**ctx, "charts": charts})), daemon=True
+    )
+    worker.start()
+    worker.join(timeout=30)
+    assert done, "the chart did not finish in 30 s"
+    width = re.search(rb'<svg\b[^>]*width="(\d+)', done[0])
+    assert width and int(width.group(1)) > 800
+    assert f"{label} 0".encode() in done[0]

@@ -6,7 +6,10 @@ import _thread
 import functools
 import gzip
 import http.server
+import os
+import re
 import shutil
+import signal
 import threading
 import urllib.error
 import urllib.request
@@ -25,11 +28,11 @@ from tradeoff.db.locate import ensure_database
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import TradeoffError
 from tradeoff.render.site_files import sitemap_xml
-from tradeoff.web.static_build import MARKER, build_site
-from tradeoff.web.static_site import host_files
+from tradeoff.web.app import create_app
+from tradeoff.web.static_build import MARKER, _run_loop, build_site, default_jobs, fetch
+from tradeoff.web.static_site import file_for, host_files, site_urls
 
 BASE = "http://testserver"
-PRICE = '"cache_read_per_mtok": "0.014", "input_per_mtok": "0.15"'  # gpt-oss-120b on fireworks
 # What needs the server (docs/deploy.md): filtered/sorted tables, a pre-filled calculator,
 # a chart for another benchmark. Links with a query string to anything else would be broken.
 SERVER_PATHS = {
@@ -48,7 +51,7 @@ SERVER_PATHS = {
 @pytest.fixture(scope="module")
 def site(catalog_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("static") / "site"
-    build_site(catalog_db, out, BASE)
+    build_site(catalog_db, out, BASE, jobs=2)  # worker processes, as the command line does
     return out
 
 
@@ -138,6 +141,25 @@ def test_every_file_is_what_the_server_sends(site: Path, catalog: Catalog) -> No
     assert (site / MARKER).is_file() and (site / "404.html").is_file()
 
 
+def test_every_file_of_the_worker_processes_is_the_plain_apps_answer(
+    site: Path, catalog_db: Path
+) -> None:
+    # The build's workers share a page's context between its twins; the server does not.
+    app = create_app(catalog_db, base_url=BASE)
+    todo = list(dict.fromkeys(site_urls(app.state.site.catalog)))
+
+    async def answers() -> dict[str, bytes]:
+        found = {}
+        for url in todo:
+            status, media_type, body = await fetch(app, url, "testserver")
+            assert status == 200, url
+            found[file_for(url, media_type)] = body
+        return found
+
+    built = _snapshot(site)
+    assert _run_loop(answers) == {n: b for n, b in built.items() if n != "404.html"}
+
+
 def test_text_files_have_deterministic_gz_twins(site: Path) -> None:
     page = site / f"models/{KIMI}.html"
     packed = Path(f"{page}.gz").read_bytes()
@@ -155,45 +177,103 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_rebuild_after_one_price_change_rewrites_only_changed_files(
+def _stats(folder: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime in ns) of every file, twins included."""
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != MARKER
+    }
+
+
+# A route that is not the model's cheapest: Kimi K2 Instruct on Cortecs, input 0.551 → 0.451.
+ROUTE = '"input_per_mtok": "0.551", "output_per_mtok": "2.646"'
+CHANGED_MODEL, CHANGED_PROVIDER = "moonshotai--kimi-k2-instruct", "cortecs"
+# Pages over the whole catalog: they may change with any price (downloads also state the
+# catalog version, the one place that does).
+WHOLE_CATALOG = re.compile(
+    r"(index|downloads|calculator|trends|providers|labs|benchmarks|changes|api)\.\w+"
+    r"|downloads/.*|sitemap(-\d+)?\.xml|llms\.txt|charts/price-vs-score\.\w+|changes\.atom"
+    r"|api/v1/(models|providers|labs|conflicts|openapi)\.json"
+)
+
+
+def _names_in(name: str) -> set[str]:
+    """The model slugs and provider ids a file name holds (a pair's two slugs)."""
+    stem = re.sub(r"\.(html|json|md|svg|atom)$", "", name)
+    return {part for piece in stem.split("/") for part in re.split(r",|-vs-", piece)}
+
+
+def test_rebuild_after_one_price_change_rewrites_only_the_pages_that_show_it(
     catalog_dir: Path, tmp_path: Path
 ) -> None:
     text = tmp_path / "catalog"
     shutil.copytree(catalog_dir, text)
     out = tmp_path / "site"
-    first = build_site(ensure_database(text, tmp_path / "a.sqlite"), out, BASE)
+    first = build_site(ensure_database(text, tmp_path / "a.sqlite"), out, BASE, jobs=1)
     assert first.rewritten == first.files
-    before = _snapshot(out)
-    again = build_site(ensure_database(text, tmp_path / "a.sqlite"), out, BASE)
+    before, stats = _snapshot(out), _stats(out)
+    again = build_site(ensure_database(text, tmp_path / "a.sqlite"), out, BASE, jobs=1)
     assert (again.files, again.rewritten, again.removed) == (first.files, 0, 0)
+    assert _stats(out) == stats  # nothing touched: same inodes, same mtimes
 
-    prices = text / "imports/genai-prices.json"
-    assert prices.read_text().count(PRICE) == 1
-    prices.write_text(prices.read_text().replace(PRICE, PRICE.replace('"0.15"', '"0.16"')))
-    after = build_site(ensure_database(text, tmp_path / "b.sqlite"), out, BASE)
+    prices = text / "imports/models-dev.json"
+    assert prices.read_text().count(ROUTE) == 1
+    prices.write_text(prices.read_text().replace(ROUTE, ROUTE.replace("0.551", "0.451")))
+    after = build_site(ensure_database(text, tmp_path / "b.sqlite"), out, BASE, jobs=1)
     changed = {n for n, body in _snapshot(out).items() if before.get(n) != body}
-    assert after.rewritten == len(changed) > 0
-    assert after.rewritten < after.files
-    assert "models/openai--gpt-oss-120b.html" in changed
-    assert not {"static/site.css", "robots.txt", "downloads/LICENCES.md"} & changed
+    assert after.rewritten == len(changed)
+    showing = {n for n in before if {CHANGED_MODEL, CHANGED_PROVIDER} & _names_in(n)}
+    assert not {n for n in changed - showing if not WHOLE_CATALOG.fullmatch(n)}
+    pairs = {n for n in before if n.startswith("compare/") and CHANGED_MODEL in _names_in(n)}
+    expected = {f"models/{CHANGED_MODEL}.{f}" for f in ("html", "json", "md")}
+    expected |= {f"providers/{CHANGED_PROVIDER}.{f}" for f in ("html", "json", "md")}
+    expected |= {f"api/v1/models/{CHANGED_MODEL}.json", "downloads/catalog.sqlite"}
+    assert expected | pairs <= changed and len(pairs) >= 3
+    assert "index.html" not in changed  # Cortecs is not Kimi K2's cheapest route
+    for name, (inode, mtime) in _stats(out).items():  # the rest is untouched, twins included
+        plain = name.removesuffix(".gz")
+        if plain not in changed:
+            assert stats[name] == (inode, mtime), name
+        else:
+            assert stats[name][0] != inode, name
     home = (out / "index.html").read_bytes()
     assert gzip.decompress((out / "index.html.gz").read_bytes()) == home
 
 
-def test_interrupted_build_leaves_the_previous_site(catalog_db: Path, tmp_path: Path) -> None:
+def test_no_page_but_downloads_states_the_catalog_version(site: Path, catalog: Catalog) -> None:
+    version = catalog.version[:12].encode()
+    stating = {n for n, body in _snapshot(site).items() if version in body}
+    pages = {"downloads.html", "downloads.json", "downloads.md"}
+    assert stating == pages | {"downloads/catalog.json", "downloads/catalog.sqlite"}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_interrupted_build_leaves_the_previous_site(
+    jobs: int, catalog_db: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "site"
-    build_site(catalog_db, out, BASE)
+    build_site(catalog_db, out, BASE, jobs=1)
     before = _snapshot(out)
+
+    sent: list[int] = []
 
     def stop(done: int, total: int) -> None:
         # Ctrl-C as a terminal sends it: SIGINT to the main thread, which the event loop
         # turns into a cancelled build (raising KeyboardInterrupt from inside the loop
-        # instead would skip the loop's clean-up and leave its worker threads running).
-        if done == total // 2:
+        # instead would skip the loop's clean-up and leave its worker threads running);
+        # with worker processes, the main process stops handing out work.
+        if done >= total // 2 and not sent:
+            sent.append(done)
             _thread.interrupt_main()
 
-    with pytest.raises(KeyboardInterrupt):
-        build_site(catalog_db, out, BASE, stop)
+    # Ctrl-C's own handler (a test before this one may have left an event loop's in place)
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            build_site(catalog_db, out, BASE, stop, jobs)
+    finally:
+        signal.signal(signal.SIGINT, handler)
     assert _snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no temporary left
 
@@ -240,3 +320,11 @@ def test_sitemap_over_the_limit_is_an_index_of_parts(catalog: Catalog) -> None:
     with client_for(catalog) as client:  # under the limit: one file, no parts
         assert "<urlset" in client.get("/sitemap.xml").text
         assert client.get("/sitemap-1.xml").status_code == 404
+
+
+def test_workers_by_default_only_for_a_large_site(tmp_path: Path) -> None:
+    assert default_jobs(351) == 1  # the test catalog: a worker's start would cost more
+    assert default_jobs(10**6) == len(os.sched_getaffinity(0))
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "site"), "--jobs", "0"])
+    assert result.exit_code == 1 and "--jobs must be 1 or more" in result.output
+    assert not (tmp_path / "site").exists()

@@ -80,6 +80,13 @@ def build(
         str,
         typer.Option(help="Public URL of the site, for absolute links (canonical, sitemap)."),
     ] = "http://127.0.0.1:8000",
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            help="Worker processes rendering pages (default: one per 2,000 URLs, at most "
+            "one per CPU; 1: in this process)."
+        ),
+    ] = None,
 ) -> None:
     """Build the whole site as static files for any static host or CDN (docs/deploy.md)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -97,11 +104,12 @@ def build(
                 out_dir,
                 base_url,
                 lambda done, total: bar.update(task, completed=done, total=total),
+                jobs,
             )
     else:
-        report = build_site(db_path, out_dir, base_url)
+        report = build_site(db_path, out_dir, base_url, jobs=jobs)
     out.print(
         f"tradeoff: built {report.files} files in {report.out_dir} in {report.seconds:.1f} s: "
         f"{report.rewritten} rewritten, {report.files - report.rewritten} unchanged, "
-        f"{report.removed} removed (+ {report.gz_files} .gz)"
+        f"{report.removed} removed (+ {report.compressed} .gz)"
     )

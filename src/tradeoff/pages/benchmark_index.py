@@ -40,7 +40,6 @@ class BenchmarksContext(TypedDict):
     benchmark_count: int
     result_count: int
     sources: list[Attribution]
-    catalog_version: str
 
 
 def benchmarks_context(catalog: Catalog) -> BenchmarksContext:
@@ -71,5 +70,4 @@ def benchmarks_context(catalog: Catalog) -> BenchmarksContext:
         benchmark_count=len(listed),
         result_count=sum(b["result_count"] for b in listed),
         sources=attribution(catalog, used),
-        catalog_version=catalog.version,
     )

@@ -95,7 +95,6 @@ class CalculatorContext(TypedDict):
     data_as_of: str | None  # oldest dataset snapshot date a price shown is "as of"
     reviewed_line: str
     sources: list[Attribution]
-    catalog_version: str
 
 
 def _line(c: CostLine, names: dict[str, str]) -> LineEntry:
@@ -171,7 +170,6 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
         data_as_of=as_of,
         reviewed_line=reviewed_line(reviewed, as_of),
         sources=attribution(catalog, {c.source_id for c in lines}),
-        catalog_version=catalog.version,
     )
 
 

@@ -165,7 +165,6 @@ class CatalogContext(TypedDict):
     providers: dict[str, str]
     labs: dict[str, str]
     sources: list[Attribution]
-    catalog_version: str
 
 
 def summary(query: Listing, ctx_count: int, total: int, names: dict[str, str]) -> str:
@@ -249,5 +248,4 @@ def catalog_context(
         providers=names,
         labs=labs,
         sources=attribution(catalog, row_sources(catalog, [r["id"] for r in [*ticked, *shown]])),
-        catalog_version=catalog.version,
     )

@@ -31,7 +31,6 @@ class LabContext(TypedDict):
     model_count: int
     first_party_providers: list[FirstParty]
     sources: list[Attribution]
-    catalog_version: str
 
 
 class LabSummary(TypedDict):
@@ -53,7 +52,6 @@ class LabsContext(TypedDict):
     lab_count: int
     model_count: int
     sources: list[Attribution]
-    catalog_version: str
 
 
 def lab_context(catalog: Catalog, lab: Lab) -> LabContext:
@@ -74,7 +72,6 @@ def lab_context(catalog: Catalog, lab: Lab) -> LabContext:
         model_count=len(models),
         first_party_providers=first_party,
         sources=attribution(catalog, row_sources(catalog, [m["id"] for m in models])),
-        catalog_version=catalog.version,
     )
 
 
@@ -99,5 +96,4 @@ def labs_context(catalog: Catalog) -> LabsContext:
         lab_count=len(labs),
         model_count=sum(lab["model_count"] for lab in labs),
         sources=attribution(catalog, row_sources(catalog, list(catalog.models))),
-        catalog_version=catalog.version,
     )

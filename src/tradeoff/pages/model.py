@@ -140,7 +140,6 @@ class ModelRecord(TypedDict):
     benchmarks: list[BenchmarkEntry]
     conflicts: list[ConflictEntry]
     sources: list[SourceRecord]
-    catalog_version: str
 
 
 class PriceBar(TypedDict):
@@ -274,7 +273,6 @@ def model_record(catalog: Catalog, model: Model) -> ModelRecord:
         benchmarks=results,
         conflicts=[conflict_entry(c) for c in catalog.conflicts(model.id)],
         sources=[source_record(catalog.sources[s]) for s in sorted(used) if s in catalog.sources],
-        catalog_version=catalog.version,
     )
 
 

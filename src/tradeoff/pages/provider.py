@@ -66,7 +66,6 @@ class ProviderContext(TypedDict):
     data_as_of: str | None  # oldest dataset snapshot date an offering shown is "as of"
     reviewed_line: str
     sources: list[Attribution]
-    catalog_version: str
 
 
 class ProviderSummary(TypedDict):
@@ -103,7 +102,6 @@ class ProvidersContext(TypedDict):
     defunct_count: int
     kinds: list[KindCount]
     sources: list[Attribution]
-    catalog_version: str
 
 
 @per_catalog
@@ -169,7 +167,6 @@ def provider_context(catalog: Catalog, provider: Provider) -> ProviderContext:
         data_as_of=as_of,
         reviewed_line=reviewed_line(reviewed, as_of),
         sources=attribution(catalog, {o.source_id for o in offerings}),
-        catalog_version=catalog.version,
     )
 
 
@@ -209,7 +206,6 @@ def providers_context(catalog: Catalog) -> ProvidersContext:
         defunct_count=len(listed) - active,
         kinds=[KindCount(kind=k, count=n) for k, n in sorted(kinds.items())],
         sources=attribution(catalog, {o.source_id for o in catalog.offerings}),
-        catalog_version=catalog.version,
     )
 
 

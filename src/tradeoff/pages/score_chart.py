@@ -88,7 +88,6 @@ class ScoreChartContext(TypedDict):
     # the oldest date of the plotted prices (a dataset snapshot's or a review's): "as of"
     prices_as_of: str | None
     sources: list[Attribution]
-    catalog_version: str
 
 
 def _key(r: BenchmarkResult) -> GroupKey:
@@ -201,5 +200,4 @@ def score_chart_context(
         blend=BLEND,
         prices_as_of=min(dates, default=None),
         sources=attribution(catalog, {p["source"] for p in series["points"]} if series else ()),
-        catalog_version=catalog.version,
     )

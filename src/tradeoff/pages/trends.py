@@ -68,7 +68,6 @@ class TrendsContext(TypedDict):
     steps: list[TrendStep]
     blend: str
     method: str
-    catalog_version: str
 
 
 def _month_ends(first: str, last: str) -> list[str]:
@@ -98,7 +97,6 @@ def trends_context(
         steps=[],
         blend="70% input / 30% output",
         method=__doc__.split("\n\n")[1].replace("\n", " ") if __doc__ else "",
-        catalog_version=catalog.version,
     )
     if series is None:
         return base

@@ -15,7 +15,10 @@ from xml.sax.saxutils import escape
 import pygal
 
 from tradeoff.pages.comparison.page import ComparisonContext
-from tradeoff.render.charts import _config, _no_script, _text
+from tradeoff.render.charts import CHART_STYLE, _config, _no_script, _text
+
+CHART_WIDTH = 800  # the charts' width (render.charts), unless labels need more
+BARS_WIDTH = 400  # room for the bars beside the longest label
 
 ROW_HEIGHT = 18  # pixels per bar: one bar per model per row
 
@@ -93,6 +96,14 @@ def compare_price_svg(ctx: ComparisonContext) -> bytes:
     return _accessible(_no_script(chart.render()), "compare-prices", title, desc)
 
 
+def chart_width(labels: list[str]) -> int:
+    """Pixel width that leaves the bars ``BARS_WIDTH`` beside the longest label (pygal
+    approximates a character as 0.6 of the font size). A narrower chart squeezed the bars to
+    nothing, and pygal then looped for ever splitting the axis title into lines of no width."""
+    longest = max((len(label) for label in labels), default=0)
+    return max(CHART_WIDTH, int(longest * 0.6 * CHART_STYLE.label_font_size) + BARS_WIDTH)
+
+
 def compare_scores_svg(ctx: ComparisonContext) -> bytes:
     """Horizontal bars: every compared model's score on each shared benchmark row drawn."""
     charts = ctx["charts"]
@@ -101,9 +112,15 @@ def compare_scores_svg(ctx: ComparisonContext) -> bytes:
     unit = charts["score_unit"]
     title = f"{ctx['title']}: shared benchmark scores ({unit})"
     show = _score_text(unit)
+    ordered = list(reversed(rows))
+    labels = [
+        f"{r['label']} ({'higher' if r['higher_is_better'] else 'lower'} is better)"
+        for r in ordered
+    ]
     chart = pygal.HorizontalBar(
         **_config(
             height=compare_chart_height(len(rows), len(names)),
+            width=chart_width(labels),
             title=title,
             x_title=f"score ({unit})",
             print_values=True,
@@ -113,11 +130,7 @@ def compare_scores_svg(ctx: ComparisonContext) -> bytes:
         )
     )
     chart.uuid = "compare-scores"
-    ordered = list(reversed(rows))
-    chart.x_labels = [
-        f"{r['label']} ({'higher' if r['higher_is_better'] else 'lower'} is better)"
-        for r in ordered
-    ]
+    chart.x_labels = labels
     for i, name in enumerate(names):
         chart.add(name, _bars([r["scores"][i] for r in ordered], show))
     desc = "; ".join(

@@ -43,6 +43,11 @@ def _month_ticks(first: str, last: str) -> list[int]:
     return ticks[::step]
 
 
+def _month(x: float) -> str:
+    """An x value's label: its month (pygal also asks for 0 when it has nothing to draw)."""
+    return dt.date.fromordinal(int(x)).strftime("%Y-%m") if x >= 1 else ""
+
+
 def _points(line: HistoryLine, last: str) -> list[object]:
     """Step points: each price held flat from its start to its end (a jump at each change);
     None breaks the line where no like-for-like price is stated or the offering was gone."""
@@ -66,11 +71,14 @@ def _points(line: HistoryLine, last: str) -> list[object]:
 
 
 def price_history_svg(ctx: ModelContext) -> bytes:
-    """Blended price (70% input / 30% output) of each shown route over time."""
+    """Blended price (70% input / 30% output) of each shown route over time; a chart with
+    nothing to draw (no dated like-for-like price) says so rather than failing."""
     history = ctx["price_history"]
     if history is None:
         raise ValueError("this model has no dated price history")
     last = history["last_date"]
+    drawn = any(s["blended_per_mtok"] is not None for ln in history["lines"] for s in ln["steps"])
+    lines = history["lines"] if drawn else []
     style = CHART_STYLE.__class__(**{**CHART_STYLE.__dict__, "colors": LINE_COLORS})
     chart = pygal.XY(
         **_config(
@@ -81,14 +89,15 @@ def price_history_svg(ctx: ModelContext) -> bytes:
             y_title=f"Blended USD per 1M tokens ({history['blend']})",
             allow_interruptions=True,
             show_dots=False,
-            x_labels=_month_ticks(history["first_date"], last),
-            x_value_formatter=lambda x: dt.date.fromordinal(int(x)).strftime("%Y-%m"),
+            x_labels=_month_ticks(history["first_date"], last) if lines else [],
+            x_value_formatter=_month,
             y_value_formatter=lambda y: _text(Decimal(repr(round(y, 6)))),
             include_x_axis=True,
+            no_data_text="No dated like-for-like price to draw",
         )
     )
     chart.uuid = "price-history"  # pygal draws a random id: same page, same bytes
-    for line in history["lines"]:
+    for line in lines:
         name = line["provider_name"] + (" (headline)" if line["headline"] else "")
         width = 4 if line["headline"] else 1.5
         chart.add(name, _points(line, last), stroke_style={"width": width})

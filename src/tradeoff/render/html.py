@@ -54,7 +54,6 @@ class Chrome(TypedDict):
 
     twins: dict[str, str]  # format → URL of this page's .json / .md twin
     base_url: str  # scheme and host the visitor used (canonical links, JSON-LD)
-    catalog_version: str
     all_models: list[ModelName]  # the model picker's list
     all_sources: list[Attribution]  # footer of pages that show no sourced fact
     feed: NotRequired[str | None]  # the Atom feed of this page's changes (path), if it has one

@@ -284,8 +284,5 @@ def render_compare_markdown(ctx: ComparisonContext) -> str:
         + (f", {esc(s['attribution'])}" if s["attribution"] else "")
         for s in ctx["sources"]
     ]
-    lines += [
-        "",
-        esc(ctx["reviewed_line"]) + " Catalog version " + esc(ctx["catalog_version"]) + ".",
-    ]
+    lines += ["", esc(ctx["reviewed_line"])]
     return "\n".join(lines) + "\n"

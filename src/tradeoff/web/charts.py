@@ -9,13 +9,13 @@ row) still answers with a chart that says why; the page links only the charts it
 
 from __future__ import annotations
 
-from tradeoff.pages.comparison import compare_context
 from tradeoff.pages.comparison.page import ComparisonContext
 from tradeoff.pages.queries import PairQuery
 from tradeoff.render.compare_charts import compare_price_svg, compare_scores_svg
 from tradeoff.render.formats import Renderers
 from tradeoff.web.pattern import Outcome, Page, PageRequest
 from tradeoff.web.requests import find_models
+from tradeoff.web.resolvers import comparison
 from tradeoff.web.responses import bad_parameter, not_found
 
 SUFFIX = ".svg"
@@ -28,7 +28,7 @@ def _chart(req: PageRequest[PairQuery]) -> Outcome[ComparisonContext]:
     models = find_models(req.site, raw[: -len(SUFFIX)].split(","))
     if not 2 <= len(models) <= 4:
         raise bad_parameter("models", "give 2 to 4 model slugs, comma-separated")
-    return lambda: compare_context(req.catalog, [m.id for m in models], req.query.blend_parts)
+    return comparison(req.site, [m.id for m in models], req.query.blend_parts)
 
 
 def price_chart(req: PageRequest[PairQuery]) -> Outcome[ComparisonContext]:

@@ -149,14 +149,16 @@ class Page(Generic[Q, C]):
             return RedirectResponse(outcome.location, status_code=301)
         # The cache key: what the page reads (entry, format, path, validated query), so
         # other spellings of the same query share one entry and junk never makes one.
-        key = f"{self.name}.{fmt}{sorted(params.items())}{query.model_dump_json()}"
+        page = f"{self.name}{sorted(params.items())}{query.model_dump_json()}"
+        key = f"{self.name}.{fmt}{page[len(self.name) :]}"
         if isinstance(outcome, Show):
-            return await serve(request, site, fmt, outcome.renderers, outcome.build, {}, key)
+            show = outcome.build
+            return await serve(request, site, fmt, outcome.renderers, show, {}, key, page)
         # Twins of the canonical path (an alias such as /downloads/ links /downloads.json).
         here = request.url.path if "{" in self.path else self.path
         here += f"?{request.url.query}" if request.url.query else ""
         twins = {f: urls.twin(here, f) for f in self.formats if f in ("json", "md")}
-        return await serve(request, site, fmt, self.renderers, outcome, twins, key)
+        return await serve(request, site, fmt, self.renderers, outcome, twins, key, page)
 
 
 async def show_form(request: Request, site: Site, form: FormHandler, problem: Problem) -> Response:
@@ -179,11 +181,13 @@ async def serve(
     build: Callable[[], C],
     twins: dict[str, str],
     key: str,
+    page: str = "",
 ) -> Response:
     """The page from the render cache, or built and rendered now; ETag and Cache-Control.
 
     Building and rendering is CPU work of up to a second (a comparison, the catalog table):
     it runs in a worker thread, so the event loop keeps answering other requests meanwhile.
+    ``page`` names the context whatever the format (``Site.context``).
     """
     if fmt not in renderers.formats():
         raise not_found("Not Found", f"Nothing is served at {request.url.path}.")
@@ -192,8 +196,9 @@ async def serve(
 
         def render() -> bytes:
             chrome = site.chrome(twins, request.url.path)
+            context = site.context(page, build)
             built = renderers.render(
-                fmt, build(), lambda template, ctx: site.render_html(template, ctx, chrome)
+                fmt, context, lambda template, ctx: site.render_html(template, ctx, chrome)
             )
             # Kept as bytes: a cached page is sent without encoding it again.
             return built.encode() if isinstance(built, str) else built

@@ -4,6 +4,7 @@ table (``web/routes.py``) names one per page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import unquote
 
 from tradeoff import urls
@@ -42,6 +43,7 @@ from tradeoff.render.formats import Renderers
 from tradeoff.web.pattern import Outcome, PageRequest, Redirect, Show
 from tradeoff.web.requests import find_model, find_models, find_ticked, split_pair
 from tradeoff.web.responses import bad_parameter, not_found
+from tradeoff.web.site import Site
 
 # The picker (none or one model on /compare): HTML only.
 PICKER = Renderers[PickerContext](template="picker.html", json=False)
@@ -116,7 +118,7 @@ def compare_pair(req: PageRequest[PairQuery]) -> Outcome[ComparisonContext]:
     ):
         return Redirect(urls.twin(urls.compare(slugs, req.query.blend), req.fmt))
     ids = [m.id for m in sorted(models, key=lambda m: m.slug)]
-    return lambda: compare_context(req.catalog, ids, req.query.blend_parts)
+    return comparison(req.site, ids, req.query.blend_parts)
 
 
 def compare_query(req: PageRequest[CompareQuery]) -> Outcome[ComparisonContext]:
@@ -137,7 +139,17 @@ def compare_api(req: PageRequest[CompareApiQuery]) -> Outcome[ComparisonContext]
     models = find_models(req.site, req.query.models)
     if len(models) < 2:
         raise bad_parameter("models", "give 2 to 4 models, comma-separated")
-    return lambda: compare_context(req.catalog, [m.id for m in models], req.query.blend_parts)
+    return comparison(req.site, [m.id for m in models], req.query.blend_parts)
+
+
+def comparison(
+    site: Site, ids: list[str], blend: tuple[int, int] | None
+) -> Callable[[], ComparisonContext]:
+    """A comparison's context, built once for its page, twins, API document and charts when
+    the site shares contexts (the static build asks for them one after the other)."""
+    return lambda: site.context(
+        ("compare", tuple(ids), blend), lambda: compare_context(site.catalog, ids, blend)
+    )
 
 
 def calculator_page(req: PageRequest[CalculatorQuery]) -> Outcome[CalculatorContext]:

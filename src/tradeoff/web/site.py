@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import TypeVar
 
 import anyio
@@ -25,6 +25,7 @@ T = TypeVar("T")
 RENDER_THREADS = (
     2  # pages built at once, the rest queue: fewer CPU-bound threads, less GIL wait for the loop
 )
+SHARED_CONTEXTS = 8  # contexts kept by share_contexts
 ENTRY_OVERHEAD = 256  # bytes per cache entry beyond key and body (dict slot, objects)
 
 
@@ -46,6 +47,27 @@ class Site:
         self._cache_bytes = cache_bytes  # bounded in bytes, keys included
         self._cached_bytes = 0
         self._limiter: tuple[asyncio.AbstractEventLoop, anyio.CapacityLimiter] | None = None
+        self._contexts: OrderedDict[Hashable, object] | None = None  # see share_contexts
+
+    def share_contexts(self) -> None:
+        """Keep the last few page contexts, so a page's twins (HTML, JSON, Markdown) asked
+        one after the other are built once — for the static build, which asks for them so.
+        Off in the server: a context can be large, and twins are rarely asked together."""
+        self._contexts = OrderedDict()
+
+    def context(self, key: Hashable, build: Callable[[], T]) -> T:
+        """A page's context: built now, or the one kept for ``key`` (``share_contexts``):
+        a page's name and parameters, or what a context is built from (a comparison's model
+        ids and blend: its page, API document and charts)."""
+        if self._contexts is None:
+            return build()
+        if key in self._contexts:
+            self._contexts.move_to_end(key)
+            return self._contexts[key]  # type: ignore[return-value]
+        ctx = self._contexts[key] = build()
+        while len(self._contexts) > SHARED_CONTEXTS:
+            self._contexts.popitem(last=False)
+        return ctx
 
     async def in_worker(self, work: Callable[[], T]) -> T:
         """Run CPU work (building and rendering a page) in a worker thread, a few at a time:
@@ -96,7 +118,6 @@ class Site:
             feed=feed_for_page(path) if path else None,
             twins=twins,
             base_url=self.base_url,
-            catalog_version=self.version,
             all_models=model_names(self.catalog),
             all_sources=all_sources(self.catalog),
         )

@@ -5,40 +5,51 @@ in-process (one ASGI call, no socket), so routing, redirects, twins, the render 
 every renderer are exactly those of ``tradeoff serve`` — a file equals the body the server
 sends, and nothing here can drift from the route table.
 
-The files are written to a temporary folder beside OUT_DIR, then renamed into place: an
-interrupted build leaves the previous site. A file whose bytes equal the previous build's
-(SHA-256) is hard-linked from it, not rewritten (its mtime is kept, so a sync to a CDN or an
-object store uploads only what changed); the summary counts what was rewritten. Text files
-above ``GZIP_MINIMUM_SIZE`` get a pre-compressed ``.gz`` twin (mtime 0: deterministic).
+The pages are rendered by worker processes (``--jobs``, default ``default_jobs``), each with its
+own app over the same database, in chunks of consecutive URLs (a page's HTML, JSON and
+Markdown share one context). The files are written to a temporary folder beside OUT_DIR,
+then renamed into place: an interrupted build (Ctrl-C, an error) leaves the previous site.
+A file whose bytes equal the previous build's is hard-linked from it, not rewritten
+(``web/static_files.py``: its mtime is kept, so a sync to a CDN or an object store uploads
+only what changed); the summary counts what was rewritten. Text files get pre-compressed
+twins (``.gz``).
+
+No page prints the catalog version (only /downloads does), so after a data change the files
+rewritten are the pages that show the changed data, plus the pages over the whole catalog.
 """
 
 from __future__ import annotations
 
 import asyncio
-import gzip
-import hashlib
+import functools
+import multiprocessing
 import os
 import shutil
+import signal
+import threading
 import time
-from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 import anyio
+from starlette.applications import Starlette
 from starlette.types import ASGIApp, Message
 
 from tradeoff.errors import TradeoffError
 from tradeoff.web.app import create_app
-from tradeoff.web.caching import GZIP_MINIMUM_SIZE, is_text
+from tradeoff.web.caching import is_text
 from tradeoff.web.responses import ErrorPage
 from tradeoff.web.site import Site
+from tradeoff.web.static_files import DuplicateFileError, WriteCounts, Writer, previous_files
 from tradeoff.web.static_site import NOT_FOUND_FILE, file_for, site_urls
 
 MARKER = ".tradeoff-build"  # names a folder as a build of ours (safe to replace)
-IN_FLIGHT = 4  # requests at once: keeps the app's render threads busy
+CHUNK = 32  # URLs handed to a worker at once
+URLS_PER_WORKER = 2000  # see default_jobs
 Progress = Callable[[int, int], None]  # (done, total)
 T = TypeVar("T")
 
@@ -51,7 +62,7 @@ class BuildReport:
     files: int  # files of the site (pages, twins, API documents, downloads…), .gz not counted
     rewritten: int  # of those, new or changed since the previous build
     removed: int  # files of the previous build the new one no longer has
-    gz_files: int  # pre-compressed twins
+    compressed: int  # pre-compressed twins (.gz)
     seconds: float
 
 
@@ -116,84 +127,121 @@ def _prepare(out_dir: Path) -> Path:
     return tmp
 
 
-class _Writer:
-    """Writes files into the temporary folder, linking those unchanged since ``previous``."""
+@dataclass(frozen=True)
+class _Done:
+    """One chunk of URLs rendered and written: (file, URL) of each, counts, or the error."""
 
-    def __init__(self, tmp: Path, previous: Path) -> None:
-        self.tmp = tmp
-        self.previous = previous
-        self.files = self.rewritten = self.gz_files = 0
-
-    def put(self, name: str, body: bytes, text: bool) -> None:
-        target = self.tmp / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.files += 1
-        old = self.previous / name
-        same = old.is_file() and _digest(old.read_bytes()) == _digest(body)
-        if same:
-            _link(old, target)
-        else:
-            self.rewritten += 1
-            target.write_bytes(body)
-        if text and len(body) >= GZIP_MINIMUM_SIZE:
-            self.gz_files += 1
-            old_gz, gz = Path(f"{old}.gz"), Path(f"{target}.gz")
-            if same and old_gz.is_file():
-                _link(old_gz, gz)
-            else:
-                gz.write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
+    names: list[tuple[str, str]]
+    counts: WriteCounts
+    error: str | None = None
 
 
-def _digest(body: bytes) -> bytes:
-    return hashlib.sha256(body).digest()
-
-
-def _link(old: Path, new: Path) -> None:
-    """Reuse an unchanged file (a hard link keeps its bytes and mtime; a copy if links fail)."""
-    try:
-        os.link(old, new)
-    except OSError:
-        shutil.copy2(old, new)
-
-
-def _previous_files(out_dir: Path) -> set[str]:
-    if not out_dir.is_dir():
-        return set()
-    return {
-        p.relative_to(out_dir).as_posix()
-        for p in out_dir.rglob("*")
-        if p.is_file() and p.suffix != ".gz" and p.name != MARKER
-    }
-
-
-async def _render_all(
-    app: ASGIApp, host: str, todo: list[str], writer: _Writer, progress: Progress | None
-) -> list[str]:
-    """Ask the app for every URL (a few at a time) and write each answer; the names written."""
-    queue: asyncio.Queue[str] = asyncio.Queue()
+async def _render(app: ASGIApp, host: str, todo: list[str], writer: Writer) -> _Done:
+    """Ask the app for each URL, one after the other, and write each answer."""
+    writer.counts = WriteCounts()
+    names: list[tuple[str, str]] = []
     for url in todo:
-        queue.put_nowait(url)
-    written: dict[str, str] = {}
-    done = 0
+        status, media_type, body = await fetch(app, url, host)
+        if status != 200:
+            error = f"the app answered {status} for {url} (a bug: please report)"
+            return _Done(names, writer.counts, error)
+        name = file_for(url, media_type)
+        try:
+            writer.put(name, body, is_text(media_type))
+        except DuplicateFileError:
+            return _Done(names, writer.counts, f"{url} and another URL would both be {name}")
+        names.append((name, url))
+    return _Done(names, writer.counts)
 
-    async def worker() -> None:
-        nonlocal done
-        while not queue.empty():
-            url = queue.get_nowait()
-            status, media_type, body = await fetch(app, url, host)
-            if status != 200:
-                raise TradeoffError(f"the app answered {status} for {url} (a bug: please report)")
-            name = file_for(url, media_type)
+
+# A worker process's app, its host name and its writer (set by _start_worker).
+_WORKER: tuple[ASGIApp, str, Writer] | None = None
+
+
+def _build_app(db_path: Path, base_url: str) -> tuple[Starlette, Site, str]:
+    app = create_app(db_path, base_url=base_url)
+    site: Site = app.state.site
+    site.share_contexts()  # a page's HTML, JSON and Markdown from one context
+    return app, site, urlsplit(site.base_url).netloc
+
+
+def _start_worker(db_path: Path, base_url: str, tmp: Path, previous: Path) -> None:
+    """A worker process's start: its own app over the database (Ctrl-C is the main
+    process's to handle: it stops handing out work and waits for the chunks under way)."""
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    app, _, host = _build_app(db_path, base_url)
+    _WORKER = (app, host, Writer(tmp, previous))
+
+
+def _exit_with(parent: int) -> None:
+    """A worker's watch: it ends when the build's process is gone (killed, not stopped)."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _render_chunk(todo: list[str]) -> _Done:
+    """In a worker process: render and write one chunk of URLs."""
+    assert _WORKER is not None, "_start_worker runs first"
+    app, host, writer = _WORKER
+    return anyio.run(_render, app, host, todo, writer)
+
+
+def _chunks(todo: list[str]) -> list[list[str]]:
+    """Consecutive URLs (a page's twins stay together: they share one context)."""
+    return [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+
+
+def _render_here(
+    app: ASGIApp, host: str, todo: list[str], writer: Writer, progress: Progress | None
+) -> Iterator[_Done]:
+    """Render in this process (``jobs=1``)."""
+    done = 0
+    for chunk in _chunks(todo):
+        result = _run_loop(functools.partial(_render, app, host, chunk, writer))
+        yield result
+        done += len(result.names)
+        if progress is not None and result.error is None:
+            progress(done, len(todo))
+
+
+def _render_pool(
+    pool: ProcessPoolExecutor, todo: list[str], progress: Progress | None
+) -> Iterator[_Done]:
+    """Render in the worker processes, a chunk at a time, as they finish."""
+    futures = [pool.submit(_render_chunk, chunk) for chunk in _chunks(todo)]
+    done = 0
+    for future in as_completed(futures):
+        result = future.result()
+        yield result
+        done += len(result.names)
+        if progress is not None and result.error is None:
+            progress(done, len(todo))
+
+
+def _collect(results: Iterator[_Done], counts: WriteCounts) -> list[str]:
+    """Sum the chunks' counts; the files written (an error stops the build)."""
+    written: dict[str, str] = {}
+    for result in results:
+        if result.error is not None:
+            raise TradeoffError(result.error)
+        counts.add(result.counts)
+        for name, url in result.names:
             if name in written:
                 raise TradeoffError(f"{url} and {written[name]} would both be {name}")
             written[name] = url
-            writer.put(name, body, is_text(media_type))
-            done += 1
-            if progress is not None:
-                progress(done, len(todo))
-
-    await asyncio.gather(*(worker() for _ in range(IN_FLIGHT)))
     return list(written)
+
+
+def default_jobs(urls: int) -> int:
+    """Worker processes by default: one per ``URLS_PER_WORKER`` URLs (a worker's start —
+    imports, the catalog's shared values — is worth it only for a large site), at most one
+    per CPU this process may run on; 1 renders in this process."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cpus or 1, urls // URLS_PER_WORKER))
 
 
 def _not_found_page(site: Site) -> bytes:
@@ -234,30 +282,53 @@ def build_site(
     out_dir: Path,
     base_url: str,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> BuildReport:
-    """Build the whole site into ``out_dir`` (see the module's docstring)."""
+    """Build the whole site into ``out_dir`` with ``jobs`` worker processes (default:
+    ``default_jobs``; 1: in this process) — see the module's docstring."""
     started = time.perf_counter()
+    if jobs is not None and jobs < 1:
+        raise TradeoffError(f"--jobs must be 1 or more, not {jobs}")
     out_dir = out_dir.absolute()
     tmp = _prepare(out_dir)
+    counts = WriteCounts()
+    pool: ProcessPoolExecutor | None = None
     try:
-        app = create_app(db_path, base_url=base_url)
-        site: Site = app.state.site
-        host = urlsplit(site.base_url).netloc
+        app, site, host = _build_app(db_path, base_url)
         todo = list(dict.fromkeys(site_urls(site.catalog)))
-        writer = _Writer(tmp, out_dir)
-        names = _run_loop(lambda: _render_all(app, host, todo, writer, progress))
+        jobs = default_jobs(len(todo)) if jobs is None else jobs
+        if jobs > 1:
+            pool = ProcessPoolExecutor(
+                jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(db_path, base_url, tmp, out_dir),
+            )
+        writer = Writer(tmp, out_dir)
+        if pool is None:
+            results = _render_here(app, host, todo, writer, progress)
+        else:
+            results = _render_pool(pool, todo, progress)
+        names = _collect(results, counts)
+        writer.counts = WriteCounts()
         writer.put(NOT_FOUND_FILE, _not_found_page(site), text=True)
+        counts.add(writer.counts)
         (tmp / MARKER).write_text(f"catalog {site.version}\n", encoding="utf-8")
-        removed = len(_previous_files(out_dir) - {*names, NOT_FOUND_FILE})
+        skip = frozenset({MARKER})
+        removed = len(previous_files(out_dir, skip) - {*names, NOT_FOUND_FILE})
+        if pool is not None:
+            pool.shutdown()
         _swap(tmp, out_dir)
     except BaseException:
+        if pool is not None:  # stop handing out chunks; wait for those under way
+            pool.shutdown(wait=True, cancel_futures=True)
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return BuildReport(
         out_dir=out_dir,
-        files=writer.files,
-        rewritten=writer.rewritten,
+        files=counts.files,
+        rewritten=counts.rewritten,
         removed=removed,
-        gz_files=writer.gz_files,
+        compressed=counts.compressed,
         seconds=time.perf_counter() - started,
     )

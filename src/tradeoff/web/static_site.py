@@ -58,11 +58,19 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
     """Every URL of the static site: the sitemap's pages with their twins, the compare form,
     /api/v1 documents (models, providers, labs, conflicts, the sitemap's pairs, OpenAPI),
     price charts, the sitemap pairs' comparison charts, downloads, static files, the
-    sitemap, robots.txt and llms.txt."""
+    sitemap, robots.txt and llms.txt. A comparison's API document and charts follow its
+    page (the build renders them from one context)."""
     entries = sitemap_entries(catalog)
+    pairs = {
+        urls.canonical_pair(m.slug, catalog.models[r["id"]].slug)
+        for m in catalog.models.values()
+        for r in related_pairs(catalog, m)
+    }
+    after = {urls.compare(list(pair)): _pair_files(catalog, pair) for pair in pairs}
     for entry in entries:
         for fmt in page_formats(entry.path):
             yield urls.twin(entry.path, fmt)
+        yield from after.get(entry.path, ())
     yield urls.compare([])  # the picker, linked from every page
     for fmt in ("html", "json", "md", "svg"):
         yield urls.trends(fmt=fmt)  # the price trend at its default benchmark and threshold
@@ -80,14 +88,10 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
         yield urls.api(f"providers/{provider_id}")
     for lab_id in catalog.labs:
         yield urls.api(f"labs/{lab_id}")
-    pairs = {
-        urls.canonical_pair(m.slug, catalog.models[r["id"]].slug)
-        for m in catalog.models.values()
-        for r in related_pairs(catalog, m)
-    }
-    for pair in sorted(pairs):
-        yield urls.api("compare", {"models": ",".join(pair)})
-    yield from compare_chart_urls(catalog, sorted(pairs))
+    listed = {entry.path for entry in entries}
+    for pair in sorted(pairs):  # those of a pair whose page is not in the sitemap
+        if urls.compare(list(pair)) not in listed:
+            yield from after[urls.compare(list(pair))]
     for name, _, _ in DOWNLOADS:
         yield urls.download(name)
     for name in sorted(_static_names()):
@@ -96,6 +100,11 @@ def site_urls(catalog: Catalog) -> Iterator[str]:
     yield from (f"/{sitemap_name(n)}" for n in range(1, sitemap_parts(entries) + 1))
     yield "/robots.txt"
     yield "/llms.txt"
+
+
+def _pair_files(catalog: Catalog, pair: tuple[str, str]) -> list[str]:
+    """A sitemap pair's API comparison and the charts its page links."""
+    return [urls.api("compare", {"models": ",".join(pair)}), *compare_chart_urls(catalog, [pair])]
 
 
 def feed_urls(catalog: Catalog) -> Iterator[str]:

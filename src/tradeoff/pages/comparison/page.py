@@ -102,7 +102,6 @@ class ComparisonContext(TypedDict):
     reviewed_line: str
     reviewed_text: dict[str, str]
     sources: list[SourceEntry]
-    catalog_version: str
 
 
 def resolve_models(catalog: Catalog, names: Sequence[str]) -> list[Model]:
@@ -191,7 +190,6 @@ def comparison_context(
             },
         },
         sources=sources_section(result, view, numbers),
-        catalog_version=catalog.version,
     )
 
 
