@@ -11,7 +11,7 @@ from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.history_queries import changes_for, models_with_history
 from tradeoff.db.queries import Catalog
 from tradeoff.history_records import PRICE
-from tradeoff.pages.history import price_history
+from tradeoff.pages.price_history import price_history
 
 MODEL = "openai/gpt-oss-120b"
 
