@@ -121,6 +121,8 @@ class Fact(Generic[T]):
 
 @dataclass(frozen=True)
 class Lab:
+    """A lab: who makes models."""
+
     id: str
     name: str
     url: str | None = None
@@ -128,6 +130,8 @@ class Lab:
 
 @dataclass(frozen=True)
 class Provider:
+    """Who sells access to models: an API, a cloud, an aggregator, a runtime or a plan."""
+
     id: str
     name: str
     # first-party | inference-host | cloud | aggregator (these sell API access per use) |
