@@ -2,9 +2,11 @@
 
 A workload (tokens per request × requests) priced on every active offering of the chosen
 models by ``compare.cost``, cheapest route first.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: a comparison imports this module
+(``pages.comparison``), and a TypedDict's string annotations are each compiled
+(``typing.ForwardRef``) at class creation, ~3x the cost of evaluated ones.
+"""
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypedDict
@@ -100,7 +102,7 @@ class CalculatorContext(TypedDict):
     catalog_version: str
 
 
-def _line(c: CostLine, names: dict[str, str]) -> LineEntry:
+def _line(c: "CostLine", names: dict[str, str]) -> LineEntry:
     return LineEntry(
         model=c.model_id,
         model_name=names[c.model_id],
