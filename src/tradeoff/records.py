@@ -121,8 +121,6 @@ class Fact(Generic[T]):
 
 @dataclass(frozen=True)
 class Lab:
-    """A lab: who makes models."""
-
     id: str
     name: str
     url: str | None = None
@@ -130,8 +128,6 @@ class Lab:
 
 @dataclass(frozen=True)
 class Provider:
-    """Who sells access to models: an API, a cloud, an aggregator, a runtime or a plan."""
-
     id: str
     name: str
     # first-party | inference-host | cloud | aggregator (these sell API access per use) |
