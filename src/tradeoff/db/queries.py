@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
+from _thread import RLock  # threading's RLock, without importing threading (a cold start)
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cached_property
@@ -37,7 +37,7 @@ class Catalog:
         self.path = path
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._conn.row_factory = sqlite3.Row
-        self._lock = threading.RLock()  # one connection, shared by the web app's threads
+        self._lock = RLock()  # one connection, shared by the web app's threads
         self._some_models: dict[str, Model] = {}  # models_of: loaded one page at a time
         self._some_offerings: dict[str, list[Offering]] = {}
 
