@@ -10,7 +10,7 @@ from __future__ import annotations
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
-from tradeoff.pages.history import price_history
+from tradeoff.pages.price_history import price_history
 
 KIMI = "moonshotai/kimi-k2-instruct"
 

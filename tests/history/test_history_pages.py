@@ -11,8 +11,9 @@ from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.history_queries import changes_for, models_with_history
 from tradeoff.db.queries import Catalog
 from tradeoff.history_records import PRICE
-from tradeoff.pages.history import HistoryLine, PriceHistory, price_history
+from tradeoff.pages.history_shapes import HistoryLine, PriceHistory
 from tradeoff.pages.model import model_context
+from tradeoff.pages.price_history import price_history
 from tradeoff.render.history_charts import price_history_svg
 
 MODEL = "openai/gpt-oss-120b"

@@ -145,7 +145,7 @@ def cost_cmd(
     as_of: AsOf = None,
 ) -> None:
     """Price a workload on every active offering of the models, cheapest route first."""
-    from tradeoff.pages.comparison import cost_context
+    from tradeoff.pages.calculator import cost_context
     from tradeoff.render.terminal import cost_listing, print_workload
 
     chosen = chosen_format(fmt, as_json)

@@ -18,6 +18,8 @@ from tradeoff.compare.comparable import ComparableRow, comparable
 
 @dataclass(frozen=True)
 class BenchmarkScore:
+    """One model's score on one benchmark, and who reported it."""
+
     model_id: str
     score: Decimal
     reported: str  # vendor | independent | unattributed

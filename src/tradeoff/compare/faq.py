@@ -12,6 +12,8 @@ from tradeoff.compare.verdict import ChooseWhen
 
 @dataclass(frozen=True)
 class FaqEntry:
+    """One question and its answer, with the claims the answer rests on."""
+
     question: str
     answer: str
     claim_ids: tuple[str, ...]

@@ -34,6 +34,8 @@ class SpecCell:
 
 @dataclass(frozen=True)
 class SpecRow:
+    """One spec (a row of the specs table): its cell for each compared model."""
+
     key: str
     label: str
     cells: tuple[SpecCell, ...]

@@ -30,6 +30,8 @@ class ChooseWhen:
 
 @dataclass(frozen=True)
 class Verdict:
+    """The comparison's prose: summary, verdict, deep dive and when to choose which model."""
+
     summary: Paragraph
     verdict: Paragraph
     deep_dive: tuple[Paragraph, ...]

@@ -8,8 +8,10 @@ from decimal import Decimal
 
 from tradeoff.errors import UsageError
 
-# ASCII digits only: int() would read any Unicode digit ("٣:1" as 3:1).
-_BLEND = re.compile(r"^\s*([0-9]{1,3})\s*[:/]\s*([0-9]{1,3})\s*$")
+# ASCII digits only: int() would read any Unicode digit ("٣:1" as 3:1). The patterns of this
+# module are compiled on first use (``re``'s cache), not at import: a comparison at the
+# default blend parses nothing.
+_BLEND = r"^\s*([0-9]{1,3})\s*[:/]\s*([0-9]{1,3})\s*$"
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def blend_of(input_part: int, output_part: int) -> Blend:
 
 def parse_blend_parts(text: str) -> tuple[int, int]:
     """Parse "70:30" (or "70/30") into its two validated parts."""
-    match = _BLEND.match(text)
+    match = re.match(_BLEND, text)
     if not match:
         raise UsageError(f"expected INPUT:OUTPUT such as 70:30, got {text!r}", field="--blend")
     parts = int(match.group(1)), int(match.group(2))
@@ -70,10 +72,9 @@ MAX_COUNT = 10**MAX_COUNT_DIGITS
 # A count as people write it: digits ("2000"), thousands grouped by "," or "_" ("1,000",
 # "1_000"), or a number with a k / M / B suffix ("100k", "1.5M"). A decimal comma ("0,5") is
 # not a grouping and is refused, as is any result that is not a whole number ("1.5").
-_COUNT = re.compile(
-    r"^(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:_[0-9]+)*|[0-9]*\.[0-9]+|[0-9]+\.)"
-    r"\s*(?P<suffix>[kmb]?)$",
-    re.IGNORECASE,
+_COUNT = (
+    r"(?i)^(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:_[0-9]+)*|[0-9]*\.[0-9]+|[0-9]+\.)"
+    r"\s*(?P<suffix>[kmb]?)$"
 )
 _SUFFIX = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9}
 COUNT_HELP = "a whole number such as 2000, 1,000, 100k or 1.5M"
@@ -86,7 +87,7 @@ def parse_count(field: str, text: str) -> int:
     message names ``field``."""
     raw = text.strip()
     shown = raw if len(raw) <= 40 else raw[:40] + "…"
-    match = _COUNT.match(raw) if raw.isascii() else None
+    match = re.match(_COUNT, raw) if raw.isascii() else None
     if match is None:
         hint = " (a decimal comma is not read: write 0.5k or 500)" if _decimal_comma(raw) else ""
         raise UsageError(f"{field} must be {COUNT_HELP}, got {shown!r}{hint}", field=field)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
+from _thread import RLock  # threading's RLock, without importing threading (a cold start)
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cached_property
@@ -13,8 +13,6 @@ from typing import Any
 
 from tradeoff.db.record_rows import load_models, load_offerings
 from tradeoff.errors import AmbiguousModel, DataError, UnknownModel
-from tradeoff.names import compact, rank, spelling_forms
-from tradeoff.normalize import normalize
 from tradeoff.records import (
     Conflict,
     DroppedValue,
@@ -39,7 +37,7 @@ class Catalog:
         self.path = path
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._conn.row_factory = sqlite3.Row
-        self._lock = threading.RLock()  # one connection, shared by the web app's threads
+        self._lock = RLock()  # one connection, shared by the web app's threads
         self._some_models: dict[str, Model] = {}  # models_of: loaded one page at a time
         self._some_offerings: dict[str, list[Offering]] = {}
 
@@ -245,6 +243,8 @@ class Catalog:
     @cached_property
     def _ids_by_key(self) -> dict[str, list[str]]:
         """Normalized key of each model id → the model ids that share it (sorted)."""
+        from tradeoff.normalize import normalize
+
         grouped: dict[str, list[str]] = defaultdict(list)
         for model_id in self.model_ids:
             grouped[normalize(model_id).key].append(model_id)
@@ -272,6 +272,10 @@ class Catalog:
             return self._spellings[lowered]
         if lowered in self.aliases:
             return self.aliases[lowered]
+        # the fallbacks' imports (their patterns and the name ranker) are paid only by a name
+        # that is neither an id, a slug nor an alias: not by a cold ``tradeoff compare A B``
+        from tradeoff.normalize import normalize
+
         key = normalize(text).key
         if key in self.ambiguous_names:
             raise AmbiguousModel(name, list(self.ambiguous_names[key]))
@@ -296,6 +300,8 @@ class Catalog:
         """A name spelled without separators ("gpt4o", "GPT 4o") → its one model id; else
         ambiguous, or unknown with near names closest first (``tradeoff.names``: the site's
         search ranks the same way)."""
+        from tradeoff.names import compact, rank
+
         text = name.strip()
         spelled = sorted(self._ids_by_compact.get(compact(text), ()))
         if len(spelled) == 1:
@@ -308,6 +314,8 @@ class Catalog:
     @cached_property
     def name_spellings(self) -> dict[str, tuple[str, ...]]:
         """Model id → the compact forms of its id, bare id, slug, name and aliases."""
+        from tradeoff.names import spelling_forms
+
         aliases: dict[str, list[str]] = defaultdict(list)
         for alias, model_id in self.aliases.items():
             aliases[model_id].append(alias)
@@ -319,6 +327,8 @@ class Catalog:
     @cached_property
     def _ids_by_compact(self) -> dict[str, set[str]]:
         """Compact form of each id, bare id and alias → the models spelled so."""
+        from tradeoff.names import compact
+
         grouped: dict[str, set[str]] = defaultdict(set)
         for spelling, model_id in (*self._spellings.items(), *self.aliases.items()):
             grouped[compact(spelling)].add(model_id)

@@ -2,15 +2,16 @@
 
 A workload (tokens per request × requests) priced on every active offering of the chosen
 models by ``compare.cost``, cheapest route first.
+
+No ``from __future__ import annotations`` here: a comparison imports this module
+(``pages.comparison``), and a TypedDict's string annotations are each compiled
+(``typing.ForwardRef``) at class creation, ~3x the cost of evaluated ones.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from tradeoff import urls
-from tradeoff.compare.cost import CostLine, price_workload
 from tradeoff.compare.engine import check_distinct
 from tradeoff.compare.like_for_like import kind_differ_text, kinds_of
 from tradeoff.compare.workload import Workload
@@ -20,6 +21,9 @@ from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.sources import Attribution, attribution, reviewed_and_as_of, reviewed_line
 from tradeoff.pages.view import catalog_view
 from tradeoff.records import Model, dated_text
+
+if TYPE_CHECKING:
+    from tradeoff.compare.cost import CostLine
 
 TITLE = "LLM cost calculator"
 # Per request (the cost engine prices one request, then multiplies by the request count).
@@ -97,7 +101,7 @@ class CalculatorContext(TypedDict):
     sources: list[Attribution]
 
 
-def _line(c: CostLine, names: dict[str, str]) -> LineEntry:
+def _line(c: "CostLine", names: dict[str, str]) -> LineEntry:
     return LineEntry(
         model=c.model_id,
         model_name=names[c.model_id],
@@ -132,6 +136,10 @@ def _priced(m: Model) -> PricedModel:
 
 def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> CalculatorContext:
     """Every active offering of ``models`` priced for the workload ``w``."""
+    # imported here: a comparison imports this module (``pages.comparison``) but never
+    # prices a workload, and the cost engine is a cold ``tradeoff compare``'s import time
+    from tradeoff.compare.cost import price_workload
+
     check_distinct(models)
     view = catalog_view(catalog)
     lines = price_workload(models, view.offerings, view.providers, w) if models else []

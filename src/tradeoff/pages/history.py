@@ -1,250 +1,22 @@
-"""A model's price history: the chart's step lines, its table, and the claims it supports.
+"""A comparison's "price changes" (``price_changes``): each model's cheapest-route trend and
+latest moves.
 
-Built from the ``price_spans`` / ``price_changes`` records (``db.history_queries``) and the
-pure claims of ``compare.history_claims``. One line per provider (the live offering a
-comparison shows for that provider; the headline route's provider first and marked), at most
-``MAX_LINES`` on the chart; the table lists every like-for-like price move (docs/history.md).
+The model page's price-history section is built by ``pages.price_history`` from the
+``price_spans`` / ``price_changes`` records (``db.history_queries``) and the pure claims of
+``compare.history_claims``; a comparison reads its models' changes as stored at database build
+(``pages.precompute``), so a cold ``tradeoff compare`` imports none of that (docs/history.md).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import TypedDict
-
 from tradeoff import urls
-from tradeoff.compare.history_claims import (
-    Move,
-    OfferingKey,
-    Step,
-    Trend,
-    cheapest_trend,
-    move_change,
-    move_text,
-    moves,
-    steps,
-    trend_text,
-)
-from tradeoff.compare.pricing import model_pricing
-from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db import derived
-from tradeoff.db.history_queries import changes_for, spans_for
 from tradeoff.db.queries import Catalog
-from tradeoff.history_records import PriceSpan
-from tradeoff.kinds import has_output_price
-from tradeoff.pages.jsonable import decimal_str
+from tradeoff.pages.history_shapes import ModelPriceChanges
 from tradeoff.pages.view import has_derived
 from tradeoff.records import Model
 
-MAX_LINES = 8  # step lines on one chart: more are unreadable (the table lists every move)
-MAX_MOVES = 40  # rows of the moves table (newest first); the count says how many in all
-MODELS_DEV_COMMIT = "https://github.com/anomalyco/models.dev/commit/"
-
-
-class HistoryStep(TypedDict):
-    """One price of one route from ``start`` (inclusive) to ``end`` (exclusive; None: now)."""
-
-    start: str
-    end: str | None
-    input_per_mtok: str | None
-    output_per_mtok: str | None
-    blended_per_mtok: str | None
-
-
-class HistoryLine(TypedDict):
-    """One provider's route over time."""
-
-    provider_id: str
-    provider_name: str
-    provider_model_id: str
-    headline: bool  # today's headline route (cheapest comparable)
-    steps: list[HistoryStep]
-
-
-class PriceMove(TypedDict):
-    """One like-for-like price move with its numbers, date and source."""
-
-    text: str
-    provider_id: str
-    provider_name: str
-    provider_url: str | None  # None for a provider the catalog no longer lists
-    provider_model_id: str
-    date: str
-    direction: str  # cut | rise | mixed (of input and output)
-    percent: int  # signed change of the blended price (70% input / 30% output)
-    # what the move did, as the "Change" cell says it (``history_claims.move_change``):
-    # "-32%", or for a mixed move "input +10%, output -8% (blended -2%)"
-    change: str
-    before_input_per_mtok: str | None
-    before_output_per_mtok: str | None
-    after_input_per_mtok: str | None
-    after_output_per_mtok: str | None
-    source_id: str
-    commit: str | None
-    source_url: str | None
-
-
-class TrendClaim(TypedDict):
-    """The cheapest of today's comparable routes then and now."""
-
-    text: str
-    since: str
-    until: str
-    percent: int
-    before_blended_per_mtok: str
-    before_provider: str
-    after_blended_per_mtok: str
-    after_provider: str
-
-
-class PriceHistory(TypedDict):
-    """The model page's price-history section (and its chart's data)."""
-
-    chart_url: str
-    first_date: str
-    last_date: str
-    lines: list[HistoryLine]
-    moves: list[PriceMove]
-    moves_total: int
-    cheapest_trend: TrendClaim | None
-    blend: str
-
-
-def _dec(value: Decimal | None) -> str | None:
-    return None if value is None else decimal_str(value)
-
-
-def _step(s: Step) -> HistoryStep:
-    return HistoryStep(
-        start=s.start,
-        end=s.end,
-        input_per_mtok=_dec(s.input_per_mtok),
-        output_per_mtok=_dec(s.output_per_mtok),
-        blended_per_mtok=_dec(s.blended_per_mtok),
-    )
-
-
-def price_history(catalog: Catalog, model: Model) -> PriceHistory | None:
-    """The section, or None when the model's routes have no dated history."""
-    conn = catalog.connection()
-    spans = spans_for(conn, model.id)
-    if not spans:
-        return None
-    has_output = has_output_price(model.kind.value)
-    pricing = model_pricing(
-        model, catalog.offerings_for(model.id), catalog.providers, DEFAULT_BLEND
-    )
-    headline = pricing.cheapest
-    head_key = (headline.provider_id, headline.provider_model_id) if headline else None
-    shown = {(q.provider_id, q.provider_model_id.lower()): q for q in pricing.providers}
-    by_key: dict[OfferingKey, list[PriceSpan]] = {}
-    for s in spans:
-        if (s.provider_id, s.provider_model_id.lower()) in shown:
-            by_key.setdefault((s.provider_id, s.provider_model_id), []).append(s)
-    found = moves(changes_for(conn, model.id), DEFAULT_BLEND, has_output)
-    moved = {(m.change.provider_id, m.change.provider_model_id) for m in found}
-    order = sorted(
-        by_key,
-        key=lambda k: (k != head_key, k not in moved, k[0], k[1]),
-    )
-    lines = [_line(catalog, key, by_key[key], key == head_key, has_output) for key in order]
-    comparable = [
-        (q.provider_id, q.provider_model_id)
-        for q in pricing.providers
-        if q.excluded_reason is None and q.priced and not q.free
-    ]
-    trend = cheapest_trend(spans, comparable, DEFAULT_BLEND, has_output)
-    is_headline = (
-        trend is not None
-        and head_key is not None
-        and (trend.after_route[0], trend.after_route[1].lower())
-        == (head_key[0], head_key[1].lower())
-    )
-    return PriceHistory(
-        chart_url=urls.chart("price-history", {"model": model.slug}),
-        first_date=min(s.effective_from for s in spans),
-        last_date=max(s.effective_from for s in spans),
-        lines=[line for line in lines if line["steps"]][:MAX_LINES],
-        moves=[_move(catalog, model, m) for m in found[:MAX_MOVES]],
-        moves_total=len(found),
-        cheapest_trend=None if trend is None else _trend(catalog, model, trend, is_headline),
-        blend="70% input / 30% output",
-    )
-
-
-def _name(catalog: Catalog, provider_id: str) -> str:
-    provider = catalog.providers.get(provider_id)
-    return provider.name if provider else provider_id
-
-
-def _line(
-    catalog: Catalog, key: OfferingKey, spans: list[PriceSpan], head: bool, has_output: bool
-) -> HistoryLine:
-    # one source per line: models.dev's dated states when it has them, else genai-prices'
-    sources = {s.source_id for s in spans}
-    source = "models-dev" if "models-dev" in sources else sorted(sources)[0]
-    chosen = [s for s in spans if s.source_id == source]
-    return HistoryLine(
-        provider_id=key[0],
-        provider_name=_name(catalog, key[0]),
-        provider_model_id=key[1],
-        headline=head,
-        steps=[_step(s) for s in steps(chosen, DEFAULT_BLEND, has_output)],
-    )
-
-
-def _move(catalog: Catalog, model: Model, m: Move) -> PriceMove:
-    c = m.change
-    name = _name(catalog, c.provider_id)
-    return PriceMove(
-        text=move_text(model.name, name, m),
-        provider_id=c.provider_id,
-        provider_name=name,
-        provider_url=urls.provider(c.provider_id) if c.provider_id in catalog.providers else None,
-        provider_model_id=c.provider_model_id,
-        date=c.date,
-        direction=c.detail,
-        percent=m.percent,
-        change=move_change(m),
-        before_input_per_mtok=_dec(c.before_input),
-        before_output_per_mtok=_dec(c.before_output),
-        after_input_per_mtok=_dec(c.after_input),
-        after_output_per_mtok=_dec(c.after_output),
-        source_id=c.source_id,
-        commit=c.commit,
-        source_url=MODELS_DEV_COMMIT + c.commit
-        if c.commit and c.source_id == "models-dev"
-        else None,
-    )
-
-
-def _trend(catalog: Catalog, model: Model, trend: Trend, headline: bool) -> TrendClaim:
-    before = _name(catalog, trend.before_route[0])
-    after = _name(catalog, trend.after_route[0])
-    return TrendClaim(
-        text=trend_text(model.name, trend, before, after, headline),
-        since=trend.since,
-        until=trend.until,
-        percent=trend.percent,
-        before_blended_per_mtok=decimal_str(trend.before),
-        before_provider=before,
-        after_blended_per_mtok=decimal_str(trend.after),
-        after_provider=after,
-    )
-
-
-class ModelPriceChanges(TypedDict):
-    """A comparison page's "price changes" for one model: its cheapest-route trend and its
-    latest moves (like for like, with numbers and dates)."""
-
-    model: str
-    name: str
-    url: str  # the model page (every move, the chart)
-    first_date: str
-    last_date: str
-    cheapest_trend: TrendClaim | None
-    latest_moves: list[PriceMove]
-    moves_total: int
-
+__all__ = ["LATEST_MOVES", "ModelPriceChanges", "computed_price_changes", "price_changes"]
 
 LATEST_MOVES = 3  # moves per model on a comparison page (the model page lists them all)
 
@@ -260,6 +32,8 @@ def price_changes(catalog: Catalog, models: list[Model]) -> list[ModelPriceChang
 
 def computed_price_changes(catalog: Catalog, models: list[Model]) -> list[ModelPriceChanges]:
     """``price_changes``, from the price history records."""
+    from tradeoff.pages.price_history import price_history
+
     out = []
     for model in models:
         history = price_history(catalog, model)

@@ -9,8 +9,8 @@ many requests ask for it at the same moment.
 from __future__ import annotations
 
 import functools
-import threading
 import weakref
+from _thread import RLock  # threading's RLock, without importing threading (a cold start)
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -22,7 +22,7 @@ T = TypeVar("T")
 def per_catalog(build: Callable[[Catalog], T]) -> Callable[[Catalog], T]:
     """Memoize ``build(catalog)`` for the lifetime of that catalog object."""
     known: weakref.WeakKeyDictionary[Catalog, T] = weakref.WeakKeyDictionary()
-    lock = threading.RLock()  # re-entrant: a builder may read other memoized values
+    lock = RLock()  # re-entrant: a builder may read other memoized values
 
     @functools.wraps(build)
     def memo(catalog: Catalog) -> T:

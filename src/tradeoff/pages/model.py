@@ -12,11 +12,12 @@ from typing import TypedDict, TypeVar
 
 from tradeoff import urls
 from tradeoff.db.queries import Catalog
-from tradeoff.pages.history import PriceHistory, price_history
+from tradeoff.pages.history_shapes import PriceHistory
 from tradeoff.pages.jsonable import Json, decimal_str, jsonable
 from tradeoff.pages.lifecycle import RetirementEntry, retirement
 from tradeoff.pages.model_glance import ModelGlance, model_glance
 from tradeoff.pages.offerings import OfferingEntry, offering_entry
+from tradeoff.pages.price_history import price_history
 from tradeoff.pages.related import RelatedPair, related_pairs
 from tradeoff.pages.sources import (
     SourceRecord,

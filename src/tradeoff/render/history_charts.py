@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pygal
 
-from tradeoff.pages.history import HistoryLine
+from tradeoff.pages.history_shapes import HistoryLine
 from tradeoff.pages.model import ModelContext
 from tradeoff.render.charts import CHART_STYLE, _config, _no_script, _text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
-from tradeoff.pages.history import ModelPriceChanges
+from tradeoff.pages.history_shapes import ModelPriceChanges
 
 
 def price_changes_lines(changes: list[ModelPriceChanges]) -> list[str]:

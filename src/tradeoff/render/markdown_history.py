@@ -1,10 +1,10 @@
-"""The Markdown twin of a model page's price-history section (pages/history.py)."""
+"""The Markdown twin of a model page's price-history section (pages/price_history.py)."""
 
 from __future__ import annotations
 
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
-from tradeoff.pages.history import PriceHistory
+from tradeoff.pages.history_shapes import PriceHistory
 from tradeoff.render.markdown import money, table
 
 
