@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -14,6 +15,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import uvicorn
+from starlette.types import ASGIApp
+
+from tradeoff.web.server import SecureHttpToolsProtocol
 
 
 def free_port() -> int:
@@ -60,3 +65,29 @@ def serving(catalog_dir: Path, db: Path, wait_s: float = 60) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@contextmanager
+def uvicorn_in_thread(app: ASGIApp, port: int, *, access_log: bool = True) -> Iterator[None]:
+    """``app`` served by uvicorn with tradeoff's HTTP protocol in a thread of this process
+    (so a test can reach into the app), on ``port``; stopped on exit."""
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="critical",
+        access_log=access_log,
+        http=SecureHttpToolsProtocol,
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.02)
+    try:
+        yield
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

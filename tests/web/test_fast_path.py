@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 from starlette.types import ASGIApp, Receive, Scope, Send
-from support.serving import free_port
+from support.serving import free_port, uvicorn_in_thread
 from support.web_support import KIMI, PAIR
 
 from tradeoff.db.queries import Catalog
 from tradeoff.web.app import TradeoffApp, create_app
-from tradeoff.web.server import SecureHttpToolsProtocol
 
 URLS = (PAIR, f"/models/{KIMI}.json", f"/charts/price-by-provider.svg?model={KIMI}", "/robots.txt")
 ENCODINGS = ("identity", "gzip", "br", "gzip, deflate, br")
@@ -44,27 +40,11 @@ def served(catalog: Catalog) -> Iterator[tuple[int, TradeoffApp, Counting]]:
     port = free_port()
     app = create_app(catalog.path, base_url=f"http://127.0.0.1:{port}")
     assert isinstance(app, TradeoffApp)
-    config = uvicorn.Config(  # as `tradeoff serve` runs it: no access log
-        app,
-        host="127.0.0.1",
-        port=port,
-        log_level="critical",
-        access_log=False,
-        http=SecureHttpToolsProtocol,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.02)
-    assert app.middleware_stack is not None  # built by the lifespan
-    counting = Counting(app.middleware_stack)
-    app.middleware_stack = counting
-    yield port, app, counting
-    server.should_exit = True
-    thread.join(timeout=10)
+    with uvicorn_in_thread(app, port, access_log=False):  # as `tradeoff serve` runs it
+        assert app.middleware_stack is not None  # built by the lifespan
+        counting = Counting(app.middleware_stack)
+        app.middleware_stack = counting
+        yield port, app, counting
 
 
 def _raw(port: int, request: bytes) -> bytes:

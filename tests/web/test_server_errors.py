@@ -9,37 +9,24 @@ from __future__ import annotations
 
 import select
 import socket
-import threading
 import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
-from support.serving import free_port
+from support.serving import free_port, uvicorn_in_thread
 from support.web_support import SECURITY_HEADERS
 
 from tradeoff.db.queries import Catalog
 from tradeoff.web.app import create_app
-from tradeoff.web.server import MAX_HEAD_BYTES, SecureHttpToolsProtocol
+from tradeoff.web.server import MAX_HEAD_BYTES
 
 
 @pytest.fixture(scope="module")
 def port(catalog: Catalog) -> Iterator[int]:
     chosen = free_port()
     app = create_app(catalog.path, base_url=f"http://127.0.0.1:{chosen}")
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=chosen, log_level="critical", http=SecureHttpToolsProtocol
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.02)
-    yield chosen
-    server.should_exit = True
-    thread.join(timeout=10)
+    with uvicorn_in_thread(app, chosen):
+        yield chosen
 
 
 def _exchange(port: int, request: bytes) -> tuple[bytes, float]:

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import Literal
 
 from tradeoff.compare.wording import not_per_token_text, short_tokens, side_not_per_token_text
 from tradeoff.kinds import has_output_price
@@ -153,26 +154,26 @@ def list_input_price(
     model: Model, offerings: Iterable[Offering], providers: Mapping[str, Provider]
 ) -> Decimal | None:
     """The lab's own input price (its first-party API's GA offering), the lowest if several."""
-    prices = [
-        o.prices.input_per_mtok
-        for o in offerings
-        if o.prices.input_per_mtok
-        and o.lifecycle != "retired"
-        and (p := providers.get(o.provider_id)) is not None
-        and p.is_first_party_for(model.lab_id)
-        and own_price(o)
-    ]
-    return min(prices) if prices else None
+    return _list_price(model, offerings, providers, "input_per_mtok")
 
 
 def list_output_price(
     model: Model, offerings: Iterable[Offering], providers: Mapping[str, Provider]
 ) -> Decimal | None:
     """The lab's own output price (its first-party API's GA offering), the lowest if several."""
-    prices = [
-        o.prices.output_per_mtok
+    return _list_price(model, offerings, providers, "output_per_mtok")
+
+
+def _list_price(
+    model: Model,
+    offerings: Iterable[Offering],
+    providers: Mapping[str, Provider],
+    side: Literal["input_per_mtok", "output_per_mtok"],
+) -> Decimal | None:
+    prices: list[Decimal] = [
+        price
         for o in offerings
-        if o.prices.output_per_mtok
+        if (price := getattr(o.prices, side))
         and o.lifecycle != "retired"
         and (p := providers.get(o.provider_id)) is not None
         and p.is_first_party_for(model.lab_id)
