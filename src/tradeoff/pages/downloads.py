@@ -2,8 +2,8 @@
 
 The SQLite file is the served catalog minus every row that came from a non-redistributable
 source; CSV and JSON are read back from that filtered file, so all three agree. They are made
-when the database is built and stored in it (``store_downloads``, ``db.download_files``): a
-server sends them from there, it does not build them on a request.
+when the database is built and stored in it (``db.download_files``, written by
+``pages.precompute``): a server sends them from there, it does not build them on a request.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import TypedDict
 
 from tradeoff import urls
 from tradeoff.db import derived
-from tradeoff.db.download_files import write_download_files
 from tradeoff.db.export import write_redistributable_copy
 from tradeoff.db.queries import Catalog
 from tradeoff.escape import csv_cell, md, md_url
@@ -214,11 +213,6 @@ def build_downloads(catalog: Catalog) -> Downloads:
         "LICENCES.md": _licences_md(included, excluded).encode(),
     }
     return Downloads(files, included, excluded, *counts)
-
-
-def store_downloads(db_path: Path, downloads: Downloads) -> None:
-    """Store the built files in the (not yet published) database at ``db_path``."""
-    write_download_files(db_path, downloads.files)
 
 
 class DownloadsSummary(TypedDict):

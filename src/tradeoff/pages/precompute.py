@@ -20,9 +20,10 @@ from tradeoff.compare.stored_pricing import pricing_json
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db import locate
 from tradeoff.db.derived import Derived, Headline, RelatedRow, write_derived
+from tradeoff.db.download_files import write_download_files
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.catalog_table import computed_catalog_rows
-from tradeoff.pages.downloads import build_downloads, computed_downloads_summary, store_downloads
+from tradeoff.pages.downloads import build_downloads, computed_downloads_summary
 from tradeoff.pages.history import computed_price_changes
 from tradeoff.pages.sitemap import computed_sitemap_entries
 from tradeoff.pages.sources import computed_row_sources
@@ -81,7 +82,9 @@ def precompute(db_path: Path) -> None:
     finally:
         catalog.close()
     write_derived(db_path, values)
-    store_downloads(db_path, downloads)  # served from the database, not built on a request
+    write_download_files(
+        db_path, downloads.files
+    )  # served from the database, not built on a request
 
 
 def ensure_database(catalog_dir: Path | None = None, db_path: Path | None = None) -> Path:
