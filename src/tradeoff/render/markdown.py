@@ -18,6 +18,7 @@ from tradeoff.pages.comparison.pricing import (
     quantization_text,
     route_price_text,
 )
+from tradeoff.render.gone import gone_entries
 from tradeoff.render.markdown_changes import price_changes_lines
 
 
@@ -139,13 +140,12 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
         )
         if p["defunct"]:
             gone = ", ".join(
-                esc(q["provider_name"])
-                + (
-                    f" (defunct since {q['defunct_since']})"
-                    if q["defunct_since"]
-                    else f" ({esc(q['lifecycle'])})"
+                esc(g.provider_name)
+                + "".join(
+                    (", " if n else " ") + f"`{i.replace('`', '')}`" for n, i in enumerate(g.ids)
                 )
-                for q in p["defunct"]
+                + f" ({esc(g.reason)})"
+                for g in gone_entries(p["defunct"], p["providers"])
             )
             out += ["", f"Not counted (defunct provider or retired offering): {gone}."]
         if p["other_routes"]:

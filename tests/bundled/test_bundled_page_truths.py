@@ -1,0 +1,58 @@
+"""What a careful reader found wrong on the bundled catalog's comparison and model pages, held
+fixed (round three of issue 13).
+
+- "Not counted: Databricks" on GPT-5 vs Claude Sonnet 4.5, while Databricks's active
+  Claude Sonnet 4.5 offering is counted: the retired one was ``databricks-claude-sonnet-4``.
+- "Vertex (Anthropic) (retired)" listed twice: two retired offerings, one provider.
+- The FAQ's "Where can I run …" answer repeated the Availability paragraph word for word.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.comparison import ComparisonContext, compare_context
+from tradeoff.render.html import render_compare_html
+from tradeoff.render.markdown import render_compare_markdown
+
+PAIR = ["gpt-5", "claude-sonnet-4-5"]
+
+
+@pytest.fixture(scope="module")
+def ctx(catalog: Catalog) -> ComparisonContext:
+    return compare_context(catalog, PAIR, (70, 30))
+
+
+def _not_counted_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if "Not counted (defunct" in line]
+
+
+def test_a_counted_provider_is_not_said_to_be_gone(ctx: ComparisonContext) -> None:
+    sonnet = ctx["pricing"][1]
+    assert "Databricks" in [q["provider_name"] for q in sonnet["providers"]]
+    md = render_compare_markdown(ctx)
+    (line,) = _not_counted_lines(md)
+    assert "Databricks `databricks-claude-sonnet-4` (retired; Databricks is counted for" in line
+    (html_line,) = _not_counted_lines(render_compare_html(ctx))
+    assert "Databricks <code>databricks-claude-sonnet-4</code> (retired; Databricks is" in (
+        html_line
+    )
+    paragraph = next(p for p in ctx["deep_dive"] if p["title"] == "Availability")
+    assert "Databricks's offering databricks-claude-sonnet-4 (retired on 2026-10-09; " in (
+        paragraph["text"]
+    )
+
+
+def test_each_provider_is_listed_once_under_not_counted(ctx: ComparisonContext) -> None:
+    (line,) = _not_counted_lines(render_compare_markdown(ctx))
+    assert line.count("Vertex (Anthropic)") == 1
+    assert "`claude-sonnet-4-5`, `claude-sonnet-4-5@20250929` (retired)" in line
+
+
+def test_the_faq_where_answer_is_not_the_availability_paragraph(ctx: ComparisonContext) -> None:
+    paragraph = next(p for p in ctx["deep_dive"] if p["title"] == "Availability")
+    where = next(f for f in ctx["faq"] if f["question"].startswith("Where can I run"))
+    assert where["answer"] != paragraph["text"]
+    assert len(where["answer"]) < len(paragraph["text"]) / 2
+    assert "29 active providers" in where["answer"]
