@@ -39,8 +39,9 @@ def test_a_counted_provider_is_not_said_to_be_gone(ctx: ComparisonContext) -> No
         html_line
     )
     paragraph = next(p for p in ctx["deep_dive"] if p["title"] == "Availability")
-    assert "Databricks's offering databricks-claude-sonnet-4 (retired on 2026-10-09; " in (
-        paragraph["text"]
+    assert (
+        "Databricks's offering databricks-claude-sonnet-4 (retired on 2026-10-09; "
+        in (paragraph["text"])
     )
 
 

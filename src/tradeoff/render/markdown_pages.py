@@ -187,10 +187,29 @@ def model_md(ctx: ModelContext) -> str:
             price_history_md(ctx["price_history"]),
             f"## Compare {esc(ctx['name'])}",
             "\n".join(related) if related else "No related comparison yet.",
+            _conflicts_md(ctx),
             esc(ctx["reviewed_line"]),
             sources_md(ctx["sources"]),
         ]
     )
+
+
+def _conflicts_md(ctx: ModelContext) -> str:
+    """Where sources disagree: the HTML page's table, the same rows (nothing when none)."""
+    rows = [
+        [
+            esc(c["entity"]),
+            esc(c["field"]),
+            f"{esc(c['chosen'])} ({esc(c['chosen_source_id'])})",
+            "; ".join(f"{esc(v[0])} ({esc(v[1])}, {esc(v[2])})" for v in c["values"]),
+            esc(c["rule"]),
+        ]
+        for c in ctx["conflicts"]
+    ]
+    if not rows:
+        return ""
+    head = f"## Where sources disagree ({len(rows)})"
+    return f"{head}\n\n{table(['About', 'Field', 'Shown', 'Other values', 'Rule'], rows)}"
 
 
 def _retirement_md(ctx: ModelContext) -> str:
