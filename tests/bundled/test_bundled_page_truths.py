@@ -57,3 +57,16 @@ def test_the_faq_where_answer_is_not_the_availability_paragraph(ctx: ComparisonC
     assert where["answer"] != paragraph["text"]
     assert len(where["answer"]) < len(paragraph["text"]) / 2
     assert "29 active providers" in where["answer"]
+
+
+def test_deepgrams_whisper_large_is_not_said_to_be_large_v3(catalog: Catalog) -> None:
+    # Deepgram's Whisper Cloud docs name sizes (tiny, base, small, medium, large), never the
+    # checkpoint; "whisper-large" normalized to large-v3's key and was linked to it.
+    linked = [
+        o
+        for o in catalog.offerings_for("openai/whisper-large-v3")
+        if o.provider_id == "deepgram"
+    ]
+    assert linked == []
+    gone = [u for u in catalog.unlinked() if u[1:3] == ("deepgram", "whisper-large")]
+    assert gone and all("never linked" in u[3] for u in gone), gone
