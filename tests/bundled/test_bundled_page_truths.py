@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from tradeoff.catalog.load import CatalogText
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.comparison import ComparisonContext, compare_context
 from tradeoff.render.html import render_compare_html
@@ -63,10 +64,34 @@ def test_deepgrams_whisper_large_is_not_said_to_be_large_v3(catalog: Catalog) ->
     # Deepgram's Whisper Cloud docs name sizes (tiny, base, small, medium, large), never the
     # checkpoint; "whisper-large" normalized to large-v3's key and was linked to it.
     linked = [
-        o
-        for o in catalog.offerings_for("openai/whisper-large-v3")
-        if o.provider_id == "deepgram"
+        o for o in catalog.offerings_for("openai/whisper-large-v3") if o.provider_id == "deepgram"
     ]
     assert linked == []
     gone = [u for u in catalog.unlinked() if u[1:3] == ("deepgram", "whisper-large")]
     assert gone and all("never linked" in u[3] for u in gone), gone
+
+
+def test_oracles_per_character_prices_are_not_compared_as_per_token(
+    catalog: Catalog, bundled_text: CatalogText
+) -> None:
+    # Oracle bills Meta and Cohere chat and embedding models per character (prompt + response
+    # characters); LiteLLM states them per token (Llama 3.3 70B: $0.72 in = out)
+    llama = [
+        o for o in catalog.offerings_for("meta/llama-3.3-70b-instruct") if o.provider_id == "oracle"
+    ]
+    assert llama and all(
+        o.prices.input_per_mtok is None and o.prices.output_per_mtok is None for o in llama
+    )
+    # token-priced models on Oracle keep their prices
+    assert any(o.prices.input_per_mtok for o in catalog.offerings_for("openai/gpt-5")
+               if o.provider_id == "oracle")  # fmt: skip
+    stated = {
+        (i.source_id, o.provider, o.provider_model_id.lower())
+        for i in bundled_text.imports
+        for o in i.offerings
+    }
+    aliases = {"oracle": "oci"}
+    for e in bundled_text.price_exclusions:
+        for pmid in e.provider_model_ids:
+            key = (e.source, aliases.get(e.provider, e.provider), pmid.lower())
+            assert key in stated, key
