@@ -2,7 +2,9 @@
 fixed (round three of issue 13).
 
 - "Not counted: Databricks" on GPT-5 vs Claude Sonnet 4.5, while Databricks's active
-  Claude Sonnet 4.5 offering is counted: the retired one was ``databricks-claude-sonnet-4``.
+  Claude Sonnet 4.5 offering is counted: the retired one was ``databricks-claude-sonnet-4``
+  (Claude Sonnet 4, linked to 4.5 by models.dev; now Sonnet 4's). Llama 3.3 70B's Together AI
+  Turbo route is the same case.
 - "Vertex (Anthropic) (retired)" listed twice: two retired offerings, one provider.
 - The FAQ's "Where can I run …" answer repeated the Availability paragraph word for word.
 """
@@ -29,19 +31,19 @@ def _not_counted_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if "Not counted (defunct" in line]
 
 
-def test_a_counted_provider_is_not_said_to_be_gone(ctx: ComparisonContext) -> None:
-    sonnet = ctx["pricing"][1]
-    assert "Databricks" in [q["provider_name"] for q in sonnet["providers"]]
-    md = render_compare_markdown(ctx)
-    (line,) = _not_counted_lines(md)
-    assert "Databricks `databricks-claude-sonnet-4` (retired; Databricks is counted for" in line
-    (html_line,) = _not_counted_lines(render_compare_html(ctx))
-    assert "Databricks <code>databricks-claude-sonnet-4</code> (retired; Databricks is" in (
-        html_line
-    )
+def test_a_counted_provider_is_not_said_to_be_gone(catalog: Catalog) -> None:
+    # Together AI's retired Turbo route of Llama 3.3 70B; its active route is counted
+    ctx = compare_context(catalog, ["llama-3.3-70b-instruct", "qwen2.5-72b-instruct"], (70, 30))
+    llama = ctx["pricing"][0]
+    assert "Together AI" in [q["provider_name"] for q in llama["providers"]]
+    turbo = "meta-llama/Llama-3.3-70B-Instruct-Turbo"
+    (line, _) = _not_counted_lines(render_compare_markdown(ctx))
+    assert f"Together AI `{turbo}` (retired; Together AI is counted for its active" in line
+    (html_line, _) = _not_counted_lines(render_compare_html(ctx))
+    assert f"Together AI <code>{turbo}</code> (retired; Together AI is counted" in html_line
     paragraph = next(p for p in ctx["deep_dive"] if p["title"] == "Availability")
     assert (
-        "Databricks's offering databricks-claude-sonnet-4 (retired on 2026-10-09; "
+        f"Together AI's offering {turbo} (retired on 2026-10-22; Together AI is counted"
         in (paragraph["text"])
     )
 
@@ -95,3 +97,15 @@ def test_oracles_per_character_prices_are_not_compared_as_per_token(
         for pmid in e.provider_model_ids:
             key = (e.source, aliases.get(e.provider, e.provider), pmid.lower())
             assert key in stated, key
+
+
+def test_databricks_claude_sonnet_4_is_claude_sonnet_4(catalog: Catalog) -> None:
+    # models.dev's base_model linked it to Sonnet 4.5, which Databricks sells as its own
+    # endpoint databricks-claude-sonnet-4-5: the Sonnet 4.5 page listed it as a retired route
+    by_id = {
+        o.provider_model_id: o.model_id
+        for o in catalog.offerings
+        if o.provider_id == "databricks" and o.provider_model_id.startswith("databricks-claude")
+    }
+    assert by_id["databricks-claude-sonnet-4"] == "anthropic/claude-sonnet-4-20250514"
+    assert by_id["databricks-claude-sonnet-4-5"] == "anthropic/claude-sonnet-4-5-20250929"
