@@ -25,7 +25,9 @@ Every rule is deterministic and reads only the records (no SQLite, no files):
    offering outside it, either side: ``reseller-far-off-list-price``), unless another company
    sells the model at exactly the same prices (a price two providers list is corroborated;
    one reseller's alone is unverified);
-8. ``context``   — serves at least ``CONTEXT_SHARE`` of the model's documented context.
+8. ``context``   — serves at least ``CONTEXT_SHARE`` of the model's documented context (a
+   stated input limit that, with the model's max output, makes up the documented window is
+   the full context: GPT-5's 272K input + 128K output = 400K).
 
 The first rule that fails gives the reason shown.
 """
@@ -272,7 +274,10 @@ class HeadlineRules:
         documented = self.model.context_tokens.value
         served = offering.context_tokens
         if documented and served and served < documented * CONTEXT_SHARE:
-            return f"{short_tokens(served)} of {short_tokens(documented)} context"
+            # a dataset's input limit of the same window (GPT-5: 272K input + 128K output =
+            # 400K) is the full context in another unit, not a shorter one
+            if served + (self.model.max_output_tokens.value or 0) != documented:
+                return f"{short_tokens(served)} of {short_tokens(documented)} context"
         return None
 
     def _far_off_list(self, offering: Offering, provider: Provider) -> str | None:
