@@ -273,11 +273,13 @@ class HeadlineRules:
             return far
         documented = self.model.context_tokens.value
         served = offering.context_tokens
-        if documented and served and served < documented * CONTEXT_SHARE:
-            # a dataset's input limit of the same window (GPT-5: 272K input + 128K output =
-            # 400K) is the full context in another unit, not a shorter one
-            if served + (self.model.max_output_tokens.value or 0) != documented:
-                return f"{short_tokens(served)} of {short_tokens(documented)} context"
+        # a dataset's input limit of the same window (GPT-5: 272K input + 128K output = 400K)
+        # is the full context in another unit, not a shorter one
+        input_only = served is not None and (
+            served + (self.model.max_output_tokens.value or 0) == documented
+        )
+        if documented and served and served < documented * CONTEXT_SHARE and not input_only:
+            return f"{short_tokens(served)} of {short_tokens(documented)} context"
         return None
 
     def _far_off_list(self, offering: Offering, provider: Provider) -> str | None:
