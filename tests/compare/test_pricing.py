@@ -176,9 +176,7 @@ def test_short_context_is_never_the_headline() -> None:
 def test_an_input_limit_of_the_documented_window_is_the_full_context() -> None:
     # GPT-5: a 400K window = 272K input + 128K output; LiteLLM states max_input_tokens 272K.
     # The lab's own dated route said "272K of 400K context" — the same window, another unit.
-    m = replace(
-        model("lab/a", context_tokens=400_000), max_output_tokens=Fact(128_000, "src")
-    )
+    m = replace(model("lab/a", context_tokens=400_000), max_output_tokens=Fact(128_000, "src"))
     offers = [
         offering("lab/a", "lab-api", "1.25", "10", pmid="input-limit", context_tokens=272_000),
         offering("lab/a", "host", "1.25", "10", pmid="short", context_tokens=128_000),

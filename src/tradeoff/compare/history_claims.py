@@ -134,14 +134,15 @@ def cheapest_trend(
 def _cheapest_on(
     by_route: dict[OfferingKey, list[PriceSpan]], day: str, blend: Blend, has_output: bool
 ) -> tuple[Decimal, OfferingKey, str] | None:
-    """The cheapest (price, route, the day that price began) in force on ``day``."""
+    """The cheapest (price, route, the day that price began) in force on ``day``: the day
+    the route's price began, not the start of its last span (a later span that changed only
+    the context or status keeps the price)."""
     found: list[tuple[Decimal, OfferingKey, str]] = []
     for key, group in by_route.items():
-        for s in group:
-            if s.effective_from <= day and (s.effective_to is None or s.effective_to > day):
-                value = blended(s.input_per_mtok, s.output_per_mtok, blend, has_output)
-                if value is not None:
-                    found.append((value, key, s.effective_from))
+        for step in steps(group, blend, has_output):
+            live = step.start <= day and (step.end is None or step.end > day)
+            if live and step.blended_per_mtok is not None:
+                found.append((step.blended_per_mtok, key, step.start))
     return min(found, default=None)
 
 
