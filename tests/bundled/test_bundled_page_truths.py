@@ -109,3 +109,12 @@ def test_databricks_claude_sonnet_4_is_claude_sonnet_4(catalog: Catalog) -> None
     }
     assert by_id["databricks-claude-sonnet-4"] == "anthropic/claude-sonnet-4-20250514"
     assert by_id["databricks-claude-sonnet-4-5"] == "anthropic/claude-sonnet-4-5-20250929"
+
+
+def test_a_regional_routes_price_move_names_the_route(catalog: Catalog) -> None:
+    from tradeoff.pages.price_history import price_history
+
+    history = price_history(catalog, catalog.models["anthropic/claude-sonnet-4-5-20250929"])
+    assert history is not None
+    bedrock = [m for m in history["moves"] if m["provider_id"] == "amazon-bedrock"]
+    assert bedrock and all(m["provider_model_id"] in m["text"] for m in bedrock)

@@ -111,3 +111,12 @@ def test_a_trend_dates_the_cheapest_price_from_the_day_it_began() -> None:
     ]
     trend = cheapest_trend(spans, [("opencode", "gpt-5")], DEFAULT_BLEND)
     assert trend is not None and (trend.since, trend.until) == ("2025-09-09", "2025-11-21")
+
+
+def test_a_move_of_one_of_a_providers_routes_names_the_route() -> None:
+    # Amazon Bedrock raised only its EU endpoint of Claude Sonnet 4.5; "Amazon Bedrock raised
+    # Claude Sonnet 4.5" read as Bedrock's price, which did not move
+    rise = _move("rise", ("3.00", "15.00"), ("3.30", "16.50"))
+    text = move_text("Claude Sonnet 4.5", "Amazon Bedrock", rise, route="eu.claude-v1:0")
+    assert text.startswith("Amazon Bedrock raised Claude Sonnet 4.5 (eu.claude-v1:0) from")
+    assert move_text("M", "Host", rise).startswith("Host raised M from")

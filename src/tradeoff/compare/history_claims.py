@@ -189,14 +189,17 @@ def move_change(move: Move) -> str:
     )
 
 
-def move_text(model: str, provider: str, move: Move) -> str:
-    """One move as a sentence, numbers and date included."""
+def move_text(model: str, provider: str, move: Move, route: str | None = None) -> str:
+    """One move as a sentence, numbers and date included; ``route``: the offering's id, said
+    when the provider sells the model by several (a regional endpoint's rise is not the
+    provider's price)."""
     c = move.change
     mixed = is_mixed(c)
     verb = "repriced" if mixed else {"cut": "cut", "rise": "raised"}.get(c.detail, "repriced")
     before, after = _pair(c.before_input, c.before_output), _pair(c.after_input, c.after_output)
     sides = "input / output" if c.before_output is not None else "input"
-    text = f"{provider} {verb} {model} from {before} to {after} per 1M {sides} tokens on {c.date}"
+    what = f"{model} ({route})" if route else model
+    text = f"{provider} {verb} {what} from {before} to {after} per 1M {sides} tokens on {c.date}"
     if mixed:
         return f"{text}: {move_change(move)}"
     return f"{text} ({move_change(move)} blended)"
