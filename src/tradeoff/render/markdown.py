@@ -5,7 +5,7 @@ Every data string goes through ``esc``. The other pages' twins are in ``markdown
 
 from __future__ import annotations
 
-from tradeoff.compare.wording import NOT_SOURCED, short_tokens
+from tradeoff.compare.wording import NOT_SOURCED, count, short_tokens
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.money import format_usd
@@ -97,7 +97,11 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
         + ".",
     ]
     for p in ctx["pricing"]:
-        out += ["", f"#### {esc(p['model_name'])}: {p['provider_count']} active providers", ""]
+        out += [
+            "",
+            f"#### {esc(p['model_name'])}: {count(p['provider_count'], 'active provider')}",
+            "",
+        ]
         body = []
         for q in p["providers"]:
             status = q["lifecycle"] + (

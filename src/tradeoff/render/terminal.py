@@ -10,7 +10,7 @@ from typing import Literal
 
 from rich.console import Console
 
-from tradeoff.compare.wording import NOT_SOURCED, disputed
+from tradeoff.compare.wording import NOT_SOURCED, count, disputed
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
@@ -231,7 +231,7 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     console.print(f"Shared providers ({ctx['shared_provider_count']}): {shared}", markup=False)
     for p in ctx["pricing"]:
         table = new_table(
-            f"{p['model_name']}: {p['provider_count']} active providers",
+            f"{p['model_name']}: {count(p['provider_count'], 'active provider')}",
             (
                 "provider",
                 "model id",
