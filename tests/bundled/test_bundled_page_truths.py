@@ -118,3 +118,10 @@ def test_a_regional_routes_price_move_names_the_route(catalog: Catalog) -> None:
     assert history is not None
     bedrock = [m for m in history["moves"] if m["provider_id"] == "amazon-bedrock"]
     assert bedrock and all(m["provider_model_id"] in m["text"] for m in bedrock)
+
+
+def test_gpt_4o_transcribe_is_not_dated_a_year_before_its_release(catalog: Catalog) -> None:
+    # models.dev (Vercel's entry) states 2024-03-13; OpenAI released it on 2025-03-20, with
+    # gpt-4o-mini-transcribe (snapshot id gpt-4o-mini-transcribe-2025-03-20)
+    released = catalog.models["openai/gpt-4o-transcribe"].release_date.value
+    assert released is None or str(released) >= "2025-03"
