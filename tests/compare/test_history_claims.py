@@ -94,3 +94,29 @@ def test_a_trend_matches_routes_whatever_the_case_of_their_ids() -> None:
     ]
     routes = [("deepinfra", "moonshotai/Kimi-K2-Instruct"), ("openrouter", "moonshotai/kimi-k2")]
     assert cheapest_trend(spans, routes, DEFAULT_BLEND) is None  # 0.5 then and now
+
+
+def test_a_trend_dates_the_cheapest_price_from_the_day_it_began() -> None:
+    # OpenCode Zen cut GPT-5 on 2025-11-21; later spans (a context or status change) kept the
+    # price: the trend said "$3.299 (OpenCode Zen) from 2026-02-11", the last span's start
+    def span(start: str, end: str | None, i: str, o: str) -> PriceSpan:
+        return PriceSpan("opencode", "gpt-5", "m", start, end, Decimal(i), Decimal(o), None,
+                         None, None, None, None, "models-dev", None)  # fmt: skip
+
+    spans = [
+        span("2025-09-09", "2025-11-21", "1.25", "10"),
+        span("2025-11-21", "2026-01-19", "1.07", "8.5"),
+        span("2026-01-19", "2026-02-11", "1.07", "8.5"),
+        span("2026-02-11", None, "1.07", "8.5"),
+    ]
+    trend = cheapest_trend(spans, [("opencode", "gpt-5")], DEFAULT_BLEND)
+    assert trend is not None and (trend.since, trend.until) == ("2025-09-09", "2025-11-21")
+
+
+def test_a_move_of_one_of_a_providers_routes_names_the_route() -> None:
+    # Amazon Bedrock raised only its EU endpoint of Claude Sonnet 4.5; "Amazon Bedrock raised
+    # Claude Sonnet 4.5" read as Bedrock's price, which did not move
+    rise = _move("rise", ("3.00", "15.00"), ("3.30", "16.50"))
+    text = move_text("Claude Sonnet 4.5", "Amazon Bedrock", rise, route="eu.claude-v1:0")
+    assert text.startswith("Amazon Bedrock raised Claude Sonnet 4.5 (eu.claude-v1:0) from")
+    assert move_text("M", "Host", rise).startswith("Host raised M from")

@@ -91,11 +91,11 @@ def test_counts_equal_lists_one_row_per_company_and_nothing_retired_counts(
 
 
 def test_a_retired_route_is_listed_apart_with_its_date() -> None:
-    from tradeoff.compare.availability_claims import _gone_reason
+    from tradeoff.compare.availability_claims import _gone_phrase
 
     m = model("lab/m")
     gone = replace(
         offering("lab/m", "lab-api", "1", "2", lifecycle="retired"), retired_on="2025-06-06"
     )
     pricing = model_pricing(m, [gone, offering("lab/m", "host", "3", "4")], PROVIDERS, BLEND)
-    assert _gone_reason(pricing, "Lab-Api") == "offering retired on 2025-06-06"
+    assert _gone_phrase(pricing, "Lab-Api") == "Lab-Api (offering lab/m retired on 2025-06-06)"

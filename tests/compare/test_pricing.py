@@ -17,7 +17,7 @@ from tradeoff.compare.headline import (
 )
 from tradeoff.compare.pricing import ModelPricing, is_live, model_pricing, shared_providers
 from tradeoff.compare.workload import DEFAULT_BLEND, Workload
-from tradeoff.records import Model, Offering, UnitPrice
+from tradeoff.records import Fact, Model, Offering, UnitPrice
 
 
 def test_first_party_cheapest_defunct_and_counts() -> None:
@@ -171,6 +171,19 @@ def test_short_context_is_never_the_headline() -> None:
     p = _headline(offers, m)
     assert _reasons(p)["short"] == "16K of 128K context"
     assert p.cheapest is not None and p.cheapest.provider_model_id == "full"
+
+
+def test_an_input_limit_of_the_documented_window_is_the_full_context() -> None:
+    # GPT-5: a 400K window = 272K input + 128K output; LiteLLM states max_input_tokens 272K.
+    # The lab's own dated route said "272K of 400K context" — the same window, another unit.
+    m = replace(model("lab/a", context_tokens=400_000), max_output_tokens=Fact(128_000, "src"))
+    offers = [
+        offering("lab/a", "lab-api", "1.25", "10", pmid="input-limit", context_tokens=272_000),
+        offering("lab/a", "host", "1.25", "10", pmid="short", context_tokens=128_000),
+    ]
+    reasons = _reasons(_headline(offers, m))
+    assert reasons["input-limit"] is None
+    assert reasons["short"] == "128K of 400K context"
 
 
 def test_preview_free_and_unpriced_are_never_the_headline() -> None:

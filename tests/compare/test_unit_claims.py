@@ -82,7 +82,7 @@ def test_no_claim_compares_prices_of_different_units(
         assert not [n for n in stated if n.model_id in unit_only], claim.text
     for m in unit_only:
         verdict = next(c for c in _claims(ids, offers) if c.id == f"price.unpriced.{m}")
-        assert "not per token" in verdict.text and "no per-token price verdict" in verdict.text
+        assert "not per text token" in verdict.text and "no per-token price verdict" in verdict.text
         labels = {
             unit_label(u.unit) for o in offers if o.model_id == m for u in o.prices.unit_prices
         }
@@ -101,8 +101,8 @@ def test_a_whisper_priced_per_minute_is_not_compared_with_a_chat_model() -> None
     chat = offering("lab/chat", "host", "0.15", "0.6")
     claims = {c.id: c for c in _claims(["lab/whisper", "lab/chat"], [whisper, chat])}
     assert claims["price.unpriced.lab/whisper"].text == (
-        "LAB/WHISPER is sold per minute of audio (at Host), not per token: no per-token price "
-        "verdict is made, and prices in different units are never compared."
+        "LAB/WHISPER is sold per minute of audio (at Host), not per text token: no per-token "
+        "price verdict is made, and prices in different units are never compared."
     )
     assert "price.cheapest" not in claims  # no "% less", no "×", no break-even
     assert "price.break_even" not in claims

@@ -94,3 +94,40 @@ def test_a_price_without_a_unit_is_an_error(
         ("error", f"offering:{crafted.provider_id}/{crafted.provider_model_id}")
     ]
     assert message in errors[0].message
+
+
+def test_a_reseller_far_off_the_labs_output_price_is_warned_like_the_headline_rule(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The headline rule (rule 7) holds both sides to the lab's list; the check held input only.
+    from tradeoff.compare.headline import list_input_price, list_output_price
+
+    pick = None
+    for model in catalog.models.values():
+        if model.open_weights.value is not False:
+            continue
+        offers = catalog.offerings_for(model.id)
+        inp = list_input_price(model, offers, catalog.providers)
+        out = list_output_price(model, offers, catalog.providers)
+        resold = [
+            o
+            for o in offers
+            if o.prices.input_per_mtok == inp
+            and o.prices.output_per_mtok
+            and not catalog.providers[o.provider_id].is_first_party_for(model.lab_id)
+        ]
+        if inp and out and resold:
+            pick = (resold[0], out)
+            break
+    assert pick is not None, "the test catalog has a closed model resold at list price"
+    target, out = pick
+    forged = replace(target, prices=replace(target.prices, output_per_mtok=out / 5))
+    key = (target.provider_id, target.provider_model_id)
+    offerings = [
+        forged if (o.provider_id, o.provider_model_id) == key else o for o in catalog.offerings
+    ]
+    monkeypatch.setattr(type(catalog), "offerings", property(lambda self: offerings))
+    found = [f for f in run_checks(catalog) if f.kind == "reseller-far-off-list-price"]
+    entity = f"offering:{key[0]}/{key[1]}"
+    (finding,) = [f for f in found if f.entity == entity]
+    assert finding.message.startswith(f"output {out / 5} vs list {out} per 1M")

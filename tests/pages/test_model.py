@@ -109,3 +109,18 @@ def test_a_retired_offering_is_not_charted_and_says_its_date(catalog: Catalog) -
     assert not {o["provider"] for o in retired} & set(page["active_providers"]) - {
         o["provider"] for o in page["offerings"] if o["live"] and o["sells_per_use"]
     }
+
+
+def test_the_markdown_twin_carries_the_conflicts_the_html_page_shows(catalog: Catalog) -> None:
+    from tradeoff.render.markdown_pages import model_md
+
+    with_conflicts = [m for m in catalog.models.values() if catalog.conflicts(m.id)]
+    assert with_conflicts, "the test catalog records conflicts"
+    for model in with_conflicts:
+        page = model_context(catalog, model)
+        md = model_md(page)
+        assert f"## Where sources disagree ({len(page['conflicts'])})" in md, model.id
+        for c in page["conflicts"]:
+            assert f"| {c['field']} |" in md and f"{c['chosen']} ({c['chosen_source_id']})" in md
+            for value, source, _ in c["values"]:
+                assert f"{value} ({source}" in md

@@ -51,6 +51,26 @@ def test_never_list_wins(index: AliasIndex) -> None:
     assert link.model_id is None and "preset" in (link.reason or "")
 
 
+def test_a_never_key_does_not_unlink_a_reviewed_alias_it_only_resembles() -> None:
+    # "whisper-large-v3" normalizes to "whisper-large" (the "-v3" reads as a listing version):
+    # the size name stays unlinked, the checkpoint's own reviewed spellings still link
+    built = AliasIndex()
+    built.add_model(CanonicalRef("openai/whisper-large-v3", "2023-11-06"))
+    built.add_alias("whisper-large-v3", "openai/whisper-large-v3", "test")
+    built.add_alias("openai/whisper-large-v3", "openai/whisper-large-v3", "test")
+    built.never["whisper-large"] = "size name, not a checkpoint"
+    assert index_link(built, "whisper-large") == (None, "never linked: size name, not a checkpoint")
+    assert index_link(built, "whisper-large-v3")[0] == "openai/whisper-large-v3"
+    assert index_link(built, "openai/whisper-large-v3")[0] == "openai/whisper-large-v3"
+    # an unreviewed spelling that only normalizes to the never key stays unlinked
+    assert index_link(built, "Whisper_Large")[0] is None
+
+
+def index_link(built: AliasIndex, raw: str) -> tuple[str | None, str | None]:
+    link = built.link(raw)
+    return link.model_id, link.reason
+
+
 def test_unknown_id_says_why(index: AliasIndex) -> None:
     link = index.link("totally-new-model")
     assert link.model_id is None and "no canonical model" in (link.reason or "")

@@ -91,3 +91,29 @@ def test_excluded_entry_is_dropped_with_its_reason(tmp_path: Path) -> None:
         d.reason for d in resolved.dropped if d.entity == "offering:hostco/acme/Widget-1-FP8"
     ]
     assert any("price belongs to another host" in r for r in reasons)
+
+
+def test_prices_in_another_unit_are_dropped_and_the_offering_kept(tmp_path: Path) -> None:
+    # Oracle bills Meta and Cohere models per character; LiteLLM states a per-token conversion:
+    # the offering stays (availability), its token prices go, each with the reason
+    catalog = tmp_path / "catalog"
+    shutil.copytree(FIXTURES / "catalog-mini", catalog)
+    write_import(import_tree(FIXTURES / "models-dev-mini"), catalog / "imports" / "models-dev.json")
+    (catalog / "exclusions.toml").write_text(
+        '[[excluded_prices]]\nsource = "models-dev"\nprovider = "hostco"\n'
+        'provider_model_ids = ["acme/Widget-1-FP8"]\n'
+        'reason = "billed per character; the per-token figure is a conversion"\n'
+    )
+    resolved = reconcile(load_catalog(catalog))
+    kept = next(
+        o
+        for o in resolved.offerings
+        if (o.provider_id, o.provider_model_id) == ("hostco", "acme/Widget-1-FP8")
+    )
+    assert kept.prices.input_per_mtok is None and kept.prices.output_per_mtok is None
+    dropped = [
+        d
+        for d in resolved.dropped
+        if d.entity == "offering:hostco/acme/Widget-1-FP8" and "billed per character" in d.reason
+    ]
+    assert {d.field for d in dropped} >= {"input_per_mtok", "output_per_mtok"}

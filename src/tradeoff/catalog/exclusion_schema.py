@@ -30,8 +30,21 @@ class ExcludedFact(Strict):
     reason: str
 
 
+class ExcludedPrices(Strict):
+    """Offerings whose token prices a dataset states in a unit the provider does not bill
+    (a per-token conversion of a per-character price): the offerings stay, their token
+    prices are dropped (reported among the dropped values), so they are never compared as
+    per-token prices."""
+
+    source: str = Field(description="Source id of the import that states them")
+    provider: str = Field(description="Provider id as the catalog knows it")
+    provider_model_ids: list[str] = Field(min_length=1)
+    reason: str
+
+
 class ExclusionsFile(Strict):
     """catalog/exclusions.toml: reviewed dataset entries left out of the catalog."""
 
     excluded: list[ExcludedOffering] = Field(default_factory=list)
     excluded_fact: list[ExcludedFact] = Field(default_factory=list)
+    excluded_prices: list[ExcludedPrices] = Field(default_factory=list)

@@ -7,9 +7,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tradeoff.catalog import exclusion_schema as ex
 from tradeoff.catalog.alias_schema import AliasFile
 from tradeoff.catalog.commit import temp_path
-from tradeoff.catalog.exclusion_schema import ExcludedFact, ExcludedOffering, ExclusionsFile
 from tradeoff.catalog.files import (
     MISSING_CATALOG,
     only_files,  # re-exported
@@ -72,8 +72,9 @@ class CatalogText:
     aliases: AliasFile = field(default_factory=AliasFile)
     curated: dict[str, CuratedModel] = field(default_factory=dict)
     curated_paths: dict[str, Path] = field(default_factory=dict)
-    exclusions: list[ExcludedOffering] = field(default_factory=list)
-    fact_exclusions: list[ExcludedFact] = field(default_factory=list)
+    exclusions: list[ex.ExcludedOffering] = field(default_factory=list)
+    fact_exclusions: list[ex.ExcludedFact] = field(default_factory=list)
+    price_exclusions: list[ex.ExcludedPrices] = field(default_factory=list)
     imports: list[ImportFile] = field(default_factory=list)
     provider_files: list[ProviderOfferings] = field(default_factory=list)
     lifecycle_files: list[ProviderLifecycle] = field(default_factory=list)
@@ -171,9 +172,9 @@ def load_catalog(root: Path | None = None) -> CatalogText:
     if (root / "aliases.toml").is_file():
         text.aliases = read_toml_model(AliasFile, root / "aliases.toml")
     if (root / "exclusions.toml").is_file():
-        exclusions = read_toml_model(ExclusionsFile, root / "exclusions.toml")
-        text.exclusions = exclusions.excluded
-        text.fact_exclusions = exclusions.excluded_fact
+        e = read_toml_model(ex.ExclusionsFile, root / "exclusions.toml")
+        text.exclusions, text.fact_exclusions = e.excluded, e.excluded_fact
+        text.price_exclusions = e.excluded_prices
     for path in only_files((root / "curated").rglob("*.toml")):
         model = read_toml_model(CuratedModel, path)
         if model.id in text.curated:

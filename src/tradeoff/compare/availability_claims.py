@@ -120,8 +120,8 @@ def availability_claims(
                 Claim(
                     f"availability.defunct.{m}",
                     "availability",
-                    f"Not counted for {names[m]}: {w.join(list(gone))} "
-                    f"({'defunct or retired' if len(gone) > 1 else _gone_reason(p, gone[0])}).",
+                    f"Not counted for {names[m]}: "
+                    f"{w.join([_gone_phrase(p, name) for name in gone])}.",
                     "providers marked defunct, offerings marked retired",
                     (Number("availability", m, "defunct_count", len(gone)),),
                     lists=((f"defunct:{m}", gone),),
@@ -130,10 +130,32 @@ def availability_claims(
     return claims
 
 
-def _gone_reason(p: ModelPricing, name: str) -> str:
-    q = next(q for q in p.defunct if q.provider_name == name)
-    if q.defunct_since:
-        return f"provider defunct since {q.defunct_since}"
-    if q.lifecycle == "retired":
-        return f"offering retired on {q.retired_on}" if q.retired_on else "offering retired"
-    return "provider defunct"
+def _gone_phrase(p: ModelPricing, name: str) -> str:
+    """One provider's uncounted offerings and why: "Anyscale (provider defunct since …)",
+    "Vertex (offerings a and b retired on …)", or — when the provider still counts for an
+    active offering — "Databricks's offering x (retired on …; Databricks is counted for its
+    active offering)", so a counted provider is never said to be gone."""
+    quotes = [q for q in p.defunct if q.provider_name == name]
+    since = next((q.defunct_since for q in quotes if q.defunct_since), None)
+    if since:
+        return f"{name} (provider defunct since {since})"
+    ids = list(dict.fromkeys(q.provider_model_id for q in quotes))
+    offerings = "offering" if len(ids) == 1 else "offerings"
+    dates = {q.retired_on for q in quotes}
+    if len(dates) == 1:
+        # one date: "offerings a and b retired on D"
+        listed, when = w.join(ids), _retired(next(iter(dates)))
+    else:
+        # dates differ: "offerings a (retired on D1) and b (retired on D2)"
+        listed = w.join([f"{q.provider_model_id} ({_retired(q.retired_on)})" for q in quotes])
+        when = ""
+    row = next((q for q in p.providers if q.provider_name == name), None)
+    if row is None:
+        return f"{name} ({offerings} {listed}{' ' + when if when else ''})"
+    active = "offering" if row.offering_count == 1 else "offerings"
+    counted = f"{name} is counted for its active {active}"
+    return f"{name}'s {offerings} {listed} ({when + '; ' if when else ''}{counted})"
+
+
+def _retired(day: str | None) -> str:
+    return f"retired on {day}" if day else "retired"

@@ -48,7 +48,10 @@ def build_faq(
     first = model_ids[0]
     pick = next(c for c in choose if c.model_id == first)
     others = [c for c in choose if c.model_id != first]
-    where_ids = [cid for cid in by_id if cid.startswith("availability.")]
+    # short and its own: the counts, the shared providers and any single-provider risk; the
+    # full lists (and what is not counted) are the Availability section's, not repeated here
+    where_ids = ["availability.count", "availability.shared"]
+    where_ids += [cid for cid in by_id if cid.startswith("availability.single.")]
     return (
         _answer(f"Which is cheaper, {either}?", [by_id[c] for c in price_ids]),
         _answer(
@@ -66,7 +69,12 @@ def build_faq(
             [by_id.get("capability.structured_output")],
             _undecided(by_id.get("capability.structured_output")),
         ),
-        _answer(f"Where can I run {both}?", [by_id[c] for c in where_ids]),
+        _answer(
+            f"Where can I run {both}?",
+            [by_id.get(c) for c in where_ids],
+            "Each model's providers, cheapest first, and the offerings not counted are listed "
+            "under Availability.",
+        ),
         FaqEntry(
             f"When should I pick {names[first]} over "
             f"{w.join([names[m] for m in model_ids[1:]], 'or')}?",

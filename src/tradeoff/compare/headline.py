@@ -21,10 +21,13 @@ Every rule is deterministic and reads only the records (no SQLite, no files):
 6. ``paid``      — priced and paid per use in USD (a free variant or an unpriced route is not
    a price; nor is a price in the provider's own points, ``Provider.price_basis``);
 7. ``list price`` — a closed-weight model's reseller within ½×–2× of the lab's own input
-   price (``tradeoff check`` warns on every such offering: ``reseller-far-off-list-price``)
-   and of its output price, unless another company sells the model at exactly the same
-   prices (a price two providers list is corroborated; one reseller's alone is unverified);
-8. ``context``   — serves at least ``CONTEXT_SHARE`` of the model's documented context.
+   price and of its output price (``off_list_price``; ``tradeoff check`` warns on every
+   offering outside it, either side: ``reseller-far-off-list-price``), unless another company
+   sells the model at exactly the same prices (a price two providers list is corroborated;
+   one reseller's alone is unverified);
+8. ``context``   — serves at least ``CONTEXT_SHARE`` of the model's documented context (a
+   stated input limit that, with the model's max output, makes up the documented window is
+   the full context: GPT-5's 272K input + 128K output = 400K).
 
 The first rule that fails gives the reason shown.
 """
@@ -182,16 +185,12 @@ def _list_price(
     return min(prices) if prices else None
 
 
-def off_list(
-    model: Model, offering: Offering, provider: Provider, list_price: Decimal | None
-) -> Decimal | None:
-    """The ratio to list price of a closed-weight model's reseller far off it, else None."""
-    return _off_list(model, offering.prices.input_per_mtok, provider, list_price)
-
-
-def _off_list(
+def off_list_price(
     model: Model, price: Decimal | None, provider: Provider, list_price: Decimal | None
 ) -> Decimal | None:
+    """The ratio of one side's price (input or output) to the lab's list price of that side,
+    when a closed-weight model's reseller is far off it (outside ½×–2×), else None. The
+    headline rule and ``tradeoff check`` hold both sides to it."""
     if (
         model.open_weights.value is not False
         or provider.is_first_party_for(model.lab_id)
@@ -274,16 +273,22 @@ class HeadlineRules:
             return far
         documented = self.model.context_tokens.value
         served = offering.context_tokens
-        if documented and served and served < documented * CONTEXT_SHARE:
+        # a dataset's input limit of the same window (GPT-5: 272K input + 128K output = 400K)
+        # is the full context in another unit, not a shorter one
+        input_only = served is not None and (
+            served + (self.model.max_output_tokens.value or 0) == documented
+        )
+        if documented and served and served < documented * CONTEXT_SHARE and not input_only:
             return f"{short_tokens(served)} of {short_tokens(documented)} context"
         return None
 
     def _far_off_list(self, offering: Offering, provider: Provider) -> str | None:
         """Rule 7: a lone reseller's price far off the lab's list price, on either side."""
-        side, ratio = "", off_list(self.model, offering, provider, self.list_price)
+        p = offering.prices
+        side, ratio = "", off_list_price(self.model, p.input_per_mtok, provider, self.list_price)
         if ratio is None:
-            p = offering.prices.output_per_mtok
-            side, ratio = "output ", _off_list(self.model, p, provider, self.list_output)
+            ratio = off_list_price(self.model, p.output_per_mtok, provider, self.list_output)
+            side = "output "
         if ratio is None:
             return None
         prices = (offering.prices.input_per_mtok, offering.prices.output_per_mtok)

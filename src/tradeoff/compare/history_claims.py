@@ -134,14 +134,15 @@ def cheapest_trend(
 def _cheapest_on(
     by_route: dict[OfferingKey, list[PriceSpan]], day: str, blend: Blend, has_output: bool
 ) -> tuple[Decimal, OfferingKey, str] | None:
-    """The cheapest (price, route, the day that price began) in force on ``day``."""
+    """The cheapest (price, route, the day that price began) in force on ``day``: the day
+    the route's price began, not the start of its last span (a later span that changed only
+    the context or status keeps the price)."""
     found: list[tuple[Decimal, OfferingKey, str]] = []
     for key, group in by_route.items():
-        for s in group:
-            if s.effective_from <= day and (s.effective_to is None or s.effective_to > day):
-                value = blended(s.input_per_mtok, s.output_per_mtok, blend, has_output)
-                if value is not None:
-                    found.append((value, key, s.effective_from))
+        for step in steps(group, blend, has_output):
+            live = step.start <= day and (step.end is None or step.end > day)
+            if live and step.blended_per_mtok is not None:
+                found.append((step.blended_per_mtok, key, step.start))
     return min(found, default=None)
 
 
@@ -188,14 +189,17 @@ def move_change(move: Move) -> str:
     )
 
 
-def move_text(model: str, provider: str, move: Move) -> str:
-    """One move as a sentence, numbers and date included."""
+def move_text(model: str, provider: str, move: Move, route: str | None = None) -> str:
+    """One move as a sentence, numbers and date included; ``route``: the offering's id, said
+    when the provider sells the model by several (a regional endpoint's rise is not the
+    provider's price)."""
     c = move.change
     mixed = is_mixed(c)
     verb = "repriced" if mixed else {"cut": "cut", "rise": "raised"}.get(c.detail, "repriced")
     before, after = _pair(c.before_input, c.before_output), _pair(c.after_input, c.after_output)
     sides = "input / output" if c.before_output is not None else "input"
-    text = f"{provider} {verb} {model} from {before} to {after} per 1M {sides} tokens on {c.date}"
+    what = f"{model} ({route})" if route else model
+    text = f"{provider} {verb} {what} from {before} to {after} per 1M {sides} tokens on {c.date}"
     if mixed:
         return f"{text}: {move_change(move)}"
     return f"{text} ({move_change(move)} blended)"

@@ -212,8 +212,9 @@ def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:
         return Claim(
             f"price.unpriced.{model_id}",
             "price",
-            f"{name} is sold {w.join(list(units))} (at {at}), not per token: no per-token "
-            "price verdict is made, and prices in different units are never compared.",
+            # "text token": a model sold per 1M audio tokens is sold per token, of another kind
+            f"{name} is sold {w.join(list(units))} (at {at}), not per text token: no "
+            "per-token price verdict is made, and prices in different units are never compared.",
             f"{basis}; prices are compared only within one unit",
             number,
         )

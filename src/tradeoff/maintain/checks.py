@@ -16,7 +16,8 @@ from tradeoff.catalog.commit import interrupted_commit
 from tradeoff.compare.headline import (
     headline_rules,
     list_input_price,
-    off_list,
+    list_output_price,
+    off_list_price,
     own_price,
 )
 from tradeoff.compare.pricing import model_pricing, provider_of
@@ -27,7 +28,7 @@ from tradeoff.maintain.findings import Finding
 from tradeoff.maintain.identity_checks import identity_findings
 from tradeoff.reconcile.lifecycle import UNMATCHED
 from tradeoff.reconcile.offering_prices import NEWER_PRICE
-from tradeoff.records import Offering
+from tradeoff.records import Model, Offering, Provider
 from tradeoff.units import COMPONENTS, TEXT_TOKENS, UNITS
 
 __all__ = ["Finding", "commit_findings", "counts", "model_pricing", "run_checks"]
@@ -200,13 +201,16 @@ def _by_model(catalog: Catalog) -> dict[str, list[Offering]]:
     return out
 
 
-def _first_party_prices(catalog: Catalog) -> dict[str, Decimal]:
-    """The lab's own input price per model, as the comparison reads it (list_input_price)."""
-    prices: dict[str, Decimal] = {}
+def _first_party_prices(catalog: Catalog) -> dict[str, tuple[Decimal | None, Decimal | None]]:
+    """The lab's own input and output prices per model, as the comparison reads them
+    (``list_input_price``, ``list_output_price``)."""
+    prices: dict[str, tuple[Decimal | None, Decimal | None]] = {}
     for model_id, offerings in _by_model(catalog).items():
-        price = list_input_price(catalog.models[model_id], offerings, catalog.providers)
-        if price is not None:
-            prices[model_id] = price
+        model = catalog.models[model_id]
+        inp = list_input_price(model, offerings, catalog.providers)
+        out = list_output_price(model, offerings, catalog.providers)
+        if inp is not None or out is not None:
+            prices[model_id] = (inp, out)
     return prices
 
 
@@ -291,7 +295,9 @@ def unit_findings(o: Offering) -> list[Finding]:
     ]
 
 
-def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> list[Finding]:
+def _offering(
+    catalog: Catalog, o: Offering, list_price: dict[str, tuple[Decimal | None, Decimal | None]]
+) -> list[Finding]:
     out: list[Finding] = unit_findings(o)
     p = o.prices
     model = catalog.models.get(o.model_id or "")
@@ -313,16 +319,9 @@ def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> 
             )
         )
     provider = catalog.providers.get(o.provider_id)
-    ratio = off_list(model, o, provider, list_price.get(model.id)) if model and provider else None
-    if model and ratio is not None:
-        out.append(
-            Finding(
-                "warning",
-                "reseller-far-off-list-price",
-                _entity(o),
-                f"input {p.input_per_mtok} vs list {list_price[model.id]} per 1M ({ratio:.2f}×)",
-            )
-        )
+    far = _far_off_list(model, o, provider, list_price) if model and provider else None
+    if far is not None:
+        out.append(Finding("warning", "reseller-far-off-list-price", _entity(o), far))
     if provider and not provider.active and o.lifecycle not in ("retired",):
         out.append(
             Finding(
@@ -333,6 +332,26 @@ def _offering(catalog: Catalog, o: Offering, list_price: dict[str, Decimal]) -> 
             )
         )
     return out
+
+
+def _far_off_list(
+    model: Model,
+    o: Offering,
+    provider: Provider,
+    list_price: dict[str, tuple[Decimal | None, Decimal | None]],
+) -> str | None:
+    """The headline rule's test (rule 7), input side first, then output: a closed-weight
+    model's reseller outside ½×–2× of the lab's own price on either side."""
+    list_in, list_out = list_price.get(model.id, (None, None))
+    sides = (
+        ("input", o.prices.input_per_mtok, list_in),
+        ("output", o.prices.output_per_mtok, list_out),
+    )
+    for side, price, listed in sides:
+        ratio = off_list_price(model, price, provider, listed)
+        if ratio is not None:
+            return f"{side} {price} vs list {listed} per 1M ({ratio:.2f}×)"
+    return None
 
 
 def _lifecycle(catalog: Catalog, today: str) -> list[Finding]:

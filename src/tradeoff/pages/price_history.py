@@ -9,6 +9,7 @@ Its shape is in ``pages.history_shapes``.
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from tradeoff import urls
@@ -77,6 +78,9 @@ def price_history(catalog: Catalog, model: Model) -> PriceHistory | None:
         if (s.provider_id, s.provider_model_id.lower()) in shown:
             by_key.setdefault((s.provider_id, s.provider_model_id), []).append(s)
     found = moves(changes_for(conn, model.id), DEFAULT_BLEND, has_output)
+    # providers selling the model by several offerings: a move names the one that moved
+    per_provider = Counter(o.provider_id for o in catalog.offerings_for(model.id))
+    several = {p for p, n in per_provider.items() if n > 1}
     moved = {(m.change.provider_id, m.change.provider_model_id) for m in found}
     order = sorted(
         by_key,
@@ -100,7 +104,7 @@ def price_history(catalog: Catalog, model: Model) -> PriceHistory | None:
         first_date=min(s.effective_from for s in spans),
         last_date=max(s.effective_from for s in spans),
         lines=[line for line in lines if line["steps"]][:MAX_LINES],
-        moves=[_move(catalog, model, m) for m in found[:MAX_MOVES]],
+        moves=[_move(catalog, model, m, several) for m in found[:MAX_MOVES]],
         moves_total=len(found),
         cheapest_trend=None if trend is None else _trend(catalog, model, trend, is_headline),
         blend="70% input / 30% output",
@@ -128,11 +132,12 @@ def _line(
     )
 
 
-def _move(catalog: Catalog, model: Model, m: Move) -> PriceMove:
+def _move(catalog: Catalog, model: Model, m: Move, several: set[str]) -> PriceMove:
     c = m.change
     name = _name(catalog, c.provider_id)
+    route = c.provider_model_id if c.provider_id in several else None
     return PriceMove(
-        text=move_text(model.name, name, m),
+        text=move_text(model.name, name, m, route),
         provider_id=c.provider_id,
         provider_name=name,
         provider_url=urls.provider(c.provider_id) if c.provider_id in catalog.providers else None,

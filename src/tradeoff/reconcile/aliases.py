@@ -1,8 +1,10 @@
 """Link provider model ids to canonical models: explicit aliases first, then the normalizer.
 
 Order of rules (first that applies wins; docs/identity.md):
-1. the ``never`` list of the alias table → unlinked, with its reason;
+1. the ``never`` list of the alias table, the id as written → unlinked, with its reason;
 2. an explicit alias (curated files, aliases.toml) as written;
+   then the ``never`` list by the normalized key (a reviewed alias as written outranks a
+   never entry its key only resembles: ``whisper-large-v3`` normalizes to ``whisper-large``);
 3. the ``floating`` table: a floating id links to the checkpoint it pointed to (recorded with
    its date and source), or stays unlinked "floating id, target unknown";
 4. the dataset's own link (models.dev ``base_model``) when it names a known checkpoint — unless
@@ -133,11 +135,12 @@ class AliasIndex:
         norm = normalize(provider_model_id)
         raw = provider_model_id.lower()
         quantization = norm.quantization
-        for spelling in (raw, norm.key):
-            if spelling in self.never:
-                return Link(None, None, f"never linked: {self.never[spelling]}")
+        if raw in self.never:
+            return Link(None, None, f"never linked: {self.never[raw]}")
         if raw in self.exact:
             return Link(self.exact[raw], "alias", quantization=quantization)
+        if norm.key in self.never:
+            return Link(None, None, f"never linked: {self.never[norm.key]}")
         floating = self._floating_link((raw, norm.key), quantization)
         if floating is not None:
             return floating

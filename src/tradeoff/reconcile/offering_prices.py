@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from tradeoff.catalog.price_schema import ImportedPrices
+from tradeoff.catalog.schema import ImportedOffering
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.reconcile.statements import Statement
 from tradeoff.records import PRICE_FIELDS, DroppedValue, PricePoint, UnitPrice
@@ -124,3 +126,20 @@ def unit_prices_of(
         price_sources[f"unit.{key}"] = present[0][1]
         out.append(UnitPrice(component, unit, usd, variant or None))  # type: ignore[arg-type]
     return tuple(out)
+
+
+def without_token_prices(
+    offering: ImportedOffering, entity: str, reason: str, source_id: str, out: Resolved
+) -> ImportedOffering:
+    """The offering with its token prices dropped (``[[excluded_prices]]``): each stated
+    value reported with the reason; prices in other units stay."""
+    prices = offering.prices
+    for name, value in prices.model_dump(exclude={"free", "tiers", "unit_prices"}).items():
+        if value is not None:
+            why = f"excluded (catalog/exclusions.toml): {reason}"
+            out.dropped.append(DroppedValue(source_id, entity, name, str(value), why))
+    if prices.tiers:
+        why = f"excluded (catalog/exclusions.toml): {reason}"
+        out.dropped.append(DroppedValue(source_id, entity, "tiers", str(len(prices.tiers)), why))
+    kept = ImportedPrices(free=prices.free, unit_prices=prices.unit_prices)
+    return offering.model_copy(update={"prices": kept})

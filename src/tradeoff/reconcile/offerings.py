@@ -28,6 +28,7 @@ from tradeoff.reconcile.offering_prices import (
     price_origin,
     tiers_statement,
     unit_prices_of,
+    without_token_prices,
 )
 from tradeoff.reconcile.resolved import (
     FIRST_PARTY_SOURCE,
@@ -90,6 +91,11 @@ def _import_statements(
     excluded = {
         (e.source, e.provider, e.provider_model_id.lower()): e.reason for e in text.exclusions
     }
+    other_unit = {
+        (e.source, e.provider, pmid.lower()): e.reason
+        for e in text.price_exclusions
+        for pmid in e.provider_model_ids
+    }
     for imported in text.imports:
         for dropped in imported.dropped:
             out.dropped.append(
@@ -123,6 +129,14 @@ def _import_statements(
                     )
                 )
                 continue
+            unit_reason = other_unit.get(
+                (imported.source_id, pid, offering.provider_model_id.lower())
+            )
+            if unit_reason is not None:
+                offering = without_token_prices(
+                    offering, f"offering:{pid}/{offering.provider_model_id}", unit_reason,
+                    imported.source_id, out,
+                )  # fmt: skip
             first_party = FIRST_PARTY_SOURCE.get(pid) == imported.source_id
             grouped[(pid, offering.provider_model_id.lower())].append(
                 from_import(offering, imported, first_party)

@@ -26,6 +26,7 @@ from tradeoff.pages.comparison.pricing import (
     quantization_text,
     route_price_text,
 )
+from tradeoff.render.gone import gone_entries
 from tradeoff.render.markdown import money
 
 
@@ -273,14 +274,12 @@ def _provider_section(p: PricingEntry, blend_label: str) -> str:
         out.append("<p>No active provider serves this model in the catalog.</p>\n")
     if p["defunct"]:
         gone = ", ".join(
-            f"{escape(q['provider_name'])} ("
-            + (
-                f"defunct since {escape(q['defunct_since'])}"
-                if q["defunct_since"]
-                else str(escape(q["lifecycle"]))
+            escape(g.provider_name)
+            + "".join(
+                (", " if n else " ") + f"<code>{escape(i)}</code>" for n, i in enumerate(g.ids)
             )
-            + ")"
-            for q in p["defunct"]
+            + f" ({escape(g.reason)})"
+            for g in gone_entries(p["defunct"], p["providers"])
         )
         out.append(f"<p>Not counted (defunct provider or retired offering): {gone}.</p>\n")
     if p["other_routes"]:

@@ -5,7 +5,7 @@ Every data string goes through ``esc``. The other pages' twins are in ``markdown
 
 from __future__ import annotations
 
-from tradeoff.compare.wording import NOT_SOURCED, short_tokens
+from tradeoff.compare.wording import NOT_SOURCED, count, short_tokens
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.money import format_usd
@@ -18,6 +18,7 @@ from tradeoff.pages.comparison.pricing import (
     quantization_text,
     route_price_text,
 )
+from tradeoff.render.gone import gone_entries
 from tradeoff.render.markdown_changes import price_changes_lines
 
 
@@ -96,7 +97,11 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
         + ".",
     ]
     for p in ctx["pricing"]:
-        out += ["", f"#### {esc(p['model_name'])}: {p['provider_count']} active providers", ""]
+        out += [
+            "",
+            f"#### {esc(p['model_name'])}: {count(p['provider_count'], 'active provider')}",
+            "",
+        ]
         body = []
         for q in p["providers"]:
             status = q["lifecycle"] + (
@@ -139,13 +144,12 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
         )
         if p["defunct"]:
             gone = ", ".join(
-                esc(q["provider_name"])
-                + (
-                    f" (defunct since {q['defunct_since']})"
-                    if q["defunct_since"]
-                    else f" ({esc(q['lifecycle'])})"
+                esc(g.provider_name)
+                + "".join(
+                    (", " if n else " ") + f"`{i.replace('`', '')}`" for n, i in enumerate(g.ids)
                 )
-                for q in p["defunct"]
+                + f" ({esc(g.reason)})"
+                for g in gone_entries(p["defunct"], p["providers"])
             )
             out += ["", f"Not counted (defunct provider or retired offering): {gone}."]
         if p["other_routes"]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tradeoff import urls
-from tradeoff.compare.wording import NOT_SOURCED, disputed
+from tradeoff.compare.wording import NOT_SOURCED, count, disputed
 from tradeoff.compare.wording import show_value as show
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
@@ -157,11 +157,13 @@ def model_md(ctx: ModelContext) -> str:
         [
             f"# {esc(ctx['title'])}",
             f"By [{esc(ctx['lab']['name'])}]({urls.lab(ctx['lab']['id'])}) · id "
-            f"`{esc(ctx['id'])}` · served by {len(ctx['active_providers'])} active providers",
+            f"`{esc(ctx['id'])}` · served by "
+            + count(len(ctx["active_providers"]), "active provider"),
             _retirement_md(ctx),
             "## Facts",
             table(["Fact", esc(ctx["name"]), "Source"], facts),
-            f"## Providers and prices ({ctx['offering_count']} offerings, USD per 1M tokens)",
+            f"## Providers and prices ({count(ctx['offering_count'], 'offering')}, "
+            "USD per 1M tokens)",
             table(
                 [
                     "Provider",
@@ -187,10 +189,29 @@ def model_md(ctx: ModelContext) -> str:
             price_history_md(ctx["price_history"]),
             f"## Compare {esc(ctx['name'])}",
             "\n".join(related) if related else "No related comparison yet.",
+            _conflicts_md(ctx),
             esc(ctx["reviewed_line"]),
             sources_md(ctx["sources"]),
         ]
     )
+
+
+def _conflicts_md(ctx: ModelContext) -> str:
+    """Where sources disagree: the HTML page's table, the same rows (nothing when none)."""
+    rows = [
+        [
+            esc(c["entity"]),
+            esc(c["field"]),
+            f"{esc(c['chosen'])} ({esc(c['chosen_source_id'])})",
+            "; ".join(f"{esc(v[0])} ({esc(v[1])}, {esc(v[2])})" for v in c["values"]),
+            esc(c["rule"]),
+        ]
+        for c in ctx["conflicts"]
+    ]
+    if not rows:
+        return ""
+    head = f"## Where sources disagree ({len(rows)})"
+    return f"{head}\n\n{table(['About', 'Field', 'Shown', 'Other values', 'Rule'], rows)}"
 
 
 def _retirement_md(ctx: ModelContext) -> str:

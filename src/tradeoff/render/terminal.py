@@ -10,7 +10,7 @@ from typing import Literal
 
 from rich.console import Console
 
-from tradeoff.compare.wording import NOT_SOURCED, disputed
+from tradeoff.compare.wording import NOT_SOURCED, count, disputed
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
@@ -27,6 +27,7 @@ from tradeoff.pages.comparison.pricing import (
 from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelRecord
 from tradeoff.pages.offerings import PricesEntry
+from tradeoff.render.gone import gone_entries
 from tradeoff.render.listing import Listing, listing_table
 from tradeoff.render.markdown import money as md_money
 from tradeoff.render.terminal_prose import Said
@@ -230,7 +231,7 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     console.print(f"Shared providers ({ctx['shared_provider_count']}): {shared}", markup=False)
     for p in ctx["pricing"]:
         table = new_table(
-            f"{p['model_name']}: {p['provider_count']} active providers",
+            f"{p['model_name']}: {count(p['provider_count'], 'active provider')}",
             (
                 "provider",
                 "model id",
@@ -258,7 +259,12 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
             )
         console.print(table)
         if p["defunct"]:
-            gone = ", ".join(q["provider_name"] for q in p["defunct"])
+            gone = ", ".join(
+                g.provider_name
+                + "".join((", " if n else " ") + i for n, i in enumerate(g.ids))
+                + f" ({g.reason})"
+                for g in gone_entries(p["defunct"], p["providers"])
+            )
             console.print(f"Not counted (defunct or retired): {gone}", markup=False)
         if p["other_routes"]:
             other = ", ".join(

@@ -1,0 +1,55 @@
+"""What availability says is not counted: the offering and why, never a counted provider as
+if it were gone; every offering once; the FAQ's "where" answer short and its own."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from support.compare_helpers import PROVIDERS, model, offering
+
+from tradeoff.compare.availability_claims import availability_claims
+from tradeoff.compare.pricing import ModelPricing, model_pricing
+from tradeoff.compare.workload import DEFAULT_BLEND
+
+
+def _pricing() -> ModelPricing:
+    m = model("lab/a")
+    offers = [
+        offering("lab/a", "host", "0.3", "0.9"),
+        # the same host's older route to the model, retired: the host still counts
+        replace(
+            offering("lab/a", "host", "0.3", "0.9", pmid="a-old", lifecycle="retired"),
+            retired_on="2026-10-09",
+        ),
+        # two retired routes at one provider that has no active one
+        replace(
+            offering("lab/a", "other", "1", "2", pmid="a", lifecycle="retired"),
+            retired_on="2026-09-29",
+        ),
+        replace(
+            offering("lab/a", "other", "1", "2", pmid="a@2025", lifecycle="retired"),
+            retired_on="2026-09-29",
+        ),
+        offering("lab/a", "gone", "0.1", "0.1"),
+    ]
+    return model_pricing(m, offers, PROVIDERS, DEFAULT_BLEND)
+
+
+def _defunct_text() -> str:
+    p = _pricing()
+    claims = availability_claims(["lab/a"], {"lab/a": "A"}, {"lab/a": p}, [], {})
+    return next(c.text for c in claims if c.id == "availability.defunct.lab/a")
+
+
+def test_a_retired_offering_of_a_counted_provider_names_the_offering_not_the_provider() -> None:
+    text = _defunct_text()
+    assert "Host's offering a-old (retired on 2026-10-09; Host is counted for its active " in text
+    # the old wording said the provider itself was not counted
+    assert not text.startswith("Not counted for A: Host")
+
+
+def test_each_provider_once_with_its_retired_offerings_and_reasons() -> None:
+    text = _defunct_text()
+    assert text.count("Other") == 1
+    assert "Other (offerings a and a@2025 retired on 2026-09-29)" in text
+    assert "Gone (provider defunct since 2024-10-31)" in text
