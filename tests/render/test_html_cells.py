@@ -66,3 +66,21 @@ def test_path_segment_fast_path_matches_quote(segment: str) -> None:
 )
 def test_compare_urls(slugs: list[str], blend: str | None, url: str) -> None:
     assert compare(slugs, blend) == url
+
+
+def test_source_reference_writes_its_number_and_escaped_date() -> None:
+    from tradeoff.render.html_cells import src
+
+    assert src(3, "checked <2026>") == (
+        ' <span class="src"><a href="#source-3">[3]</a> checked &lt;2026&gt;</span>'
+    )
+    assert src(12, None) == ' <span class="src"><a href="#source-12">[12]</a></span>'
+    assert src(None, "checked 2026-06-09") == ""
+
+
+@pytest.mark.parametrize("number", ["3", '3"><script>', 3.0])
+def test_source_reference_refuses_a_number_that_is_not_an_int(number: object) -> None:
+    from tradeoff.render.html_cells import src
+
+    with pytest.raises(TypeError, match="is not an int"):
+        src(number, None)  # type: ignore[arg-type]

@@ -57,11 +57,10 @@ def src(n: int | None, dated: object) -> Markup:
 def _src_html(n: int | None, dated: object) -> str:
     if not n:
         return ""
-    # a source number is an int (":d" refuses anything else): its digits need no escaping
-    out = f' <span class="src"><a href="#source-{n:d}">[{n:d}]</a>'
-    if dated:
-        out += f" {escape(dated)}"
-    return out + "</span>"
+    if type(n) is not int:  # a source number is an int: its digits need no escaping
+        raise TypeError(f"source number {n!r} is not an int")
+    dated_html = f" {escape(dated)}" if dated else ""
+    return f' <span class="src"><a href="#source-{n}">[{n}]</a>{dated_html}</span>'
 
 
 def fact(c: Mapping[str, Any]) -> Markup:
