@@ -81,3 +81,13 @@ def test_attribute_lookup_is_jinjas(expression: str) -> None:
 def test_a_missing_key_is_still_undefined() -> None:
     with pytest.raises(UndefinedError, match="'dict object' has no attribute 'missing'"):
         make_environment().from_string("{{ d.missing }}").render(d={"title": "x"})
+
+
+def test_template_globals_overlay_the_environments_and_stay_its_own() -> None:
+    env = make_environment()
+    own = env.from_string("{{ urls is defined }} {{ extra }}", globals={"extra": "own"})
+    assert own.render() == "True own"
+    own.globals["extra"] = "changed"  # a template's globals are its own, as with Jinja's ChainMap
+    assert "extra" not in env.globals
+    assert env.from_string("{{ extra is defined }}").render() == "False"
+    assert own.render() == "True changed"

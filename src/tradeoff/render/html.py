@@ -7,7 +7,7 @@ Every site page is ``<page>.html`` extending ``base.html`` and reads only its co
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from functools import cache
 from typing import Any, NotRequired, TypedDict
 
@@ -80,6 +80,14 @@ class _Environment(Environment):
             except KeyError:
                 pass
         return super().getattr(obj, attribute)
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals as one dict (the environment's, then its own): Jinja's
+        ``ChainMap`` of the two is copied into every render's context key by key through
+        ``ChainMap.__getitem__`` (~40 globals, ~80 µs a page). ``make_environment`` sets every
+        global before any template loads (Jinja: "avoid modifying any globals after a template
+        is loaded"), so the copy holds the same values."""
+        return {**self.globals, **(d or {})}
 
 
 def make_environment() -> Environment:
