@@ -84,7 +84,7 @@ def _route_price(q: QuoteEntry, field: str) -> str:
     text = route_price_text(q, field)
     if text in _UNKNOWN:
         return f'<span class="unknown">{escape(text)}</span>'
-    return str(escape(text))
+    return escape(text)
 
 
 def route_price(q: QuoteEntry, field: str) -> Markup:
