@@ -31,6 +31,24 @@ def test_cell_escape_matches_markupsafe(value: object) -> None:
     assert got == str(escape(value))
 
 
+def test_cell_escape_matches_markupsafe_for_every_character() -> None:
+    # every code point of the Basic Multilingual Plane but surrogates, alone and in a run
+    text = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    assert cell_escape(text) == str(escape(text))
+    for char in "&<>'\"a\u00e9":
+        assert cell_escape(char) == str(escape(char))
+
+
+def test_cell_escape_of_a_str_uses_markupsafes_own_function() -> None:
+    # the fast path is markupsafe's escaping core itself (no second HTML rule): present in
+    # the pinned markupsafe, so a str never builds a Markup
+    import markupsafe
+
+    from tradeoff.render import html_cells
+
+    assert html_cells._escape_str is getattr(markupsafe, "_escape_inner", None) is not None
+
+
 @pytest.mark.parametrize("segment", ["gpt-4o", "a_b.c~d", "a/b", "a b", "é", "x?y#z", "", "%"])
 def test_path_segment_fast_path_matches_quote(segment: str) -> None:
 
@@ -48,3 +66,21 @@ def test_path_segment_fast_path_matches_quote(segment: str) -> None:
 )
 def test_compare_urls(slugs: list[str], blend: str | None, url: str) -> None:
     assert compare(slugs, blend) == url
+
+
+def test_source_reference_writes_its_number_and_escaped_date() -> None:
+    from tradeoff.render.html_cells import src
+
+    assert src(3, "checked <2026>") == (
+        ' <span class="src"><a href="#source-3">[3]</a> checked &lt;2026&gt;</span>'
+    )
+    assert src(12, None) == ' <span class="src"><a href="#source-12">[12]</a></span>'
+    assert src(None, "checked 2026-06-09") == ""
+
+
+@pytest.mark.parametrize("number", ["3", '3"><script>', 3.0])
+def test_source_reference_refuses_a_number_that_is_not_an_int(number: object) -> None:
+    from tradeoff.render.html_cells import src
+
+    with pytest.raises(TypeError, match="is not an int"):
+        src(number, None)  # type: ignore[arg-type]

@@ -7,9 +7,9 @@ Every site page is ``<page>.html`` extending ``base.html`` and reads only its co
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from functools import cache
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -64,9 +64,35 @@ def money(value: object, free: bool = False) -> str:
     return md_money(None if value is None else str(value), free)
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    """Jinja's environment, looking a plain dict's key up first for ``ctx.title``."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """The same value as Jinja's ``getattr`` (an attribute first, then the item): a page's
+        values are plain dicts, whose only attributes are ``dict``'s own, so any other name is
+        the item, read without raising an AttributeError first (~1.5 µs each, ~100 a page)."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals as one dict (the environment's, then its own): Jinja's
+        ``ChainMap`` of the two is copied into every render's context key by key through
+        ``ChainMap.__getitem__`` (~40 globals, ~80 µs a page). ``make_environment`` sets every
+        global before any template loads (Jinja: "avoid modifying any globals after a template
+        is loaded"), so the copy holds the same values."""
+        return {**self.globals, **(d or {})}
+
+
 def make_environment() -> Environment:
     """A fresh environment (no module-level state); HTML is always autoescaped."""
-    env = Environment(
+    env = _Environment(
         loader=PackageLoader("tradeoff.render", "templates"),
         autoescape=True,
         auto_reload=False,  # package files: they do not change while a process runs
