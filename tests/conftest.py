@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.precompute import ensure_database
@@ -23,6 +24,12 @@ SLICE = FIXTURES / "catalog-slice"
 # Folders whose every test carries a marker (so `-m "not bundled and not browser"` is the
 # fast part); a test file added there is marked without having to remember it.
 FOLDER_MARKERS = {"bundled": "bundled", "browser": "browser"}
+
+# Hypothesis's per-example deadline is a timed test: on a loaded 2-core machine it failed
+# property tests whose code was fine. Properties here are about results, never speed (speed
+# is measured by bench/), so no example has a deadline.
+settings.register_profile("tradeoff", deadline=None)
+settings.load_profile("tradeoff")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

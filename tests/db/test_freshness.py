@@ -134,7 +134,10 @@ def test_racily_clean_files_are_hashed_until_they_settle(
     mini: Path, tmp_path: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the files were written a moment ago: one may change again within its mtime's tick
-    # with size and mtime unchanged, so no signature is recorded and the next start hashes
+    # with size and mtime unchanged, so no signature is recorded and the next start hashes.
+    # "A moment" is a window wide enough for a loaded machine: the test must not depend on
+    # how long the first build takes (at 2 s it failed under a load average of 9)
+    monkeypatch.setattr(freshness, "RACY_NS", 3_600 * 1_000_000_000)
     db = ensure_database(mini, tmp_path / "c.sqlite")
     assert _stamp(db)["stat"] == ""
     labs = mini / "labs.toml"
