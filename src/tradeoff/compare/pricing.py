@@ -25,7 +25,11 @@ from tradeoff.compare.headline import (
 )
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import has_output_price
-from tradeoff.records import Model, Offering, Provider, dated_text
+from tradeoff.records import Model, Provider, dated_text
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
+if TYPE_CHECKING:
+    from tradeoff.records import Offering  # annotations only: not on cold paths
 
 _TOKEN_PRICES = ("input_per_mtok", "output_per_mtok")  # the two prices a blend reads
 
