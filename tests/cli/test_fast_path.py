@@ -69,8 +69,8 @@ def test_other_spellings_are_left_to_typer(args: list[str]) -> None:
 
 
 # Modules the cold ``compare --format md`` path has no use for (bench/cold_paths.py): it reads
-# stored pricing, so it builds no offering.
-NOT_ON_THE_MD_PATH = ("tradeoff.offering_records",)
+# stored pricing and the stored headline, so it builds no offering and applies no headline rule.
+NOT_ON_THE_MD_PATH = ("tradeoff.offering_records", "tradeoff.compare.headline", "fractions")
 
 
 def test_the_md_path_imports_none_of_what_it_does_not_use() -> None:
