@@ -143,6 +143,8 @@ class Fact(Generic[T]):
 
 @dataclass(frozen=True)
 class Lab:
+    """A lab that releases models."""
+
     id: str
     name: str
     url: str | None = None
@@ -150,6 +152,9 @@ class Lab:
 
 @dataclass(frozen=True)
 class Provider:
+    """Where a model is served: a lab's own API, a host, a cloud, an aggregator, a local
+    runtime or a plan (``kind``)."""
+
     id: str
     name: str
     # first-party | inference-host | cloud | aggregator (these sell API access per use) |
