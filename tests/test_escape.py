@@ -76,6 +76,9 @@ def _visible(source: str, blocks: set[str]) -> list[str]:
         ("#1 on the board", "#1 on the board"),
         ("---", "\\---"),
         ("==", "\\=="),
+        ("-:", "\\-:"),  # under a line with a pipe, a table's delimiter row
+        (":-:", "\\:-:"),
+        (":30", ":30"),
         ("model_prices_and_context_window.json", "model_prices_and_context_window.json"),
         ("_private_", "\\_private\\_"),
         ("a * b", "a \\* b"),

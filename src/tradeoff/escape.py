@@ -20,9 +20,13 @@ _MD_UNDERSCORES = re.compile(r"_+")
 # An ampersand that starts (or, at the end of the text, could start) an entity reference.
 _MD_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|$)")
 # Block markers at the start: an ordered list item ("1. ", "2)"), a bullet ("- ", "+ "), an
-# ATX heading ("# ", "##"), a setext underline or a rule ("---", "==").
+# ATX heading ("# ", "##"), a setext underline or a rule ("---", "=="), a table's delimiter
+# row under a line holding a pipe ("-:", ":-", ":-:").
 _MD_ORDERED = re.compile(r"\d{1,9}(?=[.)](?: |$))")
-_MD_BLOCK_START = re.compile(r"(?:[-+]|#{1,6})(?: |$)|[-=]+$")
+_MD_BLOCK_START = re.compile(r"(?:[-+]|#{1,6})(?: |$)|[-=]+$|:?-+:?$")
+# Anything the patterns above could touch: most data text (names, dates, numbers in words)
+# has none, and is answered with one search.
+_MD_ANY = re.compile(r"[\\&<>`*\[\]|~_]|^[-+#=:\d]")
 # A spreadsheet reads a cell starting with one of these as a formula (or a command).
 _FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,9 +58,13 @@ def md(text: object) -> str:
       Angle brackets become entities, so no renderer ever sees raw HTML from data.
     - At the start, only a real block marker: ``1.`` / ``1)`` and ``-`` / ``+`` followed by a
       space or the end (a list), ``#``…``######`` likewise (a heading), a line of ``-`` or
-      ``=`` (a heading underline or a rule). ``59.1%``, ``-5%`` and ``#1`` stay as they are.
+      ``=`` (a heading underline or a rule), ``-:``, ``:-`` or ``:-:`` (a table's delimiter
+      row). ``59.1%``, ``-5%`` and ``#1`` stay as they are.
     """
-    flat = _MD_BACKSLASH.sub(r"\\\\", " ".join(str(text).split()))
+    flat = " ".join(str(text).split())
+    if _MD_ANY.search(flat) is None:
+        return flat
+    flat = _MD_BACKSLASH.sub(r"\\\\", flat)
     flat = _MD_ENTITY.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
     escaped = _MD_UNDERSCORES.sub(_underscores, _MD_SPECIAL.sub(r"\\\1", flat))
     number = _MD_ORDERED.match(escaped)

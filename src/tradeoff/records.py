@@ -10,12 +10,34 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from tradeoff.units import price_key
-
 T = TypeVar("T")
+
+# Offerings, their prices and the reconciliation's records are in ``offering_records`` and
+# named here on first use (PEP 562): the cold ``compare --format md`` path reads the stored
+# pricing and never builds one, so it does not pay to define their dataclasses.
+_OFFERING_RECORDS = frozenset(
+    {"Conflict", "DroppedValue", "Offering", "PricePoint", "PriceTier", "Prices", "UnitPrice"}
+)
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
+if TYPE_CHECKING:
+    from tradeoff.offering_records import Conflict as Conflict
+    from tradeoff.offering_records import DroppedValue as DroppedValue
+    from tradeoff.offering_records import Offering as Offering
+    from tradeoff.offering_records import PricePoint as PricePoint
+    from tradeoff.offering_records import Prices as Prices
+    from tradeoff.offering_records import PriceTier as PriceTier
+    from tradeoff.offering_records import UnitPrice as UnitPrice
+
+
+def __getattr__(name: str) -> Any:
+    if name in _OFFERING_RECORDS:
+        from tradeoff import offering_records
+
+        return getattr(offering_records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Tri(enum.Enum):
@@ -121,6 +143,8 @@ class Fact(Generic[T]):
 
 @dataclass(frozen=True)
 class Lab:
+    """A lab that releases models."""
+
     id: str
     name: str
     url: str | None = None
@@ -128,6 +152,9 @@ class Lab:
 
 @dataclass(frozen=True)
 class Provider:
+    """Where a model is served: a lab's own API, a host, a cloud, an aggregator, a local
+    runtime or a plan (``kind``)."""
+
     id: str
     name: str
     # first-party | inference-host | cloud | aggregator (these sell API access per use) |
@@ -244,70 +271,6 @@ class Model:
         return out
 
 
-@dataclass(frozen=True)
-class PriceTier:
-    """Prices that apply to the whole request once its input exceeds ``above_input_tokens``."""
-
-    above_input_tokens: int
-    input_per_mtok: Decimal | None
-    output_per_mtok: Decimal | None
-    cache_read_per_mtok: Decimal | None = None
-    cache_write_per_mtok: Decimal | None = None
-
-
-@dataclass(frozen=True, order=True)
-class UnitPrice:
-    """One price sold in a unit other than text tokens: USD per ``unit`` (``units.UNITS``)
-    for ``component`` (``units.COMPONENTS``), e.g. output, per_image, 0.04; ``variant`` is
-    the size, quality or resolution the price is for, when the source states one."""
-
-    component: str
-    unit: str
-    usd: Decimal
-    variant: str | None = None
-
-    @property
-    def key(self) -> str:
-        """Its JSON key, the unit in the name (``output_per_image``)."""
-        return price_key(self.component, self.unit, self.variant)
-
-
-@dataclass(frozen=True)
-class Prices:
-    """Prices of one offering. The ``*_per_mtok`` fields are USD per 1M text tokens;
-    ``unit_prices`` are the prices sold in any other unit (per 1M audio tokens, per image,
-    per minute of audio…), each with its unit. None = unpriced, never zero."""
-
-    input_per_mtok: Decimal | None = None
-    output_per_mtok: Decimal | None = None
-    cache_read_per_mtok: Decimal | None = None
-    cache_write_per_mtok: Decimal | None = None
-    reasoning_per_mtok: Decimal | None = None
-    batch_input_per_mtok: Decimal | None = None
-    batch_output_per_mtok: Decimal | None = None
-    flex_input_per_mtok: Decimal | None = None
-    flex_output_per_mtok: Decimal | None = None
-    priority_input_per_mtok: Decimal | None = None
-    priority_output_per_mtok: Decimal | None = None
-    free: bool = False
-    tiers: tuple[PriceTier, ...] = ()
-    unit_prices: tuple[UnitPrice, ...] = ()
-
-    @property
-    def priced(self) -> bool:
-        """Priced per text token (input and output known, or free)."""
-        return self.free or (self.input_per_mtok is not None and self.output_per_mtok is not None)
-
-    @property
-    def token_priced(self) -> bool:
-        """States at least one price per 1M text tokens."""
-        return any(getattr(self, name) is not None for name in PRICE_FIELDS)
-
-    def other_units(self) -> tuple[str, ...]:
-        """The units of the prices not sold per text token, in order of first mention."""
-        return tuple(dict.fromkeys(p.unit for p in self.unit_prices))
-
-
 # The Decimal price fields of ``Prices``, in display order.
 PRICE_FIELDS = (
     "input_per_mtok",
@@ -322,77 +285,3 @@ PRICE_FIELDS = (
     "priority_input_per_mtok",
     "priority_output_per_mtok",
 )
-
-
-@dataclass(frozen=True)
-class PricePoint:
-    """One dated price of an offering (price history)."""
-
-    effective: str  # ISO date from which the price applied (or was observed)
-    input_per_mtok: Decimal | None
-    output_per_mtok: Decimal | None
-    source_id: str
-
-
-@dataclass(frozen=True)
-class Offering:
-    """A model as served by one provider."""
-
-    provider_id: str
-    provider_model_id: str
-    model_id: str | None  # canonical model; None when unlinked
-    name: str | None
-    prices: Prices
-    source_id: str
-    checked: str
-    context_tokens: int | None = None
-    max_output_tokens: int | None = None
-    quantization: str | None = None
-    capabilities: dict[str, bool] = field(default_factory=dict)  # provider overrides only
-    lifecycle: str = "ga"  # preview | ga | deprecated | retired
-    deprecated_on: str | None = None
-    retired_on: str | None = None
-    successor: str | None = None
-    link: str | None = None  # how model_id was found: base_model, canonical, alias, normalized
-    source_url: str | None = None  # the provider page the dataset cites for this offering
-    # the provider whose published price a dataset copied into this offering (genai-prices
-    # "Imported from OpenRouter pricing"); None: the dataset states it as this provider's own
-    price_origin: str | None = None
-    price_sources: dict[str, str] = field(default_factory=dict)  # field -> source id
-    history: tuple[PricePoint, ...] = ()
-    disputed_fields: tuple[str, ...] = ()
-    # the dataset whose snapshot date ``checked`` is (not a review date); None: reviewed
-    as_of: str | None = None
-
-    @property
-    def date_kind(self) -> str:
-        """CHECKED (a review date) or AS_OF (a dataset snapshot's date)."""
-        return AS_OF if self.as_of else CHECKED
-
-    @property
-    def dated(self) -> str:
-        """ "checked 2026-06-09" or "as of 2026-08-21 (genai-prices (Pydantic))"."""
-        return dated_text(self.checked, self.as_of) or ""
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Sources disagree on one fact; ``chosen`` is the value the catalog shows."""
-
-    entity: str  # "model:<id>" or "offering:<provider>/<provider_model_id>"
-    field: str
-    chosen: str
-    chosen_source_id: str
-    values: tuple[tuple[str, str, str], ...]  # (value, source id, checked)
-    rule: str
-
-
-@dataclass(frozen=True)
-class DroppedValue:
-    """An upstream value that did not become a fact, and why."""
-
-    source_id: str
-    entity: str
-    field: str
-    value: str
-    reason: str

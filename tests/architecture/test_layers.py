@@ -20,6 +20,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
 LAYERS: dict[str, int] = {
     "__init__": 0,
     "records": 0,
+    "offering_records": 0,
     "benchmark_records": 0,
     "history_records": 0,
     "kinds": 0,
@@ -47,6 +48,8 @@ LAYERS: dict[str, int] = {
 # a shell like ``cli``) lazily, on first attribute access (PEP 562), so ``import tradeoff`` —
 # which every layer does for ``__version__`` — imports nothing above layer 0.
 LAZY_PUBLIC_API = ("tradeoff", "tradeoff.api")
+# ``records`` names the offering records on first use (PEP 562); they import ``records``.
+LAZY_OFFERING_RECORDS = ("tradeoff.records", "tradeoff.offering_records")
 
 
 def module_name(path: Path) -> str:
@@ -93,7 +96,9 @@ def graph() -> dict[str, set[str]]:
     modules = all_modules()
     return {
         name: {
-            dep for dep in imported(path, modules) if dep != name and (name, dep) != LAZY_PUBLIC_API
+            dep
+            for dep in imported(path, modules)
+            if dep != name and (name, dep) not in (LAZY_PUBLIC_API, LAZY_OFFERING_RECORDS)
         }
         for name, path in modules.items()
     }
@@ -154,6 +159,25 @@ def test_the_lazy_public_api_is_imported_only_on_first_use() -> None:
     code = "import sys, tradeoff; print(sorted(m for m in sys.modules if m.startswith('tradeoff')))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['tradeoff']"
+
+
+def test_records_name_the_offering_records_only_on_first_use() -> None:
+    """The second exception holds only while ``records`` imports ``offering_records`` inside
+    a function (or for type checkers): importing ``records`` does not define them."""
+    tree = ast.parse((SRC / "records.py").read_text(encoding="utf-8"))
+    top_level = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        and any("offering_records" in (getattr(node, "module", None) or a.name) for a in node.names)
+    ]
+    assert top_level == []
+    code = (
+        "import sys, tradeoff.records as r; print('tradeoff.offering_records' in sys.modules);"
+        " print(r.Offering.__module__, 'tradeoff.offering_records' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "tradeoff.offering_records", "True"]
 
 
 def test_architecture_doc_states_the_same_layers() -> None:

@@ -66,3 +66,35 @@ def test_errors_are_typers() -> None:
 )
 def test_other_spellings_are_left_to_typer(args: list[str]) -> None:
     assert _compare_args(args) is None
+
+
+# Modules the cold ``compare --format md`` path has no use for (bench/cold_paths.py): it reads
+# stored pricing and the stored headline, so it builds no offering and applies no headline rule.
+NOT_ON_THE_MD_PATH = ("tradeoff.offering_records", "tradeoff.compare.headline", "fractions")
+
+
+def test_the_md_path_imports_none_of_what_it_does_not_use() -> None:
+    code = (
+        "import gc, sys; from tradeoff.cli import main; main(); "
+        f"print(sorted(m for m in {NOT_ON_THE_MD_PATH!r} if m in sys.modules), file=sys.stderr)"
+    )
+    args = ["compare", *PAIR, "--format", "md"]
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "[]"
+
+
+def test_the_collector_is_back_on_after_a_fast_answer() -> None:
+    """``main`` turns the cyclic collector off while a cold path runs, and freezes what the
+    answer built (the process is about to end): it is on again when ``main`` returns."""
+    code = (
+        "import gc, sys; from tradeoff.cli import main; main(); "
+        "print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.split() == ["True", "True"]

@@ -9,10 +9,9 @@ importing Typer, Rich or any command's dependencies.
 from __future__ import annotations
 
 import codecs
+import gc
 import io
 import sys
-
-from tradeoff.errors import TradeoffError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: the cold paths skip it
 if TYPE_CHECKING:
@@ -59,15 +58,24 @@ def _pipe_closed() -> bool:
 def main() -> None:
     """Console-script entry point."""
     _text_streams_never_fail()
-    from tradeoff.cli.fast import run_fast
-
+    # The cold paths import ~130 modules and build a few thousand objects, then exit: the
+    # cyclic garbage collector would walk them all several times for nothing to free
+    # (bench/cold_paths.py). Off while they run; after an answer, what they built is frozen
+    # (out of every later collection, the one at exit included).
+    gc.disable()
     try:
+        from tradeoff.cli.fast import run_fast
+
         if run_fast(sys.argv[1:]):
+            gc.freeze()
             return
     except BrokenPipeError:  # `tradeoff compare a b --format md | head`
         sys.stderr.close()
         sys.exit(0)
+    finally:
+        gc.enable()
     from tradeoff.cli.shared import err
+    from tradeoff.errors import TradeoffError
 
     app = __getattr__("app")
     try:

@@ -29,7 +29,11 @@ from tradeoff.compare.specs import SpecRow, spec_rows
 from tradeoff.compare.verdict import Verdict, build_verdict
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend
 from tradeoff.errors import UsageError
-from tradeoff.records import Lab, Model, Offering, Provider, Source, snapshot_name
+from tradeoff.records import Lab, Model, Provider, Source, snapshot_name
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
+if TYPE_CHECKING:
+    from tradeoff.records import Offering  # annotations only: not on cold paths
 
 MIN_MODELS = 2
 MAX_MODELS = 4

@@ -39,11 +39,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tradeoff.compare.wording import not_per_token_text, short_tokens, side_not_per_token_text
 from tradeoff.kinds import has_output_price
-from tradeoff.records import Model, Offering, Provider
+from tradeoff.records import Model, Provider
+
+if TYPE_CHECKING:
+    from tradeoff.records import Offering  # annotations only: not on cold paths
 
 # Provider kinds that sell API access per use: the only ones counted as availability.
 PER_USE_KINDS = frozenset({"first-party", "inference-host", "cloud", "aggregator"})

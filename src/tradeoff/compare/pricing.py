@@ -16,16 +16,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from tradeoff.compare.headline import (
-    HeadlineRules,
-    headline_rules,
-    own_price,
-    quantization_of,
-    sells_per_use,
-)
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import has_output_price
-from tradeoff.records import Model, Offering, Provider, dated_text
+from tradeoff.records import Model, Provider, dated_text
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
+if TYPE_CHECKING:
+    from tradeoff.compare.headline import HeadlineRules
+    from tradeoff.records import Offering  # annotations only: not on cold paths
 
 _TOKEN_PRICES = ("input_per_mtok", "output_per_mtok")  # the two prices a blend reads
 
@@ -120,6 +118,8 @@ def is_live(offering: Offering, provider: Provider | None) -> bool:
 
 def counts_as_availability(offering: Offering, providers: Mapping[str, Provider]) -> bool:
     """Live (``is_live``) on a provider that sells API access per use: what counts count."""
+    from tradeoff.compare.headline import sells_per_use  # not on the cold md path
+
     provider = provider_of(offering, providers)
     return is_live(offering, provider) and sells_per_use(provider)
 
@@ -155,6 +155,8 @@ def quote(
     """Price one offering at a blend; with ``rules``, say why it is not a headline route.
     Without ``has_output`` (the model's kind has no output tokens) the output price is not
     applicable: None, whatever the dataset states, and the quote says so."""
+    from tradeoff.compare.headline import own_price, quantization_of  # not on the cold md path
+
     p = offering.prices
     free_zero = Decimal(0) if p.free else None
     sources = sorted({offering.price_sources.get(f, offering.source_id) for f in _TOKEN_PRICES})
@@ -220,6 +222,8 @@ def model_pricing(
     blend: Blend,
 ) -> ModelPricing:
     """Headline route, first-party, one row per active per-use provider; the rest apart."""
+    from tradeoff.compare.headline import headline_rules, sells_per_use  # not on the cold md path
+
     offerings = list(offerings)
     rules = headline_rules(model, offerings, providers)
     has_output = has_output_price(model.kind.value)

@@ -6,8 +6,11 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from tradeoff.money import format_usd
-from tradeoff.records import Prices, UnitPrice
 from tradeoff.units import component_label, unit_label
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
+if TYPE_CHECKING:
+    from tradeoff.records import Prices, UnitPrice  # annotations only: not on cold paths
 
 TIE_TOLERANCE = Decimal("0.01")  # values within 1% of the larger one are a tie
 NOT_SOURCED = "not yet sourced"  # how an unknown value reads, on every page

@@ -12,7 +12,11 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from tradeoff.records import PRICE_FIELDS, PricePoint, PriceTier, UnitPrice
+from tradeoff.records import PRICE_FIELDS
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
+if TYPE_CHECKING:
+    from tradeoff.offering_records import PricePoint, PriceTier, UnitPrice
 
 OfferingKey = tuple[str, str]  # (provider id, provider model id)
 
@@ -72,6 +76,8 @@ def price_side_tables(
 ]:
     """Context tiers, dated price points and prices in other units, by offering: of every
     offering (``model_ids`` None), or of the offerings linked to ``model_ids``."""
+    from tradeoff.offering_records import PricePoint, PriceTier, UnitPrice  # not on cold paths
+
     where, params = "", tuple(model_ids or ())
     if model_ids is not None:
         marks = ", ".join("?" * len(model_ids))

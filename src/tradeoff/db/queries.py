@@ -13,15 +13,11 @@ from typing import Any
 
 from tradeoff.db.record_rows import load_models, load_offerings
 from tradeoff.errors import AmbiguousModel, DataError, UnknownModel
-from tradeoff.records import (
-    Conflict,
-    DroppedValue,
-    Lab,
-    Model,
-    Offering,
-    Provider,
-    Source,
-)
+from tradeoff.records import Lab, Model, Provider, Source
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
+if TYPE_CHECKING:
+    from tradeoff.offering_records import Conflict, DroppedValue, Offering
 
 
 class Catalog:
@@ -195,6 +191,8 @@ class Catalog:
         return [c for entity in entities for c in by_entity.get(entity, [])]
 
     def dropped(self) -> list[DroppedValue]:
+        from tradeoff.offering_records import DroppedValue  # not on cold paths
+
         return [
             DroppedValue(r["source_id"], r["entity"], r["field"], r["value"], r["reason"])
             for r in self._rows("SELECT * FROM dropped_values")
@@ -337,6 +335,8 @@ class Catalog:
 
 def _by_entity(rows: list[sqlite3.Row]) -> dict[str, list[Conflict]]:
     """Conflict rows (in entity, field order) as records, grouped by entity."""
+    from tradeoff.offering_records import Conflict  # not on cold paths
+
     grouped: dict[str, list[Conflict]] = defaultdict(list)
     for r in rows:
         conflict = Conflict(

@@ -19,16 +19,11 @@ from tradeoff.db.offering_rows import (
     parse_decimal,
     price_side_tables,
 )
-from tradeoff.records import (
-    CAPABILITIES,
-    Fact,
-    Model,
-    Offering,
-    PartialDate,
-    Prices,
-    Source,
-    snapshot_name,
-)
+from tradeoff.records import CAPABILITIES, Fact, Model, PartialDate, Source, snapshot_name
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
+if TYPE_CHECKING:
+    from tradeoff.offering_records import Offering
 
 _UNSOURCED: Fact[Any] = Fact(None)  # immutable: one for every fact a model lacks
 
@@ -102,6 +97,8 @@ def load_offerings(
 ) -> list[Offering]:
     """Every offering (``model_ids`` None), or those linked to ``model_ids``, in provider
     order."""
+    from tradeoff.offering_records import Offering, Prices  # not on cold paths
+
     tiers, history, units = price_side_tables(rows, model_ids)
     out: list[Offering] = []
     dec = Memo(parse_decimal)  # prices repeat a lot: parse each distinct text once

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from tradeoff.benchmark_records import Benchmark
 from tradeoff.compare.benchmarks import NO_BENCHMARKS, BenchmarkSection, section_from_results
@@ -22,7 +22,10 @@ from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db import benchmark_queries, derived
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.memo import per_catalog
-from tradeoff.records import Model, Offering, model_slug
+from tradeoff.records import Model, model_slug
+
+if TYPE_CHECKING:
+    from tradeoff.records import Offering  # annotations only: not on cold paths
 
 
 class ModelName(TypedDict):
@@ -94,7 +97,7 @@ def compare_view(catalog: Catalog, models: Sequence[Model]) -> CatalogView:
     )
 
 
-class _Offerings(Mapping[str, Sequence[Offering]]):
+class _Offerings(Mapping[str, Sequence["Offering"]]):
     """The offerings of some models, read when first looked up: a comparison at the default
     blend reads each model's stored pricing instead (``CatalogView.pricing``)."""
 
