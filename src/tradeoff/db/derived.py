@@ -175,3 +175,21 @@ def model_values(catalog: Catalog, name: str, model_ids: Sequence[str]) -> dict[
     sql += f"({_marks(model_ids)})"
     rows = catalog.connection().execute(sql, (name, *model_ids)).fetchall()
     return {r[0]: json.loads(r[1]) for r in rows}
+
+
+def model_values_of(
+    catalog: Catalog, model_ids: Sequence[str], names: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """The stored per-model values ``names`` of each of ``model_ids``, in one read: model id
+    → name → value (a model or name without a stored value is missing)."""
+    sql = f"SELECT model_id, name, json FROM model_values WHERE model_id IN ({_marks(model_ids)})"
+    sql += f" AND name IN ({_marks(names)})"
+    cursor = catalog.connection().cursor()
+    cursor.row_factory = None
+    rows = cursor.execute(sql, (*model_ids, *names)).fetchall()
+    # every value decoded in one call, not one call each
+    values = json.loads(f"[{','.join(r[2] for r in rows)}]")
+    out: dict[str, dict[str, Any]] = {}
+    for (model_id, name, _), value in zip(rows, values, strict=True):
+        out.setdefault(model_id, {})[name] = value
+    return out

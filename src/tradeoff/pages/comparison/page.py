@@ -49,7 +49,13 @@ from tradeoff.pages.comparison.sources import SourceEntry, numbering, sources_se
 from tradeoff.pages.comparison.specs import SpecRowEntry, specs_section
 from tradeoff.pages.history import ModelPriceChanges, price_changes
 from tradeoff.pages.sources import reviewed_line
-from tradeoff.pages.view import benchmark_section, catalog_view, compare_view
+from tradeoff.pages.view import (
+    StoredValues,
+    benchmark_section,
+    catalog_view,
+    compare_view,
+    stored_values,
+)
 from tradeoff.records import Lab, Model
 
 
@@ -119,9 +125,10 @@ def compare_context(
     """The whole comparison page as JSON-ready values (money as decimal strings)."""
     models = resolve_models(catalog, model_ids)
     chosen = DEFAULT_BLEND if blend is None else blend_of(*blend)
-    view = compare_view(catalog, models)
+    parts = stored_values(catalog, [m.id for m in models])  # pricing, price changes: one read
+    view = compare_view(catalog, models, parts)
     result = compare(models, view, chosen, benchmark_section(catalog, models))
-    return comparison_context(result, catalog, chosen, view)
+    return comparison_context(result, catalog, chosen, view, parts)
 
 
 SECTION_LABELS = {
@@ -133,10 +140,15 @@ SECTION_LABELS = {
 
 
 def comparison_context(
-    result: Comparison, catalog: Catalog, blend: Blend, view: CatalogView | None = None
+    result: Comparison,
+    catalog: Catalog,
+    blend: Blend,
+    view: CatalogView | None = None,
+    parts: StoredValues | None = None,
 ) -> ComparisonContext:
     """A ``Comparison`` as plain values, one section builder per section of the page
-    (``view``: the records ``result`` was computed from; default the whole catalog's)."""
+    (``view``: the records ``result`` was computed from; default the whole catalog's;
+    ``parts``: its models' values stored at build, ``pages.view.stored_values``)."""
     numbers = numbering(result)
     view = view or catalog_view(catalog)
     shared = shared_providers_section(result)
@@ -168,7 +180,7 @@ def comparison_context(
             prices_comparable(kinds_of(result.models)),
         ),
         claims=claims_section(result),
-        price_changes=price_changes(catalog, list(result.models)),
+        price_changes=price_changes(catalog, list(result.models), parts),
         deep_dive=deep_dive_section(result),
         choose=choose_section(result),
         faq=faq_section(result),
