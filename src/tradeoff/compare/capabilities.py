@@ -37,8 +37,12 @@ class CapabilityRow:
     @property
     def differs(self) -> bool:
         """Known yes for some model and known no for another: a real difference."""
-        states = {c.state for c in self.cells}
-        return Tri.YES in states and Tri.NO in states
+        # identity, not a set of states: an Enum hashes in Python, and pages ask this often
+        yes = no = False
+        for c in self.cells:
+            yes = yes or c.state is Tri.YES
+            no = no or c.state is Tri.NO
+        return yes and no
 
 
 def capability_rows(models: Sequence[Model]) -> tuple[CapabilityRow, ...]:

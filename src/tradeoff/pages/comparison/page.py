@@ -158,40 +158,40 @@ def comparison_context(
     models = [(m.id, m.name) for m in result.models]
     blend_shown = blend_entry(blend)
     cards = summary_cards(models, pricing, specs, benchmarks, blend_shown, result.claims)
-    return ComparisonContext(
-        title=" vs ".join(m.name for m in result.models),
-        models=[_model_entry(m, view.labs.get(m.lab_id)) for m in result.models],
-        blend=blend_shown,
-        summary_cards=cards,
-        verdict_line=verdict_line(cards, result.claims, benchmarks),
-        summary=result.verdict.summary.text,
-        verdict=result.verdict.verdict.text,
-        pricing=pricing,
-        shared_providers=shared,
-        shared_provider_count=len(shared),
-        specs=specs,
-        capabilities=capabilities_section(result, numbers),
-        benchmarks=benchmarks,
-        charts=compare_charts(
+    return {
+        "title": " vs ".join(m.name for m in result.models),
+        "models": [_model_entry(m, view.labs.get(m.lab_id)) for m in result.models],
+        "blend": blend_shown,
+        "summary_cards": cards,
+        "verdict_line": verdict_line(cards, result.claims, benchmarks),
+        "summary": result.verdict.summary.text,
+        "verdict": result.verdict.verdict.text,
+        "pricing": pricing,
+        "shared_providers": shared,
+        "shared_provider_count": len(shared),
+        "specs": specs,
+        "capabilities": capabilities_section(result, numbers),
+        "benchmarks": benchmarks,
+        "charts": compare_charts(
             [m.slug for m in result.models],
             pricing,
             benchmarks,
             blend_shown,
             prices_comparable(kinds_of(result.models)),
         ),
-        claims=claims_section(result),
-        price_changes=price_changes(catalog, list(result.models), parts),
-        deep_dive=deep_dive_section(result),
-        choose=choose_section(result),
-        faq=faq_section(result),
-        related=related_section(result, view),
-        last_reviewed=result.last_reviewed,
-        reviewed=dict(result.reviewed),
-        reviewed_means=REVIEWED_MEANS,
-        data_as_of=result.oldest_snapshot,
-        as_of=dict(result.as_of),
-        reviewed_line=reviewed_line(result.last_reviewed, result.oldest_snapshot),
-        reviewed_text={
+        "claims": claims_section(result),
+        "price_changes": price_changes(catalog, list(result.models), parts),
+        "deep_dive": deep_dive_section(result),
+        "choose": choose_section(result),
+        "faq": faq_section(result),
+        "related": related_section(result, view),
+        "last_reviewed": result.last_reviewed,
+        "reviewed": dict(result.reviewed),
+        "reviewed_means": REVIEWED_MEANS,
+        "data_as_of": result.oldest_snapshot,
+        "as_of": dict(result.as_of),
+        "reviewed_line": reviewed_line(result.last_reviewed, result.oldest_snapshot),
+        "reviewed_text": {
             **{
                 section: reviewed_text(
                     f"{label} last reviewed",
@@ -201,18 +201,18 @@ def comparison_context(
                 for section, label in SECTION_LABELS.items()
             },
         },
-        sources=sources_section(result, view, numbers),
-    )
+        "sources": sources_section(result, view, numbers),
+    }
 
 
 def _model_entry(m: Model, lab: Lab | None) -> ModelEntry:
-    return ModelEntry(
-        id=m.id,
-        slug=m.slug,
-        name=m.name,
-        lab=m.lab_id,
-        lab_name=lab.name if lab else m.lab_id,
-        family=m.family,
-        kind=m.kind.value,
-        kind_label=kind_label(m.kind.value),
-    )
+    return {
+        "id": m.id,
+        "slug": m.slug,
+        "name": m.name,
+        "lab": m.lab_id,
+        "lab_name": lab.name if lab else m.lab_id,
+        "family": m.family,
+        "kind": m.kind.value,
+        "kind_label": kind_label(m.kind.value),
+    }

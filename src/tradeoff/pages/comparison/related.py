@@ -31,19 +31,19 @@ def related_section(result: Comparison, view: CatalogView) -> list[RelatedGroup]
     """For each compared model, related models with canonical pair URLs."""
     names = view.names or {i: m.name for i, m in view.models.items()}
     return [
-        RelatedGroup(
-            model=model_id,
-            items=[
-                RelatedItem(
-                    id=r.model_id,
-                    slug=model_slug(r.model_id),
-                    name=names[r.model_id],
-                    reasons=list(r.reasons),
-                    compare=sorted([model_id, r.model_id]),
-                    url=urls.compare([model_slug(model_id), model_slug(r.model_id)]),
-                )
+        {
+            "model": model_id,
+            "items": [
+                {
+                    "id": r.model_id,
+                    "slug": model_slug(r.model_id),
+                    "name": names[r.model_id],
+                    "reasons": list(r.reasons),
+                    "compare": sorted([model_id, r.model_id]),
+                    "url": urls.compare([model_slug(model_id), model_slug(r.model_id)]),
+                }
                 for r in items
             ],
-        )
+        }
         for model_id, items in result.related
     ]
