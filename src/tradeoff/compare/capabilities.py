@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tradeoff.frozen import fast_init
 from tradeoff.records import CAPABILITIES, CAPABILITY_LABELS, Model, Tri, dated_text
 
 
+@fast_init
 @dataclass(frozen=True)
 class CapabilityCell:
     """One model's support for one capability, with where that came from."""
@@ -26,6 +28,7 @@ class CapabilityCell:
         return dated_text(self.checked, self.as_of)
 
 
+@fast_init
 @dataclass(frozen=True)
 class CapabilityRow:
     """One capability across the compared models, in model order."""

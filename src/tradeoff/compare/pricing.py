@@ -24,12 +24,14 @@ from tradeoff.compare.headline import (
     sells_per_use,
 )
 from tradeoff.compare.workload import Blend
+from tradeoff.frozen import fast_init
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Offering, Provider, dated_text
 
 _TOKEN_PRICES = ("input_per_mtok", "output_per_mtok")  # the two prices a blend reads
 
 
+@fast_init
 @dataclass(frozen=True)
 class Quote:
     """One offering of a model at one provider, priced at a blend."""
@@ -72,6 +74,7 @@ class Quote:
         return self.blended_per_mtok is not None
 
 
+@fast_init
 @dataclass(frozen=True)
 class ModelPricing:
     """Where one model runs and what it costs there."""

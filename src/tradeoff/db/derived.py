@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from tradeoff.db.queries import Catalog
+from tradeoff.frozen import fast_init
 
 
+@fast_init
 @dataclass(frozen=True)
 class Headline:
     """A model's headline blended price (None: unpriced) and capability set."""
@@ -31,6 +33,7 @@ class Headline:
     capabilities: frozenset[str]
 
 
+@fast_init
 @dataclass(frozen=True)
 class RelatedRow:
     """One of a model's related models, ranked (``compare.related.Related``'s fields)."""
