@@ -126,17 +126,19 @@ def _marks(ids: Sequence[str]) -> str:
 def headlines(catalog: Catalog, model_ids: Iterable[str] | None = None) -> dict[str, Headline]:
     """The stored headline of each model (of ``model_ids``, or of every model)."""
     ids = None if model_ids is None else list(model_ids)
-    sql = "SELECT * FROM model_headline"
+    sql = "SELECT model_id, blended_per_mtok, capabilities FROM model_headline"
     if ids is not None:
         sql += f" WHERE model_id IN ({_marks(ids)})"
-    rows = catalog.connection().execute(sql, tuple(ids or ())).fetchall()
+    cursor = catalog.connection().cursor()
+    cursor.row_factory = None  # plain tuples
+    rows = cursor.execute(sql, tuple(ids or ())).fetchall()
     return {
-        r["model_id"]: Headline(
-            r["model_id"],
-            None if r["blended_per_mtok"] is None else Decimal(r["blended_per_mtok"]),
-            frozenset(c for c in r["capabilities"].split(",") if c),
+        model_id: Headline(
+            model_id,
+            None if blended is None else Decimal(blended),
+            frozenset(c for c in capabilities.split(",") if c),
         )
-        for r in rows
+        for model_id, blended, capabilities in rows
     }
 
 
