@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from tradeoff.frozen import fast_init
 from tradeoff.records import CAPABILITIES, CAPABILITY_LABELS, Model, Tri, dated_text
@@ -37,15 +38,11 @@ class CapabilityRow:
     label: str
     cells: tuple[CapabilityCell, ...]
 
-    @property
+    @cached_property  # asked by the claims, the summary and the table: worked out once
     def differs(self) -> bool:
         """Known yes for some model and known no for another: a real difference."""
-        # identity, not a set of states: an Enum hashes in Python, and pages ask this often
-        yes = no = False
-        for c in self.cells:
-            yes = yes or c.state is Tri.YES
-            no = no or c.state is Tri.NO
-        return yes and no
+        states = [c.state for c in self.cells]  # no set: an Enum hashes in Python
+        return Tri.YES in states and Tri.NO in states
 
 
 def capability_rows(models: Sequence[Model]) -> tuple[CapabilityRow, ...]:
