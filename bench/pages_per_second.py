@@ -15,9 +15,14 @@ After that first page the process freezes what it holds (``gc.collect(); gc.free
 is not a cost of the pages (the young generations' collections still are).
 
 Nothing is memoized across pages beyond what a ``Catalog`` keeps of the records it has read
-(a model shown on two pages of a pass is loaded once, as before): what a page shows of one
-model alone (its pricing, price changes, related models) is read from the database's values
-precomputed at build (``pages.precompute``), on every page.
+(a model shown on two pages of a pass is loaded once, as before) and what every page shares
+(providers, labs, sources, model names, the benchmark registry). What a page shows of one
+model alone is read from the database's values precomputed at build (``pages.precompute``),
+on every page: its headline price and capability set, its related models, and its pricing at
+the default blend and price changes (``model_values``, both in one query). Everything else is
+computed on every page: resolving the names, the models' benchmark results (read), the
+compare engine (spec and capability rows, every claim, verdict, FAQ, related models left out
+of the pair), and the context (every route, cell, claim, card, chart row and source entry).
 """
 
 from __future__ import annotations

@@ -143,3 +143,12 @@ def test_a_comparison_at_the_default_blend_reads_no_offering(catalog_db: Path) -
         assert set(fresh._some_offerings) == {a, b}  # another blend prices them again
     finally:
         fresh.close()
+
+
+def test_a_comparison_reads_its_models_stored_values_in_one_read(catalog: Catalog) -> None:
+    ids = sorted(catalog.models)[:3]
+    together = derived.model_values_of(catalog, ids, ("pricing", "price_changes"))
+    for name in ("pricing", "price_changes"):
+        one = derived.model_values(catalog, name, ids)
+        assert {i: v[name] for i, v in together.items() if name in v} == one, name
+    assert set(together) == set(ids)

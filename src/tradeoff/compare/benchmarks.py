@@ -14,8 +14,10 @@ from tradeoff.benchmark_records import Benchmark, BenchmarkResult
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, Number
 from tradeoff.compare.comparable import ComparableRow, comparable
+from tradeoff.frozen import fast_init
 
 
+@fast_init
 @dataclass(frozen=True)
 class BenchmarkScore:
     """One model's score on one benchmark, and who reported it."""
@@ -30,6 +32,7 @@ class BenchmarkScore:
     source_url: str = ""
 
 
+@fast_init
 @dataclass(frozen=True)
 class BenchmarkRow:
     """One benchmark on which every compared model has a comparable result."""
@@ -58,6 +61,7 @@ class BenchmarkRow:
         return self.name + (f" ({extra})" if extra else "")
 
 
+@fast_init
 @dataclass(frozen=True)
 class BenchmarkSection:
     """``in_catalog`` False: the catalog holds no benchmark results at all yet."""

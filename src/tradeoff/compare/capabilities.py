@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
+from tradeoff.frozen import fast_init
 from tradeoff.records import CAPABILITIES, CAPABILITY_LABELS, Model, Tri, dated_text
 
 
+@fast_init
 @dataclass(frozen=True)
 class CapabilityCell:
     """One model's support for one capability, with where that came from."""
@@ -26,6 +29,7 @@ class CapabilityCell:
         return dated_text(self.checked, self.as_of)
 
 
+@fast_init
 @dataclass(frozen=True)
 class CapabilityRow:
     """One capability across the compared models, in model order."""
@@ -34,10 +38,10 @@ class CapabilityRow:
     label: str
     cells: tuple[CapabilityCell, ...]
 
-    @property
+    @cached_property  # asked by the claims, the summary and the table: worked out once
     def differs(self) -> bool:
         """Known yes for some model and known no for another: a real difference."""
-        states = {c.state for c in self.cells}
+        states = [c.state for c in self.cells]  # no set: an Enum hashes in Python
         return Tri.YES in states and Tri.NO in states
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tradeoff.frozen import fast_init
+
 Value = Decimal | int | str | None  # None: the table states the value is unknown
 
 
+@fast_init
 @dataclass(frozen=True)
 class Number:
     """A value a claim states and the table cell it comes from."""
@@ -18,6 +21,7 @@ class Number:
     value: Value
 
 
+@fast_init
 @dataclass(frozen=True)
 class Claim:
     """One statement: its text, its basis, the numbers it states and whom it favours."""

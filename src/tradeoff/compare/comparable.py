@@ -27,11 +27,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tradeoff.benchmark_records import INDEPENDENT, REPORTED_KINDS, VENDOR, BenchmarkResult
+from tradeoff.frozen import fast_init
 
 Side = str  # "a" | "b"
 GroupKey = tuple[str, str, str, tuple[tuple[str, str], ...]]
 
 
+@fast_init
 @dataclass(frozen=True)
 class ComparableRow:
     """Two results, one per model, that measure the same thing the same way."""

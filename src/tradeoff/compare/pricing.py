@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tradeoff.compare.workload import Blend
+from tradeoff.frozen import fast_init
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Provider, dated_text
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 _TOKEN_PRICES = ("input_per_mtok", "output_per_mtok")  # the two prices a blend reads
 
 
+@fast_init
 @dataclass(frozen=True)
 class Quote:
     """One offering of a model at one provider, priced at a blend."""
@@ -70,6 +72,7 @@ class Quote:
         return self.blended_per_mtok is not None
 
 
+@fast_init
 @dataclass(frozen=True)
 class ModelPricing:
     """Where one model runs and what it costs there."""

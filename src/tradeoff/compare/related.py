@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tradeoff.compare.like_for_like import same_kind
+from tradeoff.frozen import fast_init
 from tradeoff.records import CAPABILITIES, Model
 
 # Weights: a sibling or same-lab model is the comparison people look for first; price tier
@@ -19,6 +20,7 @@ CAPABILITY_WEIGHT = 2.0
 RELATED_LIMIT = 6  # related models shown per model (model page, comparison page)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Related:
     """Another model worth comparing with, and why."""

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from tradeoff.compare.wording import NOT_SOURCED, disputed, params, short_tokens, tokens
+from tradeoff.frozen import fast_init
 from tradeoff.kinds import kind_label
 from tradeoff.records import Fact, Model, dated_text
 
 ARCHITECTURES = {"moe": "mixture of experts", "dense": "dense"}
 
 
+@fast_init
 @dataclass(frozen=True)
 class SpecCell:
     """One model's value for one spec; ``value`` is the raw fact (None = not yet sourced)."""
@@ -32,6 +34,7 @@ class SpecCell:
         return dated_text(self.checked, self.as_of)
 
 
+@fast_init
 @dataclass(frozen=True)
 class SpecRow:
     """One spec (a row of the specs table): its cell for each compared model."""

@@ -71,13 +71,50 @@ def results_for(catalog: Catalog, model_id: str) -> list[BenchmarkResult]:
     return [_result(r) for r in rows]
 
 
+# BenchmarkResult's fields, in its order: a comparison page reads its models' rows as tuples
+_FIELDS = (
+    "id, model_id, benchmark_id, subset, metric, metric_as_published, score, harness, "
+    "harness_key, settings, run_by, reported, date, source_id, source_url, published_in, "
+    "licence, source_model, matched_how, checkpoint, withdrawn, settings_from"
+)
+
+
 def results_of(catalog: Catalog, model_ids: list[str]) -> dict[str, list[BenchmarkResult]]:
     """``results_for`` each of ``model_ids`` (each list in the same order), in one read."""
     marks = ",".join("?" * len(model_ids))
-    sql = f"SELECT * FROM benchmark_results WHERE model_id IN ({marks}) {_ORDER}"
+    sql = f"SELECT {_FIELDS} FROM benchmark_results WHERE model_id IN ({marks}) {_ORDER}"
+    cursor = catalog.connection().cursor()
+    cursor.row_factory = None  # plain tuples, by position: a name lookup per field costs more
+    rows = cursor.execute(sql, tuple(model_ids)).fetchall()
+    settings = json.loads(f"[{','.join(r[9] for r in rows)}]")  # one call, not one a row
     out: dict[str, list[BenchmarkResult]] = {m: [] for m in model_ids}
-    for r in catalog.connection().execute(sql, tuple(model_ids)).fetchall():
-        out[r["model_id"]].append(_result(r))
+    for r, given in zip(rows, settings, strict=True):
+        out[r[1]].append(
+            BenchmarkResult(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                Decimal(r[6]),
+                r[7],
+                r[8],
+                tuple(sorted(given.items())),
+                r[10],
+                r[11],
+                r[12],
+                r[13],
+                r[14],
+                r[15],
+                r[16],
+                r[17],
+                r[18],
+                r[19],
+                r[20],
+                r[21],
+            )
+        )
     return out
 
 

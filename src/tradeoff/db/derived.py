@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from tradeoff.db.queries import Catalog
+from tradeoff.frozen import fast_init
 
 
+@fast_init
 @dataclass(frozen=True)
 class Headline:
     """A model's headline blended price (None: unpriced) and capability set."""
@@ -31,6 +33,7 @@ class Headline:
     capabilities: frozenset[str]
 
 
+@fast_init
 @dataclass(frozen=True)
 class RelatedRow:
     """One of a model's related models, ranked (``compare.related.Related``'s fields)."""
@@ -123,17 +126,19 @@ def _marks(ids: Sequence[str]) -> str:
 def headlines(catalog: Catalog, model_ids: Iterable[str] | None = None) -> dict[str, Headline]:
     """The stored headline of each model (of ``model_ids``, or of every model)."""
     ids = None if model_ids is None else list(model_ids)
-    sql = "SELECT * FROM model_headline"
+    sql = "SELECT model_id, blended_per_mtok, capabilities FROM model_headline"
     if ids is not None:
         sql += f" WHERE model_id IN ({_marks(ids)})"
-    rows = catalog.connection().execute(sql, tuple(ids or ())).fetchall()
+    cursor = catalog.connection().cursor()
+    cursor.row_factory = None  # plain tuples
+    rows = cursor.execute(sql, tuple(ids or ())).fetchall()
     return {
-        r["model_id"]: Headline(
-            r["model_id"],
-            None if r["blended_per_mtok"] is None else Decimal(r["blended_per_mtok"]),
-            frozenset(c for c in r["capabilities"].split(",") if c),
+        model_id: Headline(
+            model_id,
+            None if blended is None else Decimal(blended),
+            frozenset(c for c in capabilities.split(",") if c),
         )
-        for r in rows
+        for model_id, blended, capabilities in rows
     }
 
 
@@ -175,3 +180,21 @@ def model_values(catalog: Catalog, name: str, model_ids: Sequence[str]) -> dict[
     sql += f"({_marks(model_ids)})"
     rows = catalog.connection().execute(sql, (name, *model_ids)).fetchall()
     return {r[0]: json.loads(r[1]) for r in rows}
+
+
+def model_values_of(
+    catalog: Catalog, model_ids: Sequence[str], names: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """The stored per-model values ``names`` of each of ``model_ids``, in one read: model id
+    → name → value (a model or name without a stored value is missing)."""
+    sql = f"SELECT model_id, name, json FROM model_values WHERE model_id IN ({_marks(model_ids)})"
+    sql += f" AND name IN ({_marks(names)})"
+    cursor = catalog.connection().cursor()
+    cursor.row_factory = None
+    rows = cursor.execute(sql, (*model_ids, *names)).fetchall()
+    # every value decoded in one call, not one call each
+    values = json.loads(f"[{','.join(r[2] for r in rows)}]")
+    out: dict[str, dict[str, Any]] = {}
+    for (model_id, name, _), value in zip(rows, values, strict=True):
+        out.setdefault(model_id, {})[name] = value
+    return out

@@ -13,7 +13,7 @@ from tradeoff import urls
 from tradeoff.db import derived
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.history_shapes import ModelPriceChanges
-from tradeoff.pages.view import has_derived
+from tradeoff.pages.view import StoredValues, has_derived
 from tradeoff.records import Model
 
 __all__ = ["LATEST_MOVES", "ModelPriceChanges", "computed_price_changes", "price_changes"]
@@ -21,11 +21,17 @@ __all__ = ["LATEST_MOVES", "ModelPriceChanges", "computed_price_changes", "price
 LATEST_MOVES = 3  # moves per model on a comparison page (the model page lists them all)
 
 
-def price_changes(catalog: Catalog, models: list[Model]) -> list[ModelPriceChanges]:
+def price_changes(
+    catalog: Catalog, models: list[Model], read: StoredValues | None = None
+) -> list[ModelPriceChanges]:
     """Each compared model's price changes (models without a dated history are left out):
-    stored at database build (``pages.precompute``), else computed."""
+    stored at database build (``pages.precompute``), else computed. ``read``: the models'
+    stored values already read (``pages.view.stored_values``)."""
     if not has_derived(catalog):
         return computed_price_changes(catalog, models)
+    if read is not None:
+        got = [read.get(m.id, {}).get("price_changes") for m in models]
+        return [c for c in got if c is not None]
     stored = derived.model_values(catalog, "price_changes", [m.id for m in models])
     return [stored[m.id] for m in models if stored.get(m.id) is not None]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
-import re
 from decimal import Decimal
 from typing import Any, TypeAlias
 
@@ -38,13 +37,12 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-_POSITIONAL = re.compile(r"-?\d+(\.\d+)?")  # str(Decimal) without an exponent
-
-
 def decimal_str(value: Decimal) -> str:
     """A Decimal (money, a score, a share) as a plain decimal string: "0.6", never "6E-1"."""
-    text = str(value)  # exact digits; a page writes a few dozen of these
-    if _POSITIONAL.fullmatch(text):
+    text = str(value)  # exact digits; a page writes a few hundred of these
+    # positional (no exponent "E", not "NaN"/"sNaN"/"Infinity"): str(Decimal) writes nothing
+    # else than digits, one "." and a leading "-"
+    if "E" not in text and "N" not in text and "I" not in text:
         return text.rstrip("0").rstrip(".") if "." in text else text
     short = value.normalize()  # exact unless the value has more digits than the context
     return format(short if short == value else normalize(value), "f")

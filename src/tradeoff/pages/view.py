@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from tradeoff.benchmark_records import Benchmark
 from tradeoff.compare.benchmarks import NO_BENCHMARKS, BenchmarkSection, section_from_results
@@ -67,9 +67,26 @@ def has_derived(catalog: Catalog) -> bool:
     return derived.has_derived(catalog)
 
 
-def compare_view(catalog: Catalog, models: Sequence[Model]) -> CatalogView:
+# model id → name → a value stored at build (``db.derived`` ``model_values``)
+StoredValues = Mapping[str, Mapping[str, Any]]
+# what a comparison page reads of each model's stored values
+PAGE_VALUES = ("pricing", "price_changes")
+
+
+def stored_values(catalog: Catalog, model_ids: Sequence[str]) -> StoredValues | None:
+    """What a comparison page reads of its models' stored values, in one read; None for a
+    database without them."""
+    if not has_derived(catalog):
+        return None
+    return derived.model_values_of(catalog, model_ids, PAGE_VALUES)
+
+
+def compare_view(
+    catalog: Catalog, models: Sequence[Model], stored: StoredValues | None = None
+) -> CatalogView:
     """What a comparison of ``models`` reads: those models, their offerings, their stored
     headlines and related models (and every model's name) — not the whole catalog.
+    ``stored``: their values already read (``stored_values``); default: read here.
 
     Without the precomputed values (a database compiled without ``pages.precompute``) it is
     the whole ``catalog_view``; both give the same page.
@@ -77,12 +94,15 @@ def compare_view(catalog: Catalog, models: Sequence[Model]) -> CatalogView:
     if not has_derived(catalog):
         return catalog_view(catalog)
     ids = [m.id for m in models]
+    if stored is None:
+        stored = {
+            i: {"pricing": v} for i, v in derived.model_values(catalog, "pricing", ids).items()
+        }
     related = {
         model_id: tuple(Related(r.related_id, r.score, r.reasons) for r in rows)
         for model_id, rows in derived.related(catalog, ids).items()
     }
     heads = derived.headlines(catalog, ids)
-    stored = derived.model_values(catalog, "pricing", ids)
     return CatalogView(
         models=catalog.models_of(ids),
         offerings=_Offerings(catalog, ids),
@@ -93,7 +113,7 @@ def compare_view(catalog: Catalog, models: Sequence[Model]) -> CatalogView:
         capability_sets={i: h.capabilities for i, h in heads.items()},
         related=related,
         names=catalog.model_names,
-        pricing={i: pricing_from_json(v) for i, v in stored.items()},
+        pricing={i: pricing_from_json(v["pricing"]) for i, v in stored.items() if "pricing" in v},
     )
 
 

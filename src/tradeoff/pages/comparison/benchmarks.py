@@ -54,42 +54,41 @@ class BenchmarksEntry(TypedDict):
 def benchmarks_section(result: Comparison, numbers: dict[str, int]) -> BenchmarksEntry:
     """The shared rows with each score's source number."""
     b = result.benchmarks
-    return BenchmarksEntry(
-        in_catalog=b.in_catalog,
-        shared=[
-            BenchmarkRowEntry(
-                benchmark=r.benchmark_id,
-                key=r.key,
-                name=r.name,
-                label=r.label,
-                category=r.category,
-                subset=r.subset,
-                metric=r.metric,
-                unit=r.unit,
-                higher_is_better=r.higher_is_better,
-                harness=r.harness,
-                settings=r.settings,
-                basis=r.basis,
-                scores=[
-                    ScoreEntry(
-                        model=s.model_id,
-                        score=decimal_str(s.score),
-                        reported=s.reported,
-                        run_by=s.run_by,
-                        date=s.date,
-                        source=s.source_id,
-                        source_n=numbers.get(s.source_id),
-                        source_url=s.source_url,
-                    )
+    return {
+        "in_catalog": b.in_catalog,
+        "shared": [
+            {
+                "benchmark": r.benchmark_id,
+                "key": r.key,
+                "name": r.name,
+                "label": r.label,
+                "category": r.category,
+                "subset": r.subset,
+                "metric": r.metric,
+                "unit": r.unit,
+                "higher_is_better": r.higher_is_better,
+                "harness": r.harness,
+                "settings": r.settings,
+                "basis": r.basis,
+                "scores": [
+                    {
+                        "model": s.model_id,
+                        "score": decimal_str(s.score),
+                        "reported": s.reported,
+                        "run_by": s.run_by,
+                        "date": s.date,
+                        "source": s.source_id,
+                        "source_n": numbers.get(s.source_id),
+                        "source_url": s.source_url,
+                    }
                     for s in r.scores
                 ],
-            )
+            }
             for r in b.rows
         ],
-        result_counts=dict(b.result_counts),
-        excluded=list(b.excluded),
-        # For pages: the rule-based exclusions, and how many results simply lack a partner.
-        excluded_by_rule=list(b.excluded_by_rule),
-        without_counterpart=b.without_counterpart,
-        statement=next((c.text for c in result.claims if c.id == "benchmark.none"), None),
-    )
+        "result_counts": dict(b.result_counts),
+        "excluded": list(b.excluded),
+        "excluded_by_rule": list(b.excluded_by_rule),
+        "without_counterpart": b.without_counterpart,
+        "statement": next((c.text for c in result.claims if c.id == "benchmark.none"), None),
+    }

@@ -27,29 +27,29 @@ def capability_cell(cell: CapabilityCell, numbers: dict[str, int]) -> CellEntry:
     display = TRI_DISPLAY[cell.state]
     if cell.state is Tri.UNKNOWN:
         display = disputed(display, cell.disputed)
-    return CellEntry(
-        model=cell.model_id,
-        display=display,
-        source=cell.source_id,
-        source_n=numbers.get(cell.source_id or ""),
-        checked=cell.checked,
-        date_kind=date_kind(cell.checked, cell.as_of),
-        dated=cell.dated,
-        note=cell.note,
-        disputed=cell.disputed,
-        value=cell.state.value,
-        known=cell.state is not Tri.UNKNOWN,
-    )
+    return {
+        "model": cell.model_id,
+        "display": display,
+        "source": cell.source_id,
+        "source_n": numbers.get(cell.source_id or ""),
+        "checked": cell.checked,
+        "date_kind": date_kind(cell.checked, cell.as_of),
+        "dated": cell.dated,
+        "note": cell.note,
+        "disputed": cell.disputed,
+        "value": cell.state.value,
+        "known": cell.state is not Tri.UNKNOWN,
+    }
 
 
 def capabilities_section(result: Comparison, numbers: dict[str, int]) -> list[CapabilityRowEntry]:
     """Every capability row."""
     return [
-        CapabilityRowEntry(
-            key=r.key,
-            label=r.label,
-            differs=r.differs,
-            cells=[capability_cell(c, numbers) for c in r.cells],
-        )
+        {
+            "key": r.key,
+            "label": r.label,
+            "differs": r.differs,
+            "cells": [capability_cell(c, numbers) for c in r.cells],
+        }
         for r in result.capabilities
     ]

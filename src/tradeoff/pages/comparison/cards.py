@@ -87,7 +87,7 @@ class _Row(TypedDict):
 
 def _route_row(q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntry) -> _Row:
     if q is None:
-        return _Row(value=None, display=missing_route_text(key, p), detail="")
+        return {"value": None, "display": missing_route_text(key, p), "detail": ""}
     display = route_price_text(q, "blended_per_mtok")
     if not q["output_applicable"]:
         value: Json = q["input_per_mtok"]
@@ -97,7 +97,7 @@ def _route_row(q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntr
         unit = f"USD per 1M tokens, blended {blend['label']}"
     stage = "" if q["lifecycle"] == "ga" else f" ({q['lifecycle']})"
     detail = f"{unit}, at {q['provider_name']}{stage}"
-    return _Row(value=value, display=display, detail=detail)
+    return {"value": value, "display": display, "detail": detail}
 
 
 def _cell(rows: Sequence[SpecRowEntry], key: str, model: str) -> CellEntry:
@@ -110,7 +110,7 @@ def _weights_row(rows: Sequence[SpecRowEntry], model: str) -> _Row:
     value = weights["value"]
     shown = "yes" if value is True else "no" if value is False else weights["display"]
     lic = licence["display"] if licence["known"] else w.NOT_SOURCED
-    return _Row(value=value, display=shown, detail=f"licence {lic}")
+    return {"value": value, "display": shown, "detail": f"licence {lic}"}
 
 
 def shared_benchmark(benchmarks: BenchmarksEntry) -> BenchmarkRowEntry | None:
@@ -128,14 +128,14 @@ def _score_text(score: str, unit: str) -> str:
 
 def _benchmark_row(row: BenchmarkRowEntry | None, model: str) -> _Row:
     if row is None:
-        return _Row(value=None, display="none shared", detail="no shared benchmark rows")
+        return {"value": None, "display": "none shared", "detail": "no shared benchmark rows"}
     score = next(s for s in row["scores"] if s["model"] == model)
     better = "higher" if row["higher_is_better"] else "lower"
-    return _Row(
-        value=score["score"],
-        display=_score_text(score["score"], row["unit"]),
-        detail=f"{row['label']}, {row['metric']} ({better} is better), {score['reported']}",
-    )
+    return {
+        "value": score["score"],
+        "display": _score_text(score["score"], row["unit"]),
+        "detail": f"{row['label']}, {row['metric']} ({better} is better), {score['reported']}",
+    }
 
 
 def summary_cards(
@@ -175,30 +175,30 @@ def summary_cards(
             known = dict.fromkeys(ids, True)  # nothing unknown: no benchmark is shared
         marks[key] = row_marks(ids, known, by_id.get(claim_ids[key]))
     return [
-        SummaryCard(
-            model=m,
-            model_name=name,
-            rows=[
-                CardRow(
-                    key=key,
-                    label=LABELS[key],
-                    value=values[m][key]["value"],
-                    display=values[m][key]["display"],
-                    detail=values[m][key]["detail"],
-                    mark=marks[key][m],
-                    mark_text=_mark_text(key, marks[key][m], bench),
-                    claim=claim_ids[key] if claim_ids[key] in by_id else None,
-                )
+        {
+            "model": m,
+            "model_name": name,
+            "rows": [
+                {
+                    "key": key,
+                    "label": LABELS[key],
+                    "value": values[m][key]["value"],
+                    "display": values[m][key]["display"],
+                    "detail": values[m][key]["detail"],
+                    "mark": marks[key][m],
+                    "mark_text": _mark_text(key, marks[key][m], bench),
+                    "claim": claim_ids[key] if claim_ids[key] in by_id else None,
+                }
                 for key in ROWS
             ],
-        )
+        }
         for m, name in models
     ]
 
 
 def _context_row(specs: Sequence[SpecRowEntry], model: str) -> _Row:
     c = _cell(specs, "context_tokens", model)
-    return _Row(value=c["value"], display=c["display"], detail="")
+    return {"value": c["value"], "display": c["display"], "detail": ""}
 
 
 def _mark_text(key: str, mark: str, bench: BenchmarkRowEntry | None) -> str:

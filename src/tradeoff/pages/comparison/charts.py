@@ -71,11 +71,11 @@ def price_rows(pricing: Sequence[PricingEntry]) -> list[PriceChartRow]:
                 prices.setdefault(q["provider"], {})[p["model"]] = value
     order = sorted(prices, key=lambda pid: (min(Decimal(v) for v in prices[pid].values()), pid))
     return [
-        PriceChartRow(
-            provider=pid,
-            provider_name=names[pid],
-            prices=[prices[pid].get(p["model"]) for p in pricing],
-        )
+        {
+            "provider": pid,
+            "provider_name": names[pid],
+            "prices": [prices[pid].get(p["model"]) for p in pricing],
+        }
         for pid in order
     ]
 
@@ -112,13 +112,13 @@ def compare_charts(
     units = [r["unit"] for r in shared]
     unit = max(dict.fromkeys(units), key=units.count) if units else ""
     drawn = [r for r in shared if r["unit"] == unit]
-    score_rows = [
-        ScoreChartRow(
-            label=r["label"],
-            metric=r["metric"],
-            higher_is_better=r["higher_is_better"],
-            scores=[next(s["score"] for s in r["scores"] if s["model"] == m) for m in ids],
-        )
+    score_rows: list[ScoreChartRow] = [
+        {
+            "label": r["label"],
+            "metric": r["metric"],
+            "higher_is_better": r["higher_is_better"],
+            "scores": [next(s["score"] for s in r["scores"] if s["model"] == m) for m in ids],
+        }
         for r in drawn
     ]
     if not shared:
@@ -130,13 +130,13 @@ def compare_charts(
         score_note += (
             f"; {w.count(left, 'row')} in other units {verb} in the table only." if left else "."
         )
-    return CompareCharts(
-        price_url=urls.compare_chart("prices", slugs, query) if rows else None,
-        price_unit=_unit(pricing, blend),
-        price_note=price_note,
-        price_rows=rows,
-        score_url=urls.compare_chart("scores", slugs, query) if score_rows else None,
-        score_unit=unit,
-        score_note=score_note,
-        score_rows=score_rows,
-    )
+    return {
+        "price_url": urls.compare_chart("prices", slugs, query) if rows else None,
+        "price_unit": _unit(pricing, blend),
+        "price_note": price_note,
+        "price_rows": rows,
+        "score_url": urls.compare_chart("scores", slugs, query) if score_rows else None,
+        "score_unit": unit,
+        "score_note": score_note,
+        "score_rows": score_rows,
+    }

@@ -62,19 +62,24 @@ class FaqEntry(TypedDict):
 def claims_section(result: Comparison) -> list[ClaimEntry]:
     """Every claim with the numbers it states."""
     return [
-        ClaimEntry(
-            id=c.id,
-            topic=c.topic,
-            text=c.text,
-            basis=c.basis,
-            numbers=[
-                NumberEntry(table=n.table, model=n.model_id, field=n.field, value=jsonable(n.value))
+        {
+            "id": c.id,
+            "topic": c.topic,
+            "text": c.text,
+            "basis": c.basis,
+            "numbers": [
+                {
+                    "table": n.table,
+                    "model": n.model_id,
+                    "field": n.field,
+                    "value": jsonable(n.value),
+                }
                 for n in c.numbers
             ],
-            favours=list(c.favours),
-            tie=c.tie,
-            lists={k: list(items) for k, items in c.lists},
-        )
+            "favours": list(c.favours),
+            "tie": c.tie,
+            "lists": {k: list(items) for k, items in c.lists},
+        }
         for c in result.claims
     ]
 
@@ -82,7 +87,7 @@ def claims_section(result: Comparison) -> list[ClaimEntry]:
 def deep_dive_section(result: Comparison) -> list[ParagraphEntry]:
     """The deep dive on cost and availability."""
     return [
-        ParagraphEntry(title=p.title, text=p.text, claims=list(p.claim_ids))
+        {"title": p.title, "text": p.text, "claims": list(p.claim_ids)}
         for p in result.verdict.deep_dive
     ]
 
@@ -90,9 +95,12 @@ def deep_dive_section(result: Comparison) -> list[ParagraphEntry]:
 def choose_section(result: Comparison) -> list[ChooseEntry]:
     """When to pick each model."""
     return [
-        ChooseEntry(
-            model=c.model_id, text=c.text, reasons=list(c.reasons), claims=list(c.claim_ids)
-        )
+        {
+            "model": c.model_id,
+            "text": c.text,
+            "reasons": list(c.reasons),
+            "claims": list(c.claim_ids),
+        }
         for c in result.verdict.choose
     ]
 
@@ -100,5 +108,6 @@ def choose_section(result: Comparison) -> list[ChooseEntry]:
 def faq_section(result: Comparison) -> list[FaqEntry]:
     """The FAQ."""
     return [
-        FaqEntry(question=f.question, answer=f.answer, claims=list(f.claim_ids)) for f in result.faq
+        {"question": f.question, "answer": f.answer, "claims": list(f.claim_ids)}
+        for f in result.faq
     ]

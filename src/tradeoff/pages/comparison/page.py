@@ -49,7 +49,13 @@ from tradeoff.pages.comparison.sources import SourceEntry, numbering, sources_se
 from tradeoff.pages.comparison.specs import SpecRowEntry, specs_section
 from tradeoff.pages.history import ModelPriceChanges, price_changes
 from tradeoff.pages.sources import reviewed_line
-from tradeoff.pages.view import benchmark_section, catalog_view, compare_view
+from tradeoff.pages.view import (
+    StoredValues,
+    benchmark_section,
+    catalog_view,
+    compare_view,
+    stored_values,
+)
 from tradeoff.records import Lab, Model
 
 
@@ -119,9 +125,10 @@ def compare_context(
     """The whole comparison page as JSON-ready values (money as decimal strings)."""
     models = resolve_models(catalog, model_ids)
     chosen = DEFAULT_BLEND if blend is None else blend_of(*blend)
-    view = compare_view(catalog, models)
+    parts = stored_values(catalog, [m.id for m in models])  # pricing, price changes: one read
+    view = compare_view(catalog, models, parts)
     result = compare(models, view, chosen, benchmark_section(catalog, models))
-    return comparison_context(result, catalog, chosen, view)
+    return comparison_context(result, catalog, chosen, view, parts)
 
 
 SECTION_LABELS = {
@@ -133,10 +140,15 @@ SECTION_LABELS = {
 
 
 def comparison_context(
-    result: Comparison, catalog: Catalog, blend: Blend, view: CatalogView | None = None
+    result: Comparison,
+    catalog: Catalog,
+    blend: Blend,
+    view: CatalogView | None = None,
+    parts: StoredValues | None = None,
 ) -> ComparisonContext:
     """A ``Comparison`` as plain values, one section builder per section of the page
-    (``view``: the records ``result`` was computed from; default the whole catalog's)."""
+    (``view``: the records ``result`` was computed from; default the whole catalog's;
+    ``parts``: its models' values stored at build, ``pages.view.stored_values``)."""
     numbers = numbering(result)
     view = view or catalog_view(catalog)
     shared = shared_providers_section(result)
@@ -146,40 +158,40 @@ def comparison_context(
     models = [(m.id, m.name) for m in result.models]
     blend_shown = blend_entry(blend)
     cards = summary_cards(models, pricing, specs, benchmarks, blend_shown, result.claims)
-    return ComparisonContext(
-        title=" vs ".join(m.name for m in result.models),
-        models=[_model_entry(m, view.labs.get(m.lab_id)) for m in result.models],
-        blend=blend_shown,
-        summary_cards=cards,
-        verdict_line=verdict_line(cards, result.claims, benchmarks),
-        summary=result.verdict.summary.text,
-        verdict=result.verdict.verdict.text,
-        pricing=pricing,
-        shared_providers=shared,
-        shared_provider_count=len(shared),
-        specs=specs,
-        capabilities=capabilities_section(result, numbers),
-        benchmarks=benchmarks,
-        charts=compare_charts(
+    return {
+        "title": " vs ".join(m.name for m in result.models),
+        "models": [_model_entry(m, view.labs.get(m.lab_id)) for m in result.models],
+        "blend": blend_shown,
+        "summary_cards": cards,
+        "verdict_line": verdict_line(cards, result.claims, benchmarks),
+        "summary": result.verdict.summary.text,
+        "verdict": result.verdict.verdict.text,
+        "pricing": pricing,
+        "shared_providers": shared,
+        "shared_provider_count": len(shared),
+        "specs": specs,
+        "capabilities": capabilities_section(result, numbers),
+        "benchmarks": benchmarks,
+        "charts": compare_charts(
             [m.slug for m in result.models],
             pricing,
             benchmarks,
             blend_shown,
             prices_comparable(kinds_of(result.models)),
         ),
-        claims=claims_section(result),
-        price_changes=price_changes(catalog, list(result.models)),
-        deep_dive=deep_dive_section(result),
-        choose=choose_section(result),
-        faq=faq_section(result),
-        related=related_section(result, view),
-        last_reviewed=result.last_reviewed,
-        reviewed=dict(result.reviewed),
-        reviewed_means=REVIEWED_MEANS,
-        data_as_of=result.oldest_snapshot,
-        as_of=dict(result.as_of),
-        reviewed_line=reviewed_line(result.last_reviewed, result.oldest_snapshot),
-        reviewed_text={
+        "claims": claims_section(result),
+        "price_changes": price_changes(catalog, list(result.models), parts),
+        "deep_dive": deep_dive_section(result),
+        "choose": choose_section(result),
+        "faq": faq_section(result),
+        "related": related_section(result, view),
+        "last_reviewed": result.last_reviewed,
+        "reviewed": dict(result.reviewed),
+        "reviewed_means": REVIEWED_MEANS,
+        "data_as_of": result.oldest_snapshot,
+        "as_of": dict(result.as_of),
+        "reviewed_line": reviewed_line(result.last_reviewed, result.oldest_snapshot),
+        "reviewed_text": {
             **{
                 section: reviewed_text(
                     f"{label} last reviewed",
@@ -189,18 +201,18 @@ def comparison_context(
                 for section, label in SECTION_LABELS.items()
             },
         },
-        sources=sources_section(result, view, numbers),
-    )
+        "sources": sources_section(result, view, numbers),
+    }
 
 
 def _model_entry(m: Model, lab: Lab | None) -> ModelEntry:
-    return ModelEntry(
-        id=m.id,
-        slug=m.slug,
-        name=m.name,
-        lab=m.lab_id,
-        lab_name=lab.name if lab else m.lab_id,
-        family=m.family,
-        kind=m.kind.value,
-        kind_label=kind_label(m.kind.value),
-    )
+    return {
+        "id": m.id,
+        "slug": m.slug,
+        "name": m.name,
+        "lab": m.lab_id,
+        "lab_name": lab.name if lab else m.lab_id,
+        "family": m.family,
+        "kind": m.kind.value,
+        "kind_label": kind_label(m.kind.value),
+    }

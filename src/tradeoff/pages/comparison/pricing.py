@@ -81,33 +81,33 @@ class BlendEntry(TypedDict):
 
 def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
     """A route, JSON-ready, citing its source's number."""
-    return QuoteEntry(
-        provider=q.provider_id,
-        provider_name=q.provider_name,
-        provider_kind=q.provider_kind,
-        provider_model_id=q.provider_model_id,
-        input_per_mtok=decimal_text(q.input_per_mtok),
-        output_per_mtok=decimal_text(q.output_per_mtok),
-        cache_read_per_mtok=decimal_text(q.cache_read_per_mtok),
-        cache_write_per_mtok=decimal_text(q.cache_write_per_mtok),
-        blended_per_mtok=decimal_text(q.blended_per_mtok),
-        free=q.free,
-        lifecycle=q.lifecycle,
-        context_tokens=q.context_tokens,
-        offering_count=q.offering_count,
-        defunct_since=q.defunct_since,
-        quantization=q.quantization,
-        headline_excluded_reason=q.excluded_reason,
-        output_applicable=q.output_applicable,
-        not_per_token=bool(q.other_units) and not q.priced and not q.free,
-        other_units=list(q.other_units),
-        source=q.source_id,
-        source_n=numbers.get(q.source_id),
-        price_sources=list(q.price_source_ids),
-        checked=q.checked,
-        date_kind=AS_OF if q.as_of else CHECKED,
-        dated=q.dated,
-    )
+    return {
+        "provider": q.provider_id,
+        "provider_name": q.provider_name,
+        "provider_kind": q.provider_kind,
+        "provider_model_id": q.provider_model_id,
+        "input_per_mtok": decimal_text(q.input_per_mtok),
+        "output_per_mtok": decimal_text(q.output_per_mtok),
+        "cache_read_per_mtok": decimal_text(q.cache_read_per_mtok),
+        "cache_write_per_mtok": decimal_text(q.cache_write_per_mtok),
+        "blended_per_mtok": decimal_text(q.blended_per_mtok),
+        "free": q.free,
+        "lifecycle": q.lifecycle,
+        "context_tokens": q.context_tokens,
+        "offering_count": q.offering_count,
+        "defunct_since": q.defunct_since,
+        "quantization": q.quantization,
+        "headline_excluded_reason": q.excluded_reason,
+        "output_applicable": q.output_applicable,
+        "not_per_token": bool(q.other_units) and not q.priced and not q.free,
+        "other_units": list(q.other_units),
+        "source": q.source_id,
+        "source_n": numbers.get(q.source_id),
+        "price_sources": list(q.price_source_ids),
+        "checked": q.checked,
+        "date_kind": AS_OF if q.as_of else CHECKED,
+        "dated": q.dated,
+    }
 
 
 def _maybe(q: Quote | None, numbers: dict[str, int]) -> QuoteEntry | None:
@@ -118,20 +118,20 @@ def pricing_section(result: Comparison, numbers: dict[str, int]) -> list[Pricing
     """Per model: headline and first-party routes, every active provider, the rest apart."""
     names = {m.id: m.name for m in result.models}
     return [
-        PricingEntry(
-            model=p.model_id,
-            model_name=names[p.model_id],
-            cheapest=_maybe(p.cheapest, numbers),
-            first_party=_maybe(p.first_party, numbers),
-            providers=[quote_entry(q, numbers) for q in p.providers],
-            provider_count=p.provider_count,
-            unpriced_count=len(p.unpriced_providers),
-            excluded_count=sum(q.excluded_reason is not None for q in p.providers),
-            other_routes=[quote_entry(q, numbers) for q in p.other_routes],
-            not_per_use=[quote_entry(q, numbers) for q in p.not_per_use],
-            defunct=[quote_entry(q, numbers) for q in p.defunct],
-            free_providers=list(p.free_providers),
-        )
+        {
+            "model": p.model_id,
+            "model_name": names[p.model_id],
+            "cheapest": _maybe(p.cheapest, numbers),
+            "first_party": _maybe(p.first_party, numbers),
+            "providers": [quote_entry(q, numbers) for q in p.providers],
+            "provider_count": p.provider_count,
+            "unpriced_count": len(p.unpriced_providers),
+            "excluded_count": sum(q.excluded_reason is not None for q in p.providers),
+            "other_routes": [quote_entry(q, numbers) for q in p.other_routes],
+            "not_per_use": [quote_entry(q, numbers) for q in p.not_per_use],
+            "defunct": [quote_entry(q, numbers) for q in p.defunct],
+            "free_providers": list(p.free_providers),
+        }
         for p in result.pricing
     ]
 
@@ -139,16 +139,16 @@ def pricing_section(result: Comparison, numbers: dict[str, int]) -> list[Pricing
 def shared_providers_section(result: Comparison) -> list[ProviderRef]:
     """Providers that serve every compared model (the count equals this list)."""
     names = {q.provider_id: q.provider_name for p in result.pricing for q in p.providers}
-    return [ProviderRef(id=pid, name=names.get(pid, pid)) for pid in result.shared_providers]
+    return [{"id": pid, "name": names.get(pid, pid)} for pid in result.shared_providers]
 
 
 def blend_entry(blend: Blend) -> BlendEntry:
     """The blend the prices are stated at."""
-    return BlendEntry(
-        input_share=decimal_str(blend.input_share),
-        output_share=decimal_str(blend.output_share),
-        label=blend.label,
-    )
+    return {
+        "input_share": decimal_str(blend.input_share),
+        "output_share": decimal_str(blend.output_share),
+        "label": blend.label,
+    }
 
 
 # The headline rule as every format states it (docs/compare.md "The headline route").

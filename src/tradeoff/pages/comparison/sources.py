@@ -36,17 +36,17 @@ def sources_section(
     for sid in result.source_ids:
         s = view.sources[sid]
         out.append(
-            SourceEntry(
-                n=numbers[sid],
-                id=s.id,
-                name=s.name,
-                kind=s.kind,
-                url=s.url,
-                licence=s.licence,
-                attribution=s.attribution,
-                retrieved=s.retrieved,
-                commit=s.commit,
-                provenance=provenance(s),
-            )
+            {
+                "n": numbers[sid],
+                "id": s.id,
+                "name": s.name,
+                "kind": s.kind,
+                "url": s.url,
+                "licence": s.licence,
+                "attribution": s.attribution,
+                "retrieved": s.retrieved,
+                "commit": s.commit,
+                "provenance": provenance(s),
+            }
         )
     return out

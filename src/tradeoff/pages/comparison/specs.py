@@ -43,24 +43,24 @@ class SpecRowEntry(TypedDict):
 
 def spec_cell(cell: SpecCell, numbers: dict[str, int]) -> CellEntry:
     """A spec value with its source's number."""
-    return CellEntry(
-        model=cell.model_id,
-        display=cell.display,
-        source=cell.source_id,
-        source_n=numbers.get(cell.source_id or ""),
-        checked=cell.checked,
-        date_kind=date_kind(cell.checked, cell.as_of),
-        dated=cell.dated,
-        note=cell.note,
-        disputed=cell.disputed,
-        value=jsonable(cell.value),
-        known=cell.value is not None,
-    )
+    return {
+        "model": cell.model_id,
+        "display": cell.display,
+        "source": cell.source_id,
+        "source_n": numbers.get(cell.source_id or ""),
+        "checked": cell.checked,
+        "date_kind": date_kind(cell.checked, cell.as_of),
+        "dated": cell.dated,
+        "note": cell.note,
+        "disputed": cell.disputed,
+        "value": jsonable(cell.value),
+        "known": cell.value is not None,
+    }
 
 
 def specs_section(result: Comparison, numbers: dict[str, int]) -> list[SpecRowEntry]:
     """Every spec row, headed by the models' names in the renderers."""
     return [
-        SpecRowEntry(key=r.key, label=r.label, cells=[spec_cell(c, numbers) for c in r.cells])
+        {"key": r.key, "label": r.label, "cells": [spec_cell(c, numbers) for c in r.cells]}
         for r in result.specs
     ]
