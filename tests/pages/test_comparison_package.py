@@ -36,3 +36,21 @@ def test_the_page_module_alone_loads_neither_calculator_nor_picker() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_page_modules_typed_dicts_compile_no_string_annotations() -> None:
+    # under postponed annotations each TypedDict field is a string that typing compiles into
+    # a ForwardRef at import (~14 M instructions over the cold md path's 36 classes); these
+    # modules keep evaluated annotations. A recursive alias (Json) is a string by design.
+    code = (
+        "import typing, traceback\n"
+        "made = []\n"
+        "init = typing.ForwardRef.__init__\n"
+        "def counted(self, arg, *a, **k):\n"
+        "    made.append(arg); init(self, arg, *a, **k)\n"
+        "typing.ForwardRef.__init__ = counted\n"
+        "import tradeoff.pages.comparison.page\n"
+        "print(sorted(set(a for a in made if 'Json]' not in a)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,7 +1,5 @@
 """The sources behind a page (with their licences) and its "last reviewed" date."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from typing import TypedDict
 

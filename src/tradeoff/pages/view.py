@@ -5,8 +5,6 @@ cheapest route at the default blend, capability sets); the other values serve pi
 the benchmark section.
 """
 
-from __future__ import annotations
-
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -126,12 +124,12 @@ class _Offerings(Mapping[str, Sequence["Offering"]]):
         self._ids = ids
         self._loaded: dict[str, list[Offering]] | None = None
 
-    def _all(self) -> dict[str, list[Offering]]:
+    def _all(self) -> dict[str, list["Offering"]]:
         if self._loaded is None:
             self._loaded = self._catalog.offerings_of(self._ids)
         return self._loaded
 
-    def __getitem__(self, model_id: str) -> Sequence[Offering]:
+    def __getitem__(self, model_id: str) -> Sequence["Offering"]:
         return self._all()[model_id]
 
     def __iter__(self) -> Iterator[str]:

@@ -1,7 +1,5 @@
 """The comparison's benchmarks section (``compare.benchmarks``): shared, comparable rows only."""
 
-from __future__ import annotations
-
 from typing import TypedDict
 
 from tradeoff.compare.engine import Comparison

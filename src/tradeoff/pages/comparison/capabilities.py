@@ -1,7 +1,5 @@
 """The comparison's capabilities section (``compare.capabilities``): tri-state, sourced."""
 
-from __future__ import annotations
-
 from typing import TypedDict
 
 from tradeoff.compare.capabilities import CapabilityCell

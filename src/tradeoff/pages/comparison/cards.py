@@ -7,8 +7,6 @@ shared benchmark table's first row); every mark is read off the claim that compa
 card cannot disagree with the table or the sentence below it.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import TypedDict
 

@@ -7,8 +7,6 @@ comparable routes at the page's blend (never across kinds: ``compare.like_for_li
 shared benchmark rows (same benchmark, subset, metric and settings: ``compare.comparable``).
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypedDict

@@ -4,8 +4,6 @@ Everything here comes from ``compare.claim`` records (``compare.verdict``, ``com
 the page never says what its tables do not show.
 """
 
-from __future__ import annotations
-
 from typing import TypedDict
 
 from tradeoff.compare.engine import Comparison

@@ -5,8 +5,6 @@ engine: it gathers records, calls ``compare``, and turns each section of the res
 plain values that the terminal, Markdown, HTML and JSON renderers all share.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import TypedDict
 

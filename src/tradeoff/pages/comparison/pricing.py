@@ -1,7 +1,5 @@
 """The comparison's pricing and availability section (``compare.pricing``), and the blend."""
 
-from __future__ import annotations
-
 from typing import TypedDict
 
 from tradeoff.compare.engine import Comparison

@@ -1,7 +1,5 @@
 """The comparison's "continue comparing" section (``compare.related``)."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from typing import TypedDict
 

@@ -1,7 +1,5 @@
 """The comparison's sources section: every source a shown fact came from, numbered [n]."""
 
-from __future__ import annotations
-
 from typing import TypedDict
 
 from tradeoff.compare.engine import CatalogView, Comparison

@@ -1,7 +1,5 @@
 """The comparison's specs section (``compare.specs``) and the sourced cell both tables use."""
 
-from __future__ import annotations
-
 from typing import TypedDict
 
 from tradeoff.compare.engine import Comparison
