@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import ViewportSize, sync_playwright
 
 PAGES = (
     "/",
@@ -26,7 +26,7 @@ PAGES = (
     "/charts/price-vs-score",
     "/api",
 )
-VIEWPORT = {"width": 390, "height": 844}
+VIEWPORT: ViewportSize = {"width": 390, "height": 844}
 
 
 def main(base: str) -> None:

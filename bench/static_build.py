@@ -11,7 +11,8 @@ the path, one after the other: N full builds (each into a new folder; the median
 one rebuild with nothing changed, then one after raising one price by 0.01 (the first
 ``input_per_mtok`` of the first import file) — a rebuild still renders every page and
 rewrites only the files whose bytes changed. Printed: wall time, CPU time (the build's
-process and its worker processes), files, files rewritten, and the ratio this tree / before.
+process and its worker processes), files, files rewritten, and the ratio this tree / before;
+then on disk, the pre-compressed twins (.gz, .br) included: files, twins, files written anew.
 The load average is printed before and after: the machine may be shared.
 """
 
@@ -70,14 +71,21 @@ def _child(
     takes_jobs = "jobs" in inspect.signature(build_site).parameters
 
     def build(db: Path, out: Path) -> dict[str, Any]:
+        kept = _inodes(out)
         wall, cpu = time.perf_counter(), _cpu()
         options: dict[str, Any] = {"jobs": jobs} if takes_jobs else {}
         report = build_site(db, out, BASE, **options)
+        done = {"wall": time.perf_counter() - wall, "cpu": _cpu() - cpu}
+        now = _inodes(out)
         return {
-            "wall": time.perf_counter() - wall,
-            "cpu": _cpu() - cpu,
+            **done,
             "files": report.files,
             "rewritten": report.rewritten,
+            # On disk, pre-compressed twins (.gz, .br) included: all files, and those written
+            # anew (an inode the previous build did not have under that name).
+            "disk": len(now),
+            "written": sum(kept.get(name) != inode for name, inode in now.items()),
+            "twins": sum(name.endswith((".gz", ".br")) for name in now),
         }
 
     db = ensure_database(catalog, work / "a.sqlite")
@@ -87,6 +95,13 @@ def _child(
     changed_db = ensure_database(catalog, work / "b.sqlite")
     one = build(changed_db, work / "full-0")
     return {"full": full, "same": same, "one": one, "changed": changed}
+
+
+def _inodes(out: Path) -> dict[str, int]:
+    """Each file of a build (twins included) by relative name: its inode."""
+    if not out.is_dir():
+        return {}
+    return {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
 
 
 def _run_tree(
@@ -109,11 +124,14 @@ def _line(label: str, now: dict[str, Any], before: dict[str, Any] | None) -> str
     text = (
         f"{label:<30}{now['wall']:8.1f} s wall {now['cpu']:8.1f} s CPU  "
         f"{now['files']:>6} files {now['rewritten']:>6} rewritten"
+        f" (on disk, twins incl.: {now['disk']} files, {now['twins']} twins,"
+        f" {now['written']} written)"
     )
     if before is not None:
         text += (
             f"   | before {before['wall']:8.1f} s wall {before['cpu']:8.1f} s CPU "
-            f"{before['rewritten']:>6} rewritten  ({now['wall'] / before['wall']:.2f}x wall, "
+            f"{before['rewritten']:>6} rewritten ({before['twins']} twins,"
+            f" {before['written']} written)  ({now['wall'] / before['wall']:.2f}x wall, "
             f"{now['cpu'] / before['cpu']:.2f}x CPU)"
         )
     return text

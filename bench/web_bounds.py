@@ -103,7 +103,10 @@ async def tail_latency(base: str, connections: int, duration: float) -> None:
 
         await asyncio.gather(probe(), *(uncached() for _ in range(connections)))
     latencies.sort()
-    p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000  # noqa: E731
+
+    def p(q: float) -> float:
+        return latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
+
     print(
         f"cached {CACHED} under {connections} uncached-compare connections, {duration:.0f} s: "
         f"p50 {p(0.5):.1f} ms  p99 {p(0.99):.1f} ms  max {latencies[-1] * 1000:.1f} ms "

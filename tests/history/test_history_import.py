@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from support.stamps import assert_current_for_the_next_start
 
 from tradeoff.catalog.history_files import read_history_file
 from tradeoff.catalog.load import load_catalog
 from tradeoff.errors import DataError
 from tradeoff.history_records import CORRECTION, PRICE, PriceChange, PriceSpan
+from tradeoff.maintain.history_import import import_history_file
 from tradeoff.reconcile.history import History, compile_history
 from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.sources.models_dev_history import import_history
@@ -134,3 +137,12 @@ def test_missing_columns_are_named(tmp_path: Path) -> None:
     bad.write_text("provider,model\nopenai,gpt-5\n", encoding="utf-8")
     with pytest.raises(DataError, match="missing columns: effective_date"):
         import_history(bad)
+
+
+def test_a_history_import_leaves_a_database_current_for_the_next_start(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(SLICE, root)
+    (root / "history" / "models-dev.json").unlink()
+    db = tmp_path / "catalog.sqlite"
+    import_history_file(CSV, root, db)
+    assert_current_for_the_next_start(root, db, tmp_path)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.stamps import assert_current_for_the_next_start
 from typer.testing import CliRunner
 
 from tradeoff.catalog.benchmark_files import ResultEntry, ResultsFile, read_results_file
@@ -40,6 +41,13 @@ def imported(
     catalog = Catalog(db)
     yield root, catalog, summary
     catalog.close()
+
+
+def test_a_benchmark_import_leaves_a_database_current_for_the_next_start(
+    imported: tuple[Path, Catalog, str], tmp_path: Path
+) -> None:
+    root = imported[0]
+    assert_current_for_the_next_start(root, root.parent / "catalog.sqlite", tmp_path)
 
 
 def test_malformed_file_via_cli_exits_1_without_traceback_and_writes_nothing(

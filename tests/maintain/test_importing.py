@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from support.stamps import assert_current_for_the_next_start
 from typer.testing import CliRunner
 
 from tradeoff.catalog.load import read_import
@@ -38,6 +39,14 @@ def test_importing_the_same_snapshot_twice_changes_nothing(mini_env: tuple[Path,
     again = _import(source, "2026-11-29")
     assert "unchanged" in again
     assert (_snapshot(catalog), db.read_bytes()) == before
+
+
+def test_an_import_leaves_a_database_current_for_the_next_start(
+    mini_env: tuple[Path, Path], tmp_path: Path
+) -> None:
+    catalog, db = mini_env
+    _import(FIXTURES / "litellm", "2026-11-29")
+    assert_current_for_the_next_start(catalog, db, tmp_path)
 
 
 def test_a_newer_snapshot_records_what_changed_and_when(

@@ -16,6 +16,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from support.loopback import Snapshots, loopback_server
+from support.stamps import assert_current_for_the_next_start
 from typer.testing import CliRunner
 
 from tradeoff.cli import app
@@ -134,6 +135,14 @@ def test_two_snapshots_record_the_price_change_and_the_feed_shows_it(
     assert titles == [
         "Kimi K2 Instruct at Deep Infra: price cut, input $0.50 → $0.30 (−40.0%) per 1M tokens"
     ]
+
+
+def test_a_refresh_leaves_a_database_current_for_the_next_start(
+    workspace: tuple[Path, Path], served: tuple[Snapshots, RefreshConfig], tmp_path: Path
+) -> None:
+    catalog_dir, db = workspace
+    refresh(served[1], catalog_dir, db, today=dt.date(2026, 12, 1))
+    assert_current_for_the_next_start(catalog_dir, db, tmp_path)
 
 
 def test_nothing_new_upstream_changes_nothing(

@@ -355,6 +355,25 @@ def test_sitemap_lastmod_is_the_pages_last_reviewed(client: TestClient, catalog:
         assert (lastmod[path] or None) == oldest, path
 
 
+def test_sitemap_lastmod_of_a_comparison_is_the_date_the_page_shows(
+    client: TestClient,
+) -> None:
+    """A comparison's lastmod is its "Last reviewed" (the oldest checked date among the facts
+    it shows, both models'), as a model page's is: precomputed at build, never guessed."""
+    text = client.get("/sitemap.xml").text
+    lastmod = dict(
+        re.findall(
+            r"<loc>http://testserver(/compare/[^<]+)</loc>(?:<lastmod>([^<]+)</lastmod>)?", text
+        )
+    )
+    assert lastmod
+    for path, date in sorted(lastmod.items()):
+        shown = client.get(path + ".json").json()["last_reviewed"]
+        assert (date or None) == shown, path
+        assert _last_reviewed_shown(client.get(path).text) == shown, path
+    assert sum(bool(d) for d in lastmod.values()) >= len(lastmod) // 2  # most have a date
+
+
 def test_sitemap_pairs_are_the_related_pairs_model_pages_show(
     client: TestClient, catalog: Catalog
 ) -> None:

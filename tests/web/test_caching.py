@@ -8,14 +8,16 @@ import asyncio
 import gzip
 import hashlib
 import re
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from starlette.types import Message, Receive, Scope, Send
-from support.web_support import KIMI, PAIR, assert_security_headers, client_for
+from support.web_support import KIMI, MIXTRAL, PAIR, assert_security_headers, client_for
 
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.precompute import ensure_database
 from tradeoff.web.caching import (
     CACHE_CONTROL,
     MAX_AGE,
@@ -252,3 +254,40 @@ def test_response_cache_keeps_the_app_answers_identical(catalog: Catalog) -> Non
             revalidated = client.get(PAIR, headers={**headers, "if-none-match": tag})
             assert revalidated.status_code == 304
             assert_security_headers(revalidated.headers, "304 from the store")
+
+
+# A route that is not Kimi K2 Instruct's cheapest: Cortecs, input 0.551 → 0.451 a 1M tokens.
+CORTECS_ROUTE = '"input_per_mtok": "0.551", "output_per_mtok": "2.646"'
+
+
+def test_etags_of_pages_a_data_refresh_leaves_unchanged_stay_equal(
+    catalog: Catalog, catalog_dir: Path, tmp_path: Path
+) -> None:
+    """A CDN revalidating after a one-price refresh gets 304s for every page that does not
+    show that price: an ETag is the hash of the bytes sent, not of the catalog version."""
+    text = tmp_path / "catalog"
+    shutil.copytree(catalog_dir, text)
+    prices = text / "imports/models-dev.json"
+    assert prices.read_text().count(CORTECS_ROUTE) == 1
+    prices.write_text(
+        prices.read_text().replace(CORTECS_ROUTE, CORTECS_ROUTE.replace("0.551", "0.451"))
+    )
+    refreshed = Catalog(ensure_database(text, tmp_path / "refreshed.sqlite"))
+    assert refreshed.version != catalog.version
+    unchanged = (f"/models/{MIXTRAL}", f"/models/{MIXTRAL}.json", "/robots.txt")
+    changed = (f"/models/{KIMI}", f"/models/{KIMI}.json", "/providers/cortecs")
+    try:
+        with client_for(catalog) as old, client_for(refreshed) as new:
+            for coding in ("identity", "gzip", "br"):
+                for url in unchanged + changed:
+                    a = old.get(url, headers={"accept-encoding": coding})
+                    b = new.get(url, headers={"accept-encoding": coding})
+                    assert a.status_code == b.status_code == 200, url
+                    same = (a.headers["etag"] == b.headers["etag"], a.content == b.content)
+                    assert same == ((url in unchanged),) * 2, (url, coding)
+                    # the old tag revalidated against the refreshed server
+                    check = {"accept-encoding": coding, "if-none-match": a.headers["etag"]}
+                    status = new.get(url, headers=check).status_code
+                    assert status == (304 if url in unchanged else 200), (url, coding)
+    finally:
+        refreshed.close()

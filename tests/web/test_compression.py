@@ -94,3 +94,46 @@ def test_brotli_is_a_third_representation_with_its_own_etag(catalog: Catalog) ->
 )
 def test_the_preferred_coding_follows_the_weights(header: str | None, coding: str) -> None:
     assert preferred_coding(header) == coding
+
+
+# Error answers worth compressing: a 404 page, a form's 400, a 404 problem+json with suggestions.
+ERRORS = ("/models/no-such-model", "/?sort=nope", "/calculator?model0=nope", "/api/v1/models/kimi")
+DECODE = {"br": brotli.decompress, "gzip": gzip.decompress}
+
+
+@pytest.mark.parametrize("url", ERRORS)
+def test_error_answers_are_compressed_by_the_clients_preference_with_vary(
+    catalog: Catalog, url: str
+) -> None:
+    with client_for(catalog) as client:
+        plain = client.get(url, headers={"accept-encoding": "identity"})
+        assert plain.status_code in (400, 404) and len(plain.content) >= GZIP_MINIMUM_SIZE
+        assert plain.headers.get("content-encoding") is None
+        cases = (("br", "br"), ("gzip, br", "br"), ("gzip", "gzip"), ("gzip;q=0", None))
+        for accept, coding in cases:
+            with client.stream("GET", url, headers={"accept-encoding": accept}) as response:
+                raw = b"".join(response.iter_raw())
+                headers, status = response.headers, response.status_code
+            assert status == plain.status_code, (url, accept)
+            assert headers.get("content-encoding") == coding, (url, accept)
+            assert headers["vary"] == "Accept-Encoding", (url, accept)
+            assert headers["cache-control"] == "no-store" and "etag" not in headers
+            assert (DECODE[coding](raw) if coding else raw) == plain.content, (url, accept)
+            assert_security_headers(headers, f"{url} {accept}")
+
+
+def test_small_error_answers_are_not_compressed(catalog: Catalog) -> None:
+    with client_for(catalog) as client:
+        small = client.get("/nope.json", headers={"accept-encoding": "br, gzip"})
+        assert small.status_code == 404 and len(small.content) < GZIP_MINIMUM_SIZE
+        assert small.headers.get("content-encoding") is None and "vary" not in small.headers
+
+
+def test_a_client_refusing_gzip_gets_identity(catalog: Catalog) -> None:
+    """``gzip;q=0`` refuses gzip (RFC 9110 §12.5.3): a page's identity body stays identity
+    (Starlette's middleware alone gzips it: "gzip" is in the header)."""
+    with client_for(catalog) as client:
+        for url in (f"/models/{KIMI}", "/models/no-such-model"):
+            response = client.get(url, headers={"accept-encoding": "gzip;q=0, deflate"})
+            assert response.headers.get("content-encoding") is None, url
+            assert response.headers["vary"] == "Accept-Encoding", url

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import brotli
 import pytest
 from support.crawl import internal, links
 from support.web_support import KIMI, MIXTRAL, PAIR, client_for
@@ -169,11 +170,25 @@ def test_text_files_have_deterministic_gz_twins(site: Path) -> None:
     assert not (site / "downloads/catalog.sqlite.gz").exists()  # not text
 
 
+def test_text_files_have_br_twins_with_the_servers_bytes(site: Path, catalog: Catalog) -> None:
+    page = site / f"models/{KIMI}.html"
+    packed = Path(f"{page}.br").read_bytes()
+    assert brotli.decompress(packed) == page.read_bytes()
+    url, brotli_only = f"/models/{KIMI}", {"accept-encoding": "br"}
+    # The bytes tradeoff serve sends for Brotli.
+    with client_for(catalog) as client, client.stream("GET", url, headers=brotli_only) as r:
+        assert b"".join(r.iter_raw()) == packed
+    assert not (site / "robots.txt.br").exists()  # too small to be worth it
+    assert not (site / "downloads/catalog.sqlite.br").exists()  # not text
+    texts = {p for p in site.rglob("*.gz")}
+    assert {Path(f"{p.with_suffix('')}.br") for p in texts} == set(site.rglob("*.br"))
+
+
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in folder.rglob("*")
-        if p.is_file() and p.suffix != ".gz" and p.name != MARKER
+        if p.is_file() and p.suffix not in (".gz", ".br") and p.name != MARKER
     }
 
 
@@ -232,13 +247,19 @@ def test_rebuild_after_one_price_change_rewrites_only_the_pages_that_show_it(
     assert expected | pairs <= changed and len(pairs) >= 3
     assert "index.html" not in changed  # Cortecs is not Kimi K2's cheapest route
     for name, (inode, mtime) in _stats(out).items():  # the rest is untouched, twins included
-        plain = name.removesuffix(".gz")
+        plain = name.removesuffix(".gz").removesuffix(".br")
         if plain not in changed:
             assert stats[name] == (inode, mtime), name
         else:
             assert stats[name][0] != inode, name
     home = (out / "index.html").read_bytes()
     assert gzip.decompress((out / "index.html.gz").read_bytes()) == home
+    assert brotli.decompress((out / "index.html.br").read_bytes()) == home
+    twins = {n for n in _stats(out) if n.endswith((".gz", ".br"))}
+    assert {n for n in twins if n.endswith(".br")} == {
+        f"{n[:-3]}.br" for n in twins if n.endswith(".gz")
+    }
+    assert after.compressed == len(twins)
 
 
 def test_no_page_but_downloads_states_the_catalog_version(site: Path, catalog: Catalog) -> None:

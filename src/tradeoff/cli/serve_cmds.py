@@ -111,5 +111,5 @@ def build(
     out.print(
         f"tradeoff: built {report.files} files in {report.out_dir} in {report.seconds:.1f} s: "
         f"{report.rewritten} rewritten, {report.files - report.rewritten} unchanged, "
-        f"{report.removed} removed (+ {report.compressed} .gz)"
+        f"{report.removed} removed (+ {report.compressed} .gz/.br)"
     )

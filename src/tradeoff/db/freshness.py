@@ -133,6 +133,13 @@ def write_stamp(conn: sqlite3.Connection, code: str, code_files: list[str], stat
     )
 
 
+def stamp_file(db_path: str, code: str, code_files: list[str], stat: str) -> None:
+    """``write_stamp`` on a compiled database file not yet published (``maintain.stamping``:
+    an import's staged database)."""
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        write_stamp(conn, code, code_files, stat)
+
+
 def drop_stamp(conn: sqlite3.Connection) -> None:
     """Remove what describes the local build (code hash and files, stat signature: paths,
     inodes, times) from a copy that leaves this machine (``db.export``); its version stays.

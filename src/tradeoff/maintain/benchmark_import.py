@@ -26,6 +26,7 @@ from tradeoff.db.build import build_database
 from tradeoff.db.version import default_db_path, snapshot_version
 from tradeoff.errors import DataError
 from tradeoff.maintain.benchmark_review import REVIEW_FILE, review_text, summary_lines, tally
+from tradeoff.maintain.stamping import finish_compiled
 from tradeoff.sources.benchmarks import KNOWN_FILES, csv_paths, gate, read_csv
 
 
@@ -86,6 +87,7 @@ def _import_locked(
             resolved = build_database(text, staged, snapshot_version(snapshot))
             tallies = tally(text, resolved)
         review = catalog_dir / "review" / REVIEW_FILE
+        finish_compiled(staged)  # what a start compiles: no rebuild at the next
         commit_files(catalog_dir, {review: review_text(tallies), **written})
         os.replace(staged, db_path)
     wrote = ", ".join(f"{RESULTS_DIR}/{file.stem}.json" for file, _ in parsed)

@@ -26,6 +26,7 @@ from tradeoff.db.build import build_database
 from tradeoff.db.history_writer import history_of
 from tradeoff.db.version import default_db_path, snapshot_version
 from tradeoff.history_records import PRICE
+from tradeoff.maintain.stamping import finish_compiled
 from tradeoff.reconcile.history import History
 from tradeoff.sources.models_dev_history import import_history
 
@@ -59,6 +60,7 @@ def import_history_file(
             lines = summary_lines(history, compiled)
             if dry_run:
                 return "\n".join([*lines, "dry run: nothing written"])
+            finish_compiled(staged)  # what a start compiles: no rebuild at the next
             commit_files(catalog_dir, {target: written})
             os.replace(staged, db_path)
     return "\n".join([*lines, f"wrote {target}"])

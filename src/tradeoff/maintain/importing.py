@@ -34,6 +34,7 @@ from tradeoff.db.build import build_database
 from tradeoff.db.version import default_db_path, snapshot_version
 from tradeoff.maintain.diff import describe_diff, import_diff
 from tradeoff.maintain.review import dropped_kind, review_texts
+from tradeoff.maintain.stamping import finish_compiled
 from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.reconcile.resolved import Resolved
 
@@ -83,6 +84,7 @@ def _import_locked(imported: ImportFile, catalog_dir: Path, db_path: Path, *, dr
             return "\n".join([*lines, "dry run: nothing written", *describe_diff(diff)])
         if snapshot.contents.get(target) == written.encode("utf-8"):
             return "\n".join([*lines, f"unchanged: {target} already holds this snapshot"])
+        finish_compiled(staged)  # what a start compiles: no rebuild at the next
         # The review first, the import last: a crash part-way leaves the old import, and the
         # journal that the next import (or `tradeoff check`) finds.
         commit_files(catalog_dir, {**review_report(catalog_dir, resolved), target: written})

@@ -45,6 +45,7 @@ from tradeoff.errors import DataError
 from tradeoff.maintain.diff import ImportDiff, import_diff
 from tradeoff.maintain.importing import carry_history, review_report
 from tradeoff.maintain.refresh_fetch import Validators, client, fetch, unpack_tree
+from tradeoff.maintain.stamping import finish_compiled
 
 STATE_FILE = Path("review") / "refresh-state.json"  # in the catalog: validators per source
 CHANGELOG_FILE = Path("review") / "changelog.md"
@@ -251,6 +252,7 @@ def _commit(
             resolved = build_database(text, staged, version)
         # The review and the state first, the imports last (what others read).
         files = {**review_report(catalog_dir, resolved), state_path: state_body, **written}
+        finish_compiled(staged)  # what a start compiles: no rebuild at the next
         commit_files(catalog_dir, files)
         os.replace(staged, db_path)
 

@@ -8,19 +8,26 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
-from starlette.middleware.gzip import GZipMiddleware
+from starlette.middleware.gzip import GZipMiddleware, IdentityResponder
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
-from starlette.types import ASGIApp
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from tradeoff import urls
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import TradeoffError
 from tradeoff.render.html import make_environment
-from tradeoff.web.caching import GZIP_LEVEL, GZIP_MINIMUM_SIZE, Representations, ResponseCache
+from tradeoff.web.caching import (
+    GZIP_LEVEL,
+    GZIP_MINIMUM_SIZE,
+    Representations,
+    ResponseCache,
+    accepts_gzip,
+)
 from tradeoff.web.pattern import TWIN_FORMATS
-from tradeoff.web.responses import ErrorPage, Problem, problem_response
+from tradeoff.web.responses import MEDIA_TYPES, ErrorPage, Problem, problem_response, uncached
 from tradeoff.web.routes import routes
 from tradeoff.web.security import SecurityMiddleware
 from tradeoff.web.site import Site
@@ -31,6 +38,22 @@ log = logging.getLogger("tradeoff.web")
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"  # `tradeoff serve`'s default bind address
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+class WeightedGZip(GZipMiddleware):
+    """Starlette's gzip, for a client whose Accept-Encoding accepts gzip by its weights
+    (RFC 9110 §12.5.3): Starlette's own test is "gzip" anywhere in the header, so
+    ``gzip;q=0`` (gzip refused) got gzip. Identity otherwise (with Vary, as Starlette's)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        accept = Headers(scope=scope).get("accept-encoding") if scope["type"] == "http" else "*"
+        if not accepts_gzip(accept):
+            identity = IdentityResponder(
+                self.app, self.minimum_size, exclude_content_types=self.exclude_content_types
+            )
+            await identity(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
 
 
 class TradeoffApp(Starlette):
@@ -46,7 +69,7 @@ class TradeoffApp(Starlette):
     response_cache: ResponseCache | None = None
 
     def build_middleware_stack(self) -> ASGIApp:
-        compressed = GZipMiddleware(
+        compressed = WeightedGZip(
             super().build_middleware_stack(),
             minimum_size=GZIP_MINIMUM_SIZE,
             compresslevel=GZIP_LEVEL,
@@ -76,7 +99,7 @@ def _error_page(request: Request, problem: Problem) -> Response:
     site: Site = request.app.state.site
     ctx = ErrorPage(title=problem.title, detail=problem.detail, suggestions=problem.suggestions)
     body = site.render_html("error.html", ctx, site.chrome({}))
-    return HTMLResponse(body, status_code=problem.status, headers={"cache-control": "no-store"})
+    return uncached(request, body, problem.status, MEDIA_TYPES["html"])
 
 
 async def on_problem(request: Request, exc: Exception) -> Response:

@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from tradeoff import urls
@@ -31,7 +31,7 @@ from tradeoff.pages.queries import PageQuery
 from tradeoff.render.formats import Renderers
 from tradeoff.web.forms import FormHandler
 from tradeoff.web.requests import parse_query
-from tradeoff.web.responses import Problem, cached, not_found
+from tradeoff.web.responses import MEDIA_TYPES, Problem, cached, not_found, uncached
 from tradeoff.web.site import Site
 
 Q = TypeVar("Q", bound=PageQuery)
@@ -170,7 +170,7 @@ async def show_form(request: Request, site: Site, form: FormHandler, problem: Pr
         return site.render_html(template, ctx, site.chrome({}))
 
     body = await site.in_worker(render)
-    return HTMLResponse(body, status_code=problem.status, headers={"cache-control": "no-store"})
+    return uncached(request, body, problem.status, MEDIA_TYPES["html"])
 
 
 async def serve(

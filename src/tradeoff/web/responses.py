@@ -9,7 +9,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from tradeoff.render.safe import inert_json
-from tradeoff.web.caching import Representation, Representations, cached_response
+from tradeoff.web.caching import (
+    COMPRESS,
+    GZIP_MINIMUM_SIZE,
+    Representation,
+    Representations,
+    cached_response,
+    preferred_coding,
+)
 
 MEDIA_TYPES: dict[str, str] = {
     "html": "text/html; charset=utf-8",
@@ -89,12 +96,22 @@ def problem_response(problem: Problem, request: Request) -> Response:
     """A problem as application/problem+json (never cached)."""
     body = json.dumps(problem.body(request.url.path), ensure_ascii=False, indent=2)
     # Echoed input stays data even if some client renders the body as HTML.
-    return Response(
-        inert_json(body),
-        status_code=problem.status,
-        media_type="application/problem+json",
-        headers={"cache-control": "no-store"},
-    )
+    return uncached(request, inert_json(body), problem.status, "application/problem+json")
+
+
+def uncached(request: Request, body: str | bytes, status: int, media_type: str) -> Response:
+    """An answer never cached (an error, a form sent back with its message: ``no-store``),
+    in the coding the client prefers (Brotli or gzip, as cached answers) from
+    ``GZIP_MINIMUM_SIZE`` up, with ``Vary: Accept-Encoding``. Encoded here, the app's
+    GZipMiddleware passes it through (it adds Vary to an identity body from that size up)."""
+    data = body.encode() if isinstance(body, str) else body
+    headers = {"cache-control": "no-store"}
+    if len(data) >= GZIP_MINIMUM_SIZE:
+        coding = preferred_coding(request.headers.get("accept-encoding"))
+        if coding != "identity":
+            data = COMPRESS[coding](data)
+            headers |= {"content-encoding": coding, "vary": "Accept-Encoding"}
+    return Response(data, status_code=status, media_type=media_type, headers=headers)
 
 
 def cached(

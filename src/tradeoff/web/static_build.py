@@ -12,7 +12,7 @@ then renamed into place: an interrupted build (Ctrl-C, an error) leaves the prev
 A file whose bytes equal the previous build's is hard-linked from it, not rewritten
 (``web/static_files.py``: its mtime is kept, so a sync to a CDN or an object store uploads
 only what changed); the summary counts what was rewritten. Text files get pre-compressed
-twins (``.gz``).
+twins (``.gz``, ``.br``).
 
 No page prints the catalog version (only /downloads does), so after a data change the files
 rewritten are the pages that show the changed data, plus the pages over the whole catalog.
@@ -59,10 +59,10 @@ class BuildReport:
     """What a build wrote."""
 
     out_dir: Path
-    files: int  # files of the site (pages, twins, API documents, downloads…), .gz not counted
+    files: int  # files of the site (pages, twins, API documents, downloads…), .gz/.br not counted
     rewritten: int  # of those, new or changed since the previous build
     removed: int  # files of the previous build the new one no longer has
-    compressed: int  # pre-compressed twins (.gz)
+    compressed: int  # pre-compressed twins (.gz and .br)
     seconds: float
 
 

@@ -7,10 +7,10 @@ A rebuild compares each file with the previous build's file of the same name, by
 rewritten. Nothing is ever written through a link: a new file is created exclusively (a name
 written twice is an error, not an overwrite of the previous build).
 
-Pre-compressed twins (``COMPRESSED_TWINS``) sit beside every text file above
-``GZIP_MINIMUM_SIZE``: ``NAME.gz`` today (deterministic: mtime 0). Another encoding (a
-Brotli ``NAME.br``) is one more entry of that table; an unchanged file's twins are linked
-when the previous build has them, else written.
+Pre-compressed twins (``COMPRESSED_TWINS``) sit beside every text file from
+``GZIP_MINIMUM_SIZE`` up: ``NAME.gz`` (gzip level 9, mtime 0) and ``NAME.br`` (Brotli, the
+server's quality: the bytes ``tradeoff serve`` sends), both deterministic; an unchanged
+file's twins are linked when the previous build has them, else written.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tradeoff.web.caching import GZIP_MINIMUM_SIZE
+from tradeoff.web.caching import GZIP_MINIMUM_SIZE, brotli_compress
 
 
 def gzip_twin(body: bytes) -> bytes:
@@ -31,7 +31,10 @@ def gzip_twin(body: bytes) -> bytes:
 
 
 # (suffix, compress): the pre-compressed twins of a text file, in this order.
-COMPRESSED_TWINS: tuple[tuple[str, Callable[[bytes], bytes]], ...] = ((".gz", gzip_twin),)
+COMPRESSED_TWINS: tuple[tuple[str, Callable[[bytes], bytes]], ...] = (
+    (".gz", gzip_twin),
+    (".br", brotli_compress),
+)
 TWIN_SUFFIXES = frozenset(suffix for suffix, _ in COMPRESSED_TWINS)
 
 
