@@ -5,7 +5,7 @@ from typing import TypedDict
 from tradeoff.compare.capabilities import CapabilityCell
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.wording import NOT_SOURCED, disputed
-from tradeoff.pages.comparison.specs import CellEntry, date_kind
+from tradeoff.pages.comparison.specs import CellEntry, cell_entry
 from tradeoff.records import Tri
 
 TRI_DISPLAY = {Tri.YES: "yes", Tri.NO: "no", Tri.UNKNOWN: NOT_SOURCED}
@@ -25,19 +25,9 @@ def capability_cell(cell: CapabilityCell, numbers: dict[str, int]) -> CellEntry:
     display = TRI_DISPLAY[cell.state]
     if cell.state is Tri.UNKNOWN:
         display = disputed(display, cell.disputed)
-    return {
-        "model": cell.model_id,
-        "display": display,
-        "source": cell.source_id,
-        "source_n": numbers.get(cell.source_id or ""),
-        "checked": cell.checked,
-        "date_kind": date_kind(cell.checked, cell.as_of),
-        "dated": cell.dated,
-        "note": cell.note,
-        "disputed": cell.disputed,
-        "value": cell.state.value,
-        "known": cell.state is not Tri.UNKNOWN,
-    }
+    return cell_entry(
+        cell, numbers, display=display, value=cell.state.value, known=cell.state is not Tri.UNKNOWN
+    )
 
 
 def capabilities_section(result: Comparison, numbers: dict[str, int]) -> list[CapabilityRowEntry]:

@@ -2,6 +2,7 @@
 
 from typing import TypedDict
 
+from tradeoff.compare.capabilities import CapabilityCell
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.specs import SpecCell
 from tradeoff.pages.jsonable import Json, jsonable
@@ -39,11 +40,18 @@ class SpecRowEntry(TypedDict):
     cells: list[CellEntry]
 
 
-def spec_cell(cell: SpecCell, numbers: dict[str, int]) -> CellEntry:
-    """A spec value with its source's number."""
+def cell_entry(
+    cell: SpecCell | CapabilityCell,
+    numbers: dict[str, int],
+    *,
+    display: str,
+    value: Json,
+    known: bool,
+) -> CellEntry:
+    """One sourced cell of either table: what it shows, its source's number and its date."""
     return {
         "model": cell.model_id,
-        "display": cell.display,
+        "display": display,
         "source": cell.source_id,
         "source_n": numbers.get(cell.source_id or ""),
         "checked": cell.checked,
@@ -51,9 +59,20 @@ def spec_cell(cell: SpecCell, numbers: dict[str, int]) -> CellEntry:
         "dated": cell.dated,
         "note": cell.note,
         "disputed": cell.disputed,
-        "value": jsonable(cell.value),
-        "known": cell.value is not None,
+        "value": value,
+        "known": known,
     }
+
+
+def spec_cell(cell: SpecCell, numbers: dict[str, int]) -> CellEntry:
+    """A spec value with its source's number."""
+    return cell_entry(
+        cell,
+        numbers,
+        display=cell.display,
+        value=jsonable(cell.value),
+        known=cell.value is not None,
+    )
 
 
 def specs_section(result: Comparison, numbers: dict[str, int]) -> list[SpecRowEntry]:
