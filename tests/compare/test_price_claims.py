@@ -86,4 +86,18 @@ def test_a_tie_at_the_labs_apis_is_grammatical() -> None:
     }
     claims = price_claims([a.id, b.id], {a.id: "A", b.id: "B"}, pricing, DEFAULT_BLEND)
     text = next(c.text for c in claims if c.id == "price.first_party")
-    assert text.startswith("A and B cost the same within 1% at each lab's own API"), text
+    assert text.startswith("A and B cost the same at each lab's own API"), text
+
+
+def test_equal_prices_are_the_same_and_near_ones_the_same_within_one_percent() -> None:
+    # "the same within 1%" for two identical prices reads as if they differed
+    names = {"x/a": "A", "x/b": "B", "x/c": "C"}
+    equal = [("x/a", Decimal("1.00"), ""), ("x/b", Decimal("1.000"), "")]
+    claim = _money_claim("p", "here", "f", equal, names, "b", "r")
+    assert claim.text == "A and B cost the same here: $1.00 vs $1.00."
+    near = [("x/a", Decimal("1.00"), ""), ("x/b", Decimal("1.005"), "")]
+    claim = _money_claim("p", "here", "f", near, names, "b", "r")
+    assert claim.text.startswith("A and B cost the same within 1% here:"), claim.text
+    three = [*equal, ("x/c", Decimal("3.00"), "")]
+    claim = _money_claim("p", "here", "f", three, names, "b", "r")
+    assert "B costs the same ($1.00)" in claim.text and "within 1%" not in claim.text

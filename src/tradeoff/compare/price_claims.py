@@ -18,6 +18,11 @@ from tradeoff.compare.workload import Blend
 from tradeoff.units import unit_label
 
 
+def _same(value: Decimal, best: Decimal) -> str:
+    """A tie's words: equal prices are "the same"; a tie only within tolerance says so."""
+    return "the same" if value == best else "the same within 1%"
+
+
 def _money_claim(
     claim_id: str,
     what: str,
@@ -40,7 +45,7 @@ def _money_claim(
         low, high = ranked
         if ties:
             text = (
-                f"{names[low[0]]} and {names[high[0]]} cost the same within 1% {what}: "
+                f"{names[low[0]]} and {names[high[0]]} cost {_same(low[1], high[1])} {what}: "
                 f"{shown(low)} vs {shown(high)}."
             )
             both = (low[0], high[0])
@@ -58,7 +63,7 @@ def _money_claim(
     parts = []
     for e in ranked[1:]:
         if w.is_tie(e[1], best):
-            parts.append(f"{names[e[0]]} costs the same within 1% ({shown(e)})")
+            parts.append(f"{names[e[0]]} costs {_same(e[1], best)} ({shown(e)})")
             continue
         multiple = w.relative(e[1], best, "more", "as much")
         parts.append(f"{names[e[0]]} costs {multiple} ({shown(e)})")
