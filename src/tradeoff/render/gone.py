@@ -3,7 +3,7 @@ offerings and why — never a provider counted for an active offering as if it w
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 
@@ -39,3 +39,19 @@ def gone_entries(
             reason += f"; {name} is counted for its active {active}"
         out.append(Gone(name, ids, reason))
     return out
+
+
+def gone_list(
+    defunct: Sequence[Mapping[str, Any]],
+    providers: Sequence[Mapping[str, Any]],
+    text: Callable[[str], str],
+    code: Callable[[str], str],
+) -> str:
+    """The entries as one list, in the output format whose escaping ``text`` and ``code`` are:
+    "Name `id`, `id2` (reason), Other (defunct since …)"."""
+    return ", ".join(
+        text(g.provider_name)
+        + "".join((", " if n else " ") + code(i) for n, i in enumerate(g.ids))
+        + f" ({text(g.reason)})"
+        for g in gone_entries(defunct, providers)
+    )

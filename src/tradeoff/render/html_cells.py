@@ -27,7 +27,7 @@ from tradeoff.pages.comparison.pricing import (
     quantization_text,
     route_price_text,
 )
-from tradeoff.render.gone import gone_entries
+from tradeoff.render.gone import gone_list
 from tradeoff.render.markdown import money
 
 # markupsafe.escape's own core: for a str, escape(s) is Markup(_escape_inner(s)). A markupsafe
@@ -282,13 +282,8 @@ def _provider_section(p: PricingEntry, blend_label: str) -> str:
     else:
         out.append("<p>No active provider serves this model in the catalog.</p>\n")
     if p["defunct"]:
-        gone = ", ".join(
-            escape(g.provider_name)
-            + "".join(
-                (", " if n else " ") + f"<code>{escape(i)}</code>" for n, i in enumerate(g.ids)
-            )
-            + f" ({escape(g.reason)})"
-            for g in gone_entries(p["defunct"], p["providers"])
+        gone = gone_list(
+            p["defunct"], p["providers"], escape, lambda i: f"<code>{escape(i)}</code>"
         )
         out.append(f"<p>Not counted (defunct provider or retired offering): {gone}.</p>\n")
     if p["other_routes"]:

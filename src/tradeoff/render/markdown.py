@@ -18,7 +18,7 @@ from tradeoff.pages.comparison.pricing import (
     quantization_text,
     route_price_text,
 )
-from tradeoff.render.gone import gone_entries
+from tradeoff.render.gone import gone_list
 from tradeoff.render.markdown_changes import price_changes_lines
 
 
@@ -143,14 +143,7 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
             else ["No active provider serves this model in the catalog."]
         )
         if p["defunct"]:
-            gone = ", ".join(
-                esc(g.provider_name)
-                + "".join(
-                    (", " if n else " ") + f"`{i.replace('`', '')}`" for n, i in enumerate(g.ids)
-                )
-                + f" ({esc(g.reason)})"
-                for g in gone_entries(p["defunct"], p["providers"])
-            )
+            gone = gone_list(p["defunct"], p["providers"], esc, lambda i: f"`{i.replace('`', '')}`")
             out += ["", f"Not counted (defunct provider or retired offering): {gone}."]
         if p["other_routes"]:
             other = ", ".join(

@@ -27,7 +27,7 @@ from tradeoff.pages.comparison.pricing import (
 from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelRecord
 from tradeoff.pages.offerings import PricesEntry
-from tradeoff.render.gone import gone_entries
+from tradeoff.render.gone import gone_list
 from tradeoff.render.listing import Listing, listing_table
 from tradeoff.render.markdown import money as md_money
 from tradeoff.render.terminal_prose import Said
@@ -259,12 +259,7 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
             )
         console.print(table)
         if p["defunct"]:
-            gone = ", ".join(
-                g.provider_name
-                + "".join((", " if n else " ") + i for n, i in enumerate(g.ids))
-                + f" ({g.reason})"
-                for g in gone_entries(p["defunct"], p["providers"])
-            )
+            gone = gone_list(p["defunct"], p["providers"], str, str)
             console.print(f"Not counted (defunct or retired): {gone}", markup=False)
         if p["other_routes"]:
             other = ", ".join(
