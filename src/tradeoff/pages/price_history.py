@@ -10,7 +10,6 @@ Its shape is in ``pages.history_shapes``.
 from __future__ import annotations
 
 from collections import Counter
-from decimal import Decimal
 
 from tradeoff import urls
 from tradeoff.compare.history_claims import (
@@ -38,7 +37,7 @@ from tradeoff.pages.history_shapes import (
     PriceMove,
     TrendClaim,
 )
-from tradeoff.pages.jsonable import decimal_str
+from tradeoff.pages.jsonable import decimal_str, decimal_text
 from tradeoff.records import Model
 
 MAX_LINES = 8  # step lines on one chart: more are unreadable (the table lists every move)
@@ -46,17 +45,13 @@ MAX_MOVES = 40  # rows of the moves table (newest first); the count says how man
 MODELS_DEV_COMMIT = "https://github.com/anomalyco/models.dev/commit/"
 
 
-def _dec(value: Decimal | None) -> str | None:
-    return None if value is None else decimal_str(value)
-
-
 def _step(s: Step) -> HistoryStep:
     return HistoryStep(
         start=s.start,
         end=s.end,
-        input_per_mtok=_dec(s.input_per_mtok),
-        output_per_mtok=_dec(s.output_per_mtok),
-        blended_per_mtok=_dec(s.blended_per_mtok),
+        input_per_mtok=decimal_text(s.input_per_mtok),
+        output_per_mtok=decimal_text(s.output_per_mtok),
+        blended_per_mtok=decimal_text(s.blended_per_mtok),
     )
 
 
@@ -146,10 +141,10 @@ def _move(catalog: Catalog, model: Model, m: Move, several: set[str]) -> PriceMo
         direction=c.detail,
         percent=m.percent,
         change=move_change(m),
-        before_input_per_mtok=_dec(c.before_input),
-        before_output_per_mtok=_dec(c.before_output),
-        after_input_per_mtok=_dec(c.after_input),
-        after_output_per_mtok=_dec(c.after_output),
+        before_input_per_mtok=decimal_text(c.before_input),
+        before_output_per_mtok=decimal_text(c.before_output),
+        after_input_per_mtok=decimal_text(c.after_input),
+        after_output_per_mtok=decimal_text(c.after_output),
         source_id=c.source_id,
         commit=c.commit,
         source_url=MODELS_DEV_COMMIT + c.commit
