@@ -94,15 +94,25 @@ def benchmark_claims(section: BenchmarkSection, names: Mapping[str, str]) -> lis
             )
         else:
             counts = dict(section.result_counts)
-            text = (
-                "No shared benchmark rows are sourced for these models (same benchmark, subset, "
-                "metric and comparable harness)"
-            )
-            if counts:
-                text += ": " + w.join(
-                    [f"{names[m]} has {w.count(n, 'result')}" for m, n in counts.items()]
+            held = w.join([f"{names[m]} has {w.count(n, 'result')}" for m, n in counts.items()])
+            if section.excluded_by_rule:
+                # the models do share benchmarks, run differently: "no shared rows (same
+                # benchmark, subset, metric and comparable harness)" read as if they had no
+                # benchmark in common. No count: with 3-4 models one result can be left out
+                # once per other model, so the messages are not a count of results.
+                both = "both models have" if len(counts) == 2 else "these models share"
+                text = (
+                    f"No benchmark row is compared: the results on benchmarks {both} differ in "
+                    "settings, harness or reporter, so none is set against another (each is "
+                    "listed under Not compared)"
                 )
-            text += "."
+                text += f"; {held}." if held else "."
+            else:
+                text = (
+                    "No shared benchmark rows are sourced for these models (same benchmark, "
+                    "subset, metric and comparable harness)"
+                )
+                text += f": {held}." if held else "."
         numbers = tuple(
             Number("benchmarks", m, "result_count", n) for m, n in section.result_counts
         )
@@ -165,8 +175,11 @@ def reasoning_note(section: BenchmarkSection, claims: Sequence[Claim]) -> Claim 
     return Claim(
         "benchmark.reasoning",
         "benchmark",
-        "No shared reasoning benchmark rows are sourced for these models, so the catalog does "
-        "not rank them on reasoning quality.",
+        # "no shared rows" read as if no reasoning benchmark had results for them all; it is
+        # that none has comparable ones (the Benchmarks section lists what is not compared)
+        "No reasoning benchmark row compares these models (same benchmark, subset, metric, "
+        "settings and comparable harness), so the catalog does not rank them on reasoning "
+        "quality.",
         "shared benchmark rows of category reasoning",
         (),
     )

@@ -166,8 +166,9 @@ def benchmark_lines(ctx: ComparisonContext) -> list[str]:
     """Shared rows with reporter labels, or the sourced statement that there are none."""
     b = ctx["benchmarks"]
     names = {m["id"]: esc(m["name"]) for m in ctx["models"]}
+    not_compared = ["", "Not compared:"] + [f"- {esc(e)}" for e in b["excluded_by_rule"]]
     if not b["shared"]:
-        return [esc(b["statement"] or "")]
+        return [esc(b["statement"] or ""), *(not_compared if b["excluded_by_rule"] else [])]
     rows = []
     for r in b["shared"]:
         label = esc(r["label"])
@@ -182,11 +183,11 @@ def benchmark_lines(ctx: ComparisonContext) -> list[str]:
         rows.append([label, esc(f"{r['metric']}, {better} is better"), *cells, esc(r["basis"])])
     head = ["Benchmark", "Metric", *[names[m["id"]] for m in ctx["models"]], "Basis"]
     out = table_lines(head, rows)
-    if b["excluded_by_rule"]:
-        out += ["", "Not compared:"] + [f"- {esc(e)}" for e in b["excluded_by_rule"]]
     if b["without_counterpart"]:
         n = b["without_counterpart"]
         out += ["", f"{n} other result{'s have' if n != 1 else ' has'} no comparable counterpart."]
+    if b["excluded_by_rule"]:
+        out += not_compared
     return out
 
 

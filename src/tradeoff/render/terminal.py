@@ -295,6 +295,10 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     else:
         console.print(heading("\nBenchmarks"))
         console.print(plain(b["statement"]))
+    if b["excluded_by_rule"]:
+        console.print(heading("Not compared"))
+        for reason in b["excluded_by_rule"]:
+            console.print(f"- {reason}", markup=False)
     for para in ctx["deep_dive"]:
         text = said.new_part(para["text"])
         if text:
