@@ -62,3 +62,11 @@ def test_every_result_left_out_by_a_rule_is_listed(ctx: ComparisonContext, fmt: 
     assert "Not compared" in page
     for reason in ctx["benchmarks"]["excluded_by_rule"]:
         assert reason in page, (fmt, reason)
+
+
+def test_the_glance_card_does_not_say_none_shared(ctx: ComparisonContext) -> None:
+    # the models share benchmarks, run differently: the card says none is comparable
+    for card in ctx["summary_cards"]:
+        row = next(r for r in card["rows"] if r["key"] == "benchmark")
+        assert row["display"] == "none comparable", row
+        assert "shared" not in row["detail"], row

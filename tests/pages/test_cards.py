@@ -86,7 +86,7 @@ def test_marks_follow_the_claims(specs: list[tuple[Price, Price, int | None, boo
     cards, stated = _cards(specs)
     for key in ROWS:
         if key == "benchmark":
-            continue  # no benchmark results in this view: "none shared", not compared
+            continue  # no benchmark results in this view: "none comparable", not compared
         row = _row(cards, key)
         marks = [m for _, m in row]
         assert marks.count(BETTER) <= 1, (key, row)

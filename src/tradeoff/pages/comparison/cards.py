@@ -126,7 +126,13 @@ def _score_text(score: str, unit: str) -> str:
 
 def _benchmark_row(row: BenchmarkRowEntry | None, model: str) -> _Row:
     if row is None:
-        return {"value": None, "display": "none shared", "detail": "no shared benchmark rows"}
+        # "none shared" read as if the models had no benchmark in common; often they do, run
+        # at other settings or by another harness (the Benchmarks section lists them)
+        return {
+            "value": None,
+            "display": "none comparable",
+            "detail": "no benchmark row compares them (see Benchmarks)",
+        }
     score = next(s for s in row["scores"] if s["model"] == model)
     better = "higher" if row["higher_is_better"] else "lower"
     return {
