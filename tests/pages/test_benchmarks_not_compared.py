@@ -70,3 +70,7 @@ def test_the_glance_card_does_not_say_none_shared(ctx: ComparisonContext) -> Non
         row = next(r for r in card["rows"] if r["key"] == "benchmark")
         assert row["display"] == "none comparable", row
         assert "shared" not in row["detail"], row
+
+
+def test_the_score_chart_note_does_not_say_none_shared(ctx: ComparisonContext) -> None:
+    assert ctx["charts"]["score_note"] == "Not drawn: no benchmark row compares these models."

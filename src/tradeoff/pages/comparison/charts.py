@@ -120,7 +120,7 @@ def compare_charts(
         for r in drawn
     ]
     if not shared:
-        score_note = "Not drawn: no shared benchmark rows."
+        score_note = "Not drawn: no benchmark row compares these models."
     else:
         score_note = f"{w.count(len(drawn), 'shared benchmark row')} in {unit or 'their unit'}"
         left = len(shared) - len(drawn)
