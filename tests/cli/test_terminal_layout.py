@@ -1,13 +1,16 @@
 """The terminal at 80 columns: nothing that answers is cut, and the verdict is printed once.
 
 The commands run as a shell runs them (a subprocess with ``COLUMNS=80``); each table is read
-back column by column, so that a value folded over several lines is found whole.
+back column by column, so that an id folded over several lines is found whole; a table too wide
+to keep its prices on one line is printed as records ("header: value"), where a price must be
+found whole on one line.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -42,40 +45,50 @@ def column_texts(output: str) -> list[str]:
     return found
 
 
-def is_shown(value: str, columns: list[str]) -> bool:
-    return any("".join(value.split()) in column for column in columns)
+def is_shown(value: str, output: str) -> bool:
+    """In a table column (folded or not), or whole on one line of a record."""
+    if any("".join(value.split()) in column for column in column_texts(output)):
+        return True
+    pattern = re.compile(rf"(?<![\w.,$]){re.escape(value)}(?![\w.,])")
+    return any(pattern.search(line) for line in output.splitlines() if line.startswith("  "))
 
 
 def test_no_line_is_wider_than_the_terminal_and_nothing_is_cut() -> None:
     for args in (["compare", *PAIR], ["cost", *COST], ["models", "list"]):
         output = run(*args)
         assert "…" not in output, args
-        tables = [line for line in output.splitlines() if line[:1] in "┏┃│┡└"]
-        assert tables and max(len(line) for line in tables) <= 80, args
+        laid_out = [line for line in output.splitlines() if line[:1] in "┏┃│┡└" or line[:2] == "  "]
+        assert laid_out and max(len(line) for line in laid_out) <= 80, args
+
+
+def whole_on_a_line(value: str, output: str) -> bool:
+    """A price or total printed on one line: "$0.14" above "52" is not $0.1452."""
+    pattern = re.compile(rf"(?<![\w.,$]){re.escape(value)}(?![\w.,])")
+    return any(pattern.search(line) for line in output.splitlines())
 
 
 def test_compare_at_80_columns_shows_every_id_and_price_whole() -> None:
     ctx = json.loads(run("compare", *PAIR, "--json"))
-    columns = column_texts(run("compare", *PAIR))
+    output = run("compare", *PAIR)
     quotes = [q for p in ctx["pricing"] for q in p["providers"]]
     assert len(quotes) > 5
     long_ids = [q["provider_model_id"] for q in quotes if len(q["provider_model_id"]) > 12]
     assert long_ids  # ids that cannot fit a narrow column, so folding is tested
     for q in quotes:
-        assert is_shown(q["provider_model_id"], columns), q["provider_model_id"]
+        assert is_shown(q["provider_model_id"], output), q["provider_model_id"]
         for key in ("input_per_mtok", "output_per_mtok", "blended_per_mtok"):
             if q[key] is not None:
-                assert is_shown(money(q[key]), columns), (q["provider_model_id"], key)
+                assert whole_on_a_line(money(q[key]), output), (q["provider_model_id"], key)
 
 
 def test_cost_at_80_columns_shows_every_total_whole() -> None:
     ctx = json.loads(run("cost", *COST, "--json"))
-    columns = column_texts(run("cost", *COST))
+    output = run("cost", *COST)
     priced = [line for line in ctx["lines"] if line["priced"]]
     assert priced
     for line in priced:
-        assert is_shown(line["provider_model_id"], columns)
-        assert is_shown(money(line["total_usd"]), columns), line["total_usd"]
+        assert is_shown(line["provider_model_id"], output)
+        assert whole_on_a_line(money(line["total_usd"]), output), line["total_usd"]
 
 
 def test_wide_lays_tables_out_at_their_natural_width() -> None:
