@@ -22,9 +22,9 @@ ROWS = [
 ]
 
 
-def _printed(width: int, rows: list[tuple[str, ...]] = ROWS) -> str:
+def _printed(width: int) -> str:
     table = new_table("GPT-5: 3 active providers", HEADERS)
-    for row in rows:
+    for row in ROWS:
         add_row(table, *row)
     buffer = io.StringIO()
     # as the CLI's console (cli.shared.out): soft-wrapped, so Rich itself wraps nothing
