@@ -39,7 +39,7 @@ def test_cost_as_of_prices_before_and_after_a_move() -> None:
 def test_an_offering_is_left_out_before_it_appeared() -> None:
     assert HUGGINGFACE not in _lines("2025-07-29")
     assert HUGGINGFACE in _lines("2025-07-30")
-    assert OPENROUTER not in _lines("2025-07-10")
+    assert OPENROUTER in _lines("2025-07-11")  # from its first span (the model's release day)
 
 
 def test_an_offering_without_history_is_kept_only_in_the_live_range() -> None:
@@ -63,3 +63,18 @@ def test_compare_as_of_uses_the_same_prices() -> None:
     routes = {(p["provider"], p["input_per_mtok"]) for p in pricing}
     assert any(provider == "openrouter" and price == "0.57" for provider, price in routes)
     assert not any(provider == "deepinfra" for provider, _ in routes), routes
+
+
+def test_a_model_released_after_the_day_is_a_usage_error() -> None:
+    # Kimi K2 Instruct was released on 2025-07-11: on 2025-06-20 the page said it "has no
+    # priced offering on an active provider" and "runs on 0 active providers", as if it had
+    # existed unsold
+    for args in (
+        ["compare", "kimi-k2-instruct", "mixtral-8x22b-instruct", "--format", "md"],
+        ["cost", "kimi-k2-instruct", "--input-tokens", "1M", "--output-tokens", "1M"],
+    ):
+        result = runner.invoke(app, [*args, "--as-of", "2025-06-20"])
+        assert result.exit_code == 2, result.output
+        assert "[--as-of]" in result.output, result.output
+        assert "Kimi K2 Instruct was released on 2025-07-11, after 2025-06-20" in result.output
+        assert runner.invoke(app, [*args, "--as-of", "2025-07-11"]).exit_code == 0

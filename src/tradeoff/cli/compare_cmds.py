@@ -41,6 +41,14 @@ def _catalog(as_of: str | None) -> Any:
     return catalog_as_of(catalog, as_of)
 
 
+def _refuse_unreleased(catalog: Any, model_ids: list[str]) -> None:
+    """With --as-of, a model released after that day is a usage error (pages.as_of)."""
+    if getattr(catalog, "day", None) is not None:
+        from tradeoff.pages.as_of import refuse_unreleased
+
+        refuse_unreleased(catalog, model_ids)
+
+
 class CompareFormat(StrEnum):
     """What `tradeoff compare` prints: the page as text, Markdown, JSON or HTML."""
 
@@ -71,7 +79,9 @@ def compare_cmd(
 
     chosen = chosen_format(fmt, as_json)
     parts = None if blend is None else parse_blend_parts(blend)
-    ctx = compare_context(_catalog(as_of), list(models), parts)
+    catalog = _catalog(as_of)
+    ctx = compare_context(catalog, list(models), parts)
+    _refuse_unreleased(catalog, [m["id"] for m in ctx["models"]])
     if chosen == "json":
         print_json(ctx)
     elif chosen == "md":
@@ -149,9 +159,9 @@ def cost_cmd(
     from tradeoff.render.terminal import cost_listing, print_workload
 
     chosen = chosen_format(fmt, as_json)
-    ctx = cost_context(
-        _catalog(as_of), list(models), input_tokens, output_tokens, cached_tokens, requests
-    )
+    catalog = _catalog(as_of)
+    ctx = cost_context(catalog, list(models), input_tokens, output_tokens, cached_tokens, requests)
+    _refuse_unreleased(catalog, [m["id"] for m in ctx["models"]])
     if chosen == "text":
         if as_of is not None:
             out.print(f"Prices in force on {as_of}", markup=False)

@@ -21,7 +21,7 @@ from tradeoff.compare.changes import parse_day
 from tradeoff.db.history_queries import history_bounds, spans_on
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
-from tradeoff.records import Offering
+from tradeoff.records import Offering, PartialDate
 
 
 class CatalogAsOf(Catalog):
@@ -68,3 +68,21 @@ def catalog_as_of(catalog: Catalog, text: str, field: str = "--as-of") -> Catalo
             field=field,
         )
     return CatalogAsOf(catalog, day, spans=bounds is not None)
+
+
+def refuse_unreleased(catalog: Catalog, model_ids: Iterable[str], field: str = "--as-of") -> None:
+    """A usage error when ``catalog`` is priced on a day before one of the models was
+    certainly released: the page would call a model that did not exist yet unpriced and
+    offered by no one. A release known only to the month or year counts from its first day."""
+    if not isinstance(catalog, CatalogAsOf):
+        return
+    day = PartialDate(catalog.day)
+    for model_id in model_ids:
+        model = catalog.models[model_id]
+        released = model.release_date.value
+        if released is not None and released.after(day):
+            raise UsageError(
+                f"{model.name} was released on {released}, after {catalog.day}: no price of it "
+                "was in force that day",
+                field=field,
+            )
