@@ -112,3 +112,14 @@ def test_equal_prices_are_the_same_and_near_ones_the_same_within_one_percent() -
     everyone = [*equal, ("x/c", Decimal("1"), "")]
     claim = _money_claim("p", "here", "f", everyone, names, "b", "r")
     assert claim.text == "A, B and C tie for the lowest price here: $1.00, $1.00 and $1.00."
+
+
+def test_a_missing_first_party_offering_is_said_to_be_missing_from_the_catalog() -> None:
+    # "DALL·E 3 is not offered by its own lab's API in the catalog" read as a fact about
+    # OpenAI (which sells it); what is known is only that the catalog holds no such offering
+    a, b = model("lab/a"), replace(model("lab/b"), name="B")
+    offers = [offering("lab/a", "host", "1", "1"), offering("lab/b", "other", "2", "2")]
+    text = _claims(offers, a, b)["price.first_party.missing"].text
+    assert text == f"The catalog has no offering of {a.name} and B by their own lab's API.", text
+    solo = _claims([offering("lab/a", "host", "1", "1")], a)["price.first_party.missing"].text
+    assert solo == f"The catalog has no offering of {a.name} by its own lab's API.", solo

@@ -173,13 +173,13 @@ def price_claims(
         )
     missing = [m for m in model_ids if first[m] is None]
     if missing:
-        verb = "is" if len(missing) == 1 else "are"
+        # what is known is the catalog's gap, not that the lab does not sell the model
         claims.append(
             Claim(
                 "price.first_party.missing",
                 "price",
-                f"{w.join([names[m] for m in missing])} {verb} not offered by "
-                f"{'its' if len(missing) == 1 else 'their'} own lab's API in the catalog.",
+                f"The catalog has no offering of {w.join([names[m] for m in missing])} by "
+                f"{'its' if len(missing) == 1 else 'their'} own lab's API.",
                 "providers of kind first-party whose lab made the model",
                 tuple(Number("pricing", m, "first_party", None) for m in missing),
             )
