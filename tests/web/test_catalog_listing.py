@@ -107,3 +107,12 @@ def test_every_page_has_the_header_search(client: TestClient) -> None:
     for path in ("/", f"/models/{KIMI}", "/calculator", "/compare", "/nonesuch"):
         body = client.get(path).text
         assert '<form class="site-search" method="get" action="/" role="search"' in body, path
+
+
+def test_the_price_caption_names_the_headline_route(client: TestClient) -> None:
+    # the rows carry each model's headline route (the cheapest comparable offering); the caption
+    # said "the cheapest active provider's", which a quantized or promotional route may be
+    for path in ("/", "/index.md"):
+        text = client.get(path).text
+        assert "cheapest active provider" not in text, path
+        assert "headline route" in text and "cheapest comparable offering" in text, path

@@ -21,7 +21,7 @@ from tradeoff.pages.sources import Attribution, attribution
 from tradeoff.pages.view import catalog_view
 
 TITLE = "Price vs benchmark score"
-BLEND = "70/30 input/output, cheapest active provider"
+BLEND = "70/30 input/output, headline route (the cheapest comparable offering)"
 MIN_POINTS = 3
 TOP_LABELLED = 8  # the best scores carry a visible label on the chart
 GroupKey = tuple[str, str, str, str, tuple[tuple[str, str], ...], str]

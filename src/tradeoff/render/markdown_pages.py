@@ -115,7 +115,8 @@ def catalog_md(ctx: CatalogContext) -> str:
                 if ctx["pages"] > 1
                 else ""
             )
-            + ". Prices: cheapest active provider, USD per 1M tokens.",
+            + ". Prices: each model's headline route (the cheapest comparable offering), USD per"
+            " 1M tokens.",
             "Ticked: " + ", ".join(f"[{esc(m['name'])}]({m['url']})" for m in ctx["selected"])
             if ctx["selected"]
             else "",
