@@ -60,24 +60,20 @@ def _money_claim(
         return Claim(
             claim_id, "price", text, basis, numbers, (low[0],), False, (), reason, leaders=(low[0],)
         )
-    top = [ranked[0], *ties]
-    parts = [
-        f"{names[e[0]]} costs {w.relative(e[1], best, 'more', 'as much')} ({shown(e)})"
-        for e in ranked[1:]
-        if not w.is_tie(e[1], best)
-    ]
-    leaders = [e[0] for e in top]
-    if ties:
-        # tied leaders are named once, as tied: "B costs the same" after "A and B cost the
-        # least" said the tie twice and read as if B were not one of the leaders
-        within = "" if all(e[1] == best for e in ties) else " within 1%"
-        lead = (
-            f"{w.join([names[m] for m in leaders])} tie{within} for the lowest price {what}: "
-            f"{w.join([shown(e) for e in top])}"
-        )
-    else:
-        lead = f"{names[best_id]} costs the least {what} at {shown(ranked[0])}"
-    text = "; ".join([lead, *parts]) + "."
+    parts = []
+    for e in ranked[1:]:
+        if w.is_tie(e[1], best):
+            parts.append(f"{names[e[0]]} costs {_same(e[1], best)} ({shown(e)})")
+            continue
+        multiple = w.relative(e[1], best, "more", "as much")
+        parts.append(f"{names[e[0]]} costs {multiple} ({shown(e)})")
+    lead = "cost the least" if ties else "costs the least"
+    leaders = [best_id] + [e[0] for e in ties]
+    text = (
+        f"{w.join([names[m] for m in leaders])} {lead} {what} at {shown(ranked[0])}; "
+        + "; ".join(parts)
+        + "."
+    )
     favours = () if ties else (best_id,)
     return Claim(
         claim_id,
