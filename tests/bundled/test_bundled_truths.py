@@ -3,15 +3,12 @@
 - Kimi K2 Instruct's headline was NanoGPT's ``kimi-k2-instruct-fast`` (precision unstated,
   sold at exactly NanoGPT's FP4 price), and that route drove a "cheapest route fell 38%" claim.
 - Every Claude model's headline was Poe, whose API is paid in compute points.
-- "Kimi K2 Instruct 0905's cheapest route fell 25%": the trend covers only the routes with a
-  dated price history (not every route, nor both dates), so it must say so.
 """
 
 from __future__ import annotations
 
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.workload import DEFAULT_BLEND
-from tradeoff.db.history_queries import models_with_history
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.price_history import price_history
 
@@ -62,18 +59,3 @@ def test_gemini_2_5_flash_is_not_headlined_at_a_lone_stale_price(catalog: Catalo
     assert p.cheapest is not None and p.cheapest.provider_id != "oracle"
     oracle = [q for q in (*p.providers, *p.other_routes) if q.provider_id == "oracle"]
     assert oracle and all("unverified" in (q.excluded_reason or "") for q in oracle)
-
-
-def test_every_price_trend_says_it_covers_the_routes_with_a_dated_history(
-    catalog: Catalog,
-) -> None:
-    model = catalog.models["moonshotai/kimi-k2-instruct-0905"]
-    history = price_history(catalog, model)
-    assert history is not None and history["cheapest_trend"] is not None
-    assert history["cheapest_trend"]["text"].startswith(
-        "Of Kimi K2 Instruct 0905's routes with a dated price history, the cheapest fell"
-    )
-    for model_id in sorted(models_with_history(catalog.connection())):
-        history = price_history(catalog, catalog.models[model_id])
-        trend = None if history is None else history["cheapest_trend"]
-        assert trend is None or trend["text"].startswith("Of "), trend

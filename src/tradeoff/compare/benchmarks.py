@@ -136,6 +136,8 @@ def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
     direction = "higher" if row.higher_is_better else "lower"
     text = f"On {label}, {row.metric} ({direction} is better): {w.join(shown)}."
     leaders = tuple(s.model_id for s in scores if w.is_tie(s.score, best.score))
+    if len(leaders) > 1:  # some of 3–4 models tie at the top: none of them is better
+        text = text[:-1] + f": {w.join([names[m] for m in leaders])} tie at the top within 1%."
     return Claim(
         f"benchmark.{row.key}",
         "benchmark",

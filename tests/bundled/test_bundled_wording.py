@@ -1,0 +1,49 @@
+"""Page wording that said more than the bundled catalog's numbers, held fixed.
+
+- "Kimi K2 Instruct 0905's cheapest route fell 25%": the trend covers only the routes with a
+  dated price history (not every route, nor both dates), so it must say so.
+- Claude Sonnet 4 vs Claude Sonnet 4.5 vs Claude Opus 4.1: Sonnet 4.5 (73.7%) and Opus 4.1
+  (73.2%) tie at the top of GPQA Diamond within 1%, and Sonnet 4.5 (45.4%) and Sonnet 4
+  (45.3%) at the top of WeirdML; each was told "its better scores" on them.
+"""
+
+from __future__ import annotations
+
+from tradeoff.db.history_queries import models_with_history
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.comparison import compare_context
+from tradeoff.pages.price_history import price_history
+from tradeoff.render.markdown import render_compare_markdown
+
+TRIPLE = ["claude-sonnet-4-20250514", "claude-sonnet-4-5-20250929", "claude-opus-4-1-20250805"]
+
+
+def test_every_price_trend_says_it_covers_the_routes_with_a_dated_history(
+    catalog: Catalog,
+) -> None:
+    model = catalog.models["moonshotai/kimi-k2-instruct-0905"]
+    history = price_history(catalog, model)
+    assert history is not None and history["cheapest_trend"] is not None
+    assert history["cheapest_trend"]["text"].startswith(
+        "Of Kimi K2 Instruct 0905's routes with a dated price history, the cheapest fell"
+    )
+    for model_id in sorted(models_with_history(catalog.connection())):
+        history = price_history(catalog, catalog.models[model_id])
+        trend = None if history is None else history["cheapest_trend"]
+        assert trend is None or trend["text"].startswith("Of "), trend
+
+
+def test_models_tied_at_the_top_of_a_benchmark_are_named_as_tied(catalog: Catalog) -> None:
+    ctx = compare_context(catalog, TRIPLE, (70, 30))
+    gpqa = next(c for c in ctx["claims"] if c["id"] == "benchmark.gpqa-diamond||accuracy|")
+    assert gpqa["text"].endswith(
+        ": Claude Sonnet 4.5 and Claude Opus 4.1 tie at the top within 1%."
+    ), gpqa["text"]
+    choose = {c["model"]: c["text"] for c in ctx["choose"]}
+    sonnet_4 = choose["anthropic/claude-sonnet-4-20250514"]
+    assert "better score" not in sonnet_4
+    assert "the top score it shares on WeirdML (thinking=on, thinking_budget=16k) (with" in sonnet_4
+    opus = choose["anthropic/claude-opus-4-1-20250805"]
+    assert "it shares on GPQA Diamond (with Claude Sonnet 4.5)" in opus
+    md = render_compare_markdown(ctx)
+    assert "tie at the top within 1%" in md and "(with Claude Sonnet 4.5)" in md
