@@ -64,3 +64,10 @@ def test_one_benchmark_is_one_score() -> None:
     claims = _claims(_row("WeirdML", a="38.6", b="2.8"))
     choose = {c.model_id: c for c in choose_when(["a", "b"], NAMES, claims)}
     assert choose["a"].text == "Choose Model A when you weigh its better score on WeirdML."
+
+
+def test_a_score_on_a_zero_to_ten_scale_reads_out_of_ten() -> None:
+    row = _row("Creative Writing", a="8.39", b="7.5")
+    (claim,) = _claims(BenchmarkRow(**{**row.__dict__, "unit": "0-10"}))
+    assert "Model A 8.39 / 10 (independent) and Model B 7.5 / 10 (independent)" in claim.text
+    assert "0-10" not in claim.text

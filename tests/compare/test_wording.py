@@ -126,3 +126,26 @@ def test_whole_percent_rounds_half_up() -> None:
 def test_one_short_token_form_for_every_format(n: int, short: str) -> None:
     assert w.short_tokens(n) == short
     assert md_tokens(n) == f"{n:,} ({short})"
+
+
+@pytest.mark.parametrize(
+    ("score", "unit", "text"),
+    [
+        ("8.3", "%", "8.3%"),
+        ("8.39", "0-10", "8.39 / 10"),  # a 0–10 scale, not "8.39 0-10"
+        ("1418", "Elo", "1418 Elo"),
+        ("113.304", "minutes", "113.304 minutes"),
+        ("57.3", "points", "57.3 points"),
+        ("0.5", "", "0.5"),
+    ],
+)
+def test_a_score_reads_as_a_person_writes_it(score: str, unit: str, text: str) -> None:
+    assert w.score_text(score, unit) == text
+    assert w.score_text(Decimal(score), unit) == text
+
+
+def test_the_unit_of_a_set_of_scores_in_words() -> None:
+    assert w.unit_words("%") == "in %"
+    assert w.unit_words("0-10") == "on the 0-10 scale"
+    assert w.unit_words("Elo") == "in Elo"
+    assert w.unit_words("") == "in their unit"

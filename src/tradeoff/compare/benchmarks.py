@@ -79,11 +79,6 @@ NO_RESULT = "the other model has no result on this benchmark"  # benchmarks.comp
 NO_BENCHMARKS = BenchmarkSection(in_catalog=False)
 
 
-def _score(value: Decimal, unit: str) -> str:
-    text = format(value.normalize(), "f")
-    return f"{text}%" if unit == "%" else f"{text} {unit}".strip()
-
-
 def benchmark_claims(section: BenchmarkSection, names: Mapping[str, str]) -> list[Claim]:
     """One claim per shared row (ties within 1% called ties), or why there are none."""
     if not section.rows:
@@ -116,7 +111,9 @@ def benchmark_claims(section: BenchmarkSection, names: Mapping[str, str]) -> lis
 def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
     scores = sorted(row.scores, key=lambda s: s.score, reverse=row.higher_is_better)
     label = row.label
-    shown = [f"{names[s.model_id]} {_score(s.score, row.unit)} ({s.reported})" for s in scores]
+    shown = [
+        f"{names[s.model_id]} {w.score_text(s.score, row.unit)} ({s.reported})" for s in scores
+    ]
     best = scores[0]
     tie = all(w.is_tie(s.score, best.score) for s in scores[1:])
     numbers = tuple(Number("benchmarks", s.model_id, row.key, s.score) for s in row.scores)

@@ -66,6 +66,30 @@ def is_tie(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= high * TIE_TOLERANCE
 
 
+def _scale_top(unit: str) -> str | None:
+    """The top of a 0–N scale ("0-10" → "10"), None for any other unit."""
+    low, _, high = unit.partition("-")
+    return high if low == "0" and high.replace(".", "", 1).isdigit() else None
+
+
+def score_text(score: Decimal | str, unit: str) -> str:
+    """A benchmark score as people write it, in every format: "71.7%", "8.39 / 10" (a 0–10
+    scale: the registry's unit "0-10" is the scale, not a word to paste after the number),
+    "1418 Elo", "113.304 minutes"; a score without a unit is the bare number."""
+    text = score if isinstance(score, str) else format(score.normalize(), "f")
+    if unit == "%":
+        return f"{text}%"
+    top = _scale_top(unit)
+    return f"{text} / {top}" if top else f"{text} {unit}".strip()
+
+
+def unit_words(unit: str) -> str:
+    """What a set of scores is measured in, after a count: "in %", "on the 0-10 scale"."""
+    if not unit:
+        return "in their unit"
+    return f"on the {unit} scale" if _scale_top(unit) else f"in {unit}"
+
+
 def percent_text(share: Decimal) -> str:
     """A non-negative share as a percentage that never rounds a difference away: whole percent
     from 1% to 99% ("38%", "74%"), else as many decimals as it takes ("0.4%", "0.04%",

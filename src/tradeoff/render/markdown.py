@@ -5,7 +5,7 @@ Every data string goes through ``esc``. The other pages' twins are in ``markdown
 
 from __future__ import annotations
 
-from tradeoff.compare.wording import NOT_SOURCED, count, short_tokens
+from tradeoff.compare.wording import NOT_SOURCED, count, score_text, short_tokens
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.money import format_usd
@@ -173,9 +173,8 @@ def benchmark_lines(ctx: ComparisonContext) -> list[str]:
         label = esc(r["label"])
         cells = []
         for s in r["scores"]:
-            unit = "%" if r["unit"] == "%" else f" {esc(r['unit'])}"
             cells.append(
-                f"{s['score']}{unit} ({esc(s['reported'])})"
+                f"{esc(score_text(s['score'], r['unit']))} ({esc(s['reported'])})"
                 + _ref(s["source_n"], f"dated {s['date']}" if s["date"] else None)
             )
         better = "higher" if r["higher_is_better"] else "lower"

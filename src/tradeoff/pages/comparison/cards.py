@@ -120,10 +120,6 @@ def shared_benchmark(benchmarks: BenchmarksEntry) -> BenchmarkRowEntry | None:
     return picked[0] if picked else None
 
 
-def _score_text(score: str, unit: str) -> str:
-    return f"{score}%" if unit == "%" else f"{score} {unit}".strip()
-
-
 def _benchmark_row(row: BenchmarkRowEntry | None, model: str) -> _Row:
     if row is None:
         return {"value": None, "display": "none shared", "detail": "no shared benchmark rows"}
@@ -131,7 +127,7 @@ def _benchmark_row(row: BenchmarkRowEntry | None, model: str) -> _Row:
     better = "higher" if row["higher_is_better"] else "lower"
     return {
         "value": score["score"],
-        "display": _score_text(score["score"], row["unit"]),
+        "display": w.score_text(score["score"], row["unit"]),
         "detail": f"{row['label']}, {row['metric']} ({better} is better), {score['reported']}",
     }
 
