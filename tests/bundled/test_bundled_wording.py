@@ -7,6 +7,8 @@
   (45.3%) at the top of WeirdML; each was told "its better scores" on them.
 - o3 vs o4-mini: "o3 8.39 0-10 (independent)" on Lech Mazur Creative Writing, the scale's name
   pasted after the number, in every format.
+- Gemini 2.5 Flash vs GPT-4.1 mini: "the larger context window: 1,048,576 tokens (1M) vs
+  1,047,576 tokens (1.05M)": the short forms, one binary and one rounded, read the other way.
 """
 
 from __future__ import annotations
@@ -74,3 +76,11 @@ def test_scores_on_a_scale_read_as_people_write_them(catalog: Catalog) -> None:
         assert "8.39 0-10" not in text
     (row,) = [r for r in ctx["benchmarks"]["shared"] if r["unit"] == "0-10"]
     assert {s["score"] for s in row["scores"]} == {"8.39", "7.5"}  # JSON: number and unit apart
+
+
+def test_a_larger_context_window_never_reads_smaller(catalog: Catalog) -> None:
+    # "1,048,576 tokens (1M) vs 1,047,576 tokens (1.05M)" under "has the larger context window"
+    ctx = compare_context(catalog, ["gemini-2.5-flash", "gpt-4.1-mini"], (70, 30))
+    claim = next(c for c in ctx["claims"] if c["id"] == "spec.context_tokens")
+    assert "1,048,576 tokens (1M) vs 1,047,576 tokens for GPT-4.1 mini" in claim["text"]
+    assert "1.05M" not in render_compare_markdown(ctx)

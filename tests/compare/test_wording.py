@@ -120,12 +120,31 @@ def test_whole_percent_rounds_half_up() -> None:
         (1_048_576, "1M"),
         (1_000_000, "1M"),
         (1_500_000, "1.5M"),
-        (1_500, "1.5K"),
+        (16_384, "16K"),
     ],
 )
 def test_one_short_token_form_for_every_format(n: int, short: str) -> None:
     assert w.short_tokens(n) == short
     assert md_tokens(n) == f"{n:,} ({short})"
+
+
+@pytest.mark.parametrize("n", [1_047_576, 8_191, 16_385, 1_000_192, 997_952, 1_500])
+def test_a_count_without_an_exact_short_form_is_written_in_full(n: int) -> None:
+    # GPT-4.1 mini's 1,047,576 read "1.05M" beside Gemini 2.5 Flash's 1,048,576 "1M" (binary),
+    # under "Gemini 2.5 Flash has the larger context window"; 8,191 read "8.19K" beside "8K"
+    assert w.short_tokens(n) == f"{n:,}"
+    assert md_tokens(n) == f"{n:,}"
+
+
+@given(st.integers(min_value=1, max_value=10**8))
+def test_a_short_token_form_is_exact(n: int) -> None:
+    short = w.short_tokens(n)
+    if short[-1] in "KM":
+        power = 1 if short[-1] == "K" else 2
+        value = Decimal(short[:-1])
+        assert n in (value * 1000**power, value * 1024**power), short
+    else:
+        assert short == f"{n:,}"
 
 
 @pytest.mark.parametrize(

@@ -39,11 +39,23 @@ def tokens(value: int) -> str:
 
 def short_tokens(n: int) -> str:
     """The short form every format uses: 131,072 and 128,000 → "128K"; 1,048,576 and
-    1,000,000 → "1M"; 1,500,000 → "1.5M" (binary units when the count is an exact multiple)."""
-    base = 1000 if n % 1000 == 0 or n % 1024 else 1024
-    if n >= base * base:
-        return f"{Decimal(n) / (base * base):.3g}M"
-    return f"{Decimal(n) / base:.3g}K"
+    1,000,000 → "1M"; 1,500,000 → "1.5M" (binary units when the count is an exact multiple
+    of 1,024). Never rounded: a count with no exact short form is written in full
+    ("1,047,576"), since a rounded one ("1.05M") could read larger than a larger count's
+    binary form (1,048,576 → "1M")."""
+    return exact_short_tokens(n) or f"{n:,}"
+
+
+def exact_short_tokens(n: int) -> str | None:
+    """The exact short form of a count of tokens, or None: a whole number of thousands (or of
+    1,024s), in millions when that is at most three decimals."""
+    base = 1000 if n % 1000 == 0 else 1024 if n % 1024 == 0 else 0
+    if not base or n == 0:
+        return None
+    millions = Decimal(n) / (base * base)
+    if millions >= 1 and millions == round(millions, 3):
+        return f"{millions.normalize():f}M"
+    return f"{n // base}K"
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:
