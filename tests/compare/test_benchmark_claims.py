@@ -71,3 +71,13 @@ def test_a_score_on_a_zero_to_ten_scale_reads_out_of_ten() -> None:
     (claim,) = _claims(BenchmarkRow(**{**row.__dict__, "unit": "0-10"}))
     assert "Model A 8.39 / 10 (independent) and Model B 7.5 / 10 (independent)" in claim.text
     assert "0-10" not in claim.text
+
+
+def test_equal_scores_are_the_same_score_not_a_tie_within_one_percent() -> None:
+    # o3 and o4-mini both 97.8% on MATH Level 5 read "a tie within 1%", as if they differed
+    (same,) = _claims(_row("MATH", a="97.8", b="97.8"))
+    assert same.tie and same.text.endswith(": the same score."), same.text
+    (close,) = _claims(_row("MATH", a="97.8", b="97.5"))
+    assert close.tie and close.text.endswith(": a tie within 1%."), close.text
+    (top,) = _claims(_row("VPCT", a="33", b="33", c="30"))
+    assert top.text.endswith(": Model A and Model B share the top score."), top.text

@@ -118,7 +118,9 @@ def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
     tie = all(w.is_tie(s.score, best.score) for s in scores[1:])
     numbers = tuple(Number("benchmarks", s.model_id, row.key, s.score) for s in row.scores)
     if tie:
-        text = f"On {label}, {row.metric}: {w.join(shown)}: a tie within 1%."
+        same = all(s.score == best.score for s in scores)
+        text = f"On {label}, {row.metric}: {w.join(shown)}: "
+        text += "the same score." if same else "a tie within 1%."
         everyone = tuple(s.model_id for s in scores)
         return Claim(
             f"benchmark.{row.key}",
@@ -134,7 +136,10 @@ def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
     text = f"On {label}, {row.metric} ({direction} is better): {w.join(shown)}."
     leaders = tuple(s.model_id for s in scores if w.is_tie(s.score, best.score))
     if len(leaders) > 1:  # some of 3–4 models tie at the top: none of them is better
-        text = text[:-1] + f": {w.join([names[m] for m in leaders])} tie at the top within 1%."
+        tied = w.join([names[m] for m in leaders])
+        same = len({s.score for s in scores if s.model_id in leaders}) == 1
+        ending = "share the top score" if same else "tie at the top within 1%"
+        text = text[:-1] + f": {tied} {ending}."
     return Claim(
         f"benchmark.{row.key}",
         "benchmark",
