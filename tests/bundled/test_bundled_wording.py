@@ -4,7 +4,11 @@
   dated price history (not every route, nor both dates), so it must say so.
 - Claude Sonnet 4 vs Claude Sonnet 4.5 vs Claude Opus 4.1: Sonnet 4.5 (73.7%) and Opus 4.1
   (73.2%) tie at the top of GPQA Diamond within 1%, and Sonnet 4.5 (45.4%) and Sonnet 4
-  (45.3%) at the top of WeirdML; each was told "its better scores" on them.
+  (45.3%) at the top of WeirdML; each was told "its better scores" on them. And "Claude
+  Sonnet 4 and Claude Sonnet 4.5 cost the least … at $5.94 (Jiekou.AI); Claude Sonnet 4.5
+  costs the same ($5.94 (Jiekou.AI))": a tied model said twice.
+- Gemini 2.5 Pro vs GPT-5 vs Claude Opus 4.1 vs Grok 4: Gemini 2.5 Pro and GPT-5 run on 29
+  providers each; each was told "choose it when you want more providers".
 - o3 vs o4-mini: "o3 8.39 0-10 (independent)" on Lech Mazur Creative Writing, the scale's name
   pasted after the number, in every format.
 - Gemini 2.5 Flash vs GPT-4.1 mini: "the larger context window: 1,048,576 tokens (1M) vs
@@ -84,3 +88,24 @@ def test_a_larger_context_window_never_reads_smaller(catalog: Catalog) -> None:
     claim = next(c for c in ctx["claims"] if c["id"] == "spec.context_tokens")
     assert "1,048,576 tokens (1M) vs 1,047,576 tokens for GPT-4.1 mini" in claim["text"]
     assert "1.05M" not in render_compare_markdown(ctx)
+
+
+def test_models_tied_for_the_lowest_price_are_said_once(catalog: Catalog) -> None:
+    ctx = compare_context(catalog, TRIPLE, (70, 30))
+    claim = next(c for c in ctx["claims"] if c["id"] == "price.cheapest")
+    assert claim["text"].startswith(
+        "Claude Sonnet 4 and Claude Sonnet 4.5 cost the least on the cheapest comparable route, "
+        "the same: $5.94 (Jiekou.AI) and $5.94 (Jiekou.AI); Claude Opus 4.1 costs 5.0× as much"
+    ), claim["text"]
+    assert "costs the same" not in claim["text"]
+
+
+def test_models_tied_for_the_most_providers_are_told_so(catalog: Catalog) -> None:
+    quad = ["gemini-2.5-pro", "gpt-5", "claude-opus-4-1-20250805", "grok-4"]
+    ctx = compare_context(catalog, quad, (70, 30))
+    counts = {p["model"]: p["provider_count"] for p in ctx["pricing"]}
+    assert counts["google/gemini-2.5-pro"] == counts["openai/gpt-5"] == 29
+    choose = {c["model"]: c["text"] for c in ctx["choose"]}
+    more = "you want more providers to choose from or fail over to"
+    assert f"{more} (tied with GPT-5)" in choose["google/gemini-2.5-pro"]
+    assert f"{more} (tied with Gemini 2.5 Pro)" in choose["openai/gpt-5"]

@@ -137,6 +137,8 @@ def check_consistency(c: Comparison) -> None:
             assert choose.model_id in by_id[cid].favours
             shared = by_id[cid].topic == "benchmark" and len(by_id[cid].leaders) > 1
             assert not shared or "it shares on" in choose.text, (cid, choose.text)
+            if cid in ("availability.count", "spec.context_tokens") and len(by_id[cid].favours) > 1:
+                assert f"{by_id[cid].reason} (tied with" in choose.text, (cid, choose.text)
         benches = [by_id[cid] for cid in choose.claim_ids if by_id[cid].topic == "benchmark"]
         if all(len(x.leaders) > 1 for x in benches):
             assert "better score" not in choose.text, choose.text  # a tie is never better

@@ -55,7 +55,7 @@ def choose_when(
         mine = [
             c for c in claims if m in c.favours and len(c.favours) < len(model_ids) and c.reason
         ]
-        plain = [c.reason for c in mine if c.topic != "benchmark"]
+        plain = [_reason(c, m, names) for c in mine if c.topic != "benchmark"]
         plain += _benchmark_reasons(m, names, [c for c in mine if c.topic == "benchmark"])
         reasons = tuple(dict.fromkeys(plain))
         if reasons:
@@ -67,6 +67,19 @@ def choose_when(
             )
         out.append(ChooseWhen(m, tuple(c.id for c in mine), reasons, text))
     return tuple(out)
+
+
+# claims whose reason compares amounts ("more providers", "a longer context window"): with
+# 3–4 models several can share the top, and each must not read as if it had more than the other
+COMPARATIVE = ("availability.count", "spec.context_tokens")
+
+
+def _reason(claim: Claim, model_id: str, names: Mapping[str, str]) -> str:
+    """A claim's "choose X when" reason, naming the models X shares the top value with."""
+    others = [names[m] for m in claim.favours if m != model_id]
+    if claim.id in COMPARATIVE and others:
+        return f"{claim.reason} (tied with {w.join(others)})"
+    return claim.reason
 
 
 def _benchmark_reasons(
