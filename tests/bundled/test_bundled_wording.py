@@ -9,6 +9,8 @@
   costs the same ($5.94 (Jiekou.AI))": a tied model said twice.
 - Gemini 2.5 Pro vs GPT-5 vs Claude Opus 4.1 vs Grok 4: Gemini 2.5 Pro and GPT-5 run on 29
   providers each; each was told "choose it when you want more providers".
+- Whisper large-v3: "6 of 6 providers have no sourced price: evroc, Groq, …" beside "sold per
+  minute of audio and per second of audio (at evroc and Groq)".
 - o3 vs o4-mini: "o3 8.39 0-10 (independent)" on Lech Mazur Creative Writing, the scale's name
   pasted after the number, in every format.
 - Gemini 2.5 Flash vs GPT-4.1 mini: "the larger context window: 1,048,576 tokens (1M) vs
@@ -109,3 +111,12 @@ def test_models_tied_for_the_most_providers_are_told_so(catalog: Catalog) -> Non
     more = "you want more providers to choose from or fail over to"
     assert f"{more} (tied with GPT-5)" in choose["google/gemini-2.5-pro"]
     assert f"{more} (tied with Gemini 2.5 Pro)" in choose["openai/gpt-5"]
+
+
+def test_a_route_sold_per_minute_of_audio_has_a_sourced_price(catalog: Catalog) -> None:
+    ctx = compare_context(catalog, ["whisper-large-v3", "gpt-4o-transcribe"], (70, 30))
+    texts = {c["id"]: c["text"] for c in ctx["claims"]}
+    unpriced = texts["availability.unpriced.openai/whisper-large-v3"]
+    assert unpriced.startswith("For Whisper large-v3, 4 of 6 providers have no sourced price:")
+    assert "evroc" not in unpriced and "Groq" not in unpriced
+    assert "availability.unpriced.openai/gpt-4o-transcribe" not in texts  # both state a price

@@ -106,7 +106,8 @@ def availability_claims(
                     f"For {names[m]}, {len(unpriced)} of {w.count(p.provider_count, 'provider')} "
                     f"{'has' if len(unpriced) == 1 else 'have'} no sourced price: "
                     f"{w.join(list(unpriced))}.",
-                    "offerings without both an input and an output price",
+                    "offerings with no price at all: no token price on either side, none in "
+                    "another unit",
                     (
                         Number("availability", m, "unpriced_count", len(unpriced)),
                         Number("availability", m, "provider_count", p.provider_count),
