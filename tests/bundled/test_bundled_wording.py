@@ -9,6 +9,7 @@
   costs the same ($5.94 (Jiekou.AI))": a tied model said twice.
 - Gemini 2.5 Pro vs GPT-5 vs Claude Opus 4.1 vs Grok 4: Gemini 2.5 Pro and GPT-5 run on 29
   providers each; each was told "choose it when you want more providers".
+- Qwen3-235B-A22B: "LLM Gateway raised … (+189.4736842105263157894736842% blended)".
 - Whisper large-v3: "6 of 6 providers have no sourced price: evroc, Groq, …" beside "sold per
   minute of audio and per second of audio (at evroc and Groq)".
 - o3 vs o4-mini: "o3 8.39 0-10 (independent)" on Lech Mazur Creative Writing, the scale's name
@@ -120,3 +121,14 @@ def test_a_route_sold_per_minute_of_audio_has_a_sourced_price(catalog: Catalog) 
     assert unpriced.startswith("For Whisper large-v3, 4 of 6 providers have no sourced price:")
     assert "evroc" not in unpriced and "Groq" not in unpriced
     assert "availability.unpriced.openai/gpt-4o-transcribe" not in texts  # both state a price
+
+
+def test_no_price_move_reads_as_a_long_decimal(catalog: Catalog) -> None:
+    texts = []
+    for model_id in sorted(models_with_history(catalog.connection())):
+        history = price_history(catalog, catalog.models[model_id])
+        if history is not None:
+            texts += [m["text"] for m in history["moves"]] + [m["change"] for m in history["moves"]]
+    assert any("+189% blended" in t for t in texts)  # LLM Gateway's Qwen3-235B-A22B rise
+    long = [t for t in texts if re.search(r"\d\.\d{5,}%", t)]
+    assert not long, long[:3]

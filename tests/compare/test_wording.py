@@ -56,6 +56,21 @@ def test_percent_text_says_zero_and_all_only_when_they_are(share: str, text: str
     assert w.percent_text(Decimal(share)) == text
 
 
+@pytest.mark.parametrize(
+    ("share", "text"),
+    [
+        # LLM Gateway's Qwen3-235B-A22B rise read "+189.4736842105263157894736842% blended"
+        (str(Decimal("0.95") / Decimal("0.50") - 1), "90%"),
+        (str(Decimal("1.445") / Decimal("0.50") - 1), "189%"),
+        ("1.8947368421052631578947368421", "189%"),
+        ("1.003", "100.3%"),
+        ("2", "200%"),
+    ],
+)
+def test_a_share_above_all_is_a_whole_percent(share: str, text: str) -> None:
+    assert w.percent_text(Decimal(share)) == text
+
+
 @given(
     st.decimals(min_value=Decimal("0.0001"), max_value=Decimal(10**6), places=4),
     st.decimals(min_value=Decimal("0.0001"), max_value=Decimal(10**6), places=4),

@@ -104,14 +104,15 @@ def unit_words(unit: str) -> str:
 
 def percent_text(share: Decimal) -> str:
     """A non-negative share as a percentage that never rounds a difference away: whole percent
-    from 1% to 99% ("38%", "74%"), else as many decimals as it takes ("0.4%", "0.04%",
-    "99.6%"); "0%" and "100%" only when the share is exactly 0 or 1."""
+    from 1% to 99% and above 100% ("38%", "74%", "189%"), else as many decimals as it takes
+    ("0.4%", "0.04%", "99.6%", "100.3%"); "0%" and "100%" only when the share is exactly 0
+    or 1."""
     if share in (0, 1):
         return f"{int(share * 100)}%"
     value = share * 100
     for places in range(8):
         shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        if 0 < shown < 100:
+        if shown > 0 and shown != 100:
             return f"{format(shown.normalize(), 'f')}%"
     return f"{format(value.normalize(), 'f')}%"
 
