@@ -234,4 +234,5 @@ def verdict_line(
     text = "; ".join(parts) + "." if parts else "No row of these cards favours one model."
     if any(c.id == KIND_DIFFER for c in claims):
         text = "Different kinds of model: prices are not compared. " + text
-    return text[0].upper() + text[1:]
+    # "both"/"all" open a sentence; a model name keeps its own spelling ("gpt-oss-120b")
+    return text[0].upper() + text[1:] if text.startswith(("both ", "all ")) else text
