@@ -24,6 +24,7 @@ from tradeoff.pages.comparison.pricing import (
 )
 from tradeoff.pages.comparison.specs import CellEntry, SpecRowEntry
 from tradeoff.pages.jsonable import Json
+from tradeoff.units import unit_label
 
 ROWS = ("headline", "first_party", "context", "weights", "benchmark")
 LABELS = {
@@ -93,6 +94,9 @@ def _route_row(q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntr
     else:
         value = q["blended_per_mtok"]
         unit = f"USD per 1M tokens, blended {blend['label']}"
+    if value is None:  # no token price: name the units it is sold in, never a blend per token
+        sold = w.join([unit_label(u) for u in q["other_units"]])
+        unit = f"sold {sold}" if sold else "no price per token"
     stage = "" if q["lifecycle"] == "ga" else f" ({q['lifecycle']})"
     detail = f"{unit}, at {q['provider_name']}{stage}"
     return {"value": value, "display": display, "detail": detail}
