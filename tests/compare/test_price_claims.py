@@ -120,6 +120,7 @@ def test_models_tied_for_the_lowest_price_are_said_once() -> None:
         "C costs 2.0× as much ($2.00 (R))."
     )
     assert claim.leaders == ("x/a", "x/b") and not claim.favours
+    assert not claim.tie  # C costs twice as much: not every model ties (as benchmark claims)
 
 
 def test_three_models_at_the_same_price_cost_the_same() -> None:

@@ -83,7 +83,7 @@ def _money_claim(
         basis,
         numbers,
         favours,
-        bool(ties),
+        not parts,  # a tie of every model; a tie at the top only is told by ``leaders``
         (),
         reason,
         leaders=tuple(leaders),
