@@ -35,3 +35,21 @@ def test_a_route_not_sold_per_token_is_not_said_to_be_priced_per_token(catalog: 
         f"sold per second of audio and per 1M audio tokens, at {audio['provider_name']}"
     )
     assert "blended" not in row["detail"]
+
+
+def test_a_value_better_than_two_others_is_the_best_of_them(catalog: Catalog) -> None:
+    # "Mixtral 8x22B Instruct v0.1 has the lower headline price" on a page of three prices
+    ids = ["kimi-k2-instruct", "mixtral-8x22b-instruct", "deepseek-r1"]
+    line = compare_context(catalog, ids, (70, 30))["verdict_line"]
+    assert line.startswith("Kimi K2 Instruct has the best WeirdML score; "), line
+    assert "Mixtral 8x22B Instruct v0.1 has the lowest headline price" in line, line
+    assert "the lower" not in line and "the better" not in line
+    pair = compare_context(catalog, ids[:2], (70, 30))["verdict_line"]
+    assert "has the lower headline price" in pair, pair
+
+
+def test_a_context_window_larger_than_two_others_is_the_largest(catalog: Catalog) -> None:
+    ids = ["kimi-k2-instruct", "mixtral-8x22b-instruct", "gemini-2.5-pro"]
+    claims = {c["id"]: c["text"] for c in compare_context(catalog, ids, (70, 30))["claims"]}
+    text = claims["spec.context_tokens"]
+    assert text.startswith("Gemini 2.5 Pro has the largest context window: "), text

@@ -12,7 +12,7 @@ from typing import TypedDict
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim
-from tradeoff.compare.glance import BETTER, NOT_COMPARED, TIE, UNKNOWN, row_marks
+from tradeoff.compare.glance import BETTER, NONE, NOT_COMPARED, TIE, UNKNOWN, row_marks
 from tradeoff.compare.like_for_like import KIND_DIFFER
 from tradeoff.pages.comparison.benchmarks import BenchmarkRowEntry, BenchmarksEntry
 from tradeoff.pages.comparison.pricing import (
@@ -207,6 +207,16 @@ def _mark_text(key: str, mark: str, bench: BenchmarkRowEntry | None) -> str:
     return MARK_TEXT.get(mark, "")
 
 
+def _superlative(phrase: str) -> str:
+    for comparative, superlative in (
+        ("lower", "lowest"),
+        ("larger", "largest"),
+        ("better", "best"),
+    ):
+        phrase = phrase.replace(f"the {comparative} ", f"the {superlative} ", 1)
+    return phrase
+
+
 def verdict_line(
     cards: Sequence[SummaryCard], claims: Sequence[Claim], benchmarks: BenchmarksEntry
 ) -> str:
@@ -215,6 +225,14 @@ def verdict_line(
     bench_name = bench["label"] if bench else ""
     phrases = {**WIN_PHRASE, "benchmark": f"the better {bench_name} score"}
     ties = {**TIE_NOUN, "benchmark": f"{bench_name} score"}
+    # a value better than two or more others is the best of them ("the lowest headline price")
+    compared = {
+        key: sum(
+            r["key"] == key and r["mark"] in (BETTER, TIE, NONE) for c in cards for r in c["rows"]
+        )
+        for key in ROWS
+    }
+    phrases = {k: _superlative(v) if compared.get(k, 0) > 2 else v for k, v in phrases.items()}
     parts = []
     for card in cards:
         wins = [phrases[r["key"]] for r in card["rows"] if r["mark"] == BETTER]
