@@ -40,3 +40,23 @@ def test_a_sole_leader_is_not_said_to_tie() -> None:
     assert choose["a"] == (
         "Choose Model A when you want more providers to choose from or fail over to."
     )
+
+
+def test_a_model_without_an_active_provider_runs_on_none() -> None:
+    # "Ornith 1.0 35B runs on 0 active providers and UI-TARS 7B on 2 active providers."
+    from support.compare_helpers import PROVIDERS, model, offering
+
+    from tradeoff.compare.availability_claims import availability_claims
+    from tradeoff.compare.pricing import model_pricing
+    from tradeoff.compare.workload import DEFAULT_BLEND
+
+    offers = {"lab/a": [], "lab/b": [offering("lab/b", "host", "1", "1")]}
+    pricing = {
+        m: model_pricing(model(m), offers[m], PROVIDERS, DEFAULT_BLEND) for m in ("lab/a", "lab/b")
+    }
+    names = {"lab/a": "A", "lab/b": "B"}
+    count = availability_claims(["lab/a", "lab/b"], names, pricing, [], {})[0]
+    assert count.text == "A runs on no active provider and B on 1 active provider."
+    none = {m: model_pricing(model(m), [], PROVIDERS, DEFAULT_BLEND) for m in ("lab/a", "lab/b")}
+    count = availability_claims(["lab/a", "lab/b"], names, none, [], {})[0]
+    assert count.text == "Neither runs on an active provider."
