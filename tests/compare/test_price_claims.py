@@ -128,3 +128,17 @@ def test_three_models_at_the_same_price_cost_the_same() -> None:
     three = [("x/a", Decimal("1"), ""), ("x/b", Decimal("1"), ""), ("x/c", Decimal("1.005"), "")]
     claim = _money_claim("p", "here", "f", three, names, "b", "r")
     assert claim.text == "A, B and C cost the same within 1% here: $1.00, $1.00 and $1.005."
+
+
+def test_which_is_cheaper_states_the_one_known_price() -> None:
+    # Ornith 1.0 35B (no priced route) vs UI-TARS 7B: the answer said only that Ornith's price
+    # is not yet sourced, never UI-TARS 7B's own price
+    a, b = model("lab/a"), model("lab/b")
+    claims = _claims([offering("lab/b", "host", "0.1", "0.2")], a, b)
+    assert "price.unpriced.lab/a" in claims
+    alone = claims["price.cheapest.only"]
+    assert alone.text == (
+        f"{b.name} costs $0.13 on its cheapest comparable route (Host, blended 70/30 "
+        "input/output, USD per 1M tokens); there is no other price to compare it with."
+    )
+    assert not alone.favours and not alone.leaders  # nothing is compared: no card mark

@@ -150,6 +150,22 @@ def price_claims(
                     f"the workload is {side}-heavy",
                 )
             )
+    elif len(priced) == 1 and len(model_ids) > 1:
+        # the others have no comparable price (each says why): still state the one known
+        ((m, q),) = priced.items()
+        value = q.input_per_mtok if input_only else q.blended_per_mtok
+        assert value is not None
+        field = "cheapest.input_per_mtok" if input_only else "cheapest.blended_per_mtok"
+        claims.append(
+            Claim(
+                "price.cheapest.only",
+                "price",
+                f"{names[m]} costs {w.usd(value)} on its cheapest comparable route "
+                f"({q.provider_name}, {blend_text}); there is no other price to compare it with.",
+                "headline route: the cheapest comparable offering",
+                (Number("pricing", m, field, value),),
+            )
+        )
     first = {m: pricing[m].first_party for m in model_ids}
     first_priced = [
         (m, q.blended_per_mtok, q.provider_name)
