@@ -75,7 +75,16 @@ def test_headline_route_never_excluded_and_counts_equal_lists(
                 for q in p["providers"]
             )
         assert p["provider_count"] == len(p["providers"])
-        assert p["unpriced_count"] == sum(q["blended_per_mtok"] is None for q in p["providers"])
+        # unpriced: no price at all (a route sold per minute of audio, or with one side
+        # stated, has a sourced price)
+        assert p["unpriced_count"] == sum(
+            q["blended_per_mtok"] is None
+            and q["input_per_mtok"] is None
+            and q["output_per_mtok"] is None
+            and not q["other_units"]
+            and not q["free"]
+            for q in p["providers"]
+        )
         assert p["excluded_count"] == sum(
             bool(q["headline_excluded_reason"]) for q in p["providers"]
         )

@@ -100,7 +100,48 @@ def test_equal_prices_are_the_same_and_near_ones_the_same_within_one_percent() -
     assert claim.text.startswith("A and B cost the same within 1% here:"), claim.text
     three = [*equal, ("x/c", Decimal("3.00"), "")]
     claim = _money_claim("p", "here", "f", three, names, "b", "r")
-    assert "B costs the same ($1.00)" in claim.text and "within 1%" not in claim.text
+    assert claim.text == (
+        "A and B cost the least here, the same: $1.00 and $1.00; C costs 3.0× as much ($3.00)."
+    )
+
+
+def test_models_tied_for_the_lowest_price_are_said_once() -> None:
+    # "Claude Sonnet 4 and Claude Sonnet 4.5 cost the least … at $5.94 (Jiekou.AI); Claude
+    # Sonnet 4.5 costs the same ($5.94 (Jiekou.AI)); …": the tied model was said twice
+    names = {"x/a": "A", "x/b": "B", "x/c": "C"}
+    near = [
+        ("x/a", Decimal("1.00"), "P"),
+        ("x/b", Decimal("1.005"), "Q"),
+        ("x/c", Decimal("2"), "R"),
+    ]
+    claim = _money_claim("p", "here", "f", near, names, "b", "r")
+    assert claim.text == (
+        "A and B cost the least here, the same within 1%: $1.00 (P) and $1.005 (Q); "
+        "C costs 2.0× as much ($2.00 (R))."
+    )
+    assert claim.leaders == ("x/a", "x/b") and not claim.favours
+    assert not claim.tie  # C costs twice as much: not every model ties (as benchmark claims)
+
+
+def test_three_models_at_the_same_price_cost_the_same() -> None:
+    names = {"x/a": "A", "x/b": "B", "x/c": "C"}
+    three = [("x/a", Decimal("1"), ""), ("x/b", Decimal("1"), ""), ("x/c", Decimal("1.005"), "")]
+    claim = _money_claim("p", "here", "f", three, names, "b", "r")
+    assert claim.text == "A, B and C cost the same within 1% here: $1.00, $1.00 and $1.005."
+
+
+def test_which_is_cheaper_states_the_one_known_price() -> None:
+    # Ornith 1.0 35B (no priced route) vs UI-TARS 7B: the answer said only that Ornith's price
+    # is not yet sourced, never UI-TARS 7B's own price
+    a, b = model("lab/a"), model("lab/b")
+    claims = _claims([offering("lab/b", "host", "0.1", "0.2")], a, b)
+    assert "price.unpriced.lab/a" in claims
+    alone = claims["price.cheapest.only"]
+    assert alone.text == (
+        f"{b.name} costs $0.13 on its cheapest comparable route (Host, blended 70/30 "
+        "input/output, USD per 1M tokens); there is no other price to compare it with."
+    )
+    assert not alone.favours and not alone.leaders  # nothing is compared: no card mark
 
 
 def test_a_missing_first_party_offering_is_said_to_be_missing_from_the_catalog() -> None:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support.compare_helpers import PROVIDERS, model, offering
 
+from tradeoff.compare.availability_claims import availability_claims
 from tradeoff.compare.claim import Claim
 from tradeoff.compare.price_claims import price_claims
 from tradeoff.compare.pricing import model_pricing
@@ -113,3 +114,25 @@ def test_the_unit_of_a_field_is_read_from_its_name() -> None:
     assert unit_of_field("input_per_mtok_audio") == "per_mtok_audio"
     assert unit_of_field("input_per_audio_minute") == "per_audio_minute"
     assert unit_of_field("cheapest") is None
+
+
+def test_a_route_priced_in_another_unit_or_on_one_side_has_a_sourced_price() -> None:
+    # "For Whisper large-v3, 6 of 6 providers have no sourced price: evroc, Groq, …" beside
+    # "Whisper large-v3 is sold per minute of audio and per second of audio (at evroc and Groq)"
+    per_minute = offering("lab/whisper", "host", None, None)
+    per_minute = replace(
+        per_minute,
+        prices=replace(
+            per_minute.prices,
+            unit_prices=(UnitPrice("input", "per_audio_minute", Decimal("0.0023")),),
+        ),
+    )
+    output_only = offering("lab/whisper", "other", None, "10")  # input not stated
+    none = offering("lab/whisper", "lab-api", None, None)
+    offers = [per_minute, output_only, none]
+    p = model_pricing(model("lab/whisper"), offers, PROVIDERS, DEFAULT_BLEND)
+    assert [q.provider_id for q in p.unpriced_providers] == ["lab-api"]
+    none_name = p.unpriced_providers[0].provider_name
+    claims = availability_claims(["lab/whisper"], {"lab/whisper": "W"}, {"lab/whisper": p}, [], {})
+    unpriced = next(c for c in claims if c.id == "availability.unpriced.lab/whisper")
+    assert unpriced.text == f"For W, 1 of 3 providers has no sourced price: {none_name}."

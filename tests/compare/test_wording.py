@@ -56,6 +56,21 @@ def test_percent_text_says_zero_and_all_only_when_they_are(share: str, text: str
     assert w.percent_text(Decimal(share)) == text
 
 
+@pytest.mark.parametrize(
+    ("share", "text"),
+    [
+        # LLM Gateway's Qwen3-235B-A22B rise read "+189.4736842105263157894736842% blended"
+        (str(Decimal("0.95") / Decimal("0.50") - 1), "90%"),
+        (str(Decimal("1.445") / Decimal("0.50") - 1), "189%"),
+        ("1.8947368421052631578947368421", "189%"),
+        ("1.003", "100.3%"),
+        ("2", "200%"),
+    ],
+)
+def test_a_share_above_all_is_a_whole_percent(share: str, text: str) -> None:
+    assert w.percent_text(Decimal(share)) == text
+
+
 @given(
     st.decimals(min_value=Decimal("0.0001"), max_value=Decimal(10**6), places=4),
     st.decimals(min_value=Decimal("0.0001"), max_value=Decimal(10**6), places=4),
@@ -120,9 +135,51 @@ def test_whole_percent_rounds_half_up() -> None:
         (1_048_576, "1M"),
         (1_000_000, "1M"),
         (1_500_000, "1.5M"),
-        (1_500, "1.5K"),
+        (16_384, "16K"),
     ],
 )
 def test_one_short_token_form_for_every_format(n: int, short: str) -> None:
     assert w.short_tokens(n) == short
     assert md_tokens(n) == f"{n:,} ({short})"
+
+
+@pytest.mark.parametrize("n", [1_047_576, 8_191, 16_385, 1_000_192, 997_952, 1_500])
+def test_a_count_without_an_exact_short_form_is_written_in_full(n: int) -> None:
+    # GPT-4.1 mini's 1,047,576 read "1.05M" beside Gemini 2.5 Flash's 1,048,576 "1M" (binary),
+    # under "Gemini 2.5 Flash has the larger context window"; 8,191 read "8.19K" beside "8K"
+    assert w.short_tokens(n) == f"{n:,}"
+    assert md_tokens(n) == f"{n:,}"
+
+
+@given(st.integers(min_value=1, max_value=10**8))
+def test_a_short_token_form_is_exact(n: int) -> None:
+    short = w.short_tokens(n)
+    if short[-1] in "KM":
+        power = 1 if short[-1] == "K" else 2
+        value = Decimal(short[:-1])
+        assert n in (value * 1000**power, value * 1024**power), short
+    else:
+        assert short == f"{n:,}"
+
+
+@pytest.mark.parametrize(
+    ("score", "unit", "text"),
+    [
+        ("8.3", "%", "8.3%"),
+        ("8.39", "0-10", "8.39 / 10"),  # a 0–10 scale, not "8.39 0-10"
+        ("1418", "Elo", "1418 Elo"),
+        ("113.304", "minutes", "113.304 minutes"),
+        ("57.3", "points", "57.3 points"),
+        ("0.5", "", "0.5"),
+    ],
+)
+def test_a_score_reads_as_a_person_writes_it(score: str, unit: str, text: str) -> None:
+    assert w.score_text(score, unit) == text
+    assert w.score_text(Decimal(score), unit) == text
+
+
+def test_the_unit_of_a_set_of_scores_in_words() -> None:
+    assert w.unit_words("%") == "in %"
+    assert w.unit_words("0-10") == "on the 0-10 scale"
+    assert w.unit_words("Elo") == "in Elo"
+    assert w.unit_words("") == "in their unit"

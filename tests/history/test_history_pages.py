@@ -61,6 +61,24 @@ def test_trend_words_are_computed_from_the_numbers(catalog: Catalog) -> None:
     assert change_words(Decimal(1), Decimal("1.12")) == "rose 12%"
 
 
+def test_a_trend_ending_on_the_headline_route_still_says_which_routes_it_covers(
+    catalog: Catalog,
+) -> None:
+    # gpt-oss-120b's trend ends on its headline route (OpenRouter) but covers only the routes
+    # with a dated history: every output (page, twins, comparison) says so
+    model = catalog.models[MODEL]
+    qualified = f"Of {model.name}'s routes with a dated price history, the cheapest "
+    history = price_history(catalog, model)
+    assert history is not None and history["cheapest_trend"] is not None
+    assert history["cheapest_trend"]["text"].startswith(qualified)
+    client = client_for(catalog)
+    for path in (f"/models/{model.slug}", f"/models/{model.slug}.md"):
+        text = client.get(path).text.replace("&#39;", "'")
+        assert qualified in text and "s cheapest route fell" not in text, path
+    twin = client.get(f"/models/{model.slug}.json").json()
+    assert twin["price_history"]["cheapest_trend"]["text"].startswith(qualified)
+
+
 def test_page_chart_and_twin(catalog: Catalog) -> None:
     client = client_for(catalog)
     slug = catalog.models[MODEL].slug

@@ -169,7 +169,7 @@ def test_the_verdict_line_says_the_marks() -> None:
     )
     line = verdict_line(cards, [], benchmarks_section_empty())
     assert line == (
-        "M0 has the lower headline price; M1 has the larger context window; "
+        "M0 has the lowest headline price; M1 has the largest context window; "
         "M0 and M1 tie on open weights."
     )
     two, _ = _cards([(("1", "2"), None, 8192, False), (("1", "2"), None, 8192, False)])

@@ -116,6 +116,11 @@ def check_consistency(c: Comparison) -> None:
                 assert counted[("*", label)] == len(items), (claim.id, label)
         if claim.tie:
             assert not claim.favours and "less than" not in claim.text
+        if claim.topic == "benchmark" and len(claim.leaders) > 1 and not claim.tie:
+            # some of 3–4 models tie at the top: the sentence names them as tied
+            tied = w.join([names[m] for m in claim.leaders])
+            endings = (f": {tied} tie at the top within 1%.", f": {tied} share the top score.")
+            assert claim.text.endswith(endings), claim.text
         if claim.topic == "price" and "% less than" in claim.text:
             values = sorted(n.value for n in claim.numbers if isinstance(n.value, Decimal))
             assert f"{w.percent_less(values[0], values[-1])} less" in claim.text
@@ -130,6 +135,13 @@ def check_consistency(c: Comparison) -> None:
         by_id = {x.id: x for x in c.claims}
         for cid in choose.claim_ids:
             assert choose.model_id in by_id[cid].favours
+            shared = by_id[cid].topic == "benchmark" and len(by_id[cid].leaders) > 1
+            assert not shared or "it shares on" in choose.text, (cid, choose.text)
+            if cid in ("availability.count", "spec.context_tokens") and len(by_id[cid].favours) > 1:
+                assert f"{by_id[cid].reason} (tied with" in choose.text, (cid, choose.text)
+        benches = [by_id[cid] for cid in choose.claim_ids if by_id[cid].topic == "benchmark"]
+        if all(len(x.leaders) > 1 for x in benches):
+            assert "better score" not in choose.text, choose.text  # a tie is never better
     for p in c.pricing:
         assert p.provider_count == len(p.providers) == len({q.provider_id for q in p.providers})
         assert all(q.defunct_since is None for q in p.providers)

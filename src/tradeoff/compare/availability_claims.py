@@ -10,6 +10,11 @@ from tradeoff.compare.claim import Claim, Number
 from tradeoff.compare.pricing import ModelPricing
 
 
+def _providers(n: int) -> str:
+    """ "3 active providers", "1 active provider", "no active provider" (never "0 …")."""
+    return w.count(n, "active provider") if n else "no active provider"
+
+
 def availability_claims(
     model_ids: Sequence[str],
     names: Mapping[str, str],
@@ -29,12 +34,13 @@ def availability_claims(
     if len(set(counts.values())) == 1:
         every = w.both_or_all(len(model_ids)).capitalize()
         text = f"{every} run on {w.count(top, 'active provider')} each."
+        if top == 0:
+            none = "Neither" if len(model_ids) == 2 else f"None of the {len(model_ids)} models"
+            text = f"{none} runs on an active provider."
         favours: tuple[str, ...] = ()
     else:
-        parts = [f"{names[m]} on {w.count(counts[m], 'active provider')}" for m in model_ids]
-        parts[0] = (
-            f"{names[model_ids[0]]} runs on {w.count(counts[model_ids[0]], 'active provider')}"
-        )
+        parts = [f"{names[m]} on {_providers(counts[m])}" for m in model_ids]
+        parts[0] = f"{names[model_ids[0]]} runs on {_providers(counts[model_ids[0]])}"
         text = f"{w.join(parts)}."
         favours = tuple(leaders) if len(leaders) < len(model_ids) else ()
     claims.append(
@@ -106,7 +112,8 @@ def availability_claims(
                     f"For {names[m]}, {len(unpriced)} of {w.count(p.provider_count, 'provider')} "
                     f"{'has' if len(unpriced) == 1 else 'have'} no sourced price: "
                     f"{w.join(list(unpriced))}.",
-                    "offerings without both an input and an output price",
+                    "offerings with no price at all: no token price on either side, none in "
+                    "another unit",
                     (
                         Number("availability", m, "unpriced_count", len(unpriced)),
                         Number("availability", m, "provider_count", p.provider_count),

@@ -79,11 +79,6 @@ NO_RESULT = "the other model has no result on this benchmark"  # benchmarks.comp
 NO_BENCHMARKS = BenchmarkSection(in_catalog=False)
 
 
-def _score(value: Decimal, unit: str) -> str:
-    text = format(value.normalize(), "f")
-    return f"{text}%" if unit == "%" else f"{text} {unit}".strip()
-
-
 def benchmark_claims(section: BenchmarkSection, names: Mapping[str, str]) -> list[Claim]:
     """One claim per shared row (ties within 1% called ties), or why there are none."""
     if not section.rows:
@@ -126,12 +121,16 @@ def benchmark_claims(section: BenchmarkSection, names: Mapping[str, str]) -> lis
 def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
     scores = sorted(row.scores, key=lambda s: s.score, reverse=row.higher_is_better)
     label = row.label
-    shown = [f"{names[s.model_id]} {_score(s.score, row.unit)} ({s.reported})" for s in scores]
+    shown = [
+        f"{names[s.model_id]} {w.score_text(s.score, row.unit)} ({s.reported})" for s in scores
+    ]
     best = scores[0]
     tie = all(w.is_tie(s.score, best.score) for s in scores[1:])
     numbers = tuple(Number("benchmarks", s.model_id, row.key, s.score) for s in row.scores)
     if tie:
-        text = f"On {label}, {row.metric}: {w.join(shown)}: a tie within 1%."
+        same = all(s.score == best.score for s in scores)
+        text = f"On {label}, {row.metric}: {w.join(shown)}: "
+        text += "the same score." if same else "a tie within 1%."
         everyone = tuple(s.model_id for s in scores)
         return Claim(
             f"benchmark.{row.key}",
@@ -146,6 +145,11 @@ def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
     direction = "higher" if row.higher_is_better else "lower"
     text = f"On {label}, {row.metric} ({direction} is better): {w.join(shown)}."
     leaders = tuple(s.model_id for s in scores if w.is_tie(s.score, best.score))
+    if len(leaders) > 1:  # some of 3–4 models tie at the top: none of them is better
+        tied = w.join([names[m] for m in leaders])
+        same = len({s.score for s in scores if s.model_id in leaders}) == 1
+        ending = "share the top score" if same else "tie at the top within 1%"
+        text = text[:-1] + f": {tied} {ending}."
     return Claim(
         f"benchmark.{row.key}",
         "benchmark",

@@ -158,8 +158,9 @@ def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
     rest = [c for c in ranked if c.value != top.value]
     lead = w.join([names[c.model_id] for c in leaders])
     others = w.join([f"{c.display} for {names[c.model_id]}" for c in rest])
+    size = "largest" if len(rest) > 1 else "larger"  # larger than two or more: the largest
     text = (
-        f"{lead} {'has' if len(leaders) == 1 else 'have'} the larger context window: "
+        f"{lead} {'has' if len(leaders) == 1 else 'have'} the {size} context window: "
         f"{top.display} vs {others}"
     )
     if len(rest) == 1 and int(rest[0].value):

@@ -210,19 +210,17 @@ def _pair(i: Decimal | None, o: Decimal | None) -> str:
     return " / ".join(shown)
 
 
-def trend_text(model: str, trend: Trend, before: str, after: str, headline: bool = True) -> str:
-    """ "Kimi K2 Instruct's cheapest route fell 38% since 2025-07-11: $1.089 (OpenRouter) on
-    2025-07-11, $0.67 (NanoGPT) from 2026-03-10 (blended USD per 1M tokens)". When the trend
-    ends on another route than today's headline (the headline route has no dated history),
-    it says which routes it covers: "Of Kimi K2 Instruct's routes with a dated price history,
-    the cheapest fell 4% since …"."""
-    subject = (
-        f"{model}'s cheapest route"
-        if headline
-        else f"Of {model}'s routes with a dated price history, the cheapest"
-    )
+def trend_text(model: str, trend: Trend, before: str, after: str) -> str:
+    """ "Of Kimi K2 Instruct's routes with a dated price history, the cheapest fell 4% since
+    2025-07-11: $1.089 (OpenRouter) on 2025-07-11, $1.045 (FastRouter) from 2025-08-26
+    (blended USD per 1M tokens)". Always qualified, even when it ends on today's headline
+    route: the trend is over today's comparable routes with a dated history only, and the
+    history cannot show that it covers every route on both dates (a route without one, or
+    listed later, may have been cheaper then), so "X's cheapest route fell 84%" would say
+    more than the data (docs/history.md)."""
     return (
-        f"{subject} {change_words(trend.before, trend.after)} since {trend.since}: "
+        f"Of {model}'s routes with a dated price history, the cheapest "
+        f"{change_words(trend.before, trend.after)} since {trend.since}: "
         f"{usd(trend.before)} ({before}) on {trend.since}, {usd(trend.after)} ({after}) from "
         f"{trend.until} (blended USD per 1M tokens)"
     )

@@ -61,19 +61,20 @@ def _money_claim(
             claim_id, "price", text, basis, numbers, (low[0],), False, (), reason, leaders=(low[0],)
         )
     parts = []
-    for e in ranked[1:]:
-        if w.is_tie(e[1], best):
-            parts.append(f"{names[e[0]]} costs {_same(e[1], best)} ({shown(e)})")
-            continue
+    for e in ranked[1 + len(ties) :]:
         multiple = w.relative(e[1], best, "more", "as much")
         parts.append(f"{names[e[0]]} costs {multiple} ({shown(e)})")
-    lead = "cost the least" if ties else "costs the least"
     leaders = [best_id] + [e[0] for e in ties]
-    text = (
-        f"{w.join([names[m] for m in leaders])} {lead} {what} at {shown(ranked[0])}; "
-        + "; ".join(parts)
-        + "."
-    )
+    who = w.join([names[m] for m in leaders])
+    if ties:  # the tied models are said once, together, with their prices
+        tied = [ranked[0], *ties]
+        same = _same(tied[-1][1], best)
+        prices = w.join([shown(e) for e in tied])
+        least = f"cost the least {what}, {same}" if parts else f"cost {same} {what}"
+        head = f"{least}: {prices}"
+    else:
+        head = f"costs the least {what} at {shown(ranked[0])}"
+    text = "; ".join([f"{who} {head}", *parts]) + "."
     favours = () if ties else (best_id,)
     return Claim(
         claim_id,
@@ -82,7 +83,7 @@ def _money_claim(
         basis,
         numbers,
         favours,
-        bool(ties),
+        not parts,  # a tie of every model; a tie at the top only is told by ``leaders``
         (),
         reason,
         leaders=tuple(leaders),
@@ -149,6 +150,22 @@ def price_claims(
                     f"the workload is {side}-heavy",
                 )
             )
+    elif len(priced) == 1 and len(model_ids) > 1:
+        # the others have no comparable price (each says why): still state the one known
+        ((m, q),) = priced.items()
+        value = q.input_per_mtok if input_only else q.blended_per_mtok
+        assert value is not None
+        field = "cheapest.input_per_mtok" if input_only else "cheapest.blended_per_mtok"
+        claims.append(
+            Claim(
+                "price.cheapest.only",
+                "price",
+                f"{names[m]} costs {w.usd(value)} on its cheapest comparable route "
+                f"({q.provider_name}, {blend_text}); there is no other price to compare it with.",
+                "headline route: the cheapest comparable offering",
+                (Number("pricing", m, field, value),),
+            )
+        )
     first = {m: pricing[m].first_party for m in model_ids}
     first_priced = [
         (m, q.blended_per_mtok, q.provider_name)

@@ -71,6 +71,12 @@ class Quote:
         """Its token prices are known (free counts as priced at zero)."""
         return self.blended_per_mtok is not None
 
+    @property
+    def states_a_price(self) -> bool:
+        """Some price is sourced: a token price on either side, or one in another unit."""
+        sides = (self.input_per_mtok, self.output_per_mtok)
+        return self.free or any(v is not None for v in sides) or bool(self.other_units)
+
 
 @fast_init
 @dataclass(frozen=True)
@@ -100,7 +106,10 @@ class ModelPricing:
 
     @property
     def unpriced_providers(self) -> tuple[Quote, ...]:
-        return tuple(q for q in self.providers if not q.priced)
+        """Providers whose route states no price at all: a route sold only per minute of
+        audio, or with only its output price stated, has a sourced price (not a per-token
+        blend, which ``Quote.priced`` is about)."""
+        return tuple(q for q in self.providers if not q.priced and not q.states_a_price)
 
 
 def provider_of(offering: Offering, providers: Mapping[str, Provider]) -> Provider:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tradeoff.compare.wording import NOT_SOURCED, disputed, params, short_tokens, tokens
+from tradeoff.compare.wording import NOT_SOURCED, disputed, exact_short_tokens, params, tokens
 from tradeoff.frozen import fast_init
 from tradeoff.kinds import kind_label
 from tradeoff.records import Fact, Model, dated_text
@@ -49,7 +49,8 @@ class SpecRow:
 
 
 def _context(value: int) -> str:
-    return tokens(value) + (f" ({short_tokens(value)})" if value >= 1000 else "")
+    short = exact_short_tokens(value)
+    return tokens(value) + (f" ({short})" if short else "")
 
 
 def _yes_no(value: bool) -> str:

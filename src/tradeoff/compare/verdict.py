@@ -55,11 +55,8 @@ def choose_when(
         mine = [
             c for c in claims if m in c.favours and len(c.favours) < len(model_ids) and c.reason
         ]
-        # Benchmark wins are one reason naming every benchmark, not one reason each.
-        benches = [c.benchmark for c in mine if c.topic == "benchmark" and c.benchmark]
-        plain = [c.reason for c in mine if c.topic != "benchmark"]
-        if benches:
-            plain.append(f"you weigh its better scores on {w.join(benches)}")
+        plain = [_reason(c, m, names) for c in mine if c.topic != "benchmark"]
+        plain += _benchmark_reasons(m, names, [c for c in mine if c.topic == "benchmark"])
         reasons = tuple(dict.fromkeys(plain))
         if reasons:
             text = f"Choose {names[m]} when {w.join(list(reasons), 'or')}."
@@ -70,6 +67,41 @@ def choose_when(
             )
         out.append(ChooseWhen(m, tuple(c.id for c in mine), reasons, text))
     return tuple(out)
+
+
+# claims whose reason compares amounts ("more providers", "a longer context window"): with
+# 3–4 models several can share the top, and each must not read as if it had more than the other
+COMPARATIVE = ("availability.count", "spec.context_tokens")
+
+
+def _reason(claim: Claim, model_id: str, names: Mapping[str, str]) -> str:
+    """A claim's "choose X when" reason, naming the models X shares the top value with."""
+    others = [names[m] for m in claim.favours if m != model_id]
+    if claim.id in COMPARATIVE and others:
+        return f"{claim.reason} (tied with {w.join(others)})"
+    return claim.reason
+
+
+def _benchmark_reasons(
+    model_id: str, names: Mapping[str, str], claims: Sequence[Claim]
+) -> list[str]:
+    """The benchmark rows a model leads, as at most two reasons: "its better scores on A and
+    B" (it alone leads), and "the top score it shares on C (with X)" — with 3–4 models some
+    can tie at the top, and a tie is never called better."""
+    alone = [c.benchmark for c in claims if c.benchmark and c.leaders == (model_id,)]
+    shared = [
+        f"{c.benchmark} (with {w.join([names[m] for m in c.leaders if m != model_id])})"
+        for c in claims
+        if c.benchmark and len(c.leaders) > 1
+    ]
+    reasons = [f"you weigh its better {_scores(alone)} on {w.join(alone)}"] if alone else []
+    if shared:
+        reasons.append(f"you weigh the top {_scores(shared)} it shares on {w.join(shared)}")
+    return reasons
+
+
+def _scores(benches: Sequence[str]) -> str:
+    return "score" if len(benches) == 1 else "scores"
 
 
 def build_verdict(

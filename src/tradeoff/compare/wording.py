@@ -39,11 +39,23 @@ def tokens(value: int) -> str:
 
 def short_tokens(n: int) -> str:
     """The short form every format uses: 131,072 and 128,000 → "128K"; 1,048,576 and
-    1,000,000 → "1M"; 1,500,000 → "1.5M" (binary units when the count is an exact multiple)."""
-    base = 1000 if n % 1000 == 0 or n % 1024 else 1024
-    if n >= base * base:
-        return f"{Decimal(n) / (base * base):.3g}M"
-    return f"{Decimal(n) / base:.3g}K"
+    1,000,000 → "1M"; 1,500,000 → "1.5M" (binary units when the count is an exact multiple
+    of 1,024). Never rounded: a count with no exact short form is written in full
+    ("1,047,576"), since a rounded one ("1.05M") could read larger than a larger count's
+    binary form (1,048,576 → "1M")."""
+    return exact_short_tokens(n) or f"{n:,}"
+
+
+def exact_short_tokens(n: int) -> str | None:
+    """The exact short form of a count of tokens, or None: a whole number of thousands (or of
+    1,024s), in millions when that is at most three decimals."""
+    base = 1000 if n % 1000 == 0 else 1024 if n % 1024 == 0 else 0
+    if not base or n == 0:
+        return None
+    millions = Decimal(n) / (base * base)
+    if millions >= 1 and millions == round(millions, 3):
+        return f"{millions.normalize():f}M"
+    return f"{n // base}K"
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:
@@ -66,16 +78,41 @@ def is_tie(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= high * TIE_TOLERANCE
 
 
+def _scale_top(unit: str) -> str | None:
+    """The top of a 0–N scale ("0-10" → "10"), None for any other unit."""
+    low, _, high = unit.partition("-")
+    return high if low == "0" and high.replace(".", "", 1).isdigit() else None
+
+
+def score_text(score: Decimal | str, unit: str) -> str:
+    """A benchmark score as people write it, in every format: "71.7%", "8.39 / 10" (a 0–10
+    scale: the registry's unit "0-10" is the scale, not a word to paste after the number),
+    "1418 Elo", "113.304 minutes"; a score without a unit is the bare number."""
+    text = score if isinstance(score, str) else format(score.normalize(), "f")
+    if unit == "%":
+        return f"{text}%"
+    top = _scale_top(unit)
+    return f"{text} / {top}" if top else f"{text} {unit}".strip()
+
+
+def unit_words(unit: str) -> str:
+    """What a set of scores is measured in, after a count: "in %", "on the 0-10 scale"."""
+    if not unit:
+        return "in their unit"
+    return f"on the {unit} scale" if _scale_top(unit) else f"in {unit}"
+
+
 def percent_text(share: Decimal) -> str:
     """A non-negative share as a percentage that never rounds a difference away: whole percent
-    from 1% to 99% ("38%", "74%"), else as many decimals as it takes ("0.4%", "0.04%",
-    "99.6%"); "0%" and "100%" only when the share is exactly 0 or 1."""
+    from 1% to 99% and above 100% ("38%", "74%", "189%"), else as many decimals as it takes
+    ("0.4%", "0.04%", "99.6%", "100.3%"); "0%" and "100%" only when the share is exactly 0
+    or 1."""
     if share in (0, 1):
         return f"{int(share * 100)}%"
     value = share * 100
     for places in range(8):
         shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        if 0 < shown < 100:
+        if shown > 0 and shown != 100:
             return f"{format(shown.normalize(), 'f')}%"
     return f"{format(value.normalize(), 'f')}%"
 

@@ -88,12 +88,6 @@ def price_history(catalog: Catalog, model: Model) -> PriceHistory | None:
         if q.excluded_reason is None and q.priced and not q.free
     ]
     trend = cheapest_trend(spans, comparable, DEFAULT_BLEND, has_output)
-    is_headline = (
-        trend is not None
-        and head_key is not None
-        and (trend.after_route[0], trend.after_route[1].lower())
-        == (head_key[0], head_key[1].lower())
-    )
     return PriceHistory(
         chart_url=urls.chart("price-history", {"model": model.slug}),
         first_date=min(s.effective_from for s in spans),
@@ -101,7 +95,7 @@ def price_history(catalog: Catalog, model: Model) -> PriceHistory | None:
         lines=[line for line in lines if line["steps"]][:MAX_LINES],
         moves=[_move(catalog, model, m, several) for m in found[:MAX_MOVES]],
         moves_total=len(found),
-        cheapest_trend=None if trend is None else _trend(catalog, model, trend, is_headline),
+        cheapest_trend=None if trend is None else _trend(catalog, model, trend),
         blend="70% input / 30% output",
     )
 
@@ -153,11 +147,11 @@ def _move(catalog: Catalog, model: Model, m: Move, several: set[str]) -> PriceMo
     )
 
 
-def _trend(catalog: Catalog, model: Model, trend: Trend, headline: bool) -> TrendClaim:
+def _trend(catalog: Catalog, model: Model, trend: Trend) -> TrendClaim:
     before = _name(catalog, trend.before_route[0])
     after = _name(catalog, trend.after_route[0])
     return TrendClaim(
-        text=trend_text(model.name, trend, before, after, headline),
+        text=trend_text(model.name, trend, before, after),
         since=trend.since,
         until=trend.until,
         percent=trend.percent,

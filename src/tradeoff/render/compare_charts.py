@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 import pygal
 
+from tradeoff.compare.wording import score_text
 from tradeoff.pages.comparison.page import ComparisonContext
 from tradeoff.render.charts import CHART_STYLE, _config, _no_script, _text
 
@@ -56,8 +57,7 @@ def _bars(values: Sequence[str | None], show: Callable[[Decimal], str]) -> list[
 
 def _score_text(unit: str) -> Callable[[Decimal], str]:
     def show(value: Decimal) -> str:
-        text = format(value.normalize(), "f")
-        return f"{text}%" if unit == "%" else f"{text} {unit}".strip()
+        return score_text(value, unit)
 
     return show
 

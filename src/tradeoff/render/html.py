@@ -14,7 +14,7 @@ from typing import Any, NotRequired, TypedDict
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from tradeoff import urls
-from tradeoff.compare.wording import NOT_SOURCED
+from tradeoff.compare.wording import NOT_SOURCED, score_text
 from tradeoff.compare.wording import show_value as show
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
@@ -107,6 +107,7 @@ def make_environment() -> Environment:
         href=href,
         json_ld=json_ld,
         thousands=lambda n: f"{n:,}",
+        score=score_text,
     )
     env.globals.update(
         urls=urls,

@@ -17,7 +17,7 @@ import markupsafe
 from markupsafe import Markup
 from markupsafe import escape as _markup_escape
 
-from tradeoff.compare.wording import NOT_SOURCED
+from tradeoff.compare.wording import NOT_SOURCED, score_text
 from tradeoff.escape import href
 from tradeoff.pages.comparison.pricing import (
     PricingEntry,
@@ -307,10 +307,6 @@ def model_heads(models: Sequence[Mapping[str, Any]]) -> Markup:
     return Markup("".join(f'<th scope="col">{escape(m["name"])}</th>' for m in models))
 
 
-def _unit(unit: str) -> str:
-    return "%" if unit == "%" else f" {escape(unit)}"
-
-
 def _better(r: Mapping[str, Any]) -> str:
     return "higher" if r["higher_is_better"] else "lower"
 
@@ -327,9 +323,8 @@ def benchmark_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
 def _benchmark_row(r: Mapping[str, Any]) -> str:
     """A shared benchmark's row: label, metric, each model's score (as reported, with its
     source and run date), the basis of the comparison."""
-    unit = _unit(r["unit"])
     scores = "".join(
-        f'<td class="num">{escape(s["score"])}{unit} ({escape(s["reported"])})'
+        f'<td class="num">{escape(score_text(s["score"], r["unit"]))} ({escape(s["reported"])})'
         f"{_src_html(s['source_n'], _run_date(s['date']))}</td>"
         for s in r["scores"]
     )
@@ -346,8 +341,9 @@ def score_chart_rows(rows: Sequence[Mapping[str, Any]], score_unit: str) -> Mark
 
 def _score_chart_row(r: Mapping[str, Any], score_unit: str) -> str:
     """A row of the score chart's table: a benchmark, then each model's score."""
-    unit = _unit(score_unit)
-    scores = "".join(f'<td class="num">{escape(v)}{unit}</td>' for v in r["scores"])
+    scores = "".join(
+        f'<td class="num">{escape(score_text(v, score_unit))}</td>' for v in r["scores"]
+    )
     return (
         f'<tr><th scope="row">{escape(r["label"])} ({escape(r["metric"])}, '
         f"{_better(r)} is better)</th>{scores}</tr>"

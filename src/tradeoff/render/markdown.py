@@ -5,7 +5,7 @@ Every data string goes through ``esc``. The other pages' twins are in ``markdown
 
 from __future__ import annotations
 
-from tradeoff.compare.wording import NOT_SOURCED, count, short_tokens
+from tradeoff.compare.wording import NOT_SOURCED, count, exact_short_tokens, score_text
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.money import format_usd
@@ -31,7 +31,8 @@ def tokens(value: int | None) -> str:
     """A token count with separators and the short form: "131,072 (128K)"; unknown is said."""
     if value is None:
         return NOT_SOURCED
-    return f"{value:,}" if value < 1000 else f"{value:,} ({short_tokens(value)})"
+    short = exact_short_tokens(value)
+    return f"{value:,} ({short})" if short else f"{value:,}"
 
 
 def _ref(source_n: int | None, dated: str | None) -> str:
@@ -174,9 +175,8 @@ def benchmark_lines(ctx: ComparisonContext) -> list[str]:
         label = esc(r["label"])
         cells = []
         for s in r["scores"]:
-            unit = "%" if r["unit"] == "%" else f" {esc(r['unit'])}"
             cells.append(
-                f"{s['score']}{unit} ({esc(s['reported'])})"
+                f"{esc(score_text(s['score'], r['unit']))} ({esc(s['reported'])})"
                 + _ref(s["source_n"], f"dated {s['date']}" if s["date"] else None)
             )
         better = "higher" if r["higher_is_better"] else "lower"

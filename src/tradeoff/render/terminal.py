@@ -10,7 +10,7 @@ from typing import Literal
 
 from rich.console import Console
 
-from tradeoff.compare.wording import NOT_SOURCED, count, disputed
+from tradeoff.compare.wording import NOT_SOURCED, count, disputed, score_text
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
@@ -147,7 +147,6 @@ def print_benchmarks(console: Console, results: list[BenchmarkEntry]) -> None:
     )
     for r in results:
         name = r["benchmark_name"] + (f" ({r['subset']})" if r["subset"] else "")
-        unit = "%" if r["unit"] == "%" else f" {r['unit']}"
         who = {"vendor": f"vendor-reported ({r['run_by']})", "independent": r["run_by"]}.get(
             r["reported"], "not stated"
         )
@@ -159,7 +158,7 @@ def print_benchmarks(console: Console, results: list[BenchmarkEntry]) -> None:
         add_row(
             table,
             name,
-            f"{r['score']}{unit}",
+            score_text(r["score"], r["unit"]),
             "; ".join(setup),
             who,
             r["source"]["id"],
@@ -283,12 +282,14 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
             "Benchmarks (shared, comparable rows)", ("benchmark", "metric", *names, "basis")
         )
         for row in b["shared"]:
-            unit = "%" if row["unit"] == "%" else f" {row['unit']}"
             add_row(
                 bench,
                 row["label"],
                 row["metric"],
-                *[f"{s['score']}{unit} ({s['reported']})" for s in row["scores"]],
+                *[
+                    f"{score_text(s['score'], row['unit'])} ({s['reported']})"
+                    for s in row["scores"]
+                ],
                 row["basis"],
             )
         console.print(bench)

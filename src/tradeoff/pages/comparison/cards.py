@@ -12,7 +12,7 @@ from typing import TypedDict
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim
-from tradeoff.compare.glance import BETTER, NOT_COMPARED, TIE, UNKNOWN, row_marks
+from tradeoff.compare.glance import BETTER, NONE, NOT_COMPARED, TIE, UNKNOWN, row_marks
 from tradeoff.compare.like_for_like import KIND_DIFFER
 from tradeoff.pages.comparison.benchmarks import BenchmarkRowEntry, BenchmarksEntry
 from tradeoff.pages.comparison.pricing import (
@@ -24,6 +24,7 @@ from tradeoff.pages.comparison.pricing import (
 )
 from tradeoff.pages.comparison.specs import CellEntry, SpecRowEntry
 from tradeoff.pages.jsonable import Json
+from tradeoff.units import unit_label
 
 ROWS = ("headline", "first_party", "context", "weights", "benchmark")
 LABELS = {
@@ -93,6 +94,9 @@ def _route_row(q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntr
     else:
         value = q["blended_per_mtok"]
         unit = f"USD per 1M tokens, blended {blend['label']}"
+    if value is None:  # no token price: name the units it is sold in, never a blend per token
+        sold = w.join([unit_label(u) for u in q["other_units"]])
+        unit = f"sold {sold}" if sold else "no price per token"
     stage = "" if q["lifecycle"] == "ga" else f" ({q['lifecycle']})"
     detail = f"{unit}, at {q['provider_name']}{stage}"
     return {"value": value, "display": display, "detail": detail}
@@ -120,10 +124,6 @@ def shared_benchmark(benchmarks: BenchmarksEntry) -> BenchmarkRowEntry | None:
     return picked[0] if picked else None
 
 
-def _score_text(score: str, unit: str) -> str:
-    return f"{score}%" if unit == "%" else f"{score} {unit}".strip()
-
-
 def _benchmark_row(row: BenchmarkRowEntry | None, model: str) -> _Row:
     if row is None:
         # "none shared" read as if the models had no benchmark in common; often they do, run
@@ -137,7 +137,7 @@ def _benchmark_row(row: BenchmarkRowEntry | None, model: str) -> _Row:
     better = "higher" if row["higher_is_better"] else "lower"
     return {
         "value": score["score"],
-        "display": _score_text(score["score"], row["unit"]),
+        "display": w.score_text(score["score"], row["unit"]),
         "detail": f"{row['label']}, {row['metric']} ({better} is better), {score['reported']}",
     }
 
@@ -213,6 +213,16 @@ def _mark_text(key: str, mark: str, bench: BenchmarkRowEntry | None) -> str:
     return MARK_TEXT.get(mark, "")
 
 
+def _superlative(phrase: str) -> str:
+    for comparative, superlative in (
+        ("lower", "lowest"),
+        ("larger", "largest"),
+        ("better", "best"),
+    ):
+        phrase = phrase.replace(f"the {comparative} ", f"the {superlative} ", 1)
+    return phrase
+
+
 def verdict_line(
     cards: Sequence[SummaryCard], claims: Sequence[Claim], benchmarks: BenchmarksEntry
 ) -> str:
@@ -221,6 +231,14 @@ def verdict_line(
     bench_name = bench["label"] if bench else ""
     phrases = {**WIN_PHRASE, "benchmark": f"the better {bench_name} score"}
     ties = {**TIE_NOUN, "benchmark": f"{bench_name} score"}
+    # a value better than two or more others is the best of them ("the lowest headline price")
+    compared = {
+        key: sum(
+            r["key"] == key and r["mark"] in (BETTER, TIE, NONE) for c in cards for r in c["rows"]
+        )
+        for key in ROWS
+    }
+    phrases = {k: _superlative(v) if compared.get(k, 0) > 2 else v for k, v in phrases.items()}
     parts = []
     for card in cards:
         wins = [phrases[r["key"]] for r in card["rows"] if r["mark"] == BETTER]
@@ -244,4 +262,5 @@ def verdict_line(
     text = "; ".join(parts) + "." if parts else "No row of these cards favours one model."
     if any(c.id == KIND_DIFFER for c in claims):
         text = "Different kinds of model: prices are not compared. " + text
-    return text[0].upper() + text[1:]
+    # "both"/"all" open a sentence; a model name keeps its own spelling ("gpt-oss-120b")
+    return text[0].upper() + text[1:] if text.startswith(("both ", "all ")) else text

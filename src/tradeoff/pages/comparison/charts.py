@@ -122,7 +122,7 @@ def compare_charts(
     if not shared:
         score_note = "Not drawn: no benchmark row compares these models."
     else:
-        score_note = f"{w.count(len(drawn), 'shared benchmark row')} in {unit or 'their unit'}"
+        score_note = f"{w.count(len(drawn), 'shared benchmark row')} {w.unit_words(unit)}"
         left = len(shared) - len(drawn)
         verb = "is" if left == 1 else "are"
         score_note += (
