@@ -119,6 +119,10 @@ def test_a_version_outside_bedrock_names_another_checkpoint(a: str, b: str) -> N
         ("claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5-20250929"),
         ("openai.gpt-oss-20b-1:0", "gpt-oss-20b-1"),
         ("claude-opus-4-1-thinking:8192", "claude-opus-4-1-thinking"),
+        # GovCloud's and India's cross-region prefixes, as us. and eu.
+        ("us-gov.anthropic.claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5-20250929"),
+        ("us-gov.xai.grok-4.6", "grok-4-6"),
+        ("in.moonshotai.kimi-k3", "kimi-k3"),
     ],
 )
 def test_only_bedrock_ids_lose_their_version_suffix(raw: str, key: str) -> None:

@@ -22,11 +22,13 @@ ACTION_SEGMENT = re.compile(
 # (``openai/gpt-image-2.5/flare``; ``ai21/jamba-1.6`` is an owner and a model).
 _VERSION_SEGMENT = re.compile(r"^v?\d+(\.\d+)*(-[a-z]+)?$")
 _ENDS_WITH_VERSION = re.compile(r"\d$")
-_BEDROCK_REGION = re.compile(r"^(us|eu|apac|global|jp|au|ca)\.")
-_BEDROCK_VENDOR = re.compile(
-    r"^(anthropic|meta|mistral|amazon|cohere|deepseek|openai|qwen|moonshot|moonshotai|minimax|"
+_VENDORS = (
+    r"(anthropic|meta|mistral|amazon|cohere|deepseek|openai|qwen|moonshot|moonshotai|minimax|"
     r"nvidia|writer|ai21|google|zai|xai|twelvelabs|stability)\."
 )
+# A cross-region prefix; GovCloud's "us-gov." and "in." only before a vendor prefix.
+_BEDROCK_REGION = re.compile(rf"^(us|eu|apac|global|jp|au|ca)\.|^(us-gov|in)\.(?={_VENDORS})")
+_BEDROCK_VENDOR = re.compile(rf"^{_VENDORS}")
 # Bedrock versions its entries: "-v1:0", "-v2:0", a bare "-v1" after the vendor prefix
 # ("anthropic.claude-opus-4-6-v1"), a minor ":0". That says which Bedrock entry, not which
 # checkpoint, so it goes — on a Bedrock id only (a vendor prefix or a ":N" ending; a ":8192"

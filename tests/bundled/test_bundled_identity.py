@@ -107,6 +107,9 @@ def test_a_floating_id_of_several_checkpoints_collects_no_offerings(catalog: Cat
             "nvidia/llama-3.1-nemotron-ultra-253b",
         ),
         ("openai", "text-embedding-ada-002-v2", "openai/text-embedding-ada-002"),
+        # GovCloud's and India's cross-region prefixes are region prefixes like us. and eu.
+        ("amazon-bedrock", "us-gov.anthropic.claude-opus-5", "anthropic/claude-opus-5"),
+        ("amazon-bedrock", "in.moonshotai.kimi-k3", "moonshotai/kimi-k3"),
         (
             "openrouter",
             "llama-3.3-nemotron-super-49b-v1:free",
