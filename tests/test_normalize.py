@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tradeoff.normalize import dates_agree, normalize
 
@@ -83,3 +85,57 @@ def test_dates_agree_only_on_the_same_day_or_month(
     id_date: str, release: str | None, agree: bool
 ) -> None:
     assert dates_agree(id_date, release) is agree
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("deepseek-v3", "deepseek-v2"),
+        ("seedream-v3", "seedream-v4"),
+        ("recraft/recraft-v3", "recraft/recraft-v2"),
+        ("kimi-k2-v2", "kimi-k2"),
+        ("accounts/fireworks/models/firefunction-v1", "accounts/fireworks/models/firefunction-v2"),
+        ("TheDrummer/Cydonia-24B-v2", "TheDrummer/Cydonia-24B-v4"),
+    ],
+)
+def test_a_version_outside_bedrock_names_another_checkpoint(a: str, b: str) -> None:
+    assert normalize(a).key != normalize(b).key
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("deepseek-v3", "deepseek-v3"),
+        ("deepseek-ai/DeepSeek-V3", "deepseek-v3"),
+        ("nvidia/NVIDIA-Nemotron-Nano-9B-v2", "nvidia-nemotron-nano-9b-v2"),
+        ("amazon/nova-pro-v1", "nova-pro-v1"),
+        ("whisper-large-v3", "whisper-large-v3"),
+        # Bedrock's version suffix ("-v1:0", "-v2:0", a bare "-v1" after a vendor prefix) and
+        # its minor version (":0") say which Bedrock entry, not which checkpoint
+        ("anthropic.claude-3-5-sonnet-20241022-v2:0", "claude-3-5-sonnet-20241022"),
+        ("anthropic.claude-opus-4-6-v1", "claude-opus-4-6"),
+        ("eu.anthropic.claude-opus-4-6-v1", "claude-opus-4-6"),
+        ("meta.llama3-8b-instruct-v1:0", "llama-3-8b-instruct"),
+        ("claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5-20250929"),
+        ("openai.gpt-oss-20b-1:0", "gpt-oss-20b-1"),
+        ("claude-opus-4-1-thinking:8192", "claude-opus-4-1-thinking"),
+        # GovCloud's and India's cross-region prefixes, as us. and eu.
+        ("us-gov.anthropic.claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5-20250929"),
+        ("us-gov.xai.grok-4.6", "grok-4-6"),
+        ("in.moonshotai.kimi-k3", "kimi-k3"),
+    ],
+)
+def test_only_bedrock_ids_lose_their_version_suffix(raw: str, key: str) -> None:
+    assert normalize(raw).key == key
+
+
+# No "." and no ":": neither a Bedrock vendor prefix nor a Bedrock minor version.
+_STEM = st.from_regex(r"[a-z][a-z0-9-]{0,20}[a-z0-9]", fullmatch=True)
+
+
+@given(stem=_STEM, versions=st.lists(st.integers(0, 99), min_size=2, max_size=2, unique=True))
+def test_distinct_versions_of_a_non_bedrock_id_never_share_a_key(
+    stem: str, versions: list[int]
+) -> None:
+    first, second = (normalize(f"{stem}-v{n}").key for n in versions)
+    assert first != second

@@ -22,11 +22,19 @@ ACTION_SEGMENT = re.compile(
 # (``openai/gpt-image-2.5/flare``; ``ai21/jamba-1.6`` is an owner and a model).
 _VERSION_SEGMENT = re.compile(r"^v?\d+(\.\d+)*(-[a-z]+)?$")
 _ENDS_WITH_VERSION = re.compile(r"\d$")
-_BEDROCK_REGION = re.compile(r"^(us|eu|apac|global|jp|au|ca)\.")
-_BEDROCK_VENDOR = re.compile(
-    r"^(anthropic|meta|mistral|amazon|cohere|deepseek|openai|qwen|moonshot|moonshotai|minimax|"
+_VENDORS = (
+    r"(anthropic|meta|mistral|amazon|cohere|deepseek|openai|qwen|moonshot|moonshotai|minimax|"
     r"nvidia|writer|ai21|google|zai|xai|twelvelabs|stability)\."
 )
+# A cross-region prefix; GovCloud's "us-gov." and "in." only before a vendor prefix.
+_BEDROCK_REGION = re.compile(rf"^(us|eu|apac|global|jp|au|ca)\.|^(us-gov|in)\.(?={_VENDORS})")
+_BEDROCK_VENDOR = re.compile(rf"^{_VENDORS}")
+# Bedrock versions its entries: "-v1:0", "-v2:0", a bare "-v1" after the vendor prefix
+# ("anthropic.claude-opus-4-6-v1"), a minor ":0". That says which Bedrock entry, not which
+# checkpoint, so it goes — on a Bedrock id only (a vendor prefix or a ":N" ending; a ":8192"
+# thinking budget is a preset of the id before it). Elsewhere "-vN" names the checkpoint:
+# deepseek-v3 is not deepseek-v2, recraft-v3 not recraft-v2.
+_BEDROCK_MINOR = re.compile(r":\d+$")
 _BEDROCK_VERSION = re.compile(r"-v\d+(:\d+)?$|:\d+$")
 _QUANT = re.compile(r"[-_.](fp8|fp4|fp16|bf16|int4|int8|awq|gptq|nvfp4|mxfp4|w4a16|w8a8)(-fast)?$")
 _SERVING_SUFFIX = re.compile(r"(:free|-free|-tee|:online)$")
@@ -62,8 +70,8 @@ def last_segment(raw: str) -> str:
     if (len(parts) > 1 and _VERSION_SEGMENT.match(parts[-1].lower())) or (
         len(parts) > 2 and _ENDS_WITH_VERSION.search(parts[-2])
     ):
-        # "_", not "-": Bedrock's "-v1" version suffix is stripped below, a joined version must
-        # not be ("seedream_v3" → "seedream-v3", not "seedream"); "_" becomes "-" after that.
+        # "_", not "-": a joined version must never read as Bedrock's "-v1" suffix, stripped
+        # below ("seedream_v3" → "seedream-v3"); "_" becomes "-" after that.
         return f"{parts[-2]}_{parts[-1]}"
     return parts[-1]
 
@@ -73,9 +81,7 @@ def normalize(raw: str) -> NormalizedId:
     text = raw.strip().lower()
     text = re.sub(r"^(hf|openrouter|together|fireworks):", "", text)
     text = last_segment(text)
-    text = _BEDROCK_REGION.sub("", text)
-    text = _BEDROCK_VENDOR.sub("", text)
-    text = _BEDROCK_VERSION.sub("", text)
+    text = _without_bedrock_version(_BEDROCK_REGION.sub("", text))
     text = text.replace("@", "-")  # vertex: claude-sonnet-4@20250514
     text = re.sub(r"[\s_]+", "-", text)
     text = re.sub(
@@ -102,6 +108,15 @@ def normalize(raw: str) -> NormalizedId:
     return NormalizedId(
         key=text, undated_key=undated, date=date, quantization=quantization, floating=floating
     )
+
+
+def _without_bedrock_version(text: str) -> str:
+    """'anthropic.claude-3-5-sonnet-20241022-v2:0' → 'claude-3-5-sonnet-20241022'; an id
+    outside Bedrock keeps its version ('deepseek-v3', 'nvidia-nemotron-nano-9b-v2')."""
+    vendor = _BEDROCK_VENDOR.match(text)
+    if vendor is None and not _BEDROCK_MINOR.search(text):
+        return text
+    return _BEDROCK_VERSION.sub("", text[vendor.end() :] if vendor else text)
 
 
 def _claude_order(text: str) -> str:

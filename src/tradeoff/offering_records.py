@@ -29,11 +29,12 @@ class PriceTier:
 class UnitPrice:
     """One price sold in a unit other than text tokens: USD per ``unit`` (``units.UNITS``)
     for ``component`` (``units.COMPONENTS``), e.g. output, per_image, 0.04; ``variant`` is
-    the size, quality or resolution the price is for, when the source states one."""
+    the size, quality or resolution the price is for, when the source states one. ``usd``
+    None: the provider bills in this unit at a price the catalog does not hold (never $0)."""
 
     component: str
     unit: str
-    usd: Decimal
+    usd: Decimal | None
     variant: str | None = None
 
     @property

@@ -30,6 +30,7 @@ UNITS: Final[dict[str, str]] = {
     "per_audio_minute": "per minute of audio",
     "per_video_second": "per second of video",
     "per_1k_characters": "per 1K characters",
+    "per_character": "per character",
     "per_page": "per page",
     "per_request": "per request",
     "per_1k_requests": "per 1K requests",

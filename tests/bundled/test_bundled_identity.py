@@ -80,3 +80,63 @@ def test_a_floating_id_of_several_checkpoints_collects_no_offerings(catalog: Cat
     sold = [o for o in catalog.offerings if o.provider_model_id.lower() in floating]
     assert len(sold) >= 5
     assert [o for o in sold if o.model_id] == []
+
+
+# normalize once dropped every trailing "-vN": a model whose own name carries its version
+# (Nova Premier v1, Nemotron Nano 9B v2) linked by luck, a version-less spelling of another
+# model claimed its key, and reviewed spellings were written to work around it.
+@pytest.mark.parametrize(
+    ("provider", "provider_model_id", "model_id"),
+    [
+        ("amazon-bedrock", "amazon.nova-premier-v1:0", "amazon/nova-premier-v1"),
+        ("amazon-bedrock", "nvidia.nemotron-nano-9b-v2:0", "nvidia/nemotron-nano-9b-v2"),
+        (
+            "amazon-bedrock",
+            "us-gov-east-1/nvidia.nemotron-nano-9b-v2",
+            "nvidia/nemotron-nano-9b-v2",
+        ),
+        (
+            "nebius",
+            "nvidia/Llama-3.1-Nemotron-Ultra-253B-v1",
+            "nvidia/llama-3.1-nemotron-ultra-253b",
+        ),
+        ("openrouter", "llama-3.1-nemotron-ultra-253b-v1", "nvidia/llama-3.1-nemotron-ultra-253b"),
+        (
+            "huggingface",
+            "nvidia/Llama-3_1-Nemotron-Ultra-253B-v1:nebius",
+            "nvidia/llama-3.1-nemotron-ultra-253b",
+        ),
+        ("openai", "text-embedding-ada-002-v2", "openai/text-embedding-ada-002"),
+        # GovCloud's and India's cross-region prefixes are region prefixes like us. and eu.
+        ("amazon-bedrock", "us-gov.anthropic.claude-opus-5", "anthropic/claude-opus-5"),
+        ("amazon-bedrock", "in.moonshotai.kimi-k3", "moonshotai/kimi-k3"),
+        (
+            "openrouter",
+            "llama-3.3-nemotron-super-49b-v1:free",
+            "nvidia/llama-3.3-nemotron-super-49b-v1",
+        ),
+        ("deepseek", "deepseek-v3", "deepseek/deepseek-v3"),
+        ("deepinfra", "deepseek-ai/DeepSeek-V3", "deepseek/deepseek-v3"),
+        # KAT-Coder-Pro V1 (released 2025-11-09, models.dev's vercel file) is not V2 (2026-03-27)
+        ("vercel", "kwaipilot/kat-coder-pro-v1", None),
+        ("vercel", "kwaipilot/kat-coder-pro-v2", "kwaipilot/kat-coder-pro-v2"),
+    ],
+)
+def test_a_version_in_a_models_own_name_links_to_that_version(
+    resolved: Resolved, provider: str, provider_model_id: str, model_id: str | None
+) -> None:
+    (offering,) = [
+        o
+        for o in resolved.offerings
+        if (o.provider_id, o.provider_model_id) == (provider, provider_model_id)
+    ]
+    assert offering.model_id == model_id
+
+
+def test_bedrocks_claude_1_is_unlinked_as_claude_1(resolved: Resolved) -> None:
+    (reason,) = [
+        u.reason
+        for u in resolved.unlinked
+        if (u.provider_id, u.provider_model_id) == ("amazon-bedrock", "anthropic.claude-v1")
+    ]
+    assert "Claude 1" in reason

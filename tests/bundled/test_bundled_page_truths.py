@@ -11,13 +11,20 @@ fixed (round three of issue 13).
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
 
 from tradeoff.catalog.load import CatalogText
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.comparison import ComparisonContext, compare_context
-from tradeoff.render.html import render_compare_html
+from tradeoff.pages.model import model_context
+from tradeoff.pages.provider import provider_context
+from tradeoff.render.html import Chrome, environment, render_compare_html, render_page
 from tradeoff.render.markdown import render_compare_markdown
+from tradeoff.render.markdown_pages import model_md, provider_md
+from tradeoff.render.terminal import print_comparison, print_model
 
 PAIR = ["gpt-5", "claude-sonnet-4-5"]
 
@@ -125,3 +132,50 @@ def test_gpt_4o_transcribe_is_not_dated_a_year_before_its_release(catalog: Catal
     # gpt-4o-mini-transcribe (snapshot id gpt-4o-mini-transcribe-2025-03-20)
     released = catalog.models["openai/gpt-4o-transcribe"].release_date.value
     assert released is None or str(released) >= "2025-03"
+
+
+def test_oracles_per_character_routes_say_so_with_the_source_in_every_output(
+    catalog: Catalog,
+) -> None:
+    # not "unpriced": Oracle bills per character (exclusions.toml billed_in), the catalog holds
+    # no price per character, and the page says so, cited to Oracle's page, in every format
+    billed = "input billed per character (price not in the catalog)"
+    source = "OCI Generative AI docs: Paying for On-Demand Inferencing"
+    page = model_context(catalog, catalog.resolve("llama-3.3-70b-instruct"))
+    (oracle,) = [o for o in page["offerings"] if o["provider"] == "oracle"]
+    assert billed in (oracle["prices"]["not_per_token"] or "")
+    assert billed in (oracle["headline_excluded_reason"] or "")
+    assert [u["usd"] for u in oracle["prices"]["unit_prices"]] == [None, None]
+    assert oracle["price_sources"]["unit.input_per_character"] == "oci-genai-pay-on-demand"
+    buffer = io.StringIO()
+    print_model(Console(file=buffer, width=400, color_system=None, soft_wrap=True), page)
+    chrome = Chrome(twins={}, base_url="http://x", all_models=[], all_sources=[])
+    html = render_page(environment(), "model.html", page, chrome)
+    markdown = model_md(page)
+    (row,) = [
+        line
+        for line in markdown.splitlines()
+        if line.startswith("| [Oracle") and "`meta.llama-3.3-70b-instruct`" in line
+    ]
+    assert "not per token" in row and "unpriced" not in row
+    for text in (markdown, html, buffer.getvalue()):
+        assert billed in text
+    for text in (markdown, html):
+        assert source in text
+    provider = provider_context(catalog, catalog.providers["oracle"])
+    assert source in provider_md(provider)
+    compared = compare_context(
+        catalog, ["llama-3.3-70b-instruct", "qwen2.5-72b-instruct"], (70, 30)
+    )
+    routes = [*compared["pricing"][0]["providers"], *compared["pricing"][0]["other_routes"]]
+    (route,) = [q for q in routes if q["provider"] == "oracle"]
+    assert billed in (route["headline_excluded_reason"] or "")
+    assert "oci-genai-pay-on-demand" in route["price_sources"]
+    buffer = io.StringIO()
+    print_comparison(Console(file=buffer, width=400, color_system=None, soft_wrap=True), compared)
+    for text in (
+        render_compare_markdown(compared),
+        render_compare_html(compared),
+        buffer.getvalue(),
+    ):
+        assert billed in text

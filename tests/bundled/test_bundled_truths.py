@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
@@ -59,3 +61,27 @@ def test_gemini_2_5_flash_is_not_headlined_at_a_lone_stale_price(catalog: Catalo
     assert p.cheapest is not None and p.cheapest.provider_id != "oracle"
     oracle = [q for q in (*p.providers, *p.other_routes) if q.provider_id == "oracle"]
     assert oracle and all("unverified" in (q.excluded_reason or "") for q in oracle)
+
+
+@pytest.mark.parametrize(
+    ("model_id", "card"),
+    [
+        ("alibaba/qwen2.5-72b-instruct", "qwen2.5-72b-instruct-card"),
+        ("alibaba/qwen2.5-7b-instruct", "qwen2.5-7b-instruct-card"),
+        ("alibaba/qwen2.5-coder-32b-instruct", "qwen2.5-coder-32b-instruct-card"),
+    ],
+)
+def test_qwen2_5_routes_at_the_released_32k_context_are_comparable(
+    catalog: Catalog, model_id: str, card: str
+) -> None:
+    # Qwen's model cards: "The current config.json is set for context length up to 32,768
+    # tokens"; 131,072 needs YaRN rope scaling, added "only when processing long contexts is
+    # required". A 32K route serves the released checkpoint at its native setting: like for
+    # like, its context shown on the route; never "not headline: 32K of 128K context".
+    model = catalog.models[model_id]
+    assert model.context_tokens.value == 32_768
+    assert model.context_tokens.source_id == card
+    p = model_pricing(model, catalog.offerings_for(model_id), catalog.providers, DEFAULT_BLEND)
+    routes = [*p.providers, *p.other_routes]
+    at_32k = [q for q in routes if (q.context_tokens or 0) >= 32_000]
+    assert at_32k and not [q for q in at_32k if "context" in (q.excluded_reason or "")]

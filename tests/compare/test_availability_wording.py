@@ -10,6 +10,7 @@ from support.compare_helpers import PROVIDERS, model, offering
 from tradeoff.compare.availability_claims import availability_claims
 from tradeoff.compare.pricing import ModelPricing, model_pricing
 from tradeoff.compare.workload import DEFAULT_BLEND
+from tradeoff.records import UnitPrice
 
 
 def _pricing() -> ModelPricing:
@@ -53,3 +54,22 @@ def test_each_provider_once_with_its_retired_offerings_and_reasons() -> None:
     assert text.count("Other") == 1
     assert "Other (offerings a and a@2025 retired on 2026-09-29)" in text
     assert "Gone (provider defunct since 2024-10-31)" in text
+
+
+def test_a_provider_billing_in_another_unit_is_not_said_to_have_no_price() -> None:
+    # Oracle bills per character: its route is "not priced per token", not "no sourced price"
+    billed = (UnitPrice("input", "per_character", None), UnitPrice("output", "per_character", None))
+    billed_route = offering("lab/a", "other", None, None)
+    offers = [
+        offering("lab/a", "host", "0.3", "0.9"),
+        replace(billed_route, prices=replace(billed_route.prices, unit_prices=billed)),
+        offering("lab/a", "lab-api", None, None),
+    ]
+    p = model_pricing(model("lab/a"), offers, PROVIDERS, DEFAULT_BLEND)
+    claims = {c.id: c for c in availability_claims(["lab/a"], {"lab/a": "A"}, {"lab/a": p}, [], {})}
+    assert claims["availability.unpriced.lab/a"].text == (
+        "For A, 1 of 3 providers has no sourced price: Lab-Api."
+    )
+    assert claims["availability.not_per_token.lab/a"].text == (
+        "For A, 1 of 3 providers is not priced per token: Other (per character)."
+    )

@@ -37,7 +37,8 @@ def priced_offering(draw: st.DrawFn, model_id: str, provider: str) -> Offering:
     if shape == "tokens":
         return base
     units = draw(st.lists(st.sampled_from(OTHER_UNITS), min_size=1, max_size=3, unique=True))
-    others = tuple(UnitPrice("input", unit, draw(money)) for unit in units)
+    # a unit price may be billed at a price the catalog does not hold (None, never $0)
+    others = tuple(UnitPrice("input", unit, draw(st.none() | money)) for unit in units)
     return replace(base, prices=replace(base.prices, unit_prices=others))
 
 
@@ -136,3 +137,23 @@ def test_a_route_priced_in_another_unit_or_on_one_side_has_a_sourced_price() -> 
     claims = availability_claims(["lab/whisper"], {"lab/whisper": "W"}, {"lab/whisper": p}, [], {})
     unpriced = next(c for c in claims if c.id == "availability.unpriced.lab/whisper")
     assert unpriced.text == f"For W, 1 of 3 providers has no sourced price: {none_name}."
+
+
+def test_a_route_billed_per_character_at_no_held_price_says_so_not_unpriced() -> None:
+    # Oracle bills Meta and Cohere models per character; the catalog holds no price per
+    # character: the route says the unit it is billed in, never "unpriced" nor $0
+    billed = UnitPrice("input", "per_character", None), UnitPrice("output", "per_character", None)
+    oracle = offering("lab/chat", "other", None, None)
+    oracle = replace(oracle, prices=replace(oracle.prices, unit_prices=billed))
+    host = offering("lab/chat", "host", "0.15", "0.6")
+    pricing = model_pricing(model("lab/chat"), [oracle, host], PROVIDERS, DEFAULT_BLEND)
+    (route,) = [q for q in (*pricing.providers, *pricing.other_routes) if q.provider_id == "other"]
+    assert route.excluded_reason == (
+        "not priced per token: input billed per character (price not in the catalog); "
+        "output billed per character (price not in the catalog)"
+    )
+    assert pricing.cheapest is not None and pricing.cheapest.provider_id == "host"
+    alone = {c.id: c for c in _claims(["lab/chat"], [oracle])}
+    assert alone["price.unpriced.lab/chat"].text.startswith(
+        "LAB/CHAT is sold per character (at Other), not per text token"
+    )

@@ -52,18 +52,18 @@ def test_never_list_wins(index: AliasIndex) -> None:
 
 
 def test_a_never_key_does_not_unlink_a_reviewed_alias_it_only_resembles() -> None:
-    # "whisper-large-v3" normalizes to "whisper-large" (the "-v3" reads as a listing version):
-    # the size name stays unlinked, the checkpoint's own reviewed spellings still link
+    # Bedrock's "nvidia.nemotron-nano-9b-v2" normalizes to "nemotron-nano-9b" (a Bedrock "-vN"
+    # reads as Bedrock's version): a never entry for that key stays unlinked, the checkpoint's
+    # own reviewed spelling still links
     built = AliasIndex()
-    built.add_model(CanonicalRef("openai/whisper-large-v3", "2023-11-06"))
-    built.add_alias("whisper-large-v3", "openai/whisper-large-v3", "test")
-    built.add_alias("openai/whisper-large-v3", "openai/whisper-large-v3", "test")
-    built.never["whisper-large"] = "size name, not a checkpoint"
-    assert index_link(built, "whisper-large") == (None, "never linked: size name, not a checkpoint")
-    assert index_link(built, "whisper-large-v3")[0] == "openai/whisper-large-v3"
-    assert index_link(built, "openai/whisper-large-v3")[0] == "openai/whisper-large-v3"
+    built.add_model(CanonicalRef("nvidia/nemotron-nano-9b-v2", "2025-08-18"))
+    built.add_alias("nvidia.nemotron-nano-9b-v2", "nvidia/nemotron-nano-9b-v2", "test")
+    built.never["nemotron-nano-9b"] = "version not stated"
+    assert index_link(built, "nemotron-nano-9b") == (None, "never linked: version not stated")
+    assert index_link(built, "nvidia.nemotron-nano-9b-v2")[0] == "nvidia/nemotron-nano-9b-v2"
+    assert index_link(built, "nvidia/nemotron-nano-9b-v2")[0] == "nvidia/nemotron-nano-9b-v2"
     # an unreviewed spelling that only normalizes to the never key stays unlinked
-    assert index_link(built, "Whisper_Large")[0] is None
+    assert index_link(built, "us.nvidia.nemotron-nano-9b-v2")[0] is None
 
 
 def index_link(built: AliasIndex, raw: str) -> tuple[str | None, str | None]:

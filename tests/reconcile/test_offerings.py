@@ -16,7 +16,7 @@ from tradeoff.catalog.schema import (
     SourceEntry,
 )
 from tradeoff.reconcile.reconciler import reconcile
-from tradeoff.records import Offering
+from tradeoff.records import Offering, UnitPrice
 from tradeoff.sources.models_dev import import_tree
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -117,3 +117,36 @@ def test_prices_in_another_unit_are_dropped_and_the_offering_kept(tmp_path: Path
         if d.entity == "offering:hostco/acme/Widget-1-FP8" and "billed per character" in d.reason
     ]
     assert {d.field for d in dropped} >= {"input_per_mtok", "output_per_mtok"}
+
+
+def test_prices_excluded_as_billed_in_another_unit_say_that_unit_with_its_source(
+    tmp_path: Path,
+) -> None:
+    # the exclusion states the unit the provider bills in and where it says so: each side whose
+    # per-token price was dropped is "billed per character", its price not held (never $0)
+    catalog = tmp_path / "catalog"
+    shutil.copytree(FIXTURES / "catalog-mini", catalog)
+    write_import(import_tree(FIXTURES / "models-dev-mini"), catalog / "imports" / "models-dev.json")
+    with (catalog / "sources.toml").open("a") as sources:
+        sources.write(
+            '\n[sources.hostco-billing]\nname = "HostCo docs: billing"\nkind = "vendor-page"\n'
+            'url = "https://hostco.example/billing"\nlicence = "facts"\nretrieved = 2026-12-02\n'
+        )
+    (catalog / "exclusions.toml").write_text(
+        '[[excluded_prices]]\nsource = "models-dev"\nprovider = "hostco"\n'
+        'provider_model_ids = ["acme/Widget-1-FP8"]\n'
+        'reason = "billed per character; the per-token figure is a conversion"\n'
+        'billed_in = "per_character"\nbilling_source = "hostco-billing"\n'
+    )
+    resolved = reconcile(load_catalog(catalog))
+    kept = next(
+        o
+        for o in resolved.offerings
+        if (o.provider_id, o.provider_model_id) == ("hostco", "acme/Widget-1-FP8")
+    )
+    assert kept.prices.unit_prices == (
+        UnitPrice("input", "per_character", None),
+        UnitPrice("output", "per_character", None),
+    )
+    assert kept.price_sources["unit.input_per_character"] == "hostco-billing"
+    assert kept.price_sources["unit.output_per_character"] == "hostco-billing"

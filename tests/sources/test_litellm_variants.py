@@ -32,7 +32,7 @@ def _offering(imported: ImportFile, provider: str, model_id: str) -> ImportedOff
     return found[0]
 
 
-def _units(offering: ImportedOffering) -> list[tuple[str, str, Decimal, str | None]]:
+def _units(offering: ImportedOffering) -> list[tuple[str, str, Decimal | None, str | None]]:
     return [(u.component, u.unit, u.usd, u.variant) for u in offering.prices.unit_prices]
 
 

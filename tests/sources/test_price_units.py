@@ -28,7 +28,7 @@ def _by_id(imported: ImportFile, model_id: str) -> ImportedOffering:
     return next(o for o in imported.offerings if o.provider_model_id == model_id)
 
 
-def _units(offering: ImportedOffering) -> list[tuple[str, str, Decimal, str | None]]:
+def _units(offering: ImportedOffering) -> list[tuple[str, str, Decimal | None, str | None]]:
     return [(u.component, u.unit, u.usd, u.variant) for u in offering.prices.unit_prices]
 
 

@@ -51,7 +51,10 @@ def table_value(c: Comparison, table: str, model_id: str, field: str) -> object:
         p = pricing_of(c, model_id)
         return {
             "provider_count": p.provider_count,
+            # a route sold only in other units (per character, per minute of audio) shows
+            # "not per token" in the table, not "unpriced"
             "unpriced_count": len(p.unpriced_providers),
+            "not_per_token_count": sum(1 for q in p.providers if not q.priced and q.other_units),
             "defunct_count": len({q.provider_name for q in p.defunct}),
         }[field]
     if table == "specs":
@@ -110,6 +113,8 @@ def check_consistency(c: Comparison) -> None:
                     assert counted[(m, "provider_count")] == len(items)
             elif label.startswith("unpriced:"):
                 assert counted[(label.split(":", 1)[1], "unpriced_count")] == len(items)
+            elif label.startswith("not_per_token:"):
+                assert counted[(label.split(":", 1)[1], "not_per_token_count")] == len(items)
             elif label.startswith("defunct:"):
                 assert counted[(label.split(":", 1)[1], "defunct_count")] == len(items)
             else:

@@ -3,9 +3,10 @@ model facts left out of the catalog, each with its evidence."""
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator, model_validator
 
 from tradeoff.catalog.schema import Strict
+from tradeoff.units import TEXT_TOKENS, UNITS
 
 
 class ExcludedOffering(Strict):
@@ -34,12 +35,36 @@ class ExcludedPrices(Strict):
     """Offerings whose token prices a dataset states in a unit the provider does not bill
     (a per-token conversion of a per-character price): the offerings stay, their token
     prices are dropped (reported among the dropped values), so they are never compared as
-    per-token prices."""
+    per-token prices. With ``billed_in``, each side whose token price is dropped says the
+    unit the provider bills it in, its price not held (``UnitPrice.usd`` None), cited to
+    ``billing_source``: a page says "billed per character", not "unpriced"."""
 
     source: str = Field(description="Source id of the import that states them")
     provider: str = Field(description="Provider id as the catalog knows it")
     provider_model_ids: list[str] = Field(min_length=1)
     reason: str
+    billed_in: str | None = Field(
+        default=None, description="The unit the provider bills in (tradeoff.units.UNITS)"
+    )
+    billing_source: str | None = Field(
+        default=None, description="Source id (catalog/sources.toml) that states the unit"
+    )
+
+    @field_validator("billed_in")
+    @classmethod
+    def _known_unit(cls, value: str | None) -> str | None:
+        if value is not None and (value not in UNITS or value == TEXT_TOKENS):
+            raise ValueError(
+                f"unknown unit {value!r}; expected one of "
+                + ", ".join(u for u in UNITS if u != TEXT_TOKENS)
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _unit_with_its_source(self) -> ExcludedPrices:
+        if (self.billed_in is None) != (self.billing_source is None):
+            raise ValueError("billed_in and billing_source go together")
+        return self
 
 
 class ExclusionsFile(Strict):

@@ -33,7 +33,11 @@ class ImportedUnitPrice(Strict):
 
     component: str
     unit: str
-    usd: Decimal = Field(ge=0, description="USD per one `unit`")
+    usd: Decimal | None = Field(
+        ge=0,
+        description="USD per one `unit`; null: billed in this unit at a price not held "
+        "(written only by a reviewed `[[excluded_prices]]` entry, catalog/exclusions.toml)",
+    )
     variant: str | None = None
 
     @field_validator("unit")

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, Number
 from tradeoff.compare.pricing import ModelPricing
+from tradeoff.units import unit_label
 
 
 def _providers(n: int) -> str:
@@ -103,7 +104,30 @@ def availability_claims(
                     lists=((f"providers:{m}", (only,)),),
                 )
             )
+        # a route sold in another unit (per character, per minute of audio) has a price, just
+        # not per token: it is said so, never "no sourced price"
         unpriced = tuple(q.provider_name for q in p.unpriced_providers)
+        otherwise = tuple(q for q in p.providers if not q.priced and q.other_units)
+        if otherwise:
+            sold = tuple(
+                f"{q.provider_name} ({w.join(list(dict.fromkeys(map(unit_label, q.other_units))))})"
+                for q in otherwise
+            )
+            claims.append(
+                Claim(
+                    f"availability.not_per_token.{m}",
+                    "availability",
+                    f"For {names[m]}, {len(sold)} of {w.count(p.provider_count, 'provider')} "
+                    f"{'is' if len(sold) == 1 else 'are'} not priced per token: "
+                    f"{w.join(list(sold))}.",
+                    "offerings sold only in units other than text tokens",
+                    (
+                        Number("availability", m, "not_per_token_count", len(sold)),
+                        Number("availability", m, "provider_count", p.provider_count),
+                    ),
+                    lists=((f"not_per_token:{m}", tuple(q.provider_name for q in otherwise)),),
+                )
+            )
         if unpriced:
             claims.append(
                 Claim(

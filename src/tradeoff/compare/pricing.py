@@ -171,7 +171,11 @@ def quote(
 
     p = offering.prices
     free_zero = Decimal(0) if p.free else None
-    sources = sorted({offering.price_sources.get(f, offering.source_id) for f in _TOKEN_PRICES})
+    sources = sorted(
+        {offering.price_sources.get(f, offering.source_id) for f in _TOKEN_PRICES}
+        # a price in another unit cites its own source (Oracle's page on billing per character)
+        | {offering.price_sources.get(f"unit.{u.key}", offering.source_id) for u in p.unit_prices}
+    )
     return Quote(
         provider_id=provider.id,
         provider_name=provider.name,

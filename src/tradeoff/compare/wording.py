@@ -193,9 +193,13 @@ def lifecycle_text(stage: str, deprecated_on: str | None, retired_on: str | None
 
 def unit_price_text(price: UnitPrice) -> str:
     """A price sold in another unit than text tokens, its unit always said:
-    "input $0.0023 per minute of audio", "output $0.16 per image (4K)"."""
+    "input $0.0023 per minute of audio", "output $0.16 per image (4K)"; one billed in a unit
+    at a price the catalog does not hold: "input billed per character (price not in the
+    catalog)" — never "unpriced", never $0."""
     variant = f" ({price.variant})" if price.variant else ""
     what = component_label(price.component).lower()
+    if price.usd is None:
+        return f"{what} billed {unit_label(price.unit)}{variant} (price not in the catalog)"
     return f"{what} {usd(price.usd)} {unit_label(price.unit)}{variant}"
 
 

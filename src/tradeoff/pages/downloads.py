@@ -146,7 +146,9 @@ def build_downloads(catalog: Catalog) -> Downloads:
                     o.provider_model_id,
                     *(decimal_text(getattr(o.prices, c)) for c in OFFERING_COLUMNS[3:7]),
                     o.prices.free,
-                    "; ".join(f"{u.key}={decimal_text(u.usd)}" for u in o.prices.unit_prices),
+                    "; ".join(
+                        f"{u.key}={decimal_text(u.usd) or 'not held'}" for u in o.prices.unit_prices
+                    ),
                     o.context_tokens,
                     o.lifecycle,
                     o.deprecated_on,

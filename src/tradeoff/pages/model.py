@@ -257,6 +257,7 @@ def model_record(catalog: Catalog, model: Model) -> ModelRecord:
     ]
     used = {f["source"]["id"] for f in facts + capabilities if f["source"]}
     used |= {o.source_id for o in offerings}
+    used |= {s for o in offerings for f, s in o.price_sources.items() if f.startswith("unit.")}
     results = benchmark_entries(catalog, model.id)
     used |= {r["source"]["id"] for r in results}
     return ModelRecord(

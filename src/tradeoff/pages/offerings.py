@@ -27,14 +27,15 @@ class TierEntry(TypedDict):
 
 class UnitPriceEntry(TypedDict):
     """A price sold in another unit than text tokens; ``key`` names its unit
-    (``input_per_audio_minute``), ``text`` says it ("input $0.0023 per minute of audio")."""
+    (``input_per_audio_minute``), ``text`` says it ("input $0.0023 per minute of audio");
+    ``usd`` None: billed in that unit at a price the catalog does not hold (never $0)."""
 
     key: str
     component: str
     unit: str
     unit_label: str
     variant: str | None
-    usd: str
+    usd: str | None
     text: str
 
 
@@ -136,7 +137,7 @@ def prices_entry(p: Prices) -> PricesEntry:
                 unit=u.unit,
                 unit_label=unit_label(u.unit),
                 variant=u.variant,
-                usd=decimal_text(u.usd) or "0",
+                usd=decimal_text(u.usd),
                 text=unit_price_text(u),
             )
             for u in p.unit_prices

@@ -166,7 +166,11 @@ def provider_context(catalog: Catalog, provider: Provider) -> ProviderContext:
         last_reviewed=reviewed,
         data_as_of=as_of,
         reviewed_line=reviewed_line(reviewed, as_of),
-        sources=attribution(catalog, {o.source_id for o in offerings}),
+        sources=attribution(
+            catalog,
+            {o.source_id for o in offerings}
+            | {s for o in offerings for f, s in o.price_sources.items() if f.startswith("unit.")},
+        ),
     )
 
 

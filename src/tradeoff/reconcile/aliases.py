@@ -4,7 +4,8 @@ Order of rules (first that applies wins; docs/identity.md):
 1. the ``never`` list of the alias table, the id as written → unlinked, with its reason;
 2. an explicit alias (curated files, aliases.toml) as written;
    then the ``never`` list by the normalized key (a reviewed alias as written outranks a
-   never entry its key only resembles: ``whisper-large-v3`` normalizes to ``whisper-large``);
+   never entry its key only resembles: Bedrock's ``nvidia.nemotron-nano-9b-v2`` normalizes
+   to ``nemotron-nano-9b``);
 3. the ``floating`` table: a floating id links to the checkpoint it pointed to (recorded with
    its date and source), or stays unlinked "floating id, target unknown";
 4. the dataset's own link (models.dev ``base_model``) when it names a known checkpoint — unless

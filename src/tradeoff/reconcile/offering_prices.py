@@ -7,14 +7,17 @@ conflict or a dropped value, never the value shown (docs/architecture.md "Preced
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
-from tradeoff.catalog.price_schema import ImportedPrices
-from tradeoff.catalog.schema import ImportedOffering
+from tradeoff.catalog.exclusion_schema import ExcludedPrices
+from tradeoff.catalog.price_schema import ImportedPrices, ImportedUnitPrice
+from tradeoff.catalog.schema import ImportedOffering, SourceEntry
+from tradeoff.errors import DataError
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.reconcile.statements import Statement
 from tradeoff.records import PRICE_FIELDS, DroppedValue, PricePoint, UnitPrice
-from tradeoff.units import price_key
+from tradeoff.units import TEXT_TOKEN_FIELDS, price_key
 
 Pick = Callable[[str, Sequence[tuple[object, str, str]], bool], object]
 
@@ -129,17 +132,51 @@ def unit_prices_of(
 
 
 def without_token_prices(
-    offering: ImportedOffering, entity: str, reason: str, source_id: str, out: Resolved
+    offering: ImportedOffering,
+    entity: str,
+    exclusion: ExcludedPrices,
+    source_id: str,
+    out: Resolved,
 ) -> ImportedOffering:
     """The offering with its token prices dropped (``[[excluded_prices]]``): each stated
-    value reported with the reason; prices in other units stay."""
+    value reported with the reason; prices in other units stay. Each side whose token price
+    is dropped is billed in the exclusion's ``billed_in`` unit, when it names one: a unit
+    price whose price is not held (None, never $0)."""
     prices = offering.prices
+    why = f"excluded (catalog/exclusions.toml): {exclusion.reason}"
     for name, value in prices.model_dump(exclude={"free", "tiers", "unit_prices"}).items():
         if value is not None:
-            why = f"excluded (catalog/exclusions.toml): {reason}"
             out.dropped.append(DroppedValue(source_id, entity, name, str(value), why))
     if prices.tiers:
-        why = f"excluded (catalog/exclusions.toml): {reason}"
         out.dropped.append(DroppedValue(source_id, entity, "tiers", str(len(prices.tiers)), why))
-    kept = ImportedPrices(free=prices.free, unit_prices=prices.unit_prices)
+    billed = [
+        ImportedUnitPrice(component=side, unit=exclusion.billed_in, usd=None)
+        for side, fields in TEXT_TOKEN_FIELDS.items()
+        if exclusion.billed_in is not None
+        and any(getattr(prices, name) is not None for name in fields)
+        and not any(u.component == side and u.unit == exclusion.billed_in
+                    for u in prices.unit_prices)
+    ]  # fmt: skip
+    kept = ImportedPrices(free=prices.free, unit_prices=[*prices.unit_prices, *billed])
     return offering.model_copy(update={"prices": kept})
+
+
+def cite_billing(
+    statement: Statement, exclusion: ExcludedPrices, sources: Mapping[str, SourceEntry]
+) -> Statement:
+    """The statement with its billed-in unit prices cited to the exclusion's source (the
+    provider's page that says how it bills), not to the dataset whose conversion was dropped."""
+    if exclusion.billing_source is None or exclusion.billed_in is None:
+        return statement
+    source = sources.get(exclusion.billing_source)
+    if source is None:
+        raise DataError(
+            f"billing_source {exclusion.billing_source!r} is not a declared source",
+            path="catalog/exclusions.toml",
+        )
+    cited = dict(statement.cited)
+    for price in statement.offering.prices.unit_prices:
+        if price.unit == exclusion.billed_in and price.usd is None:
+            key = price_key(price.component, price.unit, price.variant)
+            cited[f"unit.{key}"] = (exclusion.billing_source, source.retrieved.isoformat())
+    return replace(statement, cited=cited)

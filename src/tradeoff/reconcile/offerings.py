@@ -23,6 +23,7 @@ from tradeoff.reconcile.lifecycle import (
     stage_by_date,
 )
 from tradeoff.reconcile.offering_prices import (
+    cite_billing,
     free_flag,
     history_of,
     price_origin,
@@ -92,7 +93,7 @@ def _import_statements(
         (e.source, e.provider, e.provider_model_id.lower()): e.reason for e in text.exclusions
     }
     other_unit = {
-        (e.source, e.provider, pmid.lower()): e.reason
+        (e.source, e.provider, pmid.lower()): e
         for e in text.price_exclusions
         for pmid in e.provider_model_ids
     }
@@ -129,18 +130,19 @@ def _import_statements(
                     )
                 )
                 continue
-            unit_reason = other_unit.get(
+            unit_exclusion = other_unit.get(
                 (imported.source_id, pid, offering.provider_model_id.lower())
             )
-            if unit_reason is not None:
+            if unit_exclusion is not None:
                 offering = without_token_prices(
-                    offering, f"offering:{pid}/{offering.provider_model_id}", unit_reason,
+                    offering, f"offering:{pid}/{offering.provider_model_id}", unit_exclusion,
                     imported.source_id, out,
                 )  # fmt: skip
             first_party = FIRST_PARTY_SOURCE.get(pid) == imported.source_id
-            grouped[(pid, offering.provider_model_id.lower())].append(
-                from_import(offering, imported, first_party)
-            )
+            statement = from_import(offering, imported, first_party)
+            if unit_exclusion is not None:
+                statement = cite_billing(statement, unit_exclusion, text.sources)
+            grouped[(pid, offering.provider_model_id.lower())].append(statement)
 
 
 def _hand_statements(text: CatalogText, index: AliasIndex, grouped: Grouped) -> None:
