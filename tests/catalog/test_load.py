@@ -139,3 +139,14 @@ def test_alias_table_model_kind_cites_a_declared_source(mini: Path) -> None:
     path.write_text(ALIAS_MODEL.format(kind="vectors", source="widget-1-card"))
     with pytest.raises(DataError, match="unknown model kind 'vectors'"):
         load_catalog(mini)
+
+
+def test_a_name_with_surrounding_spaces_names_file_and_field(mini: Path) -> None:
+    # aliases.toml named a model "UI-TARS 7B ": its sentences read "UI-TARS 7B  is …"
+    path = mini / "aliases.toml"
+    path.write_text('[models."acme/vectors-1"]\nname = "Vectors 1 "\nlab = "acme"\n')
+    with pytest.raises(DataError) as caught:
+        load_catalog(mini)
+    assert str(path) in caught.value.describe()
+    assert "models.acme/vectors-1.name" in caught.value.describe()
+    assert "spaces" in caught.value.describe()

@@ -32,6 +32,14 @@ class CreatedModel(Strict):
 
     _known_kind = field_validator("kind")(lambda fact: known_kind(fact))
 
+    @field_validator("name")
+    @classmethod
+    def _trimmed(cls, name: str) -> str:
+        # a name is printed inside sentences: "UI-TARS 7B " read "UI-TARS 7B  is …"
+        if name != name.strip() or not name:
+            raise ValueError(f"{name!r}: a name has no leading or trailing spaces")
+        return name
+
 
 class FloatingId(Strict):
     """A floating or "latest" id and the checkpoint it pointed to on a date.
