@@ -93,9 +93,8 @@ def format_usd(value: Decimal | str | None, *, free: bool = False) -> str:
     """
     if value is None or value == "":
         return "unpriced"
-    if type(value) is str:
-        return _format_text(value, free)  # a page writes the same few hundred prices
-    return _format_text.__wrapped__(str(value), free)
+    # a page writes the same few hundred prices; str(Decimal) keeps every digit and exponent
+    return _format_text(value if type(value) is str else str(value), free)
 
 
 @lru_cache(maxsize=4096)
