@@ -7,7 +7,9 @@ caller editing it edits no later page. What is kept is bounded by the catalog's 
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from itertools import combinations, permutations
 from pathlib import Path
 
@@ -92,6 +94,28 @@ def test_editing_a_page_edits_no_later_page(catalog_db: Path) -> None:
         assert _formats(compare_context(opened, [a, b])) == _fresh(catalog_db, [a, b], None)
     finally:
         opened.close()
+
+
+def test_threads_building_pages_at_once_get_a_fresh_catalogs_pages(catalog_db: Path) -> None:
+    """The web app builds pages in worker threads on one catalog: the first pages of a model,
+    built at the same moment, keep one part for it and each get the page a fresh catalog
+    builds."""
+    shared = Catalog(catalog_db)
+    try:
+        pairs = list(combinations(sorted(shared.model_ids), 2))
+        gate = threading.Barrier(8)
+
+        def build(pair: tuple[str, str]) -> tuple[str, ...]:
+            gate.wait()
+            return _formats(compare_context(shared, list(pair)))
+
+        with ThreadPoolExecutor(8) as pool:
+            for start in range(0, len(pairs) - 7, 8):
+                batch = pairs[start : start + 8]
+                for pair, got in zip(batch, pool.map(build, batch), strict=True):
+                    assert got == _fresh(catalog_db, pair, None), pair
+    finally:
+        shared.close()
 
 
 def test_a_catalog_keeps_one_part_per_model(catalog_db: Path) -> None:
