@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 from _thread import RLock  # threading's RLock, without importing threading (a cold start)
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from tradeoff.benchmark_records import BenchmarkResult
@@ -47,19 +46,42 @@ from tradeoff.pages.view import OfferingsOf, has_derived, has_results
 from tradeoff.records import Model
 
 
-@dataclass(frozen=True)
 class ModelParts:
-    """One model's kept records (``pricing`` None: no pricing stored for it)."""
+    """One model's kept records (``pricing`` None: no pricing stored for it). A plain class,
+    not a dataclass: ``tradeoff compare`` imports this module, and making a dataclass costs
+    more than a cold command's page."""
 
-    model: Model
-    pricing: ModelPricing | None  # at DEFAULT_BLEND, as stored at build
-    price_changes: str | None  # the stored JSON text: each page decodes its own copy
-    related: tuple[Related, ...]
-    results: tuple[BenchmarkResult, ...]
-    spec_cells: tuple[SpecCell, ...]  # compare.specs.model_spec_cells
-    capability_cells: tuple[CapabilityCell, ...]  # compare.capabilities.model_capability_cells
-    # each route's and cell's entry without its source number, by the record's id
-    bases: dict[int, tuple[object, Any]] = field(default_factory=dict)
+    __slots__ = (
+        "bases",
+        "capability_cells",
+        "model",
+        "price_changes",
+        "pricing",
+        "related",
+        "results",
+        "spec_cells",
+    )
+
+    def __init__(
+        self,
+        model: Model,
+        pricing: ModelPricing | None,  # at DEFAULT_BLEND, as stored at build
+        price_changes: str | None,  # the stored JSON text: each page decodes its own copy
+        related: tuple[Related, ...],
+        results: tuple[BenchmarkResult, ...],
+        spec_cells: tuple[SpecCell, ...],  # compare.specs.model_spec_cells
+        capability_cells: tuple[CapabilityCell, ...],  # ...capabilities.model_capability_cells
+    ) -> None:
+        self.model = model
+        self.pricing = pricing
+        self.price_changes = price_changes
+        self.related = related
+        self.results = results
+        self.spec_cells = spec_cells
+        self.capability_cells = capability_cells
+        # each route's, cell's and related model's entry without its source number, by the
+        # record's id (``comparison.bases``)
+        self.bases: dict[int, tuple[object, Any]] = {}
 
 
 class _Kept:
