@@ -52,7 +52,6 @@ class ModelParts:
     more than a cold command's page."""
 
     __slots__ = (
-        "bases",
         "capability_cells",
         "model",
         "price_changes",
@@ -79,13 +78,12 @@ class ModelParts:
         self.results = results
         self.spec_cells = spec_cells
         self.capability_cells = capability_cells
-        # each route's, cell's and related model's entry without its source number, by the
-        # record's id (``comparison.bases``)
-        self.bases: dict[int, tuple[object, Any]] = {}
 
 
 class _Kept:
-    """A catalog's ``ModelParts`` by model id; the web app's threads build them one at a time."""
+    """A catalog's ``ModelParts`` by model id, and the entry of each of their routes, cells and
+    related models without its source number, by the record's id (``comparison.bases``); the
+    web app's threads build them one at a time."""
 
     def __init__(self) -> None:
         self.parts: dict[str, ModelParts] = {}
@@ -111,13 +109,13 @@ def kept_parts(catalog: Catalog, models: Sequence[Model]) -> dict[str, ModelPart
             missing = [m for m in missing if m.id not in kept.parts]
             if missing:
                 for parts in _build(catalog, missing):
-                    kept.bases.update(parts.bases)
-                    kept.parts[parts.model.id] = parts
+                    _add_bases(parts, catalog.model_names, kept.bases)
+                    kept.parts[parts.model.id] = parts  # its entries are kept first
     return {m.id: kept.parts[m.id] for m in models}
 
 
 def entry_bases(catalog: Catalog) -> Bases:
-    """Every kept record's entry base (``ModelParts.bases`` of every kept model)."""
+    """The entry of every kept route, cell and related model, without its source number."""
     return _kept(catalog).bases
 
 
@@ -141,13 +139,13 @@ def _build(catalog: Catalog, models: Sequence[Model]) -> list[ModelParts]:
             spec_cells=model_spec_cells(m),
             capability_cells=model_capability_cells(m),
         )
-        _add_bases(parts, catalog.model_names)
         out.append(parts)
     return out
 
 
-def _add_bases(parts: ModelParts, names: Mapping[str, str]) -> None:
-    bases = parts.bases
+def _add_bases(
+    parts: ModelParts, names: Mapping[str, str], bases: dict[int, tuple[object, Any]]
+) -> None:
     for r in parts.related:
         bases[id(r)] = (r, related_item(parts.model.id, r, names))
     if parts.pricing is not None:
