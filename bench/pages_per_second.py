@@ -14,15 +14,21 @@ After that first page the process freezes what it holds (``gc.collect(); gc.free
 ``tradeoff serve`` does once its app is built: a full collection over the catalog and templates
 is not a cost of the pages (the young generations' collections still are).
 
-Nothing is memoized across pages beyond what a ``Catalog`` keeps of the records it has read
-(a model shown on two pages of a pass is loaded once, as before) and what every page shares
-(providers, labs, sources, model names, the benchmark registry). What a page shows of one
-model alone is read from the database's values precomputed at build (``pages.precompute``),
-on every page: its headline price and capability set, its related models, and its pricing at
-the default blend and price changes (``model_values``, both in one query). Everything else is
-computed on every page: resolving the names, the models' benchmark results (read), the
-compare engine (spec and capability rows, every claim, verdict, FAQ, related models left out
-of the pair), and the context (every route, cell, claim, card, chart row and source entry).
+What a page shows of one model alone is kept with the ``Catalog`` and shared by the pages of
+a pass (``pages.comparison.kept``): a model's stored pricing at the default blend (decoded
+once), related models, benchmark results, spec and capability cells, and the JSON-ready entry
+of each of its routes, cells and related models without its source number. That is what a
+server gets (one ``Catalog`` for its life) and what a static build gets (one ``Catalog`` for
+all 2,401 pairs, each model on ~8 pages); in a pass of 200 pairs the 109 models appear on ~3.7
+pages each, and the first page of each model pays for keeping it. The process also remembers
+provider rows' HTML (but their source) and money texts as pure functions of their values
+(``functools.lru_cache``), as a server does; the worker empties them before each pass, so
+every pass starts as the first. Beyond that, nothing is memoized across pages but
+what every page shares (providers, labs, sources, model names, the benchmark registry).
+Everything else is computed on every page: resolving the names, the compare engine (spec and
+capability rows from the kept cells, every claim, verdict, FAQ, related models left out of
+the pair, shared benchmark rows), and the context (each kept entry copied with the page's
+source numbers; every claim, card, chart row and source entry built) and its HTML.
 """
 
 from __future__ import annotations
@@ -67,6 +73,7 @@ def worker(runs: int, count: int) -> None:
     rates, context_ms, html_ms = [], [], []
     clock = time.process_time
     for _ in range(runs):
+        _forget_remembered()  # each pass pays for what it remembers, as the first one does
         catalog = Catalog(db)
         render_compare_html(compare_context(catalog, list(warm)))  # what every page shares
         gc.collect()  # then, as a served process does (web.server.served), what it built
@@ -85,6 +92,20 @@ def worker(runs: int, count: int) -> None:
         catalog.close()
         gc.unfreeze()
     print(json.dumps({"pairs": len(pairs), "rates": rates, "context": context_ms, "html": html_ms}))
+
+
+def _forget_remembered() -> None:
+    """Empty the process's memos of pure functions (money texts, provider rows' HTML), which
+    outlive a ``Catalog``: a pass must not find them filled by the pass before it."""
+    import importlib
+
+    for module, name in (
+        ("tradeoff.money", "_format_text"),
+        ("tradeoff.render.html_cells", "_provider_cells"),
+    ):
+        memo = getattr(importlib.import_module(module), name, None)  # absent in older trees
+        if memo is not None:
+            memo.cache_clear()
 
 
 def measure(src: Path, runs: int, count: int) -> dict[str, float]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, getcontext, localcontext
+from functools import lru_cache
 from pathlib import Path
 
 from tradeoff.errors import DataError
@@ -92,7 +93,14 @@ def format_usd(value: Decimal | str | None, *, free: bool = False) -> str:
     """
     if value is None or value == "":
         return "unpriced"
-    text = str(value)
+    # a page writes the same few hundred prices; str(Decimal) keeps every digit and exponent
+    return _format_text(value if type(value) is str else str(value), free)
+
+
+@lru_cache(maxsize=4096)
+def _format_text(text: str, free: bool) -> str:
+    """``format_usd`` of a price's decimal text: a pure function of the text (remembered for
+    the most recent 4,096 texts: a page repeats its prices in tables, cards and prose)."""
     if plain := _PLAIN.match(text):
         # A listed price as catalogs write it ("0.6", "15", "1.045"): at most four decimals,
         # so neither rounding rule changes it; only trailing zeros go (as ``normalize``).

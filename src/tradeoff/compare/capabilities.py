@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -45,35 +45,44 @@ class CapabilityRow:
         return Tri.YES in states and Tri.NO in states
 
 
-def capability_rows(models: Sequence[Model]) -> tuple[CapabilityRow, ...]:
-    """Every capability of the catalog, one row each, cells in model order."""
-    rows = []
+def model_capability_cells(model: Model) -> tuple[CapabilityCell, ...]:
+    """One model's cell of every capability (``CAPABILITIES`` order)."""
+    cells = []
     for key in CAPABILITIES:
-        cells = []
-        for model in models:
-            fact = model.capabilities.get(key)
-            if fact is None or fact.value is None:
-                cells.append(
-                    CapabilityCell(
-                        model.id,
-                        Tri.UNKNOWN,
-                        None,
-                        None,
-                        fact.note if fact else None,
-                        fact.disputed if fact else False,
-                    )
-                )
-                continue
+        fact = model.capabilities.get(key)
+        if fact is None or fact.value is None:
             cells.append(
                 CapabilityCell(
                     model.id,
-                    Tri.of(fact.value),
-                    fact.source_id,
-                    fact.checked,
-                    fact.note,
-                    fact.disputed,
-                    fact.as_of,
+                    Tri.UNKNOWN,
+                    None,
+                    None,
+                    fact.note if fact else None,
+                    fact.disputed if fact else False,
                 )
             )
-        rows.append(CapabilityRow(key, CAPABILITY_LABELS[key], tuple(cells)))
-    return tuple(rows)
+            continue
+        cells.append(
+            CapabilityCell(
+                model.id,
+                Tri.of(fact.value),
+                fact.source_id,
+                fact.checked,
+                fact.note,
+                fact.disputed,
+                fact.as_of,
+            )
+        )
+    return tuple(cells)
+
+
+def capability_rows(
+    models: Sequence[Model], cells: Mapping[str, Sequence[CapabilityCell]] | None = None
+) -> tuple[CapabilityRow, ...]:
+    """Every capability of the catalog, one row each, cells in model order (``cells``: each
+    model's ``model_capability_cells`` already made; default: made here)."""
+    made = [model_capability_cells(m) if cells is None else cells[m.id] for m in models]
+    return tuple(
+        CapabilityRow(key, CAPABILITY_LABELS[key], tuple([of_model[i] for of_model in made]))
+        for i, key in enumerate(CAPABILITIES)
+    )

@@ -13,7 +13,7 @@ from tradeoff.compare.benchmarks import (
     benchmark_claims,
     reasoning_note,
 )
-from tradeoff.compare.capabilities import CapabilityRow, capability_rows
+from tradeoff.compare.capabilities import CapabilityCell, CapabilityRow, capability_rows
 from tradeoff.compare.claim import Claim
 from tradeoff.compare.fact_claims import (
     capability_claims,
@@ -25,7 +25,7 @@ from tradeoff.compare.like_for_like import kind_differ_claim
 from tradeoff.compare.price_claims import price_claims
 from tradeoff.compare.pricing import ModelPricing, Quote, model_pricing, shared_providers
 from tradeoff.compare.related import RELATED_LIMIT, Related, related_models
-from tradeoff.compare.specs import SpecRow, spec_rows
+from tradeoff.compare.specs import SpecCell, SpecRow, spec_rows
 from tradeoff.compare.verdict import Verdict, build_verdict
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend
 from tradeoff.errors import UsageError
@@ -64,6 +64,11 @@ class CatalogView:
     # ``compare.stored_pricing``), by model id; a model missing here is priced from
     # ``offerings`` (as every model is at another blend).
     pricing: Mapping[str, ModelPricing] | None = None
+    # Each model's spec and capability cells (``compare.specs.model_spec_cells``,
+    # ``compare.capabilities.model_capability_cells``), by model id, when made already
+    # (kept per catalog: ``pages.comparison.kept``); None: made by ``compare``.
+    spec_cells: Mapping[str, Sequence[SpecCell]] | None = None
+    capability_cells: Mapping[str, Sequence[CapabilityCell]] | None = None
 
 
 @dataclass(frozen=True)
@@ -162,8 +167,8 @@ def compare(
     ids = [m.id for m in models]
     names = {m.id: m.name for m in models}
     labs = {m.id: view.labs[m.lab_id].name if m.lab_id in view.labs else m.lab_id for m in models}
-    specs = spec_rows(models)
-    caps = capability_rows(models)
+    specs = spec_rows(models, view.spec_cells)
+    caps = capability_rows(models, view.capability_cells)
     pricing = tuple([_pricing(m, view, blend) for m in models])
     by_model = {p.model_id: p for p in pricing}
     shared = shared_providers(pricing)

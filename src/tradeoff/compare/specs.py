@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,9 +120,20 @@ def _cell(model: Model, key: str, fmt: Callable[[Any], str]) -> SpecCell:
 BASE_MODEL_ROW = ("base_model", "Base model (fine-tuned from)", _plain)
 
 
-def spec_rows(models: Sequence[Model]) -> tuple[SpecRow, ...]:
-    """The spec table: one row per fact, cells in model order."""
+def model_spec_cells(model: Model) -> tuple[SpecCell, ...]:
+    """One model's cell of every spec (``SPECS``, then the base-model row's): what a spec
+    table shows of it whatever it is compared with."""
+    return tuple(_cell(model, key, fmt) for key, _, fmt in (*SPECS, BASE_MODEL_ROW))
+
+
+def spec_rows(
+    models: Sequence[Model], cells: Mapping[str, Sequence[SpecCell]] | None = None
+) -> tuple[SpecRow, ...]:
+    """The spec table: one row per fact, cells in model order (``cells``: each model's
+    ``model_spec_cells`` already made; default: made here)."""
     specs = SPECS + ((BASE_MODEL_ROW,) if any(m.base_model.known for m in models) else ())
+    made = [model_spec_cells(m) if cells is None else cells[m.id] for m in models]
     return tuple(
-        SpecRow(key, label, tuple(_cell(m, key, fmt) for m in models)) for key, label, fmt in specs
+        SpecRow(key, label, tuple([of_model[i] for of_model in made]))
+        for i, (key, label, _) in enumerate(specs)
     )

@@ -198,3 +198,17 @@ def model_values_of(
     for (model_id, name, _), value in zip(rows, values, strict=True):
         out.setdefault(model_id, {})[name] = value
     return out
+
+
+def model_value_texts(
+    catalog: Catalog, model_ids: Sequence[str], names: Sequence[str]
+) -> dict[str, dict[str, str]]:
+    """``model_values_of``, each value as its stored JSON text (undecoded), in one read."""
+    sql = f"SELECT model_id, name, json FROM model_values WHERE model_id IN ({_marks(model_ids)})"
+    sql += f" AND name IN ({_marks(names)})"
+    cursor = catalog.connection().cursor()
+    cursor.row_factory = None
+    out: dict[str, dict[str, str]] = {}
+    for model_id, name, text in cursor.execute(sql, (*model_ids, *names)).fetchall():
+        out.setdefault(model_id, {})[name] = text
+    return out

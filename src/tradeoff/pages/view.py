@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from tradeoff.benchmark_records import Benchmark
+from tradeoff.benchmark_records import Benchmark, BenchmarkResult
 from tradeoff.compare.benchmarks import NO_BENCHMARKS, BenchmarkSection, section_from_results
 from tradeoff.compare.engine import CatalogView
 from tradeoff.compare.pricing import Quote, model_pricing
@@ -103,7 +103,7 @@ def compare_view(
     heads = derived.headlines(catalog, ids)
     return CatalogView(
         models=catalog.models_of(ids),
-        offerings=_Offerings(catalog, ids),
+        offerings=OfferingsOf(catalog, ids),
         providers=catalog.providers,
         labs=catalog.labs,
         sources=catalog.sources,
@@ -115,7 +115,7 @@ def compare_view(
     )
 
 
-class _Offerings(Mapping[str, Sequence["Offering"]]):
+class OfferingsOf(Mapping[str, Sequence["Offering"]]):
     """The offerings of some models, read when first looked up: a comparison at the default
     blend reads each model's stored pricing instead (``CatalogView.pricing``)."""
 
@@ -189,12 +189,16 @@ def has_results(catalog: Catalog) -> bool:
     return benchmark_queries.has_results(catalog)
 
 
-def benchmark_section(catalog: Catalog, models: Sequence[Model]) -> BenchmarkSection:
+def benchmark_section(
+    catalog: Catalog,
+    models: Sequence[Model],
+    read: Mapping[str, Sequence[BenchmarkResult]] | None = None,
+) -> BenchmarkSection:
     """Shared benchmark rows of the models (``tradeoff.compare.comparable``): reads only
-    their results."""
+    their results (``read``: their results already read)."""
     if not has_results(catalog):
         return NO_BENCHMARKS
-    results = benchmark_queries.results_of(catalog, [m.id for m in models])
-    registry = benchmark_registry(catalog)
     names = {m.id: m.name for m in models}
+    results = read if read is not None else benchmark_queries.results_of(catalog, list(names))
+    registry = benchmark_registry(catalog)
     return section_from_results([m.id for m in models], results, registry, names)

@@ -11,6 +11,8 @@ macros wrote.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import markupsafe
@@ -98,7 +100,42 @@ def provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> Markup:
     return Markup(_provider_row(q, headline))
 
 
+# What a provider row shows but its source reference: the row up to its last cell is a pure
+# function of these values (and of whether the row is the headline route).
+_ROW_FIELDS = (
+    "provider",
+    "provider_name",
+    "provider_model_id",
+    "input_per_mtok",
+    "output_per_mtok",
+    "cache_read_per_mtok",
+    "blended_per_mtok",
+    "free",
+    "output_applicable",
+    "not_per_token",
+    "context_tokens",
+    "quantization",
+    "lifecycle",
+    "offering_count",
+    "headline_excluded_reason",
+)
+_row_values = itemgetter(*_ROW_FIELDS)
+
+
 def _provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> str:
+    is_headline = headline is not None and (q["provider"], q["provider_model_id"]) == (
+        headline["provider"],
+        headline["provider_model_id"],
+    )
+    cells = _provider_cells(_row_values(q), is_headline)
+    return f"{cells}<td>{_src_html(q['source_n'], q['dated'])}</td></tr>"
+
+
+@lru_cache(maxsize=4096)
+def _provider_cells(values: tuple[Any, ...], is_headline: bool) -> str:
+    """A provider row but its last cell (its source): a route is shown on every page that
+    compares its model, so its row is written once (for the most recent 4,096 rows)."""
+    q: Any = dict(zip(_ROW_FIELDS, values, strict=True))
     cache = q["cache_read_per_mtok"]
     context = q["context_tokens"]
     count = q["offering_count"]
@@ -115,8 +152,7 @@ def _provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> str:
             f"<td>{escape(q['lifecycle'])}",
             f", {escape(count)} offerings" if count > 1 else "",
             "</td>",
-            f"<td>{escape(headline_text(q, headline))}</td>",
-            f"<td>{_src_html(q['source_n'], q['dated'])}</td></tr>",
+            f"<td>{escape(headline_text(q, q if is_headline else None))}</td>",
         )
     )
 

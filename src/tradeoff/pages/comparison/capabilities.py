@@ -5,7 +5,8 @@ from typing import TypedDict
 from tradeoff.compare.capabilities import CapabilityCell
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.wording import NOT_SOURCED, disputed
-from tradeoff.pages.comparison.specs import CellEntry, cell_entry
+from tradeoff.pages.comparison.bases import Bases
+from tradeoff.pages.comparison.specs import NO_NUMBERS, CellEntry, cell_entry, numbered_cell
 from tradeoff.records import Tri
 
 TRI_DISPLAY = {Tri.YES: "yes", Tri.NO: "no", Tri.UNKNOWN: NOT_SOURCED}
@@ -30,14 +31,21 @@ def capability_cell(cell: CapabilityCell, numbers: dict[str, int]) -> CellEntry:
     )
 
 
-def capabilities_section(result: Comparison, numbers: dict[str, int]) -> list[CapabilityRowEntry]:
-    """Every capability row."""
+def capability_cell_base(cell: CapabilityCell) -> CellEntry:
+    """A capability cell's entry without its source's number: kept per catalog."""
+    return capability_cell(cell, NO_NUMBERS)
+
+
+def capabilities_section(
+    result: Comparison, numbers: dict[str, int], bases: Bases | None = None
+) -> list[CapabilityRowEntry]:
+    """Every capability row (``bases``: cells' entries kept per catalog)."""
     return [
         {
             "key": r.key,
             "label": r.label,
             "differs": r.differs,
-            "cells": [capability_cell(c, numbers) for c in r.cells],
+            "cells": [numbered_cell(c, numbers, bases, capability_cell) for c in r.cells],
         }
         for r in result.capabilities
     ]

@@ -5,7 +5,7 @@ engine: it gathers records, calls ``compare``, and turns each section of the res
 plain values that the terminal, Markdown, HTML and JSON renderers all share.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TypedDict
 
 from tradeoff.compare.engine import (
@@ -33,6 +33,14 @@ from tradeoff.pages.comparison.claims import (
     claims_section,
     deep_dive_section,
     faq_section,
+)
+from tradeoff.pages.comparison.kept import (
+    ModelParts,
+    decoded_price_changes,
+    entry_bases,
+    kept_parts,
+    kept_results,
+    kept_view,
 )
 from tradeoff.pages.comparison.pricing import (
     BlendEntry,
@@ -123,10 +131,15 @@ def compare_context(
     """The whole comparison page as JSON-ready values (money as decimal strings)."""
     models = resolve_models(catalog, model_ids)
     chosen = DEFAULT_BLEND if blend is None else blend_of(*blend)
-    parts = stored_values(catalog, [m.id for m in models])  # pricing, price changes: one read
-    view = compare_view(catalog, models, parts)
-    result = compare(models, view, chosen, benchmark_section(catalog, models))
-    return comparison_context(result, catalog, chosen, view, parts)
+    kept = kept_parts(catalog, models)  # what the page shows of each model alone
+    if kept is None:  # a database without the values stored at build
+        parts = stored_values(catalog, [m.id for m in models])
+        view = compare_view(catalog, models, parts)
+        result = compare(models, view, chosen, benchmark_section(catalog, models))
+        return comparison_context(result, catalog, chosen, view, parts)
+    view = kept_view(catalog, models, kept)
+    result = compare(models, view, chosen, benchmark_section(catalog, models, kept_results(kept)))
+    return comparison_context(result, catalog, chosen, view, kept=kept)
 
 
 SECTION_LABELS = {
@@ -143,15 +156,18 @@ def comparison_context(
     blend: Blend,
     view: CatalogView | None = None,
     parts: StoredValues | None = None,
+    kept: Mapping[str, ModelParts] | None = None,
 ) -> ComparisonContext:
     """A ``Comparison`` as plain values, one section builder per section of the page
     (``view``: the records ``result`` was computed from; default the whole catalog's;
-    ``parts``: its models' values stored at build, ``pages.view.stored_values``)."""
+    ``parts``: its models' values stored at build, ``pages.view.stored_values``; ``kept``:
+    its models' parts kept with the catalog, ``comparison.kept``)."""
     numbers = numbering(result)
     view = view or catalog_view(catalog)
+    bases = None if kept is None else entry_bases(catalog)
     shared = shared_providers_section(result)
-    pricing = pricing_section(result, numbers)
-    specs = specs_section(result, numbers)
+    pricing = pricing_section(result, numbers, bases)
+    specs = specs_section(result, numbers, bases)
     benchmarks = benchmarks_section(result, numbers)
     models = [(m.id, m.name) for m in result.models]
     blend_shown = blend_entry(blend)
@@ -168,7 +184,7 @@ def comparison_context(
         "shared_providers": shared,
         "shared_provider_count": len(shared),
         "specs": specs,
-        "capabilities": capabilities_section(result, numbers),
+        "capabilities": capabilities_section(result, numbers, bases),
         "benchmarks": benchmarks,
         "charts": compare_charts(
             [m.slug for m in result.models],
@@ -178,11 +194,13 @@ def comparison_context(
             prices_comparable(kinds_of(result.models)),
         ),
         "claims": claims_section(result),
-        "price_changes": price_changes(catalog, list(result.models), parts),
+        "price_changes": price_changes(catalog, list(result.models), parts)
+        if kept is None
+        else decoded_price_changes(kept, [m.id for m in result.models]),
         "deep_dive": deep_dive_section(result),
         "choose": choose_section(result),
         "faq": faq_section(result),
-        "related": related_section(result, view),
+        "related": related_section(result, view, bases),
         "last_reviewed": result.last_reviewed,
         "reviewed": dict(result.reviewed),
         "reviewed_means": REVIEWED_MEANS,

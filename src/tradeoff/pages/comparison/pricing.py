@@ -7,6 +7,7 @@ from tradeoff.compare.pricing import Quote
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
+from tradeoff.pages.comparison.bases import Bases, kept_entry
 from tradeoff.pages.jsonable import decimal_str, decimal_text
 from tradeoff.records import AS_OF, CHECKED
 from tradeoff.units import NOT_PER_TOKEN
@@ -77,8 +78,9 @@ class BlendEntry(TypedDict):
     label: str
 
 
-def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
-    """A route, JSON-ready, citing its source's number."""
+def quote_base(q: Quote) -> QuoteEntry:
+    """A route, JSON-ready, without its source's number (``source_n`` None: the page numbers
+    its sources): a pure function of the route, kept per catalog (``comparison.kept``)."""
     return {
         "provider": q.provider_id,
         "provider_name": q.provider_name,
@@ -100,7 +102,7 @@ def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
         "not_per_token": bool(q.other_units) and not q.priced and not q.free,
         "other_units": list(q.other_units),
         "source": q.source_id,
-        "source_n": numbers.get(q.source_id),
+        "source_n": None,
         "price_sources": list(q.price_source_ids),
         "checked": q.checked,
         "date_kind": AS_OF if q.as_of else CHECKED,
@@ -108,26 +110,43 @@ def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
     }
 
 
-def _maybe(q: Quote | None, numbers: dict[str, int]) -> QuoteEntry | None:
-    return None if q is None else quote_entry(q, numbers)
+def quote_entry(q: Quote, numbers: dict[str, int], bases: Bases | None = None) -> QuoteEntry:
+    """A route, JSON-ready, citing its source's number: a copy of its kept entry when
+    ``bases`` holds one for this very route, else built."""
+    kept: QuoteEntry | None = kept_entry(bases, q)
+    if kept is not None:
+        entry = kept.copy()  # the page's own dict and lists, never the kept ones
+        entry["other_units"] = list(kept["other_units"])
+        entry["price_sources"] = list(kept["price_sources"])
+    else:
+        entry = quote_base(q)
+    entry["source_n"] = numbers.get(q.source_id)
+    return entry
 
 
-def pricing_section(result: Comparison, numbers: dict[str, int]) -> list[PricingEntry]:
-    """Per model: headline and first-party routes, every active provider, the rest apart."""
+def _maybe(q: Quote | None, numbers: dict[str, int], bases: Bases | None) -> QuoteEntry | None:
+    return None if q is None else quote_entry(q, numbers, bases)
+
+
+def pricing_section(
+    result: Comparison, numbers: dict[str, int], bases: Bases | None = None
+) -> list[PricingEntry]:
+    """Per model: headline and first-party routes, every active provider, the rest apart
+    (``bases``: routes' entries kept per catalog)."""
     names = {m.id: m.name for m in result.models}
     return [
         {
             "model": p.model_id,
             "model_name": names[p.model_id],
-            "cheapest": _maybe(p.cheapest, numbers),
-            "first_party": _maybe(p.first_party, numbers),
-            "providers": [quote_entry(q, numbers) for q in p.providers],
+            "cheapest": _maybe(p.cheapest, numbers, bases),
+            "first_party": _maybe(p.first_party, numbers, bases),
+            "providers": [quote_entry(q, numbers, bases) for q in p.providers],
             "provider_count": p.provider_count,
             "unpriced_count": len(p.unpriced_providers),
             "excluded_count": sum(q.excluded_reason is not None for q in p.providers),
-            "other_routes": [quote_entry(q, numbers) for q in p.other_routes],
-            "not_per_use": [quote_entry(q, numbers) for q in p.not_per_use],
-            "defunct": [quote_entry(q, numbers) for q in p.defunct],
+            "other_routes": [quote_entry(q, numbers, bases) for q in p.other_routes],
+            "not_per_use": [quote_entry(q, numbers, bases) for q in p.not_per_use],
+            "defunct": [quote_entry(q, numbers, bases) for q in p.defunct],
             "free_providers": list(p.free_providers),
         }
         for p in result.pricing

@@ -6,6 +6,7 @@ from typing import TypedDict
 from tradeoff import urls
 from tradeoff.compare.engine import CatalogView, Comparison
 from tradeoff.compare.related import Related
+from tradeoff.pages.comparison.bases import Bases, kept_entry
 from tradeoff.records import model_slug
 
 
@@ -27,28 +28,42 @@ class RelatedGroup(TypedDict):
     items: list[RelatedItem]
 
 
-def related_section(result: Comparison, view: CatalogView) -> list[RelatedGroup]:
-    """For each compared model, related models with canonical pair URLs."""
+def related_section(
+    result: Comparison, view: CatalogView, bases: Bases | None = None
+) -> list[RelatedGroup]:
+    """For each compared model, related models with canonical pair URLs (``bases``: items
+    kept per catalog, ``comparison.kept``)."""
     names = view.names or {i: m.name for i, m in view.models.items()}
     return [
-        {"model": model_id, "items": _items(model_id, items, names)}
+        {"model": model_id, "items": _items(model_id, items, names, bases)}
         for model_id, items in result.related
     ]
 
 
-def _items(model_id: str, items: Sequence[Related], names: Mapping[str, str]) -> list[RelatedItem]:
-    slug = model_slug(model_id)
+def _items(
+    model_id: str, items: Sequence[Related], names: Mapping[str, str], bases: Bases | None
+) -> list[RelatedItem]:
     out: list[RelatedItem] = []
     for r in items:
-        other = model_slug(r.model_id)
-        out.append(
-            {
-                "id": r.model_id,
-                "slug": other,
-                "name": names[r.model_id],
-                "reasons": list(r.reasons),
-                "compare": sorted([model_id, r.model_id]),
-                "url": urls.compare([slug, other]),
-            }
-        )
+        kept: RelatedItem | None = kept_entry(bases, r)
+        if kept is not None:
+            entry = kept.copy()  # the page's own dict and lists
+            entry["reasons"] = list(kept["reasons"])
+            entry["compare"] = list(kept["compare"])
+            out.append(entry)
+        else:
+            out.append(related_item(model_id, r, names))
     return out
+
+
+def related_item(model_id: str, r: Related, names: Mapping[str, str]) -> RelatedItem:
+    """One related model of ``model_id``: a pure function of the two (and the names)."""
+    other = model_slug(r.model_id)
+    return {
+        "id": r.model_id,
+        "slug": other,
+        "name": names[r.model_id],
+        "reasons": list(r.reasons),
+        "compare": sorted([model_id, r.model_id]),
+        "url": urls.compare([model_slug(model_id), other]),
+    }

@@ -1,10 +1,12 @@
 """The comparison's specs section (``compare.specs``) and the sourced cell both tables use."""
 
-from typing import TypedDict
+from collections.abc import Callable
+from typing import Any, TypedDict
 
 from tradeoff.compare.capabilities import CapabilityCell
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.specs import SpecCell
+from tradeoff.pages.comparison.bases import Bases, kept_entry
 from tradeoff.pages.jsonable import Json, jsonable
 from tradeoff.records import AS_OF, CHECKED
 
@@ -64,6 +66,35 @@ def cell_entry(
     }
 
 
+NO_NUMBERS: dict[str, int] = {}  # a kept entry's numbering: none (the page numbers sources)
+
+
+def numbered_cell(
+    cell: SpecCell | CapabilityCell,
+    numbers: dict[str, int],
+    bases: Bases | None,
+    build: Callable[[Any, dict[str, int]], CellEntry],
+) -> CellEntry:
+    """``build(cell, numbers)``, or a copy of the cell's kept entry with its source's number
+    when ``bases`` holds one for this very cell."""
+    kept: CellEntry | None = kept_entry(bases, cell)
+    if kept is None:
+        return build(cell, numbers)
+    entry = kept.copy()  # the page's own dict (and value), never the kept one
+    entry["source_n"] = numbers.get(cell.source_id or "")
+    if type(entry["value"]) in (list, dict):
+        entry["value"] = _fresh(entry["value"])
+    return entry
+
+
+def _fresh(value: Json) -> Json:
+    if type(value) is list:
+        return [_fresh(v) for v in value]
+    if type(value) is dict:
+        return {k: _fresh(v) for k, v in value.items()}
+    return value
+
+
 def spec_cell(cell: SpecCell, numbers: dict[str, int]) -> CellEntry:
     """A spec value with its source's number."""
     return cell_entry(
@@ -75,9 +106,21 @@ def spec_cell(cell: SpecCell, numbers: dict[str, int]) -> CellEntry:
     )
 
 
-def specs_section(result: Comparison, numbers: dict[str, int]) -> list[SpecRowEntry]:
-    """Every spec row, headed by the models' names in the renderers."""
+def spec_cell_base(cell: SpecCell) -> CellEntry:
+    """A spec value's entry without its source's number: kept per catalog."""
+    return spec_cell(cell, NO_NUMBERS)
+
+
+def specs_section(
+    result: Comparison, numbers: dict[str, int], bases: Bases | None = None
+) -> list[SpecRowEntry]:
+    """Every spec row, headed by the models' names in the renderers (``bases``: cells'
+    entries kept per catalog)."""
     return [
-        {"key": r.key, "label": r.label, "cells": [spec_cell(c, numbers) for c in r.cells]}
+        {
+            "key": r.key,
+            "label": r.label,
+            "cells": [numbered_cell(c, numbers, bases, spec_cell) for c in r.cells],
+        }
         for r in result.specs
     ]

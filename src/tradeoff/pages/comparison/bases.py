@@ -1,0 +1,20 @@
+"""The entries a page copies instead of building: what ``comparison.kept`` keeps per catalog.
+
+A kept record (a route, a spec or capability cell, a related model of one model) has its
+JSON-ready entry built once, without anything the page decides (the source's number). Each
+page copies it; a record the catalog does not keep (one priced at another blend, say) is
+built by the section as before.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+# The id of a kept record → (that record, its entry). The record is held with its entry, so
+# its id is not reused while the entry lives; ``kept_entry`` checks it is the very record.
+Bases = Mapping[int, tuple[object, Any]]
+
+
+def kept_entry(bases: Bases | None, record: object) -> Any:
+    """The entry kept for this very ``record``, or None (then the section builds one)."""
+    hit = None if bases is None else bases.get(id(record))
+    return hit[1] if hit is not None and hit[0] is record else None
