@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import given
@@ -77,7 +76,7 @@ def test_a_small_price_difference_is_said_in_percent_never_as_one_times() -> Non
 
 
 def test_a_tie_at_the_labs_apis_is_grammatical() -> None:
-    a, b = model("lab/a"), replace(model("other/b", lab="other"), name="B")
+    a, b = model("lab/a"), model("other/b", lab="other")._replace(name="B")
     providers = {**PROVIDERS, "other-api": provider("other-api", "first-party", lab="other")}
     offers = [offering("lab/a", "lab-api", "1", "1"), offering("other/b", "other-api", "1", "1")]
     pricing = {
