@@ -5,12 +5,17 @@ never with SQL rows or source files. Money is Decimal with its unit in the field
 per 1M text tokens) or beside it (``UnitPrice.unit``); unknown is None
 (or ``Tri.UNKNOWN``) and every fact carries where it came from and when it was checked.
 
-Named tuples, not frozen dataclasses: ``@dataclass`` writes and compiles each class's
-methods at import, and ``import dataclasses`` brings ``inspect`` and ``ast`` along — most of
-what a cold ``tradeoff compare --format md`` paid before it read a row (docs/compare.md). A
-record is a tuple: it equals a tuple of the same values, so records of different classes are
-never mixed in one set or dict key, and code that tells values apart by ``isinstance(v,
-tuple)`` asks for the record first (``db.build``, ``pages.jsonable``, ``compare.wording``).
+Named tuples, not frozen dataclasses, like every record a comparison builds (``compare/``,
+``benchmark_records``, ``db.derived``): ``@dataclass`` writes and compiles each class's
+methods at import, and ``import dataclasses`` brings ``inspect`` and ``ast`` along: 162 M of
+the 433 M instructions a cold ``tradeoff compare --format md`` took (``bench/cold_paths.py
+--instructions``). These modules evaluate their annotations (no ``from __future__ import
+annotations``): a named tuple compiles each string field type into a ``typing.ForwardRef``
+(15 M more; ``tests/pages/test_comparison_package.py``). A record is a tuple: it equals a
+tuple of the same values, so records of different classes are never mixed in one set or
+dict key, and code that tells values apart by ``isinstance(v, tuple)`` asks for the record
+first (``db.build``, ``pages.jsonable``, ``compare.wording``). The offering and history
+records, off that path, stay frozen dataclasses.
 ``record._replace(field=value)`` is ``dataclasses.replace``.
 """
 
