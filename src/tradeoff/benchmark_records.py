@@ -1,9 +1,7 @@
 """Frozen read-side records of the benchmark registry and of benchmark results."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 # Who ran a result: the model's own vendor, an independent party, or not stated by the source.
 VENDOR = "vendor"
@@ -12,8 +10,7 @@ UNATTRIBUTED = "unattributed"
 REPORTED_KINDS = (INDEPENDENT, VENDOR, UNATTRIBUTED)
 
 
-@dataclass(frozen=True)
-class Benchmark:
+class Benchmark(NamedTuple):
     """One registered benchmark (catalog/benchmarks.toml)."""
 
     id: str
@@ -27,8 +24,7 @@ class Benchmark:
     category: str
 
 
-@dataclass(frozen=True)
-class BenchmarkResult:
+class BenchmarkResult(NamedTuple):
     """One published score of one canonical model on one registered benchmark.
 
     ``settings`` is a sorted tuple of (key, value) pairs — reasoning effort, shots, attempts,

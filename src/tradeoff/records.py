@@ -1,16 +1,26 @@
-"""Read-side records: plain frozen dataclasses returned by the query layer.
+"""Read-side records: immutable ``typing.NamedTuple`` classes returned by the query layer.
 
 Everything above the database (compare, render, web, CLI) works with these records only,
 never with SQL rows or source files. Money is Decimal with its unit in the field name (USD
 per 1M text tokens) or beside it (``UnitPrice.unit``); unknown is None
 (or ``Tri.UNKNOWN``) and every fact carries where it came from and when it was checked.
+
+Named tuples, not frozen dataclasses, like every record a comparison builds (``compare/``,
+``benchmark_records``, ``db.derived``): ``@dataclass`` writes and compiles each class's
+methods at import, and ``import dataclasses`` brings ``inspect`` and ``ast`` along: 162 M of
+the 433 M instructions a cold ``tradeoff compare --format md`` took (``bench/cold_paths.py
+--instructions``). These modules evaluate their annotations (no ``from __future__ import
+annotations``): a named tuple compiles each string field type into a ``typing.ForwardRef``
+(15 M more; ``tests/pages/test_comparison_package.py``). A record is a tuple: it equals a
+tuple of the same values, so records of different classes are never mixed in one set or
+dict key, and code that tells values apart by ``isinstance(v, tuple)`` asks for the record
+first (``db.build``, ``pages.jsonable``, ``compare.wording``). The offering and history
+records, off that path, stay frozen dataclasses.
+``record._replace(field=value)`` is ``dataclasses.replace``.
 """
 
-from __future__ import annotations
-
 import enum
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -48,15 +58,14 @@ class Tri(enum.Enum):
     UNKNOWN = "unknown"
 
     @classmethod
-    def of(cls, value: bool | None) -> Tri:
+    def of(cls, value: bool | None) -> "Tri":
         """Map an optional bool to a tri-state."""
         if value is None:
             return cls.UNKNOWN
         return cls.YES if value else cls.NO
 
 
-@dataclass(frozen=True, order=True)
-class PartialDate:
+class PartialDate(NamedTuple):
     """A date known to day, month or year: ISO text such as 2025, 2025-07 or 2025-07-11."""
 
     iso: str
@@ -64,15 +73,14 @@ class PartialDate:
     def __str__(self) -> str:
         return self.iso
 
-    def after(self, other: PartialDate) -> bool:
+    def after(self, other: "PartialDate") -> bool:
         """Certainly later than ``other``, at the coarser of the two precisions (2025-06 is
         not after 2025-06-10, nor 2025 after 2025-03)."""
         common = min(len(self.iso), len(other.iso))
         return self.iso[:common] > other.iso[:common]
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where facts come from: a dataset at a commit, a vendor page or a model card."""
 
     id: str
@@ -114,8 +122,7 @@ def dated_text(date: str | None, as_of: str | None) -> str | None:
     return f"as of {date} ({as_of})" if as_of else f"checked {date}"
 
 
-@dataclass(frozen=True)
-class Fact(Generic[T]):
+class Fact(NamedTuple, Generic[T]):
     """One value with its provenance. ``value is None`` means not yet sourced."""
 
     value: T | None
@@ -141,8 +148,7 @@ class Fact(Generic[T]):
         return dated_text(self.checked, self.as_of)
 
 
-@dataclass(frozen=True)
-class Lab:
+class Lab(NamedTuple):
     """A lab that releases models."""
 
     id: str
@@ -150,8 +156,7 @@ class Lab:
     url: str | None = None
 
 
-@dataclass(frozen=True)
-class Provider:
+class Provider(NamedTuple):
     """Where a model is served: a lab's own API, a host, a cloud, an aggregator, a local
     runtime or a plan (``kind``)."""
 
@@ -231,8 +236,7 @@ def model_slug(model_id: str) -> str:
     return model_id.replace("/", "--")
 
 
-@dataclass(frozen=True)
-class Model:
+class Model(NamedTuple):
     """One released checkpoint (Kimi K2 Instruct 0711 and 0905 are two models)."""
 
     id: str  # canonical "<lab>/<slug>"
@@ -256,9 +260,9 @@ class Model:
     weights_url: str | None = None
     # What the model is sold for (tradeoff.kinds.MODEL_KINDS); prices and claims are compared
     # only within one kind. Unknown (None) is "kind not yet sourced".
-    kind: Fact[str] = field(default_factory=lambda: Fact(None))
+    kind: Fact[str] = Fact(None)
     # The checkpoint a fine-tune was trained from ("lab/slug"); its lab may differ from ours.
-    base_model: Fact[str] = field(default_factory=lambda: Fact(None))
+    base_model: Fact[str] = Fact(None)
 
     @property
     def slug(self) -> str:

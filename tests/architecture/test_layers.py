@@ -31,7 +31,6 @@ LAYERS: dict[str, int] = {
     "normalize": 0,
     "names": 0,
     "urls": 0,
-    "frozen": 0,
     "catalog": 1,
     "sources": 2,
     "reconcile": 3,

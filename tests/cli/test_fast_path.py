@@ -69,8 +69,16 @@ def test_other_spellings_are_left_to_typer(args: list[str]) -> None:
 
 
 # Modules the cold ``compare --format md`` path has no use for (bench/cold_paths.py): it reads
-# stored pricing and the stored headline, so it builds no offering and applies no headline rule.
-NOT_ON_THE_MD_PATH = ("tradeoff.offering_records", "tradeoff.compare.headline", "fractions")
+# stored pricing and the stored headline, so it builds no offering and applies no headline rule;
+# its records are named tuples, so it defines no dataclass (``dataclasses`` imports ``inspect``
+# and ``ast``, and each class compiles its generated methods) and prices no token workload.
+NOT_ON_THE_MD_PATH = (
+    "tradeoff.offering_records",
+    "tradeoff.compare.headline",
+    "fractions",
+    "dataclasses",
+    "tradeoff.compare.token_workload",
+)
 
 
 def test_the_md_path_imports_none_of_what_it_does_not_use() -> None:

@@ -68,7 +68,7 @@ def test_one_benchmark_is_one_score() -> None:
 
 def test_a_score_on_a_zero_to_ten_scale_reads_out_of_ten() -> None:
     row = _row("Creative Writing", a="8.39", b="7.5")
-    (claim,) = _claims(BenchmarkRow(**{**row.__dict__, "unit": "0-10"}))
+    (claim,) = _claims(row._replace(unit="0-10"))
     assert "Model A 8.39 / 10 (independent) and Model B 7.5 / 10 (independent)" in claim.text
     assert "0-10" not in claim.text
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from typing import TypedDict
 
@@ -56,7 +55,7 @@ def result(model: str, n: int, **changes: Unpack[Changes]) -> BenchmarkResult:
         source_model=model,
         matched_how="canonical",
     )
-    return replace(base, **changes)
+    return base._replace(**changes)
 
 
 KIMI, MIXTRAL = "moonshotai/kimi-k2-instruct", "mistral/mixtral-8x22b-instruct"
@@ -171,24 +170,23 @@ def results(draw: st.DrawFn, model: str) -> list[BenchmarkResult]:
         harness = own_harness if harness is None else harness
         checkpoint, withdrawn = draw(NEVER)
         out.append(
-            replace(
-                result(
-                    model,
-                    n,
-                    benchmark_id=draw(BENCHMARK),
-                    subset=draw(SUBSET),
-                    metric=draw(METRIC),
-                    settings=draw(SETTINGS),
-                    reported=kind,
-                    run_by=run_by,
-                    harness=harness,
-                    harness_key=harness.lower(),
-                    source_id=draw(SOURCE),
-                    published_in=draw(PUBLISHED_IN),
-                    source_url=draw(SOURCE_URL),
-                    date=draw(DATE),
-                    score=Decimal(draw(SCORE)) / 10,
-                ),
+            result(
+                model,
+                n,
+                benchmark_id=draw(BENCHMARK),
+                subset=draw(SUBSET),
+                metric=draw(METRIC),
+                settings=draw(SETTINGS),
+                reported=kind,
+                run_by=run_by,
+                harness=harness,
+                harness_key=harness.lower(),
+                source_id=draw(SOURCE),
+                published_in=draw(PUBLISHED_IN),
+                source_url=draw(SOURCE_URL),
+                date=draw(DATE),
+                score=Decimal(draw(SCORE)) / 10,
+            )._replace(
                 checkpoint=checkpoint,
                 withdrawn=withdrawn,
             )
@@ -239,7 +237,7 @@ def test_a_thinking_run_is_never_set_against_a_plain_run() -> None:
 
 
 def test_a_withdrawn_run_is_left_out_with_the_sources_reason() -> None:
-    withdrawn = replace(result(KIMI, 1), withdrawn=WITHDRAWN)
+    withdrawn = result(KIMI, 1)._replace(withdrawn=WITHDRAWN)
     got = comparable([withdrawn], [result(MIXTRAL, 1)])
     assert got.rows == ()
     reasons = {x.side: x.reason for x in got.left_out}
@@ -248,7 +246,7 @@ def test_a_withdrawn_run_is_left_out_with_the_sources_reason() -> None:
 
 
 def test_a_preview_checkpoints_run_does_not_stand_for_the_released_model() -> None:
-    preview = replace(result(KIMI, 1), checkpoint="gemini-2.5-pro-preview-06-05")
+    preview = result(KIMI, 1)._replace(checkpoint="gemini-2.5-pro-preview-06-05")
     got = comparable([preview, result(KIMI, 2)], [result(MIXTRAL, 1)])
     assert [r.a.id for r in got.rows] == [f"epoch#{KIMI}-2"]  # the released model's own run
     (left,) = got.left_out

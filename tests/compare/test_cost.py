@@ -8,7 +8,7 @@ from decimal import Decimal
 from support.compare_helpers import PROVIDERS, model, offering
 
 from tradeoff.compare.cost import price_workload
-from tradeoff.compare.workload import Workload
+from tradeoff.compare.token_workload import Workload
 from tradeoff.records import PriceTier, UnitPrice
 
 

@@ -10,13 +10,11 @@ from tradeoff.records import Model
 
 
 def test_sentences_never_recase_a_model_name() -> None:
-    from dataclasses import replace
-
     from tradeoff.compare.capabilities import capability_rows
     from tradeoff.compare.fact_claims import capability_claims
 
-    a = replace(model("openai/gpt-oss-120b", caps={"vision": False}), name="gpt-oss-120b")
-    b = replace(model("lab/b", caps={"vision": None}), name="b-model")
+    a = model("openai/gpt-oss-120b", caps={"vision": False})._replace(name="gpt-oss-120b")
+    b = model("lab/b", caps={"vision": None})._replace(name="b-model")
     rows = capability_rows([a, b])
     names = {a.id: a.name, b.id: b.name}
     text = next(c.text for c in capability_claims(rows, names) if c.id == "capability.vision")

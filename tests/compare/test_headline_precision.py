@@ -11,8 +11,6 @@ add-on purchase) sells no USD price per token: the dataset's USD figure is a con
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from support.compare_helpers import PROVIDERS, model, offering, provider
 
 from tradeoff.compare.pricing import ModelPricing, model_pricing
@@ -71,7 +69,7 @@ def test_a_stated_full_precision_variant_and_the_labs_own_fast_api_stay_comparab
 def test_unstated_precision_at_a_quantized_routes_price_is_not_the_headline() -> None:
     # NanoGPT sells Kimi K2 Instruct under four ids, all at $0.10 / $2.00 — one of them
     # "baseten/Kimi-K2-Instruct-FP4": the unstated ones are not presumed full precision
-    m = replace(model("lab/a"), weights_url="https://huggingface.co/lab-org/A")
+    m = model("lab/a")._replace(weights_url="https://huggingface.co/lab-org/A")
     offers = [
         offering("lab/a", "host", "0.1", "2", pmid="baseten/A-Instruct-FP4"),
         offering("lab/a", "host", "0.1", "2", pmid="lab-org/a-instruct"),
@@ -88,7 +86,7 @@ def test_unstated_precision_at_a_quantized_routes_price_is_not_the_headline() ->
 
 
 def test_a_price_in_points_is_not_a_usd_price() -> None:
-    providers = {**PROVIDERS, "poe": replace(provider("poe", "aggregator"), price_basis="points")}
+    providers = {**PROVIDERS, "poe": provider("poe", "aggregator")._replace(price_basis="points")}
     closed = model("lab/a", open_weights=False)
     offers = [
         offering("lab/a", "poe", "2.6", "13", pmid="poe-a"),

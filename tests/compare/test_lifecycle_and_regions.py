@@ -17,9 +17,9 @@ from tradeoff.records import Provider
 BLEND = Blend(Decimal("0.7"), Decimal("0.3"))
 PROVIDERS: dict[str, Provider] = {
     "lab-api": provider("lab-api", "first-party", lab="lab"),
-    "lab-api-cn": replace(provider("lab-api-cn", "first-party", lab="lab"), region_of="lab-api"),
+    "lab-api-cn": provider("lab-api-cn", "first-party", lab="lab")._replace(region_of="lab-api"),
     "host": provider("host"),
-    "host-cn": replace(provider("host-cn"), region_of="host"),
+    "host-cn": provider("host-cn")._replace(region_of="host"),
     "other": provider("other"),
 }
 STAGES = ("preview", "ga", "deprecated", "retired")

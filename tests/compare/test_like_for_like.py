@@ -179,7 +179,7 @@ def test_no_claim_compares_two_kinds_or_a_not_applicable_component(ids: list[str
 
 def test_an_embedding_workload_has_no_output_cost_never_zero() -> None:
     from tradeoff.compare.cost import price_workload
-    from tradeoff.compare.workload import Workload
+    from tradeoff.compare.token_workload import Workload
 
     models = [VIEW.models["lab/embed-a"], VIEW.models["lab/chat-b"]]
     lines = price_workload(models, VIEW.offerings, PROVIDERS, Workload(1_000_000, 1_000_000))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import given
@@ -77,7 +76,7 @@ def test_a_small_price_difference_is_said_in_percent_never_as_one_times() -> Non
 
 
 def test_a_tie_at_the_labs_apis_is_grammatical() -> None:
-    a, b = model("lab/a"), replace(model("other/b", lab="other"), name="B")
+    a, b = model("lab/a"), model("other/b", lab="other")._replace(name="B")
     providers = {**PROVIDERS, "other-api": provider("other-api", "first-party", lab="other")}
     offers = [offering("lab/a", "lab-api", "1", "1"), offering("other/b", "other-api", "1", "1")]
     pricing = {
@@ -147,7 +146,7 @@ def test_which_is_cheaper_states_the_one_known_price() -> None:
 def test_a_missing_first_party_offering_is_said_to_be_missing_from_the_catalog() -> None:
     # "DALL·E 3 is not offered by its own lab's API in the catalog" read as a fact about
     # OpenAI (which sells it); what is known is only that the catalog holds no such offering
-    a, b = model("lab/a"), replace(model("lab/b"), name="B")
+    a, b = model("lab/a"), model("lab/b")._replace(name="B")
     offers = [offering("lab/a", "host", "1", "1"), offering("lab/b", "other", "2", "2")]
     text = _claims(offers, a, b)["price.first_party.missing"].text
     assert text == f"The catalog has no offering of {a.name} and B by their own lab's API.", text

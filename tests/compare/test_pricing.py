@@ -16,7 +16,8 @@ from tradeoff.compare.headline import (
     sells_per_use,
 )
 from tradeoff.compare.pricing import ModelPricing, is_live, model_pricing, shared_providers
-from tradeoff.compare.workload import DEFAULT_BLEND, Workload
+from tradeoff.compare.token_workload import Workload
+from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.records import Fact, Model, Offering, UnitPrice
 
 
@@ -94,7 +95,7 @@ def _reasons(p: ModelPricing) -> dict[str, str | None]:
 
 
 def test_third_party_quantization_is_never_the_headline() -> None:
-    m = replace(model("lab/a"), weights_url="https://huggingface.co/lab-org/A")
+    m = model("lab/a")._replace(weights_url="https://huggingface.co/lab-org/A")
     offers = [
         offering("lab/a", "host", "0.1", "2", pmid="baseten/A-Instruct-FP4"),  # id marker
         offering("lab/a", "other", "0.2", "2", quantization="int4"),  # the offering's field
@@ -111,7 +112,7 @@ def test_third_party_quantization_is_never_the_headline() -> None:
 
 def test_the_labs_own_released_precision_is_comparable() -> None:
     # the lab published FP8 weights under its own org: an FP8 route is like for like
-    m = replace(model("lab/a"), weights_url="https://huggingface.co/lab-org/A")
+    m = model("lab/a")._replace(weights_url="https://huggingface.co/lab-org/A")
     offers = [
         offering("lab/a", "host", "0.3", "1", pmid="lab-org/A-FP8"),
         offering("lab/a", "other", "0.2", "1", pmid="a-fp8"),
@@ -176,7 +177,7 @@ def test_short_context_is_never_the_headline() -> None:
 def test_an_input_limit_of_the_documented_window_is_the_full_context() -> None:
     # GPT-5: a 400K window = 272K input + 128K output; LiteLLM states max_input_tokens 272K.
     # The lab's own dated route said "272K of 400K context" — the same window, another unit.
-    m = replace(model("lab/a", context_tokens=400_000), max_output_tokens=Fact(128_000, "src"))
+    m = model("lab/a", context_tokens=400_000)._replace(max_output_tokens=Fact(128_000, "src"))
     offers = [
         offering("lab/a", "lab-api", "1.25", "10", pmid="input-limit", context_tokens=272_000),
         offering("lab/a", "host", "1.25", "10", pmid="short", context_tokens=128_000),

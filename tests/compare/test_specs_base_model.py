@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from support.compare_helpers import model
 
 from tradeoff.compare.specs import spec_rows
@@ -11,8 +9,7 @@ from tradeoff.records import Fact
 
 
 def test_a_fine_tune_shows_its_base_model_row() -> None:
-    tune = replace(
-        model("deepseek/deepseek-r1-distill-llama-70b", "deepseek"),
+    tune = model("deepseek/deepseek-r1-distill-llama-70b", "deepseek")._replace(
         base_model=Fact("meta/llama-3.3-70b-instruct", "readme", "2026-12-01"),
     )
     other = model("meta/llama-3.3-70b-instruct", "meta")

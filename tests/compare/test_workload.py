@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradeoff.compare.workload import DEFAULT_BLEND, Workload, blend_of, parse_blend_parts
+from tradeoff.compare.token_workload import Workload
+from tradeoff.compare.workload import DEFAULT_BLEND, blend_of, parse_blend_parts
 from tradeoff.errors import UsageError
 
 

@@ -32,7 +32,7 @@ def test_a_headline_route_that_breaks_a_rule_is_an_error(
         fp4 = next((q for q in routes if q.quantization == "fp4"), None)
         if fp4 is None:
             return p
-        return replace(p, cheapest=replace(fp4, excluded_reason=None))
+        return p._replace(cheapest=fp4._replace(excluded_reason=None))
 
     monkeypatch.setattr(checks, "model_pricing", forged)
     errors = [f for f in run_checks(catalog) if f.kind == "headline-route-not-comparable"]
@@ -57,7 +57,7 @@ def test_a_first_party_price_copied_from_another_provider_is_an_error(
         # the company's row may be its China endpoint's: the forged route is then apart
         routes = [*p.providers, *p.other_routes]
         lab = next((q for q in routes if q.provider_id == "moonshotai"), None)
-        return replace(p, first_party=lab) if lab is not None else p
+        return p._replace(first_party=lab) if lab is not None else p
 
     monkeypatch.setattr(type(catalog), "offerings", property(lambda self: offerings))
     monkeypatch.setattr(checks, "model_pricing", unfiltered)

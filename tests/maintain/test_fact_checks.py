@@ -4,7 +4,6 @@ names and stays quiet on the look-alike that is fine."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given
@@ -26,8 +25,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 def _dated(release: str | None, cutoff: str | None) -> Model:
     m = model("acme/widget-1", "acme")
-    return replace(
-        m,
+    return m._replace(
         release_date=Fact(None if release is None else PartialDate(release), "card", "2026-12-01"),
         knowledge_cutoff=Fact(None if cutoff is None else PartialDate(cutoff), "ds", "2026-07-02"),
     )
@@ -65,28 +63,25 @@ def test_after_is_strict_at_the_coarser_precision(day: dt.date, cut_a: int, cut_
 
 
 def test_open_weights_no_while_weights_are_published_is_reported() -> None:
-    closed = replace(
-        model("mistral/mistral-7b-instruct-v0.1", "mistral", open_weights=False),
+    closed = model("mistral/mistral-7b-instruct-v0.1", "mistral", open_weights=False)._replace(
         weights_url="https://huggingface.co/mistralai/Mistral-7B-Instruct-v0.1",
     )
     assert _kinds(closed) == [
         ("closed-but-weights-published", "model:mistral/mistral-7b-instruct-v0.1")
     ]
-    assert _kinds(replace(closed, open_weights=Fact(True, "card", "2026-12-01"))) == []
-    assert _kinds(replace(closed, open_weights=Fact(None))) == []
-    assert _kinds(replace(closed, weights_url=None)) == []
+    assert _kinds(closed._replace(open_weights=Fact(True, "card", "2026-12-01"))) == []
+    assert _kinds(closed._replace(open_weights=Fact(None))) == []
+    assert _kinds(closed._replace(weights_url=None)) == []
 
 
 def _base() -> Model:
-    return replace(
-        model("meta/llama-3.1-405b-instruct", "meta"),
+    return model("meta/llama-3.1-405b-instruct", "meta")._replace(
         weights_url="https://huggingface.co/meta-llama/Llama-3.1-405B-Instruct",
     )
 
 
 def _tune(model_id: str, lab: str, weights: str | None, base: str) -> Model:
-    return replace(
-        model(model_id, lab),
+    return model(model_id, lab)._replace(
         weights_url=weights,
         base_model=Fact(base, "card", "2026-12-01"),
     )
@@ -132,8 +127,7 @@ def test_the_weights_publisher_is_the_repository_organisation() -> None:
 
 def test_check_reports_every_fact_gate_as_an_error(catalog: Catalog) -> None:
     some = next(iter(catalog.models.values()))
-    forged = replace(
-        some,
+    forged = some._replace(
         release_date=Fact(PartialDate("2023-12-11"), "card", "2026-12-01"),
         knowledge_cutoff=Fact(PartialDate("2024-01"), "ds", "2026-07-02"),
         open_weights=Fact(False, "ds", "2026-07-02"),

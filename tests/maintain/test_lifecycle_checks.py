@@ -42,7 +42,7 @@ def test_a_retired_first_party_price_is_an_error(
         # The defect: the engine keeps the lab's retired API as the first-party price.
         p = real(*args, **kwargs)  # type: ignore[arg-type]
         gone = next((q for q in p.defunct if q.provider_id == "moonshotai"), None)
-        return replace(p, first_party=gone) if gone is not None else p
+        return p._replace(first_party=gone) if gone is not None else p
 
     monkeypatch.setattr(checks, "model_pricing", lab_price_kept)
     errors = [f for f in run_checks(catalog, TODAY) if f.kind == "first-party-price-retired"]
@@ -60,7 +60,7 @@ def test_a_retired_headline_route_is_an_error(
     def retired_headline(*args: object, **kwargs: object) -> ModelPricing:
         p = real(*args, **kwargs)  # type: ignore[arg-type]
         gone = next((q for q in p.defunct if q.provider_id == "moonshotai"), None)
-        return replace(p, cheapest=gone) if gone is not None else p
+        return p._replace(cheapest=gone) if gone is not None else p
 
     monkeypatch.setattr(checks, "model_pricing", retired_headline)
     errors = [f for f in run_checks(catalog, TODAY) if f.kind == "headline-route-not-comparable"]

@@ -39,9 +39,10 @@ def test_the_page_module_alone_loads_neither_calculator_nor_picker() -> None:
 
 
 def test_the_page_modules_typed_dicts_compile_no_string_annotations() -> None:
-    # under postponed annotations each TypedDict field is a string that typing compiles into
-    # a ForwardRef at import (~14 M instructions over the cold md path's 36 classes); these
-    # modules keep evaluated annotations. A recursive alias (Json) is a string by design.
+    # under postponed annotations each TypedDict or NamedTuple field is a string that typing
+    # compiles into a ForwardRef at import (~14 M instructions over the cold md path's 36
+    # TypedDicts; the records and the engine's named tuples likewise); these modules keep
+    # evaluated annotations. A recursive alias (Json) is a string by design.
     code = (
         "import typing, traceback\n"
         "made = []\n"

@@ -4,22 +4,17 @@ Which results are comparable (same benchmark, subset, metric, harness and settin
 by ``tradeoff.benchmarks``; this module only words what it is given.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from tradeoff.benchmark_records import Benchmark, BenchmarkResult
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, Number
 from tradeoff.compare.comparable import ComparableRow, comparable
-from tradeoff.frozen import fast_init
 
 
-@fast_init
-@dataclass(frozen=True)
-class BenchmarkScore:
+class BenchmarkScore(NamedTuple):
     """One model's score on one benchmark, and who reported it."""
 
     model_id: str
@@ -32,9 +27,7 @@ class BenchmarkScore:
     source_url: str = ""
 
 
-@fast_init
-@dataclass(frozen=True)
-class BenchmarkRow:
+class BenchmarkRow(NamedTuple):
     """One benchmark on which every compared model has a comparable result."""
 
     benchmark_id: str
@@ -61,9 +54,7 @@ class BenchmarkRow:
         return self.name + (f" ({extra})" if extra else "")
 
 
-@fast_init
-@dataclass(frozen=True)
-class BenchmarkSection:
+class BenchmarkSection(NamedTuple):
     """``in_catalog`` False: the catalog holds no benchmark results at all yet."""
 
     in_catalog: bool

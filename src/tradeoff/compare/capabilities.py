@@ -1,18 +1,12 @@
 """Capabilities side by side: tri-state (yes / no / not yet sourced) with provenance."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from typing import NamedTuple
 
-from tradeoff.frozen import fast_init
 from tradeoff.records import CAPABILITIES, CAPABILITY_LABELS, Model, Tri, dated_text
 
 
-@fast_init
-@dataclass(frozen=True)
-class CapabilityCell:
+class CapabilityCell(NamedTuple):
     """One model's support for one capability, with where that came from."""
 
     model_id: str
@@ -29,16 +23,14 @@ class CapabilityCell:
         return dated_text(self.checked, self.as_of)
 
 
-@fast_init
-@dataclass(frozen=True)
-class CapabilityRow:
+class CapabilityRow(NamedTuple):
     """One capability across the compared models, in model order."""
 
     key: str
     label: str
     cells: tuple[CapabilityCell, ...]
 
-    @cached_property  # asked by the claims, the summary and the table: worked out once
+    @property
     def differs(self) -> bool:
         """Known yes for some model and known no for another: a real difference."""
         states = [c.state for c in self.cells]  # no set: an Enum hashes in Python

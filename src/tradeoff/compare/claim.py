@@ -1,18 +1,12 @@
 """The claim record: a statement, its basis and the numbers it states."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass
 from decimal import Decimal
-
-from tradeoff.frozen import fast_init
+from typing import NamedTuple
 
 Value = Decimal | int | str | None  # None: the table states the value is unknown
 
 
-@fast_init
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A value a claim states and the table cell it comes from."""
 
     table: str  # pricing | availability | specs | capabilities | benchmarks
@@ -21,9 +15,7 @@ class Number:
     value: Value
 
 
-@fast_init
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """One statement: its text, its basis, the numbers it states and whom it favours."""
 
     id: str

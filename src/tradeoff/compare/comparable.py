@@ -20,22 +20,17 @@ then the newer pair. Every result not in a row is returned with the reason it wa
 ``comparable(b, a)`` is ``comparable(a, b).swapped()``.
 """
 
-from __future__ import annotations
-
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tradeoff.benchmark_records import INDEPENDENT, REPORTED_KINDS, VENDOR, BenchmarkResult
-from tradeoff.frozen import fast_init
 
 Side = str  # "a" | "b"
 GroupKey = tuple[str, str, str, tuple[tuple[str, str], ...]]
 
 
-@fast_init
-@dataclass(frozen=True)
-class ComparableRow:
+class ComparableRow(NamedTuple):
     """Two results, one per model, that measure the same thing the same way."""
 
     benchmark_id: str
@@ -48,7 +43,7 @@ class ComparableRow:
     same_source: bool
     basis: str  # for people: why these two numbers may be compared
 
-    def swapped(self) -> ComparableRow:
+    def swapped(self) -> "ComparableRow":
         """The same row seen from the other model."""
         return ComparableRow(
             self.benchmark_id,
@@ -63,8 +58,7 @@ class ComparableRow:
         )
 
 
-@dataclass(frozen=True)
-class LeftOut:
+class LeftOut(NamedTuple):
     """A result of one side that is in no row, with the reason."""
 
     side: Side
@@ -72,14 +66,13 @@ class LeftOut:
     reason: str
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """The comparable rows of two models and every result left out."""
 
     rows: tuple[ComparableRow, ...]
     left_out: tuple[LeftOut, ...]
 
-    def swapped(self) -> Comparison:
+    def swapped(self) -> "Comparison":
         """The comparison of B with A."""
         return Comparison(
             _sorted_rows(r.swapped() for r in self.rows),

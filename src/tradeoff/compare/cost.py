@@ -14,8 +14,9 @@ from decimal import Context, Decimal, localcontext
 
 from tradeoff.compare.headline import headline_rules, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
+from tradeoff.compare.token_workload import Workload
 from tradeoff.compare.wording import unit_prices_text
-from tradeoff.compare.workload import MAX_COUNT_DIGITS, Workload
+from tradeoff.compare.workload import MAX_COUNT_DIGITS
 from tradeoff.kinds import has_output_price
 from tradeoff.money import PER_MTOK
 from tradeoff.records import Model, Offering, PriceTier, Provider

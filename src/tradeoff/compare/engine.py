@@ -1,10 +1,9 @@
 """`compare(models, view, blend)`: one structured, sourced result for 2 to 4 models."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from tradeoff.compare.availability_claims import availability_claims
 from tradeoff.compare.benchmarks import (
@@ -38,21 +37,23 @@ if TYPE_CHECKING:
 MIN_MODELS = 2
 MAX_MODELS = 4
 
+_EMPTY: Mapping[str, Any] = MappingProxyType({})  # a shared default no one can fill
 
-@dataclass(frozen=True)
-class CatalogView:
+
+class CatalogView(NamedTuple):
     """The records a comparison reads, gathered outside compare/ (no SQL here)."""
 
     models: Mapping[str, Model]
-    offerings: Mapping[str, Sequence[Offering]]  # by model id
+    # by model id; "Offering" in a collections.abc alias stays a string (no typing.ForwardRef)
+    offerings: Mapping[str, Sequence["Offering"]]
     providers: Mapping[str, Provider]
     labs: Mapping[str, Lab]
     sources: Mapping[str, Source]
     # Each model's cheapest route at the default blend (``ModelPricing.cheapest``), by model id,
     # and its blended price (None = unpriced): what catalog rows and related pairs rank by.
-    cheapest_blended: Mapping[str, Decimal | None] = field(default_factory=dict)
-    cheapest_quotes: Mapping[str, Quote | None] = field(default_factory=dict)
-    capability_sets: Mapping[str, frozenset[str]] = field(default_factory=dict)  # related pairs
+    cheapest_blended: Mapping[str, Decimal | None] = _EMPTY
+    cheapest_quotes: Mapping[str, Quote | None] = _EMPTY
+    capability_sets: Mapping[str, frozenset[str]] = _EMPTY  # related pairs
     # Each model's related models as ``related_models`` ranks them over the whole catalog,
     # at least ``related_limit + MAX_MODELS - 1`` of them (precomputed at database build:
     # ``db.derived``); None: ``compare`` ranks ``models`` itself (then the whole catalog).
@@ -71,8 +72,7 @@ class CatalogView:
     capability_cells: Mapping[str, Sequence[CapabilityCell]] | None = None
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     models: tuple[Model, ...]
     blend: Blend
     specs: tuple[SpecRow, ...]
@@ -89,7 +89,7 @@ class Comparison:
     source_ids: tuple[str, ...]
     # section → oldest dataset snapshot date ("as of") among the values shown that have no
     # review date of their own; they do not count in ``last_reviewed``
-    as_of: Mapping[str, str | None] = field(default_factory=dict)
+    as_of: Mapping[str, str | None] = _EMPTY
 
     @property
     def oldest_snapshot(self) -> str | None:

@@ -1,17 +1,14 @@
 """The six questions of a comparison page, answered from the same claims as the verdict."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim
 from tradeoff.compare.verdict import ChooseWhen
 
 
-@dataclass(frozen=True)
-class FaqEntry:
+class FaqEntry(NamedTuple):
     """One question and its answer, with the claims the answer rests on."""
 
     question: str

@@ -7,7 +7,6 @@ a consistency test can check each stated number against the tables it came from.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from decimal import Decimal
 
 from tradeoff.compare import wording as w
@@ -212,9 +211,9 @@ def price_claims(
     for c in claims:
         if c.id in _SIDES:
             if not split:
-                c = replace(c, favours=(), reason="")
+                c = c._replace(favours=(), reason="")
             elif even:
-                c = replace(c, reason=_side_reason(c.id, even[0][1]))
+                c = c._replace(reason=_side_reason(c.id, even[0][1]))
         out.append(c)
     return out
 

@@ -10,14 +10,11 @@ they know is missing. The headline route
 carries the reason it is not the headline.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from tradeoff.compare.workload import Blend
-from tradeoff.frozen import fast_init
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Provider, dated_text
 
@@ -29,9 +26,7 @@ if TYPE_CHECKING:
 _TOKEN_PRICES = ("input_per_mtok", "output_per_mtok")  # the two prices a blend reads
 
 
-@fast_init
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """One offering of a model at one provider, priced at a blend."""
 
     provider_id: str
@@ -78,9 +73,7 @@ class Quote:
         return self.free or any(v is not None for v in sides) or bool(self.other_units)
 
 
-@fast_init
-@dataclass(frozen=True)
-class ModelPricing:
+class ModelPricing(NamedTuple):
     """Where one model runs and what it costs there."""
 
     model_id: str
@@ -112,7 +105,7 @@ class ModelPricing:
         return tuple(q for q in self.providers if not q.priced and not q.states_a_price)
 
 
-def provider_of(offering: Offering, providers: Mapping[str, Provider]) -> Provider:
+def provider_of(offering: "Offering", providers: Mapping[str, Provider]) -> Provider:
     """The offering's provider; an id missing from the registry is shown as an active host."""
     known = providers.get(offering.provider_id)
     if known is not None:
@@ -120,7 +113,7 @@ def provider_of(offering: Offering, providers: Mapping[str, Provider]) -> Provid
     return Provider(offering.provider_id, offering.provider_id, "inference-host", "active")
 
 
-def is_live(offering: Offering, provider: Provider | None) -> bool:
+def is_live(offering: "Offering", provider: Provider | None) -> bool:
     """An offering counts as availability: not retired, on a provider not marked defunct.
 
     A provider missing from the registry (``None``) is an active host, never defunct.
@@ -128,7 +121,7 @@ def is_live(offering: Offering, provider: Provider | None) -> bool:
     return offering.lifecycle != "retired" and (provider is None or provider.active)
 
 
-def counts_as_availability(offering: Offering, providers: Mapping[str, Provider]) -> bool:
+def counts_as_availability(offering: "Offering", providers: Mapping[str, Provider]) -> bool:
     """Live (``is_live``) on a provider that sells API access per use: what counts count."""
     from tradeoff.compare.headline import sells_per_use  # not on the cold md path
 
@@ -141,7 +134,7 @@ def is_first_party(provider: Provider, model: Model) -> bool:
     return provider.is_first_party_for(model.lab_id)
 
 
-def blended_price(offering: Offering, blend: Blend, has_output: bool = True) -> Decimal | None:
+def blended_price(offering: "Offering", blend: Blend, has_output: bool = True) -> Decimal | None:
     """Blended USD per 1M tokens of an offering; None when unpriced, 0 only when free.
 
     A model kind without output tokens (``kinds.has_output_price``: embedding, rerank,
@@ -157,11 +150,11 @@ def blended_price(offering: Offering, blend: Blend, has_output: bool = True) -> 
 
 
 def quote(
-    offering: Offering,
+    offering: "Offering",
     provider: Provider,
     blend: Blend,
     count: int = 1,
-    rules: HeadlineRules | None = None,
+    rules: "HeadlineRules | None" = None,
     has_output: bool = True,
 ) -> Quote:
     """Price one offering at a blend; with ``rules``, say why it is not a headline route.
@@ -233,7 +226,7 @@ def _cheapest_key(q: Quote) -> tuple[Decimal, Decimal, str, str]:
 
 def model_pricing(
     model: Model,
-    offerings: Iterable[Offering],
+    offerings: "Iterable[Offering]",
     providers: Mapping[str, Provider],
     blend: Blend,
 ) -> ModelPricing:
@@ -261,13 +254,13 @@ def model_pricing(
     free_at: list[str] = []
     for company_id, quotes in live.items():
         quotes.sort(key=_within_provider)
-        rows.append(replace(quotes[0], offering_count=len(quotes)))
+        rows.append(quotes[0]._replace(offering_count=len(quotes)))
         others += [q for q in quotes[1:] if q.excluded_reason is not None and q.priced]
         if any(q.free for q in quotes):
             free_at.append(company_id)
     rows.sort(key=_row_order)
     apart = [
-        replace(sorted(qs, key=_within_provider)[0], offering_count=len(qs))
+        sorted(qs, key=_within_provider)[0]._replace(offering_count=len(qs))
         for qs in elsewhere.values()
     ]
     comparable = [q for q in rows if q.priced and not q.free and q.excluded_reason is None]

@@ -1,14 +1,11 @@
 """Related comparisons: for a model, the most useful other models to compare it with."""
 
-from __future__ import annotations
-
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from tradeoff.compare.like_for_like import same_kind
-from tradeoff.frozen import fast_init
 from tradeoff.records import CAPABILITIES, Model
 
 # Weights: a sibling or same-lab model is the comparison people look for first; price tier
@@ -20,9 +17,7 @@ CAPABILITY_WEIGHT = 2.0
 RELATED_LIMIT = 6  # related models shown per model (model page, comparison page)
 
 
-@fast_init
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     """Another model worth comparing with, and why."""
 
     model_id: str

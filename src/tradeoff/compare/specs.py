@@ -1,22 +1,16 @@
 """Spec rows side by side: each cell a value for people plus its source and checked date."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from tradeoff.compare.wording import NOT_SOURCED, disputed, exact_short_tokens, params, tokens
-from tradeoff.frozen import fast_init
 from tradeoff.kinds import kind_label
 from tradeoff.records import Fact, Model, dated_text
 
 ARCHITECTURES = {"moe": "mixture of experts", "dense": "dense"}
 
 
-@fast_init
-@dataclass(frozen=True)
-class SpecCell:
+class SpecCell(NamedTuple):
     """One model's value for one spec; ``value`` is the raw fact (None = not yet sourced)."""
 
     model_id: str
@@ -34,9 +28,7 @@ class SpecCell:
         return dated_text(self.checked, self.as_of)
 
 
-@fast_init
-@dataclass(frozen=True)
-class SpecRow:
+class SpecRow(NamedTuple):
     """One spec (a row of the specs table): its cell for each compared model."""
 
     key: str

@@ -5,13 +5,12 @@ pricing every offering again (``compare.engine.CatalogView.pricing``)."""
 
 from __future__ import annotations
 
-from dataclasses import fields
 from decimal import Decimal
 from typing import Any
 
 from tradeoff.compare.pricing import ModelPricing, Quote
 
-_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+_QUOTE_FIELDS = Quote._fields
 _DECIMALS = frozenset(
     (
         "input_per_mtok",
@@ -47,12 +46,9 @@ def _quote(values: list[Any]) -> Quote:
             values[i] = Decimal(values[i])
     for i in _TUP_AT:
         values[i] = tuple(values[i])
-    # Every field is given, as pickle and copy rebuild a dataclass: a frozen dataclass's
-    # __init__ sets its 24 fields one object.__setattr__ at a time, twice as slow (a page
-    # reads ~30 routes). tests/pages/test_precompute.py holds the result equal to the engine's.
-    quote = object.__new__(Quote)
-    quote.__dict__.update(zip(_QUOTE_FIELDS, values, strict=True))
-    return quote
+    # every field, in order (tests/pages/test_precompute.py holds the result equal to the
+    # engine's); _make checks the count
+    return Quote._make(values)
 
 
 def pricing_json(p: ModelPricing) -> dict[str, Any]:

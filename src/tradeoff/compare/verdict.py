@@ -1,16 +1,13 @@
 """Verdict, deep dive and "choose A when … / B when …", assembled only from claims."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A titled paragraph whose sentences are the texts of the listed claims."""
 
     title: str
@@ -18,8 +15,7 @@ class Paragraph:
     text: str
 
 
-@dataclass(frozen=True)
-class ChooseWhen:
+class ChooseWhen(NamedTuple):
     """When to pick one model: reasons from claims that favour it (and only it)."""
 
     model_id: str
@@ -28,8 +24,7 @@ class ChooseWhen:
     text: str
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The comparison's prose: summary, verdict, deep dive and when to choose which model."""
 
     summary: Paragraph

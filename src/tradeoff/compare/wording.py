@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from tradeoff.money import format_usd
+from tradeoff.records import PartialDate
 from tradeoff.units import component_label, unit_label
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
@@ -169,6 +170,8 @@ def show_value(value: object) -> str:
         return NOT_SOURCED
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, PartialDate):  # a record is a tuple: its text, not its fields
+        return value.iso
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value) or NOT_SOURCED
     if isinstance(value, int):

@@ -1,10 +1,12 @@
-"""What is being priced: a blend of input/output tokens, or a concrete token workload."""
+"""What is being priced: a blend of input/output tokens, and counts as people write them.
 
-from __future__ import annotations
+A concrete token workload (``Workload``) is in ``compare.token_workload``: it is a dataclass
+that checks its counts, and a comparison, which prices a blend, does not import it.
+"""
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from tradeoff.errors import UsageError
 
@@ -14,8 +16,7 @@ from tradeoff.errors import UsageError
 _BLEND = r"^\s*([0-9]{1,3})\s*[:/]\s*([0-9]{1,3})\s*$"
 
 
-@dataclass(frozen=True)
-class Blend:
+class Blend(NamedTuple):
     """Shares of input and output tokens in a blended price; they sum to 1."""
 
     input_share: Decimal
@@ -102,33 +103,3 @@ def parse_count(field: str, text: str) -> int:
 
 def _decimal_comma(text: str) -> bool:
     return re.fullmatch(r"[0-9]+,[0-9]{1,2}|[0-9]+,[0-9]{4,}\s*[kmb]?", text, re.I) is not None
-
-
-@dataclass(frozen=True)
-class Workload:
-    """Tokens of one request (``cached_tokens`` is the part of the input read from cache)."""
-
-    input_tokens: int
-    output_tokens: int
-    cached_tokens: int = 0
-    requests: int = 1
-
-    def __post_init__(self) -> None:
-        for name in ("input_tokens", "output_tokens", "cached_tokens", "requests"):
-            if getattr(self, name) < 0:
-                flag = "--" + name.replace("_", "-")
-                raise UsageError(f"must not be negative, got {getattr(self, name)}", field=flag)
-            if getattr(self, name) >= MAX_COUNT:
-                flag = "--" + name.replace("_", "-")
-                raise UsageError(f"must be below 10^{MAX_COUNT_DIGITS}", field=flag)
-        if self.cached_tokens > self.input_tokens:
-            raise UsageError(
-                f"cached tokens ({self.cached_tokens}) are part of the input and cannot exceed "
-                f"the input tokens ({self.input_tokens})",
-                field="--cached-tokens",
-            )
-
-    @property
-    def uncached_tokens(self) -> int:
-        """Input tokens billed at the plain input price."""
-        return self.input_tokens - self.cached_tokens

@@ -20,7 +20,7 @@ from tradeoff.db.version import SCHEMA_VERSION, schema_text
 from tradeoff.errors import DataError
 from tradeoff.reconcile.reconciler import reconcile
 from tradeoff.reconcile.resolved import Resolved
-from tradeoff.records import Model, Offering
+from tradeoff.records import Model, Offering, PartialDate
 
 Derive = Callable[[Path], None]  # adds the precomputed tables to a built database at a path
 
@@ -95,7 +95,9 @@ def stamp_version(db_path: Path, version: str) -> None:
 def _fact_rows(model: Model) -> Iterable[tuple[object, ...]]:
     for name, fact in model.facts().items():
         value = fact.value
-        if value is not None and not isinstance(value, bool | int | str | list | tuple):
+        if isinstance(value, PartialDate):  # a record is a tuple: stored as its text, not a list
+            value = value.iso
+        elif value is not None and not isinstance(value, bool | int | str | list | tuple):
             value = str(value)
         yield (
             model.id,

@@ -8,24 +8,19 @@ database built without them (``meta`` has no ``derived`` key: ``has_derived``) i
 read: the pages then compute from the whole catalog, as before.
 """
 
-from __future__ import annotations
-
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from tradeoff.db.queries import Catalog
-from tradeoff.frozen import fast_init
 
 
-@fast_init
-@dataclass(frozen=True)
-class Headline:
+class Headline(NamedTuple):
     """A model's headline blended price (None: unpriced) and capability set."""
 
     model_id: str
@@ -33,9 +28,7 @@ class Headline:
     capabilities: frozenset[str]
 
 
-@fast_init
-@dataclass(frozen=True)
-class RelatedRow:
+class RelatedRow(NamedTuple):
     """One of a model's related models, ranked (``compare.related.Related``'s fields)."""
 
     model_id: str
@@ -45,14 +38,13 @@ class RelatedRow:
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Derived:
+class Derived(NamedTuple):
     """Everything precomputed at build."""
 
     headlines: Sequence[Headline]
     related: Sequence[RelatedRow]
     sitemap: Sequence[tuple[str, str | None]]  # (path, lastmod) in the sitemap's order
-    values: Mapping[str, Any] = field(default_factory=dict)  # name → JSON-ready value
+    values: Mapping[str, Any] = MappingProxyType({})  # name → JSON-ready value
     # what a comparison page shows of one model: (model id, name, JSON-ready value)
     model_values: Sequence[tuple[str, str, Any]] = ()
 

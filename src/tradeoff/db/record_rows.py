@@ -58,6 +58,10 @@ def load_models(
             value = PartialDate(x.value) if x.value else None
             return Fact(value, x.source_id, x.checked, x.note, x.disputed, x.as_of)
 
+        def fact(key: str, f: dict[str, Fact[Any]] = f) -> Fact[Any]:
+            # a function typed Fact[Any]: mypy would not pass what dict.get infers as Fact[str]
+            return f.get(key, _UNSOURCED)
+
         def seq(key: str, f: dict[str, Fact[Any]] = f) -> Fact[tuple[str, ...]]:
             x = f.get(key, _UNSOURCED)
             value = tuple(x.value) if x.value else None
@@ -70,21 +74,21 @@ def load_models(
             family=r["family"],
             release_date=date("release_date"),
             knowledge_cutoff=date("knowledge_cutoff"),
-            licence=f.get("licence", _UNSOURCED),
-            open_weights=f.get("open_weights", _UNSOURCED),
-            parameters_total=f.get("parameters_total", _UNSOURCED),
-            parameters_active=f.get("parameters_active", _UNSOURCED),
-            architecture=f.get("architecture", _UNSOURCED),
-            experts_total=f.get("experts_total", _UNSOURCED),
-            experts_per_token=f.get("experts_per_token", _UNSOURCED),
-            context_tokens=f.get("context_tokens", _UNSOURCED),
-            max_output_tokens=f.get("max_output_tokens", _UNSOURCED),
+            licence=fact("licence"),
+            open_weights=fact("open_weights"),
+            parameters_total=fact("parameters_total"),
+            parameters_active=fact("parameters_active"),
+            architecture=fact("architecture"),
+            experts_total=fact("experts_total"),
+            experts_per_token=fact("experts_per_token"),
+            context_tokens=fact("context_tokens"),
+            max_output_tokens=fact("max_output_tokens"),
             modalities_input=seq("modalities_input"),
             modalities_output=seq("modalities_output"),
-            capabilities={c: f.get(f"capability.{c}", _UNSOURCED) for c in CAPABILITIES},
+            capabilities={c: fact(f"capability.{c}") for c in CAPABILITIES},
             weights_url=r["weights_url"],
-            kind=f.get("kind", _UNSOURCED),
-            base_model=f.get("base_model", _UNSOURCED),
+            kind=fact("kind"),
+            base_model=fact("base_model"),
         )
     return out
 

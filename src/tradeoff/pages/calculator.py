@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypedDict
 from tradeoff import urls
 from tradeoff.compare.engine import check_distinct
 from tradeoff.compare.like_for_like import kind_differ_text, kinds_of
-from tradeoff.compare.workload import Workload
+from tradeoff.compare.token_workload import Workload
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
 from tradeoff.pages.jsonable import decimal_text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import json
 from decimal import Decimal
@@ -28,7 +27,11 @@ def jsonable(value: Any) -> Any:
         return value.iso
     if isinstance(value, enum.Enum):
         return value.value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a record (a named tuple)
+        return {name: jsonable(v) for name, v in zip(value._fields, value, strict=True)}
+    if hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
+        import dataclasses  # the offering and history records: not on the cold paths
+
         return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}

@@ -27,12 +27,8 @@ from pydantic import (
 )
 
 from tradeoff.compare.engine import MAX_MODELS
-from tradeoff.compare.workload import (
-    MAX_COUNT_DIGITS,
-    Workload,
-    parse_blend_parts,
-    parse_count,
-)
+from tradeoff.compare.token_workload import Workload
+from tradeoff.compare.workload import MAX_COUNT_DIGITS, parse_blend_parts, parse_count
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
 from tradeoff.pages.calculator import DEFAULT_WORKLOAD

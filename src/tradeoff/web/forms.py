@@ -16,7 +16,7 @@ from typing import Any
 
 from starlette.datastructures import QueryParams
 
-from tradeoff.compare.workload import Workload
+from tradeoff.compare.token_workload import Workload
 from tradeoff.pages.calculator import DEFAULT_WORKLOAD, calculator_context
 from tradeoff.pages.catalog_listing import catalog_context
 from tradeoff.pages.catalog_query import CatalogQuery
