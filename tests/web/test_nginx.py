@@ -2,7 +2,8 @@
 catalog's static build with `tradeoff serve` behind it: extensionless URLs, twins, gzip_static,
 the caching headers, 304, the 404 page, and the server-only URLs proxied.
 
-Skipped where nginx is not installed (`apt-get install nginx`); CI does not install it.
+Skipped where nginx is not installed; `./bin/test` installs Debian's nginx when it is missing
+(as root).
 """
 
 from __future__ import annotations
