@@ -150,3 +150,24 @@ def test_prices_excluded_as_billed_in_another_unit_say_that_unit_with_its_source
     )
     assert kept.price_sources["unit.input_per_character"] == "hostco-billing"
     assert kept.price_sources["unit.output_per_character"] == "hostco-billing"
+
+
+def test_price_history_order_does_not_depend_on_hash_order() -> None:
+    # two same-day points of one source were sorted by (effective, source_id) only, out of a
+    # set: their order followed the hash seed, and so did the built database and downloads
+    from itertools import permutations
+
+    from tradeoff.reconcile.offering_prices import ordered_history
+    from tradeoff.records import PricePoint
+
+    points = [
+        PricePoint("2025-07-11", Decimal("0.57"), Decimal("2.30"), "models-dev"),
+        PricePoint("2025-07-11", Decimal("0.55"), Decimal("2.20"), "models-dev"),
+        PricePoint("2025-07-11", None, Decimal("2.20"), "models-dev"),
+        PricePoint("2025-07-11", Decimal("0.55"), Decimal("2.20"), "litellm"),
+        PricePoint("2025-07-29", Decimal("0.55"), Decimal("2.20"), "models-dev"),
+    ]
+    orders = {ordered_history([*p, p[0]]) for p in permutations(points)}
+    assert len(orders) == 1
+    (only,) = orders
+    assert len(only) == len(points)  # a repeated point is kept once

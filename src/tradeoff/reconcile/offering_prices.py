@@ -7,8 +7,9 @@ conflict or a dropped value, never the value shown (docs/architecture.md "Preced
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from decimal import Decimal
 
 from tradeoff.catalog.exclusion_schema import ExcludedPrices
 from tradeoff.catalog.price_schema import ImportedPrices, ImportedUnitPrice
@@ -180,3 +181,25 @@ def cite_billing(
             key = price_key(price.component, price.unit, price.variant)
             cited[f"unit.{key}"] = (exclusion.billing_source, source.retrieved.isoformat())
     return replace(statement, cited=cited)
+
+
+def _money_key(value: Decimal | None) -> tuple[bool, Decimal]:
+    return (value is None, Decimal(0) if value is None else value)
+
+
+def ordered_history(points: Iterable[PricePoint]) -> tuple[PricePoint, ...]:
+    """Distinct price points by date, then source, then prices: a total order, so that the
+    build does not depend on the hash seed (two same-day points of one source sorted by date
+    and source alone came out of a set in hash order, changing the database and downloads
+    from one build to the next)."""
+    return tuple(
+        sorted(
+            set(points),
+            key=lambda p: (
+                p.effective,
+                p.source_id,
+                _money_key(p.input_per_mtok),
+                _money_key(p.output_per_mtok),
+            ),
+        )
+    )

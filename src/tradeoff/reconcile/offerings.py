@@ -26,6 +26,7 @@ from tradeoff.reconcile.offering_prices import (
     cite_billing,
     free_flag,
     history_of,
+    ordered_history,
     price_origin,
     tiers_statement,
     unit_prices_of,
@@ -385,7 +386,7 @@ def _merge_offering(
         source_url=next((s.offering.source_url for s in statements if s.offering.source_url), None),
         price_origin=price_origin(statements, price_sources.get("input_per_mtok")),
         price_sources=price_sources,
-        history=tuple(sorted(set(history), key=lambda p: (p.effective, p.source_id))),
+        history=ordered_history(history),
         disputed_fields=tuple(disputed),
     )
     return merged, relinked
