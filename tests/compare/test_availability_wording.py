@@ -4,6 +4,7 @@ if it were gone; every offering once; the FAQ's "where" answer short and its own
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from support.compare_helpers import PROVIDERS, model, offering
 
@@ -73,3 +74,17 @@ def test_a_provider_billing_in_another_unit_is_not_said_to_have_no_price() -> No
     assert claims["availability.not_per_token.lab/a"].text == (
         "For A, 1 of 3 providers is not priced per token: Other (per character)."
     )
+
+
+def test_a_route_with_a_token_price_and_other_units_is_not_said_to_be_not_per_token() -> None:
+    # Azure's GPT-Image-1: input $2.00 per 1M tokens, images per 1M image tokens and pixels;
+    # the page said "1 of 4 providers is not priced per token: Azure (…)"
+    images = (UnitPrice("output", "per_mtok_image", Decimal("40")),)
+    mixed = offering("lab/a", "other", "2", None)
+    offers = [
+        offering("lab/a", "host", "0.3", "0.9"),
+        replace(mixed, prices=replace(mixed.prices, unit_prices=images)),
+    ]
+    p = model_pricing(model("lab/a"), offers, PROVIDERS, DEFAULT_BLEND)
+    claims = {c.id: c for c in availability_claims(["lab/a"], {"lab/a": "A"}, {"lab/a": p}, [], {})}
+    assert "availability.not_per_token.lab/a" not in claims

@@ -145,10 +145,11 @@ def test_which_is_cheaper_states_the_one_known_price() -> None:
 
 def test_a_missing_first_party_offering_is_said_to_be_missing_from_the_catalog() -> None:
     # "DALL·E 3 is not offered by its own lab's API in the catalog" read as a fact about
-    # OpenAI (which sells it); what is known is only that the catalog holds no such offering
+    # OpenAI (which sells it); what is known is that the catalog holds no price of the lab's
+    # own (none, retired, or copied from another provider's listing)
     a, b = model("lab/a"), model("lab/b")._replace(name="B")
     offers = [offering("lab/a", "host", "1", "1"), offering("lab/b", "other", "2", "2")]
     text = _claims(offers, a, b)["price.first_party.missing"].text
-    assert text == f"The catalog has no offering of {a.name} and B by their own lab's API.", text
+    assert text == f"The catalog has no price of {a.name} and B at their own labs' APIs.", text
     solo = _claims([offering("lab/a", "host", "1", "1")], a)["price.first_party.missing"].text
-    assert solo == f"The catalog has no offering of {a.name} by its own lab's API.", solo
+    assert solo == f"The catalog has no price of {a.name} at its own lab's API.", solo

@@ -31,10 +31,16 @@ def test_a_route_not_sold_per_token_is_not_said_to_be_priced_per_token(catalog: 
     }
     row = _route_row(audio, "first_party", p, ctx["blend"])  # type: ignore[arg-type]
     assert row["value"] is None and row["display"] == "not per token"
+    # its output is priced per token (GPT-4o Transcribe: $10 per 1M output tokens)
     assert row["detail"] == (
-        f"sold per second of audio and per 1M audio tokens, at {audio['provider_name']}"
+        "output priced per 1M tokens only; sold per second of audio and per 1M audio tokens, "
+        f"at {audio['provider_name']}"
     )
     assert "blended" not in row["detail"]
+    # one token side and nothing else: not "no price per token" (the reviewer's finding)
+    one_side = {**audio, "other_units": []}
+    row = _route_row(one_side, "first_party", p, ctx["blend"])  # type: ignore[arg-type]
+    assert row["detail"] == f"output priced per 1M tokens only, at {audio['provider_name']}"
 
 
 def test_a_value_better_than_two_others_is_the_best_of_them(catalog: Catalog) -> None:

@@ -54,7 +54,11 @@ def table_value(c: Comparison, table: str, model_id: str, field: str) -> object:
             # a route sold only in other units (per character, per minute of audio) shows
             # "not per token" in the table, not "unpriced"
             "unpriced_count": len(p.unpriced_providers),
-            "not_per_token_count": sum(1 for q in p.providers if not q.priced and q.other_units),
+            "not_per_token_count": sum(
+                1
+                for q in p.providers
+                if q.other_units and q.input_per_mtok is None and q.output_per_mtok is None
+            ),
             "defunct_count": len({q.provider_name for q in p.defunct}),
         }[field]
     if table == "specs":

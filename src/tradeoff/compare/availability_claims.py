@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, Number
-from tradeoff.compare.pricing import ModelPricing
+from tradeoff.compare.pricing import ModelPricing, Quote
 from tradeoff.units import unit_label
 
 
@@ -107,7 +107,7 @@ def availability_claims(
         # a route sold in another unit (per character, per minute of audio) has a price, just
         # not per token: it is said so, never "no sourced price"
         unpriced = tuple(q.provider_name for q in p.unpriced_providers)
-        otherwise = tuple(q for q in p.providers if not q.priced and q.other_units)
+        otherwise = tuple(q for q in p.providers if _only_other_units(q))
         if otherwise:
             sold = tuple(
                 f"{q.provider_name} ({w.join(list(dict.fromkeys(map(unit_label, q.other_units))))})"
@@ -190,3 +190,9 @@ def _gone_phrase(p: ModelPricing, name: str) -> str:
 
 def _retired(day: str | None) -> str:
     return f"retired on {day}" if day else "retired"
+
+
+def _only_other_units(q: Quote) -> bool:
+    """Sold only in units other than text tokens: no token price on either side (a route with
+    an input price per token and images priced apart is not "not priced per token")."""
+    return bool(q.other_units) and q.input_per_mtok is None and q.output_per_mtok is None

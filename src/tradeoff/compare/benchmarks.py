@@ -82,15 +82,13 @@ def benchmark_claims(section: BenchmarkSection, names: Mapping[str, str]) -> lis
             counts = dict(section.result_counts)
             held = w.join([f"{names[m]} has {w.count(n, 'result')}" for m, n in counts.items()])
             if section.excluded_by_rule:
-                # the models do share benchmarks, run differently: "no shared rows (same
-                # benchmark, subset, metric and comparable harness)" read as if they had no
-                # benchmark in common. No count: with 3-4 models one result can be left out
-                # once per other model, so the messages are not a count of results.
-                both = "both models have" if len(counts) == 2 else "these models share"
+                # results that could have been paired were left out by a rule (settings,
+                # harness, reporter, subset, a model without a comparable result, withdrawn):
+                # "no shared benchmark rows (same benchmark, subset, metric and comparable
+                # harness)" read as if nothing had been set aside
                 text = (
-                    f"No benchmark row is compared: the results on benchmarks {both} differ in "
-                    "settings, harness or reporter, so none is set against another (each is "
-                    "listed under Not compared)"
+                    "No benchmark row compares these models: the results a comparability rule "
+                    "left out are listed with their reasons under Not compared"
                 )
                 text += f"; {held}." if held else "."
             else:

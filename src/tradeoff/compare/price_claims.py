@@ -190,8 +190,8 @@ def price_claims(
             Claim(
                 "price.first_party.missing",
                 "price",
-                f"The catalog has no offering of {w.join([names[m] for m in missing])} by "
-                f"{'its' if len(missing) == 1 else 'their'} own lab's API.",
+                f"The catalog has no price of {w.join([names[m] for m in missing])} at "
+                + ("its own lab's API." if len(missing) == 1 else "their own labs' APIs."),
                 "providers of kind first-party whose lab made the model",
                 tuple(Number("pricing", m, "first_party", None) for m in missing),
             )

@@ -94,9 +94,13 @@ def _route_row(q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntr
     else:
         value = q["blended_per_mtok"]
         unit = f"USD per 1M tokens, blended {blend['label']}"
-    if value is None:  # no token price: name the units it is sold in, never a blend per token
+    if value is None:  # no blend: name what is priced, never a blend per token
         sold = w.join([unit_label(u) for u in q["other_units"]])
-        unit = f"sold {sold}" if sold else "no price per token"
+        stated = (("input", q["input_per_mtok"]), ("output", q["output_per_mtok"]))
+        sides = [side for side, price in stated if price is not None]
+        token = f"{w.join(sides)} priced per 1M tokens only" if sides else ""
+        unit = "; ".join(x for x in (token, f"sold {sold}" if sold else "") if x)
+        unit = unit or "no price per token"
     stage = "" if q["lifecycle"] == "ga" else f" ({q['lifecycle']})"
     detail = f"{unit}, at {q['provider_name']}{stage}"
     return {"value": value, "display": display, "detail": detail}
@@ -260,7 +264,8 @@ def verdict_line(
         who = w.join(list(names)) if names else ("both" if len(cards) == 2 else "all")
         parts.append(f"{who} tie on {w.join(nouns)}")
     text = "; ".join(parts) + "." if parts else "No row of these cards favours one model."
+    # "both"/"all" open a sentence; a model name keeps its own spelling ("gpt-oss-120b")
+    text = text[0].upper() + text[1:] if text.startswith(("both ", "all ")) else text
     if any(c.id == KIND_DIFFER for c in claims):
         text = "Different kinds of model: prices are not compared. " + text
-    # "both"/"all" open a sentence; a model name keeps its own spelling ("gpt-oss-120b")
-    return text[0].upper() + text[1:] if text.startswith(("both ", "all ")) else text
+    return text
