@@ -51,21 +51,14 @@ MACHINE_META = ("code", "code_files", "stat", "version")  # this machine's paths
 
 def groups(limit: int) -> list[list[str]]:
     """Related pairs spread over the catalog, then some triples and quads."""
-    from tradeoff.compare.related import related_models
+    from related_pairs import related_pairs
+
     from tradeoff.db.queries import Catalog
     from tradeoff.pages.comparison import catalog_view
     from tradeoff.pages.precompute import ensure_database
 
     view = catalog_view(Catalog(ensure_database()))
-    models = list(view.models.values())
-    pairs: list[list[str]] = []
-    seen: set[tuple[str, str]] = set()
-    for m in models:
-        for r in related_models(m, models, view.cheapest_blended, 6, view.capability_sets):
-            pair = (min(m.id, r.model_id), max(m.id, r.model_id))
-            if pair not in seen:
-                seen.add(pair)
-                pairs.append(list(pair))
+    pairs = [list(pair) for pair in related_pairs(view)]
     chosen = pairs[:: max(1, len(pairs) // limit)][:limit]
     ids = sorted(view.models)
     chosen += [ids[i : i + 3] for i in range(0, min(len(ids), 300), 50)]

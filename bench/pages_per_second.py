@@ -51,23 +51,15 @@ def worker(runs: int, count: int) -> None:
         from tradeoff.pages.precompute import ensure_database
     except ImportError:  # a checkout from before the precomputed values
         from tradeoff.db.locate import ensure_database
-    from tradeoff.compare.related import related_models
+    from related_pairs import related_pairs
+
     from tradeoff.db.queries import Catalog
     from tradeoff.pages.comparison import catalog_view, compare_context
     from tradeoff.render.html import render_compare_html
 
     db = ensure_database()
     probe = Catalog(db)
-    view = catalog_view(probe)
-    models = list(view.models.values())
-    pairs: list[tuple[str, str]] = []
-    seen: set[tuple[str, str]] = set()
-    for m in models:
-        for r in related_models(m, models, view.cheapest_blended, 6, view.capability_sets):
-            pair = (min(m.id, r.model_id), max(m.id, r.model_id))
-            if pair not in seen:
-                seen.add(pair)
-                pairs.append(pair)
+    pairs = related_pairs(catalog_view(probe))
     warm, pairs = pairs[count], pairs[:count]  # the warm-up page is not one of the measured
     probe.close()
     rates, context_ms, html_ms = [], [], []
