@@ -99,6 +99,7 @@ class Record:
     after_input: Decimal | None
     after_output: Decimal | None
     source_id: str
+    fields: tuple[str, ...] = ("input", "output")
 
 
 def test_history_records_replace_price_points_and_corrections_never_show() -> None:

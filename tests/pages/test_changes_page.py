@@ -15,3 +15,23 @@ def test_a_change_dated_after_the_catalogs_data_is_not_listed(catalog: Catalog) 
     ctx = changes_context(catalog, kinds=["retirement"])
     assert ctx["changes"] and all(e["date"] <= as_of for e in ctx["changes"])
     assert ctx["scheduled"] >= 1  # said on the page, not hidden
+
+
+def test_a_price_move_of_another_field_says_which_and_that_input_and_output_held(
+    catalog: Catalog,
+) -> None:
+    # "Gemini 2.5 Pro at Google: price cut,  per 1M tokens" with "$1.25 → $1.25": the history
+    # recorded a cut of the cache-read price, which the entry did not say
+    ctx = changes_context(catalog, since=None, kinds=(), provider=None, lab=None, model=None)
+    held = [
+        c
+        for c in ctx["changes"]
+        if c["kind"].startswith("price")
+        and c["input_before"] == c["input_after"]
+        and c["output_before"] == c["output_after"]
+    ]
+    assert held, "the test catalog records cache-read-only price moves"
+    for c in held:
+        assert c["kind_label"].endswith(")") and "cache" in c["kind_label"], c  # what moved
+        assert "input and output unchanged" in c["title"], c["title"]
+        assert ",  per 1M tokens" not in c["title"], c["title"]

@@ -61,6 +61,9 @@ class Change:
     output_before: Decimal | None = None
     output_after: Decimal | None = None
     source_id: str | None = None
+    # the price fields that moved besides input and output ("cache_read"): a move of those
+    # alone is a cut or a rise whose input and output prices did not change
+    other_fields: tuple[str, ...] = ()
 
     @property
     def identity(self) -> str:
@@ -174,7 +177,13 @@ class HistoryChange(Protocol):
     def after_output(self) -> Decimal | None: ...
     @property
     def source_id(self) -> str: ...
+    @property
+    def fields(self) -> tuple[str, ...]: ...
 
+
+# the history's price fields besides input and output (``PriceChange.fields`` also names
+# limits and lifecycle: context, max_output, status)
+OTHER_PRICE_FIELDS = ("cache_read", "cache_write", "reasoning", "input_audio", "output_audio")
 
 # (history kind, detail) → the change shown; corrections and limit changes are not shown: a
 # data fix is never a cut or a rise.
@@ -205,6 +214,9 @@ def history_change(record: HistoryChange, lab_id: str | None) -> Change | None:
         output_before=record.before_output if kind in PRICE_KINDS else None,
         output_after=record.after_output if kind in PRICE_KINDS else None,
         source_id=record.source_id,
+        other_fields=tuple(f for f in record.fields if f in OTHER_PRICE_FIELDS)
+        if kind in PRICE_KINDS
+        else (),
     )
 
 

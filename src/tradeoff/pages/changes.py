@@ -126,7 +126,7 @@ def change_entry(catalog: Catalog, change: Change) -> ChangeEntry:
         id=change.identity,
         date=change.day,
         kind=change.kind,
-        kind_label=KINDS[change.kind],
+        kind_label=KINDS[change.kind] + (f" ({_other(change)})" if _held(change) else ""),
         title=_sentence(change, model_name, provider_name),
         model_id=change.model_id,
         model_name=model_name,
@@ -159,6 +159,8 @@ def _sentence(change: Change, model_name: str | None, provider_name: str | None)
             )
             if before != after
         ]
+        if not moves:  # another price moved (cache reads): the history has no amounts
+            return f"{where}: {label} of the {_other(change)} price; input and output unchanged"
         return f"{where}: {label}, " + "; ".join(moves) + " per 1M tokens"
     if change.provider_id is None:
         return f"{where} released"
@@ -266,3 +268,16 @@ def feed_for_page(path: str) -> str | None:
         if path.startswith(prefix) and name and "/" not in name and "." not in name[-5:]:
             return urls.changes_feed(subject, name)
     return None
+
+
+def _other(change: Change) -> str:
+    """ "cache read", "cache read and cache write": the other price fields that moved."""
+    return " and ".join(f.replace("_", " ") for f in change.other_fields) or "another"
+
+
+def _held(change: Change) -> bool:
+    """A price move in which neither the input nor the output price changed."""
+    return change.kind in PRICE_KINDS and (change.input_before, change.output_before) == (
+        change.input_after,
+        change.output_after,
+    )
