@@ -88,3 +88,13 @@ def test_cost_and_compare_as_of_price_with_that_days_prices() -> None:
     assert route(now) != route(then)
     text = runner.invoke(app, [*COST, "--as-of", "2026-10-15"]).output
     assert text.startswith("Prices in force on 2026-10-15")
+
+
+def test_a_lifecycle_row_says_its_price_cells_do_not_apply() -> None:
+    # a retirement or a new offering moves no price: its cells read "n/a", never blank (a blank
+    # cell reads as an unknown price)
+    md = runner.invoke(app, ["changes", "--kind", "new-offering", "--format", "md"]).output
+    rows = [line for line in md.splitlines() if line.startswith("| 20")]
+    assert rows and all(line.endswith("| n/a | n/a |") for line in rows), rows[:3]
+    text = runner.invoke(app, ["changes", "--kind", "new-offering"]).output
+    assert "n/a" in text

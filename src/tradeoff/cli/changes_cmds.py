@@ -80,6 +80,7 @@ def _print_text(page: ChangesContext) -> None:
     from rich.table import Table
 
     from tradeoff.money import format_usd
+    from tradeoff.pages.changes import NOT_A_PRICE_MOVE
     from tradeoff.render.terminal_text import add_row, plain
 
     table = Table(title=plain(f"{page['title']}: {page['shown']} of {page['matched']} changes"))
@@ -87,7 +88,7 @@ def _print_text(page: ChangesContext) -> None:
         table.add_column(column)
     for c in page["changes"]:
         prices = [
-            ""
+            NOT_A_PRICE_MOVE
             if before is None and after is None
             else f"{format_usd(before)} → {format_usd(after)}"
             for before, after in (

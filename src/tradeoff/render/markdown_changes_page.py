@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from tradeoff.escape import md as esc
 from tradeoff.money import format_usd
-from tradeoff.pages.changes import ChangeEntry, ChangesContext
+from tradeoff.pages.changes import NOT_A_PRICE_MOVE, ChangeEntry, ChangesContext
 from tradeoff.render.markdown import table
 from tradeoff.render.markdown_pages import sources_md
 
@@ -23,7 +23,7 @@ def scheduled_note(ctx: ChangesContext) -> str:
 
 def _price(before: Decimal | None, after: Decimal | None) -> str:
     if before is None and after is None:
-        return ""
+        return NOT_A_PRICE_MOVE
     return f"{format_usd(before)} → {format_usd(after)}"
 
 
