@@ -79,8 +79,8 @@ def changes_cmd(
 def _print_text(page: ChangesContext) -> None:
     from rich.table import Table
 
+    from tradeoff.compare.wording import NOT_A_PRICE_MOVE
     from tradeoff.money import format_usd
-    from tradeoff.pages.changes import NOT_A_PRICE_MOVE
     from tradeoff.render.terminal_text import add_row, plain
 
     table = Table(title=plain(f"{page['title']}: {page['shown']} of {page['matched']} changes"))

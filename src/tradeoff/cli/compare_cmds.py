@@ -41,9 +41,9 @@ def _catalog(as_of: str | None) -> Any:
     return catalog_as_of(catalog, as_of)
 
 
-def _refuse_unreleased(catalog: Any, model_ids: list[str]) -> None:
+def _refuse_unreleased(catalog: Any, as_of: str | None, model_ids: list[str]) -> None:
     """With --as-of, a model released after that day is a usage error (pages.as_of)."""
-    if getattr(catalog, "day", None) is not None:
+    if as_of is not None:
         from tradeoff.pages.as_of import refuse_unreleased
 
         refuse_unreleased(catalog, model_ids)
@@ -81,7 +81,7 @@ def compare_cmd(
     parts = None if blend is None else parse_blend_parts(blend)
     catalog = _catalog(as_of)
     ctx = compare_context(catalog, list(models), parts)
-    _refuse_unreleased(catalog, [m["id"] for m in ctx["models"]])
+    _refuse_unreleased(catalog, as_of, [m["id"] for m in ctx["models"]])
     if chosen == "json":
         print_json(ctx)
     elif chosen == "md":
@@ -161,7 +161,7 @@ def cost_cmd(
     chosen = chosen_format(fmt, as_json)
     catalog = _catalog(as_of)
     ctx = cost_context(catalog, list(models), input_tokens, output_tokens, cached_tokens, requests)
-    _refuse_unreleased(catalog, [m["id"] for m in ctx["models"]])
+    _refuse_unreleased(catalog, as_of, [m["id"] for m in ctx["models"]])
     if chosen == "text":
         if as_of is not None:
             out.print(f"Prices in force on {as_of}", markup=False)

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 TIE_TOLERANCE = Decimal("0.01")  # values within 1% of the larger one are a tie
 NOT_SOURCED = "not yet sourced"  # how an unknown value reads, on every page
+# a price cell of a change that moves no price (a retirement, a new offering), in every format
+# rather than left blank (a blank reads as an unknown price)
+NOT_A_PRICE_MOVE = "n/a"
 DISAGREE = " (sources disagree)"  # after an unknown value whose sources conflict
 
 

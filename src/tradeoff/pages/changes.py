@@ -31,11 +31,6 @@ DEFAULT_LIMIT = 200  # entries a page lists (the newest); the JSON says how many
 FEED_LIMIT = 50  # entries of a feed
 
 
-# a change that moves no price (a retirement, a new offering): its price cells do not apply,
-# said in every format rather than left blank (a blank reads as an unknown price)
-NOT_A_PRICE_MOVE = "n/a"
-
-
 class ChangeEntry(TypedDict):
     """One change as every format shows it."""
 

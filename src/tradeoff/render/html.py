@@ -14,7 +14,7 @@ from typing import Any, NotRequired, TypedDict
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from tradeoff import urls
-from tradeoff.compare.wording import NOT_SOURCED, score_text
+from tradeoff.compare.wording import NOT_A_PRICE_MOVE, NOT_SOURCED, score_text
 from tradeoff.compare.wording import show_value as show
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
@@ -112,6 +112,7 @@ def make_environment() -> Environment:
     env.globals.update(
         urls=urls,
         NOT_SOURCED=NOT_SOURCED,
+        NOT_A_PRICE_MOVE=NOT_A_PRICE_MOVE,
         capability_labels=CAPABILITY_LABELS,
         capability_short=CAPABILITY_SHORT,
         chart_height=chart_height,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from tradeoff.compare.wording import NOT_A_PRICE_MOVE
 from tradeoff.escape import md as esc
 from tradeoff.money import format_usd
-from tradeoff.pages.changes import NOT_A_PRICE_MOVE, ChangeEntry, ChangesContext
+from tradeoff.pages.changes import ChangeEntry, ChangesContext
 from tradeoff.render.markdown import table
 from tradeoff.render.markdown_pages import sources_md
 
