@@ -160,7 +160,8 @@ def _sentence(change: Change, model_name: str | None, provider_name: str | None)
             if before != after
         ]
         if not moves:  # another price moved (cache reads): the history has no amounts
-            return f"{where}: {label} of the {_other(change)} price; input and output unchanged"
+            moved = f"the {_other(change)} price" if change.other_fields else "another price"
+            return f"{where}: {label} of {moved}; input and output unchanged"
         return f"{where}: {label}, " + "; ".join(moves) + " per 1M tokens"
     if change.provider_id is None:
         return f"{where} released"
@@ -272,7 +273,7 @@ def feed_for_page(path: str) -> str | None:
 
 def _other(change: Change) -> str:
     """ "cache read", "cache read and cache write": the other price fields that moved."""
-    return " and ".join(f.replace("_", " ") for f in change.other_fields) or "another"
+    return " and ".join(f.replace("_", " ") for f in change.other_fields) or "another price"
 
 
 def _held(change: Change) -> bool:
