@@ -1,0 +1,41 @@
+"""Prices of different units never meet on the bundled catalog's pages (docs/units.md), held
+fixed (round seven).
+
+- gpt-image-1-mini vs GPT-Image-1 led with "$3.80 blended" at OpenAI: $2.00 per 1M *text*
+  input tokens blended with $8.00 per 1M *image* output tokens. genai-prices states the
+  image rate as a plain ``output_mtok`` (its comment: the model's sole output modality is
+  image), and models.dev's OpenAI entry gave the model text output too; OpenAI's model page
+  lists text as input only.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.comparison import compare_context
+from tradeoff.render.markdown import render_compare_markdown
+
+MINI = "openai/gpt-image-1-mini"
+
+
+def test_gpt_image_1_minis_image_output_is_no_text_token_price(catalog: Catalog) -> None:
+    assert catalog.models[MINI].modalities_output.value == ("image",)
+    openai = next(o for o in catalog.offerings_for(MINI) if o.provider_id == "openai")
+    assert openai.prices.output_per_mtok is None
+    assert openai.prices.input_per_mtok == Decimal("2")  # text input: a price per text token
+    units = {(p.component, p.unit): p.usd for p in openai.prices.unit_prices}
+    assert units[("output", "per_mtok_image")] == Decimal("8")
+
+
+def test_no_blend_of_text_input_and_image_output_heads_the_page(catalog: Catalog) -> None:
+    ctx = compare_context(catalog, ["gpt-image-1-mini", "gpt-image-1"], (70, 30))
+    mini = ctx["pricing"][0]
+    assert mini["cheapest"] is None
+    first_party = mini["first_party"]
+    assert first_party is not None and first_party["blended_per_mtok"] is None
+    for route in (*mini["providers"], *mini["other_routes"]):
+        assert route["blended_per_mtok"] is None, route
+    page = render_compare_markdown(ctx)
+    assert "$3.80" not in page
+    assert "output not priced per token: output $8.00 per 1M image tokens" in page
