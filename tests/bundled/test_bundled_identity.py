@@ -120,6 +120,16 @@ def test_a_floating_id_of_several_checkpoints_collects_no_offerings(catalog: Cat
         # KAT-Coder-Pro V1 (released 2025-11-09, models.dev's vercel file) is not V2 (2026-03-27)
         ("vercel", "kwaipilot/kat-coder-pro-v1", None),
         ("vercel", "kwaipilot/kat-coder-pro-v2", "kwaipilot/kat-coder-pro-v2"),
+        # On Amazon's own Bedrock ids "-vN" is the model's version: Titan Embeddings G1 - Text
+        # and Titan Text Embeddings V2 are two models (they shared the key titan-embed-text)
+        ("amazon-bedrock", "amazon.titan-embed-text-v1", "amazon/titan-embed-text-v1"),
+        ("amazon-bedrock", "amazon.titan-embed-text-v2:0", "amazon/titan-embed-text-v2"),
+        ("vercel", "amazon/titan-embed-text-v2", "amazon/titan-embed-text-v2"),
+        (
+            "amazon-bedrock",
+            "us.amazon.nova-2-pro-preview-20251202-v1:0",
+            "amazon/nova-2-pro-preview-20251202",
+        ),
     ],
 )
 def test_a_version_in_a_models_own_name_links_to_that_version(
