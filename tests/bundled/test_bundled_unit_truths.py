@@ -6,6 +6,8 @@ fixed (round seven).
   image rate as a plain ``output_mtok`` (its comment: the model's sole output modality is
   image), and models.dev's OpenAI entry gave the model text output too; OpenAI's model page
   lists text as input only.
+- The calculator's "N unpriced" counted Oracle's per-character routes, which are billed in
+  another unit (``[[excluded_prices]] billed_in``), not unpriced.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.calculator import cost_context
 from tradeoff.pages.comparison import compare_context
 from tradeoff.render.markdown import render_compare_markdown
+from tradeoff.render.markdown_pages import calculator_md
+from tradeoff.render.terminal import cost_listing
 
 MINI = "openai/gpt-image-1-mini"
 
@@ -39,3 +44,22 @@ def test_no_blend_of_text_input_and_image_output_heads_the_page(catalog: Catalog
     page = render_compare_markdown(ctx)
     assert "$3.80" not in page
     assert "output not priced per token: output $8.00 per 1M image tokens" in page
+
+
+def test_the_calculator_counts_oracles_per_character_route_apart(catalog: Catalog) -> None:
+    # Oracle bills Llama 3.3 70B per character (a price not in the catalog): it is a route
+    # billed in another unit, not an unpriced one
+    ctx = cost_context(catalog, ["llama-3.3-70b-instruct"], 1_000_000, 100_000)
+    oracle = next(line for line in ctx["lines"] if line["provider"] == "oracle")
+    assert oracle["total_usd"] is None and oracle["not_per_token"]
+    unpriced = [line for line in ctx["lines"] if line["total_usd"] is None]
+    assert ctx["unpriced_count"] == len(unpriced) - 1
+    assert ctx["not_per_token_count"] == 1
+    assert ctx["priced_count"] + ctx["unpriced_count"] + ctx["not_per_token_count"] == len(
+        ctx["lines"]
+    )
+    summary = f"{ctx['unpriced_count']} unpriced, 1 not priced per token"
+    assert summary in calculator_md(ctx)
+    assert summary in cost_listing(ctx).title
+    row = next(r for r in cost_listing(ctx).rows if r[1] == "Oracle OCI Generative AI")
+    assert row[3:7] == ("not per token",) * 4
