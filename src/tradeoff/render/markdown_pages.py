@@ -23,6 +23,7 @@ from tradeoff.pages.provider import ModelLink, ProviderContext, region_note
 from tradeoff.pages.score_chart import ScoreChartContext
 from tradeoff.pages.sources import Attribution, SourceRecord
 from tradeoff.render.markdown import money, table, tokens
+from tradeoff.render.markdown_benchmarks import benchmarks_md
 from tradeoff.render.markdown_history import price_history_md
 from tradeoff.units import NOT_PER_TOKEN
 
@@ -188,6 +189,7 @@ def model_md(ctx: ModelContext) -> str:
                 ]
             ),
             price_history_md(ctx["price_history"]),
+            benchmarks_md(ctx["benchmarks"]),
             f"## Compare {esc(ctx['name'])}",
             "\n".join(related) if related else "No related comparison yet.",
             _conflicts_md(ctx),
