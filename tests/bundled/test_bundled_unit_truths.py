@@ -6,6 +6,9 @@ fixed (round seven).
   image rate as a plain ``output_mtok`` (its comment: the model's sole output modality is
   image), and models.dev's OpenAI entry gave the model text output too; OpenAI's model page
   lists text as input only.
+- Azure's GPT-Image-1.5 read "output $32.00 per 1M tokens": models.dev's ``output = 32`` is
+  the price per 1M image output tokens (LiteLLM: text 10, image 32); Google's own Gemini 2.5
+  Flash Image read output $30 (its image rate; text output is $2.50).
 - The calculator's "N unpriced" counted Oracle's per-character routes, which are billed in
   another unit (``[[excluded_prices]] billed_in``), not unpriced.
 """
@@ -13,6 +16,8 @@ fixed (round seven).
 from __future__ import annotations
 
 from decimal import Decimal
+
+import pytest
 
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.calculator import cost_context
@@ -63,3 +68,19 @@ def test_the_calculator_counts_oracles_per_character_route_apart(catalog: Catalo
     assert summary in cost_listing(ctx).title
     row = next(r for r in cost_listing(ctx).rows if r[1] == "Oracle OCI Generative AI")
     assert row[3:7] == ("not per token",) * 4
+
+
+@pytest.mark.parametrize(
+    ("provider", "model_id", "text_output", "image_output"),
+    [
+        ("azure", "openai/gpt-image-1.5", "10", "32"),
+        ("google", "google/gemini-2.5-flash-image", "2.5", "30"),
+    ],
+)
+def test_an_image_token_rate_is_never_a_text_token_price(
+    catalog: Catalog, provider: str, model_id: str, text_output: str, image_output: str
+) -> None:
+    (offering,) = [o for o in catalog.offerings_for(model_id) if o.provider_id == provider]
+    assert offering.prices.output_per_mtok == Decimal(text_output)
+    units = {(p.component, p.unit): p.usd for p in offering.prices.unit_prices}
+    assert units[("output", "per_mtok_image")] == Decimal(image_output)

@@ -66,6 +66,7 @@ DROPPED_KINDS = (
     # never shown per 1M tokens; one read in the unit a file comment states is a note.
     ("zero price not marked free", "zero-price-not-free"),
     ("a price per 1M text tokens cannot apply", "price-unit-not-stated"),
+    ("under a text-token name", "price-unit-not-stated"),
     ("token tiers of a no-text", "price-unit-not-stated"),
     ("seconds of what is not stated", "price-unit-not-stated"),
     ("the table is priced", "price-unit-from-comment"),
