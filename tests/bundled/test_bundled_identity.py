@@ -150,3 +150,23 @@ def test_bedrocks_claude_1_is_unlinked_as_claude_1(resolved: Resolved) -> None:
         if (u.provider_id, u.provider_model_id) == ("amazon-bedrock", "anthropic.claude-v1")
     ]
     assert "Claude 1" in reason
+
+
+@pytest.mark.parametrize(
+    ("provider_model_id", "checkpoint"),
+    [
+        ("stability.stable-diffusion-xl-v0", "a pre-1.0 SDXL"),
+        ("stability.stable-diffusion-xl-v1", "SDXL 1.0"),
+    ],
+)
+def test_bedrocks_two_sdxl_versions_are_never_one_key(
+    resolved: Resolved, provider_model_id: str, checkpoint: str
+) -> None:
+    # Both normalize to 'stable-diffusion-xl' (Bedrock's "-vN" reads as its entry version):
+    # reviewed [never] entries, each naming its own checkpoint (docs/identity.md)
+    (reason,) = [
+        u.reason
+        for u in resolved.unlinked
+        if (u.provider_id, u.provider_model_id) == ("amazon-bedrock", provider_model_id)
+    ]
+    assert reason.startswith("never linked") and checkpoint in reason
