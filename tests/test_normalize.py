@@ -129,6 +129,36 @@ def test_only_bedrock_ids_lose_their_version_suffix(raw: str, key: str) -> None:
     assert normalize(raw).key == key
 
 
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        # Amazon's own models carry their version in their name (Titan Text Embeddings V2,
+        # Titan Image Generator v2): Bedrock's "-vN" on their ids is that version; only the
+        # minor ":N" is Bedrock's
+        ("amazon.titan-embed-text-v1", "titan-embed-text-v1"),
+        ("amazon.titan-embed-text-v2:0", "titan-embed-text-v2"),
+        ("amazon/titan-embed-text-v2", "titan-embed-text-v2"),
+        ("amazon.titan-image-generator-v2:0", "titan-image-generator-v2"),
+        ("us.amazon.nova-pro-v1:0", "nova-pro-v1"),
+        # another vendor's "-v1:0" is Bedrock's entry version: Stability's sd3-large
+        ("stability.sd3-large-v1:0", "sd3-large"),
+    ],
+)
+def test_amazons_bedrock_versions_name_the_model(raw: str, key: str) -> None:
+    assert normalize(raw).key == key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("amazon.titan-embed-text-v1", "amazon.titan-embed-text-v2:0"),
+        ("amazon.titan-image-generator-v1", "amazon.titan-image-generator-v2:0"),
+    ],
+)
+def test_two_versions_of_an_amazon_model_never_share_a_key(a: str, b: str) -> None:
+    assert normalize(a).key != normalize(b).key
+
+
 # No "." and no ":": neither a Bedrock vendor prefix nor a Bedrock minor version.
 _STEM = st.from_regex(r"[a-z][a-z0-9-]{0,20}[a-z0-9]", fullmatch=True)
 

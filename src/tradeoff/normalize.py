@@ -34,6 +34,12 @@ _BEDROCK_VENDOR = re.compile(rf"^{_VENDORS}")
 # checkpoint, so it goes — on a Bedrock id only (a vendor prefix or a ":N" ending; a ":8192"
 # thinking budget is a preset of the id before it). Elsewhere "-vN" names the checkpoint:
 # deepseek-v3 is not deepseek-v2, recraft-v3 not recraft-v2.
+# Amazon versions its own models in the name (Titan Text Embeddings V2, Titan Image Generator
+# v2, the catalog's amazon/nova-pro-v1): on an "amazon." id "-vN" names the model and stays —
+# only the minor ":N" is Bedrock's (amazon.titan-embed-text-v1 and amazon.titan-embed-text-v2:0
+# are two models, of different dimensions and prices). Other vendors' "-v1:0" is Bedrock's
+# entry version (stability.sd3-large-v1:0 is Stability's sd3-large).
+_OWN_VERSION_VENDORS = frozenset({"amazon."})
 _BEDROCK_MINOR = re.compile(r":\d+$")
 _BEDROCK_VERSION = re.compile(r"-v\d+(:\d+)?$|:\d+$")
 _QUANT = re.compile(r"[-_.](fp8|fp4|fp16|bf16|int4|int8|awq|gptq|nvfp4|mxfp4|w4a16|w8a8)(-fast)?$")
@@ -112,10 +118,13 @@ def normalize(raw: str) -> NormalizedId:
 
 def _without_bedrock_version(text: str) -> str:
     """'anthropic.claude-3-5-sonnet-20241022-v2:0' → 'claude-3-5-sonnet-20241022'; an id
-    outside Bedrock keeps its version ('deepseek-v3', 'nvidia-nemotron-nano-9b-v2')."""
+    outside Bedrock keeps its version ('deepseek-v3', 'nvidia-nemotron-nano-9b-v2'), and so
+    does an Amazon model ('amazon.titan-embed-text-v2:0' → 'titan-embed-text-v2')."""
     vendor = _BEDROCK_VENDOR.match(text)
     if vendor is None and not _BEDROCK_MINOR.search(text):
         return text
+    if vendor is not None and vendor.group(0) in _OWN_VERSION_VENDORS:
+        return _BEDROCK_MINOR.sub("", text[vendor.end() :])
     return _BEDROCK_VERSION.sub("", text[vendor.end() :] if vendor else text)
 
 

@@ -140,7 +140,9 @@ def test_calculator_prices_a_workload(page: Page, server: str) -> None:
     totals = page.locator("table.routes td.total").all_inner_texts()
     assert len(totals) == ctx["line_count"] == len(ctx["lines"])
     expected = [
-        "unpriced" if line["total_usd"] is None else money(line["total_usd"])
+        money(line["total_usd"])
+        if line["total_usd"] is not None
+        else ("not per token" if line["not_per_token"] else "unpriced")
         for line in ctx["lines"]
     ]
     assert [t.strip() for t in totals] == expected

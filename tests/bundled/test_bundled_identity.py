@@ -120,6 +120,16 @@ def test_a_floating_id_of_several_checkpoints_collects_no_offerings(catalog: Cat
         # KAT-Coder-Pro V1 (released 2025-11-09, models.dev's vercel file) is not V2 (2026-03-27)
         ("vercel", "kwaipilot/kat-coder-pro-v1", None),
         ("vercel", "kwaipilot/kat-coder-pro-v2", "kwaipilot/kat-coder-pro-v2"),
+        # On Amazon's own Bedrock ids "-vN" is the model's version: Titan Embeddings G1 - Text
+        # and Titan Text Embeddings V2 are two models (they shared the key titan-embed-text)
+        ("amazon-bedrock", "amazon.titan-embed-text-v1", "amazon/titan-embed-text-v1"),
+        ("amazon-bedrock", "amazon.titan-embed-text-v2:0", "amazon/titan-embed-text-v2"),
+        ("vercel", "amazon/titan-embed-text-v2", "amazon/titan-embed-text-v2"),
+        (
+            "amazon-bedrock",
+            "us.amazon.nova-2-pro-preview-20251202-v1:0",
+            "amazon/nova-2-pro-preview-20251202",
+        ),
     ],
 )
 def test_a_version_in_a_models_own_name_links_to_that_version(
@@ -140,3 +150,23 @@ def test_bedrocks_claude_1_is_unlinked_as_claude_1(resolved: Resolved) -> None:
         if (u.provider_id, u.provider_model_id) == ("amazon-bedrock", "anthropic.claude-v1")
     ]
     assert "Claude 1" in reason
+
+
+@pytest.mark.parametrize(
+    ("provider_model_id", "checkpoint"),
+    [
+        ("stability.stable-diffusion-xl-v0", "a pre-1.0 SDXL"),
+        ("stability.stable-diffusion-xl-v1", "SDXL 1.0"),
+    ],
+)
+def test_bedrocks_two_sdxl_versions_are_never_one_key(
+    resolved: Resolved, provider_model_id: str, checkpoint: str
+) -> None:
+    # Both normalize to 'stable-diffusion-xl' (Bedrock's "-vN" reads as its entry version):
+    # reviewed [never] entries, each naming its own checkpoint (docs/identity.md)
+    (reason,) = [
+        u.reason
+        for u in resolved.unlinked
+        if (u.provider_id, u.provider_model_id) == ("amazon-bedrock", provider_model_id)
+    ]
+    assert reason.startswith("never linked") and checkpoint in reason

@@ -99,7 +99,8 @@ def test_cost_json_cheapest_first() -> None:
     assert totals and all(isinstance(t, str) for t in totals)
     fits = [line for line in ctx["lines"] if line["priced"] and line["fits_context"] is not False]
     assert [float(x["total_usd"]) for x in fits] == sorted(float(x["total_usd"]) for x in fits)
-    assert ctx["priced_count"] + ctx["unpriced_count"] == ctx["line_count"] == len(ctx["lines"])
+    counted = ctx["priced_count"] + ctx["unpriced_count"] + ctx["not_per_token_count"]
+    assert counted == ctx["line_count"] == len(ctx["lines"])
     assert all(line["total_usd"] is None for line in ctx["lines"] if not line["priced"])
 
 

@@ -60,3 +60,26 @@ def test_a_side_sold_in_another_unit_is_not_called_not_yet_sourced() -> None:
     [line] = price_workload([model("lab/a")], {"lab/a": [mixed]}, PROVIDERS, Workload(1_000, 500))
     assert line.total_usd is None
     assert line.note == "output not priced per token: output $30.00 per 1M image tokens"
+
+
+def test_a_route_billed_in_another_unit_is_not_unpriced() -> None:
+    # Oracle's per-character routes: billed per character, the price not in the catalog
+    # ([[excluded_prices]] billed_in): a price is stated, in another unit
+    per_char = (
+        UnitPrice("input", "per_character", None),
+        UnitPrice("output", "per_character", None),
+    )
+    billed = offering("lab/a", "host", None, None)
+    billed = replace(billed, prices=replace(billed.prices, unit_prices=per_char))
+    bare = offering("lab/a", "other", None, None)
+    half = offering("lab/a", "lab-api", None, None)
+    half = replace(half, prices=replace(half.prices, unit_prices=per_char[:1]))
+    lines = price_workload(
+        [model("lab/a")], {"lab/a": [billed, bare, half]}, PROVIDERS, Workload(1_000, 500)
+    )
+    by_provider = {c.provider_id: c for c in lines}
+    assert by_provider["host"].total_usd is None and not by_provider["host"].unpriced
+    assert by_provider["host"].note is not None
+    assert by_provider["host"].note.startswith("not priced per token: input billed per character")
+    assert by_provider["other"].unpriced  # no price stated at all
+    assert by_provider["lab-api"].unpriced  # its output has no price stated in any unit

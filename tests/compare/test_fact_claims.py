@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from support.compare_helpers import model
 
+from tradeoff.compare.claim import Claim
 from tradeoff.compare.fact_claims import spec_claims
 from tradeoff.compare.specs import spec_rows
 from tradeoff.records import Model
@@ -41,3 +42,35 @@ def test_a_context_window_2_percent_larger_is_never_called_one_times_as_large() 
 
     assert context(a, b).endswith("for GPT-4o, 2% larger.")
     assert context(a, c).endswith("for Mixtral, 2.0× as large.")
+
+
+def test_context_windows_within_1_percent_are_a_tie() -> None:
+    # Ling-flash-2.0 (131,000) vs DeepSeek-R1 (131,072): "0.1% larger" was a reason to choose
+    # DeepSeek-R1 ("requests need a longer context window") and its "✓ larger" mark. Within
+    # the price ties' tolerance (compare.wording.TIE_TOLERANCE) no user would notice it.
+    a = model("deepseek/deepseek-r1", context_tokens=131_072)
+    b = model("inclusionai/ling-flash-2.0", context_tokens=131_000)
+    c = model("mistral/mixtral", context_tokens=65_536)
+    names = {a.id: "DeepSeek-R1", b.id: "Ling-flash-2.0", c.id: "Mixtral"}
+    labs = {a.id: "DeepSeek", b.id: "inclusionAI", c.id: "Mistral"}
+
+    def context(*models: Model) -> Claim:
+        claims = spec_claims(spec_rows(list(models)), names, labs)
+        return next(x for x in claims if x.id == "spec.context_tokens")
+
+    tie = context(a, b)
+    assert tie.tie and tie.reason == "" and tie.favours == ()
+    assert set(tie.leaders) == {a.id, b.id}  # the glance card marks both a tie
+    assert tie.text == (
+        "DeepSeek-R1 and Ling-flash-2.0 have about the same context window (within 1%): "
+        "131,072 tokens (128K) for DeepSeek-R1 and 131,000 tokens (131K) for Ling-flash-2.0."
+    )
+    assert [n.value for n in tie.numbers] == [131_072, 131_000]  # the table keeps exact values
+    three = context(a, b, c)
+    assert set(three.favours) == set(three.leaders) == {a.id, b.id}
+    assert three.reason == "requests need a longer context window"
+    assert three.text == (
+        "DeepSeek-R1 and Ling-flash-2.0 have the larger context window (within 1% of each "
+        "other): 131,072 tokens (128K) for DeepSeek-R1 and 131,000 tokens (131K) for "
+        "Ling-flash-2.0 vs 65,536 tokens (64K) for Mixtral."
+    )

@@ -124,3 +124,27 @@ def test_the_markdown_twin_carries_the_conflicts_the_html_page_shows(catalog: Ca
             assert f"| {c['field']} |" in md and f"{c['chosen']} ({c['chosen_source_id']})" in md
             for value, source, _ in c["values"]:
                 assert f"{value} ({source}" in md
+
+
+def test_the_markdown_twin_carries_the_benchmarks_the_html_page_shows(catalog: Catalog) -> None:
+    from tradeoff.compare.wording import score_text
+    from tradeoff.render.markdown_pages import model_md
+
+    page = model_context(catalog, catalog.resolve("kimi-k2-instruct"))
+    assert page["benchmarks"], "the test catalog has results of Kimi K2 Instruct"
+    md = model_md(page)
+    assert f"## Benchmarks ({len(page['benchmarks'])} results)" in md
+    section = md.split("## Benchmarks", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line]
+    assert len(rows) == len(page["benchmarks"]) + 1  # the header, then one row per result
+    for b, row in zip(page["benchmarks"], rows[1:], strict=True):
+        assert row.startswith(f"| {b['benchmark_name']}")
+        assert f"| {score_text(b['score'], b['unit'])} |" in row
+        assert b["reported"] in row and b["source"]["name"] in row
+        if b["not_compared"]:  # the same comparability note as the HTML page
+            assert f"(not compared: {b['not_compared']})" in row
+    # a model without results says so, as the HTML page does
+    bare = next(m for m in catalog.models.values() if not model_context(catalog, m)["benchmarks"])
+    assert "No benchmark result is sourced for this model yet." in model_md(
+        model_context(catalog, bare)
+    )

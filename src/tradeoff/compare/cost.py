@@ -50,6 +50,10 @@ class CostLine:
     # False: the model's kind has no output tokens (an embedding): its output is not
     # applicable (no rate, no cost — never $0) and the total is input and cached tokens
     output_applicable: bool = True
+    # No price stated, in any unit, for a side the workload uses: "unpriced". A route whose
+    # only missing sides are sold in another unit (per image token, billed per character at a
+    # price the catalog does not hold) is not: it is "not priced per token".
+    unpriced: bool = False
 
 
 def _tier(offering: Offering, input_tokens: int) -> PriceTier | None:
@@ -124,6 +128,8 @@ def price_offering(
         if v is None
     ]
     unsourced = [name for name in missing if name not in sold_otherwise]
+    used = {"input": workload.input_tokens > 0, "output": workload.output_tokens > 0}
+    unpriced = total is None and any(used[name] for name in unsourced)
     if total is None and unsourced:
         note = "unpriced: " + ", ".join(unsourced) + " price not yet sourced"
     if p.unit_prices:
@@ -160,6 +166,7 @@ def price_offering(
         note=note,
         as_of=offering.as_of,
         output_applicable=has_output,
+        unpriced=unpriced,
     )
 
 

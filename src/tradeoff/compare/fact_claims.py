@@ -145,25 +145,35 @@ def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
         return Claim("spec.context_tokens", "spec", text, basis, numbers)
     ranked = sorted(known, key=lambda c: -int(c.value))
     top = ranked[0]
-    leaders = [c for c in ranked if c.value == top.value]
+    # Windows within the tolerance of price ties (1%, ``wording.is_tie``) are a tie: 131,072
+    # vs 131,000 tokens is no reason to choose a model; the table keeps the exact values.
+    leaders = [c for c in ranked if w.is_tie(Decimal(int(c.value)), Decimal(int(top.value)))]
+    same = all(c.value == top.value for c in leaders)
+    each = w.join([f"{c.display} for {names[c.model_id]}" for c in leaders])
+    within = f"within {int(w.TIE_TOLERANCE * 100)}%"
     if len(leaders) == len(known):
         text = (
             f"{w.join([names[c.model_id] for c in known])} have the same context window "
             f"({top.display})."
+            if same
+            else f"{w.join([names[c.model_id] for c in known])} have about the same context "
+            f"window ({within}): {each}."
         )
         everyone = tuple(c.model_id for c in known)
         return Claim(
             "spec.context_tokens", "spec", text + tail, basis, numbers, (), True, leaders=everyone
         )
-    rest = [c for c in ranked if c.value != top.value]
+    rest = [c for c in ranked if c not in leaders]
     lead = w.join([names[c.model_id] for c in leaders])
     others = w.join([f"{c.display} for {names[c.model_id]}" for c in rest])
     size = "largest" if len(rest) > 1 else "larger"  # larger than two or more: the largest
     text = (
         f"{lead} {'has' if len(leaders) == 1 else 'have'} the {size} context window: "
         f"{top.display} vs {others}"
+        if same
+        else f"{lead} have the {size} context window ({within} of each other): {each} vs {others}"
     )
-    if len(rest) == 1 and int(rest[0].value):
+    if same and len(rest) == 1 and int(rest[0].value):
         larger = w.relative(
             Decimal(int(top.value)), Decimal(int(rest[0].value)), "larger", "as large"
         )

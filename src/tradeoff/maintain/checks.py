@@ -59,10 +59,14 @@ DROPPED_KINDS = (
     # A dataset's knowledge cutoff or release date contradicting a cited one (the reconciler
     # drops it; maintain.fact_checks fails on contradictions it cannot settle).
     ("contradicts the cited", "dataset-date-against-cited"),
+    # A dataset's "yes" to function calling or structured outputs for a model whose output
+    # holds no text (reconcile.model_facts.TEXT_OUTPUT_CAPABILITIES)
+    ("calls no function", "capability-without-text-output"),
     # Price units (tradeoff.units): a price whose unit the source does not state is dropped,
     # never shown per 1M tokens; one read in the unit a file comment states is a note.
     ("zero price not marked free", "zero-price-not-free"),
     ("a price per 1M text tokens cannot apply", "price-unit-not-stated"),
+    ("under a text-token name", "price-unit-not-stated"),
     ("token tiers of a no-text", "price-unit-not-stated"),
     ("seconds of what is not stated", "price-unit-not-stated"),
     ("the table is priced", "price-unit-from-comment"),

@@ -80,6 +80,9 @@ class LineEntry(TypedDict):
     note: str | None
     headline_excluded_reason: str | None  # why it is not a comparable price (compare.headline)
     output_applicable: bool  # False: the kind has no output tokens (embedding): not applicable
+    # no total only because a side is sold in another unit (docs/units.md): "not per token",
+    # never "unpriced" (Oracle bills per character, at a price the catalog does not hold)
+    not_per_token: bool
 
 
 class CalculatorContext(TypedDict):
@@ -91,7 +94,8 @@ class CalculatorContext(TypedDict):
     lines: list[LineEntry]
     line_count: int
     priced_count: int
-    unpriced_count: int
+    unpriced_count: int  # routes with no price stated, in any unit, for a side the workload uses
+    not_per_token_count: int  # routes priced only in another unit (not in any total)
     cheapest: LineEntry | None
     # the models are not of one known kind: said first, and no cheapest route across them
     kinds_note: str | None
@@ -99,6 +103,14 @@ class CalculatorContext(TypedDict):
     data_as_of: str | None  # oldest dataset snapshot date a price shown is "as of"
     reviewed_line: str
     sources: list[Attribution]
+
+
+def unpriced_text(ctx: CalculatorContext) -> str:
+    """ "4 unpriced, 1 not priced per token": the routes without a total, by why."""
+    parts = [f"{ctx['unpriced_count']} unpriced"]
+    if ctx["not_per_token_count"]:
+        parts.append(f"{ctx['not_per_token_count']} not priced per token")
+    return ", ".join(parts)
 
 
 def _line(c: "CostLine", names: dict[str, str]) -> LineEntry:
@@ -127,6 +139,7 @@ def _line(c: "CostLine", names: dict[str, str]) -> LineEntry:
         note=c.note,
         headline_excluded_reason=c.excluded_reason,
         output_applicable=c.output_applicable,
+        not_per_token=c.total_usd is None and not c.unpriced,
     )
 
 
@@ -171,7 +184,8 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
         lines=[_line(c, names) for c in lines],
         line_count=len(lines),
         priced_count=len(priced),
-        unpriced_count=len(lines) - len(priced),
+        unpriced_count=sum(1 for c in lines if c.unpriced),
+        not_per_token_count=sum(1 for c in lines if c.total_usd is None and not c.unpriced),
         cheapest=_line(paid[0], names) if paid else None,
         kinds_note=kinds_note,
         last_reviewed=reviewed,

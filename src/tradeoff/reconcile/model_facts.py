@@ -19,6 +19,7 @@ from tradeoff.records import (
     Offering,
     PartialDate,
 )
+from tradeoff.units import without_text
 
 
 def resolve_models(
@@ -58,6 +59,7 @@ def resolve_models(
         facts["prompt_caching"] = _derived(linked, "cache_read_per_mtok", facts["prompt_caching"])
         facts["batch_api"] = _derived(linked, "batch_input_per_mtok", facts["batch_api"])
         facts["parameters_active"] = _dense_active(facts)
+        _no_calls_without_text(model_id, curated, facts, out)
         _drop_dataset_date_against_cited(model_id, curated, facts, out)
         name_or_none = (curated.name if curated else None) or (created.name if created else None)
         name = name_or_none or next((s.name for s, _ in stated if s.name), None) or model_id
@@ -121,6 +123,39 @@ def _dense_active(facts: dict[str, Fact[object]]) -> Fact[object]:
         total.checked,
         note=f"dense architecture ({arch.source_id}): every parameter is active",
     )
+
+
+# What a model can only do by emitting text: a function call's arguments, a JSON object.
+TEXT_OUTPUT_CAPABILITIES = ("tool_call", "structured_output")
+
+
+def _no_calls_without_text(
+    model_id: str, curated: object, facts: dict[str, Fact[object]], out: Resolved
+) -> None:
+    """A model whose output modalities hold no text (an image or video model) calls no
+    function and returns no structured output: the fact reads "no", from the modalities'
+    source, and a dataset's "yes" is dropped with the reason (Poe's models.dev listings said
+    DALL·E 3 and Sora 2 call functions: a reseller's API, not the model). A cited value
+    stands; unknown modalities are not "no text"."""
+    modalities = facts["modalities_output"]
+    shown = without_text(modalities.value)
+    if shown is None:
+        return
+    why = (
+        f"the model's output modalities are {', '.join(shown)} (no text): "
+        "a model that emits no text calls no function and returns no structured output"
+    )
+    cited = getattr(curated, "facts", {})
+    for name in TEXT_OUTPUT_CAPABILITIES:
+        fact = facts[name]
+        if name in cited or fact.value is False:
+            continue
+        entity = f"model:{model_id}"
+        if fact.value is not None:
+            stated = str(fact.value)
+            out.dropped.append(DroppedValue(fact.source_id or "", entity, name, stated, why))
+        out.conflicts[:] = [c for c in out.conflicts if (c.entity, c.field) != (entity, name)]
+        facts[name] = Fact(False, modalities.source_id, modalities.checked, note=why)
 
 
 def _model_record(

@@ -32,6 +32,7 @@ from tradeoff.reconcile.offering_prices import (
     unit_prices_of,
     without_token_prices,
 )
+from tradeoff.reconcile.other_unit_rates import without_other_unit_rates
 from tradeoff.reconcile.resolved import (
     FIRST_PARTY_SOURCE,
     HAND_WRITTEN,
@@ -64,7 +65,9 @@ def link_and_merge_offerings(
     _hand_statements(text, index, grouped)
     by_model: dict[str, list[tuple[ImportedOffering, str, str]]] = defaultdict(list)
     curated = curated_lifecycle(text)
-    for (pid, _), statements in sorted(_merge_spellings(grouped).items()):
+    for (pid, _), stated in sorted(_merge_spellings(grouped).items()):
+        strongest = min(stated, key=lambda s: s.rank).offering.provider_model_id
+        statements = without_other_unit_rates(f"offering:{pid}/{strongest}", stated, out)
         merged, relinked = _merge_offering(pid, statements, index, out, curated)
         out.offerings.append(merged)
         for statement in statements:

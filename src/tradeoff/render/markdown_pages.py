@@ -11,7 +11,7 @@ from tradeoff.compare.wording import show_value as show
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.kinds import NOT_APPLICABLE
-from tradeoff.pages.calculator import CalculatorContext
+from tradeoff.pages.calculator import CalculatorContext, LineEntry, unpriced_text
 from tradeoff.pages.catalog_listing import CatalogContext
 from tradeoff.pages.catalog_table import CatalogEntry, RowQuote
 from tradeoff.pages.comparison.pricing import headline_text, quantization_text
@@ -23,6 +23,7 @@ from tradeoff.pages.provider import ModelLink, ProviderContext, region_note
 from tradeoff.pages.score_chart import ScoreChartContext
 from tradeoff.pages.sources import Attribution, SourceRecord
 from tradeoff.render.markdown import money, table, tokens
+from tradeoff.render.markdown_benchmarks import benchmarks_md
 from tradeoff.render.markdown_history import price_history_md
 from tradeoff.units import NOT_PER_TOKEN
 
@@ -188,6 +189,7 @@ def model_md(ctx: ModelContext) -> str:
                 ]
             ),
             price_history_md(ctx["price_history"]),
+            benchmarks_md(ctx["benchmarks"]),
             f"## Compare {esc(ctx['name'])}",
             "\n".join(related) if related else "No related comparison yet.",
             _conflicts_md(ctx),
@@ -312,6 +314,11 @@ def lab_md(ctx: LabContext) -> str:
     )
 
 
+def _missing(line: LineEntry) -> str:
+    """A rate the route does not have per 1M tokens: sold in another unit, or unpriced."""
+    return NOT_PER_TOKEN if line["not_per_token"] else "unpriced"
+
+
 def calculator_md(ctx: CalculatorContext) -> str:
     """The calculator: the workload and every route, cheapest first."""
     w = ctx["workload"]
@@ -326,10 +333,10 @@ def calculator_md(ctx: CalculatorContext) -> str:
             esc(line["model_name"]),
             esc(line["provider_name"]),
             money(line["total_usd"]),
-            money(line["input_per_mtok"]) if line["input_per_mtok"] else "unpriced",
+            money(line["input_per_mtok"]) if line["input_per_mtok"] else _missing(line),
             NOT_APPLICABLE
             if not line["output_applicable"]
-            else (money(line["output_per_mtok"]) if line["output_per_mtok"] else "unpriced"),
+            else (money(line["output_per_mtok"]) if line["output_per_mtok"] else _missing(line)),
             FITS[line["fits_context"]],
             f"{esc(line['source'])}, {esc(line['dated'])}",
         ]
@@ -340,7 +347,7 @@ def calculator_md(ctx: CalculatorContext) -> str:
         [
             head,
             *([esc(ctx["kinds_note"])] if ctx["kinds_note"] else []),
-            f"{ctx['priced_count']} priced routes, {ctx['unpriced_count']} unpriced.",
+            f"{ctx['priced_count']} priced routes, {unpriced_text(ctx)}.",
             table(head_row, rows),
             sources_md(ctx["sources"]),
         ]

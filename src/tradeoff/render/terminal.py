@@ -14,7 +14,7 @@ from tradeoff.compare.wording import NOT_SOURCED, count, disputed, score_text
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
-from tradeoff.pages.calculator import CalculatorContext
+from tradeoff.pages.calculator import CalculatorContext, unpriced_text
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
     HEADLINE_RULE,
@@ -352,22 +352,23 @@ def cost_listing(ctx: CalculatorContext) -> Listing:
             notes.append("exceeds served context")
         if c["note"]:
             notes.append(c["note"])
+        missing = NOT_PER_TOKEN if c["not_per_token"] else "unpriced"
         rows.append(
             (
                 c["model_name"],
                 c["provider_name"],
                 c["provider_model_id"],
-                _price(c["input_usd"]) if c["priced"] else "unpriced",
-                _price(c["cached_usd"]) if c["priced"] else "unpriced",
+                _price(c["input_usd"]) if c["priced"] else missing,
+                _price(c["cached_usd"]) if c["priced"] else missing,
                 NOT_APPLICABLE
                 if not c["output_applicable"]
-                else (_price(c["output_usd"]) if c["priced"] else "unpriced"),
-                _price(c["total_usd"]) if c["priced"] else "unpriced",
+                else (_price(c["output_usd"]) if c["priced"] else missing),
+                _price(c["total_usd"]) if c["priced"] else missing,
                 "; ".join(notes),
             )
         )
     return Listing(
-        title=f"{ctx['line_count']} offerings ({ctx['unpriced_count']} unpriced)",
+        title=f"{ctx['line_count']} offerings ({unpriced_text(ctx)})",
         columns=("model", "provider", "model id", "input", "cached", "output", "total", "notes"),
         rows=rows,
     )
