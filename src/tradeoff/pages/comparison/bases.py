@@ -7,11 +7,13 @@ built by the section as before.
 """
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 # The id of a kept record → (that record, its entry). The record is held with its entry, so
 # its id is not reused while the entry lives; ``kept_entry`` checks it is the very record.
 Bases = Mapping[int, tuple[object, Any]]
+NO_BASES: Bases = MappingProxyType({})  # a page whose catalog keeps nothing: every entry is built
 
 
 def kept_entry(bases: Bases | None, record: object) -> Any:

@@ -1,5 +1,6 @@
 """The comparison's pricing and availability section (``compare.pricing``), and the blend."""
 
+from collections.abc import Sequence
 from typing import TypedDict
 
 from tradeoff.compare.engine import Comparison
@@ -7,7 +8,7 @@ from tradeoff.compare.pricing import Quote
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
-from tradeoff.pages.comparison.bases import Bases, kept_entry
+from tradeoff.pages.comparison.bases import NO_BASES, Bases
 from tradeoff.pages.jsonable import decimal_str, decimal_text
 from tradeoff.records import AS_OF, CHECKED
 from tradeoff.units import NOT_PER_TOKEN
@@ -113,19 +114,27 @@ def quote_base(q: Quote) -> QuoteEntry:
 def quote_entry(q: Quote, numbers: dict[str, int], bases: Bases | None = None) -> QuoteEntry:
     """A route, JSON-ready, citing its source's number: a copy of its kept entry when
     ``bases`` holds one for this very route, else built."""
-    kept: QuoteEntry | None = kept_entry(bases, q)
-    if kept is not None:
-        entry = kept.copy()  # the page's own dict and lists, never the kept ones
-        entry["other_units"] = list(kept["other_units"])
-        entry["price_sources"] = list(kept["price_sources"])
-    else:
-        entry = quote_base(q)
-    entry["source_n"] = numbers.get(q.source_id)
-    return entry
+    return quote_entries((q,), numbers, bases)[0]
 
 
-def _maybe(q: Quote | None, numbers: dict[str, int], bases: Bases | None) -> QuoteEntry | None:
-    return None if q is None else quote_entry(q, numbers, bases)
+def quote_entries(
+    quotes: Sequence[Quote], numbers: dict[str, int], bases: Bases | None
+) -> list[QuoteEntry]:
+    """``quote_entry`` of each route (``bases.kept_entry`` inlined: a page copies some 20)."""
+    kept = (bases or NO_BASES).get
+    out: list[QuoteEntry] = []
+    for q in quotes:
+        hit = kept(id(q))
+        if hit is None or hit[0] is not q:
+            entry = quote_base(q)
+        else:
+            base: QuoteEntry = hit[1]
+            entry = base.copy()  # the page's own dict and lists, never the kept ones
+            entry["other_units"] = base["other_units"].copy()
+            entry["price_sources"] = base["price_sources"].copy()
+        entry["source_n"] = numbers.get(q.source_id)
+        out.append(entry)
+    return out
 
 
 def pricing_section(
@@ -134,23 +143,30 @@ def pricing_section(
     """Per model: headline and first-party routes, every active provider, the rest apart
     (``bases``: routes' entries kept per catalog)."""
     names = {m.id: m.name for m in result.models}
-    return [
-        {
-            "model": p.model_id,
-            "model_name": names[p.model_id],
-            "cheapest": _maybe(p.cheapest, numbers, bases),
-            "first_party": _maybe(p.first_party, numbers, bases),
-            "providers": [quote_entry(q, numbers, bases) for q in p.providers],
-            "provider_count": p.provider_count,
-            "unpriced_count": len(p.unpriced_providers),
-            "excluded_count": sum(q.excluded_reason is not None for q in p.providers),
-            "other_routes": [quote_entry(q, numbers, bases) for q in p.other_routes],
-            "not_per_use": [quote_entry(q, numbers, bases) for q in p.not_per_use],
-            "defunct": [quote_entry(q, numbers, bases) for q in p.defunct],
-            "free_providers": list(p.free_providers),
-        }
-        for p in result.pricing
-    ]
+    out: list[PricingEntry] = []
+    for p in result.pricing:
+        # the headline and first-party routes are usually provider rows too: each is its own
+        # copy all the same (a page's entries share nothing)
+        cheapest, first_party = p.cheapest, p.first_party
+        heads = quote_entries([q for q in (cheapest, first_party) if q is not None], numbers, bases)
+        providers = quote_entries(p.providers, numbers, bases)
+        out.append(
+            {
+                "model": p.model_id,
+                "model_name": names[p.model_id],
+                "cheapest": None if cheapest is None else heads[0],
+                "first_party": None if first_party is None else heads[-1],
+                "providers": providers,
+                "provider_count": p.provider_count,
+                "unpriced_count": len(p.unpriced_providers),
+                "excluded_count": sum(q.excluded_reason is not None for q in p.providers),
+                "other_routes": quote_entries(p.other_routes, numbers, bases),
+                "not_per_use": quote_entries(p.not_per_use, numbers, bases),
+                "defunct": quote_entries(p.defunct, numbers, bases),
+                "free_providers": list(p.free_providers),
+            }
+        )
+    return out
 
 
 def shared_providers_section(result: Comparison) -> list[ProviderRef]:
