@@ -1,7 +1,7 @@
 """The entries a page copies instead of building: what ``comparison.kept`` keeps per catalog.
 
-A kept record (a route, a spec or capability cell, a related model of one model) has its
-JSON-ready entry built once, without anything the page decides (the source's number). Each
+A kept record (a model's pricing, a spec or capability cell, a related model of one model)
+has its JSON-ready entry built once, without anything the page decides (source numbers). Each
 page copies it; a record the catalog does not keep (one priced at another blend, say) is
 built by the section as before.
 """

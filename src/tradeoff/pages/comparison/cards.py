@@ -157,15 +157,15 @@ def summary_cards(
     by_id = {c.id: c for c in claims}
     bench = shared_benchmark(benchmarks)
     prices = {p["model"]: p for p in pricing}
-    rows = {r["key"]: r for r in specs}
+    spec_rows = {r["key"]: r for r in specs}
     values: dict[str, dict[str, _Row]] = {}
     for m, _ in models:
         p = prices[m]
         values[m] = {
             "headline": _route_row(p["cheapest"], "cheapest", p, blend),
             "first_party": _route_row(p["first_party"], "first_party", p, blend),
-            "context": _context_row(rows, m),
-            "weights": _weights_row(rows, m),
+            "context": _context_row(spec_rows, m),
+            "weights": _weights_row(spec_rows, m),
             "benchmark": _benchmark_row(bench, m),
         }
     claim_ids = {
@@ -182,26 +182,25 @@ def summary_cards(
         if key == "benchmark" and bench is None:
             known = dict.fromkeys(ids, True)  # nothing unknown: no benchmark is shared
         marks[key] = row_marks(ids, known, by_id.get(claim_ids[key]))
-    return [
-        {
-            "model": m,
-            "model_name": name,
-            "rows": [
+    cards: list[SummaryCard] = []
+    for m, name in models:
+        rows: list[CardRow] = []
+        for key in ROWS:
+            row, mark = values[m][key], marks[key][m]
+            rows.append(
                 {
                     "key": key,
                     "label": LABELS[key],
-                    "value": values[m][key]["value"],
-                    "display": values[m][key]["display"],
-                    "detail": values[m][key]["detail"],
-                    "mark": marks[key][m],
-                    "mark_text": _mark_text(key, marks[key][m], bench),
+                    "value": row["value"],
+                    "display": row["display"],
+                    "detail": row["detail"],
+                    "mark": mark,
+                    "mark_text": _mark_text(key, mark, bench),
                     "claim": claim_ids[key] if claim_ids[key] in by_id else None,
                 }
-                for key in ROWS
-            ],
-        }
-        for m, name in models
-    ]
+            )
+        cards.append({"model": m, "model_name": name, "rows": rows})
+    return cards
 
 
 def _context_row(rows: Mapping[str, SpecRowEntry], model: str) -> _Row:
