@@ -17,14 +17,15 @@ is not a cost of the pages (the young generations' collections still are).
 What a page shows of one model alone is kept with the ``Catalog`` and shared by the pages of
 a pass (``pages.comparison.kept``): a model's stored pricing at the default blend (decoded
 once), related models, benchmark results, spec and capability cells, and the JSON-ready entry
-of each of its routes, cells and related models without its source number. That is what a
-server gets (one ``Catalog`` for its life) and what a static build gets (one ``Catalog`` for
-all 2,401 pairs, each model on ~8 pages); in a pass of 200 pairs the 109 models appear on ~3.7
-pages each, and the first page of each model pays for keeping it. The process also remembers
-provider rows' HTML (but their source) and money texts as pure functions of their values
-(``functools.lru_cache``), as a server does; the worker empties them before each pass, so
-every pass starts as the first. Beyond that, nothing is memoized across pages but
-what every page shares (providers, labs, sources, model names, the benchmark registry).
+of its pricing (every route in it), cells and related models without source numbers. That is
+what a server gets (one ``Catalog`` for its life) and what a static build gets (one
+``Catalog`` for all 2,401 pairs, each model on ~8 pages); in a pass of 200 pairs the 109
+models appear on ~3.7 pages each, and the first page of each model pays for keeping it. The
+process also remembers provider rows' HTML (but their source) and money texts as pure
+functions of their values (``functools.lru_cache``), as a server does; the worker empties
+them before each pass, so every pass starts as the first. Beyond that, nothing is memoized
+across pages but what every page shares (providers, labs, sources, model names, the
+benchmark registry).
 Everything else is computed on every page: resolving the names, the compare engine (spec and
 capability rows from the kept cells, every claim, verdict, FAQ, related models left out of
 the pair, shared benchmark rows), and the context (each kept entry copied with the page's

@@ -72,12 +72,17 @@ def test_editing_a_page_edits_no_later_page(catalog_db: Path) -> None:
         a, b, c = sorted(opened.model_ids)[:3]
         first = compare_context(opened, [a, b])
         before = _formats(compare_context(opened, [a, c]))
-        for p in first["pricing"]:
-            for q in (p["cheapest"], p["first_party"], *p["providers"], *p["defunct"]):
+        for p in first["pricing"]:  # kept whole per model: its counts, lists and routes
+            p["provider_count"] += 1
+            p["free_providers"].append("edited")
+            routes = (*p["providers"], *p["other_routes"], *p["not_per_use"], *p["defunct"])
+            for q in (p["cheapest"], p["first_party"], *routes):
                 if q is not None:
                     q["provider_name"] = "edited"
                     q["other_units"].append("edited")
                     q["price_sources"].append("edited")
+            if p["providers"]:
+                p["providers"].append(p["providers"][0])
         for row in (*first["specs"], *first["capabilities"]):
             for cell in row["cells"]:
                 cell["display"] = "edited"

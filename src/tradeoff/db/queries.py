@@ -104,7 +104,7 @@ class Catalog:
     @cached_property
     def models(self) -> dict[str, Model]:
         """Every model by id (the whole catalog; a page showing a few reads ``models_of``)."""
-        return load_models(self._rows, self.sources)
+        return load_models(self._tuples, self.sources)
 
     @cached_property
     def model_ids(self) -> list[str]:
@@ -123,7 +123,7 @@ class Catalog:
         missing = [i for i in wanted if i not in known]
         if missing:
             with self._lock:
-                known.update(load_models(self._rows, self.sources, missing))
+                known.update(load_models(self._tuples, self.sources, missing))
         return {i: known[i] for i in wanted if i in known}
 
     def model(self, model_id: str) -> Model:

@@ -36,59 +36,67 @@ def _where(column: str, ids: Sequence[str] | None) -> str:
     return "" if ids is None else f" WHERE {column} IN ({', '.join('?' * len(ids))})"
 
 
+# facts whose stored JSON value is read back as another type than JSON gives
+_DATES = frozenset(("release_date", "knowledge_cutoff"))  # PartialDate
+_SEQUENCES = frozenset(("modalities_input", "modalities_output"))  # tuple of str
+
+
+def _fact(facts: Mapping[str, Fact[Any]], key: str) -> Fact[Any]:
+    # typed Fact[Any]: mypy would not pass what dict.get infers to a Fact[str] field
+    return facts.get(key, _UNSOURCED)
+
+
 def load_models(
-    rows: Rows, sources: Mapping[str, Source], ids: Sequence[str] | None = None
+    tuples: Tuples, sources: Mapping[str, Source], ids: Sequence[str] | None = None
 ) -> dict[str, Model]:
     """Every model (``ids`` None), or the models of ``ids`` that exist, by id in id order."""
     params = tuple(ids or ())
-    facts: dict[str, dict[str, Fact[Any]]] = defaultdict(dict)
     sql = "SELECT model_id, field, value_json, source_id, checked, note, disputed FROM model_facts"
-    for model_id, key, value_json, source, checked, note, disputed in rows(
-        sql + _where("model_id", ids), params
+    rows = tuples(sql + _where("model_id", ids), params)
+    # every value decoded in one call, not one call each (a model has two dozen facts)
+    values = json.loads(f"[{','.join('null' if r[2] is None else r[2] for r in rows)}]")
+    facts: dict[str, dict[str, Fact[Any]]] = defaultdict(dict)
+    dated: dict[tuple[str | None, str | None], str | None] = {}  # snapshot_name's, once each
+    for (model_id, key, _, source, checked, note, disputed), value in zip(
+        rows, values, strict=True
     ):
-        value = None if value_json is None else json.loads(value_json)
-        as_of = snapshot_name(sources.get(source or ""), checked)
+        if key in _DATES:
+            value = PartialDate(value) if value else None
+        elif key in _SEQUENCES:
+            value = tuple(value) if value else None
+        if (source, checked) in dated:
+            as_of = dated[source, checked]
+        else:
+            as_of = dated[source, checked] = snapshot_name(sources.get(source or ""), checked)
         facts[model_id][key] = Fact(value, source, checked, note, bool(disputed), as_of)
     out: dict[str, Model] = {}
-    for r in rows(f"SELECT * FROM models{_where('id', ids)} ORDER BY id", params):
-        f = facts[r["id"]]
-
-        def date(key: str, f: dict[str, Fact[Any]] = f) -> Fact[PartialDate]:
-            x = f.get(key, _UNSOURCED)
-            value = PartialDate(x.value) if x.value else None
-            return Fact(value, x.source_id, x.checked, x.note, x.disputed, x.as_of)
-
-        def fact(key: str, f: dict[str, Fact[Any]] = f) -> Fact[Any]:
-            # a function typed Fact[Any]: mypy would not pass what dict.get infers as Fact[str]
-            return f.get(key, _UNSOURCED)
-
-        def seq(key: str, f: dict[str, Fact[Any]] = f) -> Fact[tuple[str, ...]]:
-            x = f.get(key, _UNSOURCED)
-            value = tuple(x.value) if x.value else None
-            return Fact(value, x.source_id, x.checked, x.note, x.disputed, x.as_of)
-
-        out[r["id"]] = Model(
-            id=r["id"],
-            name=r["name"],
-            lab_id=r["lab_id"],
-            family=r["family"],
-            release_date=date("release_date"),
-            knowledge_cutoff=date("knowledge_cutoff"),
-            licence=fact("licence"),
-            open_weights=fact("open_weights"),
-            parameters_total=fact("parameters_total"),
-            parameters_active=fact("parameters_active"),
-            architecture=fact("architecture"),
-            experts_total=fact("experts_total"),
-            experts_per_token=fact("experts_per_token"),
-            context_tokens=fact("context_tokens"),
-            max_output_tokens=fact("max_output_tokens"),
-            modalities_input=seq("modalities_input"),
-            modalities_output=seq("modalities_output"),
-            capabilities={c: fact(f"capability.{c}") for c in CAPABILITIES},
-            weights_url=r["weights_url"],
-            kind=fact("kind"),
-            base_model=fact("base_model"),
+    columns = "id, name, lab_id, family, weights_url"
+    for model_id, name, lab_id, family, weights_url in tuples(
+        f"SELECT {columns} FROM models{_where('id', ids)} ORDER BY id", params
+    ):
+        f = facts[model_id]
+        out[model_id] = Model(
+            id=model_id,
+            name=name,
+            lab_id=lab_id,
+            family=family,
+            release_date=_fact(f, "release_date"),
+            knowledge_cutoff=_fact(f, "knowledge_cutoff"),
+            licence=_fact(f, "licence"),
+            open_weights=_fact(f, "open_weights"),
+            parameters_total=_fact(f, "parameters_total"),
+            parameters_active=_fact(f, "parameters_active"),
+            architecture=_fact(f, "architecture"),
+            experts_total=_fact(f, "experts_total"),
+            experts_per_token=_fact(f, "experts_per_token"),
+            context_tokens=_fact(f, "context_tokens"),
+            max_output_tokens=_fact(f, "max_output_tokens"),
+            modalities_input=_fact(f, "modalities_input"),
+            modalities_output=_fact(f, "modalities_output"),
+            capabilities={c: _fact(f, f"capability.{c}") for c in CAPABILITIES},
+            weights_url=weights_url,
+            kind=_fact(f, "kind"),
+            base_model=_fact(f, "base_model"),
         )
     return out
 

@@ -1,17 +1,19 @@
 """The entries a page copies instead of building: what ``comparison.kept`` keeps per catalog.
 
-A kept record (a route, a spec or capability cell, a related model of one model) has its
-JSON-ready entry built once, without anything the page decides (the source's number). Each
+A kept record (a model's pricing, a spec or capability cell, a related model of one model)
+has its JSON-ready entry built once, without anything the page decides (source numbers). Each
 page copies it; a record the catalog does not keep (one priced at another blend, say) is
 built by the section as before.
 """
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 # The id of a kept record → (that record, its entry). The record is held with its entry, so
 # its id is not reused while the entry lives; ``kept_entry`` checks it is the very record.
 Bases = Mapping[int, tuple[object, Any]]
+NO_BASES: Bases = MappingProxyType({})  # a page whose catalog keeps nothing: every entry is built
 
 
 def kept_entry(bases: Bases | None, record: object) -> Any:

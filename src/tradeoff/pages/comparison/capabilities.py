@@ -6,7 +6,7 @@ from tradeoff.compare.capabilities import CapabilityCell
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.pages.comparison.bases import Bases
-from tradeoff.pages.comparison.specs import NO_NUMBERS, CellEntry, cell_entry, numbered_cell
+from tradeoff.pages.comparison.specs import NO_NUMBERS, CellEntry, cell_entry, numbered_cells
 from tradeoff.records import Tri
 
 TRI_DISPLAY = {Tri.YES: "yes", Tri.NO: "no", Tri.UNKNOWN: NOT_SOURCED}
@@ -45,7 +45,7 @@ def capabilities_section(
             "key": r.key,
             "label": r.label,
             "differs": r.differs,
-            "cells": [numbered_cell(c, numbers, bases, capability_cell) for c in r.cells],
+            "cells": numbered_cells(r.cells, numbers, bases, capability_cell),
         }
         for r in result.capabilities
     ]

@@ -7,7 +7,7 @@ shared benchmark table's first row); every mark is read off the claim that compa
 card cannot disagree with the table or the sentence below it.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TypedDict
 
 from tradeoff.compare import wording as w
@@ -106,12 +106,11 @@ def _route_row(q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntr
     return {"value": value, "display": display, "detail": detail}
 
 
-def _cell(rows: Sequence[SpecRowEntry], key: str, model: str) -> CellEntry:
-    row = next(r for r in rows if r["key"] == key)
-    return next(c for c in row["cells"] if c["model"] == model)
+def _cell(rows: Mapping[str, SpecRowEntry], key: str, model: str) -> CellEntry:
+    return next(c for c in rows[key]["cells"] if c["model"] == model)
 
 
-def _weights_row(rows: Sequence[SpecRowEntry], model: str) -> _Row:
+def _weights_row(rows: Mapping[str, SpecRowEntry], model: str) -> _Row:
     weights, licence = _cell(rows, "open_weights", model), _cell(rows, "licence", model)
     value = weights["value"]
     shown = "yes" if value is True else "no" if value is False else weights["display"]
@@ -158,14 +157,15 @@ def summary_cards(
     by_id = {c.id: c for c in claims}
     bench = shared_benchmark(benchmarks)
     prices = {p["model"]: p for p in pricing}
+    spec_rows = {r["key"]: r for r in specs}
     values: dict[str, dict[str, _Row]] = {}
     for m, _ in models:
         p = prices[m]
         values[m] = {
             "headline": _route_row(p["cheapest"], "cheapest", p, blend),
             "first_party": _route_row(p["first_party"], "first_party", p, blend),
-            "context": _context_row(specs, m),
-            "weights": _weights_row(specs, m),
+            "context": _context_row(spec_rows, m),
+            "weights": _weights_row(spec_rows, m),
             "benchmark": _benchmark_row(bench, m),
         }
     claim_ids = {
@@ -182,30 +182,29 @@ def summary_cards(
         if key == "benchmark" and bench is None:
             known = dict.fromkeys(ids, True)  # nothing unknown: no benchmark is shared
         marks[key] = row_marks(ids, known, by_id.get(claim_ids[key]))
-    return [
-        {
-            "model": m,
-            "model_name": name,
-            "rows": [
+    cards: list[SummaryCard] = []
+    for m, name in models:
+        rows: list[CardRow] = []
+        for key in ROWS:
+            row, mark = values[m][key], marks[key][m]
+            rows.append(
                 {
                     "key": key,
                     "label": LABELS[key],
-                    "value": values[m][key]["value"],
-                    "display": values[m][key]["display"],
-                    "detail": values[m][key]["detail"],
-                    "mark": marks[key][m],
-                    "mark_text": _mark_text(key, marks[key][m], bench),
+                    "value": row["value"],
+                    "display": row["display"],
+                    "detail": row["detail"],
+                    "mark": mark,
+                    "mark_text": _mark_text(key, mark, bench),
                     "claim": claim_ids[key] if claim_ids[key] in by_id else None,
                 }
-                for key in ROWS
-            ],
-        }
-        for m, name in models
-    ]
+            )
+        cards.append({"model": m, "model_name": name, "rows": rows})
+    return cards
 
 
-def _context_row(specs: Sequence[SpecRowEntry], model: str) -> _Row:
-    c = _cell(specs, "context_tokens", model)
+def _context_row(rows: Mapping[str, SpecRowEntry], model: str) -> _Row:
+    c = _cell(rows, "context_tokens", model)
     return {"value": c["value"], "display": c["display"], "detail": ""}
 
 
@@ -236,12 +235,11 @@ def verdict_line(
     phrases = {**WIN_PHRASE, "benchmark": f"the better {bench_name} score"}
     ties = {**TIE_NOUN, "benchmark": f"{bench_name} score"}
     # a value better than two or more others is the best of them ("the lowest headline price")
-    compared = {
-        key: sum(
-            r["key"] == key and r["mark"] in (BETTER, TIE, NONE) for c in cards for r in c["rows"]
-        )
-        for key in ROWS
-    }
+    compared: dict[str, int] = {}
+    for c in cards:
+        for r in c["rows"]:
+            if r["mark"] in (BETTER, TIE, NONE):
+                compared[r["key"]] = compared.get(r["key"], 0) + 1
     phrases = {k: _superlative(v) if compared.get(k, 0) > 2 else v for k, v in phrases.items()}
     parts = []
     for card in cards:

@@ -67,7 +67,7 @@ def price_rows(pricing: Sequence[PricingEntry]) -> list[PriceChartRow]:
             if value is not None:
                 names[q["provider"]] = q["provider_name"]
                 prices.setdefault(q["provider"], {})[p["model"]] = value
-    order = sorted(prices, key=lambda pid: (min(Decimal(v) for v in prices[pid].values()), pid))
+    order = sorted(prices, key=lambda pid: (min(map(Decimal, prices[pid].values())), pid))
     return [
         {
             "provider": pid,
@@ -110,15 +110,17 @@ def compare_charts(
     units = [r["unit"] for r in shared]
     unit = max(dict.fromkeys(units), key=units.count) if units else ""
     drawn = [r for r in shared if r["unit"] == unit]
-    score_rows: list[ScoreChartRow] = [
-        {
-            "label": r["label"],
-            "metric": r["metric"],
-            "higher_is_better": r["higher_is_better"],
-            "scores": [next(s["score"] for s in r["scores"] if s["model"] == m) for m in ids],
-        }
-        for r in drawn
-    ]
+    score_rows: list[ScoreChartRow] = []
+    for r in drawn:
+        scores = {s["model"]: s["score"] for s in r["scores"]}  # one score per model a row
+        score_rows.append(
+            {
+                "label": r["label"],
+                "metric": r["metric"],
+                "higher_is_better": r["higher_is_better"],
+                "scores": [scores[m] for m in ids],
+            }
+        )
     if not shared:
         score_note = "Not drawn: no benchmark row compares these models."
     else:

@@ -4,7 +4,8 @@ Everything here comes from ``compare.claim`` records (``compare.verdict``, ``com
 the page never says what its tables do not show.
 """
 
-from typing import TypedDict
+from collections.abc import Sequence
+from typing import Any, TypedDict
 
 from tradeoff.compare.engine import Comparison
 from tradeoff.pages.jsonable import Json, jsonable
@@ -57,29 +58,38 @@ class FaqEntry(TypedDict):
     claims: list[str]
 
 
+# what most stated values are, JSON-ready as they are (``jsonable`` returns them unchanged)
+_AS_IS = (str, int, type(None))
+
+
 def claims_section(result: Comparison) -> list[ClaimEntry]:
     """Every claim with the numbers it states."""
-    return [
-        {
-            "id": c.id,
-            "topic": c.topic,
-            "text": c.text,
-            "basis": c.basis,
-            "numbers": [
-                {
-                    "table": n.table,
-                    "model": n.model_id,
-                    "field": n.field,
-                    "value": jsonable(n.value),
-                }
-                for n in c.numbers
-            ],
-            "favours": list(c.favours),
-            "tie": c.tie,
-            "lists": {k: list(items) for k, items in c.lists},
-        }
-        for c in result.claims
-    ]
+    out: list[ClaimEntry] = []
+    for c in result.claims:
+        stated: Sequence[tuple[str, str, str, Any]] = c.numbers  # a Number unpacked
+        numbers: list[NumberEntry] = [
+            # most values are already plain (str, int, None): jsonable only for the rest
+            {
+                "table": table,
+                "model": model,
+                "field": field,
+                "value": value if type(value) in _AS_IS else jsonable(value),
+            }
+            for table, model, field, value in stated
+        ]
+        out.append(
+            {
+                "id": c.id,
+                "topic": c.topic,
+                "text": c.text,
+                "basis": c.basis,
+                "numbers": numbers,
+                "favours": list(c.favours),
+                "tie": c.tie,
+                "lists": {k: list(items) for k, items in c.lists} if c.lists else {},
+            }
+        )
+    return out
 
 
 def deep_dive_section(result: Comparison) -> list[ParagraphEntry]:

@@ -2,18 +2,18 @@
 
 Most of a comparison page is per model, not per pair: a model's pricing at the default blend
 (its routes, decoded from the value stored at build), its related models, its benchmark
-results, its spec and capability cells — and the JSON-ready entries of those routes and cells.
-A server's life, and a static build of every related pair, shows each model on many pages, so
-these are kept with the ``Catalog`` (like the records it keeps), built when a page first shows
-the model, and read by every later page.
+results, its spec and capability cells — and the JSON-ready entries of that pricing (every
+route in it), those cells and related models. A server's life, and a static build of every
+related pair, shows each model on many pages, so these are kept with the ``Catalog`` (like
+the records it keeps), built when a page first shows the model, and read by every later page.
 
 Only what is a pure function of one model in this (read-only) catalog is kept: the records
-above, immutable, and each route's or cell's entry *without* its source number (``source_n``,
-the page's numbering of every source the page cites). Everything that depends on the other
-compared models, the blend (any but the default), the source numbering, ``as_of`` or the
-page's date is built per page. A page never holds a kept object: it copies each kept entry
-(``pricing.numbered``, ``specs.numbered_cell``) into its own dicts and lists, so a caller that
-edits a page's context edits only that page.
+above, immutable, and those entries *without* source numbers (``source_n``, the page's
+numbering of every source the page cites). Everything that depends on the other compared
+models, the blend (any but the default), the source numbering, ``as_of`` or the page's date
+is built per page. A page never holds a kept object: it copies each kept entry
+(``pricing._numbered_pricing``, ``specs.numbered_cells``, ``related._items``) into its own
+dicts and lists, so a caller that edits a page's context edits only that page.
 
 Bounded: one ``ModelParts`` per model of the catalog (the keys are its model ids), dropped
 with the ``Catalog``; a catalog without the values stored at build (``db.derived``), or
@@ -30,7 +30,7 @@ from typing import Any
 from tradeoff.benchmark_records import BenchmarkResult
 from tradeoff.compare.capabilities import CapabilityCell, model_capability_cells
 from tradeoff.compare.engine import CatalogView
-from tradeoff.compare.pricing import ModelPricing, Quote
+from tradeoff.compare.pricing import ModelPricing
 from tradeoff.compare.related import Related
 from tradeoff.compare.specs import SpecCell, model_spec_cells
 from tradeoff.compare.stored_pricing import pricing_from_json
@@ -38,7 +38,7 @@ from tradeoff.db import benchmark_queries, derived
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.comparison.bases import Bases
 from tradeoff.pages.comparison.capabilities import capability_cell_base
-from tradeoff.pages.comparison.pricing import quote_base
+from tradeoff.pages.comparison.pricing import pricing_base
 from tradeoff.pages.comparison.related import related_item
 from tradeoff.pages.comparison.specs import spec_cell_base
 from tradeoff.pages.memo import per_catalog
@@ -81,7 +81,7 @@ class ModelParts:
 
 
 class _Kept:
-    """A catalog's ``ModelParts`` by model id, and the entry of each of their routes, cells and
+    """A catalog's ``ModelParts`` by model id, and the entry of each of their pricings, cells and
     related models without its source number, by the record's id (``comparison.bases``); the
     web app's threads build them one at a time."""
 
@@ -115,7 +115,8 @@ def kept_parts(catalog: Catalog, models: Sequence[Model]) -> dict[str, ModelPart
 
 
 def entry_bases(catalog: Catalog) -> Bases:
-    """The entry of every kept route, cell and related model, without its source number."""
+    """The entry of every kept pricing (with its routes), cell and related model, without
+    source numbers."""
     return _kept(catalog).bases
 
 
@@ -149,11 +150,7 @@ def _add_bases(
     for r in parts.related:
         bases[id(r)] = (r, related_item(parts.model.id, r, names))
     if parts.pricing is not None:
-        p = parts.pricing
-        quotes: list[Quote] = [q for q in (p.cheapest, p.first_party) if q is not None]
-        quotes += [*p.providers, *p.other_routes, *p.not_per_use, *p.defunct]
-        for q in quotes:
-            bases[id(q)] = (q, quote_base(q))
+        bases[id(parts.pricing)] = (parts.pricing, pricing_base(parts.pricing, parts.model.name))
     for s in parts.spec_cells:
         bases[id(s)] = (s, spec_cell_base(s))
     for c in parts.capability_cells:

@@ -1,13 +1,14 @@
 """The comparison's pricing and availability section (``compare.pricing``), and the blend."""
 
+from collections.abc import Sequence
 from typing import TypedDict
 
 from tradeoff.compare.engine import Comparison
-from tradeoff.compare.pricing import Quote
+from tradeoff.compare.pricing import ModelPricing, Quote
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
-from tradeoff.pages.comparison.bases import Bases, kept_entry
+from tradeoff.pages.comparison.bases import NO_BASES, Bases
 from tradeoff.pages.jsonable import decimal_str, decimal_text
 from tradeoff.records import AS_OF, CHECKED
 from tradeoff.units import NOT_PER_TOKEN
@@ -110,47 +111,82 @@ def quote_base(q: Quote) -> QuoteEntry:
     }
 
 
-def quote_entry(q: Quote, numbers: dict[str, int], bases: Bases | None = None) -> QuoteEntry:
-    """A route, JSON-ready, citing its source's number: a copy of its kept entry when
-    ``bases`` holds one for this very route, else built."""
-    kept: QuoteEntry | None = kept_entry(bases, q)
-    if kept is not None:
-        entry = kept.copy()  # the page's own dict and lists, never the kept ones
-        entry["other_units"] = list(kept["other_units"])
-        entry["price_sources"] = list(kept["price_sources"])
-    else:
-        entry = quote_base(q)
+def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
+    """A route, JSON-ready, citing its source's number."""
+    entry = quote_base(q)
     entry["source_n"] = numbers.get(q.source_id)
     return entry
 
 
-def _maybe(q: Quote | None, numbers: dict[str, int], bases: Bases | None) -> QuoteEntry | None:
-    return None if q is None else quote_entry(q, numbers, bases)
+def _numbered(bases: Sequence[QuoteEntry], numbers: dict[str, int]) -> list[QuoteEntry]:
+    """Copies of kept routes' entries, each citing its source's number."""
+    out: list[QuoteEntry] = []
+    for base in bases:
+        entry = base.copy()  # the page's own dict and lists, never the kept ones
+        entry["other_units"] = base["other_units"].copy()
+        entry["price_sources"] = base["price_sources"].copy()
+        entry["source_n"] = numbers.get(base["source"])
+        out.append(entry)
+    return out
+
+
+def pricing_entry(p: ModelPricing, name: str, numbers: dict[str, int]) -> PricingEntry:
+    """One model's pricing (``p``, at any blend), its routes citing their sources' numbers."""
+    heads = [quote_entry(q, numbers) for q in (p.cheapest, p.first_party) if q is not None]
+    return {
+        "model": p.model_id,
+        "model_name": name,
+        # the headline and first-party routes are usually provider rows too: each is its own
+        # copy all the same (a page's entries share nothing)
+        "cheapest": None if p.cheapest is None else heads[0],
+        "first_party": None if p.first_party is None else heads[-1],
+        "providers": [quote_entry(q, numbers) for q in p.providers],
+        "provider_count": p.provider_count,
+        "unpriced_count": len(p.unpriced_providers),
+        "excluded_count": sum(q.excluded_reason is not None for q in p.providers),
+        "other_routes": [quote_entry(q, numbers) for q in p.other_routes],
+        "not_per_use": [quote_entry(q, numbers) for q in p.not_per_use],
+        "defunct": [quote_entry(q, numbers) for q in p.defunct],
+        "free_providers": list(p.free_providers),
+    }
+
+
+def pricing_base(p: ModelPricing, name: str) -> PricingEntry:
+    """A model's pricing entry without its routes' source numbers: a pure function of its
+    stored pricing, kept per catalog (``comparison.kept``)."""
+    return pricing_entry(p, name, {})
+
+
+def _numbered_pricing(base: PricingEntry, numbers: dict[str, int]) -> PricingEntry:
+    entry = base.copy()  # the page's own dict, lists and routes, never the kept ones
+    cheapest, first_party = base["cheapest"], base["first_party"]
+    if cheapest is not None:
+        entry["cheapest"] = _numbered((cheapest,), numbers)[0]
+    if first_party is not None:
+        entry["first_party"] = _numbered((first_party,), numbers)[0]
+    entry["providers"] = _numbered(base["providers"], numbers)
+    entry["other_routes"] = _numbered(base["other_routes"], numbers)
+    entry["not_per_use"] = _numbered(base["not_per_use"], numbers)
+    entry["defunct"] = _numbered(base["defunct"], numbers)
+    entry["free_providers"] = base["free_providers"].copy()
+    return entry
 
 
 def pricing_section(
     result: Comparison, numbers: dict[str, int], bases: Bases | None = None
 ) -> list[PricingEntry]:
     """Per model: headline and first-party routes, every active provider, the rest apart
-    (``bases``: routes' entries kept per catalog)."""
+    (``bases``: models' pricing entries kept per catalog, ``pricing_base``)."""
     names = {m.id: m.name for m in result.models}
-    return [
-        {
-            "model": p.model_id,
-            "model_name": names[p.model_id],
-            "cheapest": _maybe(p.cheapest, numbers, bases),
-            "first_party": _maybe(p.first_party, numbers, bases),
-            "providers": [quote_entry(q, numbers, bases) for q in p.providers],
-            "provider_count": p.provider_count,
-            "unpriced_count": len(p.unpriced_providers),
-            "excluded_count": sum(q.excluded_reason is not None for q in p.providers),
-            "other_routes": [quote_entry(q, numbers, bases) for q in p.other_routes],
-            "not_per_use": [quote_entry(q, numbers, bases) for q in p.not_per_use],
-            "defunct": [quote_entry(q, numbers, bases) for q in p.defunct],
-            "free_providers": list(p.free_providers),
-        }
-        for p in result.pricing
-    ]
+    kept = (bases or NO_BASES).get  # bases.kept_entry, inlined
+    out: list[PricingEntry] = []
+    for p in result.pricing:
+        hit = kept(id(p))
+        if hit is None or hit[0] is not p:  # priced for this page (another blend)
+            out.append(pricing_entry(p, names[p.model_id], numbers))
+        else:
+            out.append(_numbered_pricing(hit[1], numbers))
+    return out
 
 
 def shared_providers_section(result: Comparison) -> list[ProviderRef]:

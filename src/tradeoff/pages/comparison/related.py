@@ -6,7 +6,7 @@ from typing import TypedDict
 from tradeoff import urls
 from tradeoff.compare.engine import CatalogView, Comparison
 from tradeoff.compare.related import Related
-from tradeoff.pages.comparison.bases import Bases, kept_entry
+from tradeoff.pages.comparison.bases import NO_BASES, Bases
 from tradeoff.records import model_slug
 
 
@@ -43,16 +43,18 @@ def related_section(
 def _items(
     model_id: str, items: Sequence[Related], names: Mapping[str, str], bases: Bases | None
 ) -> list[RelatedItem]:
+    kept = (bases or NO_BASES).get  # bases.kept_entry, inlined
     out: list[RelatedItem] = []
     for r in items:
-        kept: RelatedItem | None = kept_entry(bases, r)
-        if kept is not None:
-            entry = kept.copy()  # the page's own dict and lists
-            entry["reasons"] = list(kept["reasons"])
-            entry["compare"] = list(kept["compare"])
-            out.append(entry)
-        else:
+        hit = kept(id(r))
+        if hit is None or hit[0] is not r:
             out.append(related_item(model_id, r, names))
+            continue
+        base: RelatedItem = hit[1]
+        entry = base.copy()  # the page's own dict and lists
+        entry["reasons"] = base["reasons"].copy()
+        entry["compare"] = base["compare"].copy()
+        out.append(entry)
     return out
 
 

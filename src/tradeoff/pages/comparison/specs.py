@@ -1,12 +1,12 @@
 """The comparison's specs section (``compare.specs``) and the sourced cell both tables use."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypedDict
 
 from tradeoff.compare.capabilities import CapabilityCell
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.specs import SpecCell
-from tradeoff.pages.comparison.bases import Bases, kept_entry
+from tradeoff.pages.comparison.bases import NO_BASES, Bases
 from tradeoff.pages.jsonable import Json, jsonable
 from tradeoff.records import AS_OF, CHECKED
 
@@ -69,22 +69,31 @@ def cell_entry(
 NO_NUMBERS: dict[str, int] = {}  # a kept entry's numbering: none (the page numbers sources)
 
 
-def numbered_cell(
-    cell: SpecCell | CapabilityCell,
+def numbered_cells(
+    cells: Sequence[SpecCell] | Sequence[CapabilityCell],
     numbers: dict[str, int],
     bases: Bases | None,
     build: Callable[[Any, dict[str, int]], CellEntry],
-) -> CellEntry:
-    """``build(cell, numbers)``, or a copy of the cell's kept entry with its source's number
-    when ``bases`` holds one for this very cell."""
-    kept: CellEntry | None = kept_entry(bases, cell)
-    if kept is None:
-        return build(cell, numbers)
-    entry = kept.copy()  # the page's own dict (and value), never the kept one
-    entry["source_n"] = numbers.get(cell.source_id or "")
-    if type(entry["value"]) in (list, dict):
-        entry["value"] = _fresh(entry["value"])
-    return entry
+) -> list[CellEntry]:
+    """Each cell's ``build(cell, numbers)``, or a copy of its kept entry with its source's
+    number when ``bases`` holds one for this very cell (``bases.kept_entry``, inlined: a page
+    copies some 40 cells)."""
+    kept = (bases or NO_BASES).get
+    out: list[CellEntry] = []
+    for cell in cells:
+        hit = kept(id(cell))
+        if hit is None or hit[0] is not cell:
+            out.append(build(cell, numbers))
+            continue
+        entry: CellEntry = hit[1].copy()  # the page's own dict (and value), never the kept one
+        entry["source_n"] = numbers.get(cell.source_id or "")
+        if type(entry["value"]) in _CONTAINERS:
+            entry["value"] = _fresh(entry["value"])
+        out.append(entry)
+    return out
+
+
+_CONTAINERS = (list, dict)
 
 
 def _fresh(value: Json) -> Json:
@@ -120,7 +129,7 @@ def specs_section(
         {
             "key": r.key,
             "label": r.label,
-            "cells": [numbered_cell(c, numbers, bases, spec_cell) for c in r.cells],
+            "cells": numbered_cells(r.cells, numbers, bases, spec_cell),
         }
         for r in result.specs
     ]
