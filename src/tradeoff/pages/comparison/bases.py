@@ -11,12 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 # The id of a kept record → (that record, its entry). The record is held with its entry, so
-# its id is not reused while the entry lives; ``kept_entry`` checks it is the very record.
+# its id is not reused while the entry lives; a section reading a hit checks ``hit[0] is
+# record`` (a record built for this page may have the id of one freed before).
 Bases = Mapping[int, tuple[object, Any]]
 NO_BASES: Bases = MappingProxyType({})  # a page whose catalog keeps nothing: every entry is built
-
-
-def kept_entry(bases: Bases | None, record: object) -> Any:
-    """The entry kept for this very ``record``, or None (then the section builds one)."""
-    hit = None if bases is None else bases.get(id(record))
-    return hit[1] if hit is not None and hit[0] is record else None

@@ -178,7 +178,7 @@ def pricing_section(
     """Per model: headline and first-party routes, every active provider, the rest apart
     (``bases``: models' pricing entries kept per catalog, ``pricing_base``)."""
     names = {m.id: m.name for m in result.models}
-    kept = (bases or NO_BASES).get  # bases.kept_entry, inlined
+    kept = (bases or NO_BASES).get  # a hit is used only for this very record
     out: list[PricingEntry] = []
     for p in result.pricing:
         hit = kept(id(p))

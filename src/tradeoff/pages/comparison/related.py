@@ -43,7 +43,7 @@ def related_section(
 def _items(
     model_id: str, items: Sequence[Related], names: Mapping[str, str], bases: Bases | None
 ) -> list[RelatedItem]:
-    kept = (bases or NO_BASES).get  # bases.kept_entry, inlined
+    kept = (bases or NO_BASES).get  # a hit is used only for this very record
     out: list[RelatedItem] = []
     for r in items:
         hit = kept(id(r))

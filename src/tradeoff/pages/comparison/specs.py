@@ -76,7 +76,7 @@ def numbered_cells(
     build: Callable[[Any, dict[str, int]], CellEntry],
 ) -> list[CellEntry]:
     """Each cell's ``build(cell, numbers)``, or a copy of its kept entry with its source's
-    number when ``bases`` holds one for this very cell (``bases.kept_entry``, inlined: a page
+    number when ``bases`` holds one for this very cell (checked by identity, in the loop: a page
     copies some 40 cells)."""
     kept = (bases or NO_BASES).get
     out: list[CellEntry] = []
