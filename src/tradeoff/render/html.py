@@ -29,7 +29,7 @@ from tradeoff.pages.provider import region_note
 from tradeoff.pages.sources import Attribution
 from tradeoff.pages.view import ModelName
 from tradeoff.records import CAPABILITY_LABELS
-from tradeoff.render import html_cells
+from tradeoff.render import compare_sections, html_cells
 from tradeoff.render.charts import chart_height, price_vs_score_inline
 from tradeoff.render.compare_charts import compare_chart_height
 from tradeoff.render.jsonld import dataset_jsonld, faq_jsonld
@@ -133,7 +133,6 @@ def make_environment() -> Environment:
         provider_row=html_cells.provider_row,
         fact_rows=html_cells.fact_rows,
         capability_rows=html_cells.capability_rows,
-        card_rows=html_cells.card_rows,
         price_chart_rows=html_cells.price_chart_rows,
         route_rows=html_cells.route_rows,
         provider_sections=html_cells.provider_sections,
@@ -142,6 +141,12 @@ def make_environment() -> Environment:
         score_chart_rows=html_cells.score_chart_rows,
         related_items=html_cells.related_items,
         source_items=html_cells.source_items,
+        glance=compare_sections.glance,
+        list_items=compare_sections.list_items,
+        names=compare_sections.names,
+        titled_paragraphs=compare_sections.titled_paragraphs,
+        plain_items=compare_sections.plain_items,
+        price_changes=compare_sections.price_changes,
     )
     return env
 

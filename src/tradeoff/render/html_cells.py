@@ -183,9 +183,9 @@ def _capability_row(r: Mapping[str, Any]) -> str:
     return f'<tr><th scope="row">{escape(r["label"])}</th>{cells}</tr>'
 
 
-def card_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
-    """A summary card's rows, one line each."""
-    return _lines([_card_row(r) for r in rows])
+def card_row_lines(rows: Sequence[Mapping[str, Any]]) -> str:
+    """A summary card's rows, one line each (``compare_sections.glance`` puts them in it)."""
+    return "".join([_card_row(r) + "\n" for r in rows])
 
 
 def _card_row(r: Mapping[str, Any]) -> str:
@@ -227,7 +227,8 @@ _ROUTES = (("cheapest", "Headline route"), ("first_party", "First-party API"))
 
 def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> Markup:
     """The pricing summary's rows: each model's headline and first-party route (provider,
-    input, output, blended), or why it has none; one line each."""
+    input, output, blended), or why it has none, then its count of active providers; one
+    line each."""
     fields = (
         ("input_per_mtok", "input / 1M tokens"),
         ("output_per_mtok", "output / 1M tokens"),
@@ -256,7 +257,9 @@ def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> Markup:
                 for q, none in zip(routes, missing, strict=True)
             )
             rows.append(f'<tr><th scope="row">{escape(title)}: {escape(label)}</th>{prices}</tr>')
-    return Markup("\n".join(rows))
+    counts = "".join(f'<td class="num">{escape(p["provider_count"])}</td>' for p in pricing)
+    rows.append(f'<tr><th scope="row">Active providers</th>{counts}</tr>')
+    return _lines(rows)
 
 
 def related_items(

@@ -1,0 +1,109 @@
+"""The comparison page's listed parts (cards, lists, price changes, paragraphs) in Python.
+
+``compare_body.html`` keeps the page's outline (sections, headings, fixed sentences) and
+calls these for every part that repeats per model, per claim or per move: a Jinja loop pays
+for each value it writes (an attribute lookup, ``markupsafe.escape`` building a ``Markup``,
+one generator step per piece through every enclosing template), several times what the
+value itself costs. Each function writes the bytes its template loop wrote, with the same
+escaping rule (``html_cells.escape``, markupsafe's own), and returns ``Markup`` once.
+``tests/pages/test_comparison.py``'s golden pages hold them to those bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from tradeoff.render.html_cells import card_row_lines, escape
+
+
+def glance(cards: Sequence[Mapping[str, Any]], verdict_line: str) -> Markup:
+    """The page's top: one card per model (its rows: ``html_cells.card_row_lines``) and
+    the cards in one line."""
+    out = ['<section class="glance" aria-label="At a glance">\n<div class="cards">\n']
+    for n, card in enumerate(cards, 1):
+        out.append(
+            f'<article class="card" data-model="{escape(card["model"])}" '
+            f'aria-labelledby="card-{n}">\n'
+            f'<h2 class="card-title" id="card-{n}">{escape(card["model_name"])}</h2>\n'
+            f"<dl>\n{card_row_lines(card['rows'])}</dl>\n</article>\n"
+        )
+    out.append(
+        '</div>\n<p class="verdict-line"><strong>In one line:</strong> '
+        f"{escape(verdict_line)}</p>\n</section>\n"
+    )
+    return Markup("".join(out))
+
+
+def list_items(entries: Sequence[Mapping[str, Any]], key: str) -> Markup:
+    """One ``<li>`` line per entry, of its ``key`` (the verdict's "choose" list)."""
+    return Markup("".join(f"<li>{escape(e[key])}</li>\n" for e in entries))
+
+
+def names(entries: Sequence[Mapping[str, Any]], between: str) -> Markup:
+    """The entries' names joined: "A, B" (shared providers), "A and B" (chart alt texts)."""
+    return Markup(between.join(escape(e["name"]) for e in entries))
+
+
+def titled_paragraphs(entries: Sequence[Mapping[str, Any]], title: str, text: str) -> Markup:
+    """An ``<h3>`` and a ``<p>`` per entry (the deep dive, the FAQ), each on its own line."""
+    return Markup(
+        "".join(f"<h3>{escape(e[title])}</h3>\n<p>{escape(e[text])}</p>\n" for e in entries)
+    )
+
+
+def plain_items(texts: Sequence[object]) -> Markup:
+    """``<li>`` items on one line (the benchmarks left out by a comparability rule)."""
+    return Markup("".join(f"<li>{escape(t)}</li>" for t in texts))
+
+
+_PRICE_CHANGES_HEAD = (
+    '<section id="price-changes">\n<h2>Price changes</h2>\n'
+    "<p>Dated price moves of each model's routes (USD per 1M tokens; blended 70% input / 30% "
+    "output), from models.dev's history and genai-prices' dated prices. Data corrections are "
+    "not moves.</p>\n"
+)
+
+
+def price_changes(changes: Sequence[Mapping[str, Any]]) -> Markup:
+    """Each model's dated price moves (pages/history.py ``price_changes``; docs/history.md):
+    its cheapest route's trend, its latest moves with their sources, or that none is
+    recorded; nothing when no model has a price history."""
+    if not changes:
+        return Markup("")
+    out = [_PRICE_CHANGES_HEAD]
+    for c in changes:
+        out.append(f"<h3>{escape(c['name'])}</h3>\n")
+        trend = c["cheapest_trend"]
+        if trend:
+            out.append(f"<p>{escape(trend['text'])}.</p>")  # no line break: as the template wrote
+        moves = c["latest_moves"]
+        if moves:
+            out.append("<ul>\n")
+            out += [_move_item(m) for m in moves]
+            out.append("</ul>\n")
+            if c["moves_total"] > len(moves):
+                out.append(
+                    f"<p>{escape(c['moves_total'])} moves in all from {escape(c['first_date'])}"
+                    f" to {escape(c['last_date'])}: "
+                    f'<a href="{escape(c["url"])}">the model page</a>.</p>'
+                )
+        else:
+            out.append(
+                f"<p>No price move of its routes is recorded from {escape(c['first_date'])}"
+                f" to {escape(c['last_date'])}.</p>\n"
+            )
+    out.append("</section>\n")
+    return Markup("".join(out))
+
+
+def _move_item(m: Mapping[str, Any]) -> str:
+    source = ""
+    if m["source_url"]:
+        source = (
+            f' (<a href="{escape(m["source_url"])}">{escape(m["source_id"])} '
+            f"{escape(m['commit'][:7])}</a>)"
+        )
+    return f"<li>{escape(m['text'])}{source}</li>\n"
