@@ -18,7 +18,6 @@ from tradeoff.compare.wording import NOT_A_PRICE_MOVE, NOT_SOURCED, score_text
 from tradeoff.compare.wording import show_value as show
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
-    HEADLINE_RULE,
     NO_HEADLINE,
     headline_text,
     missing_route_text,
@@ -29,9 +28,9 @@ from tradeoff.pages.provider import region_note
 from tradeoff.pages.sources import Attribution
 from tradeoff.pages.view import ModelName
 from tradeoff.records import CAPABILITY_LABELS
-from tradeoff.render import compare_sections, html_cells
+from tradeoff.render import html_cells
 from tradeoff.render.charts import chart_height, price_vs_score_inline
-from tradeoff.render.compare_charts import compare_chart_height
+from tradeoff.render.compare_body import comparison_body
 from tradeoff.render.jsonld import dataset_jsonld, faq_jsonld
 from tradeoff.render.markdown import money as md_money
 from tradeoff.render.markdown import tokens
@@ -116,37 +115,20 @@ def make_environment() -> Environment:
         capability_labels=CAPABILITY_LABELS,
         capability_short=CAPABILITY_SHORT,
         chart_height=chart_height,
-        compare_chart_height=compare_chart_height,
         score_scatter=price_vs_score_inline,
         faq_jsonld=faq_jsonld,
         dataset_jsonld=dataset_jsonld,
-        HEADLINE_RULE=HEADLINE_RULE,
         NO_HEADLINE=NO_HEADLINE,
         missing_route_text=missing_route_text,
         route_price_text=route_price_text,
         headline_text=headline_text,
         quantization_text=quantization_text,
         region_note=region_note,
+        comparison_body=comparison_body,
         src=html_cells.src,
         fact=html_cells.fact,
         route_price=html_cells.route_price,
         provider_row=html_cells.provider_row,
-        fact_rows=html_cells.fact_rows,
-        capability_rows=html_cells.capability_rows,
-        price_chart_rows=html_cells.price_chart_rows,
-        route_rows=html_cells.route_rows,
-        provider_sections=html_cells.provider_sections,
-        model_heads=html_cells.model_heads,
-        benchmark_rows=html_cells.benchmark_rows,
-        score_chart_rows=html_cells.score_chart_rows,
-        related_items=html_cells.related_items,
-        source_items=html_cells.source_items,
-        glance=compare_sections.glance,
-        list_items=compare_sections.list_items,
-        names=compare_sections.names,
-        titled_paragraphs=compare_sections.titled_paragraphs,
-        plain_items=compare_sections.plain_items,
-        price_changes=compare_sections.price_changes,
     )
     return env
 
