@@ -6,7 +6,7 @@ an attribute lookup, ``markupsafe.escape`` building a ``Markup``, and one genera
 piece through each enclosing template (the page, its layout, its block, the include): on a
 page of ~30 KB that cost a third of the HTML's time, more than the values themselves. Here
 each section is one f-string; every value goes through ``html_cells.escape`` (markupsafe's
-own rule, the templates' autoescape) and the result is ``Markup`` once. The repeated cells
+own rule, the templates' autoescape). The repeated cells
 and rows are ``html_cells``; the cards, lists and price changes ``compare_sections``.
 ``tests/pages/test_comparison.py``'s golden pages hold the bytes to what the template wrote.
 """
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-
-from markupsafe import Markup
 
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import HEADLINE_RULE
@@ -28,21 +26,22 @@ from tradeoff.render.html_cells import escape
 _HEADLINE_RULE = escape(HEADLINE_RULE)
 
 
-def comparison_body(ctx: ComparisonContext, standalone: bool) -> Markup:
-    """The page's ``<article>``: a standalone page (``tradeoff compare --format html``) has
-    no chart images (they are separate files on the site); their tables are on both."""
+def comparison_body(ctx: ComparisonContext, standalone: bool) -> str:
+    """The page's ``<article>`` as HTML, every value in it escaped: a standalone page
+    (``tradeoff compare --format html``) has no chart images (they are separate files on the
+    site); their tables are on both. A plain ``str``, put in by the templates inside
+    ``{% autoescape false %}``: as ``Markup`` its ~26 KB would be copied twice more (building
+    the ``Markup``, then Jinja's escape of it builds another)."""
     c: Any = ctx  # read as a mapping: the sections below index its entries by name
     heads = cells.model_heads(c["models"])  # one <th> per model: every table's head
-    return Markup(
-        "".join(
-            (
-                _top(c, heads),
-                _pricing(c, heads, standalone),
-                _capabilities(c, heads),
-                _benchmarks(c, heads, standalone),
-                sections.price_changes(c["price_changes"]),
-                _closing(c),
-            )
+    return "".join(
+        (
+            _top(c, heads),
+            _pricing(c, heads, standalone),
+            _capabilities(c, heads),
+            _benchmarks(c, heads, standalone),
+            sections.price_changes(c["price_changes"]),
+            _closing(c),
         )
     )
 

@@ -5,7 +5,9 @@ calls these for every part that repeats per model, per claim or per move: a Jinj
 for each value it writes (an attribute lookup, ``markupsafe.escape`` building a ``Markup``,
 one generator step per piece through every enclosing template), several times what the
 value itself costs. Each function writes the bytes its template loop wrote, with the same
-escaping rule (``html_cells.escape``, markupsafe's own), and returns ``Markup`` once.
+escaping rule (``html_cells.escape``, markupsafe's own), as a plain ``str`` of HTML:
+``compare_body.comparison_body`` makes the page's sections ``Markup`` once (a ``Markup`` per
+part would copy its text when built and again when put in an f-string).
 ``tests/pages/test_comparison.py``'s golden pages hold them to those bytes.
 """
 
@@ -14,12 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from markupsafe import Markup
-
 from tradeoff.render.html_cells import card_row_lines, escape
 
 
-def glance(cards: Sequence[Mapping[str, Any]], verdict_line: str) -> Markup:
+def glance(cards: Sequence[Mapping[str, Any]], verdict_line: str) -> str:
     """The page's top: one card per model (its rows: ``html_cells.card_row_lines``) and
     the cards in one line."""
     out = ['<section class="glance" aria-label="At a glance">\n<div class="cards">\n']
@@ -34,29 +34,27 @@ def glance(cards: Sequence[Mapping[str, Any]], verdict_line: str) -> Markup:
         '</div>\n<p class="verdict-line"><strong>In one line:</strong> '
         f"{escape(verdict_line)}</p>\n</section>\n"
     )
-    return Markup("".join(out))
+    return "".join(out)
 
 
-def list_items(entries: Sequence[Mapping[str, Any]], key: str) -> Markup:
+def list_items(entries: Sequence[Mapping[str, Any]], key: str) -> str:
     """One ``<li>`` line per entry, of its ``key`` (the verdict's "choose" list)."""
-    return Markup("".join(f"<li>{escape(e[key])}</li>\n" for e in entries))
+    return "".join([f"<li>{escape(e[key])}</li>\n" for e in entries])
 
 
-def names(entries: Sequence[Mapping[str, Any]], between: str) -> Markup:
+def names(entries: Sequence[Mapping[str, Any]], between: str) -> str:
     """The entries' names joined: "A, B" (shared providers), "A and B" (chart alt texts)."""
-    return Markup(between.join(escape(e["name"]) for e in entries))
+    return between.join([escape(e["name"]) for e in entries])
 
 
-def titled_paragraphs(entries: Sequence[Mapping[str, Any]], title: str, text: str) -> Markup:
+def titled_paragraphs(entries: Sequence[Mapping[str, Any]], title: str, text: str) -> str:
     """An ``<h3>`` and a ``<p>`` per entry (the deep dive, the FAQ), each on its own line."""
-    return Markup(
-        "".join(f"<h3>{escape(e[title])}</h3>\n<p>{escape(e[text])}</p>\n" for e in entries)
-    )
+    return "".join([f"<h3>{escape(e[title])}</h3>\n<p>{escape(e[text])}</p>\n" for e in entries])
 
 
-def plain_items(texts: Sequence[object]) -> Markup:
+def plain_items(texts: Sequence[object]) -> str:
     """``<li>`` items on one line (the benchmarks left out by a comparability rule)."""
-    return Markup("".join(f"<li>{escape(t)}</li>" for t in texts))
+    return "".join([f"<li>{escape(t)}</li>" for t in texts])
 
 
 _PRICE_CHANGES_HEAD = (
@@ -67,12 +65,12 @@ _PRICE_CHANGES_HEAD = (
 )
 
 
-def price_changes(changes: Sequence[Mapping[str, Any]]) -> Markup:
+def price_changes(changes: Sequence[Mapping[str, Any]]) -> str:
     """Each model's dated price moves (pages/history.py ``price_changes``; docs/history.md):
     its cheapest route's trend, its latest moves with their sources, or that none is
     recorded; nothing when no model has a price history."""
     if not changes:
-        return Markup("")
+        return ""
     out = [_PRICE_CHANGES_HEAD]
     for c in changes:
         out.append(f"<h3>{escape(c['name'])}</h3>\n")
@@ -96,7 +94,7 @@ def price_changes(changes: Sequence[Mapping[str, Any]]) -> Markup:
                 f" to {escape(c['last_date'])}.</p>\n"
             )
     out.append("</section>\n")
-    return Markup("".join(out))
+    return "".join(out)
 
 
 def _move_item(m: Mapping[str, Any]) -> str:

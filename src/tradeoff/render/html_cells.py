@@ -3,9 +3,11 @@
 A comparison page has a few hundred cells (a source reference, a price, a sourced fact); a
 Jinja macro call costs more than the cell it writes. These functions write the same markup
 with the same escaping rule as the templates' autoescape (``markupsafe.escape`` of every
-value, the markup itself literal) and return ``Markup``, so the template inserts them as
-they are. ``tests/pages/test_comparison.py``'s golden pages hold them to the bytes the
-macros wrote.
+value, the markup itself literal). The rows and lists are plain ``str`` of HTML, put in the
+page by ``compare_body`` (which makes the whole ``Markup`` once: a ``Markup`` per part would
+copy its text when built and again when put in an f-string); the single cells a template
+may call (``src``, ``fact``, ``route_price``, ``provider_row``) return ``Markup``.
+``tests/pages/test_comparison.py``'s golden pages hold them to the bytes the macros wrote.
 """
 
 from __future__ import annotations
@@ -78,9 +80,9 @@ def _fact_html(c: Mapping[str, Any]) -> str:
     )
 
 
-def _lines(rows: Sequence[str]) -> Markup:
+def _lines(rows: Sequence[str]) -> str:
     """Rows as a template's ``{% for %}`` loop wrote them: each on its own line."""
-    return Markup("".join(row + "\n" for row in rows))
+    return "".join([row + "\n" for row in rows])
 
 
 def _route_price(q: QuoteEntry, field: str) -> str:
@@ -157,17 +159,15 @@ def _provider_cells(values: tuple[Any, ...], is_headline: bool) -> str:
     )
 
 
-def fact_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
+def fact_rows(rows: Sequence[Mapping[str, Any]]) -> str:
     """The spec table's rows, one line each: a label, then each model's sourced fact."""
     # one comprehension per row, each cell one f-string (``_fact_html`` inlined): a page has
     # ~30 facts, and a call or generator step per cell costs as much as writing it
-    return Markup(
-        "".join(
-            [
-                f'<tr><th scope="row">{escape(r["label"])}</th>{_fact_cells(r["cells"])}</tr>\n'
-                for r in rows
-            ]
-        )
+    return "".join(
+        [
+            f'<tr><th scope="row">{escape(r["label"])}</th>{_fact_cells(r["cells"])}</tr>\n'
+            for r in rows
+        ]
     )
 
 
@@ -181,17 +181,14 @@ def _fact_cells(cells: Sequence[Mapping[str, Any]]) -> str:
     )
 
 
-def capability_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
+def capability_rows(rows: Sequence[Mapping[str, Any]]) -> str:
     """The capability table's rows, one line each: a label, then each model's value and
     source."""
-    return Markup(
-        "".join(
-            [
-                f'<tr><th scope="row">{escape(r["label"])}</th>{_capability_cells(r["cells"])}'
-                "</tr>\n"
-                for r in rows
-            ]
-        )
+    return "".join(
+        [
+            f'<tr><th scope="row">{escape(r["label"])}</th>{_capability_cells(r["cells"])}</tr>\n'
+            for r in rows
+        ]
     )
 
 
@@ -228,7 +225,7 @@ def _card_row(r: Mapping[str, Any]) -> str:
     return out + "</dd></div>"
 
 
-def price_chart_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
+def price_chart_rows(rows: Sequence[Mapping[str, Any]]) -> str:
     """The price chart table's rows, one line each."""
     return _lines([_price_chart_row(r) for r in rows])
 
@@ -247,7 +244,7 @@ def _price_chart_row(r: Mapping[str, Any]) -> str:
 _ROUTES = (("cheapest", "Headline route"), ("first_party", "First-party API"))
 
 
-def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> Markup:
+def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> str:
     """The pricing summary's rows: each model's headline and first-party route (provider,
     input, output, blended), or why it has none, then its count of active providers; one
     line each."""
@@ -284,9 +281,7 @@ def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> Markup:
     return _lines(rows)
 
 
-def related_items(
-    groups: Sequence[Mapping[str, Any]], models: Sequence[Mapping[str, Any]]
-) -> Markup:
+def related_items(groups: Sequence[Mapping[str, Any]], models: Sequence[Mapping[str, Any]]) -> str:
     """The "continue comparing" list items of each compared model, one line each."""
     lines = []
     for r in groups:
@@ -299,10 +294,10 @@ def related_items(
             )
         if not r["items"]:
             lines.append(f"<li>No related model found for {own}.</li>")
-    return Markup("".join(line + "\n" for line in lines))
+    return "".join([line + "\n" for line in lines])
 
 
-def source_items(sources: Sequence[Mapping[str, Any]]) -> Markup:
+def source_items(sources: Sequence[Mapping[str, Any]]) -> str:
     """The numbered sources list's items, one line each."""
     lines = []
     for s in sources:
@@ -312,7 +307,7 @@ def source_items(sources: Sequence[Mapping[str, Any]]) -> Markup:
             f'rel="nofollow">{escape(s["name"])}</a>: {escape(s["kind"])}, licence '
             f"{escape(s['licence'])}, {escape(s['provenance'])}{attribution}</li>\n"
         )
-    return Markup("".join(lines))
+    return "".join(lines)
 
 
 _PROVIDER_HEAD = (
@@ -324,9 +319,9 @@ _PROVIDER_HEAD = (
 )
 
 
-def provider_sections(pricing: Sequence[PricingEntry], blend_label: str) -> Markup:
+def provider_sections(pricing: Sequence[PricingEntry], blend_label: str) -> str:
     """Each model's provider section, one after the other."""
-    return Markup("".join(_provider_section(p, blend_label) for p in pricing))
+    return "".join([_provider_section(p, blend_label) for p in pricing])
 
 
 def _provider_section(p: PricingEntry, blend_label: str) -> str:
@@ -363,9 +358,9 @@ def _provider_section(p: PricingEntry, blend_label: str) -> str:
     return "".join(out)
 
 
-def model_heads(models: Sequence[Mapping[str, Any]]) -> Markup:
+def model_heads(models: Sequence[Mapping[str, Any]]) -> str:
     """A table head's one column per compared model."""
-    return Markup("".join(f'<th scope="col">{escape(m["name"])}</th>' for m in models))
+    return "".join([f'<th scope="col">{escape(m["name"])}</th>' for m in models])
 
 
 def _better(r: Mapping[str, Any]) -> str:
@@ -376,7 +371,7 @@ def _run_date(date: object) -> str | None:
     return f"dated {date}" if date else None
 
 
-def benchmark_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
+def benchmark_rows(rows: Sequence[Mapping[str, Any]]) -> str:
     """The shared benchmarks' rows, one line each."""
     return _lines([_benchmark_row(r) for r in rows])
 
@@ -395,7 +390,7 @@ def _benchmark_row(r: Mapping[str, Any]) -> str:
     )
 
 
-def score_chart_rows(rows: Sequence[Mapping[str, Any]], score_unit: str) -> Markup:
+def score_chart_rows(rows: Sequence[Mapping[str, Any]], score_unit: str) -> str:
     """The score chart table's rows, one line each."""
     return _lines([_score_chart_row(r, score_unit) for r in rows])
 
