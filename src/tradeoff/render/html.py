@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
 from functools import cache
+from importlib.resources import files
 from typing import Any, NotRequired, TypedDict
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from tradeoff import urls
 from tradeoff.compare.wording import NOT_A_PRICE_MOVE, NOT_SOURCED, score_text
@@ -89,6 +91,14 @@ class _Environment(Environment):
         return {**self.globals, **(d or {})}
 
 
+@cache
+def _compare_css() -> Markup:
+    """The standalone page's inline CSS as an include wrote it (its last line break left out,
+    as Jinja does): read once, where ``{% include %}`` loaded and rendered it on every page."""
+    text = files("tradeoff.render").joinpath("templates/compare.css").read_text(encoding="utf-8")
+    return Markup(text.removesuffix("\n"))
+
+
 def make_environment() -> Environment:
     """A fresh environment (no module-level state); HTML is always autoescaped."""
     env = _Environment(
@@ -125,6 +135,7 @@ def make_environment() -> Environment:
         quantization_text=quantization_text,
         region_note=region_note,
         comparison_body=comparison_body,
+        compare_css=_compare_css(),
         src=html_cells.src,
         fact=html_cells.fact,
         route_price=html_cells.route_price,

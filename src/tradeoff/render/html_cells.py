@@ -137,25 +137,20 @@ def _provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> str:
 def _provider_cells(values: tuple[Any, ...], is_headline: bool) -> str:
     """A provider row but its last cell (its source): a route is shown on every page that
     compares its model, so its row is written once (for the most recent 4,096 rows)."""
-    q: Any = dict(zip(_ROW_FIELDS, values, strict=True))
-    cache = q["cache_read_per_mtok"]
-    context = q["context_tokens"]
-    count = q["offering_count"]
-    return "".join(
-        (
-            f'<tr><th scope="row">{escape(q["provider_name"])}</th>',
-            f"<td><code>{escape(q['provider_model_id'])}</code></td>",
-            f'<td class="num">{_route_price(q, "input_per_mtok")}</td>',
-            f'<td class="num">{_route_price(q, "output_per_mtok")}</td>',
-            f'<td class="num">{escape(money(cache)) if cache else _NOT_SOURCED}</td>',
-            f'<td class="num">{_route_price(q, "blended_per_mtok")}</td>',
-            f'<td class="num">{escape(f"{context:,}") if context else _NOT_SOURCED}</td>',
-            f"<td>{escape(quantization_text(q))}</td>",
-            f"<td>{escape(q['lifecycle'])}",
-            f", {escape(count)} offerings" if count > 1 else "",
-            "</td>",
-            f"<td>{escape(headline_text(q, q if is_headline else None))}</td>",
-        )
+    q: Any = dict(zip(_ROW_FIELDS, values, strict=True))  # the texts read the route by name
+    cache, context, count = q["cache_read_per_mtok"], q["context_tokens"], q["offering_count"]
+    offerings = f", {escape(count)} offerings" if count > 1 else ""
+    return (  # one f-string: a row is ~15 pieces
+        f'<tr><th scope="row">{escape(q["provider_name"])}</th>'
+        f"<td><code>{escape(q['provider_model_id'])}</code></td>"
+        f'<td class="num">{_route_price(q, "input_per_mtok")}</td>'
+        f'<td class="num">{_route_price(q, "output_per_mtok")}</td>'
+        f'<td class="num">{escape(money(cache)) if cache else _NOT_SOURCED}</td>'
+        f'<td class="num">{_route_price(q, "blended_per_mtok")}</td>'
+        f'<td class="num">{escape(f"{context:,}") if context else _NOT_SOURCED}</td>'
+        f"<td>{escape(quantization_text(q))}</td>"
+        f"<td>{escape(q['lifecycle'])}{offerings}</td>"
+        f"<td>{escape(headline_text(q, q if is_headline else None))}</td>"
     )
 
 
