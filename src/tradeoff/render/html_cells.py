@@ -59,7 +59,10 @@ def src(n: int | None, dated: object) -> Markup:
     return Markup(_src_html(n, dated))
 
 
+@lru_cache(maxsize=1024)
 def _src_html(n: int | None, dated: object) -> str:
+    """A pure function of a source number and its date: a page repeats a few of them on
+    every sourced cell (~60 a page), written once each (for the most recent 1,024)."""
     if not n:
         return ""
     if type(n) is not int:  # a source number is an int: its digits need no escaping
@@ -236,44 +239,41 @@ def _price_chart_row(r: Mapping[str, Any]) -> str:
     return f'<tr><th scope="row">{escape(r["provider_name"])}</th>{cells}</tr>'
 
 
-_ROUTES = (("cheapest", "Headline route"), ("first_party", "First-party API"))
+_ROUTES = (("cheapest", escape("Headline route")), ("first_party", escape("First-party API")))
 
 
 def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> str:
     """The pricing summary's rows: each model's headline and first-party route (provider,
     input, output, blended), or why it has none, then its count of active providers; one
     line each."""
-    fields = (
-        ("input_per_mtok", "input / 1M tokens"),
-        ("output_per_mtok", "output / 1M tokens"),
-        ("blended_per_mtok", f"blended {blend_label} / 1M tokens"),
-    )
     rows = []
     for key, title in _ROUTES:
-        missing = [
-            f'<span class="unknown">{escape(missing_route_text(key, p))}</span>' for p in pricing
+        columns = [_route_cells(p, key) for p in pricing]  # each model's four cells
+        blended = f"blended {escape(blend_label)} / 1M tokens"
+        labels = ("provider", "input / 1M tokens", "output / 1M tokens", blended)
+        rows += [
+            f'<tr><th scope="row">{title}: {label}</th>{"".join([c[i] for c in columns])}</tr>\n'
+            for i, label in enumerate(labels)
         ]
-        routes: list[QuoteEntry | None] = [p[key] for p in pricing]  # type: ignore[literal-required]
-        cells = []
-        for q, none in zip(routes, missing, strict=True):
-            if not q:
-                cells.append(f"<td>{none}</td>")
-                continue
-            lifecycle = "" if q["lifecycle"] == "ga" else f" ({escape(q['lifecycle'])})"
-            cells.append(
-                f"<td>{escape(q['provider_name'])}{lifecycle}"
-                f"{_src_html(q['source_n'], q['dated'])}</td>"
-            )
-        rows.append(f'<tr><th scope="row">{escape(title)}: provider</th>{"".join(cells)}</tr>')
-        for field, label in fields:
-            prices = "".join(
-                f'<td class="num">{_route_price(q, field) if q else none}</td>'
-                for q, none in zip(routes, missing, strict=True)
-            )
-            rows.append(f'<tr><th scope="row">{escape(title)}: {escape(label)}</th>{prices}</tr>')
-    counts = "".join(f'<td class="num">{escape(p["provider_count"])}</td>' for p in pricing)
-    rows.append(f'<tr><th scope="row">Active providers</th>{counts}</tr>')
-    return _lines(rows)
+    counts = "".join([f'<td class="num">{escape(p["provider_count"])}</td>' for p in pricing])
+    rows.append(f'<tr><th scope="row">Active providers</th>{counts}</tr>\n')
+    return "".join(rows)
+
+
+def _route_cells(p: PricingEntry, key: str) -> tuple[str, str, str, str]:
+    """A model's cells of one route (provider, input, output, blended), or why it has none."""
+    q: QuoteEntry | None = p[key]  # type: ignore[literal-required]
+    if not q:  # the reason only where it is shown
+        none = f'<span class="unknown">{escape(missing_route_text(key, p))}</span>'
+        price = f'<td class="num">{none}</td>'
+        return f"<td>{none}</td>", price, price, price
+    lifecycle = "" if q["lifecycle"] == "ga" else f" ({escape(q['lifecycle'])})"
+    return (
+        f"<td>{escape(q['provider_name'])}{lifecycle}{_src_html(q['source_n'], q['dated'])}</td>",
+        f'<td class="num">{_route_price(q, "input_per_mtok")}</td>',
+        f'<td class="num">{_route_price(q, "output_per_mtok")}</td>',
+        f'<td class="num">{_route_price(q, "blended_per_mtok")}</td>',
+    )
 
 
 def related_items(groups: Sequence[Mapping[str, Any]], models: Sequence[Mapping[str, Any]]) -> str:
