@@ -21,7 +21,7 @@ from tradeoff.pages.comparison.pricing import HEADLINE_RULE
 from tradeoff.render import compare_sections as sections
 from tradeoff.render import html_cells as cells
 from tradeoff.render.compare_charts import compare_chart_height
-from tradeoff.render.html_cells import escape
+from tradeoff.render.html_cells import escape, escape_text
 
 _HEADLINE_RULE = escape(HEADLINE_RULE)
 
@@ -49,15 +49,15 @@ def comparison_body(ctx: ComparisonContext, standalone: bool) -> str:
 def _top(c: Mapping[str, Any], heads: str) -> str:
     """Title, cards, summary, verdict and the specs table."""
     return (
-        f'<article class="comparison">\n<h1>{escape(c["title"])}</h1>\n'
+        f'<article class="comparison">\n<h1>{escape_text(c["title"])}</h1>\n'
         f"{sections.glance(c['summary_cards'], c['verdict_line'])}"
-        f'<p class="lede">{escape(c["summary"])}</p>\n\n'
-        f'<section id="verdict">\n<h2>Verdict</h2>\n<p>{escape(c["verdict"])}</p>\n'
+        f'<p class="lede">{escape_text(c["summary"])}</p>\n\n'
+        f'<section id="verdict">\n<h2>Verdict</h2>\n<p>{escape_text(c["verdict"])}</p>\n'
         f'<ul class="choose">\n{sections.list_items(c["choose"], "text")}</ul>\n</section>\n\n'
         '<section id="specs">\n<h2>Specs</h2>\n<div class="table-wrap"><table>\n'
         f'<thead><tr><th scope="col">Spec</th>{heads}</tr></thead>\n<tbody>\n'
         f"{cells.fact_rows(c['specs'])}</tbody>\n</table></div>\n"
-        f'<p class="meta">{escape(c["reviewed_text"]["specs"])}</p>\n</section>\n\n'
+        f'<p class="meta">{escape_text(c["reviewed_text"]["specs"])}</p>\n</section>\n\n'
     )
 
 
@@ -71,31 +71,32 @@ def _pricing(c: Mapping[str, Any], heads: str, standalone: bool) -> str:
         if not standalone:
             height = compare_chart_height(len(ch["price_rows"]), len(c["models"]))
             image = (
-                f'<img src="{escape(ch["price_url"])}" alt="Bar chart: '
-                f"{escape(ch['price_unit'])} of {sections.names(c['models'], ' and ')} at each "
+                f'<img src="{escape_text(ch["price_url"])}" alt="Bar chart: '
+                f"{escape_text(ch['price_unit'])} of {sections.names(c['models'], ' and ')} "
+                "at each "
                 'provider side by side; the same numbers are in the table beside it." '
                 f'width="800" height="{height}">'
             )
         chart = (
             '<figure class="chart compare-chart" aria-labelledby="price-chart-caption">\n'
             f'{image}<figcaption id="price-chart-caption">Price by provider, '
-            f"{escape(ch['price_unit'])}. {escape(ch['price_note'])}</figcaption>\n"
+            f"{escape_text(ch['price_unit'])}. {escape_text(ch['price_note'])}</figcaption>\n"
             '<div class="table-wrap"><table class="chart-data">\n'
             f'<thead><tr><th scope="col">Provider</th>{heads}</tr></thead>\n<tbody>\n'
             f"{cells.price_chart_rows(ch['price_rows'])}</tbody>\n</table></div>\n</figure>\n"
         )
     else:
-        chart = f'<p class="meta">Price chart: {escape(ch["price_note"])}</p>\n'
+        chart = f'<p class="meta">Price chart: {escape_text(ch["price_note"])}</p>\n'
     return (
         '<section id="pricing">\n<h2>Pricing and availability</h2>\n'
-        f'<p class="meta">USD per 1M tokens; blended = {escape(blend)} input/output. '
+        f'<p class="meta">USD per 1M tokens; blended = {escape_text(blend)} input/output. '
         f"{_HEADLINE_RULE}</p>\n"
         '<div class="table-wrap"><table>\n'
         f'<thead><tr><th scope="col"></th>{heads}</tr></thead>\n<tbody>\n'
         f"{cells.route_rows(c['pricing'], blend)}</tbody>\n</table></div>\n"
         f"<p>Shared providers ({escape(c['shared_provider_count'])}): {shared}.</p>\n"
         f"{chart}{cells.provider_sections(c['pricing'], blend)}"
-        f'<p class="meta">{escape(c["reviewed_text"]["pricing"])}</p>\n</section>\n\n'
+        f'<p class="meta">{escape_text(c["reviewed_text"]["pricing"])}</p>\n</section>\n\n'
     )
 
 
@@ -127,7 +128,7 @@ def _benchmarks(c: Mapping[str, Any], heads: str, standalone: bool) -> str:
                 f"{'have' if n != 1 else 'has'} no comparable counterpart.</p>"
             )
     else:
-        out.append(f"<p>{escape(b['statement'])}</p>\n")
+        out.append(f"<p>{escape_text(b['statement'])}</p>\n")
     if b["excluded_by_rule"]:
         out.append(
             f"<p>Not compared:</p>\n<ul>{sections.plain_items(b['excluded_by_rule'])}</ul>\n"
@@ -141,15 +142,15 @@ def _score_chart(c: Mapping[str, Any], ch: Mapping[str, Any], heads: str, standa
     if not standalone:
         height = compare_chart_height(len(ch["score_rows"]), len(c["models"]))
         image = (
-            f'<img src="{escape(ch["score_url"])}" alt="Bar chart: shared benchmark scores '
-            f"({escape(ch['score_unit'])}) of {sections.names(c['models'], ' and ')} side by "
+            f'<img src="{escape_text(ch["score_url"])}" alt="Bar chart: shared benchmark scores '
+            f"({escape_text(ch['score_unit'])}) of {sections.names(c['models'], ' and ')} side by "
             'side; the same numbers are in the table beside it." '
             f'width="800" height="{height}">'
         )
     return (
         '<figure class="chart compare-chart" aria-labelledby="score-chart-caption">\n'
         f'{image}<figcaption id="score-chart-caption">Shared benchmark scores '
-        f"({escape(ch['score_unit'])}). {escape(ch['score_note'])}</figcaption>\n"
+        f"({escape_text(ch['score_unit'])}). {escape_text(ch['score_note'])}</figcaption>\n"
         '<div class="table-wrap"><table class="chart-data">\n'
         f'<thead><tr><th scope="col">Benchmark</th>{heads}</tr></thead>\n<tbody>\n'
         f"{cells.score_chart_rows(ch['score_rows'], ch['score_unit'])}</tbody>\n"
@@ -168,5 +169,5 @@ def _closing(c: Mapping[str, Any]) -> str:
         f"{cells.related_items(c['related'], c['models'])}</ul>\n</section>\n\n"
         '<section id="sources">\n<h2>Sources</h2>\n<ol>\n'
         f"{cells.source_items(c['sources'])}</ol>\n"
-        f'<p class="meta">{escape(c["reviewed_line"])}</p>\n</section>\n</article>'
+        f'<p class="meta">{escape_text(c["reviewed_line"])}</p>\n</section>\n</article>'
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tradeoff.render.html_cells import card_row_lines, escape
+from tradeoff.render.html_cells import card_row_lines, escape, escape_text
 
 
 def glance(cards: Sequence[Mapping[str, Any]], verdict_line: str) -> str:
@@ -25,31 +25,33 @@ def glance(cards: Sequence[Mapping[str, Any]], verdict_line: str) -> str:
     out = ['<section class="glance" aria-label="At a glance">\n<div class="cards">\n']
     for n, card in enumerate(cards, 1):
         out.append(
-            f'<article class="card" data-model="{escape(card["model"])}" '
+            f'<article class="card" data-model="{escape_text(card["model"])}" '
             f'aria-labelledby="card-{n}">\n'
-            f'<h2 class="card-title" id="card-{n}">{escape(card["model_name"])}</h2>\n'
+            f'<h2 class="card-title" id="card-{n}">{escape_text(card["model_name"])}</h2>\n'
             f"<dl>\n{card_row_lines(card['rows'])}</dl>\n</article>\n"
         )
     out.append(
         '</div>\n<p class="verdict-line"><strong>In one line:</strong> '
-        f"{escape(verdict_line)}</p>\n</section>\n"
+        f"{escape_text(verdict_line)}</p>\n</section>\n"
     )
     return "".join(out)
 
 
 def list_items(entries: Sequence[Mapping[str, Any]], key: str) -> str:
     """One ``<li>`` line per entry, of its ``key`` (the verdict's "choose" list)."""
-    return "".join([f"<li>{escape(e[key])}</li>\n" for e in entries])
+    return "".join([f"<li>{escape_text(e[key])}</li>\n" for e in entries])
 
 
 def names(entries: Sequence[Mapping[str, Any]], between: str) -> str:
     """The entries' names joined: "A, B" (shared providers), "A and B" (chart alt texts)."""
-    return between.join([escape(e["name"]) for e in entries])
+    return between.join([escape_text(e["name"]) for e in entries])
 
 
 def titled_paragraphs(entries: Sequence[Mapping[str, Any]], title: str, text: str) -> str:
     """An ``<h3>`` and a ``<p>`` per entry (the deep dive, the FAQ), each on its own line."""
-    return "".join([f"<h3>{escape(e[title])}</h3>\n<p>{escape(e[text])}</p>\n" for e in entries])
+    return "".join(
+        [f"<h3>{escape_text(e[title])}</h3>\n<p>{escape_text(e[text])}</p>\n" for e in entries]
+    )
 
 
 def plain_items(texts: Sequence[object]) -> str:
