@@ -99,8 +99,9 @@ def _forget_remembered() -> None:
         ("tradeoff.render.html_cells", "_src_html"),
     ):
         memo = getattr(importlib.import_module(module), name, None)  # absent in older trees
-        if memo is not None:
-            memo.cache_clear()
+        clear = getattr(memo, "cache_clear", None)  # or, in older trees, not remembered
+        if clear is not None:
+            clear()
 
 
 def measure(src: Path, runs: int, count: int) -> dict[str, float]:
