@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tradeoff.render.html_cells import card_row_lines, escape, escape_text
+from tradeoff.render.html_cells import escape, escape_text
 
 
 def glance(cards: Sequence[Mapping[str, Any]], verdict_line: str) -> str:
-    """The page's top: one card per model (its rows: ``html_cells.card_row_lines``) and
-    the cards in one line."""
+    """The page's top: one card per model (its rows: ``card_row_lines``) and the cards in
+    one line."""
     out = ['<section class="glance" aria-label="At a glance">\n<div class="cards">\n']
     for n, card in enumerate(cards, 1):
         out.append(
@@ -35,6 +35,29 @@ def glance(cards: Sequence[Mapping[str, Any]], verdict_line: str) -> str:
         f"{escape_text(verdict_line)}</p>\n</section>\n"
     )
     return "".join(out)
+
+
+def card_row_lines(rows: Sequence[Mapping[str, Any]]) -> str:
+    """A summary card's rows, one line each."""
+    return "".join([_card_row(r) + "\n" for r in rows])
+
+
+def _card_row(r: Mapping[str, Any]) -> str:
+    """A summary card's row: label, value, its mark (better in words) and detail."""
+    mark, mark_text, detail = r["mark"], r["mark_text"], r["detail"]
+    out = (
+        f'<div class="card-row mark-{escape_text(mark)}" data-key="{escape_text(r["key"])}">'
+        f"<dt>{escape_text(r['label'])}</dt><dd>"
+        f'<span class="value{" unknown" if r["value"] is None else ""}">'
+        f"{escape_text(r['display'])}</span>"
+    )
+    if mark == "better":
+        out += f' <strong class="mark">✓ {escape_text(mark_text)}</strong>'
+    elif mark_text:
+        out += f' <span class="mark">{escape_text(mark_text)}</span>'
+    if detail:
+        out += f'<br><span class="detail">{escape_text(detail)}</span>'
+    return out + "</dd></div>"
 
 
 def list_items(entries: Sequence[Mapping[str, Any]], key: str) -> str:

@@ -214,29 +214,6 @@ def _capability_cells(cells: Sequence[Mapping[str, Any]]) -> str:
     )
 
 
-def card_row_lines(rows: Sequence[Mapping[str, Any]]) -> str:
-    """A summary card's rows, one line each (``compare_sections.glance`` puts them in it)."""
-    return "".join([_card_row(r) + "\n" for r in rows])
-
-
-def _card_row(r: Mapping[str, Any]) -> str:
-    """A summary card's row: label, value, its mark (better in words) and detail."""
-    mark, mark_text, detail = r["mark"], r["mark_text"], r["detail"]
-    out = (
-        f'<div class="card-row mark-{escape_text(mark)}" data-key="{escape_text(r["key"])}">'
-        f"<dt>{escape_text(r['label'])}</dt><dd>"
-        f'<span class="value{" unknown" if r["value"] is None else ""}">'
-        f"{escape_text(r['display'])}</span>"
-    )
-    if mark == "better":
-        out += f' <strong class="mark">✓ {escape_text(mark_text)}</strong>'
-    elif mark_text:
-        out += f' <span class="mark">{escape_text(mark_text)}</span>'
-    if detail:
-        out += f'<br><span class="detail">{escape_text(detail)}</span>'
-    return out + "</dd></div>"
-
-
 def price_chart_rows(rows: Sequence[Mapping[str, Any]]) -> str:
     """The price chart table's rows, one line each."""
     return _lines([_price_chart_row(r) for r in rows])
