@@ -21,11 +21,11 @@ of its pricing (every route in it), cells and related models without source numb
 what a server gets (one ``Catalog`` for its life) and what a static build gets (one
 ``Catalog`` for all 2,401 pairs, each model on ~8 pages); in a pass of 200 pairs the 109
 models appear on ~3.7 pages each, and the first page of each model pays for keeping it. The
-process also remembers provider rows' HTML (but their source) and money texts as pure
-functions of their values (``functools.lru_cache``), as a server does; the worker empties
-them before each pass, so every pass starts as the first. Beyond that, nothing is memoized
-across pages but what every page shares (providers, labs, sources, model names, the
-benchmark registry).
+process also remembers provider rows' HTML (but their source), source references' HTML and
+money texts as pure functions of their values (``functools.lru_cache``), as a server does;
+the worker empties them before each pass, so every pass starts as the first. Beyond that,
+nothing is memoized across pages but what every page shares (providers, labs, sources, model
+names, the benchmark registry).
 Everything else is computed on every page: resolving the names, the compare engine (spec and
 capability rows from the kept cells, every claim, verdict, FAQ, related models left out of
 the pair, shared benchmark rows), and the context (each kept entry copied with the page's
@@ -88,17 +88,20 @@ def worker(runs: int, count: int) -> None:
 
 
 def _forget_remembered() -> None:
-    """Empty the process's memos of pure functions (money texts, provider rows' HTML), which
-    outlive a ``Catalog``: a pass must not find them filled by the pass before it."""
+    """Empty the process's memos of pure functions (money texts, provider rows' and source
+    references' HTML), which outlive a ``Catalog``: a pass must not find them filled by the
+    pass before it."""
     import importlib
 
     for module, name in (
         ("tradeoff.money", "_format_text"),
         ("tradeoff.render.html_cells", "_provider_cells"),
+        ("tradeoff.render.html_cells", "_src_html"),
     ):
         memo = getattr(importlib.import_module(module), name, None)  # absent in older trees
-        if memo is not None:
-            memo.cache_clear()
+        clear = getattr(memo, "cache_clear", None)  # or, in older trees, not remembered
+        if clear is not None:
+            clear()
 
 
 def measure(src: Path, runs: int, count: int) -> dict[str, float]:

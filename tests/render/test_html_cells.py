@@ -8,6 +8,7 @@ import pytest
 from markupsafe import Markup, escape
 
 from tradeoff.render.html_cells import escape as cell_escape
+from tradeoff.render.html_cells import escape_text
 from tradeoff.urls import _q, compare
 
 
@@ -29,6 +30,20 @@ def test_cell_escape_matches_markupsafe(value: object) -> None:
     got = cell_escape(value)
     assert type(got) is str
     assert got == str(escape(value))
+
+
+@pytest.mark.parametrize("text", ["plain", "", "a & b <c> 'd' \"e\"", "&amp; already", "é ✓"])
+def test_text_escape_matches_markupsafe(text: str) -> None:
+    # the direct path for values that are always a str writes what escape() writes
+    got = escape_text(text)
+    assert type(got) is str
+    assert got == cell_escape(text) == str(escape(text))
+
+
+def test_text_escape_refuses_what_is_not_a_str() -> None:
+    # a number given where a text was expected raises: it is never written unescaped
+    with pytest.raises((TypeError, SystemError)):
+        escape_text(7)  # type: ignore[arg-type]
 
 
 def test_cell_escape_matches_markupsafe_for_every_character() -> None:

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
 from functools import cache
+from importlib.resources import files
 from typing import Any, NotRequired, TypedDict
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from tradeoff import urls
 from tradeoff.compare.wording import NOT_A_PRICE_MOVE, NOT_SOURCED, score_text
 from tradeoff.compare.wording import show_value as show
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
-    HEADLINE_RULE,
     NO_HEADLINE,
     headline_text,
     missing_route_text,
@@ -31,7 +32,7 @@ from tradeoff.pages.view import ModelName
 from tradeoff.records import CAPABILITY_LABELS
 from tradeoff.render import html_cells
 from tradeoff.render.charts import chart_height, price_vs_score_inline
-from tradeoff.render.compare_charts import compare_chart_height
+from tradeoff.render.compare_body import comparison_body
 from tradeoff.render.jsonld import dataset_jsonld, faq_jsonld
 from tradeoff.render.markdown import money as md_money
 from tradeoff.render.markdown import tokens
@@ -90,6 +91,14 @@ class _Environment(Environment):
         return {**self.globals, **(d or {})}
 
 
+@cache
+def _compare_css() -> Markup:
+    """The standalone page's inline CSS as an include wrote it (its last line break left out,
+    as Jinja does): read once, where ``{% include %}`` loaded and rendered it on every page."""
+    text = files("tradeoff.render").joinpath("templates/compare.css").read_text(encoding="utf-8")
+    return Markup(text.removesuffix("\n"))
+
+
 def make_environment() -> Environment:
     """A fresh environment (no module-level state); HTML is always autoescaped."""
     env = _Environment(
@@ -116,32 +125,21 @@ def make_environment() -> Environment:
         capability_labels=CAPABILITY_LABELS,
         capability_short=CAPABILITY_SHORT,
         chart_height=chart_height,
-        compare_chart_height=compare_chart_height,
         score_scatter=price_vs_score_inline,
         faq_jsonld=faq_jsonld,
         dataset_jsonld=dataset_jsonld,
-        HEADLINE_RULE=HEADLINE_RULE,
         NO_HEADLINE=NO_HEADLINE,
         missing_route_text=missing_route_text,
         route_price_text=route_price_text,
         headline_text=headline_text,
         quantization_text=quantization_text,
         region_note=region_note,
+        comparison_body=comparison_body,
+        compare_css=_compare_css(),
         src=html_cells.src,
         fact=html_cells.fact,
         route_price=html_cells.route_price,
         provider_row=html_cells.provider_row,
-        fact_rows=html_cells.fact_rows,
-        capability_rows=html_cells.capability_rows,
-        card_rows=html_cells.card_rows,
-        price_chart_rows=html_cells.price_chart_rows,
-        route_rows=html_cells.route_rows,
-        provider_sections=html_cells.provider_sections,
-        model_heads=html_cells.model_heads,
-        benchmark_rows=html_cells.benchmark_rows,
-        score_chart_rows=html_cells.score_chart_rows,
-        related_items=html_cells.related_items,
-        source_items=html_cells.source_items,
     )
     return env
 

@@ -3,9 +3,11 @@
 A comparison page has a few hundred cells (a source reference, a price, a sourced fact); a
 Jinja macro call costs more than the cell it writes. These functions write the same markup
 with the same escaping rule as the templates' autoescape (``markupsafe.escape`` of every
-value, the markup itself literal) and return ``Markup``, so the template inserts them as
-they are. ``tests/pages/test_comparison.py``'s golden pages hold them to the bytes the
-macros wrote.
+value, the markup itself literal). The rows and lists are plain ``str`` of HTML, put in the
+page by ``compare_body`` (which makes the whole ``Markup`` once: a ``Markup`` per part would
+copy its text when built and again when put in an f-string); the single cells a template
+may call (``src``, ``fact``, ``route_price``, ``provider_row``) return ``Markup``.
+``tests/pages/test_comparison.py``'s golden pages hold them to the bytes the macros wrote.
 """
 
 from __future__ import annotations
@@ -37,6 +39,18 @@ from tradeoff.render.markdown import money
 _escape_str: Callable[[str], str] | None = getattr(markupsafe, "_escape_inner", None)
 
 
+def _escape_text_fallback(text: str) -> str:
+    return str(_markup_escape(text))
+
+
+# A text value's escaping called directly: markupsafe's own function for a ``str`` (below).
+# ``escape`` around it costs more than the escaping (a Python call: ~570 instructions of
+# ~1,000 for a short text, ~400 texts a page), so a value that is always a ``str`` (a name,
+# a label, a price text) goes here; a number or anything else still goes to ``escape``.
+# Given a non-str it raises, it never writes it unescaped.
+escape_text: Callable[[str], str] = _escape_str or _escape_text_fallback
+
+
 def escape(value: object) -> str:
     """``markupsafe.escape`` (the templates' one HTML rule) as a plain ``str``: these cells
     are joined as text and wrapped in ``Markup`` once. A ``str`` goes to markupsafe's own
@@ -57,7 +71,10 @@ def src(n: int | None, dated: object) -> Markup:
     return Markup(_src_html(n, dated))
 
 
+@lru_cache(maxsize=1024)
 def _src_html(n: int | None, dated: object) -> str:
+    """A pure function of a source number and its date: a page repeats a few of them on
+    every sourced cell (~60 a page), written once each (for the most recent 1,024)."""
     if not n:
         return ""
     if type(n) is not int:  # a source number is an int: its digits need no escaping
@@ -78,16 +95,16 @@ def _fact_html(c: Mapping[str, Any]) -> str:
     )
 
 
-def _lines(rows: Sequence[str]) -> Markup:
+def _lines(rows: Sequence[str]) -> str:
     """Rows as a template's ``{% for %}`` loop wrote them: each on its own line."""
-    return Markup("".join(row + "\n" for row in rows))
+    return "".join([row + "\n" for row in rows])
 
 
 def _route_price(q: QuoteEntry, field: str) -> str:
     text = route_price_text(q, field)
     if text in _UNKNOWN:
-        return f'<span class="unknown">{escape(text)}</span>'
-    return escape(text)
+        return f'<span class="unknown">{escape_text(text)}</span>'
+    return escape_text(text)
 
 
 def route_price(q: QuoteEntry, field: str) -> Markup:
@@ -135,78 +152,69 @@ def _provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> str:
 def _provider_cells(values: tuple[Any, ...], is_headline: bool) -> str:
     """A provider row but its last cell (its source): a route is shown on every page that
     compares its model, so its row is written once (for the most recent 4,096 rows)."""
-    q: Any = dict(zip(_ROW_FIELDS, values, strict=True))
-    cache = q["cache_read_per_mtok"]
-    context = q["context_tokens"]
-    count = q["offering_count"]
+    q: Any = dict(zip(_ROW_FIELDS, values, strict=True))  # the texts read the route by name
+    cache, context, count = q["cache_read_per_mtok"], q["context_tokens"], q["offering_count"]
+    offerings = f", {escape(count)} offerings" if count > 1 else ""
+    return (  # one f-string: a row is ~15 pieces
+        f'<tr><th scope="row">{escape_text(q["provider_name"])}</th>'
+        f"<td><code>{escape_text(q['provider_model_id'])}</code></td>"
+        f'<td class="num">{_route_price(q, "input_per_mtok")}</td>'
+        f'<td class="num">{_route_price(q, "output_per_mtok")}</td>'
+        f'<td class="num">{escape_text(money(cache)) if cache else _NOT_SOURCED}</td>'
+        f'<td class="num">{_route_price(q, "blended_per_mtok")}</td>'
+        f'<td class="num">{escape_text(f"{context:,}") if context else _NOT_SOURCED}</td>'
+        f"<td>{escape_text(quantization_text(q))}</td>"
+        f"<td>{escape_text(q['lifecycle'])}{offerings}</td>"
+        f"<td>{escape_text(headline_text(q, q if is_headline else None))}</td>"
+    )
+
+
+def fact_rows(rows: Sequence[Mapping[str, Any]]) -> str:
+    """The spec table's rows, one line each: a label, then each model's sourced fact."""
+    # one comprehension per row, each cell one f-string (``_fact_html`` inlined): a page has
+    # ~30 facts, and a call or generator step per cell costs as much as writing it
     return "".join(
-        (
-            f'<tr><th scope="row">{escape(q["provider_name"])}</th>',
-            f"<td><code>{escape(q['provider_model_id'])}</code></td>",
-            f'<td class="num">{_route_price(q, "input_per_mtok")}</td>',
-            f'<td class="num">{_route_price(q, "output_per_mtok")}</td>',
-            f'<td class="num">{escape(money(cache)) if cache else _NOT_SOURCED}</td>',
-            f'<td class="num">{_route_price(q, "blended_per_mtok")}</td>',
-            f'<td class="num">{escape(f"{context:,}") if context else _NOT_SOURCED}</td>',
-            f"<td>{escape(quantization_text(q))}</td>",
-            f"<td>{escape(q['lifecycle'])}",
-            f", {escape(count)} offerings" if count > 1 else "",
-            "</td>",
-            f"<td>{escape(headline_text(q, q if is_headline else None))}</td>",
-        )
+        [
+            f'<tr><th scope="row">{escape_text(r["label"])}</th>{_fact_cells(r["cells"])}</tr>\n'
+            for r in rows
+        ]
     )
 
 
-def fact_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
-    """The spec table's rows, one line each."""
-    return _lines([_fact_row(r) for r in rows])
-
-
-def _fact_row(r: Mapping[str, Any]) -> str:
-    """A spec table row: its label, then each model's sourced fact."""
-    cells = "".join(f"<td>{_fact_html(c)}</td>" for c in r["cells"])
-    return f'<tr><th scope="row">{escape(r["label"])}</th>{cells}</tr>'
-
-
-def capability_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
-    """The capability table's rows, one line each."""
-    return _lines([_capability_row(r) for r in rows])
-
-
-def _capability_row(r: Mapping[str, Any]) -> str:
-    """A capability table row: its label, then each model's value and source."""
-    cells = "".join(
-        f'<td><span class="{escape(c["value"])}">{escape(c["display"])}</span>'
-        f"{_src_html(c['source_n'], c['dated'])}</td>"
-        for c in r["cells"]
+def _fact_cells(cells: Sequence[Mapping[str, Any]]) -> str:
+    return "".join(
+        [
+            f'<td><span class="{"" if c["known"] else "unknown"}">'
+            f"{escape_text(c['display'])}</span>"
+            f"{_src_html(c['source_n'], c['dated'])}</td>"
+            for c in cells
+        ]
     )
-    return f'<tr><th scope="row">{escape(r["label"])}</th>{cells}</tr>'
 
 
-def card_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
-    """A summary card's rows, one line each."""
-    return _lines([_card_row(r) for r in rows])
-
-
-def _card_row(r: Mapping[str, Any]) -> str:
-    """A summary card's row: label, value, its mark (better in words) and detail."""
-    mark, mark_text, detail = r["mark"], r["mark_text"], r["detail"]
-    out = (
-        f'<div class="card-row mark-{escape(mark)}" data-key="{escape(r["key"])}">'
-        f"<dt>{escape(r['label'])}</dt><dd>"
-        f'<span class="value{" unknown" if r["value"] is None else ""}">'
-        f"{escape(r['display'])}</span>"
+def capability_rows(rows: Sequence[Mapping[str, Any]]) -> str:
+    """The capability table's rows, one line each: a label, then each model's value and
+    source."""
+    return "".join(
+        [
+            f'<tr><th scope="row">{escape_text(r["label"])}</th>'
+            f"{_capability_cells(r['cells'])}</tr>\n"
+            for r in rows
+        ]
     )
-    if mark == "better":
-        out += f' <strong class="mark">✓ {escape(mark_text)}</strong>'
-    elif mark_text:
-        out += f' <span class="mark">{escape(mark_text)}</span>'
-    if detail:
-        out += f'<br><span class="detail">{escape(detail)}</span>'
-    return out + "</dd></div>"
 
 
-def price_chart_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
+def _capability_cells(cells: Sequence[Mapping[str, Any]]) -> str:
+    return "".join(
+        [
+            f'<td><span class="{escape_text(c["value"])}">{escape_text(c["display"])}</span>'
+            f"{_src_html(c['source_n'], c['dated'])}</td>"
+            for c in cells
+        ]
+    )
+
+
+def price_chart_rows(rows: Sequence[Mapping[str, Any]]) -> str:
     """The price chart table's rows, one line each."""
     return _lines([_price_chart_row(r) for r in rows])
 
@@ -216,78 +224,77 @@ def _price_chart_row(r: Mapping[str, Any]) -> str:
     cells = "".join(
         '<td class="num"><span class="unknown">no comparable route</span></td>'
         if v is None
-        else f'<td class="num">{escape(money(str(v)))}</td>'
+        else f'<td class="num">{escape_text(money(str(v)))}</td>'
         for v in r["prices"]
     )
-    return f'<tr><th scope="row">{escape(r["provider_name"])}</th>{cells}</tr>'
+    return f'<tr><th scope="row">{escape_text(r["provider_name"])}</th>{cells}</tr>'
 
 
-_ROUTES = (("cheapest", "Headline route"), ("first_party", "First-party API"))
+_ROUTES = (("cheapest", escape("Headline route")), ("first_party", escape("First-party API")))
 
 
-def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> Markup:
+def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> str:
     """The pricing summary's rows: each model's headline and first-party route (provider,
-    input, output, blended), or why it has none; one line each."""
-    fields = (
-        ("input_per_mtok", "input / 1M tokens"),
-        ("output_per_mtok", "output / 1M tokens"),
-        ("blended_per_mtok", f"blended {blend_label} / 1M tokens"),
-    )
+    input, output, blended), or why it has none, then its count of active providers; one
+    line each."""
     rows = []
     for key, title in _ROUTES:
-        missing = [
-            f'<span class="unknown">{escape(missing_route_text(key, p))}</span>' for p in pricing
+        columns = [_route_cells(p, key) for p in pricing]  # each model's four cells
+        blended = f"blended {escape(blend_label)} / 1M tokens"
+        labels = ("provider", "input / 1M tokens", "output / 1M tokens", blended)
+        rows += [
+            f'<tr><th scope="row">{title}: {label}</th>{"".join([c[i] for c in columns])}</tr>\n'
+            for i, label in enumerate(labels)
         ]
-        routes: list[QuoteEntry | None] = [p[key] for p in pricing]  # type: ignore[literal-required]
-        cells = []
-        for q, none in zip(routes, missing, strict=True):
-            if not q:
-                cells.append(f"<td>{none}</td>")
-                continue
-            lifecycle = "" if q["lifecycle"] == "ga" else f" ({escape(q['lifecycle'])})"
-            cells.append(
-                f"<td>{escape(q['provider_name'])}{lifecycle}"
-                f"{_src_html(q['source_n'], q['dated'])}</td>"
-            )
-        rows.append(f'<tr><th scope="row">{escape(title)}: provider</th>{"".join(cells)}</tr>')
-        for field, label in fields:
-            prices = "".join(
-                f'<td class="num">{_route_price(q, field) if q else none}</td>'
-                for q, none in zip(routes, missing, strict=True)
-            )
-            rows.append(f'<tr><th scope="row">{escape(title)}: {escape(label)}</th>{prices}</tr>')
-    return Markup("\n".join(rows))
+    counts = "".join([f'<td class="num">{escape(p["provider_count"])}</td>' for p in pricing])
+    rows.append(f'<tr><th scope="row">Active providers</th>{counts}</tr>\n')
+    return "".join(rows)
 
 
-def related_items(
-    groups: Sequence[Mapping[str, Any]], models: Sequence[Mapping[str, Any]]
-) -> Markup:
+def _route_cells(p: PricingEntry, key: str) -> tuple[str, str, str, str]:
+    """A model's cells of one route (provider, input, output, blended), or why it has none."""
+    q: QuoteEntry | None = p[key]  # type: ignore[literal-required]
+    if not q:  # the reason only where it is shown
+        none = f'<span class="unknown">{escape_text(missing_route_text(key, p))}</span>'
+        price = f'<td class="num">{none}</td>'
+        return f"<td>{none}</td>", price, price, price
+    lifecycle = "" if q["lifecycle"] == "ga" else f" ({escape_text(q['lifecycle'])})"
+    return (
+        f"<td>{escape_text(q['provider_name'])}{lifecycle}"
+        f"{_src_html(q['source_n'], q['dated'])}</td>",
+        f'<td class="num">{_route_price(q, "input_per_mtok")}</td>',
+        f'<td class="num">{_route_price(q, "output_per_mtok")}</td>',
+        f'<td class="num">{_route_price(q, "blended_per_mtok")}</td>',
+    )
+
+
+def related_items(groups: Sequence[Mapping[str, Any]], models: Sequence[Mapping[str, Any]]) -> str:
     """The "continue comparing" list items of each compared model, one line each."""
     lines = []
     for r in groups:
-        own = escape(next(m for m in models if m["id"] == r["model"])["name"])
+        own = escape_text(next(m for m in models if m["id"] == r["model"])["name"])
         for i in r["items"]:
-            reasons = escape(", ".join(i["reasons"]))
+            reasons = escape_text(", ".join(i["reasons"]))
             lines.append(
-                f'<li><a href="{escape(i["url"])}">{own} vs {escape(i["name"])}</a> '
+                f'<li><a href="{escape_text(i["url"])}">{own} vs {escape_text(i["name"])}</a> '
                 f'<span class="meta">({reasons})</span></li>'
             )
         if not r["items"]:
             lines.append(f"<li>No related model found for {own}.</li>")
-    return Markup("".join(line + "\n" for line in lines))
+    return "".join([line + "\n" for line in lines])
 
 
-def source_items(sources: Sequence[Mapping[str, Any]]) -> Markup:
+def source_items(sources: Sequence[Mapping[str, Any]]) -> str:
     """The numbered sources list's items, one line each."""
     lines = []
     for s in sources:
-        attribution = f", {escape(s['attribution'])}" if s["attribution"] else ""
+        attribution = f", {escape_text(s['attribution'])}" if s["attribution"] else ""
         lines.append(
-            f'<li id="source-{escape(s["n"])}"><a href="{escape(href(s["url"]))}" '
-            f'rel="nofollow">{escape(s["name"])}</a>: {escape(s["kind"])}, licence '
-            f"{escape(s['licence'])}, {escape(s['provenance'])}{attribution}</li>\n"
+            f'<li id="source-{escape(s["n"])}"><a href="{escape_text(href(s["url"]))}" '
+            f'rel="nofollow">{escape_text(s["name"])}</a>: {escape_text(s["kind"])}, licence '
+            f"{escape_text(s['licence'])}, {escape_text(s['provenance'])}{attribution}</li>\n"
         )
-    return Markup("".join(lines))
+    return "".join(lines)
 
 
 _PROVIDER_HEAD = (
@@ -299,9 +306,9 @@ _PROVIDER_HEAD = (
 )
 
 
-def provider_sections(pricing: Sequence[PricingEntry], blend_label: str) -> Markup:
+def provider_sections(pricing: Sequence[PricingEntry], blend_label: str) -> str:
     """Each model's provider section, one after the other."""
-    return Markup("".join(_provider_section(p, blend_label) for p in pricing))
+    return "".join([_provider_section(p, blend_label) for p in pricing])
 
 
 def _provider_section(p: PricingEntry, blend_label: str) -> str:
@@ -338,9 +345,9 @@ def _provider_section(p: PricingEntry, blend_label: str) -> str:
     return "".join(out)
 
 
-def model_heads(models: Sequence[Mapping[str, Any]]) -> Markup:
+def model_heads(models: Sequence[Mapping[str, Any]]) -> str:
     """A table head's one column per compared model."""
-    return Markup("".join(f'<th scope="col">{escape(m["name"])}</th>' for m in models))
+    return "".join([f'<th scope="col">{escape_text(m["name"])}</th>' for m in models])
 
 
 def _better(r: Mapping[str, Any]) -> str:
@@ -351,7 +358,7 @@ def _run_date(date: object) -> str | None:
     return f"dated {date}" if date else None
 
 
-def benchmark_rows(rows: Sequence[Mapping[str, Any]]) -> Markup:
+def benchmark_rows(rows: Sequence[Mapping[str, Any]]) -> str:
     """The shared benchmarks' rows, one line each."""
     return _lines([_benchmark_row(r) for r in rows])
 
@@ -360,17 +367,18 @@ def _benchmark_row(r: Mapping[str, Any]) -> str:
     """A shared benchmark's row: label, metric, each model's score (as reported, with its
     source and run date), the basis of the comparison."""
     scores = "".join(
-        f'<td class="num">{escape(score_text(s["score"], r["unit"]))} ({escape(s["reported"])})'
+        f'<td class="num">{escape_text(score_text(s["score"], r["unit"]))} '
+        f"({escape_text(s['reported'])})"
         f"{_src_html(s['source_n'], _run_date(s['date']))}</td>"
         for s in r["scores"]
     )
     return (
-        f'<tr><th scope="row">{escape(r["label"])}</th><td>{escape(r["metric"])}, '
-        f"{_better(r)} is better</td>{scores}<td>{escape(r['basis'])}</td></tr>"
+        f'<tr><th scope="row">{escape_text(r["label"])}</th><td>{escape_text(r["metric"])}, '
+        f"{_better(r)} is better</td>{scores}<td>{escape_text(r['basis'])}</td></tr>"
     )
 
 
-def score_chart_rows(rows: Sequence[Mapping[str, Any]], score_unit: str) -> Markup:
+def score_chart_rows(rows: Sequence[Mapping[str, Any]], score_unit: str) -> str:
     """The score chart table's rows, one line each."""
     return _lines([_score_chart_row(r, score_unit) for r in rows])
 
@@ -378,9 +386,9 @@ def score_chart_rows(rows: Sequence[Mapping[str, Any]], score_unit: str) -> Mark
 def _score_chart_row(r: Mapping[str, Any], score_unit: str) -> str:
     """A row of the score chart's table: a benchmark, then each model's score."""
     scores = "".join(
-        f'<td class="num">{escape(score_text(v, score_unit))}</td>' for v in r["scores"]
+        f'<td class="num">{escape_text(score_text(v, score_unit))}</td>' for v in r["scores"]
     )
     return (
-        f'<tr><th scope="row">{escape(r["label"])} ({escape(r["metric"])}, '
+        f'<tr><th scope="row">{escape_text(r["label"])} ({escape_text(r["metric"])}, '
         f"{_better(r)} is better)</th>{scores}</tr>"
     )
