@@ -25,11 +25,11 @@ def availability_claims(
 ) -> list[Claim]:
     """Provider counts (equal to their lists), shared providers, concentration, defunct."""
     claims: list[Claim] = []
-    counts = {m: pricing[m].provider_count for m in model_ids}
-    lists = tuple(
-        (f"providers:{m}", tuple(q.provider_name for q in pricing[m].providers)) for m in model_ids
-    )
-    numbers = tuple(Number("availability", m, "provider_count", counts[m]) for m in model_ids)
+    # each model's provider names, said in its list claim and counted in the count claim
+    listed = {m: tuple([q.provider_name for q in pricing[m].providers]) for m in model_ids}
+    counts = {m: len(listed[m]) for m in model_ids}  # ``ModelPricing.provider_count``
+    lists = tuple([(f"providers:{m}", listed[m]) for m in model_ids])
+    numbers = tuple([Number("availability", m, "provider_count", counts[m]) for m in model_ids])
     top = max(counts.values())
     leaders = [m for m in model_ids if counts[m] == top]
     if len(set(counts.values())) == 1:
@@ -76,22 +76,21 @@ def availability_claims(
             lists=(("shared_provider_count", shared_names),),
         )
     )
-    for m in model_ids:
+    for (m, names_of_m), listing in zip(listed.items(), lists, strict=True):
         p = pricing[m]
-        listed = tuple(q.provider_name for q in p.providers)
         claims.append(
             Claim(
                 f"availability.list.{m}",
                 "availability",
-                f"{names[m]} ({w.count(len(listed), 'provider')}): {w.join(list(listed))}."
-                if listed
+                f"{names[m]} ({w.count(len(names_of_m), 'provider')}): {w.join(names_of_m)}."
+                if names_of_m
                 else f"{names[m]} has no active provider in the catalog.",
                 "active providers, cheapest first",
-                (Number("availability", m, "provider_count", len(listed)),),
-                lists=((f"providers:{m}", listed),),
+                (Number("availability", m, "provider_count", len(names_of_m)),),
+                lists=(listing,),
             )
         )
-        if p.provider_count == 1:
+        if len(names_of_m) == 1:
             only = p.providers[0].provider_name
             claims.append(
                 Claim(
@@ -106,8 +105,19 @@ def availability_claims(
             )
         # a route sold in another unit (per character, per minute of audio) has a price, just
         # not per token: it is said so, never "no sourced price"
-        unpriced = tuple(q.provider_name for q in p.unpriced_providers)
-        otherwise = tuple(q for q in p.providers if _only_other_units(q))
+        # one pass over the routes (a model can have 30) sorts out both: sold only in units
+        # other than text tokens (no token price on either side: a route with an input price
+        # per token and images priced apart is not "not priced per token"), and no price at
+        # all (``ModelPricing.unpriced_providers``: not priced, not free, nothing in any unit)
+        unpriced_quotes: list[Quote] = []
+        otherwise: list[Quote] = []
+        for q in p.providers:
+            if q.input_per_mtok is None and q.output_per_mtok is None:
+                if q.other_units:
+                    otherwise.append(q)
+                elif q.blended_per_mtok is None and not q.free:
+                    unpriced_quotes.append(q)
+        unpriced = tuple([q.provider_name for q in unpriced_quotes])
         if otherwise:
             sold = tuple(
                 f"{q.provider_name} ({w.join(list(dict.fromkeys(map(unit_label, q.other_units))))})"
@@ -190,9 +200,3 @@ def _gone_phrase(p: ModelPricing, name: str) -> str:
 
 def _retired(day: str | None) -> str:
     return f"retired on {day}" if day else "retired"
-
-
-def _only_other_units(q: Quote) -> bool:
-    """Sold only in units other than text tokens: no token price on either side (a route with
-    an input price per token and images priced apart is not "not priced per token")."""
-    return bool(q.other_units) and q.input_per_mtok is None and q.output_per_mtok is None

@@ -1,6 +1,6 @@
 """`compare(models, view, blend)`: one structured, sourced result for 2 to 4 models."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -14,11 +14,7 @@ from tradeoff.compare.benchmarks import (
 )
 from tradeoff.compare.capabilities import CapabilityCell, CapabilityRow, capability_rows
 from tradeoff.compare.claim import Claim
-from tradeoff.compare.fact_claims import (
-    capability_claims,
-    capability_summary,
-    spec_claims,
-)
+from tradeoff.compare.fact_claims import capability_section, spec_claims
 from tradeoff.compare.faq import FaqEntry, build_faq
 from tradeoff.compare.like_for_like import kind_differ_claim
 from tradeoff.compare.price_claims import price_claims
@@ -137,6 +133,41 @@ def _oldest(dates: Sequence[str | None]) -> str | None:
     return min(known) if known else None
 
 
+# Each section's dates in one pass over its values (a page reads ~100 cells and routes):
+# (oldest review date, oldest date of a value "as of" a dataset snapshot), as ``_oldest``
+# over the values without and with a snapshot would give them.
+def _oldest_split(dated: Iterable[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    reviewed = as_of = None
+    for day, snapshot in dated:
+        if not day:
+            continue
+        if snapshot:
+            if as_of is None or day < as_of:
+                as_of = day
+        elif reviewed is None or day < reviewed:
+            reviewed = day
+    return reviewed, as_of
+
+
+def _cells_dates(
+    rows: Sequence[SpecRow] | Sequence[CapabilityRow], used: set[str]
+) -> tuple[str | None, str | None]:
+    """The rows' ``_oldest_split``; adds the sources their cells cite to ``used``."""
+    cells = [c for r in rows for c in r.cells]
+    used.update([c.source_id for c in cells if c.source_id])
+    return _oldest_split([(c.checked, c.as_of) for c in cells])
+
+
+def _quotes_dates(pricing: Sequence[ModelPricing], used: set[str]) -> tuple[str | None, str | None]:
+    """The routes' ``_oldest_split``; adds the sources of the routes and their prices to
+    ``used``."""
+    quotes = [q for p in pricing for q in p.providers]
+    used.update([q.source_id for q in quotes])
+    for q in quotes:
+        used.update(q.price_source_ids)
+    return _oldest_split([(q.checked, q.as_of) for q in quotes])
+
+
 def _related(
     model: Model, ids: Sequence[str], view: CatalogView, limit: int
 ) -> tuple[Related, ...]:
@@ -172,7 +203,9 @@ def compare(
     pricing = tuple([_pricing(m, view, blend) for m in models])
     by_model = {p.model_id: p for p in pricing}
     shared = shared_providers(pricing)
-    provider_names = {q.provider_id: q.provider_name for p in pricing for q in p.providers}
+    # a shared provider is in every model's list, so the last model's row names it (as a
+    # name map over every model's rows would, the last one written winning)
+    provider_names = {q.provider_id: q.provider_name for q in pricing[-1].providers}
     claims: list[Claim] = []
     kind_row = next(r for r in specs if r.key == "kind")
     differ = kind_differ_claim(kind_row, names)  # said first; gates every price comparison
@@ -181,34 +214,27 @@ def compare(
     kinds = {c.model_id: c.value for c in kind_row.cells}
     claims += price_claims(ids, names, by_model, blend, kinds)
     claims += availability_claims(ids, names, by_model, shared, provider_names)
-    claims.append(capability_summary(caps, names))
-    claims += capability_claims(caps, names)
+    claims += capability_section(caps, names)  # the summary, then one claim per capability
     claims += benchmark_claims(benchmarks, names)
     verdict = build_verdict(ids, names, claims)
     faq = build_faq(ids, names, claims, verdict.choose, reasoning_note(benchmarks, claims))
     # The models on this page are not 'continue comparing' links: the page is their comparison.
     related = tuple((m.id, _related(m, ids, view, related_limit)) for m in models)
-    quotes = [q for p in pricing for q in p.providers]
+    sources = view.sources
+    used: set[str] = set()
+    reviewed, as_of = {}, {}
+    reviewed["specs"], as_of["specs"] = _cells_dates(specs, used)
+    reviewed["capabilities"], as_of["capabilities"] = _cells_dates(caps, used)
+    reviewed["pricing"], as_of["pricing"] = _quotes_dates(pricing, used)
     # a result's own date is when it was run; when it was read is its source's date
-    results = [
-        (day, snapshot_name(view.sources[s.source_id], day))
-        for r in benchmarks.rows
-        for s in r.scores
-        if s.source_id in view.sources
-        for day in [view.sources[s.source_id].retrieved]
-    ]
-    dated: dict[str, list[tuple[str | None, str | None]]] = {
-        "specs": [(c.checked, c.as_of) for r in specs for c in r.cells],
-        "capabilities": [(c.checked, c.as_of) for r in caps for c in r.cells],
-        "pricing": [(q.checked, q.as_of) for q in quotes],
-        "benchmarks": list(results),
-    }
-    reviewed = {k: _oldest([d for d, as_of in v if not as_of]) for k, v in dated.items()}
-    as_of = {k: _oldest([d for d, as_of in v if as_of]) for k, v in dated.items()}
-    used = {c.source_id for r in specs for c in r.cells if c.source_id}
-    used |= {c.source_id for r in caps for c in r.cells if c.source_id}
-    used |= {q.source_id for q in quotes} | {s for q in quotes for s in q.price_source_ids}
-    used |= {s.source_id for r in benchmarks.rows for s in r.scores}
+    results = []
+    for r in benchmarks.rows:
+        for s in r.scores:
+            used.add(s.source_id)
+            source = sources.get(s.source_id)
+            if source is not None:
+                results.append((source.retrieved, snapshot_name(source, source.retrieved)))
+    reviewed["benchmarks"], as_of["benchmarks"] = _oldest_split(results)
     return Comparison(
         models=tuple(models),
         blend=blend,
@@ -223,6 +249,6 @@ def compare(
         related=related,
         reviewed=reviewed,
         last_reviewed=_oldest(list(reviewed.values())),
-        source_ids=tuple(sorted(s for s in used if s in view.sources)),
+        source_ids=tuple(sorted(s for s in used if s in sources)),
         as_of=as_of,
     )
