@@ -9,7 +9,7 @@ from tradeoff.compare import wording as w
 from tradeoff.compare.capabilities import CapabilityRow
 from tradeoff.compare.claim import Claim, Number
 from tradeoff.compare.specs import SpecCell, SpecRow
-from tradeoff.records import Tri
+from tradeoff.records import CAPABILITY_LABELS, Tri
 
 # (verb phrase after a plural subject, after a singular subject)
 CAPABILITY_PHRASES: dict[str, tuple[str, str]] = {
@@ -271,9 +271,16 @@ def _summary(rows: Sequence[CapabilityRow], states: Sequence[_States]) -> Claim:
 
 def _lower(label: str) -> str:
     """ "Structured outputs" → "structured outputs", but "API" and "MoE" keep their case."""
+    lowered = _LOWERED.get(label)
+    if lowered is not None:
+        return lowered
     if len(label) > 1 and label[1].islower():
         return label[0].lower() + label[1:]
     return label
+
+
+_LOWERED: dict[str, str] = {}  # every capability label's ``_lower``, made once
+_LOWERED.update({label: _lower(label) for label in CAPABILITY_LABELS.values()})
 
 
 def identity_claim(
