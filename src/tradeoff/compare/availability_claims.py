@@ -24,12 +24,31 @@ def availability_claims(
     provider_names: Mapping[str, str],
 ) -> list[Claim]:
     """Provider counts (equal to their lists), shared providers, concentration, defunct."""
+    listed = {m: provider_list(pricing[m]) for m in model_ids}
+    shared_names = tuple([provider_names[p] for p in shared])
+    claims = availability_across(model_ids, names, listed, shared_names)
+    for m in model_ids:
+        claims += model_availability(m, names[m], pricing[m])
+    return claims
+
+
+def provider_list(p: ModelPricing) -> tuple[str, ...]:
+    """The model's active providers by name, cheapest first: what its counts count."""
+    return tuple([q.provider_name for q in p.providers])
+
+
+def availability_across(
+    model_ids: Sequence[str],
+    names: Mapping[str, str],
+    listed: Mapping[str, tuple[str, ...]],
+    shared_names: tuple[str, ...],
+) -> list[Claim]:
+    """What sets the models side by side: their provider counts (each model's ``listed``
+    providers) and the providers (``shared_names``) that serve every one of them."""
     claims: list[Claim] = []
-    counts = {m: pricing[m].provider_count for m in model_ids}
-    lists = tuple(
-        (f"providers:{m}", tuple(q.provider_name for q in pricing[m].providers)) for m in model_ids
-    )
-    numbers = tuple(Number("availability", m, "provider_count", counts[m]) for m in model_ids)
+    counts = {m: len(listed[m]) for m in model_ids}  # ``ModelPricing.provider_count``
+    lists = tuple([(f"providers:{m}", listed[m]) for m in model_ids])
+    numbers = tuple([Number("availability", m, "provider_count", counts[m]) for m in model_ids])
     top = max(counts.values())
     leaders = [m for m in model_ids if counts[m] == top]
     if len(set(counts.values())) == 1:
@@ -58,8 +77,7 @@ def availability_claims(
             "you want more providers to choose from or fail over to",
         )
     )
-    shared_names = tuple(provider_names[p] for p in shared)
-    n = len(shared)
+    n = len(shared_names)
     if n:
         verb = "serves" if n == 1 else "serve"
         every = w.both_or_all(len(model_ids))
@@ -76,88 +94,104 @@ def availability_claims(
             lists=(("shared_provider_count", shared_names),),
         )
     )
-    for m in model_ids:
-        p = pricing[m]
-        listed = tuple(q.provider_name for q in p.providers)
+    return claims
+
+
+def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
+    """What one model's availability says of it alone: its provider list, a single
+    provider's risk, routes not priced per token or not at all, what is not counted. The
+    same on every page that shows it."""
+    listed = provider_list(p)
+    claims = [
+        Claim(
+            f"availability.list.{m}",
+            "availability",
+            f"{name} ({w.count(len(listed), 'provider')}): {w.join(listed)}."
+            if listed
+            else f"{name} has no active provider in the catalog.",
+            "active providers, cheapest first",
+            (Number("availability", m, "provider_count", len(listed)),),
+            lists=((f"providers:{m}", listed),),
+        )
+    ]
+    if len(listed) == 1:
+        only = p.providers[0].provider_name
         claims.append(
             Claim(
-                f"availability.list.{m}",
+                f"availability.single.{m}",
                 "availability",
-                f"{names[m]} ({w.count(len(listed), 'provider')}): {w.join(list(listed))}."
-                if listed
-                else f"{names[m]} has no active provider in the catalog.",
-                "active providers, cheapest first",
-                (Number("availability", m, "provider_count", len(listed)),),
-                lists=((f"providers:{m}", listed),),
+                f"{name} runs on a single active provider ({only}): "
+                "a concentration risk if that provider changes price or stops serving it.",
+                "active providers",
+                (Number("availability", m, "provider_count", 1),),
+                lists=((f"providers:{m}", (only,)),),
             )
         )
-        if p.provider_count == 1:
-            only = p.providers[0].provider_name
-            claims.append(
-                Claim(
-                    f"availability.single.{m}",
-                    "availability",
-                    f"{names[m]} runs on a single active provider ({only}): "
-                    "a concentration risk if that provider changes price or stops serving it.",
-                    "active providers",
-                    (Number("availability", m, "provider_count", 1),),
-                    lists=((f"providers:{m}", (only,)),),
-                )
+    # a route sold in another unit (per character, per minute of audio) has a price, just
+    # not per token: it is said so, never "no sourced price". One pass over the routes (a
+    # model can have 30) sorts out both: sold only in units other than text tokens (no token
+    # price on either side: a route with an input price per token and images priced apart is
+    # not "not priced per token"), and no price at all (``ModelPricing.unpriced_providers``:
+    # not priced, not free, nothing in any unit)
+    unpriced_quotes: list[Quote] = []
+    otherwise: list[Quote] = []
+    for q in p.providers:
+        if q.input_per_mtok is None and q.output_per_mtok is None:
+            if q.other_units:
+                otherwise.append(q)
+            elif q.blended_per_mtok is None and not q.free:
+                unpriced_quotes.append(q)
+    unpriced = tuple([q.provider_name for q in unpriced_quotes])
+    if otherwise:
+        sold = tuple(
+            f"{q.provider_name} ({w.join(list(dict.fromkeys(map(unit_label, q.other_units))))})"
+            for q in otherwise
+        )
+        claims.append(
+            Claim(
+                f"availability.not_per_token.{m}",
+                "availability",
+                f"For {name}, {len(sold)} of {w.count(len(listed), 'provider')} "
+                f"{'is' if len(sold) == 1 else 'are'} not priced per token: "
+                f"{w.join(list(sold))}.",
+                "offerings sold only in units other than text tokens",
+                (
+                    Number("availability", m, "not_per_token_count", len(sold)),
+                    Number("availability", m, "provider_count", len(listed)),
+                ),
+                lists=((f"not_per_token:{m}", tuple(q.provider_name for q in otherwise)),),
             )
-        # a route sold in another unit (per character, per minute of audio) has a price, just
-        # not per token: it is said so, never "no sourced price"
-        unpriced = tuple(q.provider_name for q in p.unpriced_providers)
-        otherwise = tuple(q for q in p.providers if _only_other_units(q))
-        if otherwise:
-            sold = tuple(
-                f"{q.provider_name} ({w.join(list(dict.fromkeys(map(unit_label, q.other_units))))})"
-                for q in otherwise
+        )
+    if unpriced:
+        claims.append(
+            Claim(
+                f"availability.unpriced.{m}",
+                "availability",
+                f"For {name}, {len(unpriced)} of {w.count(len(listed), 'provider')} "
+                f"{'has' if len(unpriced) == 1 else 'have'} no sourced price: "
+                f"{w.join(list(unpriced))}.",
+                "offerings with no price at all: no token price on either side, none in "
+                "another unit",
+                (
+                    Number("availability", m, "unpriced_count", len(unpriced)),
+                    Number("availability", m, "provider_count", len(listed)),
+                ),
+                lists=((f"unpriced:{m}", unpriced),),
             )
-            claims.append(
-                Claim(
-                    f"availability.not_per_token.{m}",
-                    "availability",
-                    f"For {names[m]}, {len(sold)} of {w.count(p.provider_count, 'provider')} "
-                    f"{'is' if len(sold) == 1 else 'are'} not priced per token: "
-                    f"{w.join(list(sold))}.",
-                    "offerings sold only in units other than text tokens",
-                    (
-                        Number("availability", m, "not_per_token_count", len(sold)),
-                        Number("availability", m, "provider_count", p.provider_count),
-                    ),
-                    lists=((f"not_per_token:{m}", tuple(q.provider_name for q in otherwise)),),
-                )
+        )
+    gone = tuple(sorted({q.provider_name for q in p.defunct}))
+    if gone:
+        claims.append(
+            Claim(
+                f"availability.defunct.{m}",
+                "availability",
+                f"Not counted for {name}: "
+                f"{w.join([_gone_phrase(p, gone_name) for gone_name in gone])}.",
+                "providers marked defunct, offerings marked retired",
+                (Number("availability", m, "defunct_count", len(gone)),),
+                lists=((f"defunct:{m}", gone),),
             )
-        if unpriced:
-            claims.append(
-                Claim(
-                    f"availability.unpriced.{m}",
-                    "availability",
-                    f"For {names[m]}, {len(unpriced)} of {w.count(p.provider_count, 'provider')} "
-                    f"{'has' if len(unpriced) == 1 else 'have'} no sourced price: "
-                    f"{w.join(list(unpriced))}.",
-                    "offerings with no price at all: no token price on either side, none in "
-                    "another unit",
-                    (
-                        Number("availability", m, "unpriced_count", len(unpriced)),
-                        Number("availability", m, "provider_count", p.provider_count),
-                    ),
-                    lists=((f"unpriced:{m}", unpriced),),
-                )
-            )
-        gone = tuple(sorted({q.provider_name for q in p.defunct}))
-        if gone:
-            claims.append(
-                Claim(
-                    f"availability.defunct.{m}",
-                    "availability",
-                    f"Not counted for {names[m]}: "
-                    f"{w.join([_gone_phrase(p, name) for name in gone])}.",
-                    "providers marked defunct, offerings marked retired",
-                    (Number("availability", m, "defunct_count", len(gone)),),
-                    lists=((f"defunct:{m}", gone),),
-                )
-            )
+        )
     return claims
 
 
@@ -190,9 +224,3 @@ def _gone_phrase(p: ModelPricing, name: str) -> str:
 
 def _retired(day: str | None) -> str:
     return f"retired on {day}" if day else "retired"
-
-
-def _only_other_units(q: Quote) -> bool:
-    """Sold only in units other than text tokens: no token price on either side (a route with
-    an input price per token and images priced apart is not "not priced per token")."""
-    return bool(q.other_units) and q.input_per_mtok is None and q.output_per_mtok is None

@@ -74,7 +74,10 @@ def capability_rows(
     """Every capability of the catalog, one row each, cells in model order (``cells``: each
     model's ``model_capability_cells`` already made; default: made here)."""
     made = [model_capability_cells(m) if cells is None else cells[m.id] for m in models]
+    # zip(*made): the i-th cell of every model, a row's cells in model order
     return tuple(
-        CapabilityRow(key, CAPABILITY_LABELS[key], tuple([of_model[i] for of_model in made]))
-        for i, key in enumerate(CAPABILITIES)
+        [
+            CapabilityRow(key, CAPABILITY_LABELS[key], row_cells)
+            for key, row_cells in zip(CAPABILITIES, zip(*made, strict=True), strict=True)
+        ]
     )

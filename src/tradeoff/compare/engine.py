@@ -5,26 +5,28 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from tradeoff.compare.availability_claims import availability_claims
+from tradeoff.compare.availability_claims import availability_across
 from tradeoff.compare.benchmarks import (
     NO_BENCHMARKS,
     BenchmarkSection,
     benchmark_claims,
     reasoning_note,
 )
-from tradeoff.compare.capabilities import CapabilityCell, CapabilityRow, capability_rows
-from tradeoff.compare.claim import Claim
-from tradeoff.compare.fact_claims import (
-    capability_claims,
-    capability_summary,
-    spec_claims,
+from tradeoff.compare.capabilities import (
+    CapabilityCell,
+    CapabilityRow,
+    capability_rows,
+    model_capability_cells,
 )
+from tradeoff.compare.claim import Claim
+from tradeoff.compare.fact_claims import capability_section, spec_claims
 from tradeoff.compare.faq import FaqEntry, build_faq
 from tradeoff.compare.like_for_like import kind_differ_claim
+from tradeoff.compare.model_side import Dated, ModelSide, remembered_side
 from tradeoff.compare.price_claims import price_claims
-from tradeoff.compare.pricing import ModelPricing, Quote, model_pricing, shared_providers
+from tradeoff.compare.pricing import ModelPricing, Quote, model_pricing
 from tradeoff.compare.related import RELATED_LIMIT, Related, related_models
-from tradeoff.compare.specs import SpecCell, SpecRow, spec_rows
+from tradeoff.compare.specs import SPECS, SpecCell, SpecRow, model_spec_cells, spec_rows
 from tradeoff.compare.verdict import Verdict, build_verdict
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend
 from tradeoff.errors import UsageError
@@ -137,6 +139,28 @@ def _oldest(dates: Sequence[str | None]) -> str | None:
     return min(known) if known else None
 
 
+def _oldest_of(dates: Sequence[Dated]) -> Dated:
+    """The oldest review date and the oldest snapshot date among ``dates`` (``model_side``'s
+    pairs of the values of one model each, or of one benchmark result each)."""
+    reviewed = _oldest([d for d, _ in dates])
+    return reviewed, _oldest([a for _, a in dates])
+
+
+def _read_on(source: Source) -> Dated:
+    """A benchmark result's pair of dates: the day its source was read, as a review date or,
+    when the source is a dataset read on its snapshot day, as a snapshot date."""
+    day = source.retrieved
+    return (None, day) if snapshot_name(source, day) else (day, None)
+
+
+def _shared_providers(sides: Sequence[ModelSide]) -> tuple[str, ...]:
+    """``pricing.shared_providers`` of the models' sides: in every model's list, by id."""
+    common = set(sides[0].provider_ids)
+    for side in sides[1:]:
+        common &= side.provider_ids
+    return tuple(sorted(common))
+
+
 def _related(
     model: Model, ids: Sequence[str], view: CatalogView, limit: int
 ) -> tuple[Related, ...]:
@@ -167,12 +191,25 @@ def compare(
     ids = [m.id for m in models]
     names = {m.id: m.name for m in models}
     labs = {m.id: view.labs[m.lab_id].name if m.lab_id in view.labs else m.lab_id for m in models}
-    specs = spec_rows(models, view.spec_cells)
-    caps = capability_rows(models, view.capability_cells)
+    spec_cells = view.spec_cells
+    if spec_cells is None:
+        spec_cells = {m.id: model_spec_cells(m) for m in models}
+    capability_cells = view.capability_cells
+    if capability_cells is None:
+        capability_cells = {m.id: model_capability_cells(m) for m in models}
+    specs = spec_rows(models, spec_cells)
+    caps = capability_rows(models, capability_cells)
     pricing = tuple([_pricing(m, view, blend) for m in models])
     by_model = {p.model_id: p for p in pricing}
-    shared = shared_providers(pricing)
-    provider_names = {q.provider_id: q.provider_name for p in pricing for q in p.providers}
+    # what each model alone contributes, the same on every page that shows it (model_side)
+    sides = [
+        remembered_side(m, spec_cells[m.id], capability_cells[m.id], p)
+        for m, p in zip(models, pricing, strict=True)
+    ]
+    shared = _shared_providers(sides)
+    # a shared provider is in every model's list: the last model's route names it (as a name
+    # map over every model's routes would, the last one written winning)
+    shared_names = tuple([sides[-1].provider_names[p] for p in shared])
     claims: list[Claim] = []
     kind_row = next(r for r in specs if r.key == "kind")
     differ = kind_differ_claim(kind_row, names)  # said first; gates every price comparison
@@ -180,35 +217,45 @@ def compare(
     claims += spec_claims(specs, names, labs)
     kinds = {c.model_id: c.value for c in kind_row.cells}
     claims += price_claims(ids, names, by_model, blend, kinds)
-    claims += availability_claims(ids, names, by_model, shared, provider_names)
-    claims.append(capability_summary(caps, names))
-    claims += capability_claims(caps, names)
+    # ``availability_claims``: the counts and shared providers, then each model's own
+    claims += availability_across(
+        ids, names, {s: side.listed for s, side in zip(ids, sides, strict=True)}, shared_names
+    )
+    for side in sides:
+        claims += side.availability
+    claims += capability_section(caps, names)  # the summary, then one claim per capability
     claims += benchmark_claims(benchmarks, names)
     verdict = build_verdict(ids, names, claims)
     faq = build_faq(ids, names, claims, verdict.choose, reasoning_note(benchmarks, claims))
     # The models on this page are not 'continue comparing' links: the page is their comparison.
     related = tuple((m.id, _related(m, ids, view, related_limit)) for m in models)
-    quotes = [q for p in pricing for q in p.providers]
+    sources = view.sources
+    with_base = len(specs) > len(SPECS)  # the base-model row is shown
+    spec_dates = [side.spec_dates for side in sides]
+    spec_dates += [side.base_dates for side in sides] if with_base else []
+    reviewed: dict[str, str | None] = {}
+    as_of: dict[str, str | None] = {}
+    reviewed["specs"], as_of["specs"] = _oldest_of(spec_dates)
+    reviewed["capabilities"], as_of["capabilities"] = _oldest_of(
+        [side.capability_dates for side in sides]
+    )
+    reviewed["pricing"], as_of["pricing"] = _oldest_of([side.price_dates for side in sides])
+    used: set[str] = set()
+    for side in sides:
+        used |= side.spec_sources
+        used |= side.capability_sources
+        used |= side.price_sources
+        if with_base:
+            used |= side.base_sources
     # a result's own date is when it was run; when it was read is its source's date
-    results = [
-        (day, snapshot_name(view.sources[s.source_id], day))
-        for r in benchmarks.rows
-        for s in r.scores
-        if s.source_id in view.sources
-        for day in [view.sources[s.source_id].retrieved]
-    ]
-    dated: dict[str, list[tuple[str | None, str | None]]] = {
-        "specs": [(c.checked, c.as_of) for r in specs for c in r.cells],
-        "capabilities": [(c.checked, c.as_of) for r in caps for c in r.cells],
-        "pricing": [(q.checked, q.as_of) for q in quotes],
-        "benchmarks": list(results),
-    }
-    reviewed = {k: _oldest([d for d, as_of in v if not as_of]) for k, v in dated.items()}
-    as_of = {k: _oldest([d for d, as_of in v if as_of]) for k, v in dated.items()}
-    used = {c.source_id for r in specs for c in r.cells if c.source_id}
-    used |= {c.source_id for r in caps for c in r.cells if c.source_id}
-    used |= {q.source_id for q in quotes} | {s for q in quotes for s in q.price_source_ids}
-    used |= {s.source_id for r in benchmarks.rows for s in r.scores}
+    results: list[Dated] = []
+    for r in benchmarks.rows:
+        for s in r.scores:
+            used.add(s.source_id)
+            source = sources.get(s.source_id)
+            if source is not None:
+                results.append(_read_on(source))
+    reviewed["benchmarks"], as_of["benchmarks"] = _oldest_of(results)
     return Comparison(
         models=tuple(models),
         blend=blend,
@@ -223,6 +270,6 @@ def compare(
         related=related,
         reviewed=reviewed,
         last_reviewed=_oldest(list(reviewed.values())),
-        source_ids=tuple(sorted(s for s in used if s in view.sources)),
+        source_ids=tuple(sorted(s for s in used if s in sources)),
         as_of=as_of,
     )

@@ -8,8 +8,8 @@ from decimal import Decimal
 from tradeoff.compare import wording as w
 from tradeoff.compare.capabilities import CapabilityRow
 from tradeoff.compare.claim import Claim, Number
-from tradeoff.compare.specs import SpecRow
-from tradeoff.records import Tri
+from tradeoff.compare.specs import SpecCell, SpecRow
+from tradeoff.records import CAPABILITY_LABELS, Tri
 
 # (verb phrase after a plural subject, after a singular subject)
 CAPABILITY_PHRASES: dict[str, tuple[str, str]] = {
@@ -26,48 +26,66 @@ CAPABILITY_PHRASES: dict[str, tuple[str, str]] = {
 
 def capability_claims(rows: Sequence[CapabilityRow], names: Mapping[str, str]) -> list[Claim]:
     """One claim per capability: who supports it, who does not, for whom it is unknown."""
-    claims = []
-    for row in rows:
-        plural, singular = CAPABILITY_PHRASES[row.key]
-        yes = [c.model_id for c in row.cells if c.state is Tri.YES]
-        no = [c.model_id for c in row.cells if c.state is Tri.NO]
-        unknown = [c.model_id for c in row.cells if c.state is Tri.UNKNOWN]
-        n = len(row.cells)
-        if len(yes) == n:
-            text = f"{w.both_or_all(n).capitalize()} {plural}."
-        elif len(no) == n:
-            text = f"{'Neither' if n == 2 else 'None'} {_neg_all(n, plural)}."
-        elif len(unknown) == n:
-            anyone = "either" if n == 2 else "any"
-            text = f"Whether {anyone} {_neg_unknown(n, plural)} is not yet sourced."
-        else:
-            parts = []
-            if yes:
-                parts.append(
-                    f"{w.join([names[m] for m in yes])} {singular if len(yes) == 1 else plural}"
-                )
-            if no:
-                parts.append(
-                    f"{w.join([names[m] for m in no])} {'does' if len(no) == 1 else 'do'} not"
-                    + ("" if yes else f" {plural}")
-                )
-            if unknown:
-                parts.append(f"for {w.join([names[m] for m in unknown])} it is not yet sourced")
-            text = _capital("; ".join(parts) + ".")
-        claims.append(
-            Claim(
-                f"capability.{row.key}",
-                "capability",
-                text,
-                "capability table (model-level facts with their sources)",
-                tuple(
-                    Number("capabilities", c.model_id, row.key, c.state.value) for c in row.cells
-                ),
-                tuple(yes) if row.differs else (),
-                reason=f"you need it to {plural}" if row.differs else "",
+    return [_capability_claim(row, _states(row), names) for row in rows]
+
+
+def capability_section(rows: Sequence[CapabilityRow], names: Mapping[str, str]) -> list[Claim]:
+    """``capability_summary``, then ``capability_claims``: each row's states sorted once."""
+    states = [_states(row) for row in rows]
+    summary = _summary(rows, states)
+    return [summary] + [_capability_claim(r, s, names) for r, s in zip(rows, states, strict=True)]
+
+
+_States = tuple[list[str], list[str], list[str]]  # the model ids of yes, no, unknown
+
+
+def _states(row: CapabilityRow) -> _States:
+    yes: list[str] = []
+    no: list[str] = []
+    unknown: list[str] = []
+    for c in row.cells:
+        state = c.state
+        (yes if state is Tri.YES else no if state is Tri.NO else unknown).append(c.model_id)
+    return yes, no, unknown
+
+
+def _capability_claim(row: CapabilityRow, states: _States, names: Mapping[str, str]) -> Claim:
+    key = row.key
+    plural, singular = CAPABILITY_PHRASES[key]
+    yes, no, unknown = states
+    n = len(row.cells)
+    if len(yes) == n:
+        text = f"{w.both_or_all(n).capitalize()} {plural}."
+    elif len(no) == n:
+        text = f"{'Neither' if n == 2 else 'None'} {_neg_all(n, plural)}."
+    elif len(unknown) == n:
+        anyone = "either" if n == 2 else "any"
+        text = f"Whether {anyone} {_neg_unknown(n, plural)} is not yet sourced."
+    else:
+        parts = []
+        if yes:
+            parts.append(
+                f"{w.join([names[m] for m in yes])} {singular if len(yes) == 1 else plural}"
             )
-        )
-    return claims
+        if no:
+            parts.append(
+                f"{w.join([names[m] for m in no])} {'does' if len(no) == 1 else 'do'} not"
+                + ("" if yes else f" {plural}")
+            )
+        if unknown:
+            parts.append(f"for {w.join([names[m] for m in unknown])} it is not yet sourced")
+        text = _capital("; ".join(parts) + ".")
+    differs = bool(yes) and bool(no)  # ``CapabilityRow.differs``
+    return Claim(
+        f"capability.{key}",
+        "capability",
+        text,
+        "capability table (model-level facts with their sources)",
+        # ``_value_``: the member's value, as ``.value`` (an Enum property) reads it
+        tuple([Number("capabilities", c.model_id, key, c.state._value_) for c in row.cells]),
+        tuple(yes) if differs else (),
+        reason=f"you need it to {plural}" if differs else "",
+    )
 
 
 def _neg_all(n: int, plural: str) -> str:
@@ -192,8 +210,7 @@ def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
 
 def _weights_claim(weights: SpecRow, licence: SpecRow, names: Mapping[str, str]) -> Claim:
     parts = []
-    for wc in weights.cells:
-        lc = licence.cell(wc.model_id)
+    for wc, lc in _aligned(weights, licence):
         lic = f"licence {lc.display}" if lc.value is not None else "licence not yet sourced"
         if wc.value is True:
             parts.append(f"{names[wc.model_id]} publishes open weights ({lic})")
@@ -227,8 +244,14 @@ def _weights_claim(weights: SpecRow, licence: SpecRow, names: Mapping[str, str])
 
 def capability_summary(rows: Sequence[CapabilityRow], names: Mapping[str, str]) -> Claim:
     """Which capabilities differ (known yes vs known no) and which are unknown for someone."""
-    differ = tuple(_lower(r.label) for r in rows if r.differs)
-    unknown = tuple(_lower(r.label) for r in rows if any(c.state is Tri.UNKNOWN for c in r.cells))
+    return _summary(rows, [_states(row) for row in rows])
+
+
+def _summary(rows: Sequence[CapabilityRow], states: Sequence[_States]) -> Claim:
+    differ = tuple(
+        [_lower(r.label) for r, (yes, no, _) in zip(rows, states, strict=True) if yes and no]
+    )
+    unknown = tuple([_lower(r.label) for r, (*_, u) in zip(rows, states, strict=True) if u])
     if differ:
         text = (
             f"The capability table shows {w.count(len(differ), 'difference')}: "
@@ -258,9 +281,16 @@ def capability_summary(rows: Sequence[CapabilityRow], names: Mapping[str, str]) 
 
 def _lower(label: str) -> str:
     """ "Structured outputs" → "structured outputs", but "API" and "MoE" keep their case."""
+    lowered = _LOWERED.get(label)
+    if lowered is not None:
+        return lowered
     if len(label) > 1 and label[1].islower():
         return label[0].lower() + label[1:]
     return label
+
+
+_LOWERED: dict[str, str] = {}  # every capability label's ``_lower``, made once
+_LOWERED.update({label: _lower(label) for label in CAPABILITY_LABELS.values()})
 
 
 def identity_claim(
@@ -270,10 +300,13 @@ def identity_claim(
     by_key = {r.key: r for r in rows}
     parts = []
     numbers: list[Number] = []
-    for cell in by_key["architecture"].cells:
+    architecture = by_key["architecture"]
+    for (cell, total), (_, active) in zip(
+        _aligned(architecture, by_key["parameters_total"]),
+        _aligned(architecture, by_key["parameters_active"]),
+        strict=True,
+    ):
         m = cell.model_id
-        total = by_key["parameters_total"].cell(m)
-        active = by_key["parameters_active"].cell(m)
         kind = f"a {cell.display} model" if cell.value is not None else "a model"
         kind = kind.replace("a mixture of experts model", "a mixture-of-experts model")
         sizes = []
@@ -292,3 +325,12 @@ def identity_claim(
             numbers.append(Number("specs", m, "architecture", cell.display))
         parts.append(f"{names[m]} is {kind} by {labs[m]}{size}")
     return Claim("spec.identity", "spec", "; ".join(parts) + ".", "spec table", tuple(numbers))
+
+
+def _aligned(row: SpecRow, other: SpecRow) -> list[tuple[SpecCell, SpecCell]]:
+    """Each cell of ``row`` with the same model's cell of ``other`` (``SpecRow.cell``): by
+    position, as ``spec_rows`` lays every row's cells out in model order."""
+    pairs = list(zip(row.cells, other.cells, strict=True))
+    if all(a.model_id == b.model_id for a, b in pairs):
+        return pairs
+    return [(a, other.cell(a.model_id)) for a in row.cells]

@@ -18,8 +18,8 @@ class FaqEntry(NamedTuple):
 
 def _answer(question: str, claims: Sequence[Claim | None], extra: str = "") -> FaqEntry:
     used = [c for c in claims if c is not None]
-    text = " ".join(c.text for c in used) + (f" {extra}" if extra else "")
-    return FaqEntry(question, text.strip(), tuple(c.id for c in used))
+    text = " ".join([c.text for c in used]) + (f" {extra}" if extra else "")
+    return FaqEntry(question, text.strip(), tuple([c.id for c in used]))
 
 
 def build_faq(
@@ -35,13 +35,21 @@ def build_faq(
     listed = [names[m] for m in model_ids]
     either = w.join(listed, "or")
     both = w.join(listed)
-    # models of different kinds: the answer says first that their prices are not compared
-    price_ids = [cid for cid in by_id if cid.startswith("kind.")]
-    price_ids += [cid for cid in by_id if cid.startswith(("price.unpriced", "price.cheapest"))]
-    price_ids = [cid for cid in price_ids if cid not in ("price.cheapest.input",)]
-    price_ids = [cid for cid in price_ids if cid != "price.cheapest.output"]
-    price_ids += [cid for cid in by_id if cid.startswith("price.first_party")]
-    price_ids += [cid for cid in by_id if cid == "price.break_even"]
+    # models of different kinds: the answer says first that their prices are not compared;
+    # one pass sorts the ids it may use (the rest of a page's claims are not price claims)
+    differ: list[str] = []
+    headline: list[str] = []  # unpriced and cheapest, but the input and output sides
+    first_party: list[str] = []
+    for cid in by_id:
+        if cid.startswith("kind."):
+            differ.append(cid)
+        elif cid.startswith(("price.unpriced", "price.cheapest")):
+            if cid not in ("price.cheapest.input", "price.cheapest.output"):
+                headline.append(cid)
+        elif cid.startswith("price.first_party"):
+            first_party.append(cid)
+    price_ids = differ + headline + first_party
+    price_ids += ["price.break_even"] if "price.break_even" in by_id else []
     first = model_ids[0]
     pick = next(c for c in choose if c.model_id == first)
     others = [c for c in choose if c.model_id != first]
@@ -76,7 +84,7 @@ def build_faq(
             f"When should I pick {names[first]} over "
             f"{w.join([names[m] for m in model_ids[1:]], 'or')}?",
             " ".join([pick.text] + [c.text for c in others]),
-            tuple(dict.fromkeys(pick.claim_ids + tuple(i for c in others for i in c.claim_ids))),
+            tuple(dict.fromkeys([*pick.claim_ids, *[i for c in others for i in c.claim_ids]])),
         ),
     )
 

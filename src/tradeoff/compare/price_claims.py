@@ -22,6 +22,11 @@ def _same(value: Decimal, best: Decimal) -> str:
     return "the same" if value == best else "the same within 1%"
 
 
+def _shown(e: tuple[str, Decimal, str]) -> str:
+    """A price as a claim states it, with its provider when named: "$0.60 (Groq)"."""
+    return f"{w.usd(e[1])} ({e[2]})" if e[2] else w.usd(e[1])
+
+
 def _money_claim(
     claim_id: str,
     what: str,
@@ -33,26 +38,22 @@ def _money_claim(
 ) -> Claim:
     """Compare one price across models: ties within 1%, else "costs N% less" and "N.N×"."""
     ranked = sorted(entries, key=lambda e: (e[1], names[e[0]]))
-    numbers = tuple(Number("pricing", m, field, v) for m, v, _ in entries)
+    numbers = tuple([Number("pricing", m, field, v) for m, v, _ in entries])
     best_id, best, _ = ranked[0]
-
-    def shown(e: tuple[str, Decimal, str]) -> str:
-        return f"{w.usd(e[1])}" + (f" ({e[2]})" if e[2] else "")
-
     ties = [e for e in ranked[1:] if w.is_tie(e[1], best)]
     if len(ranked) == 2:
         low, high = ranked
         if ties:
             text = (
                 f"{names[low[0]]} and {names[high[0]]} cost {_same(low[1], high[1])} {what}: "
-                f"{shown(low)} vs {shown(high)}."
+                f"{_shown(low)} vs {_shown(high)}."
             )
             both = (low[0], high[0])
             return Claim(claim_id, "price", text, basis, numbers, (), True, leaders=both)
         pct = w.percent_less(low[1], high[1])
         text = (
             f"{names[low[0]]} costs {pct} less than {names[high[0]]} {what}: "
-            f"{shown(low)} vs {shown(high)}"
+            f"{_shown(low)} vs {_shown(high)}"
         )
         more = w.relative(high[1], low[1], "more", "as much")
         text += f"; {names[high[0]]} costs {more}."
@@ -62,17 +63,17 @@ def _money_claim(
     parts = []
     for e in ranked[1 + len(ties) :]:
         multiple = w.relative(e[1], best, "more", "as much")
-        parts.append(f"{names[e[0]]} costs {multiple} ({shown(e)})")
+        parts.append(f"{names[e[0]]} costs {multiple} ({_shown(e)})")
     leaders = [best_id] + [e[0] for e in ties]
     who = w.join([names[m] for m in leaders])
     if ties:  # the tied models are said once, together, with their prices
         tied = [ranked[0], *ties]
         same = _same(tied[-1][1], best)
-        prices = w.join([shown(e) for e in tied])
+        prices = w.join([_shown(e) for e in tied])
         least = f"cost the least {what}, {same}" if parts else f"cost {same} {what}"
         head = f"{least}: {prices}"
     else:
-        head = f"costs the least {what} at {shown(ranked[0])}"
+        head = f"costs the least {what} at {_shown(ranked[0])}"
     text = "; ".join([f"{who} {head}", *parts]) + "."
     favours = () if ties else (best_id,)
     return Claim(
@@ -207,15 +208,26 @@ def price_claims(
         and all(c.favours for c in sides.values())
         and len({c.favours for c in sides.values()}) == 2
     )
+    if not sides or (split and not even):
+        return claims
     out = []
     for c in claims:
         if c.id in _SIDES:
             if not split:
-                c = c._replace(favours=(), reason="")
-            elif even:
-                c = c._replace(reason=_side_reason(c.id, even[0][1]))
+                c = _reasoned(c, (), "")
+            else:
+                c = _reasoned(c, c.favours, _side_reason(c.id, even[0][1]))
         out.append(c)
     return out
+
+
+def _reasoned(c: Claim, favours: tuple[str, ...], reason: str) -> Claim:
+    """``c._replace(favours=favours, reason=reason)``, made field by field (``_replace`` maps
+    over every field by name: twice the cost, on every page)."""
+    return Claim(
+        c.id, c.topic, c.text, c.basis, c.numbers, favours, c.tie, c.lists, reason, c.benchmark,
+        c.leaders,
+    )  # fmt: skip
 
 
 _SIDES = ("price.cheapest.input", "price.cheapest.output")

@@ -292,7 +292,7 @@ def shared_providers(pricings: Sequence[ModelPricing]) -> tuple[str, ...]:
     """Active providers that serve every one of the models, by id."""
     if not pricings:
         return ()
-    common = set(pricings[0].provider_ids)
+    common = {q.provider_id for q in pricings[0].providers}  # ``provider_ids``, as a set
     for p in pricings[1:]:
-        common &= set(p.provider_ids)
+        common.intersection_update([q.provider_id for q in p.providers])
     return tuple(sorted(common))

@@ -125,7 +125,11 @@ def spec_rows(
     ``model_spec_cells`` already made; default: made here)."""
     specs = SPECS + ((BASE_MODEL_ROW,) if any(m.base_model.known for m in models) else ())
     made = [model_spec_cells(m) if cells is None else cells[m.id] for m in models]
+    # zip(*made): the i-th cell of every model, a row's cells in model order (the base-model
+    # row's cells, last of each model's, are left out when ``specs`` has no such row)
     return tuple(
-        SpecRow(key, label, tuple([of_model[i] for of_model in made]))
-        for i, (key, label, _) in enumerate(specs)
+        [
+            SpecRow(key, label, row_cells)
+            for (key, label, _), row_cells in zip(specs, zip(*made, strict=True), strict=False)
+        ]
     )

@@ -1,6 +1,6 @@
 """Verdict, deep dive and "choose A when … / B when …", assembled only from claims."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from tradeoff.compare import wording as w
@@ -34,11 +34,21 @@ class Verdict(NamedTuple):
 
 
 def _para(title: str, claims: Sequence[Claim]) -> Paragraph:
-    return Paragraph(title, tuple(c.id for c in claims), " ".join(c.text for c in claims))
+    return Paragraph(title, tuple([c.id for c in claims]), " ".join([c.text for c in claims]))
 
 
-def _pick(claims: Mapping[str, Claim], *prefixes: str) -> list[Claim]:
-    return [c for cid, c in claims.items() if cid.startswith(prefixes)]
+def _topics(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    """The claims by the first part of their id with its dot ("price.", "spec."), in claim
+    order: each paragraph then reads its own topic's few claims, not every claim again."""
+    topics: dict[str, list[Claim]] = {}
+    for c in claims:
+        head, dot, _ = c.id.partition(".")
+        topics.setdefault(head + dot, []).append(c)
+    return topics
+
+
+def _pick(claims: Sequence[Claim], *prefixes: str) -> list[Claim]:
+    return [c for c in claims if c.id.startswith(prefixes)]
 
 
 def choose_when(
@@ -46,12 +56,15 @@ def choose_when(
 ) -> tuple[ChooseWhen, ...]:
     """ "Choose X when …" for each model, only from claims that favour it over another."""
     out = []
+    n = len(model_ids)
+    # the claims that favour some models but not all, with a reason: each model's are among them
+    favouring = [c for c in claims if c.reason and c.favours and len(c.favours) < n]
     for m in model_ids:
-        mine = [
-            c for c in claims if m in c.favours and len(c.favours) < len(model_ids) and c.reason
-        ]
+        mine = [c for c in favouring if m in c.favours]
         plain = [_reason(c, m, names) for c in mine if c.topic != "benchmark"]
-        plain += _benchmark_reasons(m, names, [c for c in mine if c.topic == "benchmark"])
+        benchmarks = [c for c in mine if c.topic == "benchmark"]
+        if benchmarks:
+            plain += _benchmark_reasons(m, names, benchmarks)
         reasons = tuple(dict.fromkeys(plain))
         if reasons:
             text = f"Choose {names[m]} when {w.join(list(reasons), 'or')}."
@@ -60,7 +73,7 @@ def choose_when(
                 f"No price, availability, context-window, weights or capability difference in "
                 f"these tables favours {names[m]}."
             )
-        out.append(ChooseWhen(m, tuple(c.id for c in mine), reasons, text))
+        out.append(ChooseWhen(m, tuple([c.id for c in mine]), reasons, text))
     return tuple(out)
 
 
@@ -71,10 +84,10 @@ COMPARATIVE = ("availability.count", "spec.context_tokens")
 
 def _reason(claim: Claim, model_id: str, names: Mapping[str, str]) -> str:
     """A claim's "choose X when" reason, naming the models X shares the top value with."""
+    if claim.id not in COMPARATIVE:
+        return claim.reason
     others = [names[m] for m in claim.favours if m != model_id]
-    if claim.id in COMPARATIVE and others:
-        return f"{claim.reason} (tied with {w.join(others)})"
-    return claim.reason
+    return f"{claim.reason} (tied with {w.join(others)})" if others else claim.reason
 
 
 def _benchmark_reasons(
@@ -103,25 +116,29 @@ def build_verdict(
     model_ids: Sequence[str], names: Mapping[str, str], claims: Sequence[Claim]
 ) -> Verdict:
     """Summary, verdict and deep-dive paragraphs; every sentence is a claim's text."""
-    by_id = {c.id: c for c in claims}
+    # one claim per id (the last given, at the first one's place, as a dict by id keeps them)
+    unique = list({c.id: c for c in claims}.values())
+    topics = _topics(unique)
     # Models of different kinds: the page says so first, before any other sentence.
-    differ = _pick(by_id, "kind.")
-    summary = _para("Summary", differ + _pick(by_id, "spec.identity", "spec.release_date"))
-    headline = differ + _pick(by_id, "price.cheapest", "price.unpriced", "price.first_party")
-    headline = [
-        c for c in headline if c.id not in ("price.cheapest.input", "price.cheapest.output")
+    differ = topics.get("kind.", [])
+    price = topics.get("price.", [])
+    specs = topics.get("spec.", [])
+    availability = topics.get("availability.", [])
+    capability = topics.get("capability.", [])
+    summary = _para("Summary", differ + _pick(specs, "spec.identity", "spec.release_date"))
+    headline = differ + [
+        c
+        for c in _pick(price, "price.cheapest", "price.unpriced", "price.first_party")
+        if c.id not in ("price.cheapest.input", "price.cheapest.output")
     ]
-    headline += _pick(by_id, "availability.count", "spec.context_tokens", "capability.summary")
+    headline += _pick(unique, "availability.count", "spec.context_tokens", "capability.summary")
     verdict = _para("Verdict", headline)
     deep = (
-        _para("Cost", differ + _pick(by_id, "price.")),
-        _para("Availability", _pick(by_id, "availability.")),
-        _para(
-            "Capabilities",
-            [c for c in _pick(by_id, "capability.") if c.id != "capability.summary"],
-        ),
-        _para("Specs", _pick(by_id, "spec.")),
-        _para("Benchmarks", _pick(by_id, "benchmark.")),
+        _para("Cost", differ + price),
+        _para("Availability", availability),
+        _para("Capabilities", [c for c in capability if c.id != "capability.summary"]),
+        _para("Specs", specs),
+        _para("Benchmarks", topics.get("benchmark.", [])),
     )
     return Verdict(
         summary,

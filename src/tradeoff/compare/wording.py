@@ -114,11 +114,14 @@ def percent_text(share: Decimal) -> str:
     if share in (0, 1):
         return f"{int(share * 100)}%"
     value = share * 100
-    for places in range(8):
-        shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    for step in _PLACES:
+        shown = value.quantize(step, rounding=ROUND_HALF_UP)
         if shown > 0 and shown != 100:
             return f"{format(shown.normalize(), 'f')}%"
     return f"{format(value.normalize(), 'f')}%"
+
+
+_PLACES = tuple(Decimal(1).scaleb(-places) for places in range(8))  # 1, 0.1, … 0.0000001
 
 
 def percent_less(low: Decimal, high: Decimal) -> str:
@@ -139,17 +142,20 @@ def relative(high: Decimal, low: Decimal, more: str, multiple: str) -> str:
         return "the same"
     if low == 0:
         return more
-    if high / low < MULTIPLE_FROM:
+    quotient = high / low
+    if quotient < MULTIPLE_FROM:
         return f"{percent_text((high - low) / low)} {more}"
-    r = ratio(high, low)
-    return f"{times(r)} {multiple}" if r is not None else more
+    return f"{times(quotient.quantize(_TENTH, rounding=ROUND_HALF_UP))} {multiple}"  # ``ratio``
 
 
 def ratio(high: Decimal, low: Decimal) -> Decimal | None:
     """``high`` as a multiple of ``low`` to one decimal (0.6 vs 0.3 → 2.0); None if low is 0."""
     if low == 0:
         return None
-    return (high / low).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return (high / low).quantize(_TENTH, rounding=ROUND_HALF_UP)
+
+
+_TENTH = Decimal("0.1")
 
 
 def times(value: Decimal) -> str:
