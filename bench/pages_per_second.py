@@ -20,7 +20,9 @@ once), related models, benchmark results, spec and capability cells, and the JSO
 of its pricing (every route in it), cells and related models without source numbers. That is
 what a server gets (one ``Catalog`` for its life) and what a static build gets (one
 ``Catalog`` for all 2,401 pairs, each model on ~8 pages); in a pass of 200 pairs the 109
-models appear on ~3.7 pages each, and the first page of each model pays for keeping it. The
+models appear on ~3.7 pages each, and the first page of each model pays for keeping it (and
+for what ``compare()`` derives from those records alone, ``compare.model_side``, remembered
+while a page is given the very same records, so a fresh ``Catalog`` derives its own). The
 process also remembers provider rows' HTML (but their source), source references' HTML and
 money texts as pure functions of their values (``functools.lru_cache``), as a server does;
 the worker empties them before each pass, so every pass starts as the first. Beyond that,
