@@ -12,8 +12,6 @@ alone derives its own, which replace the remembered ones: one entry per model id
 holds at most one set per model of the catalogs in use.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
