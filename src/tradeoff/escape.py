@@ -1,4 +1,5 @@
-"""One escaping rule per output format for data (HTML itself is Jinja's autoescape).
+"""One escaping rule per output format for data (HTML: markupsafe's escape, as Jinja's autoescape
+and ``render.html_cells.escape`` apply it).
 
 - URLs from data: ``href`` (http(s) or a site path, else a dead anchor);
 - Markdown: ``md`` for text, ``md_url`` for a link target;

@@ -84,7 +84,7 @@ def test_compare_urls(slugs: list[str], blend: str | None, url: str) -> None:
 
 
 def test_source_reference_writes_its_number_and_escaped_date() -> None:
-    from tradeoff.render.html_cells import src
+    from tradeoff.render.html_cells import source_ref as src
 
     assert src(3, "checked <2026>") == (
         ' <span class="src"><a href="#source-3">[3]</a> checked &lt;2026&gt;</span>'
@@ -95,7 +95,7 @@ def test_source_reference_writes_its_number_and_escaped_date() -> None:
 
 @pytest.mark.parametrize("number", ["3", '3"><script>', 3.0])
 def test_source_reference_refuses_a_number_that_is_not_an_int(number: object) -> None:
-    from tradeoff.render.html_cells import src
+    from tradeoff.render.html_cells import source_ref as src
 
     with pytest.raises(TypeError, match="is not an int"):
-        src(number, None)  # type: ignore[arg-type]
+        src(number, None)

@@ -1,13 +1,13 @@
 """The comparison page's listed parts (cards, lists, price changes, paragraphs) in Python.
 
-``compare_body.html`` keeps the page's outline (sections, headings, fixed sentences) and
+``compare_body.py`` writes the page's outline (sections, headings, fixed sentences) and
 calls these for every part that repeats per model, per claim or per move: a Jinja loop pays
 for each value it writes (an attribute lookup, ``markupsafe.escape`` building a ``Markup``,
 one generator step per piece through every enclosing template), several times what the
 value itself costs. Each function writes the bytes its template loop wrote, with the same
-escaping rule (``html_cells.escape``, markupsafe's own), as a plain ``str`` of HTML:
-``compare_body.comparison_body`` makes the page's sections ``Markup`` once (a ``Markup`` per
-part would copy its text when built and again when put in an f-string).
+escaping rule (``html_cells.escape``, markupsafe's own), as a plain ``str`` of HTML, joined
+by ``compare_body.comparison_body`` and put in by the templates with autoescape off (a
+``Markup`` per part would copy its text when built and again when put in an f-string).
 ``tests/pages/test_comparison.py``'s golden pages hold them to those bytes.
 """
 

@@ -20,17 +20,13 @@ from tradeoff.compare.wording import NOT_A_PRICE_MOVE, NOT_SOURCED, score_text
 from tradeoff.compare.wording import show_value as show
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
-    NO_HEADLINE,
     headline_text,
-    missing_route_text,
     quantization_text,
-    route_price_text,
 )
 from tradeoff.pages.provider import region_note
 from tradeoff.pages.sources import Attribution
 from tradeoff.pages.view import ModelName
 from tradeoff.records import CAPABILITY_LABELS
-from tradeoff.render import html_cells
 from tradeoff.render.charts import chart_height, price_vs_score_inline
 from tradeoff.render.compare_body import comparison_body
 from tradeoff.render.jsonld import dataset_jsonld, faq_jsonld
@@ -128,18 +124,11 @@ def make_environment() -> Environment:
         score_scatter=price_vs_score_inline,
         faq_jsonld=faq_jsonld,
         dataset_jsonld=dataset_jsonld,
-        NO_HEADLINE=NO_HEADLINE,
-        missing_route_text=missing_route_text,
-        route_price_text=route_price_text,
         headline_text=headline_text,
         quantization_text=quantization_text,
         region_note=region_note,
         comparison_body=comparison_body,
         compare_css=_compare_css(),
-        src=html_cells.src,
-        fact=html_cells.fact,
-        route_price=html_cells.route_price,
-        provider_row=html_cells.provider_row,
     )
     return env
 

@@ -3,10 +3,10 @@
 A comparison page has a few hundred cells (a source reference, a price, a sourced fact); a
 Jinja macro call costs more than the cell it writes. These functions write the same markup
 with the same escaping rule as the templates' autoescape (``markupsafe.escape`` of every
-value, the markup itself literal). The rows and lists are plain ``str`` of HTML, put in the
-page by ``compare_body`` (which makes the whole ``Markup`` once: a ``Markup`` per part would
-copy its text when built and again when put in an f-string); the single cells a template
-may call (``src``, ``fact``, ``route_price``, ``provider_row``) return ``Markup``.
+value, the markup itself literal). The rows and lists are plain ``str`` of HTML, joined by
+``compare_body.comparison_body`` into the page's ``<article>``, which the templates put in
+with autoescape off (a ``Markup`` per part would copy its text when built and again when put
+in an f-string).
 ``tests/pages/test_comparison.py``'s golden pages hold them to the bytes the macros wrote.
 """
 
@@ -18,7 +18,6 @@ from operator import itemgetter
 from typing import Any
 
 import markupsafe
-from markupsafe import Markup
 from markupsafe import escape as _markup_escape
 
 from tradeoff.compare.wording import NOT_SOURCED, score_text
@@ -66,14 +65,10 @@ _UNKNOWN = frozenset(("unpriced", "not applicable", "not per token"))
 _NOT_SOURCED = f'<span class="unknown">{escape(NOT_SOURCED)}</span>'
 
 
-def src(n: int | None, dated: object) -> Markup:
-    """A cell's source reference: " [n] checked 2026-06-09" linking to the sources list."""
-    return Markup(_src_html(n, dated))
-
-
 @lru_cache(maxsize=1024)
-def _src_html(n: int | None, dated: object) -> str:
-    """A pure function of a source number and its date: a page repeats a few of them on
+def source_ref(n: int | None, dated: object) -> str:
+    """A cell's source reference, " [n] checked 2026-06-09" linking to the sources list, as
+    HTML. A pure function of a source number and its date: a page repeats a few of them on
     every sourced cell (~60 a page), written once each (for the most recent 1,024)."""
     if not n:
         return ""
@@ -81,18 +76,6 @@ def _src_html(n: int | None, dated: object) -> str:
         raise TypeError(f"source number {n!r} is not an int")
     dated_html = f" {escape(dated)}" if dated else ""
     return f' <span class="src"><a href="#source-{n}">[{n}]</a>{dated_html}</span>'
-
-
-def fact(c: Mapping[str, Any]) -> Markup:
-    """A sourced fact's cell content: its value (marked when unknown) and its source."""
-    return Markup(_fact_html(c))
-
-
-def _fact_html(c: Mapping[str, Any]) -> str:
-    cls = "" if c["known"] else "unknown"
-    return (
-        f'<span class="{cls}">{escape(c["display"])}</span>{_src_html(c["source_n"], c["dated"])}'
-    )
 
 
 def _lines(rows: Sequence[str]) -> str:
@@ -105,16 +88,6 @@ def _route_price(q: QuoteEntry, field: str) -> str:
     if text in _UNKNOWN:
         return f'<span class="unknown">{escape_text(text)}</span>'
     return escape_text(text)
-
-
-def route_price(q: QuoteEntry, field: str) -> Markup:
-    """A route's input, output or blended price cell content (unknown ones marked)."""
-    return Markup(_route_price(q, field))
-
-
-def provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> Markup:
-    """One row of a model's provider table (``compare_body.html``'s column order)."""
-    return Markup(_provider_row(q, headline))
 
 
 # What a provider row shows but its source reference: the row up to its last cell is a pure
@@ -145,7 +118,7 @@ def _provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> str:
         headline["provider_model_id"],
     )
     cells = _provider_cells(_row_values(q), is_headline)
-    return f"{cells}<td>{_src_html(q['source_n'], q['dated'])}</td></tr>"
+    return f"{cells}<td>{source_ref(q['source_n'], q['dated'])}</td></tr>"
 
 
 @lru_cache(maxsize=4096)
@@ -171,8 +144,9 @@ def _provider_cells(values: tuple[Any, ...], is_headline: bool) -> str:
 
 def fact_rows(rows: Sequence[Mapping[str, Any]]) -> str:
     """The spec table's rows, one line each: a label, then each model's sourced fact."""
-    # one comprehension per row, each cell one f-string (``_fact_html`` inlined): a page has
-    # ~30 facts, and a call or generator step per cell costs as much as writing it
+    # one comprehension per row, each cell one f-string (the fact's value, marked when unknown,
+    # and its source reference): a page has ~30 facts, and a call or generator step per cell
+    # costs as much as writing it
     return "".join(
         [
             f'<tr><th scope="row">{escape_text(r["label"])}</th>{_fact_cells(r["cells"])}</tr>\n'
@@ -186,7 +160,7 @@ def _fact_cells(cells: Sequence[Mapping[str, Any]]) -> str:
         [
             f'<td><span class="{"" if c["known"] else "unknown"}">'
             f"{escape_text(c['display'])}</span>"
-            f"{_src_html(c['source_n'], c['dated'])}</td>"
+            f"{source_ref(c['source_n'], c['dated'])}</td>"
             for c in cells
         ]
     )
@@ -208,7 +182,7 @@ def _capability_cells(cells: Sequence[Mapping[str, Any]]) -> str:
     return "".join(
         [
             f'<td><span class="{escape_text(c["value"])}">{escape_text(c["display"])}</span>'
-            f"{_src_html(c['source_n'], c['dated'])}</td>"
+            f"{source_ref(c['source_n'], c['dated'])}</td>"
             for c in cells
         ]
     )
@@ -261,7 +235,7 @@ def _route_cells(p: PricingEntry, key: str) -> tuple[str, str, str, str]:
     lifecycle = "" if q["lifecycle"] == "ga" else f" ({escape_text(q['lifecycle'])})"
     return (
         f"<td>{escape_text(q['provider_name'])}{lifecycle}"
-        f"{_src_html(q['source_n'], q['dated'])}</td>",
+        f"{source_ref(q['source_n'], q['dated'])}</td>",
         f'<td class="num">{_route_price(q, "input_per_mtok")}</td>',
         f'<td class="num">{_route_price(q, "output_per_mtok")}</td>',
         f'<td class="num">{_route_price(q, "blended_per_mtok")}</td>',
@@ -369,7 +343,7 @@ def _benchmark_row(r: Mapping[str, Any]) -> str:
     scores = "".join(
         f'<td class="num">{escape_text(score_text(s["score"], r["unit"]))} '
         f"({escape_text(s['reported'])})"
-        f"{_src_html(s['source_n'], _run_date(s['date']))}</td>"
+        f"{source_ref(s['source_n'], _run_date(s['date']))}</td>"
         for s in r["scores"]
     )
     return (
