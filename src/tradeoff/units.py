@@ -14,6 +14,10 @@ from typing import Final
 
 # What a per-token cell says for an offering sold only in other units (never "unpriced").
 NOT_PER_TOKEN: Final = "not per token"
+# Why a route or a side has no price per text token (``compare.pricing.route_without_token_price``):
+# sold only in other units, or no price stated in any unit.
+NOT_PER_TOKEN_ROUTE: Final = "not_per_token"
+UNPRICED_ROUTE: Final = "unpriced"
 
 # The unit of the ``*_per_mtok`` fields: USD per 1M text tokens.
 TEXT_TOKENS: Final = "per_mtok"

@@ -22,11 +22,13 @@ import pytest
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.calculator import cost_context
 from tradeoff.pages.comparison import compare_context
+from tradeoff.render.html import Chrome, environment, render_page
 from tradeoff.render.markdown import render_compare_markdown
 from tradeoff.render.markdown_pages import calculator_md
 from tradeoff.render.terminal import cost_listing
 
 MINI = "openai/gpt-image-1-mini"
+CHROME = Chrome(twins={}, base_url="http://x", all_models=[], all_sources=[])
 
 
 def test_gpt_image_1_minis_image_output_is_no_text_token_price(catalog: Catalog) -> None:
@@ -67,7 +69,8 @@ def test_the_calculator_counts_oracles_per_character_route_apart(catalog: Catalo
     assert summary in calculator_md(ctx)
     assert summary in cost_listing(ctx).title
     row = next(r for r in cost_listing(ctx).rows if r[1] == "Oracle OCI Generative AI")
-    assert row[3:7] == ("not per token",) * 4
+    # each side worded alone: no cached tokens cost $0.00 whatever the unit
+    assert row[3:7] == ("not per token", "$0.00", "not per token", "not per token")
 
 
 @pytest.mark.parametrize(
@@ -84,3 +87,51 @@ def test_an_image_token_rate_is_never_a_text_token_price(
     assert offering.prices.output_per_mtok == Decimal(text_output)
     units = {(p.component, p.unit): p.usd for p in offering.prices.unit_prices}
     assert units[("output", "per_mtok_image")] == Decimal(image_output)
+
+
+def test_the_calculator_counts_routes_as_the_comparison_does(catalog: Catalog) -> None:
+    # fal sells Gemini 2.5 Flash Image per image only (no input price in any unit): the
+    # comparison says "1 of 9 providers is not priced per token: fal (per image)… 1 of 9 has no
+    # sourced price: Qiniu"; the calculator said "9 offerings (2 unpriced)", fal "unpriced"
+    image = "google/gemini-2.5-flash-image"
+    page = compare_context(catalog, ["gemini-2.5-flash-image", "gpt-image-1-mini"], (70, 30))
+    lists = {k: v for c in page["claims"] for k, v in c["lists"].items()}
+    ctx = cost_context(catalog, [image], 1_000, 1_000)
+    no_total = [line for line in ctx["lines"] if line["total_usd"] is None]
+    otherwise = [line["provider_name"] for line in no_total if line["not_per_token"]]
+    unpriced = [line["provider_name"] for line in no_total if not line["not_per_token"]]
+    assert otherwise == lists[f"not_per_token:{image}"] == ["fal"]
+    assert unpriced == lists[f"unpriced:{image}"] == ["Qiniu"]
+    assert (ctx["not_per_token_count"], ctx["unpriced_count"]) == (1, 1)
+    assert ctx["priced_count"] + 2 == ctx["line_count"] == len(ctx["lines"])
+    summary = "1 unpriced, 1 not priced per token"
+    assert f"{ctx['line_count']} offerings ({summary})" == cost_listing(ctx).title
+    markdown = calculator_md(ctx)
+    assert summary in markdown
+    (fal_md,) = [
+        row for row in markdown.splitlines() if row.startswith("| Gemini 2.5 Flash Image | fal |")
+    ]
+    assert fal_md.startswith(
+        "| Gemini 2.5 Flash Image | fal | not per token | unpriced | not per token |"
+    )
+    html = render_page(environment(), "calculator.html", ctx, CHROME)
+    assert "7 priced routes, 1 unpriced, 1 not priced per token for" in html
+    (fal,) = [r for r in cost_listing(ctx).rows if r[1] == "fal"]
+    # input: no price in any unit; cached: no cached tokens ($0); output: sold per image
+    assert fal[3:7] == ("unpriced", "$0.00", "not per token", "not per token")
+
+
+def test_a_side_priced_per_token_shows_its_cost(catalog: Catalog) -> None:
+    # gpt-image-1-mini at OpenAI: $2.00 per 1M text input tokens, output per image. Its Input
+    # cell read "not per token" although input is priced per token.
+    ctx = cost_context(catalog, [MINI], 1_000, 1_000, 500)
+    (openai,) = [line for line in ctx["lines"] if line["provider"] == "openai"]
+    assert openai["total_usd"] is None and openai["not_per_token"]
+    assert openai["input_usd"] == "0.001" and openai["input_missing"] is None
+    assert openai["output_usd"] is None and openai["output_missing"] == "not per token"
+    (row,) = [r for r in cost_listing(ctx).rows if r[1] == "OpenAI"]
+    assert row[3] == "$0.001" and row[5:7] == ("not per token", "not per token")
+    html = render_page(environment(), "calculator.html", ctx, CHROME)
+    cells = html.split('data-provider="openai"')[1].split("</tr>")[0]
+    assert 'data-label="Input">$0.001<' in cells
+    assert 'data-label="Output"><span class="unknown">not per token</span>' in cells

@@ -82,4 +82,35 @@ def test_a_route_billed_in_another_unit_is_not_unpriced() -> None:
     assert by_provider["host"].note is not None
     assert by_provider["host"].note.startswith("not priced per token: input billed per character")
     assert by_provider["other"].unpriced  # no price stated at all
-    assert by_provider["lab-api"].unpriced  # its output has no price stated in any unit
+    # no token price on either side, its input sold per character: the comparison's rule
+    # (``pricing.route_without_token_price``) calls it "not per token", so does the calculator
+    assert not by_provider["lab-api"].unpriced
+    assert by_provider["lab-api"].input_missing == "not_per_token"
+    assert by_provider["lab-api"].output_missing == "unpriced"
+
+
+def test_a_route_sold_per_image_only_is_not_per_token_like_the_comparison() -> None:
+    # fal's nano-banana (Gemini 2.5 Flash Image): output $0.039 per image, input stated in no
+    # unit. The comparison says "not priced per token: fal (per image)"; so must the calculator.
+    per_image = (UnitPrice("output", "per_image", Decimal("0.039")),)
+    fal = offering("lab/a", "host", None, None)
+    fal = replace(fal, prices=replace(fal.prices, unit_prices=per_image))
+    [line] = price_workload([model("lab/a")], {"lab/a": [fal]}, PROVIDERS, Workload(1_000, 1_000))
+    assert line.total_usd is None and not line.unpriced
+    assert (line.input_missing, line.output_missing) == ("unpriced", "not_per_token")
+    assert line.input_usd is None and line.output_usd is None
+
+
+def test_each_side_is_worded_alone_on_a_route_without_a_total() -> None:
+    # gpt-image-1-mini at OpenAI: $2.00 per 1M text input tokens, output sold per image.
+    # The input side is priced per token: its cost is shown, not "not per token".
+    per_image = (UnitPrice("output", "per_image", Decimal("0.005")),)
+    mini = offering("lab/a", "host", "2", None)
+    mini = replace(mini, prices=replace(mini.prices, unit_prices=per_image))
+    [line] = price_workload(
+        [model("lab/a")], {"lab/a": [mini]}, PROVIDERS, Workload(1_000, 1_000, 0, 3)
+    )
+    assert line.total_usd is None and not line.unpriced
+    assert line.input_usd == Decimal("0.006") and line.cached_usd == 0
+    assert line.input_missing is None and line.output_missing == "not_per_token"
+    assert line.output_usd is None

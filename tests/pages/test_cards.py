@@ -178,6 +178,17 @@ def test_the_verdict_line_says_the_marks() -> None:
     )
 
 
+def test_a_context_tie_within_1_percent_says_its_basis_on_the_verdict_line() -> None:
+    # 100,000 and 99,100 tie (within 1% of the largest); 98,500 is 1.5% below the largest but
+    # 0.6% below 99,100: "M0 and M1 tie on context window" alone hid the basis of the tie
+    cards, _ = _cards([(("1", "2"), None, tokens, None) for tokens in (100_000, 99_100, 98_500)])
+    assert [mark for _, mark in _row(cards, "context")] == [TIE, TIE, NONE]
+    line = verdict_line(cards, [], benchmarks_section_empty())
+    assert "M0 and M1 tie on context window (within 1% of the largest)" in line, line
+    equal, _ = _cards([(("1", "2"), None, 100_000, None), (("1", "2"), None, 100_000, None)])
+    assert "(within" not in verdict_line(equal, [], benchmarks_section_empty())
+
+
 def benchmarks_section_empty() -> BenchmarksEntry:
     return BenchmarksEntry(
         in_catalog=False,

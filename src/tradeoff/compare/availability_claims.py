@@ -7,8 +7,12 @@ from collections.abc import Mapping, Sequence
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, Number
-from tradeoff.compare.pricing import ModelPricing, Quote
-from tradeoff.units import unit_label
+from tradeoff.compare.pricing import (
+    ModelPricing,
+    Quote,
+    route_without_token_price,
+)
+from tradeoff.units import NOT_PER_TOKEN_ROUTE, UNPRICED_ROUTE, unit_label
 
 
 def _providers(n: int) -> str:
@@ -136,11 +140,13 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
     unpriced_quotes: list[Quote] = []
     otherwise: list[Quote] = []
     for q in p.providers:
-        if q.input_per_mtok is None and q.output_per_mtok is None:
-            if q.other_units:
-                otherwise.append(q)
-            elif q.blended_per_mtok is None and not q.free:
-                unpriced_quotes.append(q)
+        gap = route_without_token_price(
+            q.input_per_mtok, q.output_per_mtok, bool(q.other_units), q.free
+        )
+        if gap == NOT_PER_TOKEN_ROUTE:
+            otherwise.append(q)
+        elif gap == UNPRICED_ROUTE:
+            unpriced_quotes.append(q)
     unpriced = tuple([q.provider_name for q in unpriced_quotes])
     if otherwise:
         sold = tuple(

@@ -13,13 +13,18 @@ from dataclasses import dataclass, replace
 from decimal import Context, Decimal, localcontext
 
 from tradeoff.compare.headline import headline_rules, sells_per_use
-from tradeoff.compare.pricing import is_live, provider_of
+from tradeoff.compare.pricing import (
+    is_live,
+    provider_of,
+    route_without_token_price,
+)
 from tradeoff.compare.token_workload import Workload
 from tradeoff.compare.wording import unit_prices_text
 from tradeoff.compare.workload import MAX_COUNT_DIGITS
 from tradeoff.kinds import has_output_price
 from tradeoff.money import PER_MTOK
 from tradeoff.records import Model, Offering, PriceTier, Provider
+from tradeoff.units import NOT_PER_TOKEN_ROUTE, UNPRICED_ROUTE
 
 
 @dataclass(frozen=True)
@@ -50,10 +55,16 @@ class CostLine:
     # False: the model's kind has no output tokens (an embedding): its output is not
     # applicable (no rate, no cost — never $0) and the total is input and cached tokens
     output_applicable: bool = True
-    # No price stated, in any unit, for a side the workload uses: "unpriced". A route whose
-    # only missing sides are sold in another unit (per image token, billed per character at a
-    # price the catalog does not hold) is not: it is "not priced per token".
+    # No total because no price is stated, in any unit, for a side the workload uses:
+    # "unpriced". A route whose only missing sides are sold in another unit (per image token,
+    # billed per character at a price the catalog does not hold) is "not priced per token",
+    # and so is one with no token price on either side but a price in another unit (the
+    # comparison's rule, ``pricing.route_without_token_price``: fal sells per image only).
     unpriced: bool = False
+    # Why a side has no rate per 1M tokens (``pricing.NOT_PER_TOKEN_ROUTE``: sold in another
+    # unit; ``pricing.UNPRICED_ROUTE``: no price in any unit); None: it has one (or no output)
+    input_missing: str | None = None
+    output_missing: str | None = None
 
 
 def _tier(offering: Offering, input_tokens: int) -> PriceTier | None:
@@ -114,11 +125,11 @@ def price_offering(
         total = None
         if input_usd is not None and cached_usd is not None and output_usd is not None:
             total = (input_usd + cached_usd + output_usd) * workload.requests
-            input_usd, cached_usd, output_usd = (
-                input_usd * workload.requests,
-                cached_usd * workload.requests,
-                output_usd * workload.requests,
-            )
+        # each side priced per token shows its cost, even when another side has no total
+        input_usd, cached_usd, output_usd = (
+            None if v is None else v * workload.requests
+            for v in (input_usd, cached_usd, output_usd)
+        )
     # A side sold in another unit (an image model's output per 1M image tokens) is priced,
     # just not per text token: never "not yet sourced".
     sold_otherwise = {u.component for u in p.unit_prices}
@@ -128,8 +139,13 @@ def price_offering(
         if v is None
     ]
     unsourced = [name for name in missing if name not in sold_otherwise]
+    gap = {name: UNPRICED_ROUTE if name in unsourced else NOT_PER_TOKEN_ROUTE for name in missing}
     used = {"input": workload.input_tokens > 0, "output": workload.output_tokens > 0}
-    unpriced = total is None and any(used[name] for name in unsourced)
+    route = route_without_token_price(rate_in, rate_out, bool(p.unit_prices), False)
+    if route is not None:  # no token price on either side: the comparison's own rule
+        unpriced = total is None and route == UNPRICED_ROUTE
+    else:
+        unpriced = total is None and any(used[name] for name in unsourced)
     if total is None and unsourced:
         note = "unpriced: " + ", ".join(unsourced) + " price not yet sourced"
     if p.unit_prices:
@@ -152,9 +168,9 @@ def price_offering(
         input_per_mtok=rate_in,
         output_per_mtok=rate_out,
         cache_read_per_mtok=rate_cache,
-        input_usd=input_usd if total is not None else None,
-        cached_usd=cached_usd if total is not None else None,
-        output_usd=output_usd if total is not None and has_output else None,
+        input_usd=input_usd,
+        cached_usd=cached_usd,
+        output_usd=output_usd if has_output else None,
         total_usd=total,
         tier_above_input_tokens=None if tier is None else tier.above_input_tokens,
         cache_priced_as_input=cache_as_input,
@@ -167,6 +183,8 @@ def price_offering(
         as_of=offering.as_of,
         output_applicable=has_output,
         unpriced=unpriced,
+        input_missing=gap.get("input"),
+        output_missing=gap.get("output"),
     )
 
 

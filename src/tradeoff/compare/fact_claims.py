@@ -168,7 +168,10 @@ def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
     leaders = [c for c in ranked if w.is_tie(Decimal(int(c.value)), Decimal(int(top.value)))]
     same = all(c.value == top.value for c in leaders)
     each = w.join([f"{c.display} for {names[c.model_id]}" for c in leaders])
-    within = f"within {int(w.TIE_TOLERANCE * 100)}%"
+    # The basis is the largest window, said so: a 1% tie does not chain (100,000 and 99,100
+    # tie, 99,100 and 98,500 are 0.6% apart, yet 98,500 is 1.5% below the largest), so "of
+    # each other" would not be true of every pair it seems to cover.
+    within = w.TIE_OF_LARGEST
     if len(leaders) == len(known):
         text = (
             f"{w.join([names[c.model_id] for c in known])} have the same context window "
@@ -189,7 +192,7 @@ def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
         f"{lead} {'has' if len(leaders) == 1 else 'have'} the {size} context window: "
         f"{top.display} vs {others}"
         if same
-        else f"{lead} have the {size} context window ({within} of each other): {each} vs {others}"
+        else f"{lead} have the {size} context window ({within}): {each} vs {others}"
     )
     if same and len(rest) == 1 and int(rest[0].value):
         larger = w.relative(

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Provider, dated_text
+from tradeoff.units import NOT_PER_TOKEN_ROUTE, UNPRICED_ROUTE
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
 if TYPE_CHECKING:
@@ -71,6 +72,22 @@ class Quote(NamedTuple):
         """Some price is sourced: a token price on either side, or one in another unit."""
         sides = (self.input_per_mtok, self.output_per_mtok)
         return self.free or any(v is not None for v in sides) or bool(self.other_units)
+
+
+def route_without_token_price(
+    input_per_mtok: Decimal | None,
+    output_per_mtok: Decimal | None,
+    sold_otherwise: bool,
+    free: bool,
+) -> str | None:
+    """The comparison's rule for a route with no text-token price on either side (the
+    calculator classifies its routes by it too, so the two pages count alike): prices in other
+    units make it "not per token" (fal sells Gemini 2.5 Flash Image per image only, its input
+    stated in no unit); no price in any unit makes it "unpriced". None: a token price is
+    stated on a side, or the route is free."""
+    if free or input_per_mtok is not None or output_per_mtok is not None:
+        return None
+    return NOT_PER_TOKEN_ROUTE if sold_otherwise else UNPRICED_ROUTE
 
 
 class ModelPricing(NamedTuple):

@@ -87,7 +87,12 @@ def _reason(claim: Claim, model_id: str, names: Mapping[str, str]) -> str:
     if claim.id not in COMPARATIVE:
         return claim.reason
     others = [names[m] for m in claim.favours if m != model_id]
-    return f"{claim.reason} (tied with {w.join(others)})" if others else claim.reason
+    if not others:
+        return claim.reason
+    # leaders tied within 1% rather than equal: the tie's basis is said (ties do not chain)
+    values = {n.value for n in claim.numbers if n.model_id in claim.favours}
+    basis = f", {w.TIE_OF_LARGEST}" if len(values) > 1 else ""
+    return f"{claim.reason} (tied with {w.join(others)}{basis})"
 
 
 def _benchmark_reasons(

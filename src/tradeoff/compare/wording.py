@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from tradeoff.records import Prices, UnitPrice  # annotations only: not on cold paths
 
 TIE_TOLERANCE = Decimal("0.01")  # values within 1% of the larger one are a tie
+# A tie of several values is measured against the largest (ties do not chain): its basis, said
+# wherever such a tie is (context-window claim, verdict reason, glance line)
+TIE_OF_LARGEST = f"within {int(TIE_TOLERANCE * 100)}% of the largest"
 NOT_SOURCED = "not yet sourced"  # how an unknown value reads, on every page
 # a price cell of a change that moves no price (a retirement, a new offering), in every format
 # rather than left blank (a blank reads as an unknown price)

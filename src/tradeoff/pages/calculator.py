@@ -21,6 +21,7 @@ from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.sources import Attribution, attribution, reviewed_and_as_of, reviewed_line
 from tradeoff.pages.view import catalog_view
 from tradeoff.records import Model, dated_text
+from tradeoff.units import NOT_PER_TOKEN, NOT_PER_TOKEN_ROUTE
 
 if TYPE_CHECKING:
     from tradeoff.compare.cost import CostLine
@@ -83,6 +84,12 @@ class LineEntry(TypedDict):
     # no total only because a side is sold in another unit (docs/units.md): "not per token",
     # never "unpriced" (Oracle bills per character, at a price the catalog does not hold)
     not_per_token: bool
+    # why a side's cost (and rate per 1M) is missing, worded per side: "not per token" (sold
+    # in another unit) or "unpriced" (no price in any unit); None: the side has its cost.
+    # Cached tokens without a cache price are billed as input: they share input's reason.
+    input_missing: str | None
+    cached_missing: str | None
+    output_missing: str | None
 
 
 class CalculatorContext(TypedDict):
@@ -113,7 +120,15 @@ def unpriced_text(ctx: CalculatorContext) -> str:
     return ", ".join(parts)
 
 
+def _missing(why: str | None) -> str | None:
+    """A side's reason (``compare.pricing.NOT_PER_TOKEN_ROUTE``/``UNPRICED_ROUTE``) in words."""
+    if why is None:
+        return None
+    return NOT_PER_TOKEN if why == NOT_PER_TOKEN_ROUTE else "unpriced"
+
+
 def _line(c: "CostLine", names: dict[str, str]) -> LineEntry:
+    input_missing = _missing(c.input_missing)
     return LineEntry(
         model=c.model_id,
         model_name=names[c.model_id],
@@ -140,6 +155,9 @@ def _line(c: "CostLine", names: dict[str, str]) -> LineEntry:
         headline_excluded_reason=c.excluded_reason,
         output_applicable=c.output_applicable,
         not_per_token=c.total_usd is None and not c.unpriced,
+        input_missing=input_missing,
+        cached_missing=(input_missing or "unpriced") if c.cached_usd is None else None,
+        output_missing=_missing(c.output_missing) if c.output_applicable else None,
     )
 
 

@@ -314,9 +314,11 @@ def lab_md(ctx: LabContext) -> str:
     )
 
 
-def _missing(line: LineEntry) -> str:
-    """A rate the route does not have per 1M tokens: sold in another unit, or unpriced."""
-    return NOT_PER_TOKEN if line["not_per_token"] else "unpriced"
+def _total(line: LineEntry) -> str:
+    """A route's total, or why it has none: a side sold in another unit, or unpriced."""
+    if line["total_usd"] is None:
+        return NOT_PER_TOKEN if line["not_per_token"] else "unpriced"
+    return money(line["total_usd"])
 
 
 def calculator_md(ctx: CalculatorContext) -> str:
@@ -332,11 +334,11 @@ def calculator_md(ctx: CalculatorContext) -> str:
         [
             esc(line["model_name"]),
             esc(line["provider_name"]),
-            money(line["total_usd"]),
-            money(line["input_per_mtok"]) if line["input_per_mtok"] else _missing(line),
+            _total(line),
+            line["input_missing"] or money(line["input_per_mtok"]),
             NOT_APPLICABLE
             if not line["output_applicable"]
-            else (money(line["output_per_mtok"]) if line["output_per_mtok"] else _missing(line)),
+            else (line["output_missing"] or money(line["output_per_mtok"])),
             FITS[line["fits_context"]],
             f"{esc(line['source'])}, {esc(line['dated'])}",
         ]

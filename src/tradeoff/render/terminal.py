@@ -358,11 +358,12 @@ def cost_listing(ctx: CalculatorContext) -> Listing:
                 c["model_name"],
                 c["provider_name"],
                 c["provider_model_id"],
-                _price(c["input_usd"]) if c["priced"] else missing,
-                _price(c["cached_usd"]) if c["priced"] else missing,
+                # each side worded alone: its cost, or why it has none
+                c["input_missing"] or _price(c["input_usd"]),
+                c["cached_missing"] or _price(c["cached_usd"]),
                 NOT_APPLICABLE
                 if not c["output_applicable"]
-                else (_price(c["output_usd"]) if c["priced"] else missing),
+                else (c["output_missing"] or _price(c["output_usd"])),
                 _price(c["total_usd"]) if c["priced"] else missing,
                 "; ".join(notes),
             )

@@ -256,6 +256,9 @@ def verdict_line(
         noun = ties[key]
         if key == "weights" and tied[0][1]["value"] is False:
             noun = "closed weights"
+        if key == "context" and len({r["value"] for _, r in tied}) > 1:
+            # windows tied within 1% rather than equal: the basis, as the claim says it
+            noun += f" ({w.TIE_OF_LARGEST})"
         everyone = len(tied) == len(cards)
         groups.setdefault(() if everyone else tuple(n for n, _ in tied), []).append(noun)
     for names, nouns in groups.items():
