@@ -9,6 +9,9 @@ fixed (round seven).
 - Azure's GPT-Image-1.5 read "output $32.00 per 1M tokens": models.dev's ``output = 32`` is
   the price per 1M image output tokens (LiteLLM: text 10, image 32); Google's own Gemini 2.5
   Flash Image read output $30 (its image rate; text output is $2.50).
+- 302.AI's Gemini 2.5 Flash Image read output $30.00 "12.0× list price, unverified" (round
+  eight): the image rate Google states beside its $2.50 text price, filed by models.dev as
+  302.AI's text price; likewise $120 and $60 for the Gemini 3 / 3.1 image previews.
 - The calculator's "N unpriced" counted Oracle's per-character routes, which are billed in
   another unit (``[[excluded_prices]] billed_in``), not unpriced.
 """
@@ -84,3 +87,22 @@ def test_an_image_token_rate_is_never_a_text_token_price(
     assert offering.prices.output_per_mtok == Decimal(text_output)
     units = {(p.component, p.unit): p.usd for p in offering.prices.unit_prices}
     assert units[("output", "per_mtok_image")] == Decimal(image_output)
+
+
+@pytest.mark.parametrize(
+    ("model_id", "image_output"),
+    [
+        ("google/gemini-2.5-flash-image", "30"),
+        ("google/gemini-3-pro-image-preview", "120"),
+        ("google/gemini-3.1-flash-image-preview", "60"),
+    ],
+)
+def test_a_resellers_copy_of_the_labs_image_rate_is_no_text_token_price(
+    catalog: Catalog, model_id: str, image_output: str
+) -> None:
+    (resold,) = [o for o in catalog.offerings_for(model_id) if o.provider_id == "302ai"]
+    assert resold.prices.output_per_mtok is None
+    units = {(p.component, p.unit): p.usd for p in resold.prices.unit_prices}
+    assert units[("output", "per_mtok_image")] == Decimal(image_output)
+    page = render_compare_markdown(compare_context(catalog, [model_id, "gpt-image-1.5"], (70, 30)))
+    assert "list price, unverified" not in page.split("302.AI", 1)[1].split("\n", 1)[0]

@@ -41,6 +41,7 @@ from tradeoff.reconcile.resolved import (
     UnlinkedOffering,
 )
 from tradeoff.reconcile.statements import Statement, from_hand, from_import
+from tradeoff.reconcile.unit_evidence import gather
 from tradeoff.records import (
     PRICE_FIELDS,
     Conflict,
@@ -65,9 +66,17 @@ def link_and_merge_offerings(
     _hand_statements(text, index, grouped)
     by_model: dict[str, list[tuple[ImportedOffering, str, str]]] = defaultdict(list)
     curated = curated_lifecycle(text)
-    for (pid, _), stated in sorted(_merge_spellings(grouped).items()):
+    groups = [
+        (pid, _model_of(stated, index), stated)
+        for (pid, _), stated in sorted(_merge_spellings(grouped).items())
+    ]
+    # a reseller's text price may be the lab's image rate (docs/units.md)
+    evidence = gather(text, out.providers, groups)
+    for pid, model_id, stated in groups:
         strongest = min(stated, key=lambda s: s.rank).offering.provider_model_id
-        statements = without_other_unit_rates(f"offering:{pid}/{strongest}", stated, out)
+        entity = f"offering:{pid}/{strongest}"
+        known = evidence.get(model_id) if model_id else None
+        statements = without_other_unit_rates(entity, stated, out, known)
         merged, relinked = _merge_offering(pid, statements, index, out, curated)
         out.offerings.append(merged)
         for statement in statements:
@@ -201,6 +210,14 @@ def _link_datasets(statements: list[Statement], index: AliasIndex) -> Link:
             if (found.reason or "").startswith("never linked"):
                 return found
     return first
+
+
+def _model_of(statements: list[Statement], index: AliasIndex) -> str | None:
+    """The model a group of statements will be linked to (as ``_link`` finds it)."""
+    hand = next((s for s in statements if s.hand_written), None)
+    if hand is not None:
+        return hand.offering.model_id
+    return _link_datasets(sorted(statements, key=lambda s: s.rank), index).model_id
 
 
 def _link(entity: str, statements: list[Statement], index: AliasIndex, out: Resolved) -> Link:
