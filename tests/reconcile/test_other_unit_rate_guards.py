@@ -75,8 +75,11 @@ def test_a_resellers_text_price_equal_to_the_labs_image_rate_is_that_image_rate(
 def test_a_resellers_text_price_equal_to_a_text_price_of_the_lab_stands(
     resolved: Resolved,
 ) -> None:
+    # the lab states its image output rate (4) beside a text output price of the same number
     resold = _offering(resolved, "resell", "acme/chat-2")
+    assert resold.model_id == "acme/chat-2"
     assert resold.prices.output_per_mtok == Decimal("4")
+    assert resold.prices.unit_prices == ()
     assert not [d for d in resolved.dropped if d.entity.startswith("offering:resell/acme/chat")]
 
 

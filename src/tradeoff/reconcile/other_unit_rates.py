@@ -25,12 +25,10 @@ from decimal import Decimal
 from tradeoff.catalog.schema import ImportedUnitPrice
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.reconcile.statements import Statement
-from tradeoff.reconcile.unit_evidence import ModelEvidence, offering_modalities
+from tradeoff.reconcile.unit_evidence import TOKEN_UNITS, ModelEvidence, offering_modalities
 from tradeoff.records import DroppedValue, PricePoint
 from tradeoff.units import unit_label
 
-# The token units a dataset's plain per-token price can be mistaken for, and their nouns.
-TOKEN_UNITS = {"per_mtok_image": "image", "per_mtok_audio": "audio", "per_mtok_video": "video"}
 SIDES = (("input", "input_per_mtok"), ("output", "output_per_mtok"))
 
 

@@ -19,6 +19,8 @@ from tradeoff.reconcile.statements import Statement
 from tradeoff.records import Provider
 
 SIDES = ("input", "output")
+# The token units a dataset's plain per-token price can be mistaken for, and their nouns.
+TOKEN_UNITS = {"per_mtok_image": "image", "per_mtok_audio": "audio", "per_mtok_video": "video"}
 NO_MODALITIES: Mapping[str, frozenset[str]] = {side: frozenset() for side in SIDES}
 
 
@@ -64,7 +66,11 @@ def gather(
             and provider.kind == "first-party"
             and provider.lab_id == _lab_of(linked, labs)
         ):
-            lab_statements.setdefault(linked, []).extend(statements)
+            lab_statements.setdefault(linked, []).extend(
+                s
+                for s in statements
+                if _states_token_rates(s)  # only these can tell
+            )
     return {
         model_id: ModelEvidence(
             modalities={s: frozenset(modalities.get(model_id, {}).get(s, ())) for s in SIDES},
@@ -100,3 +106,7 @@ def _labs(text: CatalogText) -> dict[str, str]:
 
 def _lab_of(model_id: str, labs: Mapping[str, str]) -> str:
     return labs.get(model_id, model_id.split("/", 1)[0])  # canonical ids are <lab>/<slug>
+
+
+def _states_token_rates(statement: Statement) -> bool:
+    return any(p.unit in TOKEN_UNITS for p in statement.offering.prices.unit_prices)
