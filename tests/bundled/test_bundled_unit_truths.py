@@ -9,6 +9,9 @@ fixed (round seven).
 - Azure's GPT-Image-1.5 read "output $32.00 per 1M tokens": models.dev's ``output = 32`` is
   the price per 1M image output tokens (LiteLLM: text 10, image 32); Google's own Gemini 2.5
   Flash Image read output $30 (its image rate; text output is $2.50).
+- 302.AI's Gemini 2.5 Flash Image read output $30.00 "12.0× list price, unverified" (round
+  eight): the image rate Google states beside its $2.50 text price, filed by models.dev as
+  302.AI's text price; likewise $120 and $60 for the Gemini 3 / 3.1 image previews.
 - The calculator's "N unpriced" counted Oracle's per-character routes, which are billed in
   another unit (``[[excluded_prices]] billed_in``), not unpriced.
 """
@@ -100,11 +103,18 @@ def test_the_calculator_counts_routes_as_the_comparison_does(catalog: Catalog) -
     no_total = [line for line in ctx["lines"] if line["total_usd"] is None]
     otherwise = [line["provider_name"] for line in no_total if line["not_per_token"]]
     unpriced = [line["provider_name"] for line in no_total if not line["not_per_token"]]
-    assert otherwise == lists[f"not_per_token:{image}"] == ["fal"]
     assert unpriced == lists[f"unpriced:{image}"] == ["Qiniu"]
-    assert (ctx["not_per_token_count"], ctx["unpriced_count"]) == (1, 1)
-    assert ctx["priced_count"] + 2 == ctx["line_count"] == len(ctx["lines"])
-    summary = "1 unpriced, 1 not priced per token"
+    # The comparison lists routes with no token price on either side; the calculator's "not
+    # priced per token" are the routes with no total because a side is sold in another unit:
+    # those, and 302.AI (input per 1M tokens, output per 1M image tokens: its input cost is
+    # shown, its total is not).
+    assert lists[f"not_per_token:{image}"] == ["fal"]
+    assert otherwise == ["302.AI", "fal"]
+    (resold,) = [line for line in no_total if line["provider_name"] == "302.AI"]
+    assert resold["input_usd"] is not None and resold["output_missing"] == "not per token"
+    assert (ctx["not_per_token_count"], ctx["unpriced_count"]) == (2, 1)
+    assert ctx["priced_count"] + 3 == ctx["line_count"] == len(ctx["lines"])
+    summary = "1 unpriced, 2 not priced per token"
     assert f"{ctx['line_count']} offerings ({summary})" == cost_listing(ctx).title
     markdown = calculator_md(ctx)
     assert summary in markdown
@@ -115,7 +125,7 @@ def test_the_calculator_counts_routes_as_the_comparison_does(catalog: Catalog) -
         "| Gemini 2.5 Flash Image | fal | not per token | unpriced | not per token |"
     )
     html = render_page(environment(), "calculator.html", ctx, CHROME)
-    assert "7 priced routes, 1 unpriced, 1 not priced per token for" in html
+    assert "6 priced routes, 1 unpriced, 2 not priced per token for" in html
     (fal,) = [r for r in cost_listing(ctx).rows if r[1] == "fal"]
     # input: no price in any unit; cached: no cached tokens ($0); output: sold per image
     assert fal[3:7] == ("unpriced", "$0.00", "not per token", "not per token")
@@ -135,3 +145,22 @@ def test_a_side_priced_per_token_shows_its_cost(catalog: Catalog) -> None:
     cells = html.split('data-provider="openai"')[1].split("</tr>")[0]
     assert 'data-label="Input">$0.001<' in cells
     assert 'data-label="Output"><span class="unknown">not per token</span>' in cells
+
+
+@pytest.mark.parametrize(
+    ("model_id", "image_output"),
+    [
+        ("google/gemini-2.5-flash-image", "30"),
+        ("google/gemini-3-pro-image-preview", "120"),
+        ("google/gemini-3.1-flash-image-preview", "60"),
+    ],
+)
+def test_a_resellers_copy_of_the_labs_image_rate_is_no_text_token_price(
+    catalog: Catalog, model_id: str, image_output: str
+) -> None:
+    (resold,) = [o for o in catalog.offerings_for(model_id) if o.provider_id == "302ai"]
+    assert resold.prices.output_per_mtok is None
+    units = {(p.component, p.unit): p.usd for p in resold.prices.unit_prices}
+    assert units[("output", "per_mtok_image")] == Decimal(image_output)
+    page = render_compare_markdown(compare_context(catalog, [model_id, "gpt-image-1.5"], (70, 30)))
+    assert "list price, unverified" not in page.split("302.AI", 1)[1].split("\n", 1)[0]

@@ -22,6 +22,7 @@ from tradeoff.reconcile.lifecycle import (
     curated_lifecycle,
     stage_by_date,
 )
+from tradeoff.reconcile.offering_links import RULE, datasets_link, link_of, model_of
 from tradeoff.reconcile.offering_prices import (
     cite_billing,
     free_flag,
@@ -35,12 +36,12 @@ from tradeoff.reconcile.offering_prices import (
 from tradeoff.reconcile.other_unit_rates import without_other_unit_rates
 from tradeoff.reconcile.resolved import (
     FIRST_PARTY_SOURCE,
-    HAND_WRITTEN,
     OFFERING_FIELDS,
     Resolved,
     UnlinkedOffering,
 )
 from tradeoff.reconcile.statements import Statement, from_hand, from_import
+from tradeoff.reconcile.unit_evidence import gather
 from tradeoff.records import (
     PRICE_FIELDS,
     Conflict,
@@ -51,7 +52,6 @@ from tradeoff.records import (
 )
 
 Grouped = dict[tuple[str, str], list[Statement]]
-RULE = "precedence: hand-written > first-party > dataset rank > newer checked date"
 LIFECYCLE_FIELDS = ("deprecated_on", "retired_on", "successor")
 
 
@@ -65,10 +65,22 @@ def link_and_merge_offerings(
     _hand_statements(text, index, grouped)
     by_model: dict[str, list[tuple[ImportedOffering, str, str]]] = defaultdict(list)
     curated = curated_lifecycle(text)
-    for (pid, _), stated in sorted(_merge_spellings(grouped).items()):
+    # Linked once, before the merge: a reseller's text price may be the image rate of the
+    # lab's own offering of the same model (docs/units.md), which needs every group's model.
+    links = [
+        (pid, stated, datasets_link(stated, index))
+        for (pid, _), stated in sorted(_merge_spellings(grouped).items())
+    ]
+    evidence = gather(
+        text, out.providers, [(pid, model_of(s, found), s) for pid, s, found in links]
+    )
+    for pid, stated, found in links:
         strongest = min(stated, key=lambda s: s.rank).offering.provider_model_id
-        statements = without_other_unit_rates(f"offering:{pid}/{strongest}", stated, out)
-        merged, relinked = _merge_offering(pid, statements, index, out, curated)
+        entity = f"offering:{pid}/{strongest}"
+        model_id = model_of(stated, found)
+        known = evidence.get(model_id) if model_id else None
+        statements = without_other_unit_rates(entity, stated, out, known)
+        merged, relinked = _merge_offering(pid, statements, found, out, curated)
         out.offerings.append(merged)
         for statement in statements:
             if statement.hand_written:
@@ -186,51 +198,6 @@ def _merge_spellings(grouped: Grouped) -> Grouped:
     return merged
 
 
-def _link_datasets(statements: list[Statement], index: AliasIndex) -> Link:
-    """Link by the strongest statement's id, then by every id and alias the others give."""
-    best = statements[0].offering
-    first = index.link(best.provider_model_id, best.model_id)
-    if first.model_id is not None or (first.reason or "").startswith("never linked"):
-        return first
-    for statement in statements:
-        offering = statement.offering
-        for spelling in (offering.provider_model_id, *offering.aliases):
-            found = index.link(spelling, offering.model_id)
-            if found.model_id is not None:
-                return found
-            if (found.reason or "").startswith("never linked"):
-                return found
-    return first
-
-
-def _link(entity: str, statements: list[Statement], index: AliasIndex, out: Resolved) -> Link:
-    """A hand-written offering's model is the link; what the datasets would link stays visible."""
-    hand = next((s for s in statements if s.hand_written), None)
-    datasets = [s for s in statements if not s.hand_written]
-    found = _link_datasets(datasets, index) if datasets else None
-    if hand is None:
-        assert found is not None  # a group holds at least one statement
-        return found
-    model_id = hand.offering.model_id
-    if found is not None and found.model_id not in (None, model_id):
-        out.conflicts.append(
-            Conflict(
-                entity=entity,
-                field="model_id",
-                chosen=str(model_id),
-                chosen_source_id=hand.source_id,
-                values=(
-                    (str(model_id), hand.source_id, hand.checked),
-                    *((str(found.model_id), s.source_id, s.checked) for s in datasets),
-                ),
-                rule=RULE,
-            )
-        )
-    # The quantization the provider's id spells (-fp8), as linking read it; a cited
-    # quantization of the hand-written offering comes first (see _merge_offering).
-    return Link(model_id, HAND_WRITTEN, quantization=found.quantization if found else None)
-
-
 def _shown(value: object) -> str:
     """A value in a conflict; a hand-written lifecycle without this date states "none"."""
     return "none" if value is None else str(value)
@@ -244,7 +211,7 @@ def _field_value(statement: Statement, name: str) -> object:
 def _merge_offering(
     pid: str,
     statements: list[Statement],
-    index: AliasIndex,
+    found: Link | None,
     out: Resolved,
     curated: CuratedLifecycle | None = None,
 ) -> tuple[Offering, bool]:
@@ -254,7 +221,7 @@ def _merge_offering(
     best = statements[0]
     entity = f"offering:{pid}/{best.offering.provider_model_id}"
     conflicts_before = len(out.conflicts)
-    link = _link(entity, statements, index, out)
+    link = link_of(entity, statements, found, out)
     relinked = len(out.conflicts) > conflicts_before  # only a model_id conflict is recorded there
     # A curated lifecycle entry states the lifecycle fields only, above every other origin.
     life = (

@@ -3,86 +3,145 @@
 models.dev states Azure's gpt-image-1.5 as ``output = 32``: that is its price per 1M *image*
 output tokens, which LiteLLM states apart (``output_cost_per_image_token``) beside the text
 output price (10). A dataset's text price on a side that equals the price per 1M image (audio,
-video) tokens another source states for the same offering beside a different text price of
-its own is dropped before the merge, with its reason; the text price
-stated as such is then the one shown (docs/units.md "A side with no text" covers a side whose
-modalities hold no text; this covers a side that holds both).
+video) tokens another source states beside a different text price of its own — for the same
+offering, or for the lab's own offering of the same model (a reseller copies the lab's list:
+302.AI's gemini-2.5-flash-image ``output = 30`` is Google's image rate) — is dropped before
+the merge, with its reason; the text price stated as such is then the one shown. A number
+copied from the lab's offering is kept as the rate it is, cited to the dataset.
+
+Only when it can be that rate: the model's modalities on that side must include the unit
+(no audio rate hides in the text price of a side that takes no audio), and the dataset must
+state no rate of its own in that unit (it then told the two apart). Otherwise both numbers
+stay, and the merge records their disagreement as a conflict. docs/units.md "A side with no
+text" covers a side whose modalities hold no text; this covers a side that holds both.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from tradeoff.catalog.schema import ImportedUnitPrice
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.reconcile.statements import Statement
+from tradeoff.reconcile.unit_evidence import TOKEN_UNITS, ModelEvidence, offering_modalities
 from tradeoff.records import DroppedValue, PricePoint
 from tradeoff.units import unit_label
 
-# The token units a dataset's plain per-token price can be mistaken for, and their nouns.
-TOKEN_UNITS = {"per_mtok_image": "image", "per_mtok_audio": "audio", "per_mtok_video": "video"}
 SIDES = (("input", "input_per_mtok"), ("output", "output_per_mtok"))
 
 
+@dataclass(frozen=True)
+class Rate:
+    """A price per 1M image / audio / video tokens one source states, and for what."""
+
+    statement: Statement
+    unit: str
+    where: str  # "this offering", or "<lab>'s own offering of this model"
+
+    @property
+    def copied(self) -> bool:
+        """Stated for another offering: the dataset's number is a copy of the lab's."""
+        return self.where != "this offering"
+
+
+Rates = dict[tuple[str, Decimal], list[Rate]]
+
+
 def without_other_unit_rates(
-    entity: str, statements: list[Statement], out: Resolved
+    entity: str,
+    statements: list[Statement],
+    out: Resolved,
+    evidence: ModelEvidence | None = None,
 ) -> list[Statement]:
     """The statements less each dataset's text price that is another source's price in
     another token unit for the same side; each one dropped is recorded with its reason."""
-    stated: dict[tuple[str, Decimal], list[tuple[Statement, str]]] = {}
+    evidence = evidence or ModelEvidence()
+    stated: Rates = {}
+    _add_rates(stated, statements, "this offering")
+    if evidence.lab_statements:
+        others = [s for s in evidence.lab_statements if all(s is not t for t in statements)]
+        _add_rates(stated, others, f"{evidence.lab_id}'s own offering of this model")
+    if not stated:
+        return statements
+    modalities = offering_modalities(evidence, statements)
+    return [_without(entity, s, stated, modalities, out) for s in statements]
+
+
+def _add_rates(stated: Rates, statements: list[Statement], where: str) -> None:
     for statement in statements:
         for price in statement.offering.prices.unit_prices:
             if price.unit in TOKEN_UNITS and price.usd is not None:
-                stated.setdefault((price.component, price.usd), []).append((statement, price.unit))
-    if not stated:
-        return statements
-    return [_without(entity, s, stated, out) for s in statements]
+                key = (price.component, price.usd)
+                stated.setdefault(key, []).append(Rate(statement, price.unit, where))
 
 
 def _without(
     entity: str,
     statement: Statement,
-    stated: dict[tuple[str, Decimal], list[tuple[Statement, str]]],
+    stated: Rates,
+    modalities: Mapping[str, frozenset[str]],
     out: Resolved,
 ) -> Statement:
     if statement.hand_written:
         return statement  # a hand-written price is cited: it stands
     prices = statement.offering.prices
     dropped: dict[str, None] = {}
+    kept: list[ImportedUnitPrice] = []
     for side, name in SIDES:
         value = getattr(prices, name)
         if value is None:
             continue
-        for other, unit in stated.get((side, value), []):
-            own_text = getattr(other.offering.prices, name)
-            if other is statement or own_text is None or own_text == value:
+        for rate in stated.get((side, value), []):
+            own_text = getattr(rate.statement.offering.prices, name)
+            if rate.statement is statement or own_text is None or own_text == value:
                 # the same number as a text price too: believed; no text price beside the
                 # other unit's: left to the modalities (reconcile/text_sides.py)
                 continue
-            label = unit_label(unit)
-            text = str(own_text)
+            if not _can_be(statement, side, rate.unit, modalities):
+                continue  # a coincidence: both stay, the merge records the conflict
+            label = unit_label(rate.unit)
             out.dropped.append(
                 DroppedValue(
                     statement.source_of(name)[0],
                     entity,
                     name,
                     str(value),
-                    f"equals the {side} price {label} that {other.source_id} states for this "
-                    f"offering apart from its text price ({text}): a price per 1M "
-                    f"{TOKEN_UNITS[unit]} tokens under a text-token name; kept as {side} {label}",
+                    f"equals the {side} price {label} that {rate.statement.source_id} states "
+                    f"for {rate.where} apart from its text price ({own_text}): a price per "
+                    f"1M {TOKEN_UNITS[rate.unit]} tokens under a text-token name; kept as "
+                    f"{side} {label}",
                 )
             )
             dropped[name] = None
+            if rate.copied:  # no other source states it for this offering: it is kept here
+                kept.append(ImportedUnitPrice(component=side, unit=rate.unit, usd=value))
             break
     if not dropped:
         return statement
-    offering = statement.offering.model_copy(update={"prices": prices.model_copy(update=dropped)})
+    update: dict[str, object] = dict(dropped)
+    if kept:
+        update["unit_prices"] = [*prices.unit_prices, *kept]
+    offering = statement.offering.model_copy(update={"prices": prices.model_copy(update=update)})
     history = tuple(
         point
         for point in (_point_without(p, dropped, prices) for p in statement.history)
         if point.input_per_mtok is not None or point.output_per_mtok is not None
     )
     return replace(statement, offering=offering, history=history)
+
+
+def _can_be(
+    statement: Statement, side: str, unit: str, modalities: Mapping[str, frozenset[str]]
+) -> bool:
+    """Whether a text price of this side can be a rate in this unit: the model takes or
+    gives that medium on the side, and the price's source states no rate of its own in it."""
+    if TOKEN_UNITS[unit] not in modalities.get(side, frozenset()):
+        return False
+    return not any(
+        p.component == side and p.unit == unit for p in statement.offering.prices.unit_prices
+    )
 
 
 def _point_without(point: PricePoint, dropped: dict[str, None], prices: object) -> PricePoint:
