@@ -13,7 +13,7 @@ and rows are ``html_cells``; the cards, lists and price changes ``compare_sectio
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tradeoff.pages.comparison import ComparisonContext
@@ -67,16 +67,19 @@ def _pricing(c: Mapping[str, Any], heads: str, standalone: bool) -> str:
     shared = sections.names(c["shared_providers"], ", ") if c["shared_providers"] else "none"
     ch = c["charts"]
     if ch["price_rows"]:
-        image = ""
-        if not standalone:
-            height = compare_chart_height(len(ch["price_rows"]), len(c["models"]))
-            image = (
-                f'<img src="{escape_text(ch["price_url"])}" alt="Bar chart: '
-                f"{escape_text(ch['price_unit'])} of {sections.names(c['models'], ' and ')} "
-                "at each "
-                'provider side by side; the same numbers are in the table beside it." '
-                f'width="800" height="{height}">'
+        image = (
+            ""
+            if standalone
+            else _chart_image(
+                c,
+                ch["price_url"],
+                ch["price_rows"],
+                (
+                    f"{escape_text(ch['price_unit'])} of {sections.names(c['models'], ' and ')} "
+                    "at each provider"
+                ),
             )
+        )
         chart = (
             '<figure class="chart compare-chart" aria-labelledby="price-chart-caption">\n'
             f'{image}<figcaption id="price-chart-caption">Price by provider, '
@@ -137,16 +140,30 @@ def _benchmarks(c: Mapping[str, Any], heads: str, standalone: bool) -> str:
     return "".join(out)
 
 
+def _chart_image(c: Mapping[str, Any], url: str, rows: Sequence[object], what: str) -> str:
+    """A chart's image on the site (a standalone page has none; the table beside it has the
+    same numbers): ``what`` is the alt text's escaped description of the bars."""
+    height = compare_chart_height(len(rows), len(c["models"]))
+    return (
+        f'<img src="{escape_text(url)}" alt="Bar chart: {what} side by side; the same numbers '
+        f'are in the table beside it." width="800" height="{height}">'
+    )
+
+
 def _score_chart(c: Mapping[str, Any], ch: Mapping[str, Any], heads: str, standalone: bool) -> str:
-    image = ""
-    if not standalone:
-        height = compare_chart_height(len(ch["score_rows"]), len(c["models"]))
-        image = (
-            f'<img src="{escape_text(ch["score_url"])}" alt="Bar chart: shared benchmark scores '
-            f"({escape_text(ch['score_unit'])}) of {sections.names(c['models'], ' and ')} side by "
-            'side; the same numbers are in the table beside it." '
-            f'width="800" height="{height}">'
+    image = (
+        ""
+        if standalone
+        else _chart_image(
+            c,
+            ch["score_url"],
+            ch["score_rows"],
+            (
+                f"shared benchmark scores ({escape_text(ch['score_unit'])}) of "
+                f"{sections.names(c['models'], ' and ')}"
+            ),
         )
+    )
     return (
         '<figure class="chart compare-chart" aria-labelledby="score-chart-caption">\n'
         f'{image}<figcaption id="score-chart-caption">Shared benchmark scores '
