@@ -188,3 +188,18 @@ def test_vercels_half_priced_image_route_is_listed_alike_on_both_pages(catalog: 
     )
     (pricing,) = [p for p in page["pricing"] if p["model"] == mini]
     assert (pricing["partly_priced_count"], pricing["not_per_token_count"]) == (1, 2)
+
+
+def test_gpt_4o_mini_tts_output_is_audio_only(catalog: Catalog) -> None:
+    # OpenAI's model page: text input $0.60 per 1M tokens, audio output $12.00 per 1M tokens,
+    # output modality audio only. genai-prices' output 12 and LiteLLM's 10 were text output
+    # prices (12 shown, a conflict); the output is the audio rate LiteLLM states apart.
+    (offering,) = [
+        o
+        for o in catalog.offerings
+        if (o.provider_id, o.provider_model_id) == ("openai", "gpt-4o-mini-tts")
+    ]
+    assert offering.prices.input_per_mtok == Decimal("0.6")
+    assert offering.prices.output_per_mtok is None
+    units = {(p.component, p.unit): p.usd for p in offering.prices.unit_prices}
+    assert units[("output", "per_mtok_audio")] == Decimal("12")
