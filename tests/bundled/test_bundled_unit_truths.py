@@ -194,12 +194,15 @@ def test_gpt_4o_mini_tts_output_is_audio_only(catalog: Catalog) -> None:
     # OpenAI's model page: text input $0.60 per 1M tokens, audio output $12.00 per 1M tokens,
     # output modality audio only. genai-prices' output 12 and LiteLLM's 10 were text output
     # prices (12 shown, a conflict); the output is the audio rate LiteLLM states apart.
-    (offering,) = [
+    # Azure serves the same model: its output is audio only too
+    routes = [
         o
         for o in catalog.offerings
-        if (o.provider_id, o.provider_model_id) == ("openai", "gpt-4o-mini-tts")
+        if o.provider_model_id == "gpt-4o-mini-tts" and o.provider_id in ("openai", "azure")
     ]
-    assert offering.prices.input_per_mtok == Decimal("0.6")
-    assert offering.prices.output_per_mtok is None
-    units = {(p.component, p.unit): p.usd for p in offering.prices.unit_prices}
-    assert units[("output", "per_mtok_audio")] == Decimal("12")
+    assert len(routes) == 2
+    for offering in routes:
+        assert offering.prices.input_per_mtok == Decimal("0.6")
+        assert offering.prices.output_per_mtok is None
+        units = {(p.component, p.unit): p.usd for p in offering.prices.unit_prices}
+        assert units[("output", "per_mtok_audio")] == Decimal("12")
