@@ -14,10 +14,14 @@ from typing import Final
 
 # What a per-token cell says for an offering sold only in other units (never "unpriced").
 NOT_PER_TOKEN: Final = "not per token"
-# Why a route or a side has no price per text token (``compare.pricing.route_without_token_price``):
-# sold only in other units, or no price stated in any unit.
+# What a total says for a route priced per token on one side and in no unit on the other.
+PARTLY_PRICED: Final = "partly priced"
+# Why a route or a side has no total per text token (``compare.route_gap.route_gap``): a side
+# sold in another unit, no price stated in any unit, or a price on one side only (the other
+# stated in no unit: half a price cannot be totalled).
 NOT_PER_TOKEN_ROUTE: Final = "not_per_token"
 UNPRICED_ROUTE: Final = "unpriced"
+PARTLY_PRICED_ROUTE: Final = "partly_priced"
 
 # The unit of the ``*_per_mtok`` fields: USD per 1M text tokens.
 TEXT_TOKENS: Final = "per_mtok"

@@ -104,12 +104,10 @@ def test_the_calculator_counts_routes_as_the_comparison_does(catalog: Catalog) -
     otherwise = [line["provider_name"] for line in no_total if line["not_per_token"]]
     unpriced = [line["provider_name"] for line in no_total if not line["not_per_token"]]
     assert unpriced == lists[f"unpriced:{image}"] == ["Qiniu"]
-    # The comparison lists routes with no token price on either side; the calculator's "not
-    # priced per token" are the routes with no total because a side is sold in another unit:
-    # those, and 302.AI (input per 1M tokens, output per 1M image tokens: its input cost is
-    # shown, its total is not).
-    assert lists[f"not_per_token:{image}"] == ["fal"]
-    assert otherwise == ["302.AI", "fal"]
+    # One rule on both pages (``compare.route_gap``): "not priced per token" are the routes
+    # with no total because a side is sold in another unit: fal, and 302.AI (input per 1M
+    # tokens, output per 1M image tokens: its input cost is shown, its total is not).
+    assert lists[f"not_per_token:{image}"] == otherwise == ["302.AI", "fal"]
     (resold,) = [line for line in no_total if line["provider_name"] == "302.AI"]
     assert resold["input_usd"] is not None and resold["output_missing"] == "not per token"
     assert (ctx["not_per_token_count"], ctx["unpriced_count"]) == (2, 1)
@@ -164,3 +162,47 @@ def test_a_resellers_copy_of_the_labs_image_rate_is_no_text_token_price(
     assert units[("output", "per_mtok_image")] == Decimal(image_output)
     page = render_compare_markdown(compare_context(catalog, [model_id, "gpt-image-1.5"], (70, 30)))
     assert "list price, unverified" not in page.split("302.AI", 1)[1].split("\n", 1)[0]
+
+
+def test_vercels_half_priced_image_route_is_listed_alike_on_both_pages(catalog: Catalog) -> None:
+    # Vercel AI Gateway's gpt-image-1-mini: input $2.00 per 1M tokens, output stated in no
+    # unit. The calculator counted it "unpriced"; the comparison listed it nowhere.
+    mini = "openai/gpt-image-1-mini"
+    page = compare_context(catalog, ["gpt-image-1-mini", "gpt-image-1"], (70, 30))
+    lists = {k: v for c in page["claims"] for k, v in c["lists"].items()}
+    ctx = cost_context(catalog, [mini], 1_000, 1_000)
+    by_class = {
+        key: [line["provider_name"] for line in ctx["lines"] if line[key]]
+        for key in ("not_per_token", "partly_priced")
+    }
+    unpriced = [
+        line["provider_name"] for line in ctx["lines"] if line["total_missing"] == "unpriced"
+    ]
+    assert lists[f"partly_priced:{mini}"] == by_class["partly_priced"] == ["Vercel AI Gateway"]
+    assert lists[f"not_per_token:{mini}"] == by_class["not_per_token"] == ["Azure", "OpenAI"]
+    assert lists[f"unpriced:{mini}"] == unpriced == ["Poe"]
+    counts = (ctx["unpriced_count"], ctx["partly_priced_count"], ctx["not_per_token_count"])
+    assert counts == (1, 1, 2)
+    assert cost_listing(ctx).title == (
+        "4 offerings (1 unpriced, 1 partly priced, 2 not priced per token)"
+    )
+    (pricing,) = [p for p in page["pricing"] if p["model"] == mini]
+    assert (pricing["partly_priced_count"], pricing["not_per_token_count"]) == (1, 2)
+
+
+def test_gpt_4o_mini_tts_output_is_audio_only(catalog: Catalog) -> None:
+    # OpenAI's model page: text input $0.60 per 1M tokens, audio output $12.00 per 1M tokens,
+    # output modality audio only. genai-prices' output 12 and LiteLLM's 10 were text output
+    # prices (12 shown, a conflict); the output is the audio rate LiteLLM states apart.
+    # Azure serves the same model: its output is audio only too
+    routes = [
+        o
+        for o in catalog.offerings
+        if o.provider_model_id == "gpt-4o-mini-tts" and o.provider_id in ("openai", "azure")
+    ]
+    assert len(routes) == 2
+    for offering in routes:
+        assert offering.prices.input_per_mtok == Decimal("0.6")
+        assert offering.prices.output_per_mtok is None
+        units = {(p.component, p.unit): p.usd for p in offering.prices.unit_prices}
+        assert units[("output", "per_mtok_audio")] == Decimal("12")

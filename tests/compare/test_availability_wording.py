@@ -76,9 +76,10 @@ def test_a_provider_billing_in_another_unit_is_not_said_to_have_no_price() -> No
     )
 
 
-def test_a_route_with_a_token_price_and_other_units_is_not_said_to_be_not_per_token() -> None:
-    # Azure's GPT-Image-1: input $2.00 per 1M tokens, images per 1M image tokens and pixels;
-    # the page said "1 of 4 providers is not priced per token: Azure (…)"
+def test_a_route_with_a_token_price_and_a_side_in_other_units_names_each_side() -> None:
+    # Azure's GPT-Image-1: input $2.00 per 1M tokens, images per 1M image tokens: no total
+    # per token, as the calculator says, so it is listed (``route_gap``), each side's unit
+    # named (the page once said "Azure (per 1M image tokens)", as if nothing were per token)
     images = (UnitPrice("output", "per_mtok_image", Decimal("40")),)
     mixed = offering("lab/a", "other", "2", None)
     offers = [
@@ -87,4 +88,17 @@ def test_a_route_with_a_token_price_and_other_units_is_not_said_to_be_not_per_to
     ]
     p = model_pricing(model("lab/a"), offers, PROVIDERS, DEFAULT_BLEND)
     claims = {c.id: c for c in availability_claims(["lab/a"], {"lab/a": "A"}, {"lab/a": p}, [], {})}
-    assert "availability.not_per_token.lab/a" not in claims
+    assert claims["availability.not_per_token.lab/a"].text == (
+        "For A, 1 of 2 providers is not priced per token: "
+        "Other (output per 1M image tokens; input per token)."
+    )
+
+
+def test_a_route_with_both_token_prices_and_other_units_is_not_listed() -> None:
+    # a total per token exists: images priced apart do not take it away
+    images = (UnitPrice("input", "per_image", Decimal("0.01")),)
+    full = offering("lab/a", "other", "2", "8")
+    offers = [replace(full, prices=replace(full.prices, unit_prices=images))]
+    p = model_pricing(model("lab/a"), offers, PROVIDERS, DEFAULT_BLEND)
+    claims = {c.id: c for c in availability_claims(["lab/a"], {"lab/a": "A"}, {"lab/a": p}, [], {})}
+    assert not [c for c in claims if ".not_per_token." in c or ".partly_priced." in c]

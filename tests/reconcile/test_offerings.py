@@ -171,3 +171,29 @@ def test_price_history_order_does_not_depend_on_hash_order() -> None:
     assert len(orders) == 1
     (only,) = orders
     assert len(only) == len(points)  # a repeated point is kept once
+
+
+def test_prices_excluded_on_one_side_keep_the_other(tmp_path: Path) -> None:
+    # gpt-4o-mini-tts outputs audio only (OpenAI's model page): a dataset's text output
+    # price is dropped, its text input price stays (``sides = ["output"]``)
+    catalog = tmp_path / "catalog"
+    shutil.copytree(FIXTURES / "catalog-mini", catalog)
+    write_import(import_tree(FIXTURES / "models-dev-mini"), catalog / "imports" / "models-dev.json")
+    (catalog / "exclusions.toml").write_text(
+        '[[excluded_prices]]\nsource = "models-dev"\nprovider = "hostco"\n'
+        'provider_model_ids = ["acme/Widget-1-FP8"]\nsides = ["output"]\n'
+        'reason = "the model outputs no text"\n'
+    )
+    resolved = reconcile(load_catalog(catalog))
+    kept = next(
+        o
+        for o in resolved.offerings
+        if (o.provider_id, o.provider_model_id) == ("hostco", "acme/Widget-1-FP8")
+    )
+    assert kept.prices.input_per_mtok is not None and kept.prices.output_per_mtok is None
+    dropped = {
+        d.field
+        for d in resolved.dropped
+        if d.entity == "offering:hostco/acme/Widget-1-FP8" and "outputs no text" in d.reason
+    }
+    assert dropped == {"output_per_mtok"}

@@ -17,7 +17,7 @@ from tradeoff.db.queries import Catalog
 from tradeoff.kinds import has_output_price
 from tradeoff.pages.comparison import benchmark_section, catalog_view
 from tradeoff.records import Tri
-from tradeoff.units import unit_of_field
+from tradeoff.units import NOT_PER_TOKEN_ROUTE, PARTLY_PRICED_ROUTE, unit_of_field
 
 
 def compare_ids(catalog: Catalog, ids: list[str], blend: tuple[int, int] = (70, 30)) -> Comparison:
@@ -54,11 +54,8 @@ def table_value(c: Comparison, table: str, model_id: str, field: str) -> object:
             # a route sold only in other units (per character, per minute of audio) shows
             # "not per token" in the table, not "unpriced"
             "unpriced_count": len(p.unpriced_providers),
-            "not_per_token_count": sum(
-                1
-                for q in p.providers
-                if q.other_units and q.input_per_mtok is None and q.output_per_mtok is None
-            ),
+            "not_per_token_count": len(p.providers_without_total(NOT_PER_TOKEN_ROUTE)),
+            "partly_priced_count": len(p.providers_without_total(PARTLY_PRICED_ROUTE)),
             "defunct_count": len({q.provider_name for q in p.defunct}),
         }[field]
     if table == "specs":
@@ -119,6 +116,8 @@ def check_consistency(c: Comparison) -> None:
                 assert counted[(label.split(":", 1)[1], "unpriced_count")] == len(items)
             elif label.startswith("not_per_token:"):
                 assert counted[(label.split(":", 1)[1], "not_per_token_count")] == len(items)
+            elif label.startswith("partly_priced:"):
+                assert counted[(label.split(":", 1)[1], "partly_priced_count")] == len(items)
             elif label.startswith("defunct:"):
                 assert counted[(label.split(":", 1)[1], "defunct_count")] == len(items)
             else:

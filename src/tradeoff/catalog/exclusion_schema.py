@@ -3,6 +3,8 @@ model facts left out of the catalog, each with its evidence."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, field_validator, model_validator
 
 from tradeoff.catalog.schema import Strict
@@ -37,7 +39,9 @@ class ExcludedPrices(Strict):
     prices are dropped (reported among the dropped values), so they are never compared as
     per-token prices. With ``billed_in``, each side whose token price is dropped says the
     unit the provider bills it in, its price not held (``UnitPrice.usd`` None), cited to
-    ``billing_source``: a page says "billed per character", not "unpriced"."""
+    ``billing_source``: a page says "billed per character", not "unpriced". With ``sides``,
+    only those sides' token prices are dropped (a text-to-speech model's text output price:
+    it outputs audio only; its text input price stands)."""
 
     source: str = Field(description="Source id of the import that states them")
     provider: str = Field(description="Provider id as the catalog knows it")
@@ -45,6 +49,11 @@ class ExcludedPrices(Strict):
     reason: str
     billed_in: str | None = Field(
         default=None, description="The unit the provider bills in (tradeoff.units.UNITS)"
+    )
+    sides: list[Literal["input", "output"]] | None = Field(
+        default=None,
+        min_length=1,
+        description="The sides whose token prices are dropped; none named: every side",
     )
     billing_source: str | None = Field(
         default=None, description="Source id (catalog/sources.toml) that states the unit"

@@ -7,12 +7,9 @@ from collections.abc import Mapping, Sequence
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, Number
-from tradeoff.compare.pricing import (
-    ModelPricing,
-    Quote,
-    route_without_token_price,
-)
-from tradeoff.units import NOT_PER_TOKEN_ROUTE, UNPRICED_ROUTE, unit_label
+from tradeoff.compare.pricing import ModelPricing, Quote
+from tradeoff.compare.route_gap import partly_priced_text
+from tradeoff.units import NOT_PER_TOKEN_ROUTE, PARTLY_PRICED_ROUTE, unit_label
 
 
 def _providers(n: int) -> str:
@@ -131,36 +128,24 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
                 lists=((f"providers:{m}", (only,)),),
             )
         )
-    # a route sold in another unit (per character, per minute of audio) has a price, just
-    # not per token: it is said so, never "no sourced price". One pass over the routes (a
-    # model can have 30) sorts out both: sold only in units other than text tokens (no token
-    # price on either side: a route with an input price per token and images priced apart is
-    # not "not priced per token"), and no price at all (``ModelPricing.unpriced_providers``:
-    # not priced, not free, nothing in any unit)
-    unpriced_quotes: list[Quote] = []
-    otherwise: list[Quote] = []
-    for q in p.providers:
-        gap = route_without_token_price(
-            q.input_per_mtok, q.output_per_mtok, bool(q.other_units), q.free
-        )
-        if gap == NOT_PER_TOKEN_ROUTE:
-            otherwise.append(q)
-        elif gap == UNPRICED_ROUTE:
-            unpriced_quotes.append(q)
-    unpriced = tuple([q.provider_name for q in unpriced_quotes])
+    # Routes without a total per token, each in one class by the rule of every page
+    # (``route_gap``; the calculator counts by it too): a route sold in another unit (per
+    # character, per minute of audio) has a price, just not per token, never "no sourced
+    # price"; a route with half a price names the side it lacks.
+    otherwise = p.providers_without_total(NOT_PER_TOKEN_ROUTE)
+    partly = p.providers_without_total(PARTLY_PRICED_ROUTE)
+    unpriced = tuple([q.provider_name for q in p.unpriced_providers])
+    of_listed = w.count(len(listed), "provider")
     if otherwise:
-        sold = tuple(
-            f"{q.provider_name} ({w.join(list(dict.fromkeys(map(unit_label, q.other_units))))})"
-            for q in otherwise
-        )
+        sold = tuple(_sold_otherwise(q) for q in otherwise)
         claims.append(
             Claim(
                 f"availability.not_per_token.{m}",
                 "availability",
-                f"For {name}, {len(sold)} of {w.count(len(listed), 'provider')} "
+                f"For {name}, {len(sold)} of {of_listed} "
                 f"{'is' if len(sold) == 1 else 'are'} not priced per token: "
                 f"{w.join(list(sold))}.",
-                "offerings sold only in units other than text tokens",
+                "offerings with a side sold only in units other than text tokens",
                 (
                     Number("availability", m, "not_per_token_count", len(sold)),
                     Number("availability", m, "provider_count", len(listed)),
@@ -168,12 +153,29 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
                 lists=((f"not_per_token:{m}", tuple(q.provider_name for q in otherwise)),),
             )
         )
+    if partly:
+        halves = [f"{q.provider_name} ({_partly(q)})" for q in partly]
+        claims.append(
+            Claim(
+                f"availability.partly_priced.{m}",
+                "availability",
+                f"For {name}, {len(partly)} of {of_listed} "
+                f"{'states' if len(partly) == 1 else 'state'} a price for one side only, "
+                f"so no total: {w.join(halves)}.",
+                "offerings with a token price on one side and no price in any unit on the other",
+                (
+                    Number("availability", m, "partly_priced_count", len(partly)),
+                    Number("availability", m, "provider_count", len(listed)),
+                ),
+                lists=((f"partly_priced:{m}", tuple(q.provider_name for q in partly)),),
+            )
+        )
     if unpriced:
         claims.append(
             Claim(
                 f"availability.unpriced.{m}",
                 "availability",
-                f"For {name}, {len(unpriced)} of {w.count(len(listed), 'provider')} "
+                f"For {name}, {len(unpriced)} of {of_listed} "
                 f"{'has' if len(unpriced) == 1 else 'have'} no sourced price: "
                 f"{w.join(list(unpriced))}.",
                 "offerings with no price at all: no token price on either side, none in "
@@ -230,3 +232,22 @@ def _gone_phrase(p: ModelPricing, name: str) -> str:
 
 def _retired(day: str | None) -> str:
     return f"retired on {day}" if day else "retired"
+
+
+def _sold_otherwise(q: Quote) -> str:
+    """ "fal (per image)": a route with no token price, in its units; "Azure (output per 1M
+    image tokens; input per token)": a route with a token price on one side (no total per
+    token all the same), each side's unit named."""
+    gap = q.gap
+    sides = () if gap is None else gap.sides
+    if len(sides) == (2 if q.output_applicable else 1):
+        units = q.other_units
+        return f"{q.provider_name} ({w.join(list(dict.fromkeys(map(unit_label, units))))})"
+    parts = [f"{side} {w.join([unit_label(u) for u in q.units_of((side,))])}" for side in sides]
+    priced = [side for side in ("input", "output") if side not in sides]
+    return f"{q.provider_name} ({'; '.join(parts)}; {w.join(priced)} per token)"
+
+
+def _partly(q: Quote) -> str:
+    gap = q.gap
+    return "" if gap is None else partly_priced_text(gap)

@@ -13,18 +13,15 @@ from dataclasses import dataclass, replace
 from decimal import Context, Decimal, localcontext
 
 from tradeoff.compare.headline import headline_rules, sells_per_use
-from tradeoff.compare.pricing import (
-    is_live,
-    provider_of,
-    route_without_token_price,
-)
+from tradeoff.compare.pricing import is_live, provider_of
+from tradeoff.compare.route_gap import partly_priced_text, route_gap
 from tradeoff.compare.token_workload import Workload
 from tradeoff.compare.wording import unit_prices_text
 from tradeoff.compare.workload import MAX_COUNT_DIGITS
 from tradeoff.kinds import has_output_price
 from tradeoff.money import PER_MTOK
 from tradeoff.records import Model, Offering, PriceTier, Provider
-from tradeoff.units import NOT_PER_TOKEN_ROUTE, UNPRICED_ROUTE
+from tradeoff.units import NOT_PER_TOKEN_ROUTE, PARTLY_PRICED_ROUTE, UNPRICED_ROUTE
 
 
 @dataclass(frozen=True)
@@ -55,12 +52,13 @@ class CostLine:
     # False: the model's kind has no output tokens (an embedding): its output is not
     # applicable (no rate, no cost — never $0) and the total is input and cached tokens
     output_applicable: bool = True
-    # No total because no price is stated, in any unit, for a side the workload uses:
-    # "unpriced". A route whose only missing sides are sold in another unit (per image token,
-    # billed per character at a price the catalog does not hold) is "not priced per token",
-    # and so is one with no token price on either side but a price in another unit (the
-    # comparison's rule, ``pricing.route_without_token_price``: fal sells per image only).
-    unpriced: bool = False
+    # Why there is no total (``route_gap``, the rule the comparison lists routes by):
+    # ``UNPRICED_ROUTE`` (no price in any unit), ``PARTLY_PRICED_ROUTE`` (a side priced per
+    # token, the other stated in no unit), ``NOT_PER_TOKEN_ROUTE`` (a side sold in another
+    # unit: per image token, billed per character; or only other units, as fal per image).
+    # None: it has a total (a workload that leaves the missing side unused has one).
+    no_total: str | None = None
+    unpriced: bool = False  # no_total == UNPRICED_ROUTE
     # Why a side has no rate per 1M tokens (``pricing.NOT_PER_TOKEN_ROUTE``: sold in another
     # unit; ``pricing.UNPRICED_ROUTE``: no price in any unit); None: it has one (or no output)
     input_missing: str | None = None
@@ -139,21 +137,23 @@ def price_offering(
         if v is None
     ]
     unsourced = [name for name in missing if name not in sold_otherwise]
-    gap = {name: UNPRICED_ROUTE if name in unsourced else NOT_PER_TOKEN_ROUTE for name in missing}
-    used = {"input": workload.input_tokens > 0, "output": workload.output_tokens > 0}
-    route = route_without_token_price(rate_in, rate_out, bool(p.unit_prices), False)
-    if route is not None:  # no token price on either side: the comparison's own rule
-        unpriced = total is None and route == UNPRICED_ROUTE
-    else:
-        unpriced = total is None and any(used[name] for name in unsourced)
-    if total is None and unsourced:
+    side_gap = {
+        name: UNPRICED_ROUTE if name in unsourced else NOT_PER_TOKEN_ROUTE for name in missing
+    }
+    # a free route's missing rates are zero by now: ``free`` needs no second say here
+    gap = route_gap(rate_in, rate_out, sold_otherwise, False, has_output)
+    # no total means a side the workload uses has no rate, so ``gap`` is set
+    no_total = gap.kind if total is None and gap is not None else None
+    if no_total == UNPRICED_ROUTE:
         note = "unpriced: " + ", ".join(unsourced) + " price not yet sourced"
+    elif no_total == PARTLY_PRICED_ROUTE and gap is not None:
+        note = f"partly priced: {partly_priced_text(gap)}"
     if p.unit_prices:
         # The workload is tokens: a price per minute of audio, per image… is not in any total.
         others = unit_prices_text(p)
-        if total is None and not p.token_priced:
+        if no_total == NOT_PER_TOKEN_ROUTE and not p.token_priced:
             note = f"not priced per token: {others}"
-        elif total is None and not unsourced:
+        elif no_total == NOT_PER_TOKEN_ROUTE:
             note = f"{' and '.join(missing)} not priced per token: {others}"
         else:
             note = f"{note}; " if note else ""
@@ -182,9 +182,10 @@ def price_offering(
         note=note,
         as_of=offering.as_of,
         output_applicable=has_output,
-        unpriced=unpriced,
-        input_missing=gap.get("input"),
-        output_missing=gap.get("output"),
+        no_total=no_total,
+        unpriced=no_total == UNPRICED_ROUTE,
+        input_missing=side_gap.get("input"),
+        output_missing=side_gap.get("output"),
     )
 
 

@@ -41,9 +41,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
+from tradeoff.compare.route_gap import partly_priced_text, route_gap
 from tradeoff.compare.wording import not_per_token_text, short_tokens, side_not_per_token_text
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Provider
+from tradeoff.units import PARTLY_PRICED_ROUTE, UNPRICED_ROUTE
 
 if TYPE_CHECKING:
     from tradeoff.records import Offering  # annotations only: not on cold paths
@@ -260,12 +262,17 @@ class HeadlineRules:
         if p.free:
             return "free variant"
         has_output = has_output_price(self.model.kind.value)  # an embedding has no output
-        if p.input_per_mtok is None or (has_output and p.output_per_mtok is None):
+        sold = {u.component for u in p.unit_prices}
+        gap = route_gap(p.input_per_mtok, p.output_per_mtok, sold, False, has_output)
+        if gap is not None:  # the class every page gives the route (``compare.route_gap``)
+            if gap.kind == PARTLY_PRICED_ROUTE:
+                return f"partly priced: {partly_priced_text(gap)}"
+            if gap.kind == UNPRICED_ROUTE:
+                return "unpriced"
             # sold per minute of audio, per image…: never a price per token, nor compared to one
-            if p.unit_prices and not p.token_priced:
+            if not p.token_priced:
                 return not_per_token_text(p)
-            side = "input" if p.input_per_mtok is None else "output"
-            return side_not_per_token_text(p, side) or "unpriced"
+            return side_not_per_token_text(p, gap.sides[0]) or not_per_token_text(p)
         if provider.price_basis != "usd":
             return (
                 f"priced in {provider.name}'s {provider.price_basis}, not USD per token "

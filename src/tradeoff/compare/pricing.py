@@ -14,10 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
+from tradeoff.compare.route_gap import RouteGap, route_gap
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Provider, dated_text
-from tradeoff.units import NOT_PER_TOKEN_ROUTE, UNPRICED_ROUTE
+from tradeoff.units import UNPRICED_ROUTE
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
 if TYPE_CHECKING:
@@ -56,6 +57,8 @@ class Quote(NamedTuple):
     output_applicable: bool = True
     # the units of the prices not sold per text token (``units.UNITS`` keys), in order
     other_units: tuple[str, ...] = ()
+    # each such price's side and unit, "component:unit" ("output:per_mtok_image"), in order
+    other_unit_pairs: tuple[str, ...] = ()
 
     @property
     def dated(self) -> str:
@@ -68,26 +71,25 @@ class Quote(NamedTuple):
         return self.blended_per_mtok is not None
 
     @property
-    def states_a_price(self) -> bool:
-        """Some price is sourced: a token price on either side, or one in another unit."""
-        sides = (self.input_per_mtok, self.output_per_mtok)
-        return self.free or any(v is not None for v in sides) or bool(self.other_units)
+    def sides_sold_otherwise(self) -> frozenset[str]:
+        """The sides with a price in another unit than text tokens."""
+        return frozenset(pair.partition(":")[0] for pair in self.other_unit_pairs)
 
+    def units_of(self, sides: Sequence[str]) -> tuple[str, ...]:
+        """The other units the given sides are sold in, in order (``units.UNITS`` keys)."""
+        pairs = (pair.partition(":") for pair in self.other_unit_pairs)
+        return tuple(dict.fromkeys(unit for side, _, unit in pairs if side in sides))
 
-def route_without_token_price(
-    input_per_mtok: Decimal | None,
-    output_per_mtok: Decimal | None,
-    sold_otherwise: bool,
-    free: bool,
-) -> str | None:
-    """The comparison's rule for a route with no text-token price on either side (the
-    calculator classifies its routes by it too, so the two pages count alike): prices in other
-    units make it "not per token" (fal sells Gemini 2.5 Flash Image per image only, its input
-    stated in no unit); no price in any unit makes it "unpriced". None: a token price is
-    stated on a side, or the route is free."""
-    if free or input_per_mtok is not None or output_per_mtok is not None:
-        return None
-    return NOT_PER_TOKEN_ROUTE if sold_otherwise else UNPRICED_ROUTE
+    @property
+    def gap(self) -> RouteGap | None:
+        """Why it has no total per token (``route_gap``, the rule of every page); None: it has."""
+        return route_gap(
+            self.input_per_mtok,
+            self.output_per_mtok,
+            self.sides_sold_otherwise,
+            self.free,
+            self.output_applicable,
+        )
 
 
 class ModelPricing(NamedTuple):
@@ -119,7 +121,11 @@ class ModelPricing(NamedTuple):
         """Providers whose route states no price at all: a route sold only per minute of
         audio, or with only its output price stated, has a sourced price (not a per-token
         blend, which ``Quote.priced`` is about)."""
-        return tuple(q for q in self.providers if not q.priced and not q.states_a_price)
+        return self.providers_without_total(UNPRICED_ROUTE)
+
+    def providers_without_total(self, kind: str) -> tuple[Quote, ...]:
+        """Provider rows of one ``route_gap`` class (``units.*_ROUTE``), in row order."""
+        return tuple(q for q in self.providers if (g := q.gap) is not None and g.kind == kind)
 
 
 def provider_of(offering: "Offering", providers: Mapping[str, Provider]) -> Provider:
@@ -213,6 +219,7 @@ def quote(
         as_of=offering.as_of,
         retired_on=offering.retired_on,
         other_units=p.other_units(),
+        other_unit_pairs=tuple(dict.fromkeys(f"{u.component}:{u.unit}" for u in p.unit_prices)),
     )
 
 

@@ -20,7 +20,7 @@ _DECIMALS = frozenset(
         "blended_per_mtok",
     )
 )
-_TUPLES = frozenset(("price_source_ids", "other_units"))
+_TUPLES = frozenset(("price_source_ids", "other_units", "other_unit_pairs"))
 _QUOTE_LISTS = ("providers", "defunct", "other_routes", "not_per_use")
 
 

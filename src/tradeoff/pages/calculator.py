@@ -21,7 +21,13 @@ from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.sources import Attribution, attribution, reviewed_and_as_of, reviewed_line
 from tradeoff.pages.view import catalog_view
 from tradeoff.records import Model, dated_text
-from tradeoff.units import NOT_PER_TOKEN, NOT_PER_TOKEN_ROUTE
+from tradeoff.units import (
+    NOT_PER_TOKEN,
+    NOT_PER_TOKEN_ROUTE,
+    PARTLY_PRICED,
+    PARTLY_PRICED_ROUTE,
+    UNPRICED_ROUTE,
+)
 
 if TYPE_CHECKING:
     from tradeoff.compare.cost import CostLine
@@ -84,6 +90,12 @@ class LineEntry(TypedDict):
     # no total only because a side is sold in another unit (docs/units.md): "not per token",
     # never "unpriced" (Oracle bills per character, at a price the catalog does not hold)
     not_per_token: bool
+    # no total because one side is priced per token and the other stated in no unit (half a
+    # price): "partly priced", its note naming the missing side (``compare.route_gap``)
+    partly_priced: bool
+    # what the total cell says when there is none: "not per token", "partly priced" or
+    # "unpriced" (the route's class, as the comparison lists it); None: it has a total
+    total_missing: str | None
     # why a side's cost (and rate per 1M) is missing, worded per side: "not per token" (sold
     # in another unit) or "unpriced" (no price in any unit); None: the side has its cost.
     # Cached tokens without a cache price are billed as input: they share input's reason.
@@ -101,8 +113,10 @@ class CalculatorContext(TypedDict):
     lines: list[LineEntry]
     line_count: int
     priced_count: int
-    unpriced_count: int  # routes with no price stated, in any unit, for a side the workload uses
-    not_per_token_count: int  # routes priced only in another unit (not in any total)
+    # routes without a total, by the class the comparison lists them in (``route_gap``)
+    unpriced_count: int  # no price stated in any unit
+    not_per_token_count: int  # a side the workload uses priced only in another unit
+    partly_priced_count: int  # a side priced per token, one the workload uses in no unit
     cheapest: LineEntry | None
     # the models are not of one known kind: said first, and no cheapest route across them
     kinds_note: str | None
@@ -113,11 +127,21 @@ class CalculatorContext(TypedDict):
 
 
 def unpriced_text(ctx: CalculatorContext) -> str:
-    """ "4 unpriced, 1 not priced per token": the routes without a total, by why."""
+    """ "4 unpriced, 1 partly priced, 1 not priced per token": the routes without a total,
+    by why."""
     parts = [f"{ctx['unpriced_count']} unpriced"]
+    if ctx["partly_priced_count"]:
+        parts.append(f"{ctx['partly_priced_count']} {PARTLY_PRICED}")
     if ctx["not_per_token_count"]:
         parts.append(f"{ctx['not_per_token_count']} not priced per token")
     return ", ".join(parts)
+
+
+_TOTAL_MISSING = {
+    NOT_PER_TOKEN_ROUTE: NOT_PER_TOKEN,
+    PARTLY_PRICED_ROUTE: PARTLY_PRICED,
+    UNPRICED_ROUTE: "unpriced",
+}
 
 
 def _missing(why: str | None) -> str | None:
@@ -154,7 +178,9 @@ def _line(c: "CostLine", names: dict[str, str]) -> LineEntry:
         note=c.note,
         headline_excluded_reason=c.excluded_reason,
         output_applicable=c.output_applicable,
-        not_per_token=c.total_usd is None and not c.unpriced,
+        not_per_token=c.no_total == NOT_PER_TOKEN_ROUTE,
+        partly_priced=c.no_total == PARTLY_PRICED_ROUTE,
+        total_missing=None if c.no_total is None else _TOTAL_MISSING[c.no_total],
         input_missing=input_missing,
         cached_missing=(input_missing or "unpriced") if c.cached_usd is None else None,
         output_missing=_missing(c.output_missing) if c.output_applicable else None,
@@ -202,8 +228,9 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
         lines=[_line(c, names) for c in lines],
         line_count=len(lines),
         priced_count=len(priced),
-        unpriced_count=sum(1 for c in lines if c.unpriced),
-        not_per_token_count=sum(1 for c in lines if c.total_usd is None and not c.unpriced),
+        unpriced_count=sum(1 for c in lines if c.no_total == UNPRICED_ROUTE),
+        not_per_token_count=sum(1 for c in lines if c.no_total == NOT_PER_TOKEN_ROUTE),
+        partly_priced_count=sum(1 for c in lines if c.no_total == PARTLY_PRICED_ROUTE),
         cheapest=_line(paid[0], names) if paid else None,
         kinds_note=kinds_note,
         last_reviewed=reviewed,

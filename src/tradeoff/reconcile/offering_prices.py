@@ -142,23 +142,34 @@ def without_token_prices(
     """The offering with its token prices dropped (``[[excluded_prices]]``): each stated
     value reported with the reason; prices in other units stay. Each side whose token price
     is dropped is billed in the exclusion's ``billed_in`` unit, when it names one: a unit
-    price whose price is not held (None, never $0)."""
+    price whose price is not held (None, never $0). With ``sides``, only those sides' token
+    prices go (and a context tier, whose prices span both sides, stays)."""
     prices = offering.prices
     why = f"excluded (catalog/exclusions.toml): {exclusion.reason}"
-    for name, value in prices.model_dump(exclude={"free", "tiers", "unit_prices"}).items():
+    sides = TEXT_TOKEN_FIELDS if exclusion.sides is None else exclusion.sides
+    names = {name for side in sides for name in TEXT_TOKEN_FIELDS[side]}
+    if exclusion.sides is None:  # every token price, whatever its side
+        names |= set(prices.model_dump(exclude={"free", "tiers", "unit_prices"}))
+    for name in sorted(names, key=list(type(prices).model_fields).index):
+        value = getattr(prices, name)
         if value is not None:
             out.dropped.append(DroppedValue(source_id, entity, name, str(value), why))
-    if prices.tiers:
+    if prices.tiers and exclusion.sides is None:
         out.dropped.append(DroppedValue(source_id, entity, "tiers", str(len(prices.tiers)), why))
     billed = [
         ImportedUnitPrice(component=side, unit=exclusion.billed_in, usd=None)
-        for side, fields in TEXT_TOKEN_FIELDS.items()
+        for side in sides
         if exclusion.billed_in is not None
-        and any(getattr(prices, name) is not None for name in fields)
+        and any(getattr(prices, name) is not None for name in TEXT_TOKEN_FIELDS[side])
         and not any(u.component == side and u.unit == exclusion.billed_in
                     for u in prices.unit_prices)
     ]  # fmt: skip
-    kept = ImportedPrices(free=prices.free, unit_prices=[*prices.unit_prices, *billed])
+    if exclusion.sides is None:
+        kept = ImportedPrices(free=prices.free, unit_prices=[*prices.unit_prices, *billed])
+    else:
+        kept = prices.model_copy(
+            update={**dict.fromkeys(names), "unit_prices": [*prices.unit_prices, *billed]}
+        )
     return offering.model_copy(update={"prices": kept})
 
 

@@ -11,9 +11,17 @@ copied from the lab's offering is kept as the rate it is, cited to the dataset.
 
 Only when it can be that rate: the model's modalities on that side must include the unit
 (no audio rate hides in the text price of a side that takes no audio), and the dataset must
-state no rate of its own in that unit (it then told the two apart). Otherwise both numbers
-stay, and the merge records their disagreement as a conflict. docs/units.md "A side with no
-text" covers a side whose modalities hold no text; this covers a side that holds both.
+state no rate of its own in that unit (it then told the two apart). And only when the
+source stating the rate decides (``decides``): it is at least as authoritative (hand-written,
+then first-party data, then any dataset: on whether a number is a text price or another
+unit's rate the datasets are peers, their order being about whose value wins a true
+disagreement) and at least as recent as the number's source. A newer dataset's text price
+that equals an older dataset's image rate may be a new text price, and a first-party text
+price is not overruled by a dataset's: neither source decides, and both numbers stay with
+their disagreement recorded as a conflict (by the merge for the same offering; here for a
+number equal to the lab's own offering's rate, which the merge does not see). docs/units.md
+"A side with no text" covers a side whose modalities hold no text; this covers a side that
+holds both.
 """
 
 from __future__ import annotations
@@ -26,10 +34,18 @@ from tradeoff.catalog.schema import ImportedUnitPrice
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.reconcile.statements import Statement
 from tradeoff.reconcile.unit_evidence import TOKEN_UNITS, ModelEvidence, offering_modalities
-from tradeoff.records import DroppedValue, PricePoint
+from tradeoff.records import Conflict, DroppedValue, PricePoint
 from tradeoff.units import unit_label
 
 SIDES = (("input", "input_per_mtok"), ("output", "output_per_mtok"))
+# Authority on whether a number is a text price or another unit's rate (lower is stronger):
+# hand-written (``resolved.HAND_WRITTEN_RANK``), first-party data (0), any dataset.
+DATASET_AUTHORITY = 1
+COPY_CONFLICT_RULE = (
+    "text price equal to the rate per 1M {noun} tokens that {source} states for {where} "
+    "apart from its text price ({own}); neither source is both as authoritative and as "
+    "recent as the other: both kept"
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +109,7 @@ def _without(
         value = getattr(prices, name)
         if value is None:
             continue
+        undecided: Rate | None = None
         for rate in stated.get((side, value), []):
             own_text = getattr(rate.statement.offering.prices, name)
             if rate.statement is statement or own_text is None or own_text == value:
@@ -101,6 +118,9 @@ def _without(
                 continue
             if not _can_be(statement, side, rate.unit, modalities):
                 continue  # a coincidence: both stay, the merge records the conflict
+            if not decides(rate.statement, statement, name):
+                undecided = undecided or rate  # another rate's source may still decide
+                continue
             label = unit_label(rate.unit)
             out.dropped.append(
                 DroppedValue(
@@ -118,6 +138,11 @@ def _without(
             if rate.copied:  # no other source states it for this offering: it is kept here
                 kept.append(ImportedUnitPrice(component=side, unit=rate.unit, usd=value))
             break
+        else:
+            # no source decides: both stay; the merge records the disagreement with the same
+            # offering's text price, this one that with the lab's own offering's rate
+            if undecided is not None and undecided.copied:
+                out.conflicts.append(_copy_conflict(entity, statement, name, undecided))
     if not dropped:
         return statement
     update: dict[str, object] = dict(dropped)
@@ -130,6 +155,47 @@ def _without(
         if point.input_per_mtok is not None or point.output_per_mtok is not None
     )
     return replace(statement, offering=offering, history=history)
+
+
+def authority(statement: Statement) -> int:
+    """How strongly a statement speaks on a number's unit: hand-written (-1), first-party
+    data (0), any dataset (``DATASET_AUTHORITY``); lower is stronger."""
+    return min(statement.rank[0], DATASET_AUTHORITY)
+
+
+def decides(rate_source: Statement, number_source: Statement, name: str) -> bool:
+    """Whether the statement giving another unit's rate apart from its text price decides
+    that an equal text price of ``number_source`` is that rate: it is at least as
+    authoritative and at least as recent (ties go to it: it alone told the two apart)."""
+    number_checked = number_source.source_of(name)[1]
+    return (
+        authority(rate_source) <= authority(number_source) and rate_source.checked >= number_checked
+    )
+
+
+def _copy_conflict(entity: str, statement: Statement, name: str, rate: Rate) -> Conflict:
+    """The disagreement with the lab's own offering's rate, recorded (the number is kept)."""
+    value = str(getattr(statement.offering.prices, name))
+    own_text = getattr(rate.statement.offering.prices, name)
+    source_id, checked = statement.source_of(name)
+    rule = COPY_CONFLICT_RULE.format(
+        noun=TOKEN_UNITS[rate.unit], source=rate.statement.source_id, where=rate.where, own=own_text
+    )
+    return Conflict(
+        entity=entity,
+        field=name,
+        chosen=value,
+        chosen_source_id=source_id,
+        values=(
+            (value, source_id, checked),
+            (
+                f"{own_text} (text), {value} {unit_label(rate.unit)}",
+                rate.statement.source_id,
+                rate.statement.checked,
+            ),
+        ),
+        rule=rule,
+    )
 
 
 def _can_be(

@@ -61,7 +61,7 @@ def escape(value: object) -> str:
     return str(_markup_escape(value))
 
 
-_UNKNOWN = frozenset(("unpriced", "not applicable", "not per token"))
+_UNKNOWN = frozenset(("unpriced", "not applicable", "not per token", "partly priced"))
 _NOT_SOURCED = f'<span class="unknown">{escape(NOT_SOURCED)}</span>'
 
 

@@ -315,10 +315,9 @@ def lab_md(ctx: LabContext) -> str:
 
 
 def _total(line: LineEntry) -> str:
-    """A route's total, or why it has none: a side sold in another unit, or unpriced."""
-    if line["total_usd"] is None:
-        return NOT_PER_TOKEN if line["not_per_token"] else "unpriced"
-    return money(line["total_usd"])
+    """A route's total, or why it has none: a side sold in another unit, half a price, or
+    unpriced (the route's class, ``compare.route_gap``)."""
+    return line["total_missing"] or money(line["total_usd"])
 
 
 def calculator_md(ctx: CalculatorContext) -> str:

@@ -352,7 +352,6 @@ def cost_listing(ctx: CalculatorContext) -> Listing:
             notes.append("exceeds served context")
         if c["note"]:
             notes.append(c["note"])
-        missing = NOT_PER_TOKEN if c["not_per_token"] else "unpriced"
         rows.append(
             (
                 c["model_name"],
@@ -364,7 +363,7 @@ def cost_listing(ctx: CalculatorContext) -> Listing:
                 NOT_APPLICABLE
                 if not c["output_applicable"]
                 else (c["output_missing"] or _price(c["output_usd"])),
-                _price(c["total_usd"]) if c["priced"] else missing,
+                c["total_missing"] or _price(c["total_usd"]),
                 "; ".join(notes),
             )
         )

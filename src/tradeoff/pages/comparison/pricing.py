@@ -11,7 +11,7 @@ from tradeoff.money import format_usd
 from tradeoff.pages.comparison.bases import NO_BASES, Bases
 from tradeoff.pages.jsonable import decimal_str, decimal_text
 from tradeoff.records import AS_OF, CHECKED
-from tradeoff.units import NOT_PER_TOKEN
+from tradeoff.units import NOT_PER_TOKEN, NOT_PER_TOKEN_ROUTE, PARTLY_PRICED_ROUTE
 
 
 class QuoteEntry(TypedDict):
@@ -39,6 +39,8 @@ class QuoteEntry(TypedDict):
     # prices are "not per token", not unpriced; ``other_units`` names those units
     not_per_token: bool
     other_units: list[str]
+    # a token price on one side, the other stated in no unit: no total (``compare.route_gap``)
+    partly_priced: bool
     source: str
     source_n: int | None
     price_sources: list[str]
@@ -57,6 +59,10 @@ class PricingEntry(TypedDict):
     providers: list[QuoteEntry]
     provider_count: int
     unpriced_count: int
+    # provider rows without a total per token, by class (``compare.route_gap``): the counts
+    # of the availability lists "not priced per token" and "a price for one side only"
+    not_per_token_count: int
+    partly_priced_count: int
     excluded_count: int  # provider rows with a headline_excluded_reason
     other_routes: list[QuoteEntry]  # a counted provider's other non-comparable offerings
     not_per_use: list[QuoteEntry]  # local runtimes and plans: not availability
@@ -102,6 +108,7 @@ def quote_base(q: Quote) -> QuoteEntry:
         "output_applicable": q.output_applicable,
         "not_per_token": bool(q.other_units) and not q.priced and not q.free,
         "other_units": list(q.other_units),
+        "partly_priced": q.gap is not None and q.gap.kind == PARTLY_PRICED_ROUTE,
         "source": q.source_id,
         "source_n": None,
         "price_sources": list(q.price_source_ids),
@@ -143,6 +150,8 @@ def pricing_entry(p: ModelPricing, name: str, numbers: dict[str, int]) -> Pricin
         "providers": [quote_entry(q, numbers) for q in p.providers],
         "provider_count": p.provider_count,
         "unpriced_count": len(p.unpriced_providers),
+        "not_per_token_count": len(p.providers_without_total(NOT_PER_TOKEN_ROUTE)),
+        "partly_priced_count": len(p.providers_without_total(PARTLY_PRICED_ROUTE)),
         "excluded_count": sum(q.excluded_reason is not None for q in p.providers),
         "other_routes": [quote_entry(q, numbers) for q in p.other_routes],
         "not_per_use": [quote_entry(q, numbers) for q in p.not_per_use],
