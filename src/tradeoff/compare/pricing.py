@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
+from tradeoff.compare.image_rate import image_output_rate
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Provider, dated_text
@@ -56,6 +57,12 @@ class Quote(NamedTuple):
     output_applicable: bool = True
     # the units of the prices not sold per text token (``units.UNITS`` keys), in order
     other_units: tuple[str, ...] = ()
+    # the sides ("input", "output") with a price in another unit: each per-token cell says
+    # "not per token" only for its own side (fal states output per image and no input at all)
+    sides_sold_otherwise: tuple[str, ...] = ()
+    # the output price per 1M image tokens (``compare.image_output``): what an image model's
+    # image costs, never blended with its text-token prices
+    output_per_mtok_image: Decimal | None = None
 
     @property
     def dated(self) -> str:
@@ -213,6 +220,10 @@ def quote(
         as_of=offering.as_of,
         retired_on=offering.retired_on,
         other_units=p.other_units(),
+        sides_sold_otherwise=tuple(
+            side for side in ("input", "output") if any(u.component == side for u in p.unit_prices)
+        ),
+        output_per_mtok_image=image_output_rate(p),
     )
 
 

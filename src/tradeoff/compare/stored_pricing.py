@@ -18,9 +18,10 @@ _DECIMALS = frozenset(
         "cache_read_per_mtok",
         "cache_write_per_mtok",
         "blended_per_mtok",
+        "output_per_mtok_image",
     )
 )
-_TUPLES = frozenset(("price_source_ids", "other_units"))
+_TUPLES = frozenset(("price_source_ids", "other_units", "sides_sold_otherwise"))
 _QUOTE_LISTS = ("providers", "defunct", "other_routes", "not_per_use")
 
 

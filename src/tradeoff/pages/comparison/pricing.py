@@ -39,6 +39,11 @@ class QuoteEntry(TypedDict):
     # prices are "not per token", not unpriced; ``other_units`` names those units
     not_per_token: bool
     other_units: list[str]
+    # the sides ("input", "output") priced in another unit: only their cells read "not per
+    # token"; a side stated in no unit at all reads "unpriced"
+    not_per_token_sides: list[str]
+    # the route's output price per 1M image tokens (decimal string; null: none stated)
+    output_per_mtok_image: str | None
     source: str
     source_n: int | None
     price_sources: list[str]
@@ -102,6 +107,8 @@ def quote_base(q: Quote) -> QuoteEntry:
         "output_applicable": q.output_applicable,
         "not_per_token": bool(q.other_units) and not q.priced and not q.free,
         "other_units": list(q.other_units),
+        "not_per_token_sides": list(q.sides_sold_otherwise),
+        "output_per_mtok_image": decimal_text(q.output_per_mtok_image),
         "source": q.source_id,
         "source_n": None,
         "price_sources": list(q.price_source_ids),
@@ -124,6 +131,7 @@ def _numbered(bases: Sequence[QuoteEntry], numbers: dict[str, int]) -> list[Quot
     for base in bases:
         entry = base.copy()  # the page's own dict and lists, never the kept ones
         entry["other_units"] = base["other_units"].copy()
+        entry["not_per_token_sides"] = base["not_per_token_sides"].copy()
         entry["price_sources"] = base["price_sources"].copy()
         entry["source_n"] = numbers.get(base["source"])
         out.append(entry)
@@ -226,8 +234,11 @@ def route_price_text(q: QuoteEntry, field: str) -> str:
     if not q["output_applicable"] and field == "blended_per_mtok" and q["input_per_mtok"]:
         return f"{format_usd(q['input_per_mtok'], free=q['free'])} (input only)"
     value = q[field]  # type: ignore[literal-required]
-    if value is None and q["not_per_token"]:
-        return NOT_PER_TOKEN  # sold only per minute of audio, per image…: not unpriced
+    side = field.removesuffix("_per_mtok")  # input | output | blended
+    if value is None and q["not_per_token"] and side in ("blended", *q["not_per_token_sides"]):
+        # sold per minute of audio, per image…: not unpriced; a side stated in no unit at all
+        # (fal's input beside its per-image output) is unpriced all the same
+        return NOT_PER_TOKEN
     return format_usd(value if isinstance(value, str) else None, free=q["free"])
 
 
