@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from support.compare_helpers import PROVIDERS, offering
+from support.compare_helpers import PROVIDERS, model, offering
 
-from tradeoff.compare.pricing import quote
+from tradeoff.compare.pricing import model_pricing, quote
 from tradeoff.compare.workload import DEFAULT_BLEND
-from tradeoff.pages.comparison.pricing import quote_base, route_price_text
+from tradeoff.pages.comparison.pricing import pricing_entry, quote_base, route_price_text
 from tradeoff.records import UnitPrice
+from tradeoff.render.html_cells import provider_sections
 from tradeoff.units import NOT_PER_TOKEN
 
 
@@ -40,3 +41,13 @@ def test_a_side_sold_in_another_unit_is_not_per_token() -> None:
         UnitPrice("output", "per_mtok_image", Decimal("32")),
     )
     assert both == (NOT_PER_TOKEN, NOT_PER_TOKEN, NOT_PER_TOKEN)
+
+
+def test_the_html_provider_row_words_each_side_alone() -> None:
+    # the HTML row is written from a cached tuple of the route's values: the sides too
+    o = offering("lab/a", "host", None, None)
+    per_image = (UnitPrice("output", "per_image", Decimal("0.039")),)
+    o = replace(o, prices=replace(o.prices, unit_prices=per_image))
+    p = pricing_entry(model_pricing(model("lab/a"), [o], PROVIDERS, DEFAULT_BLEND), "A", {})
+    row = next(line for line in provider_sections([p], "70/30").splitlines() if "Host" in line)
+    assert row.count(">unpriced<") == 1 and row.count(">not per token<") == 2

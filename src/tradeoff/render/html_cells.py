@@ -109,7 +109,12 @@ _ROW_FIELDS = (
     "offering_count",
     "headline_excluded_reason",
 )
-_row_values = itemgetter(*_ROW_FIELDS)
+_row_fields = itemgetter(*_ROW_FIELDS)
+_ROW_KEYS = (*_ROW_FIELDS, "not_per_token_sides")  # a list: kept as a tuple (a cache key)
+
+
+def _row_values(q: QuoteEntry) -> tuple[Any, ...]:
+    return (*_row_fields(q), tuple(q["not_per_token_sides"]))
 
 
 def _provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> str:
@@ -125,7 +130,7 @@ def _provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> str:
 def _provider_cells(values: tuple[Any, ...], is_headline: bool) -> str:
     """A provider row but its last cell (its source): a route is shown on every page that
     compares its model, so its row is written once (for the most recent 4,096 rows)."""
-    q: Any = dict(zip(_ROW_FIELDS, values, strict=True))  # the texts read the route by name
+    q: Any = dict(zip(_ROW_KEYS, values, strict=True))  # the texts read the route by name
     cache, context, count = q["cache_read_per_mtok"], q["context_tokens"], q["offering_count"]
     offerings = f", {escape(count)} offerings" if count > 1 else ""
     return (  # one f-string: a row is ~15 pieces
