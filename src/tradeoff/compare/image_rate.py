@@ -11,6 +11,8 @@ from typing import Final
 from tradeoff.records import Prices
 
 IMAGE_TOKENS: Final = "per_mtok_image"  # units.UNITS: USD per 1M image tokens
+# its ``units.price_key``: the JSON key, and ``Offering.price_sources["unit.<key>"]`` cites it
+IMAGE_OUTPUT_KEY: Final = f"output_{IMAGE_TOKENS}"
 
 
 def image_output_rate(prices: Prices) -> Decimal | None:

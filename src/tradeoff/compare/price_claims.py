@@ -6,11 +6,12 @@ a consistency test can check each stated number against the tables it came from.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.image_output import image_output_claims
 from tradeoff.compare.like_for_like import prices_comparable
 from tradeoff.compare.money_claim import money_claim
 from tradeoff.compare.pricing import ModelPricing, Quote
@@ -24,14 +25,24 @@ def price_claims(
     pricing: Mapping[str, ModelPricing],
     blend: Blend,
     kinds: Mapping[str, str | None] | None = None,
+    image_models: Collection[str] = (),
 ) -> list[Claim]:
-    """Blended price on the cheapest route and at the first-party APIs, plus input/output.
+    """Blended price on the cheapest route and at the first-party APIs, plus input/output;
+    for models that output images (``image_models``), first what an image costs
+    (``compare.image_output``), and the blend is said to be per text token.
 
     Like for like (``compare.like_for_like``): models not of one known kind get no claim that
     sets their prices against each other — only what each one's own pricing says."""
     claims: list[Claim] = []
     comparable = kinds is None or prices_comparable(kinds)
     blend_text = f"blended {blend.label} input/output, USD per 1M tokens"
+    images = comparable and any(m in image_models for m in model_ids)
+    # an image model's blend is of its text tokens only: the words say so, and it is not
+    # "the lowest price" of what such a model is bought for
+    per_text = "per text token " if images else ""
+    lowest = "the lowest text-token price" if images else "the lowest price"
+    if images:
+        claims += image_output_claims(model_ids, names, pricing, image_models)
     cheapest = {m: pricing[m].cheapest for m in model_ids}
     for m in model_ids:
         if cheapest[m] is None:
@@ -56,14 +67,14 @@ def price_claims(
         claims.append(
             money_claim(
                 "price.cheapest",
-                "on the cheapest comparable route",
+                f"{per_text}on the cheapest comparable route",
                 "cheapest.blended_per_mtok",
                 entries("blended_per_mtok"),
                 names,
                 "headline route: the cheapest comparable offering (active provider selling per "
                 "use, GA, paid, full or the lab's own precision, no promotion, not an unverified "
                 f"price far off list, the documented context), {blend_text}",
-                "the lowest price matters most",
+                f"{lowest} matters most",
             )
         )
         for side in () if input_only else ("input", "output"):
@@ -104,7 +115,7 @@ def price_claims(
         claims.append(
             money_claim(
                 "price.first_party",
-                "at each lab's own API",
+                f"{per_text}at each lab's own API",
                 "first_party.blended_per_mtok",
                 first_priced,
                 names,

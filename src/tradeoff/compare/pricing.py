@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from tradeoff.compare.image_rate import image_output_rate
+from tradeoff.compare.image_rate import IMAGE_OUTPUT_KEY, image_output_rate
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Provider, dated_text
@@ -63,6 +63,9 @@ class Quote(NamedTuple):
     # the output price per 1M image tokens (``compare.image_output``): what an image model's
     # image costs, never blended with its text-token prices
     output_per_mtok_image: Decimal | None = None
+    output_per_mtok_image_source: str | None = None  # the source of that price
+    # why that price is not comparable (``HeadlineRules.image_reason``); None: it is, or none
+    image_excluded_reason: str | None = None
 
     @property
     def dated(self) -> str:
@@ -120,6 +123,28 @@ class ModelPricing(NamedTuple):
     @property
     def provider_ids(self) -> tuple[str, ...]:
         return tuple(q.provider_id for q in self.providers)
+
+    @property
+    def image_output(self) -> Quote | None:
+        """The route with the lowest comparable output price per 1M image tokens (the headline
+        rules but those about text tokens: ``HeadlineRules.image_reason``); at equal rates the
+        headline route, then a first-party API, then by name. None: no route states a comparable one
+        (``compare.image_output``)."""
+        head = self.cheapest
+        rated = [
+            q
+            for q in (*self.providers, *self.other_routes)
+            if q.output_per_mtok_image is not None and q.image_excluded_reason is None
+        ]
+
+        def order(q: Quote) -> tuple[Decimal, bool, bool, str, str]:
+            assert q.output_per_mtok_image is not None
+            other = head is None or q.provider_id != head.provider_id
+            third_party = q.provider_kind != "first-party"
+            name = q.provider_name.lower()
+            return (q.output_per_mtok_image, other, third_party, name, q.provider_model_id)
+
+        return min(rated, key=order, default=None)
 
     @property
     def unpriced_providers(self) -> tuple[Quote, ...]:
@@ -188,6 +213,7 @@ def quote(
 
     p = offering.prices
     free_zero = Decimal(0) if p.free else None
+    image_rate = image_output_rate(p)
     sources = sorted(
         {offering.price_sources.get(f, offering.source_id) for f in _TOKEN_PRICES}
         # a price in another unit cites its own source (Oracle's page on billing per character)
@@ -223,7 +249,13 @@ def quote(
         sides_sold_otherwise=tuple(
             side for side in ("input", "output") if any(u.component == side for u in p.unit_prices)
         ),
-        output_per_mtok_image=image_output_rate(p),
+        output_per_mtok_image=image_rate,
+        output_per_mtok_image_source=None
+        if image_rate is None
+        else offering.price_sources.get(f"unit.{IMAGE_OUTPUT_KEY}", offering.source_id),
+        image_excluded_reason=rules.image_reason(offering, provider)
+        if rules is not None and image_rate is not None
+        else None,
     )
 
 
