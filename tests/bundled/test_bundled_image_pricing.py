@@ -81,3 +81,15 @@ def test_a_per_image_price_is_never_set_against_a_per_token_rate() -> None:
     assert one["image_output_missing"].startswith("not comparable: ")
     claim = next(c for c in page["claims"] if c["id"] == IMAGE_OUTPUT_CLAIM)
     assert claim["favours"] == [] and "No image price verdict is made" in claim["text"]
+
+
+def test_beside_a_text_model_the_image_row_is_not_applicable_and_nothing_is_compared() -> None:
+    page = json.loads(_page("json", GEMINI, "openai/gpt-4o"))
+    gemini, gpt4o = page["pricing"]
+    assert gemini["outputs_images"] and not gpt4o["outputs_images"]
+    assert gpt4o["image_output"] is None and gpt4o["image_output_missing"] is None
+    assert not [c for c in page["claims"] if c["id"] == IMAGE_OUTPUT_CLAIM]  # kinds differ
+    rows = {r["key"]: r for r in page["summary_cards"][1]["rows"]}
+    assert rows["image_output"]["display"] == "not applicable"
+    assert rows["image_output"]["mark"] == "not_compared"
+    assert "image output not included" not in rows["headline"]["detail"]

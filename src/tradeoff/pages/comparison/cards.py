@@ -101,7 +101,7 @@ def _route_row(
     if not q["output_applicable"]:
         value: Json = q["input_per_mtok"]
         unit = "USD per 1M input tokens (no output tokens)"
-    elif images:  # an image model's blend is of its text tokens only
+    elif images and p["outputs_images"]:  # an image model's blend is of its text tokens only
         value = q["blended_per_mtok"]
         unit = f"USD per 1M text tokens, blended {blend['label']}, image output not included"
     else:
@@ -124,7 +124,8 @@ def _image_row(p: PricingEntry) -> _Row:
     provider, price = image_output_cells(p)
     q = p["image_output"]
     if q is None:
-        return {"value": None, "display": "not comparable", "detail": price.split(": ", 1)[-1]}
+        shown, why = price.split(": ", 1) if ": " in price else ("not comparable", price)
+        return {"value": None, "display": shown, "detail": why}
     return {
         "value": q["output_per_mtok_image"],
         "display": price,

@@ -71,6 +71,7 @@ class PricingEntry(TypedDict):
     # reason is ``image_output_missing``, "not comparable: …"): compare.image_output
     image_output: QuoteEntry | None
     image_output_missing: str | None
+    outputs_images: bool  # its kind or cited output modalities say it generates images
     providers: list[QuoteEntry]
     provider_count: int
     unpriced_count: int
@@ -178,6 +179,7 @@ def pricing_entry(
         "first_party": None if p.first_party is None else heads[-1],
         "image_output": None if image is None else quote_entry(image, numbers),
         "image_output_missing": image_output_gap(p) if image is None and images else None,
+        "outputs_images": images,
         "providers": [quote_entry(q, numbers) for q in p.providers],
         "provider_count": p.provider_count,
         "unpriced_count": len(p.unpriced_providers),
@@ -323,6 +325,7 @@ class ImageOutputEntry(TypedDict):
 
 IMAGE_OUTPUT_LABELS = ("Image output route: provider", "Image output / 1M image tokens")
 NO_IMAGE_ROUTE = "none comparable"
+NO_IMAGES = "not applicable: neither its kind nor its cited output modalities say it outputs images"
 
 
 def image_output_entry(shown: bool) -> ImageOutputEntry | None:
@@ -334,6 +337,8 @@ def image_output_cells(p: PricingEntry) -> tuple[str, str]:
     """A model's image-output cells as plain text (each format escapes them): the route's
     provider and its price per 1M image tokens, or "none comparable" and why."""
     q = p["image_output"]
+    if q is None and not p["outputs_images"]:
+        return NOT_APPLICABLE, NO_IMAGES
     if q is None:
         return NO_IMAGE_ROUTE, p["image_output_missing"] or NO_IMAGE_ROUTE
     stage = "" if q["lifecycle"] == "ga" else f" ({q['lifecycle']})"
