@@ -120,3 +120,35 @@ def test_the_lower_image_rate_leads_and_a_tie_favours_no_one(x: Decimal, y: Deci
         assert image.favours == (("lab/a",) if x < y else ("lab/b",))
         assert f"{percent_less(min(x, y), max(x, y))} less" in image.text
     assert image.text.endswith(NOT_IN_BLEND)
+
+
+def test_without_a_blended_price_the_claim_does_not_speak_of_one() -> None:
+    # both sold per 1M image tokens only (no text price, so no headline route, no blend)
+    a = _sold(offering("lab/a", "lab-api", None, None), _per_mtok_image("8"))
+    b = _sold(offering("lab/b", "host", None, None), _per_mtok_image("40"))
+    image = _claims([a, b])[IMAGE_OUTPUT_CLAIM]
+    assert image.favours == ("lab/a",) and "$8.00 (Lab-Api) vs $40.00 (Host)" in image.text
+    assert "blended" not in image.text
+
+
+def test_a_model_of_the_same_kind_without_images_is_not_applicable() -> None:
+    pricing = {
+        "lab/a": model_pricing(
+            model("lab/a", kind=IMAGE),
+            [_sold(offering("lab/a", "lab-api", "1", "2"), _per_mtok_image("30"))],
+            PROVIDERS,
+            DEFAULT_BLEND,
+        ),
+        "lab/b": model_pricing(
+            model("lab/b", kind=IMAGE),
+            [offering("lab/b", "host", "1", "2")],
+            PROVIDERS,
+            DEFAULT_BLEND,
+        ),
+    }
+    ids = ["lab/a", "lab/b"]
+    claims = price_claims(
+        ids, {"lab/a": "A", "lab/b": "B"}, pricing, DEFAULT_BLEND, None, ["lab/a"]
+    )
+    image = next(c for c in claims if c.id == IMAGE_OUTPUT_CLAIM)
+    assert "B: not applicable: neither its kind nor its cited output modalities" in image.text

@@ -23,6 +23,7 @@ from tradeoff.records import Model
 IMAGE_OUTPUT_CLAIM = "price.cheapest.image_output"
 IMAGE_FIELD = "image_output.output_per_mtok_image"  # ``table_value``: ModelPricing.image_output
 IMAGE_UNIT_TEXT = "USD per 1M image output tokens"
+NO_IMAGES = "not applicable: neither its kind nor its cited output modalities say it outputs images"
 NOT_IN_BLEND = (
     "The blended price per 1M tokens is for text tokens only: it does not include image output."
 )
@@ -70,14 +71,20 @@ def image_output_claims(
     image_models: Collection[str],
 ) -> list[Claim]:
     """The image-output claim of models that output images (none for other models): who is
-    cheaper per 1M image output tokens, or why that cannot be said; always with
-    ``NOT_IN_BLEND``. The caller makes it only for models of one kind (like for like)."""
+    cheaper per 1M image output tokens, or why that cannot be said; with ``NOT_IN_BLEND``
+    when a model has a blended (headline) price. The caller makes it only for models of one
+    kind (like for like)."""
     if not any(m in image_models for m in model_ids):
         return []
     routes = {m: pricing[m].image_output for m in model_ids}
     rated = {m: q for m, q in routes.items() if q is not None}
     missing = [m for m in model_ids if m not in rated]
-    gaps = "; ".join(f"{names[m]}: {image_output_gap(pricing[m])}" for m in missing)
+    gaps = "; ".join(
+        f"{names[m]}: {image_output_gap(pricing[m]) if m in image_models else NO_IMAGES}"
+        for m in missing
+    )
+    # said where a blended price is shown: the page's text-token prices leave images out
+    blend = NOT_IN_BLEND if any(pricing[m].cheapest for m in model_ids) else ""
     if len(rated) >= 2:
         entries = []
         for m, q in rated.items():
@@ -92,7 +99,7 @@ def image_output_claims(
             _BASIS,
             "the lowest image-output price matters most",
         )
-        text = f"{claim.text} " + (f"{gaps}. " if gaps else "") + NOT_IN_BLEND
+        text = " ".join(x for x in (claim.text, f"{gaps}." if gaps else "", blend) if x)
         numbers = claim.numbers + tuple(Number("pricing", m, "image_output", None) for m in missing)
         return [claim._replace(text=text, numbers=numbers)]
     stated = [
@@ -103,8 +110,8 @@ def image_output_claims(
     head = "; ".join(x for x in [*stated, gaps] if x)
     text = (
         f"Output price per 1M image tokens on comparable routes: {head}. No image price "
-        f"verdict is made. {NOT_IN_BLEND}"
-    )
+        f"verdict is made. {blend}"
+    ).rstrip()
     numbers = tuple(
         Number("pricing", m, IMAGE_FIELD, q.output_per_mtok_image) for m, q in rated.items()
     ) + tuple(Number("pricing", m, "image_output", None) for m in missing)

@@ -6,6 +6,7 @@ from typing import TypedDict
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.image_output import (
     IMAGE_UNIT_TEXT,
+    NO_IMAGES,
     NOT_IN_BLEND,
     image_output_gap,
     outputs_images,
@@ -325,7 +326,6 @@ class ImageOutputEntry(TypedDict):
 
 IMAGE_OUTPUT_LABELS = ("Image output route: provider", "Image output / 1M image tokens")
 NO_IMAGE_ROUTE = "none comparable"
-NO_IMAGES = "not applicable: neither its kind nor its cited output modalities say it outputs images"
 
 
 def image_output_entry(shown: bool) -> ImageOutputEntry | None:
