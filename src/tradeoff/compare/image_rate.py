@@ -6,9 +6,10 @@ it on the cold path (docs/units.md: a price is compared only within its unit).""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from tradeoff.records import Prices
+if TYPE_CHECKING:
+    from tradeoff.records import Prices  # annotations only: the md path loads no dataclasses
 
 IMAGE_TOKENS: Final = "per_mtok_image"  # units.UNITS: USD per 1M image tokens
 # its ``units.price_key``: the JSON key, and ``Offering.price_sources["unit.<key>"]`` cites it
