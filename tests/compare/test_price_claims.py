@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from support.compare_helpers import PROVIDERS, model, offering, provider
 
 from tradeoff.compare.claim import Claim
-from tradeoff.compare.price_claims import _money_claim, price_claims
+from tradeoff.compare.money_claim import money_claim
+from tradeoff.compare.price_claims import price_claims
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.records import Model, Offering
@@ -59,7 +60,7 @@ def test_choose_reasons_state_the_break_even_share() -> None:
 def test_a_tie_is_never_called_cheaper(base: Decimal, bump: int) -> None:
     other = base + base * Decimal(bump) / Decimal(10000)  # up to 1% more
     names = {"x/a": "A", "x/b": "B"}
-    claim = _money_claim("p", "here", "f", [("x/a", base, ""), ("x/b", other, "")], names, "b", "r")
+    claim = money_claim("p", "here", "f", [("x/a", base, ""), ("x/b", other, "")], names, "b", "r")
     assert claim.tie and not claim.favours
     assert "less" not in claim.text and "×" not in claim.text
 
@@ -67,10 +68,10 @@ def test_a_tie_is_never_called_cheaper(base: Decimal, bump: int) -> None:
 def test_a_small_price_difference_is_said_in_percent_never_as_one_times() -> None:
     names = {"x/a": "A", "x/b": "B", "x/c": "C"}
     two = [("x/a", Decimal("1.00"), ""), ("x/b", Decimal("1.02"), "")]
-    claim = _money_claim("p", "here", "f", two, names, "b", "r")
+    claim = money_claim("p", "here", "f", two, names, "b", "r")
     assert claim.text == "A costs 2% less than B here: $1.00 vs $1.02; B costs 2% more."
     three = [*two, ("x/c", Decimal("3.00"), "")]
-    claim = _money_claim("p", "here", "f", three, names, "b", "r")
+    claim = money_claim("p", "here", "f", three, names, "b", "r")
     assert "B costs 2% more ($1.02)" in claim.text and "C costs 3.0× as much" in claim.text
     assert "1.0×" not in claim.text
 
@@ -92,13 +93,13 @@ def test_equal_prices_are_the_same_and_near_ones_the_same_within_one_percent() -
     # "the same within 1%" for two identical prices reads as if they differed
     names = {"x/a": "A", "x/b": "B", "x/c": "C"}
     equal = [("x/a", Decimal("1.00"), ""), ("x/b", Decimal("1.000"), "")]
-    claim = _money_claim("p", "here", "f", equal, names, "b", "r")
+    claim = money_claim("p", "here", "f", equal, names, "b", "r")
     assert claim.text == "A and B cost the same here: $1.00 vs $1.00."
     near = [("x/a", Decimal("1.00"), ""), ("x/b", Decimal("1.005"), "")]
-    claim = _money_claim("p", "here", "f", near, names, "b", "r")
+    claim = money_claim("p", "here", "f", near, names, "b", "r")
     assert claim.text.startswith("A and B cost the same within 1% here:"), claim.text
     three = [*equal, ("x/c", Decimal("3.00"), "")]
-    claim = _money_claim("p", "here", "f", three, names, "b", "r")
+    claim = money_claim("p", "here", "f", three, names, "b", "r")
     assert claim.text == (
         "A and B cost the least here, the same: $1.00 and $1.00; C costs 3.0× as much ($3.00)."
     )
@@ -113,7 +114,7 @@ def test_models_tied_for_the_lowest_price_are_said_once() -> None:
         ("x/b", Decimal("1.005"), "Q"),
         ("x/c", Decimal("2"), "R"),
     ]
-    claim = _money_claim("p", "here", "f", near, names, "b", "r")
+    claim = money_claim("p", "here", "f", near, names, "b", "r")
     assert claim.text == (
         "A and B cost the least here, the same within 1%: $1.00 (P) and $1.005 (Q); "
         "C costs 2.0× as much ($2.00 (R))."
@@ -125,7 +126,7 @@ def test_models_tied_for_the_lowest_price_are_said_once() -> None:
 def test_three_models_at_the_same_price_cost_the_same() -> None:
     names = {"x/a": "A", "x/b": "B", "x/c": "C"}
     three = [("x/a", Decimal("1"), ""), ("x/b", Decimal("1"), ""), ("x/c", Decimal("1.005"), "")]
-    claim = _money_claim("p", "here", "f", three, names, "b", "r")
+    claim = money_claim("p", "here", "f", three, names, "b", "r")
     assert claim.text == "A, B and C cost the same within 1% here: $1.00, $1.00 and $1.005."
 
 

@@ -21,6 +21,7 @@ from tradeoff.compare.capabilities import (
 from tradeoff.compare.claim import Claim
 from tradeoff.compare.fact_claims import capability_section, spec_claims
 from tradeoff.compare.faq import FaqEntry, build_faq
+from tradeoff.compare.image_output import outputs_images
 from tradeoff.compare.like_for_like import kind_differ_claim
 from tradeoff.compare.model_side import Dated, ModelSide, remembered_side
 from tradeoff.compare.price_claims import price_claims
@@ -216,7 +217,8 @@ def compare(
     claims += [differ] if differ is not None else []
     claims += spec_claims(specs, names, labs)
     kinds = {c.model_id: c.value for c in kind_row.cells}
-    claims += price_claims(ids, names, by_model, blend, kinds)
+    images = [m.id for m in models if outputs_images(m)]  # priced per image token too
+    claims += price_claims(ids, names, by_model, blend, kinds, images)
     # ``availability_claims``: the counts and shared providers, then each model's own
     claims += availability_across(
         ids, names, {s: side.listed for s, side in zip(ids, sides, strict=True)}, shared_names

@@ -29,7 +29,9 @@ Every rule is deterministic and reads only the records (no SQLite, no files):
    stated input limit that, with the model's max output, makes up the documented window is
    the full context: GPT-5's 272K input + 128K output = 400K).
 
-The first rule that fails gives the reason shown.
+The first rule that fails gives the reason shown. An image model's output price per 1M image
+tokens is comparable by the same rules but those about text tokens (``image_reason``: rule 6
+asks for that price in USD, rule 7 does not apply): ``compare.image_output``.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
+from tradeoff.compare.image_rate import image_output_rate
 from tradeoff.compare.route_gap import partly_priced_text, route_gap
 from tradeoff.compare.wording import not_per_token_text, short_tokens, side_not_per_token_text
 from tradeoff.kinds import has_output_price
@@ -240,6 +243,45 @@ class HeadlineRules:
 
     def reason(self, offering: Offering, provider: Provider) -> str | None:
         """Why this offering is not a comparable (headline) price; None when it is one."""
+        why = self._route_reason(offering, provider)
+        if why is not None:
+            return why
+        p = offering.prices
+        has_output = has_output_price(self.model.kind.value)  # an embedding has no output
+        sold = {u.component for u in p.unit_prices}
+        gap = route_gap(p.input_per_mtok, p.output_per_mtok, sold, False, has_output)
+        if gap is not None:  # the class every page gives the route (``compare.route_gap``)
+            if gap.kind == PARTLY_PRICED_ROUTE:
+                return f"partly priced: {partly_priced_text(gap)}"
+            if gap.kind == UNPRICED_ROUTE:
+                return "unpriced"
+            # sold per minute of audio, per image…: never a price per token, nor compared to one
+            if not p.token_priced:
+                return not_per_token_text(p)
+            return side_not_per_token_text(p, gap.sides[0]) or not_per_token_text(p)
+        if provider.price_basis != "usd":
+            return _not_usd(provider)
+        far = self._far_off_list(offering, provider)
+        if far is not None:
+            return far
+        return self._short_context(offering)
+
+    def image_reason(self, offering: Offering, provider: Provider) -> str | None:
+        """Why this offering's output price per 1M image tokens is not a comparable one; None
+        when it is (``compare.image_output``): the rules above but those about text tokens —
+        rule 6 asks for a price per 1M image tokens in USD instead, and rule 7 (the lab's list
+        price per text token) does not apply."""
+        why = self._route_reason(offering, provider)
+        if why is not None:
+            return why
+        if image_output_rate(offering.prices) is None:
+            return "no output price per 1M image tokens"
+        if provider.price_basis != "usd":
+            return _not_usd(provider)
+        return self._short_context(offering)
+
+    def _route_reason(self, offering: Offering, provider: Provider) -> str | None:
+        """Rules 1–5 and a free variant: what holds whatever the unit of the price."""
         if not sells_per_use(provider):
             return NOT_PER_USE.get(provider.kind, f"{provider.kind}, not sold per use")
         if offering.lifecycle != "ga":
@@ -258,29 +300,12 @@ class HeadlineRules:
         text = f"{offering.provider_model_id} {offering.name or ''}"
         if PROMOTION.search(text):
             return "promotion"
-        p = offering.prices
-        if p.free:
+        if offering.prices.free:
             return "free variant"
-        has_output = has_output_price(self.model.kind.value)  # an embedding has no output
-        sold = {u.component for u in p.unit_prices}
-        gap = route_gap(p.input_per_mtok, p.output_per_mtok, sold, False, has_output)
-        if gap is not None:  # the class every page gives the route (``compare.route_gap``)
-            if gap.kind == PARTLY_PRICED_ROUTE:
-                return f"partly priced: {partly_priced_text(gap)}"
-            if gap.kind == UNPRICED_ROUTE:
-                return "unpriced"
-            # sold per minute of audio, per image…: never a price per token, nor compared to one
-            if not p.token_priced:
-                return not_per_token_text(p)
-            return side_not_per_token_text(p, gap.sides[0]) or not_per_token_text(p)
-        if provider.price_basis != "usd":
-            return (
-                f"priced in {provider.name}'s {provider.price_basis}, not USD per token "
-                "(the USD figure is a conversion)"
-            )
-        far = self._far_off_list(offering, provider)
-        if far is not None:
-            return far
+        return None
+
+    def _short_context(self, offering: Offering) -> str | None:
+        """Rule 8: the route serves less than ``CONTEXT_SHARE`` of the documented context."""
         documented = self.model.context_tokens.value
         served = offering.context_tokens
         # a dataset's input limit of the same window (GPT-5: 272K input + 128K output = 400K)
@@ -320,6 +345,13 @@ class HeadlineRules:
                 f"{quant.upper()} route"
             )
         return None
+
+
+def _not_usd(provider: Provider) -> str:
+    return (
+        f"priced in {provider.name}'s {provider.price_basis}, not USD per token "
+        "(the USD figure is a conversion)"
+    )
 
 
 def headline_rules(

@@ -6,88 +6,17 @@ a consistency test can check each stated number against the tables it came from.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.image_output import image_output_claims
 from tradeoff.compare.like_for_like import prices_comparable
+from tradeoff.compare.money_claim import money_claim
 from tradeoff.compare.pricing import ModelPricing, Quote
 from tradeoff.compare.workload import Blend
 from tradeoff.units import unit_label
-
-
-def _same(value: Decimal, best: Decimal) -> str:
-    """A tie's words: equal prices are "the same"; a tie only within tolerance says so."""
-    return "the same" if value == best else "the same within 1%"
-
-
-def _shown(e: tuple[str, Decimal, str]) -> str:
-    """A price as a claim states it, with its provider when named: "$0.60 (Groq)"."""
-    return f"{w.usd(e[1])} ({e[2]})" if e[2] else w.usd(e[1])
-
-
-def _money_claim(
-    claim_id: str,
-    what: str,
-    field: str,
-    entries: Sequence[tuple[str, Decimal, str]],
-    names: Mapping[str, str],
-    basis: str,
-    reason: str,
-) -> Claim:
-    """Compare one price across models: ties within 1%, else "costs N% less" and "N.N×"."""
-    ranked = sorted(entries, key=lambda e: (e[1], names[e[0]]))
-    numbers = tuple([Number("pricing", m, field, v) for m, v, _ in entries])
-    best_id, best, _ = ranked[0]
-    ties = [e for e in ranked[1:] if w.is_tie(e[1], best)]
-    if len(ranked) == 2:
-        low, high = ranked
-        if ties:
-            text = (
-                f"{names[low[0]]} and {names[high[0]]} cost {_same(low[1], high[1])} {what}: "
-                f"{_shown(low)} vs {_shown(high)}."
-            )
-            both = (low[0], high[0])
-            return Claim(claim_id, "price", text, basis, numbers, (), True, leaders=both)
-        pct = w.percent_less(low[1], high[1])
-        text = (
-            f"{names[low[0]]} costs {pct} less than {names[high[0]]} {what}: "
-            f"{_shown(low)} vs {_shown(high)}"
-        )
-        more = w.relative(high[1], low[1], "more", "as much")
-        text += f"; {names[high[0]]} costs {more}."
-        return Claim(
-            claim_id, "price", text, basis, numbers, (low[0],), False, (), reason, leaders=(low[0],)
-        )
-    parts = []
-    for e in ranked[1 + len(ties) :]:
-        multiple = w.relative(e[1], best, "more", "as much")
-        parts.append(f"{names[e[0]]} costs {multiple} ({_shown(e)})")
-    leaders = [best_id] + [e[0] for e in ties]
-    who = w.join([names[m] for m in leaders])
-    if ties:  # the tied models are said once, together, with their prices
-        tied = [ranked[0], *ties]
-        same = _same(tied[-1][1], best)
-        prices = w.join([_shown(e) for e in tied])
-        least = f"cost the least {what}, {same}" if parts else f"cost {same} {what}"
-        head = f"{least}: {prices}"
-    else:
-        head = f"costs the least {what} at {_shown(ranked[0])}"
-    text = "; ".join([f"{who} {head}", *parts]) + "."
-    favours = () if ties else (best_id,)
-    return Claim(
-        claim_id,
-        "price",
-        text,
-        basis,
-        numbers,
-        favours,
-        not parts,  # a tie of every model; a tie at the top only is told by ``leaders``
-        (),
-        reason,
-        leaders=tuple(leaders),
-    )
 
 
 def price_claims(
@@ -96,14 +25,24 @@ def price_claims(
     pricing: Mapping[str, ModelPricing],
     blend: Blend,
     kinds: Mapping[str, str | None] | None = None,
+    image_models: Collection[str] = (),
 ) -> list[Claim]:
-    """Blended price on the cheapest route and at the first-party APIs, plus input/output.
+    """Blended price on the cheapest route and at the first-party APIs, plus input/output;
+    for models that output images (``image_models``), first what an image costs
+    (``compare.image_output``), and the blend is said to be per text token.
 
     Like for like (``compare.like_for_like``): models not of one known kind get no claim that
     sets their prices against each other — only what each one's own pricing says."""
     claims: list[Claim] = []
     comparable = kinds is None or prices_comparable(kinds)
     blend_text = f"blended {blend.label} input/output, USD per 1M tokens"
+    images = comparable and any(m in image_models for m in model_ids)
+    # an image model's blend is of its text tokens only: the words say so, and it is not
+    # "the lowest price" of what such a model is bought for
+    per_text = "per text token " if images else ""
+    lowest = "the lowest text-token price" if images else "the lowest price"
+    if images:
+        claims += image_output_claims(model_ids, names, pricing, image_models)
     cheapest = {m: pricing[m].cheapest for m in model_ids}
     for m in model_ids:
         if cheapest[m] is None:
@@ -126,21 +65,21 @@ def price_claims(
             return out
 
         claims.append(
-            _money_claim(
+            money_claim(
                 "price.cheapest",
-                "on the cheapest comparable route",
+                f"{per_text}on the cheapest comparable route",
                 "cheapest.blended_per_mtok",
                 entries("blended_per_mtok"),
                 names,
                 "headline route: the cheapest comparable offering (active provider selling per "
                 "use, GA, paid, full or the lab's own precision, no promotion, not an unverified "
                 f"price far off list, the documented context), {blend_text}",
-                "the lowest price matters most",
+                f"{lowest} matters most",
             )
         )
         for side in () if input_only else ("input", "output"):
             claims.append(
-                _money_claim(
+                money_claim(
                     f"price.cheapest.{side}",
                     f"per {side} token on those routes",
                     f"cheapest.{side}_per_mtok",
@@ -174,9 +113,9 @@ def price_claims(
     ]
     if len(first_priced) >= 2 and comparable:
         claims.append(
-            _money_claim(
+            money_claim(
                 "price.first_party",
-                "at each lab's own API",
+                f"{per_text}at each lab's own API",
                 "first_party.blended_per_mtok",
                 first_priced,
                 names,

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
+from tradeoff.compare.image_rate import IMAGE_OUTPUT_KEY, image_output_rate
 from tradeoff.compare.route_gap import RouteGap, route_gap
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import has_output_price
@@ -59,6 +60,12 @@ class Quote(NamedTuple):
     other_units: tuple[str, ...] = ()
     # each such price's side and unit, "component:unit" ("output:per_mtok_image"), in order
     other_unit_pairs: tuple[str, ...] = ()
+    # the output price per 1M image tokens (``compare.image_output``): what an image model's
+    # image costs, never blended with its text-token prices
+    output_per_mtok_image: Decimal | None = None
+    output_per_mtok_image_source: str | None = None  # the source of that price
+    # why that price is not comparable (``HeadlineRules.image_reason``); None: it is, or none
+    image_excluded_reason: str | None = None
 
     @property
     def dated(self) -> str:
@@ -71,9 +78,12 @@ class Quote(NamedTuple):
         return self.blended_per_mtok is not None
 
     @property
-    def sides_sold_otherwise(self) -> frozenset[str]:
-        """The sides with a price in another unit than text tokens."""
-        return frozenset(pair.partition(":")[0] for pair in self.other_unit_pairs)
+    def sides_sold_otherwise(self) -> tuple[str, ...]:
+        """The sides ("input", "output", in that order) with a price in another unit than text
+        tokens: each per-token cell says "not per token" only for its own side (fal states
+        output per image and no input at all)."""
+        sides = {pair.partition(":")[0] for pair in self.other_unit_pairs}
+        return tuple(side for side in ("input", "output") if side in sides)
 
     def units_of(self, sides: Sequence[str]) -> tuple[str, ...]:
         """The other units the given sides are sold in, in order (``units.UNITS`` keys)."""
@@ -115,6 +125,28 @@ class ModelPricing(NamedTuple):
     @property
     def provider_ids(self) -> tuple[str, ...]:
         return tuple(q.provider_id for q in self.providers)
+
+    @property
+    def image_output(self) -> Quote | None:
+        """The route with the lowest comparable output price per 1M image tokens (the headline
+        rules but those about text tokens: ``HeadlineRules.image_reason``); at equal rates the
+        headline route, then a first-party API, then by name. None: no route states a comparable one
+        (``compare.image_output``)."""
+        head = self.cheapest
+        rated = [
+            q
+            for q in (*self.providers, *self.other_routes)
+            if q.output_per_mtok_image is not None and q.image_excluded_reason is None
+        ]
+
+        def order(q: Quote) -> tuple[Decimal, bool, bool, str, str]:
+            assert q.output_per_mtok_image is not None
+            other = head is None or q.provider_id != head.provider_id
+            third_party = q.provider_kind != "first-party"
+            name = q.provider_name.lower()
+            return (q.output_per_mtok_image, other, third_party, name, q.provider_model_id)
+
+        return min(rated, key=order, default=None)
 
     @property
     def unpriced_providers(self) -> tuple[Quote, ...]:
@@ -187,6 +219,7 @@ def quote(
 
     p = offering.prices
     free_zero = Decimal(0) if p.free else None
+    image_rate = image_output_rate(p)
     sources = sorted(
         {offering.price_sources.get(f, offering.source_id) for f in _TOKEN_PRICES}
         # a price in another unit cites its own source (Oracle's page on billing per character)
@@ -220,6 +253,13 @@ def quote(
         retired_on=offering.retired_on,
         other_units=p.other_units(),
         other_unit_pairs=tuple(dict.fromkeys(f"{u.component}:{u.unit}" for u in p.unit_prices)),
+        output_per_mtok_image=image_rate,
+        output_per_mtok_image_source=None
+        if image_rate is None
+        else offering.price_sources.get(f"unit.{IMAGE_OUTPUT_KEY}", offering.source_id),
+        image_excluded_reason=rules.image_reason(offering, provider)
+        if rules is not None and image_rate is not None
+        else None,
     )
 
 

@@ -18,6 +18,7 @@ _DECIMALS = frozenset(
         "cache_read_per_mtok",
         "cache_write_per_mtok",
         "blended_per_mtok",
+        "output_per_mtok_image",
     )
 )
 _TUPLES = frozenset(("price_source_ids", "other_units", "other_unit_pairs"))

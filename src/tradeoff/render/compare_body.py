@@ -66,6 +66,8 @@ def _pricing(c: Mapping[str, Any], heads: str, standalone: bool) -> str:
     blend = c["blend"]["label"]
     shared = sections.names(c["shared_providers"], ", ") if c["shared_providers"] else "none"
     ch = c["charts"]
+    images = c["image_output"]  # a compared model outputs images: the blend leaves them out
+    image_note = "" if images is None else f'<p class="meta">{escape_text(images["note"])}</p>\n'
     if ch["price_rows"]:
         image = (
             ""
@@ -96,7 +98,8 @@ def _pricing(c: Mapping[str, Any], heads: str, standalone: bool) -> str:
         f"{_HEADLINE_RULE}</p>\n"
         '<div class="table-wrap"><table>\n'
         f'<thead><tr><th scope="col"></th>{heads}</tr></thead>\n<tbody>\n'
-        f"{cells.route_rows(c['pricing'], blend)}</tbody>\n</table></div>\n"
+        f"{cells.route_rows(c['pricing'], blend, images is not None)}</tbody>\n</table></div>\n"
+        f"{image_note}"
         f"<p>Shared providers ({escape(c['shared_provider_count'])}): {shared}.</p>\n"
         f"{chart}{cells.provider_sections(c['pricing'], blend)}"
         f'<p class="meta">{escape_text(c["reviewed_text"]["pricing"])}</p>\n</section>\n\n'

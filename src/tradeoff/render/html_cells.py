@@ -23,9 +23,11 @@ from markupsafe import escape as _markup_escape
 from tradeoff.compare.wording import NOT_SOURCED, score_text
 from tradeoff.escape import href
 from tradeoff.pages.comparison.pricing import (
+    IMAGE_OUTPUT_LABELS,
     PricingEntry,
     QuoteEntry,
     headline_text,
+    image_output_cells,
     missing_route_text,
     quantization_text,
     route_price_text,
@@ -109,7 +111,12 @@ _ROW_FIELDS = (
     "offering_count",
     "headline_excluded_reason",
 )
-_row_values = itemgetter(*_ROW_FIELDS)
+_row_fields = itemgetter(*_ROW_FIELDS)
+_ROW_KEYS = (*_ROW_FIELDS, "not_per_token_sides")  # a list: kept as a tuple (a cache key)
+
+
+def _row_values(q: QuoteEntry) -> tuple[Any, ...]:
+    return (*_row_fields(q), tuple(q["not_per_token_sides"]))
 
 
 def _provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> str:
@@ -125,7 +132,7 @@ def _provider_row(q: QuoteEntry, headline: QuoteEntry | None) -> str:
 def _provider_cells(values: tuple[Any, ...], is_headline: bool) -> str:
     """A provider row but its last cell (its source): a route is shown on every page that
     compares its model, so its row is written once (for the most recent 4,096 rows)."""
-    q: Any = dict(zip(_ROW_FIELDS, values, strict=True))  # the texts read the route by name
+    q: Any = dict(zip(_ROW_KEYS, values, strict=True))  # the texts read the route by name
     cache, context, count = q["cache_read_per_mtok"], q["context_tokens"], q["offering_count"]
     offerings = f", {escape(count)} offerings" if count > 1 else ""
     return (  # one f-string: a row is ~15 pieces
@@ -207,10 +214,11 @@ def _price_chart_row(r: Mapping[str, Any]) -> str:
 _ROUTES = (("cheapest", escape("Headline route")), ("first_party", escape("First-party API")))
 
 
-def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> str:
+def route_rows(pricing: Sequence[PricingEntry], blend_label: str, images: bool = False) -> str:
     """The pricing summary's rows: each model's headline and first-party route (provider,
-    input, output, blended), or why it has none, then its count of active providers; one
-    line each."""
+    input, output, blended), or why it has none, then (``images``: a compared model outputs
+    images) its image-output route and price, then its count of active providers; one line
+    each."""
     rows = []
     for key, title in _ROUTES:
         columns = [_route_cells(p, key) for p in pricing]  # each model's four cells
@@ -220,9 +228,32 @@ def route_rows(pricing: Sequence[PricingEntry], blend_label: str) -> str:
             f'<tr><th scope="row">{title}: {label}</th>{"".join([c[i] for c in columns])}</tr>\n'
             for i, label in enumerate(labels)
         ]
+    if images:
+        rows += _image_output_rows(pricing)
     counts = "".join([f'<td class="num">{escape(p["provider_count"])}</td>' for p in pricing])
     rows.append(f'<tr><th scope="row">Active providers</th>{counts}</tr>\n')
     return "".join(rows)
+
+
+def _image_output_rows(pricing: Sequence[PricingEntry]) -> list[str]:
+    """Each model's image-output route and its price per 1M image tokens (citing that
+    price's own source), or why there is none."""
+    providers, prices = [], []
+    for p in pricing:
+        provider, price = image_output_cells(p)
+        q = p["image_output"]
+        if q is None:
+            provider = f'<span class="unknown">{escape_text(provider)}</span>'
+            price = f'<span class="unknown">{escape_text(price)}</span>'
+        else:
+            provider = escape_text(provider)
+            price = escape_text(price) + source_ref(q["output_per_mtok_image_source_n"], "")
+        providers.append(f"<td>{provider}</td>")
+        prices.append(f'<td class="num">{price}</td>')
+    return [
+        f'<tr><th scope="row">{escape_text(label)}</th>{"".join(cells)}</tr>\n'
+        for label, cells in zip(IMAGE_OUTPUT_LABELS, (providers, prices), strict=True)
+    ]
 
 
 def _route_cells(p: PricingEntry, key: str) -> tuple[str, str, str, str]:

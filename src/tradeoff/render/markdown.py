@@ -12,8 +12,11 @@ from tradeoff.money import format_usd
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
     HEADLINE_RULE,
+    IMAGE_OUTPUT_LABELS,
+    PricingEntry,
     QuoteEntry,
     headline_text,
+    image_output_cells,
     missing_route_text,
     quantization_text,
     route_price_text,
@@ -68,6 +71,20 @@ def _quote_cells(q: QuoteEntry | None, missing: str) -> list[str]:
     ]
 
 
+def image_output_rows(pricing: list[PricingEntry]) -> list[list[str]]:
+    """Each model's comparable image-output route and its price per 1M image tokens (citing
+    that price's own source), or why there is none."""
+    cells = [image_output_cells(p) for p in pricing]
+    refs = [
+        _ref(q["output_per_mtok_image_source_n"], "") if (q := p["image_output"]) else ""
+        for p in pricing
+    ]
+    return [
+        [IMAGE_OUTPUT_LABELS[0], *[esc(c[0]) for c in cells]],
+        [IMAGE_OUTPUT_LABELS[1], *[esc(c[1]) + r for c, r in zip(cells, refs, strict=True)]],
+    ]
+
+
 def pricing_lines(ctx: ComparisonContext) -> list[str]:
     """The pricing summary table (models as columns) and one provider table per model."""
     names = [esc(m["name"]) for m in ctx["models"]]
@@ -88,8 +105,13 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
     for title, cells in (("Headline route", headline), ("First-party API", first_party)):
         for i, label in enumerate(labels):
             rows.append([f"{title}: {label}"] + [c[i] for c in cells])
+    image = ctx["image_output"]
+    if image is not None:
+        rows += image_output_rows(ctx["pricing"])
     rows.append(["Active providers"] + [str(p["provider_count"]) for p in ctx["pricing"]])
     out = table_lines(["", *names], rows)
+    if image is not None:
+        out += ["", esc(image["note"])]
     shared = ctx["shared_providers"]
     out += [
         "",

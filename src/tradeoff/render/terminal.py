@@ -20,6 +20,7 @@ from tradeoff.pages.comparison.pricing import (
     HEADLINE_RULE,
     QuoteEntry,
     headline_text,
+    image_output_cells,
     missing_route_text,
     quantization_text,
     route_price_text,
@@ -224,8 +225,15 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
                     for q, m in zip(quotes, missing, strict=True)
                 ],
             )
+    image = ctx["image_output"]
+    if image is not None:  # a compared model outputs images
+        cells = [image_output_cells(p) for p in ctx["pricing"]]
+        add_row(prices, "image output route", *[provider for provider, _ in cells])
+        add_row(prices, "  per 1M image tokens", *[price for _, price in cells])
     add_row(prices, "active providers", *[str(p["provider_count"]) for p in ctx["pricing"]])
     console.print(prices)
+    if image is not None:
+        console.print(image["note"], markup=False)
     shared = ", ".join(s["name"] for s in ctx["shared_providers"]) or "none"
     console.print(f"Shared providers ({ctx['shared_provider_count']}): {shared}", markup=False)
     for p in ctx["pricing"]:

@@ -13,12 +13,14 @@ from typing import TypedDict
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim
 from tradeoff.compare.glance import BETTER, NONE, NOT_COMPARED, TIE, UNKNOWN, row_marks
+from tradeoff.compare.image_output import IMAGE_OUTPUT_CLAIM, IMAGE_UNIT_TEXT
 from tradeoff.compare.like_for_like import KIND_DIFFER
 from tradeoff.pages.comparison.benchmarks import BenchmarkRowEntry, BenchmarksEntry
 from tradeoff.pages.comparison.pricing import (
     BlendEntry,
     PricingEntry,
     QuoteEntry,
+    image_output_cells,
     missing_route_text,
     route_price_text,
 )
@@ -27,8 +29,11 @@ from tradeoff.pages.jsonable import Json
 from tradeoff.units import unit_label
 
 ROWS = ("headline", "first_party", "context", "weights", "benchmark")
+# the rows of a page whose models output images: what an image costs follows the headline
+IMAGE_ROWS = ("headline", "image_output", "first_party", "context", "weights", "benchmark")
 LABELS = {
     "headline": "Headline price",
+    "image_output": "Image output price",
     "first_party": "First-party price",
     "context": "Context window",
     "weights": "Open weights",
@@ -37,6 +42,7 @@ LABELS = {
 # What "better" reads as on each row, and the verdict line's words for a win and a tie.
 BETTER_TEXT = {
     "headline": "lower",
+    "image_output": "lower",
     "first_party": "lower",
     "context": "larger",
     "weights": "open",
@@ -44,12 +50,14 @@ BETTER_TEXT = {
 }
 WIN_PHRASE = {
     "headline": "the lower headline price",
+    "image_output": "the lower image-output price",
     "first_party": "the lower first-party price",
     "context": "the larger context window",
     "weights": "open weights",
 }
 TIE_NOUN = {
     "headline": "headline price",
+    "image_output": "image-output price",
     "first_party": "first-party price",
     "context": "context window",
     "weights": "open weights",
@@ -60,7 +68,7 @@ MARK_TEXT = {TIE: "tie", UNKNOWN: "unknown", NOT_COMPARED: "not compared"}
 class CardRow(TypedDict):
     """One number of a card: the value, what it is, and its mark against the other models."""
 
-    key: str  # headline | first_party | context | weights | benchmark
+    key: str  # headline | image_output (models that output images) | first_party | context | …
     label: str
     value: Json  # the section's raw value (decimal string, int, bool); null: none to compare
     display: str  # the value as the section shows it ("$0.60", "131,072 tokens (128K)")
@@ -84,13 +92,18 @@ class _Row(TypedDict):
     detail: str
 
 
-def _route_row(q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntry) -> _Row:
+def _route_row(
+    q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntry, images: bool = False
+) -> _Row:
     if q is None:
         return {"value": None, "display": missing_route_text(key, p), "detail": ""}
     display = route_price_text(q, "blended_per_mtok")
     if not q["output_applicable"]:
         value: Json = q["input_per_mtok"]
         unit = "USD per 1M input tokens (no output tokens)"
+    elif images and p["outputs_images"]:  # an image model's blend is of its text tokens only
+        value = q["blended_per_mtok"]
+        unit = f"USD per 1M text tokens, blended {blend['label']}, image output not included"
     else:
         value = q["blended_per_mtok"]
         unit = f"USD per 1M tokens, blended {blend['label']}"
@@ -104,6 +117,20 @@ def _route_row(q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntr
     stage = "" if q["lifecycle"] == "ga" else f" ({q['lifecycle']})"
     detail = f"{unit}, at {q['provider_name']}{stage}"
     return {"value": value, "display": display, "detail": detail}
+
+
+def _image_row(p: PricingEntry) -> _Row:
+    """What an image costs on the model's comparable routes, or why it is not comparable."""
+    provider, price = image_output_cells(p)
+    q = p["image_output"]
+    if q is None:
+        shown, why = price.split(": ", 1) if ": " in price else ("not comparable", price)
+        return {"value": None, "display": shown, "detail": why}
+    return {
+        "value": q["output_per_mtok_image"],
+        "display": price,
+        "detail": f"{IMAGE_UNIT_TEXT}, at {provider}",
+    }
 
 
 def _cell(rows: Mapping[str, SpecRowEntry], key: str, model: str) -> CellEntry:
@@ -152,8 +179,11 @@ def summary_cards(
     benchmarks: BenchmarksEntry,
     blend: BlendEntry,
     claims: Sequence[Claim],
+    images: bool = False,
 ) -> list[SummaryCard]:
-    """One card per (model id, name), its rows in ``ROWS`` order, marks from the claims."""
+    """One card per (model id, name), its rows in ``ROWS`` order (``IMAGE_ROWS`` when a
+    compared model outputs images: ``images``), marks from the claims."""
+    keys = IMAGE_ROWS if images else ROWS
     by_id = {c.id: c for c in claims}
     bench = shared_benchmark(benchmarks)
     prices = {p["model"]: p for p in pricing}
@@ -162,14 +192,16 @@ def summary_cards(
     for m, _ in models:
         p = prices[m]
         values[m] = {
-            "headline": _route_row(p["cheapest"], "cheapest", p, blend),
-            "first_party": _route_row(p["first_party"], "first_party", p, blend),
+            "headline": _route_row(p["cheapest"], "cheapest", p, blend, images),
+            "image_output": _image_row(p),
+            "first_party": _route_row(p["first_party"], "first_party", p, blend, images),
             "context": _context_row(spec_rows, m),
             "weights": _weights_row(spec_rows, m),
             "benchmark": _benchmark_row(bench, m),
         }
     claim_ids = {
         "headline": "price.cheapest",
+        "image_output": IMAGE_OUTPUT_CLAIM,
         "first_party": "price.first_party",
         "context": "spec.context_tokens",
         "weights": "spec.open_weights",
@@ -177,15 +209,17 @@ def summary_cards(
     }
     ids = [m for m, _ in models]
     marks: dict[str, dict[str, str]] = {}
-    for key in ROWS:
+    for key in keys:
         known = {m: values[m][key]["value"] is not None for m in ids}
         if key == "benchmark" and bench is None:
             known = dict.fromkeys(ids, True)  # nothing unknown: no benchmark is shared
         marks[key] = row_marks(ids, known, by_id.get(claim_ids[key]))
+        if key == "image_output":  # a rate in another unit, or none: not comparable
+            marks[key] = {m: NOT_COMPARED if v == UNKNOWN else v for m, v in marks[key].items()}
     cards: list[SummaryCard] = []
     for m, name in models:
         rows: list[CardRow] = []
-        for key in ROWS:
+        for key in keys:
             row, mark = values[m][key], marks[key][m]
             rows.append(
                 {
@@ -234,6 +268,11 @@ def verdict_line(
     bench_name = bench["label"] if bench else ""
     phrases = {**WIN_PHRASE, "benchmark": f"the better {bench_name} score"}
     ties = {**TIE_NOUN, "benchmark": f"{bench_name} score"}
+    if cards and any(r["key"] == "image_output" for r in cards[0]["rows"]):
+        # beside an image-output price, the headline and first-party prices are text tokens'
+        for key in ("headline", "first_party"):
+            phrases[key] = phrases[key].replace("the lower ", "the lower text-token ")
+            ties[key] = f"text-token {ties[key]}"
     # a value better than two or more others is the best of them ("the lowest headline price")
     compared: dict[str, int] = {}
     for c in cards:
@@ -249,7 +288,7 @@ def verdict_line(
     # rows where every card ties are said together; a tie of some models names them
     groups: dict[tuple[str, ...], list[str]] = {}
     by_key = [(c["model_name"], {r["key"]: r for r in c["rows"]}) for c in cards]
-    for key in ROWS:
+    for key in [r["key"] for r in cards[0]["rows"]] if cards else ():
         tied = [(name, rows[key]) for name, rows in by_key if rows[key]["mark"] == TIE]
         if not tied:
             continue

@@ -30,6 +30,7 @@ from typing import Any
 from tradeoff.benchmark_records import BenchmarkResult
 from tradeoff.compare.capabilities import CapabilityCell, model_capability_cells
 from tradeoff.compare.engine import CatalogView
+from tradeoff.compare.image_output import outputs_images
 from tradeoff.compare.pricing import ModelPricing
 from tradeoff.compare.related import Related
 from tradeoff.compare.specs import SpecCell, model_spec_cells
@@ -150,7 +151,10 @@ def _add_bases(
     for r in parts.related:
         bases[id(r)] = (r, related_item(parts.model.id, r, names))
     if parts.pricing is not None:
-        bases[id(parts.pricing)] = (parts.pricing, pricing_base(parts.pricing, parts.model.name))
+        bases[id(parts.pricing)] = (
+            parts.pricing,
+            pricing_base(parts.pricing, parts.model.name, outputs_images(parts.model)),
+        )
     for s in parts.spec_cells:
         bases[id(s)] = (s, spec_cell_base(s))
     for c in parts.capability_cells:

@@ -16,6 +16,7 @@ from tradeoff.compare.engine import (
     compare,
     reviewed_text,
 )
+from tradeoff.compare.image_output import outputs_images
 from tradeoff.compare.like_for_like import kinds_of, prices_comparable
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend, blend_of
 from tradeoff.db.queries import Catalog
@@ -44,9 +45,11 @@ from tradeoff.pages.comparison.kept import (
 )
 from tradeoff.pages.comparison.pricing import (
     BlendEntry,
+    ImageOutputEntry,
     PricingEntry,
     ProviderRef,
     blend_entry,
+    image_output_entry,
     pricing_section,
     shared_providers_section,
 )
@@ -91,6 +94,9 @@ class ComparisonContext(TypedDict):
     summary: str
     verdict: str
     pricing: list[PricingEntry]
+    # a compared model outputs images: each model's image-output row, its unit and the note
+    # that the text-token blend leaves image output out (compare.image_output); null: none does
+    image_output: ImageOutputEntry | None
     shared_providers: list[ProviderRef]
     shared_provider_count: int
     specs: list[SpecRowEntry]
@@ -171,7 +177,8 @@ def comparison_context(
     benchmarks = benchmarks_section(result, numbers)
     models = [(m.id, m.name) for m in result.models]
     blend_shown = blend_entry(blend)
-    cards = summary_cards(models, pricing, specs, benchmarks, blend_shown, result.claims)
+    images = any(outputs_images(m) for m in result.models)
+    cards = summary_cards(models, pricing, specs, benchmarks, blend_shown, result.claims, images)
     return {
         "title": " vs ".join(m.name for m in result.models),
         "models": [_model_entry(m, view.labs.get(m.lab_id)) for m in result.models],
@@ -181,6 +188,7 @@ def comparison_context(
         "summary": result.verdict.summary.text,
         "verdict": result.verdict.verdict.text,
         "pricing": pricing,
+        "image_output": image_output_entry(images),
         "shared_providers": shared,
         "shared_provider_count": len(shared),
         "specs": specs,

@@ -4,6 +4,13 @@ from collections.abc import Sequence
 from typing import TypedDict
 
 from tradeoff.compare.engine import Comparison
+from tradeoff.compare.image_output import (
+    IMAGE_UNIT_TEXT,
+    NO_IMAGES,
+    NOT_IN_BLEND,
+    image_output_gap,
+    outputs_images,
+)
 from tradeoff.compare.pricing import ModelPricing, Quote
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import NOT_APPLICABLE
@@ -41,6 +48,13 @@ class QuoteEntry(TypedDict):
     other_units: list[str]
     # a token price on one side, the other stated in no unit: no total (``compare.route_gap``)
     partly_priced: bool
+    # the sides ("input", "output") priced in another unit: only their cells read "not per
+    # token"; a side stated in no unit at all reads "unpriced"
+    not_per_token_sides: list[str]
+    # the route's output price per 1M image tokens (decimal string; null: none stated)
+    output_per_mtok_image: str | None
+    output_per_mtok_image_source: str | None  # that price's own source, and its number
+    output_per_mtok_image_source_n: int | None
     source: str
     source_n: int | None
     price_sources: list[str]
@@ -56,6 +70,11 @@ class PricingEntry(TypedDict):
     model_name: str
     cheapest: QuoteEntry | None  # the headline route: cheapest comparable one
     first_party: QuoteEntry | None
+    # the comparable route with the lowest output price per 1M image tokens (null: none; the
+    # reason is ``image_output_missing``, "not comparable: …"): compare.image_output
+    image_output: QuoteEntry | None
+    image_output_missing: str | None
+    outputs_images: bool  # its kind or cited output modalities say it generates images
     providers: list[QuoteEntry]
     provider_count: int
     unpriced_count: int
@@ -109,6 +128,10 @@ def quote_base(q: Quote) -> QuoteEntry:
         "not_per_token": bool(q.other_units) and not q.priced and not q.free,
         "other_units": list(q.other_units),
         "partly_priced": q.gap is not None and q.gap.kind == PARTLY_PRICED_ROUTE,
+        "not_per_token_sides": list(q.sides_sold_otherwise),
+        "output_per_mtok_image": decimal_text(q.output_per_mtok_image),
+        "output_per_mtok_image_source": q.output_per_mtok_image_source,
+        "output_per_mtok_image_source_n": None,
         "source": q.source_id,
         "source_n": None,
         "price_sources": list(q.price_source_ids),
@@ -121,8 +144,17 @@ def quote_base(q: Quote) -> QuoteEntry:
 def quote_entry(q: Quote, numbers: dict[str, int]) -> QuoteEntry:
     """A route, JSON-ready, citing its source's number."""
     entry = quote_base(q)
-    entry["source_n"] = numbers.get(q.source_id)
+    _number(entry, numbers)
     return entry
+
+
+def _number(entry: QuoteEntry, numbers: dict[str, int]) -> None:
+    """Cite the route's sources by their numbers on the page."""
+    entry["source_n"] = numbers.get(entry["source"])
+    image_source = entry["output_per_mtok_image_source"]
+    entry["output_per_mtok_image_source_n"] = (
+        None if image_source is None else numbers.get(image_source)
+    )
 
 
 def _numbered(bases: Sequence[QuoteEntry], numbers: dict[str, int]) -> list[QuoteEntry]:
@@ -131,15 +163,21 @@ def _numbered(bases: Sequence[QuoteEntry], numbers: dict[str, int]) -> list[Quot
     for base in bases:
         entry = base.copy()  # the page's own dict and lists, never the kept ones
         entry["other_units"] = base["other_units"].copy()
+        entry["not_per_token_sides"] = base["not_per_token_sides"].copy()
         entry["price_sources"] = base["price_sources"].copy()
-        entry["source_n"] = numbers.get(base["source"])
+        _number(entry, numbers)
         out.append(entry)
     return out
 
 
-def pricing_entry(p: ModelPricing, name: str, numbers: dict[str, int]) -> PricingEntry:
-    """One model's pricing (``p``, at any blend), its routes citing their sources' numbers."""
+def pricing_entry(
+    p: ModelPricing, name: str, numbers: dict[str, int], images: bool = False
+) -> PricingEntry:
+    """One model's pricing (``p``, at any blend), its routes citing their sources' numbers;
+    ``images``: the model outputs images (``image_output_missing`` then says why it has no
+    comparable image-output price, if it has none)."""
     heads = [quote_entry(q, numbers) for q in (p.cheapest, p.first_party) if q is not None]
+    image = p.image_output
     return {
         "model": p.model_id,
         "model_name": name,
@@ -147,6 +185,9 @@ def pricing_entry(p: ModelPricing, name: str, numbers: dict[str, int]) -> Pricin
         # copy all the same (a page's entries share nothing)
         "cheapest": None if p.cheapest is None else heads[0],
         "first_party": None if p.first_party is None else heads[-1],
+        "image_output": None if image is None else quote_entry(image, numbers),
+        "image_output_missing": image_output_gap(p) if image is None and images else None,
+        "outputs_images": images,
         "providers": [quote_entry(q, numbers) for q in p.providers],
         "provider_count": p.provider_count,
         "unpriced_count": len(p.unpriced_providers),
@@ -160,10 +201,11 @@ def pricing_entry(p: ModelPricing, name: str, numbers: dict[str, int]) -> Pricin
     }
 
 
-def pricing_base(p: ModelPricing, name: str) -> PricingEntry:
+def pricing_base(p: ModelPricing, name: str, images: bool = False) -> PricingEntry:
     """A model's pricing entry without its routes' source numbers: a pure function of its
-    stored pricing, kept per catalog (``comparison.kept``)."""
-    return pricing_entry(p, name, {})
+    stored pricing (and whether the model outputs images), kept per catalog
+    (``comparison.kept``)."""
+    return pricing_entry(p, name, {}, images)
 
 
 def _numbered_pricing(base: PricingEntry, numbers: dict[str, int]) -> PricingEntry:
@@ -173,6 +215,8 @@ def _numbered_pricing(base: PricingEntry, numbers: dict[str, int]) -> PricingEnt
         entry["cheapest"] = _numbered((cheapest,), numbers)[0]
     if first_party is not None:
         entry["first_party"] = _numbered((first_party,), numbers)[0]
+    if base["image_output"] is not None:
+        entry["image_output"] = _numbered((base["image_output"],), numbers)[0]
     entry["providers"] = _numbered(base["providers"], numbers)
     entry["other_routes"] = _numbered(base["other_routes"], numbers)
     entry["not_per_use"] = _numbered(base["not_per_use"], numbers)
@@ -187,12 +231,13 @@ def pricing_section(
     """Per model: headline and first-party routes, every active provider, the rest apart
     (``bases``: models' pricing entries kept per catalog, ``pricing_base``)."""
     names = {m.id: m.name for m in result.models}
+    images = {m.id for m in result.models if outputs_images(m)}
     kept = (bases or NO_BASES).get  # a hit is used only for this very record
     out: list[PricingEntry] = []
     for p in result.pricing:
         hit = kept(id(p))
         if hit is None or hit[0] is not p:  # priced for this page (another blend)
-            out.append(pricing_entry(p, names[p.model_id], numbers))
+            out.append(pricing_entry(p, names[p.model_id], numbers, p.model_id in images))
         else:
             out.append(_numbered_pricing(hit[1], numbers))
     return out
@@ -235,8 +280,11 @@ def route_price_text(q: QuoteEntry, field: str) -> str:
     if not q["output_applicable"] and field == "blended_per_mtok" and q["input_per_mtok"]:
         return f"{format_usd(q['input_per_mtok'], free=q['free'])} (input only)"
     value = q[field]  # type: ignore[literal-required]
-    if value is None and q["not_per_token"]:
-        return NOT_PER_TOKEN  # sold only per minute of audio, per image…: not unpriced
+    side = field.removesuffix("_per_mtok")  # input | output | blended
+    if value is None and q["not_per_token"] and side in ("blended", *q["not_per_token_sides"]):
+        # sold per minute of audio, per image…: not unpriced; a side stated in no unit at all
+        # (fal's input beside its per-image output) is unpriced all the same
+        return NOT_PER_TOKEN
     return format_usd(value if isinstance(value, str) else None, free=q["free"])
 
 
@@ -276,3 +324,31 @@ def headline_text(q: RouteMarks, headline: RouteMarks | None) -> str:
     ):
         return "headline route"
     return "comparable"
+
+
+class ImageOutputEntry(TypedDict):
+    """Shown when a compared model outputs images: what its image costs is its own row."""
+
+    unit: str  # "USD per 1M image output tokens"
+    note: str  # the text-token blend does not include image output
+
+
+IMAGE_OUTPUT_LABELS = ("Image output route: provider", "Image output / 1M image tokens")
+NO_IMAGE_ROUTE = "none comparable"
+
+
+def image_output_entry(shown: bool) -> ImageOutputEntry | None:
+    """The page's image-output entry; None when no compared model outputs images."""
+    return {"unit": IMAGE_UNIT_TEXT, "note": NOT_IN_BLEND} if shown else None
+
+
+def image_output_cells(p: PricingEntry) -> tuple[str, str]:
+    """A model's image-output cells as plain text (each format escapes them): the route's
+    provider and its price per 1M image tokens, or "none comparable" and why."""
+    q = p["image_output"]
+    if q is None and not p["outputs_images"]:
+        return NOT_APPLICABLE, NO_IMAGES
+    if q is None:
+        return NO_IMAGE_ROUTE, p["image_output_missing"] or NO_IMAGE_ROUTE
+    stage = "" if q["lifecycle"] == "ga" else f" ({q['lifecycle']})"
+    return q["provider_name"] + stage, format_usd(q["output_per_mtok_image"])

@@ -1,0 +1,118 @@
+"""Image models compared on what an image costs (docs/compare.md "Image output").
+
+The headline price of a model is per 1M *text* tokens, blended; an image model is bought for
+its images, billed per 1M image output tokens (Google's $30, OpenAI's $32) or per image (fal's
+$0.039). For models that output images, one claim sets their output price per 1M image tokens
+on their comparable routes (``ModelPricing.image_output``: the headline rules but those about
+text tokens, ``HeadlineRules.image_reason``) against each other, in that unit only: a price
+per image is another unit and is never set against it; a model without the unit on a
+comparable route reads "not comparable" with why.
+Every such claim also says that the text-token blend does not include image output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from tradeoff.compare import wording as w
+from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.money_claim import money_claim
+from tradeoff.compare.pricing import ModelPricing
+from tradeoff.records import Model
+
+IMAGE_OUTPUT_CLAIM = "price.cheapest.image_output"
+IMAGE_FIELD = "image_output.output_per_mtok_image"  # ``table_value``: ModelPricing.image_output
+IMAGE_UNIT_TEXT = "USD per 1M image output tokens"
+NO_IMAGES = "not applicable: neither its kind nor its cited output modalities say it outputs images"
+NOT_IN_BLEND = (
+    "The blended price per 1M tokens is for text tokens only: it does not include image output."
+)
+_BASIS = (
+    "output price per 1M image tokens on each model's comparable routes (the headline rules "
+    "but those about text tokens: active provider selling per use, GA, the provider's own "
+    "USD price, full or the lab's own precision, no promotion, not free, the documented "
+    "context); prices per image are another unit and are not compared"
+)
+
+
+def outputs_images(model: Model) -> bool:
+    """The model generates images: its kind, or its cited output modalities, say so."""
+    outputs = model.modalities_output.value or ()
+    return model.kind.value == "image-generation" or "image" in outputs
+
+
+def image_output_gap(p: ModelPricing) -> str:
+    """Why a model has no comparable output price per 1M image tokens, in words:
+    "not comparable: no comparable route states an output price per 1M image tokens (per
+    image at fal)"."""
+    routes = (*p.providers, *p.other_routes)
+    per_image = [q.provider_name for q in routes if "per_image" in q.other_units]
+    elsewhere = [
+        f"not comparable at {q.provider_name}: {q.image_excluded_reason}"
+        for q in routes
+        if q.output_per_mtok_image is not None and q.image_excluded_reason
+    ]
+    gone = [q.provider_name for q in p.defunct if q.output_per_mtok_image is not None]
+    why = []
+    if per_image:
+        why.append(f"sold per image at {w.join(list(dict.fromkeys(per_image)))}, another unit")
+    if elsewhere:
+        why += elsewhere
+    if gone:
+        why.append(f"only on retired offerings or defunct providers: {w.join(gone)}")
+    text = "not comparable: no comparable route states an output price per 1M image tokens"
+    return text + (f" ({'; '.join(why)})" if why else "")
+
+
+def image_output_claims(
+    model_ids: Sequence[str],
+    names: Mapping[str, str],
+    pricing: Mapping[str, ModelPricing],
+    image_models: Collection[str],
+) -> list[Claim]:
+    """The image-output claim of models that output images (none for other models): who is
+    cheaper per 1M image output tokens, or why that cannot be said; with ``NOT_IN_BLEND``
+    when a model has a blended (headline) price. The caller makes it only for models of one
+    kind (like for like)."""
+    if not any(m in image_models for m in model_ids):
+        return []
+    routes = {m: pricing[m].image_output for m in model_ids}
+    rated = {m: q for m, q in routes.items() if q is not None}
+    missing = [m for m in model_ids if m not in rated]
+    gaps = "; ".join(
+        f"{names[m]}: {image_output_gap(pricing[m]) if m in image_models else NO_IMAGES}"
+        for m in missing
+    )
+    # said where a blended price is shown: the page's text-token prices leave images out
+    blend = NOT_IN_BLEND if any(pricing[m].cheapest for m in model_ids) else ""
+    if len(rated) >= 2:
+        entries = []
+        for m, q in rated.items():
+            assert q.output_per_mtok_image is not None
+            entries.append((m, q.output_per_mtok_image, q.provider_name))
+        claim = money_claim(
+            IMAGE_OUTPUT_CLAIM,
+            "per 1M image output tokens on comparable routes",
+            IMAGE_FIELD,
+            entries,
+            names,
+            _BASIS,
+            "the lowest image-output price matters most",
+        )
+        text = " ".join(x for x in (claim.text, f"{gaps}." if gaps else "", blend) if x)
+        numbers = claim.numbers + tuple(Number("pricing", m, "image_output", None) for m in missing)
+        return [claim._replace(text=text, numbers=numbers)]
+    stated = [
+        f"{names[m]} states {w.usd(q.output_per_mtok_image)} ({q.provider_name})"
+        for m, q in rated.items()
+        if q.output_per_mtok_image is not None
+    ]
+    head = "; ".join(x for x in [*stated, gaps] if x)
+    text = (
+        f"Output price per 1M image tokens on comparable routes: {head}. No image price "
+        f"verdict is made. {blend}"
+    ).rstrip()
+    numbers = tuple(
+        Number("pricing", m, IMAGE_FIELD, q.output_per_mtok_image) for m, q in rated.items()
+    ) + tuple(Number("pricing", m, "image_output", None) for m in missing)
+    return [Claim(IMAGE_OUTPUT_CLAIM, "price", text, _BASIS, numbers)]
