@@ -170,7 +170,7 @@ def test_short_context_is_never_the_headline() -> None:
         offering("lab/a", "other", "0.5", "0.5", pmid="full", context_tokens=128_000),
     ]
     p = _headline(offers, m)
-    assert _reasons(p)["short"] == "16K of 128K context"
+    assert _reasons(p)["short"] == "16.4K of 131K context"
     assert p.cheapest is not None and p.cheapest.provider_model_id == "full"
 
 

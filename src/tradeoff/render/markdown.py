@@ -5,7 +5,7 @@ Every data string goes through ``esc``. The other pages' twins are in ``markdown
 
 from __future__ import annotations
 
-from tradeoff.compare.wording import NOT_SOURCED, count, exact_short_tokens, score_text
+from tradeoff.compare.wording import NOT_SOURCED, count, score_text, short_token_form
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.money import format_usd
@@ -28,10 +28,10 @@ def money(value: str | None, free: bool = False) -> str:
 
 
 def tokens(value: int | None) -> str:
-    """A token count with separators and the short form: "131,072 (128K)"; unknown is said."""
+    """A token count with separators and the short form: "131,072 (131K)"; unknown is said."""
     if value is None:
         return NOT_SOURCED
-    short = exact_short_tokens(value)
+    short = short_token_form(value)
     return f"{value:,} ({short})" if short else f"{value:,}"
 
 
