@@ -38,6 +38,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import IntEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
@@ -75,6 +76,25 @@ PROMOTION = re.compile(
 VARIANT = re.compile(r"(?:^|[-_/.:\s(])(fast|turbo|lightning)(?=$|[-_/.:\s)])", re.IGNORECASE)
 FAR_OFF_LIST_PRICE = Decimal(2)  # a reseller at more than 2× or under ½ of the lab's own price
 CONTEXT_SHARE = Decimal("0.95")  # a route serving less than 95% of the documented context
+
+
+class Exclusion(IntEnum):
+    """The kind of a route's reason, in the order a routes table lists the routes that are not
+    comparable: those with a USD price per token first, in the rules' order, then those
+    without one (a conversion from points, a free variant, a price only in other units, no
+    price), so the prices nearest to comparable are read first and "unpriced" last."""
+
+    NOT_PER_USE = 0  # rule 1: listed apart, never a row
+    LIFECYCLE = 1  # rule 2: preview, deprecated
+    COPIED_PRICE = 2  # rule 3
+    PRECISION = 3  # rule 4: a third-party quantization, a serving variant
+    PROMOTION = 4  # rule 5
+    FAR_OFF_LIST = 5  # rule 7
+    SHORT_CONTEXT = 6  # rule 8
+    POINTS = 7  # rule 6: the USD figure is a conversion
+    FREE = 8  # rule 6
+    NOT_PER_TOKEN = 9  # rule 6: a side (or every price) sold in another unit
+    UNPRICED = 10  # rule 6
 
 
 def sells_per_use(provider: Provider) -> bool:
@@ -238,42 +258,56 @@ class HeadlineRules:
 
     def reason(self, offering: Offering, provider: Provider) -> str | None:
         """Why this offering is not a comparable (headline) price; None when it is one."""
+        excluded = self.exclusion(offering, provider)
+        return None if excluded is None else excluded[1]
+
+    def exclusion(self, offering: Offering, provider: Provider) -> tuple[Exclusion, str] | None:
+        """The kind and the words of ``reason``: the first rule the offering fails."""
         if not sells_per_use(provider):
-            return NOT_PER_USE.get(provider.kind, f"{provider.kind}, not sold per use")
+            return Exclusion.NOT_PER_USE, NOT_PER_USE.get(
+                provider.kind, f"{provider.kind}, not sold per use"
+            )
         if offering.lifecycle != "ga":
-            return offering.lifecycle
+            return Exclusion.LIFECYCLE, offering.lifecycle
         if not own_price(offering):
             origin = offering.price_origin or ""
             origin = self.provider_names.get(origin, origin)
-            return f"price copied from {origin}'s listing, not {provider.name}'s own"
+            return (
+                Exclusion.COPIED_PRICE,
+                f"price copied from {origin}'s listing, not {provider.name}'s own",
+            )
         quant = quantization_of(offering)
         if quant and quant not in FULL_PRECISION and quant not in self.own_precisions:
-            return f"third-party {quant.upper()} quantization"
+            return Exclusion.PRECISION, f"third-party {quant.upper()} quantization"
         if quant is None and not provider.is_first_party_for(self.model.lab_id):
             unstated = self._unstated_precision(offering, provider)
             if unstated is not None:
-                return unstated
+                return Exclusion.PRECISION, unstated
         text = f"{offering.provider_model_id} {offering.name or ''}"
         if PROMOTION.search(text):
-            return "promotion"
+            return Exclusion.PROMOTION, "promotion"
         p = offering.prices
         if p.free:
-            return "free variant"
+            return Exclusion.FREE, "free variant"
         has_output = has_output_price(self.model.kind.value)  # an embedding has no output
         if p.input_per_mtok is None or (has_output and p.output_per_mtok is None):
             # sold per minute of audio, per image…: never a price per token, nor compared to one
             if p.unit_prices and not p.token_priced:
-                return not_per_token_text(p)
+                return Exclusion.NOT_PER_TOKEN, not_per_token_text(p)
             side = "input" if p.input_per_mtok is None else "output"
-            return side_not_per_token_text(p, side) or "unpriced"
+            sold_otherwise = side_not_per_token_text(p, side)
+            if sold_otherwise:
+                return Exclusion.NOT_PER_TOKEN, sold_otherwise
+            return Exclusion.UNPRICED, "unpriced"
         if provider.price_basis != "usd":
             return (
+                Exclusion.POINTS,
                 f"priced in {provider.name}'s {provider.price_basis}, not USD per token "
-                "(the USD figure is a conversion)"
+                "(the USD figure is a conversion)",
             )
         far = self._far_off_list(offering, provider)
         if far is not None:
-            return far
+            return Exclusion.FAR_OFF_LIST, far
         documented = self.model.context_tokens.value
         served = offering.context_tokens
         # a dataset's input limit of the same window (GPT-5: 272K input + 128K output = 400K)
@@ -282,7 +316,8 @@ class HeadlineRules:
             served + (self.model.max_output_tokens.value or 0) == documented
         )
         if documented and served and served < documented * CONTEXT_SHARE and not input_only:
-            return f"{short_tokens(served)} of {short_tokens(documented)} context"
+            short = f"{short_tokens(served)} of {short_tokens(documented)} context"
+            return Exclusion.SHORT_CONTEXT, short
         return None
 
     def _far_off_list(self, offering: Offering, provider: Provider) -> str | None:

@@ -17,6 +17,7 @@ from tradeoff.pages.comparison.pricing import (
     missing_route_text,
     quantization_text,
     route_price_text,
+    routes_order_text,
 )
 from tradeoff.render.gone import gone_list
 from tradeoff.render.markdown_changes import price_changes_lines
@@ -103,6 +104,9 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
             f"#### {esc(p['model_name'])}: {count(p['provider_count'], 'active provider')}",
             "",
         ]
+        order = routes_order_text(p)
+        if order:
+            out += [esc(order), ""]
         body = []
         for q in p["providers"]:
             status = q["lifecycle"] + (

@@ -23,6 +23,7 @@ from tradeoff.pages.comparison.pricing import (
     missing_route_text,
     quantization_text,
     route_price_text,
+    routes_order_text,
 )
 from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelRecord
@@ -257,6 +258,9 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
                 headline_text(q, p["cheapest"]),
             )
         console.print(table)
+        order = routes_order_text(p)
+        if order:  # under the table: its title stays above it
+            console.print(order, markup=False)
         if p["defunct"]:
             gone = gone_list(p["defunct"], p["providers"], str, str)
             console.print(f"Not counted (defunct or retired): {gone}", markup=False)
