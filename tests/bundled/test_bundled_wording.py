@@ -90,12 +90,13 @@ def test_a_larger_context_window_never_reads_smaller(catalog: Catalog) -> None:
     ctx = compare_context(catalog, ["gemini-2.5-flash", "gpt-4.1-mini"], (70, 30))
     claim = next(c for c in ctx["claims"] if c["id"] == "spec.context_tokens")
     # 0.1% apart: a tie within 1% (round seven), each value named, none called larger
+    # one decimal short form for both (never a binary "1M" for the larger count)
     assert (
-        "1,048,576 tokens (1M) for Gemini 2.5 Flash and 1,047,576 tokens for GPT-4.1 mini"
-        in (claim["text"])
+        "1,048,576 tokens (1.05M) for Gemini 2.5 Flash and 1,047,576 tokens (1.05M) for "
+        "GPT-4.1 mini" in (claim["text"])
     )
     assert claim["tie"] and "larger" not in claim["text"]
-    assert "1.05M" not in render_compare_markdown(ctx)
+    assert "(1M)" not in render_compare_markdown(ctx)
 
 
 def test_models_tied_for_the_lowest_price_are_said_once(catalog: Catalog) -> None:

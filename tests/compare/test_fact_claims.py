@@ -70,7 +70,7 @@ def test_context_windows_within_1_percent_are_a_tie() -> None:
     assert tie.text == (
         "DeepSeek-R1 and Ling-flash-2.0 have about the same context window (within 1% of the "
         "largest): "
-        "131,072 tokens (128K) for DeepSeek-R1 and 131,000 tokens (131K) for Ling-flash-2.0."
+        "131,072 tokens (131K) for DeepSeek-R1 and 131,000 tokens (131K) for Ling-flash-2.0."
     )
     assert [n.value for n in tie.numbers] == [131_072, 131_000]  # the table keeps exact values
     three = context(a, b, c)
@@ -78,8 +78,8 @@ def test_context_windows_within_1_percent_are_a_tie() -> None:
     assert three.reason == "requests need a longer context window"
     assert three.text == (
         "DeepSeek-R1 and Ling-flash-2.0 have the larger context window (within 1% of the "
-        "largest): 131,072 tokens (128K) for DeepSeek-R1 and 131,000 tokens (131K) for "
-        "Ling-flash-2.0 vs 65,536 tokens (64K) for Mixtral."
+        "largest): 131,072 tokens (131K) for DeepSeek-R1 and 131,000 tokens (131K) for "
+        "Ling-flash-2.0 vs 65,536 tokens (65.5K) for Mixtral."
     )
 
 

@@ -70,20 +70,60 @@ def test_provider_missing_from_registry_is_live_never_defunct() -> None:
     assert [c.provider_id for c in lines] == ["unlisted"]
 
 
-def test_provider_rows_by_price_whatever_the_lifecycle() -> None:
+def test_provider_rows_headline_first_then_comparable_then_not_comparable() -> None:
+    # A reader takes a routes table's first row as the price: the headline route leads, the
+    # other comparable routes follow by blended price (then name), and the routes that are not
+    # comparable come last, by the kind of their reason, then price — never a cheaper
+    # non-comparable route (Poe's points conversion, a lone reseller's 1/10 of list) above
+    # the headline.
+    closed = model("lab/a", open_weights=False)
+    providers = {
+        **PROVIDERS,
+        "poe": provider("poe")._replace(price_basis="points"),
+        "far": provider("far"),
+        "zed": provider("zed"),
+        "free": provider("free"),
+        "none": provider("none"),
+        "early": provider("early"),
+    }
     offers = [
-        offering("lab/a", "host", "2", "2"),
-        offering("lab/a", "other", "1", "1", lifecycle="deprecated"),
-        offering("lab/a", "lab-api", None, None, free=True),
-        offering("lab/a", "gone", None, None),
+        offering("lab/a", "poe", "0.5", "0.5"),  # points: a conversion, not a USD price
+        offering("lab/a", "far", "0.1", "0.1"),  # 1/10 of list, one reseller: unverified
+        offering("lab/a", "zed", "1.5", "1.5"),
+        offering("lab/a", "other", "1", "1"),
+        offering("lab/a", "lab-api", "1", "1"),
+        offering("lab/a", "host", "1.2", "1.2"),
+        offering("lab/a", "none", None, None),
+        offering("lab/a", "free", None, None, free=True),
+        offering("lab/a", "early", "0.2", "0.2", lifecycle="preview"),
     ]
-    providers = {**PROVIDERS, "gone": provider("gone")}
-    p = model_pricing(model("lab/a"), offers, providers, DEFAULT_BLEND)
-    # cheapest first (a deprecated route is not pushed after dearer live ones), free, unpriced
-    assert [q.provider_id for q in p.providers] == ["other", "host", "lab-api", "gone"]
-    # a deprecated route is listed, with its reason, but never the headline
-    assert p.providers[0].excluded_reason == "deprecated"
-    assert p.cheapest is not None and p.cheapest.provider_id == "host"
+    p = model_pricing(closed, offers, providers, DEFAULT_BLEND)
+    assert p.cheapest is not None and p.cheapest.provider_id == "lab-api"  # Lab-Api < Other
+    assert [q.provider_id for q in p.providers] == [
+        "lab-api",  # the headline route
+        "other",  # comparable, the same price: by name
+        "host",
+        "zed",
+        "early",  # preview (rule 2)
+        "far",  # far off list, unverified (rule 7)
+        "poe",  # points: no USD price per token
+        "free",  # free variant
+        "none",  # unpriced: last
+    ]
+    assert [q.excluded_reason is None for q in p.providers] == [True] * 4 + [False] * 5
+    # the lab's own API is still found among rows no longer in price order
+    assert p.first_party is not None and p.first_party.provider_id == "lab-api"
+
+
+def test_non_comparable_rows_of_one_reason_kind_by_price() -> None:
+    offers = [
+        offering("lab/a", "host", "2", "2", lifecycle="deprecated"),
+        offering("lab/a", "other", "1", "1", lifecycle="preview"),
+        offering("lab/a", "lab-api", "3", "3"),
+    ]
+    p = model_pricing(model("lab/a"), offers, PROVIDERS, DEFAULT_BLEND)
+    # a lifecycle reason each (preview, deprecated): one kind, cheapest first
+    assert [q.provider_id for q in p.providers] == ["lab-api", "other", "host"]
 
 
 def _headline(offers: list[Offering], m: Model | None = None) -> ModelPricing:
@@ -170,7 +210,7 @@ def test_short_context_is_never_the_headline() -> None:
         offering("lab/a", "other", "0.5", "0.5", pmid="full", context_tokens=128_000),
     ]
     p = _headline(offers, m)
-    assert _reasons(p)["short"] == "16K of 128K context"
+    assert _reasons(p)["short"] == "16.4K of 131K context"
     assert p.cheapest is not None and p.cheapest.provider_model_id == "full"
 
 

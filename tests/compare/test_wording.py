@@ -129,13 +129,18 @@ def test_whole_percent_rounds_half_up() -> None:
 @pytest.mark.parametrize(
     ("n", "short"),
     [
-        (131_072, "128K"),
+        (131_072, "131K"),  # decimal, as 131,000 is: never "128K" beside it
+        (131_000, "131K"),
         (128_000, "128K"),
-        (65_536, "64K"),
-        (1_048_576, "1M"),
+        (65_536, "65.5K"),
+        (1_048_576, "1.05M"),
+        (1_047_576, "1.05M"),
         (1_000_000, "1M"),
         (1_500_000, "1.5M"),
-        (16_384, "16K"),
+        (16_384, "16.4K"),
+        (8_191, "8.19K"),
+        (999_999, "1M"),  # rounds up into millions: "1M", never "1000K"
+        (1_000, "1K"),
     ],
 )
 def test_one_short_token_form_for_every_format(n: int, short: str) -> None:
@@ -143,23 +148,48 @@ def test_one_short_token_form_for_every_format(n: int, short: str) -> None:
     assert md_tokens(n) == f"{n:,} ({short})"
 
 
-@pytest.mark.parametrize("n", [1_047_576, 8_191, 16_385, 1_000_192, 997_952, 1_500])
-def test_a_count_without_an_exact_short_form_is_written_in_full(n: int) -> None:
-    # GPT-4.1 mini's 1,047,576 read "1.05M" beside Gemini 2.5 Flash's 1,048,576 "1M" (binary),
-    # under "Gemini 2.5 Flash has the larger context window"; 8,191 read "8.19K" beside "8K"
+@pytest.mark.parametrize("n", [0, 1, 512, 999])
+def test_a_count_below_a_thousand_is_written_in_full(n: int) -> None:
     assert w.short_tokens(n) == f"{n:,}"
     assert md_tokens(n) == f"{n:,}"
 
 
-@given(st.integers(min_value=1, max_value=10**8))
-def test_a_short_token_form_is_exact(n: int) -> None:
-    short = w.short_tokens(n)
-    if short[-1] in "KM":
-        power = 1 if short[-1] == "K" else 2
-        value = Decimal(short[:-1])
-        assert n in (value * 1000**power, value * 1024**power), short
-    else:
-        assert short == f"{n:,}"
+def _short_value(short: str) -> Decimal:
+    """The count a short form reads as: "131K" → 131,000; "1.05M" → 1,050,000; "512" → 512."""
+    scale = {"K": 1000, "M": 1000**2}.get(short[-1])
+    if scale is None:
+        return Decimal(short.replace(",", ""))
+    return Decimal(short[:-1]) * scale
+
+
+# any count, and the whole thousands and whole 1,024s that context windows mostly are
+counts = st.one_of(
+    st.integers(min_value=0, max_value=10**9),
+    st.integers(min_value=0, max_value=10**6).map(lambda k: k * 1000),
+    st.integers(min_value=0, max_value=10**6).map(lambda k: k * 1024),
+)
+
+
+# a whole number of 1,024s and a whole number of thousands near it (131,072 and 131,000)
+near_pairs = st.builds(
+    lambda k, d: (k * 1024, max(0, (k * 1024 + d) // 1000 * 1000)),
+    st.integers(min_value=0, max_value=10**6),
+    st.integers(min_value=-5000, max_value=5000),
+)
+
+
+@given(st.one_of(st.tuples(counts, counts), near_pairs))
+def test_short_token_forms_never_order_inversely_to_the_counts(pair: tuple[int, int]) -> None:
+    # 131,000 read "131K" beside 131,072's binary "128K": the smaller count, the larger short
+    # form. Whatever two counts a page shows, their short forms keep the counts' order.
+    low, high = sorted(pair)
+    assert _short_value(w.short_tokens(low)) <= _short_value(w.short_tokens(high))
+
+
+@given(counts)
+def test_a_short_token_form_is_the_count_to_three_significant_figures(n: int) -> None:
+    value = _short_value(w.short_tokens(n))
+    assert abs(value - n) <= Decimal(n) * Decimal("0.005"), w.short_tokens(n)
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,10 @@ from tradeoff import urls
 from tradeoff.compare.headline import PER_USE_KINDS
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.model import model_context, model_last_reviewed, model_record
+from tradeoff.pages.offerings import OfferingEntry
 from tradeoff.pages.related import related_pairs
 from tradeoff.pages.sitemap import sitemap_entries
+from tradeoff.render.markdown_pages import model_md
 
 
 def test_the_page_context_is_the_record_plus_what_the_page_adds(catalog: Catalog) -> None:
@@ -148,3 +150,33 @@ def test_the_markdown_twin_carries_the_benchmarks_the_html_page_shows(catalog: C
     assert "No benchmark result is sourced for this model yet." in model_md(
         model_context(catalog, bare)
     )
+
+
+def _route_group(o: OfferingEntry, head: tuple[str, str] | None) -> int:
+    if not o["live"]:
+        return 4  # defunct provider or retired offering
+    if not o["sells_per_use"]:
+        return 3  # local runtime or plan
+    if (o["provider"], o["provider_model_id"]) == head:
+        return 0
+    return 1 if o["headline_excluded_reason"] is None else 2
+
+
+def test_offerings_list_the_headline_route_first_then_comparable_then_the_rest(
+    catalog: Catalog,
+) -> None:
+    # The model page listed offerings by provider id: Kimi K2 Instruct's first row was a
+    # route that is not comparable, cheaper than the headline its own price box states.
+    for model in catalog.models.values():
+        page = model_context(catalog, model)
+        route = page["glance"]["headline"]["route"]
+        head = None if route is None else (route["provider"], route["provider_model_id"])
+        groups = [_route_group(o, head) for o in page["offerings"]]
+        assert groups == sorted(groups), model.id
+        assert (0 in groups) == (head is not None), model.id
+    kimi = model_context(catalog, catalog.resolve("kimi-k2-instruct"))
+    first = kimi["offerings"][0]
+    assert first["headline_excluded_reason"] is None
+    assert any(o["headline_excluded_reason"] for o in kimi["offerings"])
+    # the page marks it as the comparison does
+    assert "| headline route |" in model_md(kimi)

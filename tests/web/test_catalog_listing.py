@@ -3,6 +3,7 @@ in the URL (``models=``) across searches, the default order, and its twins' coun
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,6 +12,7 @@ from starlette.testclient import TestClient
 from support.web_support import KIMI, MIXTRAL, client_for
 
 from tradeoff import urls
+from tradeoff.compare.wording import short_tokens
 from tradeoff.db.queries import Catalog
 from tradeoff.pages import catalog_listing
 
@@ -116,3 +118,15 @@ def test_the_price_caption_names_the_headline_route(client: TestClient) -> None:
         text = client.get(path).text
         assert "cheapest active provider" not in text, path
         assert "cheapest comparable" in text, path
+
+
+def test_context_filter_labels_are_the_tables_short_forms(client: TestClient) -> None:
+    # "Context at least 32K tokens" meant 32,768 (binary) while the table showed a 32,000
+    # window as "32,000 (32K)": a model the label names was filtered out. Each label is now
+    # the short form the table uses for the option's count.
+    page = client.get("/").text
+    select = page.split('<select id="min_context"', 1)[1].split("</select>", 1)[0]
+    options = re.findall(r'<option value="(\d+)"[^>]*>([^<]+) tokens</option>', select)
+    assert options
+    for value, label in options:
+        assert short_tokens(int(value)) == label

@@ -34,7 +34,8 @@ def availability_claims(
 
 
 def provider_list(p: ModelPricing) -> tuple[str, ...]:
-    """The model's active providers by name, cheapest first: what its counts count."""
+    """The model's active providers by name, in the routes table's order (headline route
+    first, ``pricing.route_order``): what its counts count."""
     return tuple([q.provider_name for q in p.providers])
 
 
@@ -110,7 +111,7 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
             f"{name} ({w.count(len(listed), 'provider')}): {w.join(listed)}."
             if listed
             else f"{name} has no active provider in the catalog.",
-            "active providers, cheapest first",
+            "active providers, headline route first",
             (Number("availability", m, "provider_count", len(listed)),),
             lists=((f"providers:{m}", listed),),
         )

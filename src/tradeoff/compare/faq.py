@@ -77,8 +77,8 @@ def build_faq(
         _answer(
             f"Where can I run {both}?",
             [by_id.get(c) for c in where_ids],
-            "Each model's providers, cheapest first, and the offerings not counted are listed "
-            "under Availability.",
+            "Each model's providers, headline route first, and the offerings not counted are "
+            "listed under Availability.",
         ),
         FaqEntry(
             f"When should I pick {names[first]} over "

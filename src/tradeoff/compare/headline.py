@@ -40,6 +40,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import IntEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
@@ -80,6 +81,26 @@ PROMOTION = re.compile(
 VARIANT = re.compile(r"(?:^|[-_/.:\s(])(fast|turbo|lightning)(?=$|[-_/.:\s)])", re.IGNORECASE)
 FAR_OFF_LIST_PRICE = Decimal(2)  # a reseller at more than 2× or under ½ of the lab's own price
 CONTEXT_SHARE = Decimal("0.95")  # a route serving less than 95% of the documented context
+
+
+class Exclusion(IntEnum):
+    """The kind of a route's reason, in the order a routes table lists the routes that are not
+    comparable: those with a USD price per token first, in the rules' order, then those
+    without one (a conversion from points, a free variant, a price only in other units, no
+    price), so the prices nearest to comparable are read first and "unpriced" last."""
+
+    NOT_PER_USE = 0  # rule 1: listed apart, never a row
+    LIFECYCLE = 1  # rule 2: preview, deprecated
+    COPIED_PRICE = 2  # rule 3
+    PRECISION = 3  # rule 4: a third-party quantization, a serving variant
+    PROMOTION = 4  # rule 5
+    FAR_OFF_LIST = 5  # rule 7
+    SHORT_CONTEXT = 6  # rule 8
+    POINTS = 7  # rule 6: the USD figure is a conversion
+    FREE = 8  # rule 6
+    NOT_PER_TOKEN = 9  # rule 6: a side (or every price) sold in another unit
+    PARTLY_PRICED = 10  # rule 6: a token price on one side, the other stated in no unit
+    UNPRICED = 11  # rule 6
 
 
 def sells_per_use(provider: Provider) -> bool:
@@ -243,6 +264,11 @@ class HeadlineRules:
 
     def reason(self, offering: Offering, provider: Provider) -> str | None:
         """Why this offering is not a comparable (headline) price; None when it is one."""
+        excluded = self.exclusion(offering, provider)
+        return None if excluded is None else excluded[1]
+
+    def exclusion(self, offering: Offering, provider: Provider) -> tuple[Exclusion, str] | None:
+        """The kind and the words of ``reason``: the first rule the offering fails."""
         why = self._route_reason(offering, provider)
         if why is not None:
             return why
@@ -252,19 +278,21 @@ class HeadlineRules:
         gap = route_gap(p.input_per_mtok, p.output_per_mtok, sold, False, has_output)
         if gap is not None:  # the class every page gives the route (``compare.route_gap``)
             if gap.kind == PARTLY_PRICED_ROUTE:
-                return f"partly priced: {partly_priced_text(gap)}"
+                return Exclusion.PARTLY_PRICED, f"partly priced: {partly_priced_text(gap)}"
             if gap.kind == UNPRICED_ROUTE:
-                return "unpriced"
+                return Exclusion.UNPRICED, "unpriced"
             # sold per minute of audio, per image…: never a price per token, nor compared to one
             if not p.token_priced:
-                return not_per_token_text(p)
-            return side_not_per_token_text(p, gap.sides[0]) or not_per_token_text(p)
+                return Exclusion.NOT_PER_TOKEN, not_per_token_text(p)
+            text = side_not_per_token_text(p, gap.sides[0]) or not_per_token_text(p)
+            return Exclusion.NOT_PER_TOKEN, text
         if provider.price_basis != "usd":
-            return _not_usd(provider)
+            return Exclusion.POINTS, _not_usd(provider)
         far = self._far_off_list(offering, provider)
         if far is not None:
-            return far
-        return self._short_context(offering)
+            return Exclusion.FAR_OFF_LIST, far
+        short = self._short_context(offering)
+        return None if short is None else (Exclusion.SHORT_CONTEXT, short)
 
     def image_reason(self, offering: Offering, provider: Provider) -> str | None:
         """Why this offering's output price per 1M image tokens is not a comparable one; None
@@ -273,35 +301,40 @@ class HeadlineRules:
         price per text token) does not apply."""
         why = self._route_reason(offering, provider)
         if why is not None:
-            return why
+            return why[1]
         if image_output_rate(offering.prices) is None:
             return "no output price per 1M image tokens"
         if provider.price_basis != "usd":
             return _not_usd(provider)
         return self._short_context(offering)
 
-    def _route_reason(self, offering: Offering, provider: Provider) -> str | None:
+    def _route_reason(self, offering: Offering, provider: Provider) -> tuple[Exclusion, str] | None:
         """Rules 1–5 and a free variant: what holds whatever the unit of the price."""
         if not sells_per_use(provider):
-            return NOT_PER_USE.get(provider.kind, f"{provider.kind}, not sold per use")
+            return Exclusion.NOT_PER_USE, NOT_PER_USE.get(
+                provider.kind, f"{provider.kind}, not sold per use"
+            )
         if offering.lifecycle != "ga":
-            return offering.lifecycle
+            return Exclusion.LIFECYCLE, offering.lifecycle
         if not own_price(offering):
             origin = offering.price_origin or ""
             origin = self.provider_names.get(origin, origin)
-            return f"price copied from {origin}'s listing, not {provider.name}'s own"
+            return (
+                Exclusion.COPIED_PRICE,
+                f"price copied from {origin}'s listing, not {provider.name}'s own",
+            )
         quant = quantization_of(offering)
         if quant and quant not in FULL_PRECISION and quant not in self.own_precisions:
-            return f"third-party {quant.upper()} quantization"
+            return Exclusion.PRECISION, f"third-party {quant.upper()} quantization"
         if quant is None and not provider.is_first_party_for(self.model.lab_id):
             unstated = self._unstated_precision(offering, provider)
             if unstated is not None:
-                return unstated
+                return Exclusion.PRECISION, unstated
         text = f"{offering.provider_model_id} {offering.name or ''}"
         if PROMOTION.search(text):
-            return "promotion"
+            return Exclusion.PROMOTION, "promotion"
         if offering.prices.free:
-            return "free variant"
+            return Exclusion.FREE, "free variant"
         return None
 
     def _short_context(self, offering: Offering) -> str | None:

@@ -7,7 +7,8 @@ providers and retired offerings are never availability, nor are local runtimes a
 subscription plans; they are listed apart with the reason, so a reader can see why a provider
 they know is missing. The headline route
 (``cheapest``) is the cheapest *comparable* offering (``compare.headline``); every other route
-carries the reason it is not the headline.
+carries the reason it is not the headline. Rows are in ``route_order``: the headline route
+first, then the other comparable routes, then the rest by the kind of their reason.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -66,6 +67,9 @@ class Quote(NamedTuple):
     output_per_mtok_image_source: str | None = None  # the source of that price
     # why that price is not comparable (``HeadlineRules.image_reason``); None: it is, or none
     image_excluded_reason: str | None = None
+    # the kind of ``excluded_reason`` (``headline.Exclusion``): orders the routes that are not
+    # comparable in a routes table (``route_order``); None: comparable
+    excluded_kind: int | None = None
 
     @property
     def dated(self) -> str:
@@ -108,7 +112,7 @@ class ModelPricing(NamedTuple):
     model_id: str
     cheapest: Quote | None  # the headline route: cheapest comparable offering (or None)
     first_party: Quote | None  # the model's lab's own API, when it serves the model
-    providers: tuple[Quote, ...]  # one row per active per-use provider, by price
+    providers: tuple[Quote, ...]  # one row per active per-use provider (``route_order``)
     defunct: tuple[Quote, ...]  # offerings on defunct providers or retired offerings
     free_providers: tuple[str, ...]  # active providers that also offer a free variant
     # offerings of counted providers not shown as their provider's row that are not
@@ -220,6 +224,7 @@ def quote(
     p = offering.prices
     free_zero = Decimal(0) if p.free else None
     image_rate = image_output_rate(p)
+    excluded = rules.exclusion(offering, provider) if rules is not None else None
     sources = sorted(
         {offering.price_sources.get(f, offering.source_id) for f in _TOKEN_PRICES}
         # a price in another unit cites its own source (Oracle's page on billing per character)
@@ -248,7 +253,8 @@ def quote(
         defunct_since=provider.defunct_since,
         quantization=quantization_of(offering),
         own_price=own_price(offering),
-        excluded_reason=rules.reason(offering, provider) if rules is not None else None,
+        excluded_reason=None if excluded is None else excluded[1],
+        excluded_kind=None if excluded is None else int(excluded[0]),
         as_of=offering.as_of,
         retired_on=offering.retired_on,
         other_units=p.other_units(),
@@ -263,7 +269,7 @@ def quote(
     )
 
 
-def _row_order(q: Quote) -> tuple[bool, bool, Decimal, str, str]:
+def _price_order(q: Quote) -> tuple[bool, bool, Decimal, str, str]:
     # Priced paid routes first, cheapest first; then free variants, then unpriced routes.
     # Name breaks ties so the order is stable.
     return (
@@ -275,10 +281,26 @@ def _row_order(q: Quote) -> tuple[bool, bool, Decimal, str, str]:
     )
 
 
+def route_order(q: Quote, headline: Quote | None) -> tuple[int, int, bool, Decimal, str, str]:
+    """A routes table's order: the headline route, then the other comparable routes by
+    blended price (then provider name), then the routes that are not comparable by their
+    reason's kind (``headline.Exclusion``), then price. A reader takes the first row for the
+    price: a cheaper route that is not comparable (a points conversion, an unverified far-off
+    price) never sits above the headline."""
+    is_headline = headline is not None and (q.provider_id, q.provider_model_id) == (
+        headline.provider_id,
+        headline.provider_model_id,
+    )
+    group = 0 if is_headline else 1 if q.excluded_reason is None else 2
+    kind = q.excluded_kind if q.excluded_kind is not None else -1
+    unpriced, _, blended, name, pmid = _price_order(q)
+    return (group, kind, unpriced, blended, name, pmid)
+
+
 def _within_provider(q: Quote) -> tuple[bool, bool, bool, bool, Decimal, str, str]:
-    # The offering that stands for its provider: as ``_row_order``, but a comparable route
+    # The offering that stands for its provider: in price order, but a comparable route
     # first, and a deprecated route only when the provider has no live one at the same footing.
-    unpriced, free, blended, name, pmid = _row_order(q)
+    unpriced, free, blended, name, pmid = _price_order(q)
     excluded = q.excluded_reason is not None
     return (unpriced, free, excluded, q.lifecycle == "deprecated", blended, name, pmid)
 
@@ -286,6 +308,15 @@ def _within_provider(q: Quote) -> tuple[bool, bool, bool, bool, Decimal, str, st
 def _cheapest_key(q: Quote) -> tuple[Decimal, Decimal, str, str]:
     assert q.blended_per_mtok is not None and q.input_per_mtok is not None
     return (q.blended_per_mtok, q.input_per_mtok, q.provider_name.lower(), q.provider_model_id)
+
+
+def in_route_order(quotes: Iterable[Quote]) -> tuple[Quote | None, list[Quote]]:
+    """The headline route of a model's live per-use routes (the cheapest comparable one, or
+    None) and the routes in ``route_order``."""
+    quotes = list(quotes)
+    comparable = [q for q in quotes if q.priced and not q.free and q.excluded_reason is None]
+    headline = min(comparable, key=_cheapest_key, default=None)
+    return headline, sorted(quotes, key=lambda q: route_order(q, headline))
 
 
 def model_pricing(
@@ -322,28 +353,30 @@ def model_pricing(
         others += [q for q in quotes[1:] if q.excluded_reason is not None and q.priced]
         if any(q.free for q in quotes):
             free_at.append(company_id)
-    rows.sort(key=_row_order)
     apart = [
         sorted(qs, key=_within_provider)[0]._replace(offering_count=len(qs))
         for qs in elsewhere.values()
     ]
-    comparable = [q for q in rows if q.priced and not q.free and q.excluded_reason is None]
-    # rows are in price order, so the first first-party row is its cheapest priced one; a
-    # price copied from another provider's listing is not the lab's own (own_price)
-    first = [
-        q
-        for q in rows
-        if is_first_party(providers.get(q.provider_id) or _stub(q), model) and q.own_price
-    ]
+    cheapest, rows = in_route_order(rows)
+    # the cheapest first-party row, as a priced one before a free or unpriced one; a price
+    # copied from another provider's listing is not the lab's own (own_price)
+    first = sorted(
+        [
+            q
+            for q in rows
+            if is_first_party(providers.get(q.provider_id) or _stub(q), model) and q.own_price
+        ],
+        key=_price_order,
+    )
     by_name = lambda q: (q.provider_name.lower(), q.provider_model_id)  # noqa: E731
     return ModelPricing(
         model_id=model.id,
-        cheapest=min(comparable, key=_cheapest_key, default=None),
+        cheapest=cheapest,
         first_party=first[0] if first else None,
         providers=tuple(rows),
         defunct=tuple(sorted(gone, key=by_name)),
         free_providers=tuple(sorted(free_at)),
-        other_routes=tuple(sorted(others, key=_row_order)),
+        other_routes=tuple(sorted(others, key=lambda q: route_order(q, None))),
         not_per_use=tuple(sorted(apart, key=by_name)),
     )
 

@@ -3,7 +3,7 @@
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from tradeoff.compare.wording import NOT_SOURCED, disputed, exact_short_tokens, params, tokens
+from tradeoff.compare.wording import NOT_SOURCED, disputed, params, short_token_form, tokens
 from tradeoff.kinds import kind_label
 from tradeoff.records import Fact, Model, dated_text
 
@@ -41,7 +41,7 @@ class SpecRow(NamedTuple):
 
 
 def _context(value: int) -> str:
-    short = exact_short_tokens(value)
+    short = short_token_form(value)
     return tokens(value) + (f" ({short})" if short else "")
 
 

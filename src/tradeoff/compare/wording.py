@@ -45,24 +45,28 @@ def tokens(value: int) -> str:
 
 
 def short_tokens(n: int) -> str:
-    """The short form every format uses: 131,072 and 128,000 → "128K"; 1,048,576 and
-    1,000,000 → "1M"; 1,500,000 → "1.5M" (binary units when the count is an exact multiple
-    of 1,024). Never rounded: a count with no exact short form is written in full
-    ("1,047,576"), since a rounded one ("1.05M") could read larger than a larger count's
-    binary form (1,048,576 → "1M")."""
-    return exact_short_tokens(n) or f"{n:,}"
+    """The short form every format uses (``short_token_form``), or the count in full below
+    a thousand: 131,072 → "131K", 512 → "512"."""
+    return short_token_form(n) or f"{n:,}"
 
 
-def exact_short_tokens(n: int) -> str | None:
-    """The exact short form of a count of tokens, or None: a whole number of thousands (or of
-    1,024s), in millions when that is at most three decimals."""
-    base = 1000 if n % 1000 == 0 else 1024 if n % 1024 == 0 else 0
-    if not base or n == 0:
+_SHORT_UNITS = ((1000**2, "M"), (1000, "K"))
+
+
+def short_token_form(n: int) -> str | None:
+    """A count of tokens in decimal thousands or millions to three significant figures, half
+    up: 131,072 → "131K" (as 131,000), 65,536 → "65.5K", 1,048,576 → "1.05M", 999,999 →
+    "1M"; None below a thousand, where the count is as short. One decimal convention on every
+    page: binary units for powers of two (131,072 → "128K") read smaller than a smaller
+    decimal count beside them (131,000 → "131K"); rounding to a fixed number of figures keeps
+    the short forms in the counts' order (tests/compare/test_wording.py, hypothesis)."""
+    if n < 1000:
         return None
-    millions = Decimal(n) / (base * base)
-    if millions >= 1 and millions == round(millions, 3):
-        return f"{millions.normalize():f}M"
-    return f"{n // base}K"
+    exact = Decimal(n)
+    figures = exact.adjusted() - 2  # the power of ten of the third significant figure
+    rounded = exact.scaleb(-figures).quantize(Decimal(1), ROUND_HALF_UP).scaleb(figures)
+    scale, suffix = next((s, u) for s, u in _SHORT_UNITS if rounded >= s)
+    return f"{(rounded / scale).normalize():f}{suffix}"
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

@@ -16,7 +16,7 @@ from tradeoff.pages.history_shapes import PriceHistory
 from tradeoff.pages.jsonable import Json, decimal_str, jsonable
 from tradeoff.pages.lifecycle import RetirementEntry, retirement
 from tradeoff.pages.model_glance import ModelGlance, model_glance
-from tradeoff.pages.offerings import OfferingEntry, offering_entry
+from tradeoff.pages.offerings import OfferingEntry, in_page_order, offering_entry
 from tradeoff.pages.price_history import price_history
 from tradeoff.pages.related import RelatedPair, related_pairs
 from tradeoff.pages.sources import (
@@ -270,7 +270,10 @@ def model_record(catalog: Catalog, model: Model) -> ModelRecord:
         retirement=retirement(catalog, model, offerings),
         facts=facts,
         capabilities=capabilities,
-        offerings=[offering_entry(o, catalog) for o in offerings],
+        offerings=[
+            offering_entry(o, catalog, route)
+            for o, route in in_page_order(model, offerings, catalog)
+        ],
         offering_count=len(offerings),
         benchmarks=results,
         conflicts=[conflict_entry(c) for c in catalog.conflicts(model.id)],

@@ -42,7 +42,7 @@ class ModelGlance(TypedDict):
     blend: str  # "70/30": the blend the prices are stated at
     headline: RouteGlance
     first_party: RouteGlance
-    providers: list[ProviderRef]  # one per company, cheapest first (the comparison's rows)
+    providers: list[ProviderRef]  # one per company, headline route first (the comparison's rows)
     provider_count: int
     more_providers: int  # providers not named in the first screen
 

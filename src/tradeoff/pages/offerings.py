@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TypedDict
 
 from tradeoff.compare.headline import HeadlineRules, headline_rules, quantization_of, sells_per_use
-from tradeoff.compare.pricing import is_live, provider_of
+from tradeoff.compare.pricing import Quote, in_route_order, is_live, provider_of, quote
 from tradeoff.compare.wording import lifecycle_text, not_per_token_text, unit_price_text
+from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
 from tradeoff.kinds import has_output_price
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
-from tradeoff.records import Offering, Prices
+from tradeoff.records import Model, Offering, Prices
 from tradeoff.units import unit_label
 
 
@@ -172,6 +173,41 @@ def headline_reason(offering: Offering, catalog: Catalog) -> str | None:
     return rules.reason(offering, provider_of(offering, catalog.providers))
 
 
+def in_page_order(
+    model: Model, offerings: list[Offering], catalog: Catalog
+) -> list[tuple[Offering, Quote | None]]:
+    """A model's offerings in the order of the comparison's routes tables
+    (``compare.pricing.route_order``, at the default blend): the headline route, the other
+    comparable routes, those that are not comparable by their reason's kind; then those not
+    sold per use (local runtimes, plans), then those that are not availability (defunct
+    provider, retired offering), each by provider name. A reader takes the first row for the
+    price, as the page's price box states it. Each live per-use offering comes with its
+    route (``offering_entry`` reads its reason from it rather than judging it again)."""
+    rules = _rules_of(catalog, model.id)
+    has_output = has_output_price(model.kind.value)
+    routes: dict[int, Offering] = {}  # by id() of its quote: in_route_order sorts the quotes
+    quotes: list[Quote] = []
+    apart: list[Offering] = []
+    gone: list[Offering] = []
+    for offering in offerings:
+        provider = provider_of(offering, catalog.providers)
+        if not is_live(offering, provider):
+            gone.append(offering)
+        elif not sells_per_use(provider):
+            apart.append(offering)
+        else:
+            q = quote(offering, provider, DEFAULT_BLEND, rules=rules, has_output=has_output)
+            routes[id(q)] = offering
+            quotes.append(q)
+
+    def by_name(o: Offering) -> tuple[str, str]:
+        return provider_of(o, catalog.providers).name.lower(), o.provider_model_id
+
+    _, ordered = in_route_order(quotes)
+    rest = sorted(apart, key=by_name) + sorted(gone, key=by_name)
+    return [(routes[id(q)], q) for q in ordered] + [(o, None) for o in rest]
+
+
 def _kind_of(offering: Offering, catalog: Catalog) -> str | None:
     model = (
         catalog.models_of([offering.model_id]).get(offering.model_id) if offering.model_id else None
@@ -179,8 +215,11 @@ def _kind_of(offering: Offering, catalog: Catalog) -> str | None:
     return model.kind.value if model else None
 
 
-def offering_entry(offering: Offering, catalog: Catalog) -> OfferingEntry:
-    """One offering, JSON-ready."""
+def offering_entry(
+    offering: Offering, catalog: Catalog, route: Quote | None = None
+) -> OfferingEntry:
+    """One offering, JSON-ready; ``route``: the offering priced as a route of its model
+    (``in_page_order``), whose reason it reuses."""
     provider = catalog.providers.get(offering.provider_id)
     return OfferingEntry(
         provider=offering.provider_id,
@@ -195,8 +234,10 @@ def offering_entry(offering: Offering, catalog: Catalog) -> OfferingEntry:
         priced=offering.prices.priced,
         context_tokens=offering.context_tokens,
         max_output_tokens=offering.max_output_tokens,
-        quantization=quantization_of(offering),
-        headline_excluded_reason=headline_reason(offering, catalog),
+        quantization=quantization_of(offering) if route is None else route.quantization,
+        headline_excluded_reason=headline_reason(offering, catalog)
+        if route is None
+        else route.excluded_reason,
         output_applicable=has_output_price(_kind_of(offering, catalog)),
         lifecycle=offering.lifecycle,
         deprecated_on=offering.deprecated_on,

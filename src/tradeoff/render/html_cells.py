@@ -29,8 +29,10 @@ from tradeoff.pages.comparison.pricing import (
     headline_text,
     image_output_cells,
     missing_route_text,
+    not_comparable_label,
     quantization_text,
     route_price_text,
+    routes_order_text,
 )
 from tradeoff.render.gone import gone_list
 from tradeoff.render.markdown import money
@@ -309,6 +311,7 @@ _PROVIDER_HEAD = (
     '<th scope="col">Context</th><th scope="col">Quantization</th><th scope="col">Status</th>'
     '<th scope="col">Headline</th><th scope="col">Source, date</th></tr></thead>\n'
 )
+_PROVIDER_COLUMNS = _PROVIDER_HEAD.count("<th ")  # a row group's heading spans them all
 
 
 def provider_sections(pricing: Sequence[PricingEntry], blend_label: str) -> str:
@@ -322,10 +325,24 @@ def _provider_section(p: PricingEntry, blend_label: str) -> str:
     n = p["provider_count"]
     out = [f"<h3>{escape(p['model_name'])}: {n} active provider{'s' if n != 1 else ''}</h3>\n"]
     if p["providers"]:
+        # comparable rows, then those that are not under a heading of their own (route_order
+        # lists them last): the eye stops at the group's heading, not at a cheaper price
+        order = routes_order_text(p)
+        if order:
+            out.append(f"<p>{escape_text(order)}</p>\n")
         out.append('<div class="table-wrap"><table>\n')
         out.append(_PROVIDER_HEAD.format(blend=escape(blend_label)))
+        rows = [(q["headline_excluded_reason"] is None, q) for q in p["providers"]]
         out.append("<tbody>\n")
-        out += [f"{_provider_row(q, p['cheapest'])}\n" for q in p["providers"]]
+        out += [f"{_provider_row(q, p['cheapest'])}\n" for ok, q in rows if ok]
+        if p["excluded_count"]:
+            if p["excluded_count"] < p["provider_count"]:
+                out.append('</tbody>\n<tbody class="not-comparable">\n')
+            label = escape_text(not_comparable_label(p))
+            out.append(
+                f'<tr><th scope="rowgroup" colspan="{_PROVIDER_COLUMNS}">{label}</th></tr>\n'
+            )
+            out += [f"{_provider_row(q, p['cheapest'])}\n" for ok, q in rows if not ok]
         out.append("</tbody>\n</table></div>\n")
     else:
         out.append("<p>No active provider serves this model in the catalog.</p>\n")

@@ -5,7 +5,7 @@ Every data string goes through ``esc``. The other pages' twins are in ``markdown
 
 from __future__ import annotations
 
-from tradeoff.compare.wording import NOT_SOURCED, count, exact_short_tokens, score_text
+from tradeoff.compare.wording import NOT_SOURCED, count, score_text, short_token_form
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.money import format_usd
@@ -20,6 +20,7 @@ from tradeoff.pages.comparison.pricing import (
     missing_route_text,
     quantization_text,
     route_price_text,
+    routes_order_text,
 )
 from tradeoff.render.gone import gone_list
 from tradeoff.render.markdown_changes import price_changes_lines
@@ -31,10 +32,10 @@ def money(value: str | None, free: bool = False) -> str:
 
 
 def tokens(value: int | None) -> str:
-    """A token count with separators and the short form: "131,072 (128K)"; unknown is said."""
+    """A token count with separators and the short form: "131,072 (131K)"; unknown is said."""
     if value is None:
         return NOT_SOURCED
-    short = exact_short_tokens(value)
+    short = short_token_form(value)
     return f"{value:,} ({short})" if short else f"{value:,}"
 
 
@@ -125,6 +126,9 @@ def pricing_lines(ctx: ComparisonContext) -> list[str]:
             f"#### {esc(p['model_name'])}: {count(p['provider_count'], 'active provider')}",
             "",
         ]
+        order = routes_order_text(p)
+        if order:
+            out += [esc(order), ""]
         body = []
         for q in p["providers"]:
             status = q["lifecycle"] + (

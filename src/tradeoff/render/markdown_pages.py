@@ -149,7 +149,7 @@ def model_md(ctx: ModelContext) -> str:
             tokens(o["context_tokens"]),
             esc(quantization_text(o)),
             "provider defunct" if o["provider_status"] != "active" else esc(o["lifecycle_text"]),
-            esc(headline_text(o, None)),
+            esc(headline_text(o, ctx["glance"]["headline"]["route"])),
             f"{esc(o['source'])}, {esc(o['dated'])}",
         ]
         for o in ctx["offerings"]

@@ -24,9 +24,10 @@ from tradeoff.pages.comparison.pricing import (
     missing_route_text,
     quantization_text,
     route_price_text,
+    routes_order_text,
 )
 from tradeoff.pages.comparison.specs import CellEntry
-from tradeoff.pages.model import BenchmarkEntry, ModelRecord
+from tradeoff.pages.model import BenchmarkEntry, ModelContext
 from tradeoff.pages.offerings import PricesEntry
 from tradeoff.render.gone import gone_list
 from tradeoff.render.listing import Listing, listing_table
@@ -48,7 +49,7 @@ def _token_price(p: PricesEntry, key: Literal["input_per_mtok", "output_per_mtok
     return money(p[key])
 
 
-def print_model(console: Console, ctx: ModelRecord) -> None:
+def print_model(console: Console, ctx: ModelContext) -> None:
     """Facts, capabilities and offerings of one model."""
     console.print(heading(ctx["name"]) + plain(f"  ({ctx['id']}) — {ctx['lab']['name']}"))
     retired = ctx["retirement"]
@@ -100,7 +101,7 @@ def print_model(console: Console, ctx: ModelRecord) -> None:
             show_value(o["context_tokens"]),
             quantization_text(o),
             status,
-            headline_text(o, None),
+            headline_text(o, ctx["glance"]["headline"]["route"]),
             o["source"],
             o["dated"],
         )
@@ -265,6 +266,9 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
                 headline_text(q, p["cheapest"]),
             )
         console.print(table)
+        order = routes_order_text(p)
+        if order:  # under the table: its title stays above it
+            console.print(order, markup=False)
         if p["defunct"]:
             gone = gone_list(p["defunct"], p["providers"], str, str)
             console.print(f"Not counted (defunct or retired): {gone}", markup=False)

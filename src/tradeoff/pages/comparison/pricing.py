@@ -12,6 +12,7 @@ from tradeoff.compare.image_output import (
     outputs_images,
 )
 from tradeoff.compare.pricing import ModelPricing, Quote
+from tradeoff.compare.wording import count
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
@@ -286,6 +287,36 @@ def route_price_text(q: QuoteEntry, field: str) -> str:
         # (fal's input beside its per-image output) is unpriced all the same
         return NOT_PER_TOKEN
     return format_usd(value if isinstance(value, str) else None, free=q["free"])
+
+
+def routes_order_text(pricing: PricingEntry) -> str | None:
+    """How a model's routes table is ordered, with its counts (``compare.pricing.route_order``;
+    each count is the rows it counts): "The headline route first, then 4 other comparable
+    routes by blended price, then 4 routes that are not comparable (by reason, then price)."
+    None for a table of one row or none."""
+    total, excluded = pricing["provider_count"], pricing["excluded_count"]
+    comparable = total - excluded
+    if total < 2:
+        return None
+    parts = []
+    if comparable:
+        parts.append("The headline route first")
+    if comparable > 1:
+        parts.append(f"then {count(comparable - 1, 'other comparable route')} by blended price")
+    if not comparable:
+        return f"No comparable route: the {count(total, 'route')} by reason, then price."
+    if excluded:
+        verb = "is" if excluded == 1 else "are"
+        parts.append(
+            f"then {count(excluded, 'route')} that {verb} not comparable (by reason, then price)"
+        )
+    return ", ".join(parts) + "."
+
+
+def not_comparable_label(pricing: PricingEntry) -> str:
+    """The heading of a routes table's rows that are not comparable: "Not comparable: 4
+    routes, each with its reason"."""
+    return f"Not comparable: {count(pricing['excluded_count'], 'route')}, each with its reason"
 
 
 def missing_route_text(key: str, pricing: PricingEntry) -> str:
