@@ -78,15 +78,13 @@ class SummaryCard(TypedDict):
     rows: list[CardRow]
 
 
-class _Row(TypedDict):
-    value: Json
-    display: str
-    detail: str
+# A card row's value, its display and its detail, before its mark (a tuple: a page makes ten).
+_Row = tuple[Json, str, str]
 
 
 def _route_row(q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntry) -> _Row:
     if q is None:
-        return {"value": None, "display": missing_route_text(key, p), "detail": ""}
+        return None, missing_route_text(key, p), ""
     display = route_price_text(q, "blended_per_mtok")
     if not q["output_applicable"]:
         value: Json = q["input_per_mtok"]
@@ -102,20 +100,24 @@ def _route_row(q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntr
         unit = "; ".join(x for x in (token, f"sold {sold}" if sold else "") if x)
         unit = unit or "no price per token"
     stage = "" if q["lifecycle"] == "ga" else f" ({q['lifecycle']})"
-    detail = f"{unit}, at {q['provider_name']}{stage}"
-    return {"value": value, "display": display, "detail": detail}
+    return value, display, f"{unit}, at {q['provider_name']}{stage}"
 
 
-def _cell(rows: Mapping[str, SpecRowEntry], key: str, model: str) -> CellEntry:
-    return next(c for c in rows[key]["cells"] if c["model"] == model)
+# The spec rows a card reads, each model's cell of them (``_cells``).
+_CARD_SPECS = ("context_tokens", "open_weights", "licence")
+_Cells = Mapping[tuple[str, str], CellEntry]  # (spec key, model id) → the model's cell
 
 
-def _weights_row(rows: Mapping[str, SpecRowEntry], model: str) -> _Row:
-    weights, licence = _cell(rows, "open_weights", model), _cell(rows, "licence", model)
+def _cells(rows: Sequence[SpecRowEntry]) -> _Cells:
+    return {(r["key"], c["model"]): c for r in rows if r["key"] in _CARD_SPECS for c in r["cells"]}
+
+
+def _weights_row(cells: _Cells, model: str) -> _Row:
+    weights, licence = cells["open_weights", model], cells["licence", model]
     value = weights["value"]
     shown = "yes" if value is True else "no" if value is False else weights["display"]
     lic = licence["display"] if licence["known"] else w.NOT_SOURCED
-    return {"value": value, "display": shown, "detail": f"licence {lic}"}
+    return value, shown, f"licence {lic}"
 
 
 def shared_benchmark(benchmarks: BenchmarksEntry) -> BenchmarkRowEntry | None:
@@ -127,22 +129,25 @@ def shared_benchmark(benchmarks: BenchmarksEntry) -> BenchmarkRowEntry | None:
     return picked[0] if picked else None
 
 
+_NONE_COMPARABLE: _Row = (
+    None,
+    "none comparable",
+    "no benchmark row compares them (see Benchmarks)",
+)
+
+
 def _benchmark_row(row: BenchmarkRowEntry | None, model: str) -> _Row:
     if row is None:
         # "none shared" read as if the models had no benchmark in common; often they do, run
         # at other settings or by another harness (the Benchmarks section lists them)
-        return {
-            "value": None,
-            "display": "none comparable",
-            "detail": "no benchmark row compares them (see Benchmarks)",
-        }
+        return _NONE_COMPARABLE
     score = next(s for s in row["scores"] if s["model"] == model)
     better = "higher" if row["higher_is_better"] else "lower"
-    return {
-        "value": score["score"],
-        "display": w.score_text(score["score"], row["unit"]),
-        "detail": f"{row['label']}, {row['metric']} ({better} is better), {score['reported']}",
-    }
+    return (
+        score["score"],
+        w.score_text(score["score"], row["unit"]),
+        f"{row['label']}, {row['metric']} ({better} is better), {score['reported']}",
+    )
 
 
 def summary_cards(
@@ -157,55 +162,52 @@ def summary_cards(
     by_id = {c.id: c for c in claims}
     bench = shared_benchmark(benchmarks)
     prices = {p["model"]: p for p in pricing}
-    spec_rows = {r["key"]: r for r in specs}
-    values: dict[str, dict[str, _Row]] = {}
+    cells = _cells(specs)
+    values: dict[str, tuple[_Row, ...]] = {}  # each model's rows, in ``ROWS`` order
     for m, _ in models:
         p = prices[m]
-        values[m] = {
-            "headline": _route_row(p["cheapest"], "cheapest", p, blend),
-            "first_party": _route_row(p["first_party"], "first_party", p, blend),
-            "context": _context_row(spec_rows, m),
-            "weights": _weights_row(spec_rows, m),
-            "benchmark": _benchmark_row(bench, m),
-        }
-    claim_ids = {
-        "headline": "price.cheapest",
-        "first_party": "price.first_party",
-        "context": "spec.context_tokens",
-        "weights": "spec.open_weights",
-        "benchmark": f"benchmark.{bench['key']}" if bench else "",
-    }
+        context = cells["context_tokens", m]
+        values[m] = (
+            _route_row(p["cheapest"], "cheapest", p, blend),
+            _route_row(p["first_party"], "first_party", p, blend),
+            (context["value"], context["display"], ""),
+            _weights_row(cells, m),
+            _benchmark_row(bench, m),
+        )
+    claim_ids = (
+        "price.cheapest",
+        "price.first_party",
+        "spec.context_tokens",
+        "spec.open_weights",
+        f"benchmark.{bench['key']}" if bench else "",
+    )
     ids = [m for m, _ in models]
-    marks: dict[str, dict[str, str]] = {}
-    for key in ROWS:
-        known = {m: values[m][key]["value"] is not None for m in ids}
+    marks: list[dict[str, str]] = []  # each row's marks by model, in ``ROWS`` order
+    for i, key in enumerate(ROWS):
+        known = {m: values[m][i][0] is not None for m in ids}
         if key == "benchmark" and bench is None:
             known = dict.fromkeys(ids, True)  # nothing unknown: no benchmark is shared
-        marks[key] = row_marks(ids, known, by_id.get(claim_ids[key]))
+        marks.append(row_marks(ids, known, by_id.get(claim_ids[i])))
+    shown_claims = [cid if cid in by_id else None for cid in claim_ids]
     cards: list[SummaryCard] = []
     for m, name in models:
         rows: list[CardRow] = []
-        for key in ROWS:
-            row, mark = values[m][key], marks[key][m]
+        for i, key in enumerate(ROWS):
+            (value, display, detail), mark = values[m][i], marks[i][m]
             rows.append(
                 {
                     "key": key,
                     "label": LABELS[key],
-                    "value": row["value"],
-                    "display": row["display"],
-                    "detail": row["detail"],
+                    "value": value,
+                    "display": display,
+                    "detail": detail,
                     "mark": mark,
                     "mark_text": _mark_text(key, mark, bench),
-                    "claim": claim_ids[key] if claim_ids[key] in by_id else None,
+                    "claim": shown_claims[i],
                 }
             )
         cards.append({"model": m, "model_name": name, "rows": rows})
     return cards
-
-
-def _context_row(rows: Mapping[str, SpecRowEntry], model: str) -> _Row:
-    c = _cell(rows, "context_tokens", model)
-    return {"value": c["value"], "display": c["display"], "detail": ""}
 
 
 def _mark_text(key: str, mark: str, bench: BenchmarkRowEntry | None) -> str:
