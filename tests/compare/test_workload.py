@@ -54,3 +54,13 @@ def test_blended_price_lies_between_input_and_output(
 def test_a_blend_is_written_in_ascii_digits(text: str) -> None:
     with pytest.raises(UsageError):
         parse_blend_parts(text)
+
+
+@given(st.integers(0, 999), st.integers(0, 999))
+def test_the_default_blends_label_is_the_label_of_its_shares(a: int, b: int) -> None:
+    # DEFAULT_BLEND's label is written once; any blend, the default's equal included, is
+    # labelled from its shares
+    assert DEFAULT_BLEND.label == blend_of(70, 30).label == blend_of(7, 3).label == "70/30"
+    if a + b:
+        blend = blend_of(a, b)
+        assert blend.label == blend_of(a * 2, b * 2).label

@@ -29,18 +29,18 @@ def test_a_route_not_sold_per_token_is_not_said_to_be_priced_per_token(catalog: 
         "not_per_token": True,
         "other_units": ["per_audio_second", "per_mtok_audio"],
     }
-    row = _route_row(audio, "first_party", p, ctx["blend"])  # type: ignore[arg-type]
-    assert row["value"] is None and row["display"] == "not per token"
+    value, display, detail = _route_row(audio, "first_party", p, ctx["blend"])  # type: ignore[arg-type]
+    assert value is None and display == "not per token"
     # its output is priced per token (GPT-4o Transcribe: $10 per 1M output tokens)
-    assert row["detail"] == (
+    assert detail == (
         "output priced per 1M tokens only; sold per second of audio and per 1M audio tokens, "
         f"at {audio['provider_name']}"
     )
-    assert "blended" not in row["detail"]
+    assert "blended" not in detail
     # one token side and nothing else: not "no price per token" (the reviewer's finding)
     one_side = {**audio, "other_units": []}
-    row = _route_row(one_side, "first_party", p, ctx["blend"])  # type: ignore[arg-type]
-    assert row["detail"] == f"output priced per 1M tokens only, at {audio['provider_name']}"
+    _, _, detail = _route_row(one_side, "first_party", p, ctx["blend"])  # type: ignore[arg-type]
+    assert detail == f"output priced per 1M tokens only, at {audio['provider_name']}"
 
 
 def test_a_value_better_than_two_others_is_the_best_of_them(catalog: Catalog) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tradeoff.compare import wording as w
-from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.claim import Claim, new_claim, new_number
 from tradeoff.compare.pricing import ModelPricing, Quote
 from tradeoff.compare.route_gap import partly_priced_text
 from tradeoff.units import NOT_PER_TOKEN_ROUTE, PARTLY_PRICED_ROUTE, unit_label
@@ -50,7 +50,7 @@ def availability_across(
     claims: list[Claim] = []
     counts = {m: len(listed[m]) for m in model_ids}  # ``ModelPricing.provider_count``
     lists = tuple([(f"providers:{m}", listed[m]) for m in model_ids])
-    numbers = tuple([Number("availability", m, "provider_count", counts[m]) for m in model_ids])
+    numbers = tuple([new_number("availability", m, "provider_count", counts[m]) for m in model_ids])
     top = max(counts.values())
     leaders = [m for m in model_ids if counts[m] == top]
     if len(set(counts.values())) == 1:
@@ -66,7 +66,7 @@ def availability_across(
         text = f"{w.join(parts)}."
         favours = tuple(leaders) if len(leaders) < len(model_ids) else ()
     claims.append(
-        Claim(
+        new_claim(
             "availability.count",
             "availability",
             text,
@@ -87,12 +87,12 @@ def availability_across(
     else:
         text = f"No active provider serves {w.both_or_all(len(model_ids))}."
     claims.append(
-        Claim(
+        new_claim(
             "availability.shared",
             "availability",
             text,
             "providers in every model's list",
-            (Number("availability", "*", "shared_provider_count", n),),
+            (new_number("availability", "*", "shared_provider_count", n),),
             lists=(("shared_provider_count", shared_names),),
         )
     )
@@ -105,27 +105,27 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
     same on every page that shows it."""
     listed = provider_list(p)
     claims = [
-        Claim(
+        new_claim(
             f"availability.list.{m}",
             "availability",
             f"{name} ({w.count(len(listed), 'provider')}): {w.join(listed)}."
             if listed
             else f"{name} has no active provider in the catalog.",
             "active providers, headline route first",
-            (Number("availability", m, "provider_count", len(listed)),),
+            (new_number("availability", m, "provider_count", len(listed)),),
             lists=((f"providers:{m}", listed),),
         )
     ]
     if len(listed) == 1:
         only = p.providers[0].provider_name
         claims.append(
-            Claim(
+            new_claim(
                 f"availability.single.{m}",
                 "availability",
                 f"{name} runs on a single active provider ({only}): "
                 "a concentration risk if that provider changes price or stops serving it.",
                 "active providers",
-                (Number("availability", m, "provider_count", 1),),
+                (new_number("availability", m, "provider_count", 1),),
                 lists=((f"providers:{m}", (only,)),),
             )
         )
@@ -140,7 +140,7 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
     if otherwise:
         sold = tuple(_sold_otherwise(q) for q in otherwise)
         claims.append(
-            Claim(
+            new_claim(
                 f"availability.not_per_token.{m}",
                 "availability",
                 f"For {name}, {len(sold)} of {of_listed} "
@@ -148,8 +148,8 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
                 f"{w.join(list(sold))}.",
                 "offerings with a side sold only in units other than text tokens",
                 (
-                    Number("availability", m, "not_per_token_count", len(sold)),
-                    Number("availability", m, "provider_count", len(listed)),
+                    new_number("availability", m, "not_per_token_count", len(sold)),
+                    new_number("availability", m, "provider_count", len(listed)),
                 ),
                 lists=((f"not_per_token:{m}", tuple(q.provider_name for q in otherwise)),),
             )
@@ -157,7 +157,7 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
     if partly:
         halves = [f"{q.provider_name} ({_partly(q)})" for q in partly]
         claims.append(
-            Claim(
+            new_claim(
                 f"availability.partly_priced.{m}",
                 "availability",
                 f"For {name}, {len(partly)} of {of_listed} "
@@ -165,15 +165,15 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
                 f"so no total: {w.join(halves)}.",
                 "offerings with a token price on one side and no price in any unit on the other",
                 (
-                    Number("availability", m, "partly_priced_count", len(partly)),
-                    Number("availability", m, "provider_count", len(listed)),
+                    new_number("availability", m, "partly_priced_count", len(partly)),
+                    new_number("availability", m, "provider_count", len(listed)),
                 ),
                 lists=((f"partly_priced:{m}", tuple(q.provider_name for q in partly)),),
             )
         )
     if unpriced:
         claims.append(
-            Claim(
+            new_claim(
                 f"availability.unpriced.{m}",
                 "availability",
                 f"For {name}, {len(unpriced)} of {of_listed} "
@@ -182,8 +182,8 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
                 "offerings with no price at all: no token price on either side, none in "
                 "another unit",
                 (
-                    Number("availability", m, "unpriced_count", len(unpriced)),
-                    Number("availability", m, "provider_count", len(listed)),
+                    new_number("availability", m, "unpriced_count", len(unpriced)),
+                    new_number("availability", m, "provider_count", len(listed)),
                 ),
                 lists=((f"unpriced:{m}", unpriced),),
             )
@@ -191,13 +191,13 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
     gone = tuple(sorted({q.provider_name for q in p.defunct}))
     if gone:
         claims.append(
-            Claim(
+            new_claim(
                 f"availability.defunct.{m}",
                 "availability",
                 f"Not counted for {name}: "
                 f"{w.join([_gone_phrase(p, gone_name) for gone_name in gone])}.",
                 "providers marked defunct, offerings marked retired",
-                (Number("availability", m, "defunct_count", len(gone)),),
+                (new_number("availability", m, "defunct_count", len(gone)),),
                 lists=((f"defunct:{m}", gone),),
             )
         )

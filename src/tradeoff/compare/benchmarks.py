@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from tradeoff.benchmark_records import Benchmark, BenchmarkResult
 from tradeoff.compare import wording as w
-from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.claim import Claim, new_claim, new_number
 from tradeoff.compare.comparable import ComparableRow, comparable
 
 
@@ -98,9 +98,9 @@ def benchmark_claims(section: BenchmarkSection, names: Mapping[str, str]) -> lis
                 )
                 text += f": {held}." if held else "."
         numbers = tuple(
-            Number("benchmarks", m, "result_count", n) for m, n in section.result_counts
+            new_number("benchmarks", m, "result_count", n) for m, n in section.result_counts
         )
-        return [Claim("benchmark.none", "benchmark", text, "benchmark results", numbers)]
+        return [new_claim("benchmark.none", "benchmark", text, "benchmark results", numbers)]
     claims = []
     for row in section.rows:
         claims.append(_row_claim(row, names))
@@ -115,13 +115,13 @@ def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
     ]
     best = scores[0]
     tie = all(w.is_tie(s.score, best.score) for s in scores[1:])
-    numbers = tuple(Number("benchmarks", s.model_id, row.key, s.score) for s in row.scores)
+    numbers = tuple(new_number("benchmarks", s.model_id, row.key, s.score) for s in row.scores)
     if tie:
         same = all(s.score == best.score for s in scores)
         text = f"On {label}, {row.metric}: {w.join(shown)}: "
         text += "the same score." if same else "a tie within 1%."
         everyone = tuple(s.model_id for s in scores)
-        return Claim(
+        return new_claim(
             f"benchmark.{row.key}",
             "benchmark",
             text,
@@ -139,7 +139,7 @@ def _row_claim(row: BenchmarkRow, names: Mapping[str, str]) -> Claim:
         same = len({s.score for s in scores if s.model_id in leaders}) == 1
         ending = "share the top score" if same else "tie at the top within 1%"
         text = text[:-1] + f": {tied} {ending}."
-    return Claim(
+    return new_claim(
         f"benchmark.{row.key}",
         "benchmark",
         text,
@@ -158,14 +158,14 @@ def reasoning_note(section: BenchmarkSection, claims: Sequence[Claim]) -> Claim 
     if rows:
         ids = {f"benchmark.{r.key}" for r in rows}
         picked = [c for c in claims if c.id in ids]
-        return Claim(
+        return new_claim(
             "benchmark.reasoning",
             "benchmark",
             " ".join(c.text for c in picked),
             "shared reasoning benchmark rows",
             tuple(n for c in picked for n in c.numbers),
         )
-    return Claim(
+    return new_claim(
         "benchmark.reasoning",
         "benchmark",
         # "no shared rows" read as if no reasoning benchmark had results for them all; it is

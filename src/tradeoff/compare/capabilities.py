@@ -68,6 +68,9 @@ def model_capability_cells(model: Model) -> tuple[CapabilityCell, ...]:
     return tuple(cells)
 
 
+_new = tuple.__new__  # a row made without its NamedTuple's Python __new__ (``claim.new_claim``)
+
+
 def capability_rows(
     models: Sequence[Model], cells: Mapping[str, Sequence[CapabilityCell]] | None = None
 ) -> tuple[CapabilityRow, ...]:
@@ -77,7 +80,7 @@ def capability_rows(
     # zip(*made): the i-th cell of every model, a row's cells in model order
     return tuple(
         [
-            CapabilityRow(key, CAPABILITY_LABELS[key], row_cells)
+            _new(CapabilityRow, (key, CAPABILITY_LABELS[key], row_cells))
             for key, row_cells in zip(CAPABILITIES, zip(*made, strict=True), strict=True)
         ]
     )

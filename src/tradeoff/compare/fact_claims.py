@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.capabilities import CapabilityRow
-from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.claim import Claim, Number, new_claim, new_number
 from tradeoff.compare.specs import SpecCell, SpecRow
 from tradeoff.records import CAPABILITY_LABELS, Tri
 
@@ -76,13 +76,13 @@ def _capability_claim(row: CapabilityRow, states: _States, names: Mapping[str, s
             parts.append(f"for {w.join([names[m] for m in unknown])} it is not yet sourced")
         text = _capital("; ".join(parts) + ".")
     differs = bool(yes) and bool(no)  # ``CapabilityRow.differs``
-    return Claim(
+    return new_claim(
         f"capability.{key}",
         "capability",
         text,
         "capability table (model-level facts with their sources)",
         # ``_value_``: the member's value, as ``.value`` (an Enum property) reads it
-        tuple([Number("capabilities", c.model_id, key, c.state._value_) for c in row.cells]),
+        tuple([new_number("capabilities", c.model_id, key, c.state._value_) for c in row.cells]),
         tuple(yes) if differs else (),
         reason=f"you need it to {plural}" if differs else "",
     )
@@ -111,7 +111,7 @@ def spec_claims(
     claims = [identity_claim(rows, names, labs), _context_claim(by_key["context_tokens"], names)]
     release = by_key["release_date"]
     claims.append(
-        Claim(
+        new_claim(
             "spec.release_date",
             "spec",
             _sentence(
@@ -124,7 +124,9 @@ def spec_claims(
                 ]
             ),
             "spec table: released",
-            tuple(Number("specs", c.model_id, "release_date", c.display) for c in release.cells),
+            tuple(
+                new_number("specs", c.model_id, "release_date", c.display) for c in release.cells
+            ),
         )
     )
     claims.append(_weights_claim(by_key["open_weights"], by_key["licence"], names))
@@ -149,7 +151,7 @@ def _capital(text: str) -> str:
 def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
     known = [c for c in row.cells if c.value is not None]
     unknown = [c for c in row.cells if c.value is None]
-    numbers = tuple(Number("specs", c.model_id, "context_tokens", c.value) for c in known)
+    numbers = tuple(new_number("specs", c.model_id, "context_tokens", c.value) for c in known)
     tail = (
         f" {w.join([names[c.model_id] for c in unknown])}'s context window is not yet sourced."
         if unknown
@@ -160,7 +162,7 @@ def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
         text = (
             " ".join(f"{names[c.model_id]} has a {c.display} context window." for c in known) + tail
         ).strip()
-        return Claim("spec.context_tokens", "spec", text, basis, numbers)
+        return new_claim("spec.context_tokens", "spec", text, basis, numbers)
     ranked = sorted(known, key=lambda c: -int(c.value))
     top = ranked[0]
     # Windows within the tolerance of price ties (1%, ``wording.is_tie``) are a tie: 131,072
@@ -181,7 +183,7 @@ def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
             f"window ({within}): {each}."
         )
         everyone = tuple(c.model_id for c in known)
-        return Claim(
+        return new_claim(
             "spec.context_tokens", "spec", text + tail, basis, numbers, (), True, leaders=everyone
         )
     rest = [c for c in ranked if c not in leaders]
@@ -199,7 +201,7 @@ def _context_claim(row: SpecRow, names: Mapping[str, str]) -> Claim:
             Decimal(int(top.value)), Decimal(int(rest[0].value)), "larger", "as large"
         )
         text += f", {larger}"
-    return Claim(
+    return new_claim(
         "spec.context_tokens",
         "spec",
         text + "." + tail,
@@ -231,9 +233,9 @@ def _weights_claim(weights: SpecRow, licence: SpecRow, names: Mapping[str, str])
     # open weights lead when they differ; equal known values (all open, all closed) tie
     leaders = yes if differs else (known if len(known) >= 2 else ())
     numbers = tuple(
-        Number("specs", c.model_id, "open_weights", c.display) for c in weights.cells
-    ) + tuple(Number("specs", c.model_id, "licence", c.display) for c in licence.cells)
-    return Claim(
+        new_number("specs", c.model_id, "open_weights", c.display) for c in weights.cells
+    ) + tuple(new_number("specs", c.model_id, "licence", c.display) for c in licence.cells)
+    return new_claim(
         "spec.open_weights",
         "spec",
         text,
@@ -269,14 +271,14 @@ def _summary(rows: Sequence[CapabilityRow], states: Sequence[_States]) -> Claim:
             f"{'is' if len(unknown) == 1 else 'are'} not yet sourced for {whom}: "
             f"{w.join(list(unknown))}."
         )
-    return Claim(
+    return new_claim(
         "capability.summary",
         "capability",
         text,
         "capability table",
         (
-            Number("capabilities", "*", "difference_count", len(differ)),
-            Number("capabilities", "*", "unknown_count", len(unknown)),
+            new_number("capabilities", "*", "difference_count", len(differ)),
+            new_number("capabilities", "*", "unknown_count", len(unknown)),
         ),
         lists=(("difference_count", differ), ("unknown_count", unknown)),
     )
@@ -315,19 +317,19 @@ def identity_claim(
         sizes = []
         if total.value is not None:
             sizes.append(f"{total.display} total")
-            numbers.append(Number("specs", m, "parameters_total", int(total.value)))
+            numbers.append(new_number("specs", m, "parameters_total", int(total.value)))
         if active.value is not None:
             sizes.append(f"{active.display} active")
-            numbers.append(Number("specs", m, "parameters_active", int(active.value)))
+            numbers.append(new_number("specs", m, "parameters_active", int(active.value)))
         size = (
             f" with {w.join(sizes)} parameters"
             if sizes
             else " whose parameter count is not yet sourced"
         )
         if cell.value is not None:
-            numbers.append(Number("specs", m, "architecture", cell.display))
+            numbers.append(new_number("specs", m, "architecture", cell.display))
         parts.append(f"{names[m]} is {kind} by {labs[m]}{size}")
-    return Claim("spec.identity", "spec", "; ".join(parts) + ".", "spec table", tuple(numbers))
+    return new_claim("spec.identity", "spec", "; ".join(parts) + ".", "spec table", tuple(numbers))
 
 
 def _aligned(row: SpecRow, other: SpecRow) -> list[tuple[SpecCell, SpecCell]]:

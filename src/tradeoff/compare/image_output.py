@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from tradeoff.compare import wording as w
-from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.claim import Claim, new_claim, new_number
 from tradeoff.compare.money_claim import money_claim
 from tradeoff.compare.pricing import ModelPricing
 from tradeoff.records import Model
@@ -100,7 +100,9 @@ def image_output_claims(
             "the lowest image-output price matters most",
         )
         text = " ".join(x for x in (claim.text, f"{gaps}." if gaps else "", blend) if x)
-        numbers = claim.numbers + tuple(Number("pricing", m, "image_output", None) for m in missing)
+        numbers = claim.numbers + tuple(
+            new_number("pricing", m, "image_output", None) for m in missing
+        )
         return [claim._replace(text=text, numbers=numbers)]
     stated = [
         f"{names[m]} states {w.usd(q.output_per_mtok_image)} ({q.provider_name})"
@@ -113,6 +115,6 @@ def image_output_claims(
         f"verdict is made. {blend}"
     ).rstrip()
     numbers = tuple(
-        Number("pricing", m, IMAGE_FIELD, q.output_per_mtok_image) for m, q in rated.items()
-    ) + tuple(Number("pricing", m, "image_output", None) for m in missing)
-    return [Claim(IMAGE_OUTPUT_CLAIM, "price", text, _BASIS, numbers)]
+        new_number("pricing", m, IMAGE_FIELD, q.output_per_mtok_image) for m, q in rated.items()
+    ) + tuple(new_number("pricing", m, "image_output", None) for m in missing)
+    return [new_claim(IMAGE_OUTPUT_CLAIM, "price", text, _BASIS, numbers)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tradeoff.compare import wording as w
-from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.claim import Claim, new_claim, new_number
 from tradeoff.compare.specs import SpecRow
 from tradeoff.kinds import KIND_LABELS
 from tradeoff.records import Model
@@ -82,10 +82,10 @@ def kind_differ_claim(kind_row: SpecRow, names: Mapping[str, str]) -> Claim | No
     text = kind_differ_text(ids, names, {c.model_id: c.value for c in kind_row.cells})
     if text is None:
         return None
-    return Claim(
+    return new_claim(
         KIND_DIFFER,
         "kind",
         text,
         "spec table: kind (curated, the kind its offerings are sold as, or its modalities)",
-        tuple(Number("specs", c.model_id, "kind", c.display) for c in kind_row.cells),
+        tuple(new_number("specs", c.model_id, "kind", c.display) for c in kind_row.cells),
     )

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from tradeoff.compare import wording as w
-from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.claim import Claim, new_claim, new_number
 
 
 def _same(value: Decimal, best: Decimal) -> str:
@@ -32,7 +32,7 @@ def money_claim(
 ) -> Claim:
     """Compare one price across models: ties within 1%, else "costs N% less" and "N.N×"."""
     ranked = sorted(entries, key=lambda e: (e[1], names[e[0]]))
-    numbers = tuple([Number("pricing", m, field, v) for m, v, _ in entries])
+    numbers = tuple([new_number("pricing", m, field, v) for m, v, _ in entries])
     best_id, best, _ = ranked[0]
     ties = [e for e in ranked[1:] if w.is_tie(e[1], best)]
     if len(ranked) == 2:
@@ -43,7 +43,7 @@ def money_claim(
                 f"{_shown(low)} vs {_shown(high)}."
             )
             both = (low[0], high[0])
-            return Claim(claim_id, "price", text, basis, numbers, (), True, leaders=both)
+            return new_claim(claim_id, "price", text, basis, numbers, (), True, leaders=both)
         pct = w.percent_less(low[1], high[1])
         text = (
             f"{names[low[0]]} costs {pct} less than {names[high[0]]} {what}: "
@@ -51,7 +51,7 @@ def money_claim(
         )
         more = w.relative(high[1], low[1], "more", "as much")
         text += f"; {names[high[0]]} costs {more}."
-        return Claim(
+        return new_claim(
             claim_id, "price", text, basis, numbers, (low[0],), False, (), reason, leaders=(low[0],)
         )
     parts = []
@@ -70,7 +70,7 @@ def money_claim(
         head = f"costs the least {what} at {_shown(ranked[0])}"
     text = "; ".join([f"{who} {head}", *parts]) + "."
     favours = () if ties else (best_id,)
-    return Claim(
+    return new_claim(
         claim_id,
         "price",
         text,

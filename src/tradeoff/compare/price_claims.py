@@ -10,7 +10,7 @@ from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from tradeoff.compare import wording as w
-from tradeoff.compare.claim import Claim, Number
+from tradeoff.compare.claim import Claim, new_claim, new_number
 from tradeoff.compare.image_output import image_output_claims
 from tradeoff.compare.like_for_like import prices_comparable
 from tradeoff.compare.money_claim import money_claim
@@ -96,13 +96,13 @@ def price_claims(
         assert value is not None
         field = "cheapest.input_per_mtok" if input_only else "cheapest.blended_per_mtok"
         claims.append(
-            Claim(
+            new_claim(
                 "price.cheapest.only",
                 "price",
                 f"{names[m]} costs {w.usd(value)} on its cheapest comparable route "
                 f"({q.provider_name}, {blend_text}); there is no other price to compare it with.",
                 "headline route: the cheapest comparable offering",
-                (Number("pricing", m, field, value),),
+                (new_number("pricing", m, field, value),),
             )
         )
     first = {m: pricing[m].first_party for m in model_ids}
@@ -127,13 +127,13 @@ def price_claims(
     if missing:
         # what is known is the catalog's gap, not that the lab does not sell the model
         claims.append(
-            Claim(
+            new_claim(
                 "price.first_party.missing",
                 "price",
                 f"The catalog has no price of {w.join([names[m] for m in missing])} at "
                 + ("its own lab's API." if len(missing) == 1 else "their own labs' APIs."),
                 "providers of kind first-party whose lab made the model",
-                tuple(Number("pricing", m, "first_party", None) for m in missing),
+                tuple(new_number("pricing", m, "first_party", None) for m in missing),
             )
         )
     even = [] if input_only else _break_even(priced, names)
@@ -163,7 +163,7 @@ def price_claims(
 def _reasoned(c: Claim, favours: tuple[str, ...], reason: str) -> Claim:
     """``c._replace(favours=favours, reason=reason)``, made field by field (``_replace`` maps
     over every field by name: twice the cost, on every page)."""
-    return Claim(
+    return new_claim(
         c.id, c.topic, c.text, c.basis, c.numbers, favours, c.tie, c.lists, reason, c.benchmark,
         c.leaders,
     )  # fmt: skip
@@ -175,13 +175,13 @@ _SIDES = ("price.cheapest.input", "price.cheapest.output")
 def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:
     """Why a model has no headline route: no comparable priced route (each route's reason),
     only free variants, or no price sourced at all."""
-    number = (Number("pricing", model_id, "cheapest", None),)
+    number = (new_number("pricing", model_id, "cheapest", None),)
     basis = "offerings on active providers"
     other_units = [q for q in p.providers if not q.priced and not q.free and q.other_units]
     if other_units and not any(q.priced for q in p.providers):
         units = dict.fromkeys(unit_label(u) for q in other_units for u in q.other_units)
         at = w.join(list(dict.fromkeys(q.provider_name for q in other_units)))
-        return Claim(
+        return new_claim(
             f"price.unpriced.{model_id}",
             "price",
             # "text token": a model sold per 1M audio tokens is sold per token, of another kind
@@ -196,7 +196,7 @@ def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:
         if q.priced and not q.free and q.excluded_reason
     ]
     if excluded:
-        return Claim(
+        return new_claim(
             f"price.unpriced.{model_id}",
             "price",
             f"{name} has no comparable priced route in the catalog; its priced routes are "
@@ -206,7 +206,7 @@ def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:
         )
     free = tuple(q.provider_name for q in p.providers if q.free)
     if free:
-        return Claim(
+        return new_claim(
             f"price.unpriced.{model_id}",
             "price",
             f"{name} has only a free variant on an active provider in the catalog "
@@ -214,7 +214,7 @@ def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:
             basis,
             number,
         )
-    return Claim(
+    return new_claim(
         f"price.unpriced.{model_id}",
         "price",
         f"{name} has no priced offering on an active provider in the catalog, "
@@ -252,12 +252,12 @@ def _break_even(priced: Mapping[str, Quote], names: Mapping[str, str]) -> list[t
         f"{names[output_cheap]} is."
     )
     numbers = (
-        Number("pricing", a, "cheapest.input_per_mtok", ia),
-        Number("pricing", a, "cheapest.output_per_mtok", oa),
-        Number("pricing", b, "cheapest.input_per_mtok", ib),
-        Number("pricing", b, "cheapest.output_per_mtok", ob),
+        new_number("pricing", a, "cheapest.input_per_mtok", ia),
+        new_number("pricing", a, "cheapest.output_per_mtok", oa),
+        new_number("pricing", b, "cheapest.input_per_mtok", ib),
+        new_number("pricing", b, "cheapest.output_per_mtok", ob),
     )
-    claim = Claim(
+    claim = new_claim(
         "price.break_even",
         "price",
         text,

@@ -118,6 +118,9 @@ def model_spec_cells(model: Model) -> tuple[SpecCell, ...]:
     return tuple(_cell(model, key, fmt) for key, _, fmt in (*SPECS, BASE_MODEL_ROW))
 
 
+_new = tuple.__new__  # a row made without its NamedTuple's Python __new__ (``claim.new_claim``)
+
+
 def spec_rows(
     models: Sequence[Model], cells: Mapping[str, Sequence[SpecCell]] | None = None
 ) -> tuple[SpecRow, ...]:
@@ -129,7 +132,7 @@ def spec_rows(
     # row's cells, last of each model's, are left out when ``specs`` has no such row)
     return tuple(
         [
-            SpecRow(key, label, row_cells)
+            _new(SpecRow, (key, label, row_cells))
             for (key, label, _), row_cells in zip(specs, zip(*made, strict=True), strict=False)
         ]
     )

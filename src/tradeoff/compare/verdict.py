@@ -33,8 +33,12 @@ class Verdict(NamedTuple):
     choose: tuple[ChooseWhen, ...]
 
 
+_new = tuple.__new__  # a record made without its NamedTuple's Python __new__ (claim.new_claim)
+
+
 def _para(title: str, claims: Sequence[Claim]) -> Paragraph:
-    return Paragraph(title, tuple([c.id for c in claims]), " ".join([c.text for c in claims]))
+    ids = tuple([c.id for c in claims])
+    return _new(Paragraph, (title, ids, " ".join([c.text for c in claims])))
 
 
 def _topics(claims: Iterable[Claim]) -> dict[str, list[Claim]]:

@@ -25,11 +25,17 @@ class Blend(NamedTuple):
     @property
     def label(self) -> str:
         """The ratio as people write it: "70/30"."""
-        return f"{_pct(self.input_share)}/{_pct(self.output_share)}"
+        if self is DEFAULT_BLEND:  # a page reads it ~3 times: written once, at import
+            return _DEFAULT_LABEL
+        return _label(self)
 
     def price(self, input_per_mtok: Decimal, output_per_mtok: Decimal) -> Decimal:
         """The blended USD per 1M tokens at this ratio."""
         return input_per_mtok * self.input_share + output_per_mtok * self.output_share
+
+
+def _label(blend: Blend) -> str:
+    return f"{_pct(blend.input_share)}/{_pct(blend.output_share)}"
 
 
 def _pct(share: Decimal) -> str:
@@ -38,6 +44,7 @@ def _pct(share: Decimal) -> str:
 
 
 DEFAULT_BLEND = Blend(Decimal("0.7"), Decimal("0.3"))
+_DEFAULT_LABEL = _label(DEFAULT_BLEND)  # a constant's label (each call builds two Decimals)
 
 
 def blend_of(input_part: int, output_part: int) -> Blend:

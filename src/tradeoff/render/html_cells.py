@@ -58,10 +58,13 @@ def escape(value: object) -> str:
     """``markupsafe.escape`` (the templates' one HTML rule) as a plain ``str``: these cells
     are joined as text and wrapped in ``Markup`` once. A ``str`` goes to markupsafe's own
     escaping function directly (the same code ``escape`` runs for it, without building a
-    ``Markup`` per value: ~400 values a page); anything else (a number, ``Markup``, an object
-    with ``__html__``) goes through ``markupsafe.escape`` itself."""
+    ``Markup`` per value: ~400 values a page); an ``int`` is its digits, the text
+    ``markupsafe.escape`` writes for it; anything else (a float, ``Markup``, an object with
+    ``__html__``) goes through ``markupsafe.escape`` itself."""
     if type(value) is str and _escape_str is not None:
         return _escape_str(value)
+    if type(value) is int:  # a count, a source number: digits and "-" need no escaping
+        return str(value)
     return str(_markup_escape(value))
 
 
@@ -153,48 +156,34 @@ def _provider_cells(values: tuple[Any, ...], is_headline: bool) -> str:
 
 def fact_rows(rows: Sequence[Mapping[str, Any]]) -> str:
     """The spec table's rows, one line each: a label, then each model's sourced fact."""
-    # one comprehension per row, each cell one f-string (the fact's value, marked when unknown,
-    # and its source reference): a page has ~30 facts, and a call or generator step per cell
-    # costs as much as writing it
-    return "".join(
-        [
-            f'<tr><th scope="row">{escape_text(r["label"])}</th>{_fact_cells(r["cells"])}</tr>\n'
-            for r in rows
-        ]
-    )
-
-
-def _fact_cells(cells: Sequence[Mapping[str, Any]]) -> str:
-    return "".join(
-        [
+    # one list of pieces for the whole table, joined once: a page has ~30 facts in ~15 rows,
+    # and a call, a comprehension or a join per row costs as much as writing its cells
+    out: list[str] = []
+    for r in rows:
+        out.append(f'<tr><th scope="row">{escape_text(r["label"])}</th>')
+        out += [
             f'<td><span class="{"" if c["known"] else "unknown"}">'
             f"{escape_text(c['display'])}</span>"
             f"{source_ref(c['source_n'], c['dated'])}</td>"
-            for c in cells
+            for c in r["cells"]
         ]
-    )
+        out.append("</tr>\n")
+    return "".join(out)
 
 
 def capability_rows(rows: Sequence[Mapping[str, Any]]) -> str:
     """The capability table's rows, one line each: a label, then each model's value and
-    source."""
-    return "".join(
-        [
-            f'<tr><th scope="row">{escape_text(r["label"])}</th>'
-            f"{_capability_cells(r['cells'])}</tr>\n"
-            for r in rows
-        ]
-    )
-
-
-def _capability_cells(cells: Sequence[Mapping[str, Any]]) -> str:
-    return "".join(
-        [
+    source (one list of pieces, as ``fact_rows``)."""
+    out: list[str] = []
+    for r in rows:
+        out.append(f'<tr><th scope="row">{escape_text(r["label"])}</th>')
+        out += [
             f'<td><span class="{escape_text(c["value"])}">{escape_text(c["display"])}</span>'
             f"{source_ref(c['source_n'], c['dated'])}</td>"
-            for c in cells
+            for c in r["cells"]
         ]
-    )
+        out.append("</tr>\n")
+    return "".join(out)
 
 
 def price_chart_rows(rows: Sequence[Mapping[str, Any]]) -> str:
@@ -222,10 +211,10 @@ def route_rows(pricing: Sequence[PricingEntry], blend_label: str, images: bool =
     images) its image-output route and price, then its count of active providers; one line
     each."""
     rows = []
+    blended = f"blended {escape(blend_label)} / 1M tokens"
+    labels = ("provider", "input / 1M tokens", "output / 1M tokens", blended)
     for key, title in _ROUTES:
         columns = [_route_cells(p, key) for p in pricing]  # each model's four cells
-        blended = f"blended {escape(blend_label)} / 1M tokens"
-        labels = ("provider", "input / 1M tokens", "output / 1M tokens", blended)
         rows += [
             f'<tr><th scope="row">{title}: {label}</th>{"".join([c[i] for c in columns])}</tr>\n'
             for i, label in enumerate(labels)
@@ -316,10 +305,11 @@ _PROVIDER_COLUMNS = _PROVIDER_HEAD.count("<th ")  # a row group's heading spans 
 
 def provider_sections(pricing: Sequence[PricingEntry], blend_label: str) -> str:
     """Each model's provider section, one after the other."""
-    return "".join([_provider_section(p, blend_label) for p in pricing])
+    head = _PROVIDER_HEAD.format(blend=escape(blend_label))  # the same for every model
+    return "".join([_provider_section(p, head) for p in pricing])
 
 
-def _provider_section(p: PricingEntry, blend_label: str) -> str:
+def _provider_section(p: PricingEntry, head: str) -> str:
     """One model's providers: its heading, a row per active provider, then what is not
     counted (defunct or retired, other non-comparable offerings, not sold per use)."""
     n = p["provider_count"]
@@ -331,7 +321,7 @@ def _provider_section(p: PricingEntry, blend_label: str) -> str:
         if order:
             out.append(f"<p>{escape_text(order)}</p>\n")
         out.append('<div class="table-wrap"><table>\n')
-        out.append(_PROVIDER_HEAD.format(blend=escape(blend_label)))
+        out.append(head)
         rows = [(q["headline_excluded_reason"] is None, q) for q in p["providers"]]
         out.append("<tbody>\n")
         out += [f"{_provider_row(q, p['cheapest'])}\n" for ok, q in rows if ok]

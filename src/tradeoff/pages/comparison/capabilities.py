@@ -6,7 +6,7 @@ from tradeoff.compare.capabilities import CapabilityCell
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.wording import NOT_SOURCED, disputed
 from tradeoff.pages.comparison.bases import Bases
-from tradeoff.pages.comparison.specs import NO_NUMBERS, CellEntry, cell_entry, numbered_cells
+from tradeoff.pages.comparison.specs import NO_NUMBERS, CellEntry, cell_entry, numbered_rows
 from tradeoff.records import Tri
 
 TRI_DISPLAY = {Tri.YES: "yes", Tri.NO: "no", Tri.UNKNOWN: NOT_SOURCED}
@@ -40,12 +40,9 @@ def capabilities_section(
     result: Comparison, numbers: dict[str, int], bases: Bases | None = None
 ) -> list[CapabilityRowEntry]:
     """Every capability row (``bases``: cells' entries kept per catalog)."""
+    rows = result.capabilities
+    cells = numbered_rows([r.cells for r in rows], numbers, bases, capability_cell)
     return [
-        {
-            "key": r.key,
-            "label": r.label,
-            "differs": r.differs,
-            "cells": numbered_cells(r.cells, numbers, bases, capability_cell),
-        }
-        for r in result.capabilities
+        {"key": r.key, "label": r.label, "differs": r.differs, "cells": row_cells}
+        for r, row_cells in zip(rows, cells, strict=True)
     ]

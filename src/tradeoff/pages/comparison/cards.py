@@ -86,17 +86,15 @@ class SummaryCard(TypedDict):
     rows: list[CardRow]
 
 
-class _Row(TypedDict):
-    value: Json
-    display: str
-    detail: str
+# A card row's value, its display and its detail, before its mark (a tuple: a page makes ten).
+_Row = tuple[Json, str, str]
 
 
 def _route_row(
     q: QuoteEntry | None, key: str, p: PricingEntry, blend: BlendEntry, images: bool = False
 ) -> _Row:
     if q is None:
-        return {"value": None, "display": missing_route_text(key, p), "detail": ""}
+        return None, missing_route_text(key, p), ""
     display = route_price_text(q, "blended_per_mtok")
     if not q["output_applicable"]:
         value: Json = q["input_per_mtok"]
@@ -115,8 +113,7 @@ def _route_row(
         unit = "; ".join(x for x in (token, f"sold {sold}" if sold else "") if x)
         unit = unit or "no price per token"
     stage = "" if q["lifecycle"] == "ga" else f" ({q['lifecycle']})"
-    detail = f"{unit}, at {q['provider_name']}{stage}"
-    return {"value": value, "display": display, "detail": detail}
+    return value, display, f"{unit}, at {q['provider_name']}{stage}"
 
 
 def _image_row(p: PricingEntry) -> _Row:
@@ -125,24 +122,25 @@ def _image_row(p: PricingEntry) -> _Row:
     q = p["image_output"]
     if q is None:
         shown, why = price.split(": ", 1) if ": " in price else ("not comparable", price)
-        return {"value": None, "display": shown, "detail": why}
-    return {
-        "value": q["output_per_mtok_image"],
-        "display": price,
-        "detail": f"{IMAGE_UNIT_TEXT}, at {provider}",
-    }
+        return None, shown, why
+    return q["output_per_mtok_image"], price, f"{IMAGE_UNIT_TEXT}, at {provider}"
 
 
-def _cell(rows: Mapping[str, SpecRowEntry], key: str, model: str) -> CellEntry:
-    return next(c for c in rows[key]["cells"] if c["model"] == model)
+# The spec rows a card reads, each model's cell of them (``_cells``).
+_CARD_SPECS = ("context_tokens", "open_weights", "licence")
+_Cells = Mapping[tuple[str, str], CellEntry]  # (spec key, model id) → the model's cell
 
 
-def _weights_row(rows: Mapping[str, SpecRowEntry], model: str) -> _Row:
-    weights, licence = _cell(rows, "open_weights", model), _cell(rows, "licence", model)
+def _cells(rows: Sequence[SpecRowEntry]) -> _Cells:
+    return {(r["key"], c["model"]): c for r in rows if r["key"] in _CARD_SPECS for c in r["cells"]}
+
+
+def _weights_row(cells: _Cells, model: str) -> _Row:
+    weights, licence = cells["open_weights", model], cells["licence", model]
     value = weights["value"]
     shown = "yes" if value is True else "no" if value is False else weights["display"]
     lic = licence["display"] if licence["known"] else w.NOT_SOURCED
-    return {"value": value, "display": shown, "detail": f"licence {lic}"}
+    return value, shown, f"licence {lic}"
 
 
 def shared_benchmark(benchmarks: BenchmarksEntry) -> BenchmarkRowEntry | None:
@@ -154,22 +152,25 @@ def shared_benchmark(benchmarks: BenchmarksEntry) -> BenchmarkRowEntry | None:
     return picked[0] if picked else None
 
 
+_NONE_COMPARABLE: _Row = (
+    None,
+    "none comparable",
+    "no benchmark row compares them (see Benchmarks)",
+)
+
+
 def _benchmark_row(row: BenchmarkRowEntry | None, model: str) -> _Row:
     if row is None:
         # "none shared" read as if the models had no benchmark in common; often they do, run
         # at other settings or by another harness (the Benchmarks section lists them)
-        return {
-            "value": None,
-            "display": "none comparable",
-            "detail": "no benchmark row compares them (see Benchmarks)",
-        }
+        return _NONE_COMPARABLE
     score = next(s for s in row["scores"] if s["model"] == model)
     better = "higher" if row["higher_is_better"] else "lower"
-    return {
-        "value": score["score"],
-        "display": w.score_text(score["score"], row["unit"]),
-        "detail": f"{row['label']}, {row['metric']} ({better} is better), {score['reported']}",
-    }
+    return (
+        score["score"],
+        w.score_text(score["score"], row["unit"]),
+        f"{row['label']}, {row['metric']} ({better} is better), {score['reported']}",
+    )
 
 
 def summary_cards(
@@ -187,19 +188,21 @@ def summary_cards(
     by_id = {c.id: c for c in claims}
     bench = shared_benchmark(benchmarks)
     prices = {p["model"]: p for p in pricing}
-    spec_rows = {r["key"]: r for r in specs}
-    values: dict[str, dict[str, _Row]] = {}
+    cells = _cells(specs)
+    values: dict[str, tuple[_Row, ...]] = {}  # each model's rows, in ``keys`` order
     for m, _ in models:
         p = prices[m]
-        values[m] = {
+        context = cells["context_tokens", m]
+        rows_of: dict[str, _Row] = {
             "headline": _route_row(p["cheapest"], "cheapest", p, blend, images),
-            "image_output": _image_row(p),
+            "image_output": _image_row(p) if images else (None, "", ""),
             "first_party": _route_row(p["first_party"], "first_party", p, blend, images),
-            "context": _context_row(spec_rows, m),
-            "weights": _weights_row(spec_rows, m),
+            "context": (context["value"], context["display"], ""),
+            "weights": _weights_row(cells, m),
             "benchmark": _benchmark_row(bench, m),
         }
-    claim_ids = {
+        values[m] = tuple([rows_of[key] for key in keys])
+    claim_of = {
         "headline": "price.cheapest",
         "image_output": IMAGE_OUTPUT_CLAIM,
         "first_party": "price.first_party",
@@ -207,39 +210,37 @@ def summary_cards(
         "weights": "spec.open_weights",
         "benchmark": f"benchmark.{bench['key']}" if bench else "",
     }
+    claim_ids = [claim_of[key] for key in keys]
     ids = [m for m, _ in models]
-    marks: dict[str, dict[str, str]] = {}
-    for key in keys:
-        known = {m: values[m][key]["value"] is not None for m in ids}
+    marks: list[dict[str, str]] = []  # each row's marks by model, in ``keys`` order
+    for i, key in enumerate(keys):
+        known = {m: values[m][i][0] is not None for m in ids}
         if key == "benchmark" and bench is None:
             known = dict.fromkeys(ids, True)  # nothing unknown: no benchmark is shared
-        marks[key] = row_marks(ids, known, by_id.get(claim_ids[key]))
+        row_mark = row_marks(ids, known, by_id.get(claim_ids[i]))
         if key == "image_output":  # a rate in another unit, or none: not comparable
-            marks[key] = {m: NOT_COMPARED if v == UNKNOWN else v for m, v in marks[key].items()}
+            row_mark = {m: NOT_COMPARED if v == UNKNOWN else v for m, v in row_mark.items()}
+        marks.append(row_mark)
+    shown_claims = [cid if cid in by_id else None for cid in claim_ids]
     cards: list[SummaryCard] = []
     for m, name in models:
         rows: list[CardRow] = []
-        for key in keys:
-            row, mark = values[m][key], marks[key][m]
+        for i, key in enumerate(keys):
+            (value, display, detail), mark = values[m][i], marks[i][m]
             rows.append(
                 {
                     "key": key,
                     "label": LABELS[key],
-                    "value": row["value"],
-                    "display": row["display"],
-                    "detail": row["detail"],
+                    "value": value,
+                    "display": display,
+                    "detail": detail,
                     "mark": mark,
                     "mark_text": _mark_text(key, mark, bench),
-                    "claim": claim_ids[key] if claim_ids[key] in by_id else None,
+                    "claim": shown_claims[i],
                 }
             )
         cards.append({"model": m, "model_name": name, "rows": rows})
     return cards
-
-
-def _context_row(rows: Mapping[str, SpecRowEntry], model: str) -> _Row:
-    c = _cell(rows, "context_tokens", model)
-    return {"value": c["value"], "display": c["display"], "detail": ""}
 
 
 def _mark_text(key: str, mark: str, bench: BenchmarkRowEntry | None) -> str:
