@@ -9,7 +9,9 @@ read: the pages then compute from the whole catalog, as before.
 """
 
 import json
+import marshal
 import sqlite3
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import closing
 from decimal import Decimal
@@ -47,6 +49,8 @@ class Derived(NamedTuple):
     values: Mapping[str, Any] = MappingProxyType({})  # name → JSON-ready value
     # what a comparison page shows of one model: (model id, name, JSON-ready value)
     model_values: Sequence[tuple[str, str, Any]] = ()
+    # the entries of each model's kept records (``comparison.kept``): (model id, JSON-ready value)
+    page_bases: Sequence[tuple[str, Any]] = ()
 
 
 def write_derived(db_path: Path, derived: Derived) -> None:
@@ -82,7 +86,24 @@ def write_derived(db_path: Path, derived: Derived) -> None:
             "INSERT INTO model_values VALUES (?, ?, ?)",
             [(m, name, json.dumps(value)) for m, name, value in derived.model_values],
         )
+        conn.executemany(
+            "INSERT INTO model_page_bases VALUES (?, ?)",
+            [(m, marshal.dumps(_shared(value, {}))) for m, value in derived.page_bases],
+        )
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('derived', '1')")
+
+
+def _shared(value: Any, seen: dict[str, str]) -> Any:
+    """``value`` with each distinct string one object (marshal writes it once, then refers to
+    it: fewer objects to make when read) and dict keys interned (read back interned: a page's
+    lookups by a constant key find them by identity)."""
+    if type(value) is str:
+        return seen.setdefault(value, value)
+    if type(value) is list:
+        return [_shared(v, seen) for v in value]
+    if type(value) is dict:
+        return {sys.intern(k): _shared(v, seen) for k, v in value.items()}
+    return value
 
 
 DERIVED_TABLES = (
@@ -91,6 +112,7 @@ DERIVED_TABLES = (
     "sitemap_entries",
     "derived_json",
     "model_values",
+    "model_page_bases",
 )
 
 
@@ -204,3 +226,18 @@ def model_value_texts(
     for model_id, name, text in cursor.execute(sql, (*model_ids, *names)).fetchall():
         out.setdefault(model_id, {})[name] = text
     return out
+
+
+def page_bases(catalog: Catalog, model_ids: Sequence[str]) -> dict[str, Any]:
+    """The stored entries of each of ``model_ids``'s kept records (``Derived.page_bases``), by
+    id; none from a database built before they were stored (no such table)."""
+    sql = f"SELECT model_id, entries FROM model_page_bases WHERE model_id IN ({_marks(model_ids)})"
+    cursor = catalog.connection().cursor()
+    cursor.row_factory = None
+    try:
+        rows = cursor.execute(sql, tuple(model_ids)).fetchall()
+    except sqlite3.OperationalError as error:
+        if "no such table" not in str(error):
+            raise
+        return {}  # an older database
+    return {model_id: marshal.loads(entries) for model_id, entries in rows}

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from tradeoff.offering_records import Offering
 
 _UNSOURCED: Fact[Any] = Fact(None)  # immutable: one for every fact a model lacks
+_new_fact = tuple.__new__
 
 Rows = Callable[[str, tuple[Any, ...]], list[sqlite3.Row]]
 Tuples = Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]]
@@ -68,7 +69,11 @@ def load_models(
             as_of = dated[source, checked]
         else:
             as_of = dated[source, checked] = snapshot_name(sources.get(source or ""), checked)
-        facts[model_id][key] = Fact(value, source, checked, note, bool(disputed), as_of)
+        # every field in order: tuple.__new__ makes the record without the Python-level
+        # __new__ a NamedTuple call runs (a page's first models read ~25 facts each)
+        facts[model_id][key] = _new_fact(
+            Fact, (value, source, checked, note, bool(disputed), as_of)
+        )
     out: dict[str, Model] = {}
     columns = "id, name, lab_id, family, weights_url"
     for model_id, name, lab_id, family, weights_url in tuples(

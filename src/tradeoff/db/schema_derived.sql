@@ -28,3 +28,10 @@ CREATE TABLE model_values (
     json TEXT NOT NULL,             -- the JSON-ready value
     PRIMARY KEY (model_id, name)
 );
+CREATE TABLE model_page_bases (
+    model_id TEXT PRIMARY KEY REFERENCES models(id),
+    -- the entries of what a catalog keeps of the model for its comparison pages
+    -- (pages.comparison.kept.parts_bases): marshal of JSON-ready values (dict, list, str, int,
+    -- bool, None), read at C speed and twice as cheaply as JSON; never pickle
+    entries BLOB NOT NULL
+);

@@ -10,12 +10,15 @@ loading the whole catalog.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from tradeoff.compare.capabilities import model_capability_cells
 from tradeoff.compare.engine import MAX_MODELS
 from tradeoff.compare.pricing import model_pricing
-from tradeoff.compare.related import RELATED_LIMIT, related_models
+from tradeoff.compare.related import RELATED_LIMIT, Related, related_models
+from tradeoff.compare.specs import model_spec_cells
 from tradeoff.compare.stored_pricing import pricing_json
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db import locate
@@ -23,6 +26,7 @@ from tradeoff.db.derived import Derived, Headline, RelatedRow, write_derived
 from tradeoff.db.download_files import write_download_files
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.catalog_table import computed_catalog_rows
+from tradeoff.pages.comparison.kept import ModelParts, parts_bases
 from tradeoff.pages.downloads import build_downloads, computed_downloads_summary
 from tradeoff.pages.history import computed_price_changes
 from tradeoff.pages.sitemap import computed_sitemap_entries
@@ -57,7 +61,8 @@ def derived_values(catalog: Catalog) -> Derived:
         "downloads": computed_downloads_summary(catalog),
         "row_sources": {m.id: sorted(computed_row_sources(catalog, [m.id])) for m in candidates},
     }
-    return Derived(headlines, related, sitemap, values, per_model_values(catalog))
+    model_values = per_model_values(catalog)
+    return Derived(headlines, related, sitemap, values, model_values, page_bases(catalog, related))
 
 
 def per_model_values(catalog: Catalog) -> list[tuple[str, str, Any]]:
@@ -70,6 +75,25 @@ def per_model_values(catalog: Catalog) -> list[tuple[str, str, Any]]:
         out.append((m.id, "pricing", pricing_json(pricing)))
         changes = computed_price_changes(catalog, [m])
         out.append((m.id, "price_changes", changes[0] if changes else None))
+    return out
+
+
+def page_bases(catalog: Catalog, related: Sequence[RelatedRow]) -> list[tuple[str, Any]]:
+    """Each model's entries of the records a catalog keeps of it for its comparison pages
+    (``comparison.kept.parts_bases``: its pricing, spec and capability cells and ``related``
+    models), made from the records ``kept`` reads back from the other stored values."""
+    view = catalog_view(catalog)
+    related_of: dict[str, list[Related]] = {m: [] for m in view.models}
+    for r in related:  # in rank order, as ``db.derived.related`` reads them back
+        related_of[r.model_id].append(Related(r.related_id, r.score, r.reasons))
+    out: list[tuple[str, Any]] = []
+    for m in view.models.values():
+        pricing = model_pricing(m, view.offerings.get(m.id, ()), view.providers, DEFAULT_BLEND)
+        spec_cells, capability_cells = model_spec_cells(m), model_capability_cells(m)
+        parts = ModelParts(
+            m, pricing, None, tuple(related_of[m.id]), (), spec_cells, capability_cells
+        )
+        out.append((m.id, parts_bases(parts, catalog.model_names)))
     return out
 
 

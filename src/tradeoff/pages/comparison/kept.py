@@ -109,8 +109,10 @@ def kept_parts(catalog: Catalog, models: Sequence[Model]) -> dict[str, ModelPart
         with kept.lock:
             missing = [m for m in missing if m.id not in kept.parts]
             if missing:
-                for parts in _build(catalog, missing):
-                    _add_bases(parts, catalog.model_names, kept.bases)
+                for parts, entries in _build(catalog, missing):
+                    if entries is None:  # a database built before they were stored
+                        entries = parts_bases(parts, catalog.model_names)
+                    _add_bases(parts, entries, kept.bases)
                     kept.parts[parts.model.id] = parts  # its entries are kept first
     return {m.id: kept.parts[m.id] for m in models}
 
@@ -121,17 +123,20 @@ def entry_bases(catalog: Catalog) -> Bases:
     return _kept(catalog).bases
 
 
-def _build(catalog: Catalog, models: Sequence[Model]) -> list[ModelParts]:
+def _build(catalog: Catalog, models: Sequence[Model]) -> list[tuple[ModelParts, Any]]:
+    """Each model's parts, with the entries of their records stored at build (``page_bases``;
+    None: not stored, built here)."""
     ids = [m.id for m in models]
     texts = derived.model_value_texts(catalog, ids, ("pricing", "price_changes"))
     related = derived.related(catalog, ids)
     results = benchmark_queries.results_of(catalog, ids) if has_results(catalog) else {}
+    bases = derived.page_bases(catalog, ids)
     out = []
     for m in models:
-        stored = texts.get(m.id, {})
-        pricing_text = stored.get("pricing")
+        values = texts.get(m.id, {})
+        pricing_text = values.get("pricing")
         pricing = None if pricing_text is None else pricing_from_json(json.loads(pricing_text))
-        changes = stored.get("price_changes")
+        changes = values.get("price_changes")
         parts = ModelParts(
             model=m,
             pricing=pricing,
@@ -141,24 +146,38 @@ def _build(catalog: Catalog, models: Sequence[Model]) -> list[ModelParts]:
             spec_cells=model_spec_cells(m),
             capability_cells=model_capability_cells(m),
         )
-        out.append(parts)
+        out.append((parts, bases.get(m.id)))
     return out
 
 
+def parts_bases(parts: ModelParts, names: Mapping[str, str]) -> dict[str, Any]:
+    """The entries of a model's kept records, without source numbers, as JSON-ready values:
+    what the database stores per model at build (``db.derived.page_bases``) and
+    what a catalog without it builds when it keeps the model. Lists in the order of the
+    records (``ModelParts.related``, ``spec_cells``, ``capability_cells``)."""
+    pricing = parts.pricing
+    return {
+        "pricing": None
+        if pricing is None
+        else pricing_base(pricing, parts.model.name, outputs_images(parts.model)),
+        "specs": [spec_cell_base(s) for s in parts.spec_cells],
+        "capabilities": [capability_cell_base(c) for c in parts.capability_cells],
+        "related": [related_item(parts.model.id, r, names) for r in parts.related],
+    }
+
+
 def _add_bases(
-    parts: ModelParts, names: Mapping[str, str], bases: dict[int, tuple[object, Any]]
+    parts: ModelParts, entries: dict[str, Any], bases: dict[int, tuple[object, Any]]
 ) -> None:
-    for r in parts.related:
-        bases[id(r)] = (r, related_item(parts.model.id, r, names))
+    """Each kept record's entry (``parts_bases``) by the record's id."""
+    for r, item in zip(parts.related, entries["related"], strict=True):
+        bases[id(r)] = (r, item)
     if parts.pricing is not None:
-        bases[id(parts.pricing)] = (
-            parts.pricing,
-            pricing_base(parts.pricing, parts.model.name, outputs_images(parts.model)),
-        )
-    for s in parts.spec_cells:
-        bases[id(s)] = (s, spec_cell_base(s))
-    for c in parts.capability_cells:
-        bases[id(c)] = (c, capability_cell_base(c))
+        bases[id(parts.pricing)] = (parts.pricing, entries["pricing"])
+    for s, cell in zip(parts.spec_cells, entries["specs"], strict=True):
+        bases[id(s)] = (s, cell)
+    for c, cell in zip(parts.capability_cells, entries["capabilities"], strict=True):
+        bases[id(c)] = (c, cell)
 
 
 def kept_view(
