@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from tradeoff.catalog.load import load_catalog, write_import
-from tradeoff.catalog.price_schema import ImportedTier
 from tradeoff.catalog.schema import (
     ImportedOffering,
     ImportedPrices,
