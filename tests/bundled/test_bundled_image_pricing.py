@@ -93,3 +93,22 @@ def test_beside_a_text_model_the_image_row_is_not_applicable_and_nothing_is_comp
     assert rows["image_output"]["display"] == "not applicable"
     assert rows["image_output"]["mark"] == "not_compared"
     assert "image output not included" not in rows["headline"]["detail"]
+
+
+def test_the_image_price_is_dated_by_its_own_source_in_every_format() -> None:
+    # Google's $30 per 1M image tokens is genai-prices' (its route's text prices are
+    # models.dev's, as of 2026-07-02): the price carries genai-prices' date, not the route's
+    page = json.loads(_page("json", GEMINI, GPT))
+    image = page["pricing"][0]["image_output"]
+    assert image["output_per_mtok_image_source"] == "genai-prices"
+    dated = image["output_per_mtok_image_dated"]
+    assert dated and "models.dev" not in dated and dated != image["dated"]
+    assert image["output_per_mtok_image_checked"] in dated
+    assert page["pricing"][1]["image_output"]["output_per_mtok_image_dated"]
+    md = _page("md", GEMINI, GPT)
+    assert f"| $30.00 [2], {dated} |" in md
+    html = _page("html", GEMINI, GPT)
+    assert dated in html.split("Image output / 1M image tokens", 1)[1].split("</tr>", 1)[0]
+    wide = {"COLUMNS": "200"}  # the cell on one line
+    text = CliRunner().invoke(cli, ["compare", GEMINI, GPT], env=wide).stdout
+    assert f"$30.00, {dated}" in text

@@ -56,6 +56,9 @@ class QuoteEntry(TypedDict):
     output_per_mtok_image: str | None
     output_per_mtok_image_source: str | None  # that price's own source, and its number
     output_per_mtok_image_source_n: int | None
+    # that price's own date (its source's check date or snapshot "as of"), not the route's
+    output_per_mtok_image_checked: str | None
+    output_per_mtok_image_dated: str  # "as of 2026-08-21 (genai-prices)"; "" without a price
     source: str
     source_n: int | None
     price_sources: list[str]
@@ -133,6 +136,8 @@ def quote_base(q: Quote) -> QuoteEntry:
         "output_per_mtok_image": decimal_text(q.output_per_mtok_image),
         "output_per_mtok_image_source": q.output_per_mtok_image_source,
         "output_per_mtok_image_source_n": None,
+        "output_per_mtok_image_checked": q.output_per_mtok_image_checked,
+        "output_per_mtok_image_dated": q.output_per_mtok_image_dated,
         "source": q.source_id,
         "source_n": None,
         "price_sources": list(q.price_source_ids),
