@@ -39,8 +39,9 @@ def test_the_image_price_carries_its_own_date_and_the_reviewed_dates_count_it() 
     assert route is not None
     assert route.output_per_mtok_image_dated == "checked 2025-06-01"
     assert route.dated == "checked 2026-01-01"
-    dates, _ = _side(pricing)
+    dates, sources = _side(pricing)
     assert dates == ("2025-06-01", None)
+    assert "img-src" in sources
 
 
 def test_an_image_price_without_a_date_of_its_own_is_dated_by_its_offering() -> None:
@@ -49,3 +50,25 @@ def test_an_image_price_without_a_date_of_its_own_is_dated_by_its_offering() -> 
     sold = replace(sold, prices=replace(sold.prices, unit_prices=(rate,)))
     route = model_pricing(model("lab/a", kind=IMAGE), [sold], PROVIDERS, DEFAULT_BLEND).image_output
     assert route is not None and route.output_per_mtok_image_dated == "checked 2026-01-01"
+
+
+def test_an_image_route_among_other_routes_has_its_source_numbered() -> None:
+    # the image route is an offering shown as no provider row (a counted provider's other,
+    # not comparable, offering): its image price's source is still one of the page's sources
+    head = model_pricing(
+        model("lab/a", kind=IMAGE), [offering("lab/a", "host", "1", "2")], PROVIDERS, DEFAULT_BLEND
+    )
+    assert head.cheapest is not None and head.image_output is None
+    other = head.cheapest._replace(
+        provider_model_id="lab/a-image",
+        excluded_reason="a text-token reason",
+        output_per_mtok_image=Decimal("20"),
+        output_per_mtok_image_source="image-only-src",
+        output_per_mtok_image_checked="2025-03-01",
+        price_source_ids=("image-only-src",),
+    )
+    pricing = head._replace(other_routes=(other,))
+    assert pricing.image_output == other
+    dates, sources = _side(pricing)
+    assert "image-only-src" in sources
+    assert dates == ("2025-03-01", None)

@@ -83,6 +83,7 @@ def model_side(
     image = pricing.image_output
     image_date = []
     if image is not None and image.output_per_mtok_image_source is not None:
+        price_sources.add(image.output_per_mtok_image_source)
         image_date.append(
             _ImagePriceDate(image.output_per_mtok_image_checked, image.output_per_mtok_image_as_of)
         )
