@@ -112,3 +112,18 @@ def test_the_image_price_is_dated_by_its_own_source_in_every_format() -> None:
     wide = {"COLUMNS": "200"}  # the cell on one line
     text = CliRunner().invoke(cli, ["compare", GEMINI, GPT], env=wide).stdout
     assert f"$30.00, {dated}" in text
+
+
+def test_a_model_whose_output_modalities_are_unknown_is_not_said_to_output_no_images() -> None:
+    # Jamba 1.5 Large: text generation, output modalities not yet sourced — a text-generation
+    # model may output images (GPT-5 Image), so whether Jamba does is unknown, not "no"
+    jamba = "ai21/jamba-1.5-large"
+    page = json.loads(_page("json", jamba, GEMINI))
+    assert page["pricing"][0]["outputs_images"] is None
+    rows = {r["key"]: r for r in page["summary_cards"][0]["rows"]}
+    assert rows["image_output"]["display"] == "not yet sourced"
+    md = _page("md", jamba, GEMINI)
+    image_rows = [line for line in md.splitlines() if line.startswith("| Image output")]
+    assert len(image_rows) == 3
+    assert all("not applicable" not in line for line in image_rows)
+    assert all("| not yet sourced" in line for line in image_rows)
