@@ -127,3 +127,16 @@ def test_a_model_whose_output_modalities_are_unknown_is_not_said_to_output_no_im
     assert len(image_rows) == 3
     assert all("not applicable" not in line for line in image_rows)
     assert all("| not yet sourced" in line for line in image_rows)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "text"])
+def test_beside_a_text_model_the_blend_note_is_said_of_the_image_model_only(fmt: str) -> None:
+    # GPT-4o's blend is all it sells: the note names the image model, not every model
+    note = (
+        "For Gemini 2.5 Flash Image, the blended price per 1M tokens is for text tokens only: "
+        "it does not include image output."
+    )
+    page = json.loads(_page("json", GEMINI, "openai/gpt-4o"))
+    assert page["image_output"]["note"] == note
+    shown = " ".join(_page(fmt, GEMINI, "openai/gpt-4o").split())
+    assert note in shown and NOT_IN_BLEND not in shown

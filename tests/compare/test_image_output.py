@@ -179,3 +179,21 @@ def test_in_the_claim_a_model_not_known_to_output_images_is_not_yet_sourced() ->
     claims = price_claims(ids, names, pricing, DEFAULT_BLEND, None, ["lab/a"], ["lab/b"])
     image = next(c for c in claims if c.id == IMAGE_OUTPUT_CLAIM)
     assert "B: not yet sourced" in image.text and "not applicable" not in image.text
+
+
+def test_the_claim_says_the_blend_leaves_images_out_only_of_the_image_models() -> None:
+    a = _sold(offering("lab/a", "lab-api", "1", "2"), _per_mtok_image("30"))
+    b = offering("lab/b", "host", "1", "2")
+    ids = ["lab/a", "lab/b"]
+    pricing = {
+        o.model_id or "": model_pricing(model(o.model_id or ""), [o], PROVIDERS, DEFAULT_BLEND)
+        for o in (a, b)
+    }
+    names = {"lab/a": "A", "lab/b": "B"}
+    claims = price_claims(ids, names, pricing, DEFAULT_BLEND, None, ["lab/a"])
+    image = next(c for c in claims if c.id == IMAGE_OUTPUT_CLAIM)
+    assert NOT_IN_BLEND not in image.text
+    assert image.text.endswith(
+        "For A, the blended price per 1M tokens is for text tokens only: it does not include "
+        "image output."
+    )

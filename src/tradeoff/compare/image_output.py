@@ -58,6 +58,18 @@ def outputs_images(model: Model) -> bool | None:
     return None
 
 
+def not_in_blend(image_names: Sequence[str], every_model: bool) -> str:
+    """That the text-token blend leaves image output out, said of the models it is true of:
+    of every model (``NOT_IN_BLEND``) when each compared one outputs images, else of those
+    named (a text model's blend is all it sells)."""
+    if every_model or not image_names:
+        return NOT_IN_BLEND
+    return (
+        f"For {w.join(list(image_names))}, the blended price per 1M tokens is for text tokens "
+        "only: it does not include image output."
+    )
+
+
 def image_output_gap(p: ModelPricing) -> str:
     """Why a model has no comparable output price per 1M image tokens, in words:
     "not comparable: no comparable route states an output price per 1M image tokens (per
@@ -105,8 +117,10 @@ def image_output_claims(
         return IMAGES_UNKNOWN if m in unknown_images else NO_IMAGES
 
     gaps = "; ".join(f"{names[m]}: {gap(m)}" for m in missing)
-    # said where a blended price is shown: the page's text-token prices leave images out
-    blend = NOT_IN_BLEND if any(pricing[m].cheapest for m in model_ids) else ""
+    # said where an image model's blended price is shown, of the image models only
+    blended = [m for m in model_ids if m in image_models and pricing[m].cheapest]
+    every = len(blended) == len(model_ids)
+    blend = not_in_blend([names[m] for m in blended], every) if blended else ""
     if len(rated) >= 2:
         entries = []
         for m, q in rated.items():

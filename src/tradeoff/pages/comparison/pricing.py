@@ -8,8 +8,8 @@ from tradeoff.compare.image_output import (
     IMAGE_UNIT_TEXT,
     IMAGES_UNKNOWN,
     NO_IMAGES,
-    NOT_IN_BLEND,
     image_output_gap,
+    not_in_blend,
     outputs_images,
 )
 from tradeoff.compare.pricing import ModelPricing, Quote
@@ -374,9 +374,12 @@ IMAGE_OUTPUT_LABELS = ("Image output route: provider", "Image output / 1M image 
 NO_IMAGE_ROUTE = "none comparable"
 
 
-def image_output_entry(shown: bool) -> ImageOutputEntry | None:
-    """The page's image-output entry; None when no compared model outputs images."""
-    return {"unit": IMAGE_UNIT_TEXT, "note": NOT_IN_BLEND} if shown else None
+def image_output_entry(pricing: Sequence[PricingEntry]) -> ImageOutputEntry | None:
+    """The page's image-output entry, its note said of the models that output images; None
+    when none does."""
+    names = [p["model_name"] for p in pricing if p["outputs_images"]]
+    note = not_in_blend(names, len(names) == len(pricing))
+    return {"unit": IMAGE_UNIT_TEXT, "note": note} if names else None
 
 
 def image_output_cells(p: PricingEntry) -> tuple[str, str]:
