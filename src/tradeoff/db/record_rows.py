@@ -10,7 +10,6 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from typing import Any
 
 from tradeoff.db.offering_rows import (
@@ -184,6 +183,8 @@ def _snapshot_dated(
 ) -> tuple[UnitPrice, ...]:
     """Each price in another unit with the dataset whose snapshot date its date is
     (``snapshot_name``: its own source's), as ``Offering.as_of`` is for the offering."""
+    from dataclasses import replace  # not on the cold md path (tests/cli/test_fast_path.py)
+
     out = []
     for u in unit_prices:
         source = sources.get(price_sources.get(f"unit.{u.key}", rec["source_id"]))
