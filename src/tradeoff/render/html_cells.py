@@ -175,8 +175,8 @@ def _image_output_rows(pricing: Sequence[PricingEntry]) -> list[str]:
             provider = f'<span class="unknown">{escape_text(provider)}</span>'
             price = f'<span class="unknown">{escape_text(price)}</span>'
         else:
-            provider = escape_text(provider)
-            price = escape_text(price) + source_ref(q["output_per_mtok_image_source_n"], "")
+            n, dated = q["output_per_mtok_image_source_n"], q["output_per_mtok_image_dated"]
+            provider, price = escape_text(provider), escape_text(price) + source_ref(n, dated)
         providers.append(f"<td>{provider}</td>")
         prices.append(f'<td class="num">{price}</td>')
     return [
