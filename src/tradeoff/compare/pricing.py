@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from tradeoff.compare.image_rate import IMAGE_OUTPUT_KEY, image_output_price
+from tradeoff.compare.image_rate import IMAGE_OUTPUT_KEY, image_output_price, image_route
 from tradeoff.compare.route_gap import RouteGap, route_gap
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import has_output_price
@@ -142,25 +142,9 @@ class ModelPricing(NamedTuple):
 
     @property
     def image_output(self) -> Quote | None:
-        """The route with the lowest comparable output price per 1M image tokens (the headline
-        rules but those about text tokens: ``HeadlineRules.image_reason``); at equal rates the
-        headline route, then a first-party API, then by name. None: no route states a comparable one
-        (``compare.image_output``)."""
-        head = self.cheapest
-        rated = [
-            q
-            for q in (*self.providers, *self.other_routes)
-            if q.output_per_mtok_image is not None and q.image_excluded_reason is None
-        ]
-
-        def order(q: Quote) -> tuple[Decimal, bool, bool, str, str]:
-            assert q.output_per_mtok_image is not None
-            other = head is None or q.provider_id != head.provider_id
-            third_party = q.provider_kind != "first-party"
-            name = q.provider_name.lower()
-            return (q.output_per_mtok_image, other, third_party, name, q.provider_model_id)
-
-        return min(rated, key=order, default=None)
+        """The route with the lowest comparable output price per 1M image tokens
+        (``image_rate.image_route``); None: no route states a comparable one."""
+        return image_route(self.cheapest, (*self.providers, *self.other_routes))
 
     @property
     def unpriced_providers(self) -> tuple[Quote, ...]:
