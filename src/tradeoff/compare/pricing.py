@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from tradeoff.compare.image_rate import IMAGE_OUTPUT_KEY, image_output_rate
-from tradeoff.compare.route_gap import RouteGap, route_gap
+from tradeoff.compare.route_gap import RouteGap, not_per_token_sides, route_gap, sold_components
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Provider, dated_text
@@ -82,12 +82,22 @@ class Quote(NamedTuple):
         return self.blended_per_mtok is not None
 
     @property
-    def sides_sold_otherwise(self) -> tuple[str, ...]:
-        """The sides ("input", "output", in that order) with a price in another unit than text
-        tokens: each per-token cell says "not per token" only for its own side (fal states
-        output per image and no input at all)."""
-        sides = {pair.partition(":")[0] for pair in self.other_unit_pairs}
-        return tuple(side for side in ("input", "output") if side in sides)
+    def sold_otherwise(self) -> frozenset[str]:
+        """Every component priced in another unit than text tokens (``sold_components``)."""
+        return sold_components(self.other_unit_pairs)
+
+    @property
+    def sides_not_per_token(self) -> tuple[str, ...]:
+        """The sides ("input", "output", in that order) without a price per token that are
+        sold in another unit: each per-token cell says "not per token" only for its own side
+        (fal states output per image and no input at all)."""
+        return not_per_token_sides(
+            self.input_per_mtok,
+            self.output_per_mtok,
+            self.sold_otherwise,
+            self.free,
+            self.output_applicable,
+        )
 
     def units_of(self, sides: Sequence[str]) -> tuple[str, ...]:
         """The other units the given sides are sold in, in order (``units.UNITS`` keys)."""
@@ -100,7 +110,7 @@ class Quote(NamedTuple):
         return route_gap(
             self.input_per_mtok,
             self.output_per_mtok,
-            self.sides_sold_otherwise,
+            self.sold_otherwise,
             self.free,
             self.output_applicable,
         )
