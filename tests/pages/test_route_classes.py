@@ -105,3 +105,17 @@ def test_the_blended_cell_reads_the_routes_class(
     blended = route_price_text(q, "blended_per_mtok")
     assert (blended == PARTLY_PRICED) is q["partly_priced"]
     assert (blended == NOT_PER_TOKEN) is q["not_per_token"]
+
+
+def test_the_calculator_note_names_the_missing_sides_own_price_first() -> None:
+    # gpt-image-1-mini at OpenAI: the output $8.00 per 1M image tokens was in "9 more"
+    others = tuple(
+        UnitPrice("input", "per_mpx", Decimal(f"0.03{i}"), variant=f"v{i}") for i in range(5)
+    )
+    output = UnitPrice("output", "per_mtok_image", Decimal("8"))
+    o = _offering("2", None, UnitPrice("cache_read", "per_mtok_image", Decimal("0.25")), *others)
+    o = replace(o, prices=replace(o.prices, unit_prices=(*o.prices.unit_prices, output)))
+    line = price_offering("lab/a", o, PROVIDERS["host"], Workload(1000, 1000))
+    assert line.note is not None
+    assert line.note.startswith("output not priced per token: output $8.00 per 1M image tokens")
+    assert "cache read $0.25 per 1M image tokens" in line.note  # the others still listed

@@ -7,7 +7,7 @@ cost is multiplied by the number of requests.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal, localcontext
@@ -16,11 +16,11 @@ from tradeoff.compare.headline import headline_rules, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
 from tradeoff.compare.route_gap import partly_priced_text, route_gap, sold_components
 from tradeoff.compare.token_workload import Workload
-from tradeoff.compare.wording import unit_prices_text
+from tradeoff.compare.wording import side_not_per_token_text, unit_price_text, unit_prices_text
 from tradeoff.compare.workload import MAX_COUNT_DIGITS
 from tradeoff.kinds import has_output_price
 from tradeoff.money import PER_MTOK
-from tradeoff.records import Model, Offering, PriceTier, Provider
+from tradeoff.records import Model, Offering, Prices, PriceTier, Provider
 from tradeoff.units import NOT_PER_TOKEN_ROUTE, PARTLY_PRICED_ROUTE, UNPRICED_ROUTE
 
 
@@ -68,6 +68,9 @@ class CostLine:
 def _tier(offering: Offering, input_tokens: int) -> PriceTier | None:
     above = [t for t in offering.prices.tiers if input_tokens > t.above_input_tokens]
     return max(above, key=lambda t: t.above_input_tokens, default=None)
+
+
+_NAMED = 3  # other-unit prices a note names before "N more" (``wording.unit_prices_text``)
 
 
 def _exact(*rates: Decimal | None) -> AbstractContextManager[Context]:
@@ -154,7 +157,10 @@ def price_offering(
         if no_total == NOT_PER_TOKEN_ROUTE and not p.token_priced:
             note = f"not priced per token: {others}"
         elif no_total == NOT_PER_TOKEN_ROUTE:
-            note = f"{' and '.join(missing)} not priced per token: {others}"
+            note = (
+                _sides_first_text(p, missing)
+                or f"{' and '.join(missing)} not priced per token: {others}"
+            )
         else:
             note = f"{note}; " if note else ""
             note += f"not priced per token (not in the total): {others}"
@@ -187,6 +193,21 @@ def price_offering(
         input_missing=side_gap.get("input"),
         output_missing=side_gap.get("output"),
     )
+
+
+def _sides_first_text(p: Prices, sides: Sequence[str]) -> str | None:
+    """ "output not priced per token: output $8.00 per 1M image tokens; other prices not per
+    token (not in the total): cache read $0.25 per 1M image tokens; …": the missing sides' own
+    prices first, as the comparison's reason (``HeadlineRules.exclusion``) words them, then
+    the offering's other prices in other units; None when no missing side has one."""
+    own = [text for side in sides if (text := side_not_per_token_text(p, side)) is not None]
+    if not own:
+        return None
+    rest = [u for u in p.unit_prices if u.component not in sides]
+    shown = "; ".join(unit_price_text(u) for u in rest[:_NAMED])
+    more = f"; {len(rest) - _NAMED} more" if len(rest) > _NAMED else ""
+    tail = f"; other prices not per token (not in the total): {shown}{more}" if rest else ""
+    return "; ".join(own) + tail
 
 
 def price_workload(
