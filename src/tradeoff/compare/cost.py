@@ -216,7 +216,8 @@ def price_workload(
     providers: Mapping[str, Provider],
     workload: Workload,
 ) -> list[CostLine]:
-    """Every active offering of the models priced for the workload, cheapest route first.
+    """Every active offering of the models priced for the workload, cheapest comparable
+    route first, then the priced routes that are not comparable (each says why).
 
     Only providers that sell API access per use (local runtimes and plans are not a price of
     a workload); each line says why it is not a comparable price (``compare.headline``).
@@ -240,6 +241,9 @@ def price_workload(
         key=lambda c: (
             c.total_usd is None,
             c.fits_context is False,
+            # comparable routes first, as a routes table (``pricing.route_order``): a cheaper
+            # points conversion or free variant never sits above the price of the workload
+            c.excluded_reason is not None,
             c.total_usd if c.total_usd is not None else Decimal(0),
             c.provider_name.lower(),
             c.provider_model_id,
