@@ -9,7 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from tradeoff.cli import app
-from tradeoff.pages.calculator import not_comparable_text
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.calculator import cost_context, not_comparable_text
+from tradeoff.render.markdown_pages import calculator_md
 
 runner = CliRunner()
 ARGS = [
@@ -45,3 +47,12 @@ def test_each_format_says_why_a_route_is_not_comparable(fmt: str) -> None:
     assert said[0] is None and any(said)  # Poe's points conversion is said, first row is not
     for text in filter(None, said):
         assert text in out
+
+
+def test_the_calculator_markdown_page_says_why_a_route_is_not_comparable(
+    catalog: Catalog,
+) -> None:
+    ctx = cost_context(catalog, ["google/gemini-2.5-flash-image"], 1_000, 1_000)
+    markdown = calculator_md(ctx)
+    (poe,) = [row for row in markdown.splitlines() if "| Poe |" in row]
+    assert "not comparable: priced in Poe's points" in poe

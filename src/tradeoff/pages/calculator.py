@@ -197,6 +197,12 @@ def not_comparable_text(line: LineEntry) -> str | None:
     return f"not comparable: {reason}"
 
 
+def line_notes(line: LineEntry) -> str:
+    """A route's notes in every format but HTML (terminal, Markdown): why it is not
+    comparable, then what its total leaves out or lacks; "" when there is nothing to say."""
+    return "; ".join(filter(None, (not_comparable_text(line), line["note"])))
+
+
 def _priced(m: Model) -> PricedModel:
     return PricedModel(id=m.id, slug=m.slug, name=m.name, url=urls.model(m.slug))
 

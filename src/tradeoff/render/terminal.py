@@ -14,7 +14,7 @@ from tradeoff.compare.wording import NOT_SOURCED, count, disputed, score_text
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
-from tradeoff.pages.calculator import CalculatorContext, not_comparable_text, unpriced_text
+from tradeoff.pages.calculator import CalculatorContext, line_notes, unpriced_text
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
     HEADLINE_RULE,
@@ -363,7 +363,8 @@ def cost_listing(ctx: CalculatorContext) -> Listing:
             notes.append("no cache price: cached billed as input")
         if c["fits_context"] is False:
             notes.append("exceeds served context")
-        notes += filter(None, (not_comparable_text(c), c["note"]))
+        if said := line_notes(c):  # why it is not comparable, what its total leaves out
+            notes.append(said)
         rows.append(
             (
                 c["model_name"],
