@@ -127,3 +127,13 @@ def test_comparable_routes_come_first() -> None:
     lines = price_workload([model("lab/a")], {"lab/a": offers}, PROVIDERS, Workload(1000, 1000))
     assert [c.provider_id for c in lines] == ["other", "host", "lab-api"]
     assert lines[0].excluded_reason is None and lines[1].excluded_reason is not None
+
+
+def test_an_unpriced_routes_note_joins_its_sides_in_words() -> None:
+    lines = price_workload(
+        [model("lab/a")],
+        {"lab/a": [offering("lab/a", "host", None, None)]},
+        PROVIDERS,
+        Workload(1000, 1000),
+    )
+    assert lines[0].note == "unpriced: input and output price not yet sourced"

@@ -16,7 +16,12 @@ from tradeoff.compare.headline import headline_rules, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
 from tradeoff.compare.route_gap import partly_priced_text, route_gap, sold_components
 from tradeoff.compare.token_workload import Workload
-from tradeoff.compare.wording import side_not_per_token_text, unit_price_text, unit_prices_text
+from tradeoff.compare.wording import (
+    join,
+    side_not_per_token_text,
+    unit_price_text,
+    unit_prices_text,
+)
 from tradeoff.compare.workload import MAX_COUNT_DIGITS
 from tradeoff.kinds import has_output_price
 from tradeoff.money import PER_MTOK
@@ -148,7 +153,7 @@ def price_offering(
     # no total means a side the workload uses has no rate, so ``gap`` is set
     no_total = gap.kind if total is None and gap is not None else None
     if no_total == UNPRICED_ROUTE:
-        note = "unpriced: " + ", ".join(unsourced) + " price not yet sourced"
+        note = f"unpriced: {join(unsourced)} price not yet sourced"
     elif no_total == PARTLY_PRICED_ROUTE and gap is not None:
         note = f"partly priced: {partly_priced_text(gap)}"
     if p.unit_prices:
