@@ -126,11 +126,15 @@ def _forget_remembered() -> None:
 
     for module, name in (
         ("tradeoff.money", "_format_text"),
-        ("tradeoff.render.html_cells", "_provider_cells"),
+        ("tradeoff.render.provider_table", "_provider_cells"),
+        ("tradeoff.render.html_cells", "_provider_cells"),  # its module before
         ("tradeoff.render.html_cells", "source_ref"),
         ("tradeoff.render.html_cells", "_src_html"),  # its name before
     ):
-        memo = getattr(importlib.import_module(module), name, None)  # absent in older trees
+        try:
+            memo = getattr(importlib.import_module(module), name, None)  # absent in older trees
+        except ImportError:  # a module of a newer tree
+            continue
         clear = getattr(memo, "cache_clear", None)  # or, in older trees, not remembered
         if clear is not None:
             clear()

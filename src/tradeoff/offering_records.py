@@ -30,12 +30,17 @@ class UnitPrice:
     """One price sold in a unit other than text tokens: USD per ``unit`` (``units.UNITS``)
     for ``component`` (``units.COMPONENTS``), e.g. output, per_image, 0.04; ``variant`` is
     the size, quality or resolution the price is for, when the source states one. ``usd``
-    None: the provider bills in this unit at a price the catalog does not hold (never $0)."""
+    None: the provider bills in this unit at a price the catalog does not hold (never $0).
+    ``checked``: the date of the statement it was taken from (an offering merges several,
+    each with its own date); ``as_of``: the dataset whose snapshot date that is (not a review
+    date). None: dated by its offering. Neither is part of the price (equality, order)."""
 
     component: str
     unit: str
     usd: Decimal | None
     variant: str | None = None
+    checked: str | None = field(default=None, compare=False)
+    as_of: str | None = field(default=None, compare=False)
 
     @property
     def key(self) -> str:

@@ -93,3 +93,50 @@ def test_beside_a_text_model_the_image_row_is_not_applicable_and_nothing_is_comp
     assert rows["image_output"]["display"] == "not applicable"
     assert rows["image_output"]["mark"] == "not_compared"
     assert "image output not included" not in rows["headline"]["detail"]
+
+
+def test_the_image_price_is_dated_by_its_own_source_in_every_format() -> None:
+    # Google's $30 per 1M image tokens is genai-prices' (its route's text prices are
+    # models.dev's, as of 2026-07-02): the price carries genai-prices' date, not the route's
+    page = json.loads(_page("json", GEMINI, GPT))
+    image = page["pricing"][0]["image_output"]
+    assert image["output_per_mtok_image_source"] == "genai-prices"
+    dated = image["output_per_mtok_image_dated"]
+    assert dated and "models.dev" not in dated and dated != image["dated"]
+    assert image["output_per_mtok_image_checked"] in dated
+    assert page["pricing"][1]["image_output"]["output_per_mtok_image_dated"]
+    md = _page("md", GEMINI, GPT)
+    assert f"| $30.00 [2], {dated} |" in md
+    html = _page("html", GEMINI, GPT)
+    assert dated in html.split("Image output / 1M image tokens", 1)[1].split("</tr>", 1)[0]
+    wide = {"COLUMNS": "200"}  # the cell on one line
+    text = CliRunner().invoke(cli, ["compare", GEMINI, GPT], env=wide).stdout
+    assert f"$30.00, {dated}" in text
+
+
+def test_a_model_whose_output_modalities_are_unknown_is_not_said_to_output_no_images() -> None:
+    # Jamba 1.5 Large: text generation, output modalities not yet sourced — a text-generation
+    # model may output images (GPT-5 Image), so whether Jamba does is unknown, not "no"
+    jamba = "ai21/jamba-1.5-large"
+    page = json.loads(_page("json", jamba, GEMINI))
+    assert page["pricing"][0]["outputs_images"] is None
+    rows = {r["key"]: r for r in page["summary_cards"][0]["rows"]}
+    assert rows["image_output"]["display"] == "not yet sourced"
+    md = _page("md", jamba, GEMINI)
+    image_rows = [line for line in md.splitlines() if line.startswith("| Image output")]
+    assert len(image_rows) == 3
+    assert all("not applicable" not in line for line in image_rows)
+    assert all("| not yet sourced" in line for line in image_rows)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "text"])
+def test_beside_a_text_model_the_blend_note_is_said_of_the_image_model_only(fmt: str) -> None:
+    # GPT-4o's blend is all it sells: the note names the image model, not every model
+    note = (
+        "For Gemini 2.5 Flash Image, the blended price per 1M tokens is for text tokens only: "
+        "it does not include image output."
+    )
+    page = json.loads(_page("json", GEMINI, "openai/gpt-4o"))
+    assert page["image_output"]["note"] == note
+    shown = " ".join(_page(fmt, GEMINI, "openai/gpt-4o").split())
+    assert note in shown and NOT_IN_BLEND not in shown

@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from support.compare_helpers import PROVIDERS, model, offering
 
 from tradeoff.compare.claim import Claim
-from tradeoff.compare.image_output import IMAGE_OUTPUT_CLAIM, NOT_IN_BLEND
+from tradeoff.compare.image_output import IMAGE_OUTPUT_CLAIM, NOT_IN_BLEND, outputs_images
 from tradeoff.compare.price_claims import price_claims
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.wording import is_tie, percent_less
 from tradeoff.compare.workload import DEFAULT_BLEND
-from tradeoff.records import Offering, UnitPrice
+from tradeoff.records import Fact, Offering, UnitPrice
 
 IMAGE = "image-generation"
 
@@ -152,3 +152,48 @@ def test_a_model_of_the_same_kind_without_images_is_not_applicable() -> None:
     )
     image = next(c for c in claims if c.id == IMAGE_OUTPUT_CLAIM)
     assert "B: not applicable: neither its kind nor its cited output modalities" in image.text
+
+
+def test_whether_a_model_outputs_images_is_unknown_until_its_kind_or_modalities_say() -> None:
+    text = model("lab/t")  # text generation: may output images (GPT-5 Image); modalities unknown
+    assert outputs_images(text) is None
+    assert outputs_images(model("lab/i", kind=IMAGE)) is True
+    assert outputs_images(model("lab/k", kind=None)) is None
+    assert outputs_images(model("lab/e", kind="embedding")) is False  # its kind says no
+    cited = text._replace(modalities_output=Fact(("text",), "src", "2026-01-01"))
+    assert outputs_images(cited) is False
+    drawn = text._replace(modalities_output=Fact(("image", "text"), "src", "2026-01-01"))
+    assert outputs_images(drawn) is True
+
+
+def test_in_the_claim_a_model_not_known_to_output_images_is_not_yet_sourced() -> None:
+    # two text-generation models: A outputs images (cited), B's output modalities are unknown
+    a = _sold(offering("lab/a", "lab-api", "1", "2"), _per_mtok_image("30"))
+    b = offering("lab/b", "host", "1", "2")
+    ids = ["lab/a", "lab/b"]
+    pricing = {
+        o.model_id or "": model_pricing(model(o.model_id or ""), [o], PROVIDERS, DEFAULT_BLEND)
+        for o in (a, b)
+    }
+    names = {"lab/a": "A", "lab/b": "B"}
+    claims = price_claims(ids, names, pricing, DEFAULT_BLEND, None, ["lab/a"], ["lab/b"])
+    image = next(c for c in claims if c.id == IMAGE_OUTPUT_CLAIM)
+    assert "B: not yet sourced" in image.text and "not applicable" not in image.text
+
+
+def test_the_claim_says_the_blend_leaves_images_out_only_of_the_image_models() -> None:
+    a = _sold(offering("lab/a", "lab-api", "1", "2"), _per_mtok_image("30"))
+    b = offering("lab/b", "host", "1", "2")
+    ids = ["lab/a", "lab/b"]
+    pricing = {
+        o.model_id or "": model_pricing(model(o.model_id or ""), [o], PROVIDERS, DEFAULT_BLEND)
+        for o in (a, b)
+    }
+    names = {"lab/a": "A", "lab/b": "B"}
+    claims = price_claims(ids, names, pricing, DEFAULT_BLEND, None, ["lab/a"])
+    image = next(c for c in claims if c.id == IMAGE_OUTPUT_CLAIM)
+    assert NOT_IN_BLEND not in image.text
+    assert image.text.endswith(
+        "For A, the blended price per 1M tokens is for text tokens only: it does not include "
+        "image output."
+    )

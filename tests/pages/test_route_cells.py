@@ -12,7 +12,7 @@ from tradeoff.compare.pricing import model_pricing, quote
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.pages.comparison.pricing import pricing_entry, quote_base, route_price_text
 from tradeoff.records import UnitPrice
-from tradeoff.render.html_cells import provider_sections
+from tradeoff.render.provider_table import provider_sections
 from tradeoff.units import NOT_PER_TOKEN
 
 

@@ -65,3 +65,19 @@ def test_a_database_built_before_them_gives_the_same_pages(
         ids = sorted(opened.model_ids)
     cases = [list(p) for p in combinations(ids, 2)] + [list(t) for t in combinations(ids, 3)]
     assert _pages(older, cases) == _pages(catalog_db, cases)
+
+
+def test_entries_another_python_cannot_read_give_the_same_pages(
+    catalog_db: Path, tmp_path: Path
+) -> None:
+    """A stored blob that this Python's marshal cannot read (written by another version, or
+    damaged) is not a traceback: the pages build their entries live, as from an older
+    database."""
+    damaged = tmp_path / "damaged.sqlite"
+    shutil.copyfile(catalog_db, damaged)
+    with closing(sqlite3.connect(damaged)) as conn, conn:
+        conn.execute("UPDATE model_page_bases SET entries = X'FF00'")
+    with closing(Catalog(catalog_db)) as opened:
+        ids = sorted(opened.model_ids)
+    cases = [list(p) for p in combinations(ids, 2)]
+    assert _pages(damaged, cases) == _pages(catalog_db, cases)

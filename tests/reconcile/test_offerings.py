@@ -197,3 +197,34 @@ def test_prices_excluded_on_one_side_keep_the_other(tmp_path: Path) -> None:
         if d.entity == "offering:hostco/acme/Widget-1-FP8" and "outputs no text" in d.reason
     }
     assert dropped == {"output_per_mtok"}
+
+
+def test_prices_excluded_on_one_side_leave_no_tier_price_of_that_side(tmp_path: Path) -> None:
+    # a context tier's output price is the same text output price: above the tier's
+    # threshold the calculator would bill it again. Tiers are shown only beside both base
+    # prices of their statement (``offering_prices.tiers_statement``), so none is left
+    catalog = tmp_path / "catalog"
+    shutil.copytree(FIXTURES / "catalog-mini", catalog)
+    imported = import_tree(FIXTURES / "models-dev-mini")
+    for o in imported.offerings:
+        if o.provider_model_id == "acme/Widget-1-FP8":
+            tier = ImportedTier(
+                above_input_tokens=200_000,
+                input_per_mtok=Decimal("0.8"),
+                output_per_mtok=Decimal("3.2"),
+            )
+            o.prices.tiers.append(tier)
+    write_import(imported, catalog / "imports" / "models-dev.json")
+    (catalog / "exclusions.toml").write_text(
+        '[[excluded_prices]]\nsource = "models-dev"\nprovider = "hostco"\n'
+        'provider_model_ids = ["acme/Widget-1-FP8"]\nsides = ["output"]\n'
+        'reason = "the model outputs no text"\n'
+    )
+    resolved = reconcile(load_catalog(catalog))
+    kept = next(
+        o
+        for o in resolved.offerings
+        if (o.provider_id, o.provider_model_id) == ("hostco", "acme/Widget-1-FP8")
+    )
+    assert kept.prices.output_per_mtok is None
+    assert all(t.output_per_mtok is None for t in kept.prices.tiers)

@@ -218,7 +218,8 @@ def compare(
     claims += spec_claims(specs, names, labs)
     kinds = {c.model_id: c.value for c in kind_row.cells}
     images = [m.id for m in models if outputs_images(m)]  # priced per image token too
-    claims += price_claims(ids, names, by_model, blend, kinds, images)
+    unknown = [m.id for m in models if outputs_images(m) is None]  # not said either way
+    claims += price_claims(ids, names, by_model, blend, kinds, images, unknown)
     # ``availability_claims``: the counts and shared providers, then each model's own
     claims += availability_across(
         ids, names, {s: side.listed for s, side in zip(ids, sides, strict=True)}, shared_names

@@ -14,7 +14,7 @@ Every rule is deterministic and reads only the records (no SQLite, no files):
    not is presumed to serve the model as released unless the catalog holds evidence against
    it: a serving-variant marker in its id or name that the model's own id and name lack
    ("kimi-k2-instruct-fast": another serving configuration, often quantized or speculative;
-   ``VARIANT``), or the same provider selling a third-party quantization of the model at
+   ``precision.VARIANT``), or the same provider selling a third-party quantization of the model at
    exactly the same prices (NanoGPT's Kimi K2 routes all cost what its FP4 route costs).
    The lab's own API is never a variant of its own model;
 5. ``promotion`` — no promotion marker in the provider's model id or name (``PROMOTION``);
@@ -45,6 +45,11 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
 from tradeoff.compare.image_rate import image_output_rate
+from tradeoff.compare.precision import FULL_PRECISION as FULL_PRECISION
+from tradeoff.compare.precision import lab_precisions as lab_precisions
+from tradeoff.compare.precision import quantization_of as quantization_of
+from tradeoff.compare.precision import quantized_prices as quantized_prices
+from tradeoff.compare.precision import variant_of as variant_of
 from tradeoff.compare.route_gap import partly_priced_text, route_gap, sold_components
 from tradeoff.compare.wording import not_per_token_text, short_tokens, side_not_per_token_text
 from tradeoff.kinds import has_output_price
@@ -63,22 +68,12 @@ NOT_PER_USE = {
     "unknown": "provider kind not yet classified",
 }
 
-# Precisions that are not quantizations: the weights as trained.
-FULL_PRECISION = frozenset({"bf16", "fp16", "fp32", "f16", "f32"})
-# A quantization marker as its own token of an id or name: "-FP4", "_fp8", ":int4", " AWQ".
-_QUANT_TOKEN = re.compile(
-    r"(?:^|[-_/.:\s(])(nvfp4|mxfp4|fp4|fp6|fp8|int4|int8|w4a16|w8a8|w4a8|awq|gptq|gguf|"
-    r"q[2-8]_k(?:_[msl])?|q[2-8]_[01]|bf16|fp16|fp32)(?=$|[-_/.:\s)])",
-    re.IGNORECASE,
-)
 # Promotion markers in a provider's model id or name: a price that is not the list price.
 PROMOTION = re.compile(
     r"stealth|\bpromo(?:tion(?:al)?)?\b|\d+\s*%\s*off\b|\bfree[\s_-]*trial\b|\bdiscount(?:ed)?\b"
     r"|\blimited[\s_-]*time\b",
     re.IGNORECASE,
 )
-# A serving variant of a route, as its own token of the id or name: "-fast", " Turbo".
-VARIANT = re.compile(r"(?:^|[-_/.:\s(])(fast|turbo|lightning)(?=$|[-_/.:\s)])", re.IGNORECASE)
 FAR_OFF_LIST_PRICE = Decimal(2)  # a reseller at more than 2× or under ½ of the lab's own price
 CONTEXT_SHARE = Decimal("0.95")  # a route serving less than 95% of the documented context
 
@@ -112,74 +107,6 @@ def own_price(offering: Offering) -> bool:
     """The offering's price is its provider's own: no dataset says it copied it from another
     provider's listing (``Offering.price_origin``)."""
     return offering.price_origin in (None, offering.provider_id)
-
-
-def quantization_of(offering: Offering) -> str | None:
-    """The served precision, lower case: the offering's field, else a marker in its id or name.
-
-    The marker must be a token of its own ("Kimi-K2-Instruct-FP4", "glm-4.5-fp8"), so a
-    word merely containing the letters ("fp8x") is not one.
-    """
-    if offering.quantization:
-        return offering.quantization.lower()
-    for text in (offering.provider_model_id, offering.name or ""):
-        match = _QUANT_TOKEN.search(text)
-        if match:
-            return match.group(1).lower()
-    return None
-
-
-def variant_of(offering: Offering, model: Model) -> str | None:
-    """The serving-variant marker ("fast", "turbo") of the offering's id or name that the
-    model's own id and name do not carry, lower case; None when there is none."""
-    own = {m.group(1).lower() for t in (model.id, model.name) for m in VARIANT.finditer(t)}
-    for text in (offering.provider_model_id, offering.name or ""):
-        for match in VARIANT.finditer(text):
-            if match.group(1).lower() not in own:
-                return match.group(1).lower()
-    return None
-
-
-def quantized_prices(
-    offerings: Iterable[Offering], own: frozenset[str]
-) -> dict[tuple[str, Decimal | None, Decimal | None], str]:
-    """(provider, input, output) of each route serving a third-party quantization of the
-    model → that quantization: what an unstated route at the same provider and prices is
-    presumed to be."""
-    out: dict[tuple[str, Decimal | None, Decimal | None], str] = {}
-    for o in offerings:
-        q = quantization_of(o)
-        if q and q not in FULL_PRECISION and q not in own and o.prices.input_per_mtok:
-            out.setdefault((o.provider_id, o.prices.input_per_mtok, o.prices.output_per_mtok), q)
-    return out
-
-
-def hf_org(model: Model) -> str | None:
-    """The Hugging Face organisation of the model's weights URL, lower case."""
-    url = model.weights_url or ""
-    match = re.match(r"https?://huggingface\.co/([^/]+)/", url)
-    return match.group(1).lower() if match else None
-
-
-def lab_precisions(model: Model, offerings: Iterable[Offering]) -> frozenset[str]:
-    """Quantizations the lab itself released: an offering serves it under the lab's own
-    Hugging Face organisation (``zai-org/GLM-5.1-FP8`` for GLM-5.1, whose weights are at
-    ``huggingface.co/zai-org``). ``baseten/Kimi-K2-Instruct-FP4`` names another org: a
-    third-party quantization."""
-    org = hf_org(model)
-    if org is None:
-        return frozenset()
-    own: set[str] = set()
-    for o in offerings:
-        q = quantization_of(o)
-        if q and q not in FULL_PRECISION and _repo_org(o.provider_model_id) == org:
-            own.add(q)
-    return frozenset(own)
-
-
-def _repo_org(provider_model_id: str) -> str | None:
-    parts = provider_model_id.split(":")[0].split("/")
-    return parts[-2].lower() if len(parts) >= 2 else None
 
 
 def list_input_price(

@@ -18,12 +18,21 @@ from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, new_claim, new_number
 from tradeoff.compare.money_claim import money_claim
 from tradeoff.compare.pricing import ModelPricing
+from tradeoff.kinds import MODEL_KINDS, TEXT_GENERATION
 from tradeoff.records import Model
 
 IMAGE_OUTPUT_CLAIM = "price.cheapest.image_output"
 IMAGE_FIELD = "image_output.output_per_mtok_image"  # ``table_value``: ModelPricing.image_output
 IMAGE_UNIT_TEXT = "USD per 1M image output tokens"
 NO_IMAGES = "not applicable: neither its kind nor its cited output modalities say it outputs images"
+# a model of unknown output modalities beside an image model: unknown, never "no"
+IMAGES_UNKNOWN = (
+    "not yet sourced: its output modalities are not yet sourced and its kind does not say "
+    "whether it outputs images"
+)
+IMAGE_KIND = "image-generation"
+# kinds that never output an image: their kind alone says "not applicable"
+_NO_IMAGE_KINDS = frozenset(MODEL_KINDS) - {TEXT_GENERATION, IMAGE_KIND}
 NOT_IN_BLEND = (
     "The blended price per 1M tokens is for text tokens only: it does not include image output."
 )
@@ -35,10 +44,30 @@ _BASIS = (
 )
 
 
-def outputs_images(model: Model) -> bool:
-    """The model generates images: its kind, or its cited output modalities, say so."""
-    outputs = model.modalities_output.value or ()
-    return model.kind.value == "image-generation" or "image" in outputs
+def outputs_images(model: Model) -> bool | None:
+    """Whether the model generates images: True when its kind or its cited output modalities
+    say so; False when its cited modalities leave images out or its kind never outputs one (an
+    embedding, speech); None, not yet sourced, otherwise — a text-generation model may output
+    images (GPT-5 Image), so without cited output modalities nobody has said."""
+    outputs = model.modalities_output.value
+    kind = model.kind.value
+    if kind == IMAGE_KIND or (outputs is not None and "image" in outputs):
+        return True
+    if outputs is not None or kind in _NO_IMAGE_KINDS:
+        return False
+    return None
+
+
+def not_in_blend(image_names: Sequence[str], every_model: bool) -> str:
+    """That the text-token blend leaves image output out, said of the models it is true of:
+    of every model (``NOT_IN_BLEND``) when each compared one outputs images, else of those
+    named (a text model's blend is all it sells)."""
+    if every_model or not image_names:
+        return NOT_IN_BLEND
+    return (
+        f"For {w.join(list(image_names))}, the blended price per 1M tokens is for text tokens "
+        "only: it does not include image output."
+    )
 
 
 def image_output_gap(p: ModelPricing) -> str:
@@ -69,22 +98,29 @@ def image_output_claims(
     names: Mapping[str, str],
     pricing: Mapping[str, ModelPricing],
     image_models: Collection[str],
+    unknown_images: Collection[str] = (),
 ) -> list[Claim]:
     """The image-output claim of models that output images (none for other models): who is
     cheaper per 1M image output tokens, or why that cannot be said; with ``NOT_IN_BLEND``
     when a model has a blended (headline) price. The caller makes it only for models of one
-    kind (like for like)."""
+    kind (like for like). ``unknown_images``: models not known to output images or not
+    (``outputs_images`` None), whose gap reads "not yet sourced", never "not applicable"."""
     if not any(m in image_models for m in model_ids):
         return []
     routes = {m: pricing[m].image_output for m in model_ids}
     rated = {m: q for m, q in routes.items() if q is not None}
     missing = [m for m in model_ids if m not in rated]
-    gaps = "; ".join(
-        f"{names[m]}: {image_output_gap(pricing[m]) if m in image_models else NO_IMAGES}"
-        for m in missing
-    )
-    # said where a blended price is shown: the page's text-token prices leave images out
-    blend = NOT_IN_BLEND if any(pricing[m].cheapest for m in model_ids) else ""
+
+    def gap(m: str) -> str:
+        if m in image_models:
+            return image_output_gap(pricing[m])
+        return IMAGES_UNKNOWN if m in unknown_images else NO_IMAGES
+
+    gaps = "; ".join(f"{names[m]}: {gap(m)}" for m in missing)
+    # said where an image model's blended price is shown, of the image models only
+    blended = [m for m in model_ids if m in image_models and pricing[m].cheapest]
+    every = len(blended) == len(model_ids)
+    blend = not_in_blend([names[m] for m in blended], every) if blended else ""
     if len(rated) >= 2:
         entries = []
         for m, q in rated.items():

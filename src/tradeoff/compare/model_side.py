@@ -43,7 +43,14 @@ class ModelSide(NamedTuple):
     availability: tuple[Claim, ...]  # ``availability_claims.model_availability``
 
 
-def oldest_split(cells: Iterable[SpecCell | CapabilityCell | Quote]) -> Dated:
+class _ImagePriceDate(NamedTuple):
+    """The date of a route's image-output price: a fact of its own, from its own source."""
+
+    checked: str | None
+    as_of: str | None
+
+
+def oldest_split(cells: Iterable[SpecCell | CapabilityCell | Quote | _ImagePriceDate]) -> Dated:
     """The values' oldest review date (``checked`` of a value with no snapshot) and the oldest
     ``checked`` of those "as of" a dataset snapshot; an empty date counts for neither."""
     reviewed = as_of = None
@@ -72,11 +79,19 @@ def model_side(
     price_sources = {q.source_id for q in quotes}
     for q in quotes:
         price_sources.update(q.price_source_ids)
+    # the image-output row's price may come from a route that is no provider row (``other_routes``)
+    image = pricing.image_output
+    image_date = []
+    if image is not None and image.output_per_mtok_image_source is not None:
+        price_sources.add(image.output_per_mtok_image_source)
+        image_date.append(
+            _ImagePriceDate(image.output_per_mtok_image_checked, image.output_per_mtok_image_as_of)
+        )
     return ModelSide(
         oldest_split(specs),
         oldest_split(base),
         oldest_split(capability_cells),
-        oldest_split(quotes),
+        oldest_split([*quotes, *image_date]),
         _cited(specs),
         _cited(base),
         _cited(capability_cells),

@@ -26,10 +26,12 @@ def price_claims(
     blend: Blend,
     kinds: Mapping[str, str | None] | None = None,
     image_models: Collection[str] = (),
+    unknown_images: Collection[str] = (),
 ) -> list[Claim]:
     """Blended price on the cheapest route and at the first-party APIs, plus input/output;
     for models that output images (``image_models``), first what an image costs
-    (``compare.image_output``), and the blend is said to be per text token.
+    (``compare.image_output``), and the blend is said to be per text token (``unknown_images``:
+    models whether they output images is not yet sourced).
 
     Like for like (``compare.like_for_like``): models not of one known kind get no claim that
     sets their prices against each other — only what each one's own pricing says."""
@@ -42,7 +44,7 @@ def price_claims(
     per_text = "per text token " if images else ""
     lowest = "the lowest text-token price" if images else "the lowest price"
     if images:
-        claims += image_output_claims(model_ids, names, pricing, image_models)
+        claims += image_output_claims(model_ids, names, pricing, image_models, unknown_images)
     cheapest = {m: pricing[m].cheapest for m in model_ids}
     for m in model_ids:
         if cheapest[m] is None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from tradeoff.compare.image_rate import IMAGE_OUTPUT_KEY, image_output_rate
+from tradeoff.compare.image_rate import IMAGE_OUTPUT_KEY, image_output_price
 from tradeoff.compare.route_gap import RouteGap, not_per_token_sides, route_gap, sold_components
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import has_output_price
@@ -65,6 +65,9 @@ class Quote(NamedTuple):
     # image costs, never blended with its text-token prices
     output_per_mtok_image: Decimal | None = None
     output_per_mtok_image_source: str | None = None  # the source of that price
+    # that price's own date, and the dataset whose snapshot date it is (``Quote.as_of``)
+    output_per_mtok_image_checked: str | None = None
+    output_per_mtok_image_as_of: str | None = None
     # why that price is not comparable (``HeadlineRules.image_reason``); None: it is, or none
     image_excluded_reason: str | None = None
     # the kind of ``excluded_reason`` (``headline.Exclusion``): orders the routes that are not
@@ -75,6 +78,13 @@ class Quote(NamedTuple):
     def dated(self) -> str:
         """ "checked 2026-06-09" / "as of 2026-07-02 (models.dev)"."""
         return dated_text(self.checked, self.as_of) or ""
+
+    @property
+    def output_per_mtok_image_dated(self) -> str:
+        """That price's date in words ("as of 2026-08-21 (genai-prices)"); "" without one."""
+        return (
+            dated_text(self.output_per_mtok_image_checked, self.output_per_mtok_image_as_of) or ""
+        )
 
     @property
     def priced(self) -> bool:
@@ -233,7 +243,9 @@ def quote(
 
     p = offering.prices
     free_zero = Decimal(0) if p.free else None
-    image_rate = image_output_rate(p)
+    image = image_output_price(p)
+    image_rate = None if image is None else image.usd
+    dated_by = image if image is None or image.checked else offering  # a fixture's: undated
     excluded = rules.exclusion(offering, provider) if rules is not None else None
     sources = sorted(
         {offering.price_sources.get(f, offering.source_id) for f in _TOKEN_PRICES}
@@ -273,6 +285,8 @@ def quote(
         output_per_mtok_image_source=None
         if image_rate is None
         else offering.price_sources.get(f"unit.{IMAGE_OUTPUT_KEY}", offering.source_id),
+        output_per_mtok_image_checked=None if dated_by is None else dated_by.checked,
+        output_per_mtok_image_as_of=None if dated_by is None else dated_by.as_of,
         image_excluded_reason=rules.image_reason(offering, provider)
         if rules is not None and image_rate is not None
         else None,

@@ -236,7 +236,7 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
         ],
     )
     conn.executemany(
-        "INSERT INTO unit_prices VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO unit_prices VALUES (?,?,?,?,?,?,?,?)",
         [
             (
                 o.provider_id,
@@ -246,6 +246,7 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
                 u.variant,
                 _dec(u.usd),
                 o.price_sources.get(f"unit.{u.key}", o.source_id),
+                u.checked,
             )
             for o in r.offerings
             for u in o.prices.unit_prices

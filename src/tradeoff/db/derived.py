@@ -240,4 +240,9 @@ def page_bases(catalog: Catalog, model_ids: Sequence[str]) -> dict[str, Any]:
         if "no such table" not in str(error):
             raise
         return {}  # an older database
-    return {model_id: marshal.loads(entries) for model_id, entries in rows}
+    try:
+        return {model_id: marshal.loads(entries) for model_id, entries in rows}
+    except (ValueError, EOFError, TypeError):
+        # marshal's format is this Python's: a database written by another version (the wheel
+        # carries one) or damaged is read as one without them, its pages built live
+        return {}

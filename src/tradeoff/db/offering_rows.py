@@ -109,6 +109,8 @@ def price_side_tables(
     units: dict[OfferingKey, list[UnitPrice]] = defaultdict(list)
     for r in rows(f"SELECT * FROM unit_prices{where} ORDER BY component, unit, variant", params):
         units[(r["provider_id"], r["provider_model_id"])].append(
-            UnitPrice(r["component"], r["unit"], parse_decimal(r["usd"]), r["variant"])
+            UnitPrice(
+                r["component"], r["unit"], parse_decimal(r["usd"]), r["variant"], r["checked"]
+            )
         )
     return tiers, history, units

@@ -23,7 +23,7 @@ from tradeoff.records import CAPABILITIES, Fact, Model, PartialDate, Source, sna
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
 if TYPE_CHECKING:
-    from tradeoff.offering_records import Offering
+    from tradeoff.offering_records import Offering, UnitPrice
 
 _UNSOURCED: Fact[Any] = Fact(None)  # immutable: one for every fact a model lacks
 _new_fact = tuple.__new__
@@ -144,7 +144,7 @@ def load_offerings(
             **{k: dec(rec[k]) for k in PRICE_COLUMNS},
             free=bool(rec["free"]),
             tiers=tuple(tiers.get(key, ())),
-            unit_prices=tuple(units.get(key, ())),
+            unit_prices=_snapshot_dated(units.get(key, ()), price_sources, rec, sources),
         )
         out.append(
             Offering(
@@ -173,3 +173,21 @@ def load_offerings(
             )
         )
     return out
+
+
+def _snapshot_dated(
+    unit_prices: Sequence[UnitPrice],
+    price_sources: Mapping[str, str],
+    rec: Mapping[str, Any],
+    sources: Mapping[str, Source],
+) -> tuple[UnitPrice, ...]:
+    """Each price in another unit with the dataset whose snapshot date its date is
+    (``snapshot_name``: its own source's), as ``Offering.as_of`` is for the offering."""
+    from dataclasses import replace  # not on the cold md path (tests/cli/test_fast_path.py)
+
+    out = []
+    for u in unit_prices:
+        source = sources.get(price_sources.get(f"unit.{u.key}", rec["source_id"]))
+        as_of = snapshot_name(source, u.checked)
+        out.append(u if as_of is None else replace(u, as_of=as_of))
+    return tuple(out)

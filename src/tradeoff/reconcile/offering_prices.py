@@ -128,7 +128,8 @@ def unit_prices_of(
         key = price_key(component, unit, variant or None)
         usd = pick(f"unit.{key}", present, False)
         price_sources[f"unit.{key}"] = present[0][1]
-        out.append(UnitPrice(component, unit, usd, variant or None))  # type: ignore[arg-type]
+        checked = present[0][2]  # the date of the statement shown (pick's first)
+        out.append(UnitPrice(component, unit, usd, variant or None, checked))  # type: ignore[arg-type]
     return tuple(out)
 
 

@@ -20,6 +20,7 @@ from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import HEADLINE_RULE
 from tradeoff.render import compare_sections as sections
 from tradeoff.render import html_cells as cells
+from tradeoff.render import provider_table
 from tradeoff.render.compare_charts import compare_chart_height
 from tradeoff.render.html_cells import escape, escape_text
 
@@ -101,7 +102,7 @@ def _pricing(c: Mapping[str, Any], heads: str, standalone: bool) -> str:
         f"{cells.route_rows(c['pricing'], blend, images is not None)}</tbody>\n</table></div>\n"
         f"{image_note}"
         f"<p>Shared providers ({escape(c['shared_provider_count'])}): {shared}.</p>\n"
-        f"{chart}{cells.provider_sections(c['pricing'], blend)}"
+        f"{chart}{provider_table.provider_sections(c['pricing'], blend)}"
         f'<p class="meta">{escape_text(c["reviewed_text"]["pricing"])}</p>\n</section>\n\n'
     )
 

@@ -77,7 +77,9 @@ def image_output_rows(pricing: list[PricingEntry]) -> list[list[str]]:
     that price's own source), or why there is none."""
     cells = [image_output_cells(p) for p in pricing]
     refs = [
-        _ref(q["output_per_mtok_image_source_n"], "") if (q := p["image_output"]) else ""
+        _ref(q["output_per_mtok_image_source_n"], q["output_per_mtok_image_dated"])
+        if (q := p["image_output"])
+        else ""
         for p in pricing
     ]
     return [

@@ -30,6 +30,7 @@ from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelContext
 from tradeoff.pages.offerings import PricesEntry
 from tradeoff.render.gone import gone_list
+from tradeoff.render.image_price import dated_image_prices
 from tradeoff.render.listing import Listing, listing_table
 from tradeoff.render.markdown import money as md_money
 from tradeoff.render.terminal_prose import Said
@@ -230,7 +231,7 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
     if image is not None:  # a compared model outputs images
         cells = [image_output_cells(p) for p in ctx["pricing"]]
         add_row(prices, "image output route", *[provider for provider, _ in cells])
-        add_row(prices, "  per 1M image tokens", *[price for _, price in cells])
+        add_row(prices, "  per 1M image tokens", *dated_image_prices(ctx["pricing"]))
     add_row(prices, "active providers", *[str(p["provider_count"]) for p in ctx["pricing"]])
     console.print(prices)
     if image is not None:

@@ -188,7 +188,7 @@ def comparison_context(
         "summary": result.verdict.summary.text,
         "verdict": result.verdict.verdict.text,
         "pricing": pricing,
-        "image_output": image_output_entry(images),
+        "image_output": image_output_entry(pricing),
         "shared_providers": shared,
         "shared_provider_count": len(shared),
         "specs": specs,

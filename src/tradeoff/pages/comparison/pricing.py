@@ -6,13 +6,14 @@ from typing import TypedDict
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.image_output import (
     IMAGE_UNIT_TEXT,
+    IMAGES_UNKNOWN,
     NO_IMAGES,
-    NOT_IN_BLEND,
     image_output_gap,
+    not_in_blend,
     outputs_images,
 )
 from tradeoff.compare.pricing import ModelPricing, Quote
-from tradeoff.compare.wording import count
+from tradeoff.compare.wording import NOT_SOURCED, count
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
@@ -57,6 +58,9 @@ class QuoteEntry(TypedDict):
     output_per_mtok_image: str | None
     output_per_mtok_image_source: str | None  # that price's own source, and its number
     output_per_mtok_image_source_n: int | None
+    # that price's own date (its source's check date or snapshot "as of"), not the route's
+    output_per_mtok_image_checked: str | None
+    output_per_mtok_image_dated: str  # "as of 2026-08-21 (genai-prices)"; "" without a price
     source: str
     source_n: int | None
     price_sources: list[str]
@@ -76,7 +80,7 @@ class PricingEntry(TypedDict):
     # reason is ``image_output_missing``, "not comparable: …"): compare.image_output
     image_output: QuoteEntry | None
     image_output_missing: str | None
-    outputs_images: bool  # its kind or cited output modalities say it generates images
+    outputs_images: bool | None  # its kind or cited output modalities say; null: not sourced
     providers: list[QuoteEntry]
     provider_count: int
     unpriced_count: int
@@ -135,6 +139,8 @@ def quote_base(q: Quote) -> QuoteEntry:
         "output_per_mtok_image": decimal_text(q.output_per_mtok_image),
         "output_per_mtok_image_source": q.output_per_mtok_image_source,
         "output_per_mtok_image_source_n": None,
+        "output_per_mtok_image_checked": q.output_per_mtok_image_checked,
+        "output_per_mtok_image_dated": q.output_per_mtok_image_dated,
         "source": q.source_id,
         "source_n": None,
         "price_sources": list(q.price_source_ids),
@@ -174,7 +180,7 @@ def _numbered(bases: Sequence[QuoteEntry], numbers: dict[str, int]) -> list[Quot
 
 
 def pricing_entry(
-    p: ModelPricing, name: str, numbers: dict[str, int], images: bool = False
+    p: ModelPricing, name: str, numbers: dict[str, int], images: bool | None = False
 ) -> PricingEntry:
     """One model's pricing (``p``, at any blend), its routes citing their sources' numbers;
     ``images``: the model outputs images (``image_output_missing`` then says why it has no
@@ -204,7 +210,7 @@ def pricing_entry(
     }
 
 
-def pricing_base(p: ModelPricing, name: str, images: bool = False) -> PricingEntry:
+def pricing_base(p: ModelPricing, name: str, images: bool | None = False) -> PricingEntry:
     """A model's pricing entry without its routes' source numbers: a pure function of its
     stored pricing (and whether the model outputs images), kept per catalog
     (``comparison.kept``)."""
@@ -234,13 +240,13 @@ def pricing_section(
     """Per model: headline and first-party routes, every active provider, the rest apart
     (``bases``: models' pricing entries kept per catalog, ``pricing_base``)."""
     names = {m.id: m.name for m in result.models}
-    images = {m.id for m in result.models if outputs_images(m)}
+    images = {m.id: outputs_images(m) for m in result.models}
     kept = (bases or NO_BASES).get  # a hit is used only for this very record
     out: list[PricingEntry] = []
     for p in result.pricing:
         hit = kept(id(p))
         if hit is None or hit[0] is not p:  # priced for this page (another blend)
-            out.append(pricing_entry(p, names[p.model_id], numbers, p.model_id in images))
+            out.append(pricing_entry(p, names[p.model_id], numbers, images[p.model_id]))
         else:
             out.append(_numbered_pricing(hit[1], numbers))
     return out
@@ -382,15 +388,20 @@ IMAGE_OUTPUT_LABELS = ("Image output route: provider", "Image output / 1M image 
 NO_IMAGE_ROUTE = "none comparable"
 
 
-def image_output_entry(shown: bool) -> ImageOutputEntry | None:
-    """The page's image-output entry; None when no compared model outputs images."""
-    return {"unit": IMAGE_UNIT_TEXT, "note": NOT_IN_BLEND} if shown else None
+def image_output_entry(pricing: Sequence[PricingEntry]) -> ImageOutputEntry | None:
+    """The page's image-output entry, its note said of the models that output images; None
+    when none does."""
+    names = [p["model_name"] for p in pricing if p["outputs_images"]]
+    note = not_in_blend(names, len(names) == len(pricing))
+    return {"unit": IMAGE_UNIT_TEXT, "note": note} if names else None
 
 
 def image_output_cells(p: PricingEntry) -> tuple[str, str]:
     """A model's image-output cells as plain text (each format escapes them): the route's
     provider and its price per 1M image tokens, or "none comparable" and why."""
     q = p["image_output"]
+    if q is None and p["outputs_images"] is None:  # unknown, never "not applicable"
+        return NOT_SOURCED, IMAGES_UNKNOWN
     if q is None and not p["outputs_images"]:
         return NOT_APPLICABLE, NO_IMAGES
     if q is None:
