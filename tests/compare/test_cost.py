@@ -115,3 +115,25 @@ def test_each_side_is_worded_alone_on_a_route_without_a_total() -> None:
     assert line.input_usd == Decimal("0.006") and line.cached_usd == 0
     assert line.input_missing is None and line.output_missing == "not_per_token"
     assert line.output_usd is None
+
+
+def test_comparable_routes_come_first() -> None:
+    # gemini-2.5-flash-image: Poe's points conversion (cheaper) sat first; here a free variant
+    offers = [
+        offering("lab/a", "host", "1", "1", free=True),
+        offering("lab/a", "other", "3", "3"),
+        offering("lab/a", "lab-api", "2", None),
+    ]
+    lines = price_workload([model("lab/a")], {"lab/a": offers}, PROVIDERS, Workload(1000, 1000))
+    assert [c.provider_id for c in lines] == ["other", "host", "lab-api"]
+    assert lines[0].excluded_reason is None and lines[1].excluded_reason is not None
+
+
+def test_an_unpriced_routes_note_joins_its_sides_in_words() -> None:
+    lines = price_workload(
+        [model("lab/a")],
+        {"lab/a": [offering("lab/a", "host", None, None)]},
+        PROVIDERS,
+        Workload(1000, 1000),
+    )
+    assert lines[0].note == "unpriced: input and output price not yet sourced"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import given
@@ -13,7 +14,7 @@ from tradeoff.compare.money_claim import money_claim
 from tradeoff.compare.price_claims import price_claims
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.workload import DEFAULT_BLEND
-from tradeoff.records import Model, Offering
+from tradeoff.records import Model, Offering, UnitPrice
 
 
 def _claims(offers: list[Offering], *models: Model) -> dict[str, Claim]:
@@ -154,3 +155,27 @@ def test_a_missing_first_party_offering_is_said_to_be_missing_from_the_catalog()
     assert text == f"The catalog has no price of {a.name} and B at their own labs' APIs.", text
     solo = _claims([offering("lab/a", "host", "1", "1")], a)["price.first_party.missing"].text
     assert solo == f"The catalog has no price of {a.name} at its own lab's API.", solo
+
+
+def test_a_model_priced_per_token_on_one_side_is_not_said_to_be_sold_otherwise() -> None:
+    # gpt-image-1-mini at Azure and OpenAI: input $2.00 per 1M tokens, output per 1M image
+    # tokens (reviewer: the verdict said "not per text token" beside the table's $2.00)
+    image = (UnitPrice("output", "per_mtok_image", Decimal("8")),)
+    offers = [
+        replace(o, prices=replace(o.prices, unit_prices=image))
+        for o in (offering("lab/a", "host", "2", None), offering("lab/a", "other", "2", None))
+    ]
+    a, b = model("lab/a"), model("lab/b")
+    claim = _claims([*offers, offering("lab/b", "host", "1", "1")], a, b)["price.unpriced.lab/a"]
+    assert "not per text token" not in claim.text
+    assert "output sold per 1M image tokens, input $2.00 per 1M tokens" in claim.text
+    assert [n.value for n in claim.numbers if n.value is not None] == [Decimal(2)] * 2
+
+
+def test_a_partly_priced_model_is_not_said_to_have_no_priced_offering() -> None:
+    # GPT-Image-1 at Vercel AI Gateway: input $5.00 per 1M tokens, output not sourced
+    a, b = model("lab/a"), model("lab/b")
+    offers = [offering("lab/a", "host", "5", None), offering("lab/b", "host", "1", "1")]
+    claim = _claims(offers, a, b)["price.unpriced.lab/a"]
+    assert "no priced offering" not in claim.text
+    assert "input $5.00 per 1M tokens, output price not yet sourced (at Host)" in claim.text

@@ -309,7 +309,8 @@ def test_workload_lines_skip_plans_and_carry_the_headline_reason() -> None:
         offering("lab/a", "plan", "0.01", "0.01"),
     ]
     lines = price_workload([model("lab/a")], {"lab/a": offers}, providers, Workload(10, 10))
+    # the comparable route first, the cheaper FP4 quantization after it (``route_order``)
     assert [(c.provider_id, c.excluded_reason) for c in lines] == [
-        ("host", "third-party FP4 quantization"),
         ("other", None),
+        ("host", "third-party FP4 quantization"),
     ]

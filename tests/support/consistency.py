@@ -43,6 +43,9 @@ def table_value(c: Comparison, table: str, model_id: str, field: str) -> object:
     if table == "pricing":
         p = pricing_of(c, model_id)
         head, _, attr = field.partition(".")
+        if head == "providers":  # "providers.azure.input_per_mtok": a row of the routes table
+            provider_id, _, attr = attr.rpartition(".")
+            return getattr(next(q for q in p.providers if q.provider_id == provider_id), attr)
         q = getattr(p, head)
         return None if q is None and not attr else getattr(q, attr)
     if table == "availability":

@@ -154,7 +154,7 @@ def cost_cmd(
     wide: WideFlag = False,
     as_of: AsOf = None,
 ) -> None:
-    """Price a workload on every active offering of the models, cheapest route first."""
+    """Price a workload on every active offering of the models, cheapest comparable route first."""
     from tradeoff.pages.calculator import cost_context
     from tradeoff.render.terminal import cost_listing, print_workload
 

@@ -7,20 +7,25 @@ cost is multiplied by the number of requests.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal, localcontext
 
 from tradeoff.compare.headline import headline_rules, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
-from tradeoff.compare.route_gap import partly_priced_text, route_gap
+from tradeoff.compare.route_gap import partly_priced_text, route_gap, sold_components
 from tradeoff.compare.token_workload import Workload
-from tradeoff.compare.wording import unit_prices_text
+from tradeoff.compare.wording import (
+    join,
+    side_not_per_token_text,
+    unit_price_text,
+    unit_prices_text,
+)
 from tradeoff.compare.workload import MAX_COUNT_DIGITS
 from tradeoff.kinds import has_output_price
 from tradeoff.money import PER_MTOK
-from tradeoff.records import Model, Offering, PriceTier, Provider
+from tradeoff.records import Model, Offering, Prices, PriceTier, Provider
 from tradeoff.units import NOT_PER_TOKEN_ROUTE, PARTLY_PRICED_ROUTE, UNPRICED_ROUTE
 
 
@@ -68,6 +73,9 @@ class CostLine:
 def _tier(offering: Offering, input_tokens: int) -> PriceTier | None:
     above = [t for t in offering.prices.tiers if input_tokens > t.above_input_tokens]
     return max(above, key=lambda t: t.above_input_tokens, default=None)
+
+
+_NAMED = 3  # other-unit prices a note names before "N more" (``wording.unit_prices_text``)
 
 
 def _exact(*rates: Decimal | None) -> AbstractContextManager[Context]:
@@ -130,7 +138,7 @@ def price_offering(
         )
     # A side sold in another unit (an image model's output per 1M image tokens) is priced,
     # just not per text token: never "not yet sourced".
-    sold_otherwise = {u.component for u in p.unit_prices}
+    sold_otherwise = sold_components(u.component for u in p.unit_prices)
     missing = [
         name
         for name, v in (("input", rate_in), ("output", rate_out if has_output else 0))
@@ -145,7 +153,7 @@ def price_offering(
     # no total means a side the workload uses has no rate, so ``gap`` is set
     no_total = gap.kind if total is None and gap is not None else None
     if no_total == UNPRICED_ROUTE:
-        note = "unpriced: " + ", ".join(unsourced) + " price not yet sourced"
+        note = f"unpriced: {join(unsourced)} price not yet sourced"
     elif no_total == PARTLY_PRICED_ROUTE and gap is not None:
         note = f"partly priced: {partly_priced_text(gap)}"
     if p.unit_prices:
@@ -154,7 +162,10 @@ def price_offering(
         if no_total == NOT_PER_TOKEN_ROUTE and not p.token_priced:
             note = f"not priced per token: {others}"
         elif no_total == NOT_PER_TOKEN_ROUTE:
-            note = f"{' and '.join(missing)} not priced per token: {others}"
+            note = (
+                _sides_first_text(p, missing)
+                or f"{' and '.join(missing)} not priced per token: {others}"
+            )
         else:
             note = f"{note}; " if note else ""
             note += f"not priced per token (not in the total): {others}"
@@ -189,13 +200,29 @@ def price_offering(
     )
 
 
+def _sides_first_text(p: Prices, sides: Sequence[str]) -> str | None:
+    """ "output not priced per token: output $8.00 per 1M image tokens; other prices not per
+    token (not in the total): cache read $0.25 per 1M image tokens; …": the missing sides' own
+    prices first, as the comparison's reason (``HeadlineRules.exclusion``) words them, then
+    the offering's other prices in other units; None when no missing side has one."""
+    own = [text for side in sides if (text := side_not_per_token_text(p, side)) is not None]
+    if not own:
+        return None
+    rest = [u for u in p.unit_prices if u.component not in sides]
+    shown = "; ".join(unit_price_text(u) for u in rest[:_NAMED])
+    more = f"; {len(rest) - _NAMED} more" if len(rest) > _NAMED else ""
+    tail = f"; other prices not per token (not in the total): {shown}{more}" if rest else ""
+    return "; ".join(own) + tail
+
+
 def price_workload(
     models: Iterable[Model],
     offerings: Mapping[str, Iterable[Offering]],
     providers: Mapping[str, Provider],
     workload: Workload,
 ) -> list[CostLine]:
-    """Every active offering of the models priced for the workload, cheapest route first.
+    """Every active offering of the models priced for the workload, cheapest comparable
+    route first, then the priced routes that are not comparable (each says why).
 
     Only providers that sell API access per use (local runtimes and plans are not a price of
     a workload); each line says why it is not a comparable price (``compare.headline``).
@@ -219,6 +246,9 @@ def price_workload(
         key=lambda c: (
             c.total_usd is None,
             c.fits_context is False,
+            # comparable routes first, as a routes table (``pricing.route_order``): a cheaper
+            # points conversion or free variant never sits above the price of the workload
+            c.excluded_reason is not None,
             c.total_usd if c.total_usd is not None else Decimal(0),
             c.provider_name.lower(),
             c.provider_model_id,

@@ -50,7 +50,7 @@ from tradeoff.compare.precision import lab_precisions as lab_precisions
 from tradeoff.compare.precision import quantization_of as quantization_of
 from tradeoff.compare.precision import quantized_prices as quantized_prices
 from tradeoff.compare.precision import variant_of as variant_of
-from tradeoff.compare.route_gap import partly_priced_text, route_gap
+from tradeoff.compare.route_gap import partly_priced_text, route_gap, sold_components
 from tradeoff.compare.wording import not_per_token_text, short_tokens, side_not_per_token_text
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Provider
@@ -201,7 +201,7 @@ class HeadlineRules:
             return why
         p = offering.prices
         has_output = has_output_price(self.model.kind.value)  # an embedding has no output
-        sold = {u.component for u in p.unit_prices}
+        sold = sold_components(u.component for u in p.unit_prices)  # every page's set
         gap = route_gap(p.input_per_mtok, p.output_per_mtok, sold, False, has_output)
         if gap is not None:  # the class every page gives the route (``compare.route_gap``)
             if gap.kind == PARTLY_PRICED_ROUTE:

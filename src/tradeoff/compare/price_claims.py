@@ -10,13 +10,13 @@ from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 
 from tradeoff.compare import wording as w
-from tradeoff.compare.claim import Claim, new_claim, new_number
+from tradeoff.compare.claim import Claim, Number, new_claim, new_number
 from tradeoff.compare.image_output import image_output_claims
 from tradeoff.compare.like_for_like import prices_comparable
 from tradeoff.compare.money_claim import money_claim
 from tradeoff.compare.pricing import ModelPricing, Quote
 from tradeoff.compare.workload import Blend
-from tradeoff.units import unit_label
+from tradeoff.units import NOT_PER_TOKEN_ROUTE, PARTLY_PRICED_ROUTE, unit_label
 
 
 def price_claims(
@@ -172,6 +172,7 @@ def _reasoned(c: Claim, favours: tuple[str, ...], reason: str) -> Claim:
 
 
 _SIDES = ("price.cheapest.input", "price.cheapest.output")
+_SOME_PRICE = (NOT_PER_TOKEN_ROUTE, PARTLY_PRICED_ROUTE)
 
 
 def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:
@@ -179,19 +180,24 @@ def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:
     only free variants, or no price sourced at all."""
     number = (new_number("pricing", model_id, "cheapest", None),)
     basis = "offerings on active providers"
-    other_units = [q for q in p.providers if not q.priced and not q.free and q.other_units]
+    # routes with a price but no total per token (``compare.route_gap``): not per token, or
+    # partly priced (a token price on one side, the other stated in no unit)
+    other_units = [q for q in p.providers if (g := q.gap) is not None and g.kind in _SOME_PRICE]
     if other_units and not any(q.priced for q in p.providers):
-        units = dict.fromkeys(unit_label(u) for q in other_units for u in q.other_units)
-        at = w.join(list(dict.fromkeys(q.provider_name for q in other_units)))
-        return new_claim(
-            f"price.unpriced.{model_id}",
-            "price",
-            # "text token": a model sold per 1M audio tokens is sold per token, of another kind
-            f"{name} is sold {w.join(list(units))} (at {at}), not per text token: no "
-            "per-token price verdict is made, and prices in different units are never compared.",
-            f"{basis}; prices are compared only within one unit",
-            number,
-        )
+        if not any(map(_token_priced, other_units)):  # no side of any such route per token
+            units = dict.fromkeys(unit_label(u) for q in other_units for u in q.other_units)
+            at = w.join(list(dict.fromkeys(q.provider_name for q in other_units)))
+            return new_claim(
+                f"price.unpriced.{model_id}",
+                "price",
+                # "text token": a model sold per 1M audio tokens is sold per token, of another kind
+                f"{name} is sold {w.join(list(units))} (at {at}), not per text token: no "
+                "per-token price verdict is made, and prices in different units are never "
+                "compared.",
+                f"{basis}; prices are compared only within one unit",
+                number,
+            )
+        return _per_side_claim(model_id, name, other_units, number, basis)
     excluded = [
         f"{q.provider_name}: {q.excluded_reason}"
         for q in (*p.providers, *p.other_routes)
@@ -223,6 +229,54 @@ def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:
         "so its price is not yet sourced.",
         basis,
         number,
+    )
+
+
+def _token_priced(q: Quote) -> bool:
+    return q.input_per_mtok is not None or q.output_per_mtok is not None
+
+
+def _sides_text(q: Quote) -> str:
+    """ "output sold per 1M image tokens, input $2.00 per 1M tokens": each side of a route
+    without a total per token as its table cells read (a side sold otherwise, then a side
+    priced per token, then a side stated in no unit); "sold per image" when no side has a
+    token price."""
+    if not _token_priced(q):
+        return "sold " + w.join(list(dict.fromkeys(map(unit_label, q.other_units))))
+    sides = [("input", q.input_per_mtok), ("output", q.output_per_mtok)][: 1 + q.output_applicable]
+    missing = [s for s, v in sides if v is None]
+    sold = [(s, [unit_label(u) for u in q.units_of((s,))]) for s in missing]
+    return ", ".join(
+        [f"{s} sold {w.join(units)}" for s, units in sold if units]
+        + [f"{s} {w.usd(v)} per 1M tokens" for s, v in sides if v is not None]
+        + [f"{s} price not yet sourced" for s, units in sold if not units]
+    )
+
+
+def _per_side_claim(
+    model_id: str, name: str, routes: Sequence[Quote], number: tuple[Number, ...], basis: str
+) -> Claim:
+    """The claim of a model whose routes have a token price on one side and the other sold in
+    another unit (gpt-image-1-mini: input per 1M tokens, output per 1M image tokens) or in no
+    unit (partly priced): each route's sides, never "not per text token" nor "no priced
+    offering" beside the table's token price."""
+    at: dict[str, list[str]] = {}
+    for q in routes:
+        at.setdefault(_sides_text(q), []).append(q.provider_name)
+    stated = tuple(
+        new_number("pricing", model_id, f"providers.{q.provider_id}.{s}_per_mtok", v)
+        for q in routes
+        for s, v in (("input", q.input_per_mtok), ("output", q.output_per_mtok))
+        if v is not None
+    )
+    groups = "; ".join(f"{text} (at {w.join(names)})" for text, names in at.items())
+    return new_claim(
+        f"price.unpriced.{model_id}",
+        "price",
+        f"{name} has no total per text token: {groups}. No per-token price verdict is made, "
+        "and prices in different units are never compared.",
+        f"{basis}; prices are compared only within one unit",
+        number + stated,
     )
 
 

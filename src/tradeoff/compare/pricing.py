@@ -5,10 +5,9 @@ a model under three ids is one place to run it, and so is one company under two 
 (a regional endpoint, ``Provider.region_of``: its row stands for the company). Defunct
 providers and retired offerings are never availability, nor are local runtimes and
 subscription plans; they are listed apart with the reason, so a reader can see why a provider
-they know is missing. The headline route
-(``cheapest``) is the cheapest *comparable* offering (``compare.headline``); every other route
-carries the reason it is not the headline. Rows are in ``route_order``: the headline route
-first, then the other comparable routes, then the rest by the kind of their reason.
+they know is missing. The headline route (``cheapest``) is the cheapest *comparable* offering
+(``compare.headline``); every other route carries the reason it is not the headline. Rows are in
+``route_order``: the headline route, the other comparable routes, then the rest by reason kind.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,7 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from tradeoff.compare.image_rate import IMAGE_OUTPUT_KEY, image_output_price, image_route
-from tradeoff.compare.route_gap import RouteGap, route_gap
+from tradeoff.compare.route_gap import RouteGap, not_per_token_sides, route_gap, sold_components
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import has_output_price
 from tradeoff.records import Model, Provider, dated_text
@@ -55,14 +54,12 @@ class Quote(NamedTuple):
     excluded_reason: str | None = None  # why it is not the headline route; None: comparable
     as_of: str | None = None  # the dataset whose snapshot date ``checked`` is; None: reviewed
     retired_on: str | None = None  # the offering's retirement date (past or scheduled)
-    # False: the model's kind has no output tokens (an embedding): "not applicable", never $0
-    output_applicable: bool = True
+    output_applicable: bool = True  # False: no output tokens (an embedding): "not applicable"
     # the units of the prices not sold per text token (``units.UNITS`` keys), in order
     other_units: tuple[str, ...] = ()
     # each such price's side and unit, "component:unit" ("output:per_mtok_image"), in order
     other_unit_pairs: tuple[str, ...] = ()
-    # the output price per 1M image tokens (``compare.image_output``): what an image model's
-    # image costs, never blended with its text-token prices
+    # the output price per 1M image tokens (``compare.image_output``), never blended with text
     output_per_mtok_image: Decimal | None = None
     output_per_mtok_image_source: str | None = None  # the source of that price
     # that price's own date, and the dataset whose snapshot date it is (``Quote.as_of``)
@@ -70,8 +67,7 @@ class Quote(NamedTuple):
     output_per_mtok_image_as_of: str | None = None
     # why that price is not comparable (``HeadlineRules.image_reason``); None: it is, or none
     image_excluded_reason: str | None = None
-    # the kind of ``excluded_reason`` (``headline.Exclusion``): orders the routes that are not
-    # comparable in a routes table (``route_order``); None: comparable
+    # ``headline.Exclusion`` of ``excluded_reason``: orders a routes table (``route_order``)
     excluded_kind: int | None = None
 
     @property
@@ -92,12 +88,22 @@ class Quote(NamedTuple):
         return self.blended_per_mtok is not None
 
     @property
-    def sides_sold_otherwise(self) -> tuple[str, ...]:
-        """The sides ("input", "output", in that order) with a price in another unit than text
-        tokens: each per-token cell says "not per token" only for its own side (fal states
-        output per image and no input at all)."""
-        sides = {pair.partition(":")[0] for pair in self.other_unit_pairs}
-        return tuple(side for side in ("input", "output") if side in sides)
+    def sold_otherwise(self) -> frozenset[str]:
+        """Every component priced in another unit than text tokens (``sold_components``)."""
+        return sold_components(self.other_unit_pairs)
+
+    @property
+    def sides_not_per_token(self) -> tuple[str, ...]:
+        """The sides ("input", "output", in that order) without a price per token that are
+        sold in another unit: each per-token cell says "not per token" only for its own side
+        (fal states output per image and no input at all)."""
+        return not_per_token_sides(
+            self.input_per_mtok,
+            self.output_per_mtok,
+            self.sold_otherwise,
+            self.free,
+            self.output_applicable,
+        )
 
     def units_of(self, sides: Sequence[str]) -> tuple[str, ...]:
         """The other units the given sides are sold in, in order (``units.UNITS`` keys)."""
@@ -110,7 +116,7 @@ class Quote(NamedTuple):
         return route_gap(
             self.input_per_mtok,
             self.output_per_mtok,
-            self.sides_sold_otherwise,
+            self.sold_otherwise,
             self.free,
             self.output_applicable,
         )

@@ -17,7 +17,7 @@ No ``from __future__ import annotations``: a comparison imports this module, and
 NamedTuple's string annotations are each compiled into a ForwardRef at import.
 """
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -33,25 +33,55 @@ class RouteGap(NamedTuple):
     sides: tuple[str, ...]
 
 
+def sold_components(components: Iterable[str]) -> frozenset[str]:
+    """The components priced in another unit than text tokens, from a route's unit prices'
+    components (``UnitPrice.component``) or its "component:unit" pairs
+    (``Quote.other_unit_pairs``): every component counts, a cache read or a request price
+    too, so the comparison and the calculator pass ``route_gap`` the same set."""
+    return frozenset(c.partition(":")[0] for c in components)
+
+
+def missing_sides(
+    input_per_mtok: Decimal | None, output_per_mtok: Decimal | None, output_applicable: bool
+) -> tuple[str, ...]:
+    """The sides without a price per token (output only where the kind has output tokens)."""
+    sides = (("input", input_per_mtok), ("output", output_per_mtok))
+    return tuple(s for s, v in sides if v is None and (s == "input" or output_applicable))
+
+
+def not_per_token_sides(
+    input_per_mtok: Decimal | None,
+    output_per_mtok: Decimal | None,
+    sold: Collection[str],
+    free: bool,
+    output_applicable: bool = True,
+) -> tuple[str, ...]:
+    """The sides with no price per token that are sold in another unit (fal's per-image
+    output; not its input, stated in no unit): the cells that read "not per token"."""
+    if free:
+        return ()
+    missing = missing_sides(input_per_mtok, output_per_mtok, output_applicable)
+    return tuple(side for side in missing if side in sold)
+
+
 def route_gap(
     input_per_mtok: Decimal | None,
     output_per_mtok: Decimal | None,
-    sold_sides: Collection[str],
+    sold: Collection[str],
     free: bool,
     output_applicable: bool = True,
 ) -> RouteGap | None:
     """The route's class, or None when it has a total per token (both sides priced, or the
-    only side of a kind without output tokens, or free). ``sold_sides`` are the components
-    of its prices in other units (``UnitPrice.component``)."""
+    only side of a kind without output tokens, or free). ``sold``: every component of its
+    prices in other units (``sold_components``)."""
     if free:
         return None
-    sides = (("input", input_per_mtok), ("output", output_per_mtok))
-    missing = tuple(s for s, v in sides if v is None and (s == "input" or output_applicable))
+    missing = missing_sides(input_per_mtok, output_per_mtok, output_applicable)
     if not missing:
         return None
     if len(missing) == (2 if output_applicable else 1):  # no token price on any side
-        return RouteGap(NOT_PER_TOKEN_ROUTE if sold_sides else UNPRICED_ROUTE, missing)
-    unsourced = tuple(s for s in missing if s not in sold_sides)
+        return RouteGap(NOT_PER_TOKEN_ROUTE if sold else UNPRICED_ROUTE, missing)
+    unsourced = tuple(s for s in missing if s not in sold)
     if unsourced:
         return RouteGap(PARTLY_PRICED_ROUTE, unsourced)
     return RouteGap(NOT_PER_TOKEN_ROUTE, missing)

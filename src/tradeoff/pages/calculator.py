@@ -187,6 +187,22 @@ def _line(c: "CostLine", names: dict[str, str]) -> LineEntry:
     )
 
 
+def not_comparable_text(line: LineEntry) -> str | None:
+    """ "not comparable: priced in Poe's points, …": why a route is not a comparable price,
+    as every format's notes say it (the HTML calculator's too); None when it is comparable,
+    or when its reason is its lifecycle or already its note ("partly priced: …")."""
+    reason = line["headline_excluded_reason"]
+    if reason is None or reason == line["lifecycle"] or reason in (line["note"] or ""):
+        return None
+    return f"not comparable: {reason}"
+
+
+def line_notes(line: LineEntry) -> str:
+    """A route's notes in every format but HTML (terminal, Markdown): why it is not
+    comparable, then what its total leaves out or lacks; "" when there is nothing to say."""
+    return "; ".join(filter(None, (not_comparable_text(line), line["note"])))
+
+
 def _priced(m: Model) -> PricedModel:
     return PricedModel(id=m.id, slug=m.slug, name=m.name, url=urls.model(m.slug))
 

@@ -21,11 +21,10 @@ from markupsafe import escape as _markup_escape
 
 from tradeoff.compare.wording import NOT_SOURCED, score_text
 from tradeoff.escape import href
+from tradeoff.pages.comparison.image_rows import IMAGE_OUTPUT_LABELS, image_output_cells
 from tradeoff.pages.comparison.pricing import (
-    IMAGE_OUTPUT_LABELS,
     PricingEntry,
     QuoteEntry,
-    image_output_cells,
     missing_route_text,
     route_price_text,
 )

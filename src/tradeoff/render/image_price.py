@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tradeoff.pages.comparison.pricing import PricingEntry, image_output_cells
+from tradeoff.pages.comparison.image_rows import image_output_cells
+from tradeoff.pages.comparison.pricing import (
+    PricingEntry,
+)
 
 
 def dated_image_prices(pricing: Sequence[PricingEntry]) -> list[str]:

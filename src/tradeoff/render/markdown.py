@@ -10,13 +10,12 @@ from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.money import format_usd
 from tradeoff.pages.comparison import ComparisonContext
+from tradeoff.pages.comparison.image_rows import IMAGE_OUTPUT_LABELS, image_output_cells
 from tradeoff.pages.comparison.pricing import (
     HEADLINE_RULE,
-    IMAGE_OUTPUT_LABELS,
     PricingEntry,
     QuoteEntry,
     headline_text,
-    image_output_cells,
     missing_route_text,
     quantization_text,
     route_price_text,

@@ -11,7 +11,7 @@ from tradeoff.compare.wording import show_value as show
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.kinds import NOT_APPLICABLE
-from tradeoff.pages.calculator import CalculatorContext, LineEntry, unpriced_text
+from tradeoff.pages.calculator import CalculatorContext, LineEntry, line_notes, unpriced_text
 from tradeoff.pages.catalog_listing import CatalogContext
 from tradeoff.pages.catalog_table import CatalogEntry, RowQuote
 from tradeoff.pages.comparison.pricing import headline_text, quantization_text
@@ -339,11 +339,13 @@ def calculator_md(ctx: CalculatorContext) -> str:
             if not line["output_applicable"]
             else (line["output_missing"] or money(line["output_per_mtok"])),
             FITS[line["fits_context"]],
+            esc(line_notes(line)),
             f"{esc(line['source'])}, {esc(line['dated'])}",
         ]
         for line in ctx["lines"]
     ]
-    head_row = ["Model", "Provider", "Total USD", "Input $/1M", "Output $/1M", "Fits", "Source"]
+    head_row = ["Model", "Provider", "Total USD", "Input $/1M", "Output $/1M", "Fits", "Notes"]
+    head_row.append("Source")
     return _join(
         [
             head,

@@ -14,13 +14,13 @@ from tradeoff.compare.wording import NOT_SOURCED, count, disputed, score_text
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
-from tradeoff.pages.calculator import CalculatorContext, unpriced_text
+from tradeoff.pages.calculator import CalculatorContext, line_notes, unpriced_text
 from tradeoff.pages.comparison import ComparisonContext
+from tradeoff.pages.comparison.image_rows import image_output_cells
 from tradeoff.pages.comparison.pricing import (
     HEADLINE_RULE,
     QuoteEntry,
     headline_text,
-    image_output_cells,
     missing_route_text,
     quantization_text,
     route_price_text,
@@ -353,7 +353,8 @@ def print_workload(console: Console, ctx: CalculatorContext) -> None:
 
 
 def cost_listing(ctx: CalculatorContext) -> Listing:
-    """The calculator's table: every offering priced for the workload, cheapest route first."""
+    """The calculator's table: every offering priced for the workload, cheapest comparable
+    route first."""
     rows: list[tuple[str, ...]] = []
     for c in ctx["lines"]:
         notes = []
@@ -363,8 +364,8 @@ def cost_listing(ctx: CalculatorContext) -> Listing:
             notes.append("no cache price: cached billed as input")
         if c["fits_context"] is False:
             notes.append("exceeds served context")
-        if c["note"]:
-            notes.append(c["note"])
+        if said := line_notes(c):  # why it is not comparable, what its total leaves out
+            notes.append(said)
         rows.append(
             (
                 c["model_name"],
@@ -388,6 +389,7 @@ def cost_listing(ctx: CalculatorContext) -> Listing:
 
 
 def print_cost(console: Console, ctx: CalculatorContext) -> None:
-    """The calculator: the workload, then every offering priced for it, cheapest route first."""
+    """The calculator: the workload, then every offering priced for it, cheapest comparable
+    route first."""
     print_workload(console, ctx)
     console.print(listing_table(cost_listing(ctx)))

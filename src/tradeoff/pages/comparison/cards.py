@@ -16,11 +16,11 @@ from tradeoff.compare.glance import BETTER, NONE, NOT_COMPARED, TIE, UNKNOWN, ro
 from tradeoff.compare.image_output import IMAGE_OUTPUT_CLAIM, IMAGE_UNIT_TEXT
 from tradeoff.compare.like_for_like import KIND_DIFFER
 from tradeoff.pages.comparison.benchmarks import BenchmarkRowEntry, BenchmarksEntry
+from tradeoff.pages.comparison.image_rows import image_output_cells
 from tradeoff.pages.comparison.pricing import (
     BlendEntry,
     PricingEntry,
     QuoteEntry,
-    image_output_cells,
     missing_route_text,
     route_price_text,
 )

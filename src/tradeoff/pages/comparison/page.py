@@ -35,6 +35,7 @@ from tradeoff.pages.comparison.claims import (
     deep_dive_section,
     faq_section,
 )
+from tradeoff.pages.comparison.image_rows import ImageOutputEntry, image_output_entry
 from tradeoff.pages.comparison.kept import (
     ModelParts,
     decoded_price_changes,
@@ -45,11 +46,9 @@ from tradeoff.pages.comparison.kept import (
 )
 from tradeoff.pages.comparison.pricing import (
     BlendEntry,
-    ImageOutputEntry,
     PricingEntry,
     ProviderRef,
     blend_entry,
-    image_output_entry,
     pricing_section,
     shared_providers_section,
 )

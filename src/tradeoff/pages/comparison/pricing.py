@@ -5,22 +5,18 @@ from typing import TypedDict
 
 from tradeoff.compare.engine import Comparison
 from tradeoff.compare.image_output import (
-    IMAGE_UNIT_TEXT,
-    IMAGES_UNKNOWN,
-    NO_IMAGES,
     image_output_gap,
-    not_in_blend,
     outputs_images,
 )
 from tradeoff.compare.pricing import ModelPricing, Quote
-from tradeoff.compare.wording import NOT_SOURCED, count
+from tradeoff.compare.wording import count
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
 from tradeoff.pages.comparison.bases import NO_BASES, Bases
 from tradeoff.pages.jsonable import decimal_str, decimal_text
 from tradeoff.records import AS_OF, CHECKED
-from tradeoff.units import NOT_PER_TOKEN, NOT_PER_TOKEN_ROUTE, PARTLY_PRICED_ROUTE
+from tradeoff.units import NOT_PER_TOKEN, NOT_PER_TOKEN_ROUTE, PARTLY_PRICED, PARTLY_PRICED_ROUTE
 
 
 class QuoteEntry(TypedDict):
@@ -44,14 +40,15 @@ class QuoteEntry(TypedDict):
     headline_excluded_reason: str | None
     # False: the model's kind has no output tokens (an embedding): output "not applicable"
     output_applicable: bool
-    # sold only in units other than text tokens (per minute of audio, per image…): its token
-    # prices are "not per token", not unpriced; ``other_units`` names those units
+    # no total per token, every missing side sold in another unit (per minute of audio, per
+    # image…; ``compare.route_gap``): "not per token", not unpriced; ``other_units`` names
+    # the units of its prices not per text token
     not_per_token: bool
     other_units: list[str]
     # a token price on one side, the other stated in no unit: no total (``compare.route_gap``)
     partly_priced: bool
-    # the sides ("input", "output") priced in another unit: only their cells read "not per
-    # token"; a side stated in no unit at all reads "unpriced"
+    # the sides ("input", "output") with no price per token that are sold in another unit:
+    # only their cells read "not per token"; a side stated in no unit at all reads "unpriced"
     not_per_token_sides: list[str]
     # the route's output price per 1M image tokens (decimal string; null: none stated)
     output_per_mtok_image: str | None
@@ -112,6 +109,7 @@ class BlendEntry(TypedDict):
 def quote_base(q: Quote) -> QuoteEntry:
     """A route, JSON-ready, without its source's number (``source_n`` None: the page numbers
     its sources): a pure function of the route, kept per catalog (``comparison.kept``)."""
+    gap = q.gap
     return {
         "provider": q.provider_id,
         "provider_name": q.provider_name,
@@ -130,10 +128,10 @@ def quote_base(q: Quote) -> QuoteEntry:
         "quantization": q.quantization,
         "headline_excluded_reason": q.excluded_reason,
         "output_applicable": q.output_applicable,
-        "not_per_token": bool(q.other_units) and not q.priced and not q.free,
+        "not_per_token": gap is not None and gap.kind == NOT_PER_TOKEN_ROUTE,
         "other_units": list(q.other_units),
-        "partly_priced": q.gap is not None and q.gap.kind == PARTLY_PRICED_ROUTE,
-        "not_per_token_sides": list(q.sides_sold_otherwise),
+        "partly_priced": gap is not None and gap.kind == PARTLY_PRICED_ROUTE,
+        "not_per_token_sides": list(q.sides_not_per_token),
         "output_per_mtok_image": decimal_text(q.output_per_mtok_image),
         "output_per_mtok_image_source": q.output_per_mtok_image_source,
         "output_per_mtok_image_source_n": None,
@@ -288,11 +286,23 @@ def route_price_text(q: QuoteEntry, field: str) -> str:
         return f"{format_usd(q['input_per_mtok'], free=q['free'])} (input only)"
     value = q[field]  # type: ignore[literal-required]
     side = field.removesuffix("_per_mtok")  # input | output | blended
-    if value is None and q["not_per_token"] and side in ("blended", *q["not_per_token_sides"]):
+    if value is None and side in q["not_per_token_sides"]:
         # sold per minute of audio, per image…: not unpriced; a side stated in no unit at all
         # (fal's input beside its per-image output) is unpriced all the same
         return NOT_PER_TOKEN
+    if value is None and side == "blended" and q["not_per_token"]:
+        return NOT_PER_TOKEN
+    if value is None and side == "blended" and _one_side_priced(q):
+        # partly priced (``compare.route_gap``), as its reason and the calculator say it
+        return PARTLY_PRICED
     return format_usd(value if isinstance(value, str) else None, free=q["free"])
+
+
+def _one_side_priced(q: QuoteEntry) -> bool:
+    """A route without a total that is not "not per token" but has a token price on a side:
+    partly priced, the route's ``partly_priced`` read from the values an HTML provider row is
+    cached by (``html_cells._ROW_FIELDS``, which has no ``partly_priced``)."""
+    return not q["free"] and (q["input_per_mtok"] or q["output_per_mtok"]) is not None
 
 
 def routes_order_text(pricing: PricingEntry) -> str | None:
@@ -361,36 +371,3 @@ def headline_text(q: RouteMarks, headline: RouteMarks | None) -> str:
     ):
         return "headline route"
     return "comparable"
-
-
-class ImageOutputEntry(TypedDict):
-    """Shown when a compared model outputs images: what its image costs is its own row."""
-
-    unit: str  # "USD per 1M image output tokens"
-    note: str  # the text-token blend does not include image output
-
-
-IMAGE_OUTPUT_LABELS = ("Image output route: provider", "Image output / 1M image tokens")
-NO_IMAGE_ROUTE = "none comparable"
-
-
-def image_output_entry(pricing: Sequence[PricingEntry]) -> ImageOutputEntry | None:
-    """The page's image-output entry, its note said of the models that output images; None
-    when none does."""
-    names = [p["model_name"] for p in pricing if p["outputs_images"]]
-    note = not_in_blend(names, len(names) == len(pricing))
-    return {"unit": IMAGE_UNIT_TEXT, "note": note} if names else None
-
-
-def image_output_cells(p: PricingEntry) -> tuple[str, str]:
-    """A model's image-output cells as plain text (each format escapes them): the route's
-    provider and its price per 1M image tokens, or "none comparable" and why."""
-    q = p["image_output"]
-    if q is None and p["outputs_images"] is None:  # unknown, never "not applicable"
-        return NOT_SOURCED, IMAGES_UNKNOWN
-    if q is None and not p["outputs_images"]:
-        return NOT_APPLICABLE, NO_IMAGES
-    if q is None:
-        return NO_IMAGE_ROUTE, p["image_output_missing"] or NO_IMAGE_ROUTE
-    stage = "" if q["lifecycle"] == "ga" else f" ({q['lifecycle']})"
-    return q["provider_name"] + stage, format_usd(q["output_per_mtok_image"])
