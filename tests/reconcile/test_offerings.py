@@ -16,6 +16,7 @@ from tradeoff.catalog.schema import (
     SourceEntry,
 )
 from tradeoff.reconcile.reconciler import reconcile
+from tradeoff.reconcile.resolved import Resolved
 from tradeoff.records import Offering, UnitPrice
 from tradeoff.sources.models_dev import import_tree
 
@@ -96,19 +97,8 @@ def test_excluded_entry_is_dropped_with_its_reason(tmp_path: Path) -> None:
 def test_prices_in_another_unit_are_dropped_and_the_offering_kept(tmp_path: Path) -> None:
     # Oracle bills Meta and Cohere models per character; LiteLLM states a per-token conversion:
     # the offering stays (availability), its token prices go, each with the reason
-    catalog = tmp_path / "catalog"
-    shutil.copytree(FIXTURES / "catalog-mini", catalog)
-    write_import(import_tree(FIXTURES / "models-dev-mini"), catalog / "imports" / "models-dev.json")
-    (catalog / "exclusions.toml").write_text(
-        '[[excluded_prices]]\nsource = "models-dev"\nprovider = "hostco"\n'
-        'provider_model_ids = ["acme/Widget-1-FP8"]\n'
-        'reason = "billed per character; the per-token figure is a conversion"\n'
-    )
-    resolved = reconcile(load_catalog(catalog))
-    kept = next(
-        o
-        for o in resolved.offerings
-        if (o.provider_id, o.provider_model_id) == ("hostco", "acme/Widget-1-FP8")
+    resolved, kept = _widget_excluded(
+        tmp_path, 'reason = "billed per character; the per-token figure is a conversion"\n'
     )
     assert kept.prices.input_per_mtok is None and kept.prices.output_per_mtok is None
     dropped = [
@@ -176,19 +166,8 @@ def test_price_history_order_does_not_depend_on_hash_order() -> None:
 def test_prices_excluded_on_one_side_keep_the_other(tmp_path: Path) -> None:
     # gpt-4o-mini-tts outputs audio only (OpenAI's model page): a dataset's text output
     # price is dropped, its text input price stays (``sides = ["output"]``)
-    catalog = tmp_path / "catalog"
-    shutil.copytree(FIXTURES / "catalog-mini", catalog)
-    write_import(import_tree(FIXTURES / "models-dev-mini"), catalog / "imports" / "models-dev.json")
-    (catalog / "exclusions.toml").write_text(
-        '[[excluded_prices]]\nsource = "models-dev"\nprovider = "hostco"\n'
-        'provider_model_ids = ["acme/Widget-1-FP8"]\nsides = ["output"]\n'
-        'reason = "the model outputs no text"\n'
-    )
-    resolved = reconcile(load_catalog(catalog))
-    kept = next(
-        o
-        for o in resolved.offerings
-        if (o.provider_id, o.provider_model_id) == ("hostco", "acme/Widget-1-FP8")
+    resolved, kept = _widget_excluded(
+        tmp_path, 'sides = ["output"]\nreason = "the model outputs no text"\n'
     )
     assert kept.prices.input_per_mtok is not None and kept.prices.output_per_mtok is None
     dropped = {
@@ -203,22 +182,32 @@ def test_prices_excluded_on_one_side_leave_no_tier_price_of_that_side(tmp_path: 
     # a context tier's output price is the same text output price: above the tier's
     # threshold the calculator would bill it again. Tiers are shown only beside both base
     # prices of their statement (``offering_prices.tiers_statement``), so none is left
+    tier = ImportedTier(
+        above_input_tokens=200_000, input_per_mtok=Decimal("0.8"), output_per_mtok=Decimal("3.2")
+    )
+    _, kept = _widget_excluded(
+        tmp_path, 'sides = ["output"]\nreason = "the model outputs no text"\n', tier
+    )
+    assert kept.prices.output_per_mtok is None
+    assert all(t.output_per_mtok is None for t in kept.prices.tiers)
+
+
+def _widget_excluded(
+    tmp_path: Path, exclusion: str, tier: ImportedTier | None = None
+) -> tuple[Resolved, Offering]:
+    """The fixture catalog reconciled with hostco's Widget-1-FP8 under ``[[excluded_prices]]``
+    (``exclusion``: its lines after the offering's id), its models.dev entry given ``tier``;
+    the result and that offering."""
     catalog = tmp_path / "catalog"
     shutil.copytree(FIXTURES / "catalog-mini", catalog)
     imported = import_tree(FIXTURES / "models-dev-mini")
     for o in imported.offerings:
-        if o.provider_model_id == "acme/Widget-1-FP8":
-            tier = ImportedTier(
-                above_input_tokens=200_000,
-                input_per_mtok=Decimal("0.8"),
-                output_per_mtok=Decimal("3.2"),
-            )
+        if tier is not None and o.provider_model_id == "acme/Widget-1-FP8":
             o.prices.tiers.append(tier)
     write_import(imported, catalog / "imports" / "models-dev.json")
     (catalog / "exclusions.toml").write_text(
         '[[excluded_prices]]\nsource = "models-dev"\nprovider = "hostco"\n'
-        'provider_model_ids = ["acme/Widget-1-FP8"]\nsides = ["output"]\n'
-        'reason = "the model outputs no text"\n'
+        'provider_model_ids = ["acme/Widget-1-FP8"]\n' + exclusion
     )
     resolved = reconcile(load_catalog(catalog))
     kept = next(
@@ -226,5 +215,4 @@ def test_prices_excluded_on_one_side_leave_no_tier_price_of_that_side(tmp_path: 
         for o in resolved.offerings
         if (o.provider_id, o.provider_model_id) == ("hostco", "acme/Widget-1-FP8")
     )
-    assert kept.prices.output_per_mtok is None
-    assert all(t.output_per_mtok is None for t in kept.prices.tiers)
+    return resolved, kept

@@ -138,54 +138,44 @@ def model_availability(m: str, name: str, p: ModelPricing) -> list[Claim]:
     unpriced = tuple([q.provider_name for q in p.unpriced_providers])
     of_listed = w.count(len(listed), "provider")
     if otherwise:
-        sold = tuple(_sold_otherwise(q) for q in otherwise)
+        sold = [_sold_otherwise(q) for q in otherwise]
         claims.append(
-            new_claim(
-                f"availability.not_per_token.{m}",
-                "availability",
+            _class_claim(
+                m,
+                "not_per_token",
                 f"For {name}, {len(sold)} of {of_listed} "
-                f"{'is' if len(sold) == 1 else 'are'} not priced per token: "
-                f"{w.join(list(sold))}.",
+                f"{'is' if len(sold) == 1 else 'are'} not priced per token: {w.join(sold)}.",
                 "offerings with a side sold only in units other than text tokens",
-                (
-                    new_number("availability", m, "not_per_token_count", len(sold)),
-                    new_number("availability", m, "provider_count", len(listed)),
-                ),
-                lists=((f"not_per_token:{m}", tuple(q.provider_name for q in otherwise)),),
+                tuple(q.provider_name for q in otherwise),
+                len(listed),
             )
         )
     if partly:
         halves = [f"{q.provider_name} ({_partly(q)})" for q in partly]
         claims.append(
-            new_claim(
-                f"availability.partly_priced.{m}",
-                "availability",
+            _class_claim(
+                m,
+                "partly_priced",
                 f"For {name}, {len(partly)} of {of_listed} "
                 f"{'states' if len(partly) == 1 else 'state'} a price for one side only, "
                 f"so no total: {w.join(halves)}.",
                 "offerings with a token price on one side and no price in any unit on the other",
-                (
-                    new_number("availability", m, "partly_priced_count", len(partly)),
-                    new_number("availability", m, "provider_count", len(listed)),
-                ),
-                lists=((f"partly_priced:{m}", tuple(q.provider_name for q in partly)),),
+                tuple(q.provider_name for q in partly),
+                len(listed),
             )
         )
     if unpriced:
         claims.append(
-            new_claim(
-                f"availability.unpriced.{m}",
-                "availability",
+            _class_claim(
+                m,
+                "unpriced",
                 f"For {name}, {len(unpriced)} of {of_listed} "
                 f"{'has' if len(unpriced) == 1 else 'have'} no sourced price: "
                 f"{w.join(list(unpriced))}.",
                 "offerings with no price at all: no token price on either side, none in "
                 "another unit",
-                (
-                    new_number("availability", m, "unpriced_count", len(unpriced)),
-                    new_number("availability", m, "provider_count", len(listed)),
-                ),
-                lists=((f"unpriced:{m}", unpriced),),
+                unpriced,
+                len(listed),
             )
         )
     gone = tuple(sorted({q.provider_name for q in p.defunct}))
@@ -252,3 +242,22 @@ def _sold_otherwise(q: Quote) -> str:
 def _partly(q: Quote) -> str:
     gap = q.gap
     return "" if gap is None else partly_priced_text(gap)
+
+
+def _class_claim(
+    m: str, kind: str, text: str, basis: str, providers: tuple[str, ...], listed: int
+) -> Claim:
+    """The claim listing a model's routes of one class without a total per token
+    (``route_gap``: ``not_per_token``, ``partly_priced``, ``unpriced``), its count beside the
+    count of active providers."""
+    return new_claim(
+        f"availability.{kind}.{m}",
+        "availability",
+        text,
+        basis,
+        (
+            new_number("availability", m, f"{kind}_count", len(providers)),
+            new_number("availability", m, "provider_count", listed),
+        ),
+        lists=((f"{kind}:{m}", providers),),
+    )
