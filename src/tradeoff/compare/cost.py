@@ -14,7 +14,7 @@ from decimal import Context, Decimal, localcontext
 
 from tradeoff.compare.headline import headline_rules, sells_per_use
 from tradeoff.compare.pricing import is_live, provider_of
-from tradeoff.compare.route_gap import partly_priced_text, route_gap, sold_components
+from tradeoff.compare.route_gap import missing_sides, partly_priced_text, route_gap, sold_components
 from tradeoff.compare.token_workload import Workload
 from tradeoff.compare.wording import (
     join,
@@ -139,11 +139,7 @@ def price_offering(
     # A side sold in another unit (an image model's output per 1M image tokens) is priced,
     # just not per text token: never "not yet sourced".
     sold_otherwise = sold_components(u.component for u in p.unit_prices)
-    missing = [
-        name
-        for name, v in (("input", rate_in), ("output", rate_out if has_output else 0))
-        if v is None
-    ]
+    missing = missing_sides(rate_in, rate_out, has_output)
     unsourced = [name for name in missing if name not in sold_otherwise]
     side_gap = {
         name: UNPRICED_ROUTE if name in unsourced else NOT_PER_TOKEN_ROUTE for name in missing

@@ -44,7 +44,6 @@ from enum import IntEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
-from tradeoff.compare.image_rate import image_output_rate
 from tradeoff.compare.precision import FULL_PRECISION as FULL_PRECISION
 from tradeoff.compare.precision import lab_precisions as lab_precisions
 from tradeoff.compare.precision import quantization_of as quantization_of
@@ -222,15 +221,13 @@ class HeadlineRules:
         return None if short is None else (Exclusion.SHORT_CONTEXT, short)
 
     def image_reason(self, offering: Offering, provider: Provider) -> str | None:
-        """Why this offering's output price per 1M image tokens is not a comparable one; None
-        when it is (``compare.image_output``): the rules above but those about text tokens —
-        rule 6 asks for a price per 1M image tokens in USD instead, and rule 7 (the lab's list
-        price per text token) does not apply."""
+        """Why the output price per 1M image tokens an offering states (``compare.pricing.quote``
+        asks only then) is not a comparable one; None when it is (``compare.image_output``): the
+        rules above but those about text tokens — rule 6 asks for that price in USD instead, and
+        rule 7 (the lab's list price per text token) does not apply."""
         why = self._route_reason(offering, provider)
         if why is not None:
             return why[1]
-        if image_output_rate(offering.prices) is None:
-            return "no output price per 1M image tokens"
         if provider.price_basis != "usd":
             return _not_usd(provider)
         return self._short_context(offering)

@@ -21,15 +21,10 @@ IMAGE_TOKENS: Final = "per_mtok_image"  # units.UNITS: USD per 1M image tokens
 IMAGE_OUTPUT_KEY: Final = f"output_{IMAGE_TOKENS}"
 
 
-def image_output_rate(prices: Prices) -> Decimal | None:
-    """The offering's output price per 1M image tokens, when it states one for every size
-    (no variant); None otherwise. Per-image prices are another unit and are never read as it."""
-    price = image_output_price(prices)
-    return None if price is None else price.usd
-
-
 def image_output_price(prices: Prices) -> UnitPrice | None:
-    """The unit price ``image_output_rate`` reads (with its own date), or None."""
+    """The offering's output price per 1M image tokens (with its own date), when it states one
+    for every size (no variant); None otherwise. Per-image prices are another unit and are
+    never read as it."""
     rated = [
         u
         for u in prices.unit_prices

@@ -41,6 +41,7 @@ _ROW_FIELDS = (
     "free",
     "output_applicable",
     "not_per_token",
+    "partly_priced",
     "context_tokens",
     "quantization",
     "lifecycle",

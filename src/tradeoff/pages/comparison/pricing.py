@@ -292,17 +292,10 @@ def route_price_text(q: QuoteEntry, field: str) -> str:
         return NOT_PER_TOKEN
     if value is None and side == "blended" and q["not_per_token"]:
         return NOT_PER_TOKEN
-    if value is None and side == "blended" and _one_side_priced(q):
+    if value is None and side == "blended" and q["partly_priced"]:
         # partly priced (``compare.route_gap``), as its reason and the calculator say it
         return PARTLY_PRICED
     return format_usd(value if isinstance(value, str) else None, free=q["free"])
-
-
-def _one_side_priced(q: QuoteEntry) -> bool:
-    """A route without a total that is not "not per token" but has a token price on a side:
-    partly priced, the route's ``partly_priced`` read from the values an HTML provider row is
-    cached by (``html_cells._ROW_FIELDS``, which has no ``partly_priced``)."""
-    return not q["free"] and (q["input_per_mtok"] or q["output_per_mtok"]) is not None
 
 
 def routes_order_text(pricing: PricingEntry) -> str | None:
