@@ -217,8 +217,9 @@ def compare(
     claims += [differ] if differ is not None else []
     claims += spec_claims(specs, names, labs)
     kinds = {c.model_id: c.value for c in kind_row.cells}
-    images = [m.id for m in models if outputs_images(m)]  # priced per image token too
-    unknown = [m.id for m in models if outputs_images(m) is None]  # not said either way
+    said = {m.id: outputs_images(m) for m in models}  # True, False or None: not said
+    images = [m for m, out in said.items() if out]  # priced per image token too
+    unknown = [m for m, out in said.items() if out is None]
     claims += price_claims(ids, names, by_model, blend, kinds, images, unknown)
     # ``availability_claims``: the counts and shared providers, then each model's own
     claims += availability_across(

@@ -16,7 +16,6 @@ from tradeoff.compare.engine import (
     compare,
     reviewed_text,
 )
-from tradeoff.compare.image_output import outputs_images
 from tradeoff.compare.like_for_like import kinds_of, prices_comparable
 from tradeoff.compare.workload import DEFAULT_BLEND, Blend, blend_of
 from tradeoff.db.queries import Catalog
@@ -176,7 +175,8 @@ def comparison_context(
     benchmarks = benchmarks_section(result, numbers)
     models = [(m.id, m.name) for m in result.models]
     blend_shown = blend_entry(blend)
-    images = any(outputs_images(m) for m in result.models)
+    image_output = image_output_entry(pricing)  # None: no compared model outputs images
+    images = image_output is not None
     cards = summary_cards(models, pricing, specs, benchmarks, blend_shown, result.claims, images)
     return {
         "title": " vs ".join(m.name for m in result.models),
@@ -187,7 +187,7 @@ def comparison_context(
         "summary": result.verdict.summary.text,
         "verdict": result.verdict.verdict.text,
         "pricing": pricing,
-        "image_output": image_output_entry(pricing),
+        "image_output": image_output,
         "shared_providers": shared,
         "shared_provider_count": len(shared),
         "specs": specs,
