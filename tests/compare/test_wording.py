@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tradeoff.compare import wording as w
+from tradeoff.offering_records import Prices, UnitPrice
 from tradeoff.render.markdown import tokens as md_tokens
 
 
@@ -213,3 +214,51 @@ def test_the_unit_of_a_set_of_scores_in_words() -> None:
     assert w.unit_words("0-10") == "on the 0-10 scale"
     assert w.unit_words("Elo") == "in Elo"
     assert w.unit_words("") == "in their unit"
+
+
+def _gpt_image_1_mini_at_openai() -> Prices:
+    """OpenAI's gpt-image-1-mini: text input per token, image output per 1M image tokens, and
+    a price per generated image for each quality and size (LiteLLM)."""
+    per_image = [
+        UnitPrice("output", "per_image", Decimal(usd), variant=variant)
+        for usd, variant in [
+            ("0.005", "low, 1024x1024"),
+            ("0.006", "low, 1024x1536"),
+            ("0.006", "low, 1536x1024"),
+            ("0.011", "medium, 1024x1024"),
+            ("0.015", "medium, 1024x1536"),
+            ("0.015", "medium, 1536x1024"),
+        ]
+    ]
+    return Prices(
+        input_per_mtok=Decimal("2"),
+        unit_prices=(
+            UnitPrice("cache_read", "per_mtok_image", Decimal("0.25")),
+            UnitPrice("input", "per_mtok_image", Decimal("2.5")),
+            *per_image,
+            UnitPrice("output", "per_mtok_image", Decimal("8")),
+        ),
+    )
+
+
+def test_a_side_sold_in_other_units_names_each_unit_the_token_rate_first() -> None:
+    # the per-1M-image-token rate was cut off by three of six per-image sizes: never again
+    text = w.side_not_per_token_text(_gpt_image_1_mini_at_openai(), "output")
+    assert text == (
+        "output not priced per token: output $8.00 per 1M image tokens; "
+        "output $0.005 to $0.015 per image (6 variants)"
+    )
+
+
+def test_other_unit_prices_are_summarised_by_unit_and_the_rest_counted() -> None:
+    text = w.unit_prices_text(_gpt_image_1_mini_at_openai(), limit=2)
+    assert text == ("cache read $0.25 per 1M image tokens; input $2.50 per 1M image tokens; 2 more")
+    one_price = Prices(
+        unit_prices=(
+            UnitPrice("output", "per_image", Decimal("0.04"), variant="1K"),
+            UnitPrice("output", "per_image", Decimal("0.04"), variant="2K"),
+        )
+    )
+    assert w.unit_prices_text(one_price) == "output $0.04 per image (2 variants)"
+    billed = Prices(unit_prices=(UnitPrice("input", "per_character", None),))
+    assert w.unit_prices_text(billed) == ("input billed per character (price not in the catalog)")

@@ -19,7 +19,7 @@ from tradeoff.compare.token_workload import Workload
 from tradeoff.compare.wording import (
     join,
     side_not_per_token_text,
-    unit_price_text,
+    unit_price_summaries,
     unit_prices_text,
 )
 from tradeoff.compare.workload import MAX_COUNT_DIGITS
@@ -204,8 +204,8 @@ def _sides_first_text(p: Prices, sides: Sequence[str]) -> str | None:
     own = [text for side in sides if (text := side_not_per_token_text(p, side)) is not None]
     if not own:
         return None
-    rest = [u for u in p.unit_prices if u.component not in sides]
-    shown = "; ".join(unit_price_text(u) for u in rest[:_NAMED])
+    rest = unit_price_summaries(u for u in p.unit_prices if u.component not in sides)
+    shown = "; ".join(rest[:_NAMED])
     more = f"; {len(rest) - _NAMED} more" if len(rest) > _NAMED else ""
     tail = f"; other prices not per token (not in the total): {shown}{more}" if rest else ""
     return "; ".join(own) + tail

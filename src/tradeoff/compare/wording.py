@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from tradeoff.money import format_usd
@@ -222,11 +222,41 @@ def unit_price_text(price: UnitPrice) -> str:
     return f"{what} {usd(price.usd)} {unit_label(price.unit)}{variant}"
 
 
+def _unit_group_text(group: Sequence[UnitPrice]) -> str:
+    """One unit's prices in one phrase: the price itself, or the range of its variants
+    ("output $0.005 to $0.015 per image (6 variants)")."""
+    first = group[0]
+    if len(group) == 1:
+        return unit_price_text(first)
+    what = component_label(first.component).lower()
+    amounts = [p.usd for p in group if p.usd is not None]
+    low, high = min(amounts), max(amounts)
+    amount = usd(low) if low == high else f"{usd(low)} to {usd(high)}"
+    plain = sum(p.variant is None for p in group)
+    variants = f"{len(group) - plain} variants"
+    return f"{what} {amount} {unit_label(first.unit)} ({'plain and ' if plain else ''}{variants})"
+
+
+def unit_price_summaries(prices: Iterable[UnitPrice]) -> list[str]:
+    """Prices sold in other units, one phrase per component and unit (a unit's variants as a
+    range), rates per 1M tokens of a modality first; a unit billed at a price the catalog does
+    not hold keeps its own phrase."""
+    groups: dict[tuple[str, str], list[UnitPrice]] = {}
+    alone: list[UnitPrice] = []
+    for price in prices:
+        if price.usd is None:
+            alone.append(price)
+        else:
+            groups.setdefault((price.component, price.unit), []).append(price)
+    ordered = sorted(groups.values(), key=lambda g: not g[0].unit.startswith("per_mtok"))
+    return [_unit_group_text(g) for g in ordered] + [unit_price_text(p) for p in alone]
+
+
 def unit_prices_text(prices: Prices, limit: int = 3) -> str:
-    """The prices of an offering sold in other units, at most ``limit`` of them named."""
-    shown = [unit_price_text(p) for p in prices.unit_prices[:limit]]
-    more = len(prices.unit_prices) - limit
-    return "; ".join(shown) + (f"; {more} more" if more > 0 else "")
+    """The prices of an offering sold in other units, at most ``limit`` phrases named."""
+    summaries = unit_price_summaries(prices.unit_prices)
+    more = len(summaries) - limit
+    return "; ".join(summaries[:limit]) + (f"; {more} more" if more > 0 else "")
 
 
 def not_per_token_text(prices: Prices) -> str:
@@ -236,6 +266,7 @@ def not_per_token_text(prices: Prices) -> str:
 
 def side_not_per_token_text(prices: Prices, side: str) -> str | None:
     """Why one side of a partly token-priced offering has no price per token, when it is sold
-    in another unit (gpt-image-2's image output per 1M image tokens); None when it is not."""
-    sold = [unit_price_text(p) for p in prices.unit_prices if p.component == side]
-    return f"{side} not priced per token: {'; '.join(sold[:3])}" if sold else None
+    in another unit (gpt-image-2's image output per 1M image tokens); None when it is not.
+    Every unit of the side is named (a side is sold in a few units, each summarised)."""
+    sold = unit_price_summaries(p for p in prices.unit_prices if p.component == side)
+    return f"{side} not priced per token: {'; '.join(sold)}" if sold else None
