@@ -45,12 +45,15 @@ def test_one_offering_per_provider_and_model(imported: ImportFile) -> None:
         ("fal_ai", "fal-ai/bytedance/seedream/v3"),
         ("fal_ai", "fal-ai/recraft/v3"),
         ("fal_ai", "openai/gpt-image-2"),
+        ("gemini", "gemini-9-pro-image"),
+        ("openai", "gpt-image-8"),
         ("openai", "gpt-image-9"),
+        ("xai", "grok-imagine-image-9"),
     ]
     assert set(pairs.values()) == {1}
     assert (
         imported.counts["entries folded into another's variant prices"] == 8
-    )  # 15 entries, 7 offerings
+    )  # 18 entries, 10 offerings
 
 
 def test_a_variant_s_token_price_and_a_second_price_for_one_variant_are_dropped(
@@ -71,9 +74,40 @@ def test_a_variant_s_token_price_and_a_second_price_for_one_variant_are_dropped(
 def test_quality_and_size_become_the_price_variant(imported: ImportFile) -> None:
     dalle = _offering(imported, "azure", "dall-e-3")
     assert _units(dalle) == [
-        ("input", "per_mpx", Decimal("0.0839233"), "hd, 1024x1024"),
-        ("input", "per_mpx", Decimal("0.0719343"), "hd, 1024x1792"),
-        ("input", "per_mpx", Decimal("0.0419617"), "standard, 1024x1024"),
+        ("output", "per_mpx", Decimal("0.0839233"), "hd, 1024x1024"),
+        ("output", "per_mpx", Decimal("0.0719343"), "hd, 1024x1792"),
+        ("output", "per_mpx", Decimal("0.0419617"), "standard, 1024x1024"),
+    ]
+
+
+def test_an_image_model_s_input_image_price_is_the_price_of_each_image_it_generates(
+    imported: ImportFile,
+) -> None:
+    """LiteLLM's image cost calculator charges ``input_cost_per_image`` (else
+    ``input_cost_per_pixel`` x pixels) for each image generated: with no output-side image
+    price in the entry, that is the output price, never a price for images sent in."""
+    sized = _offering(imported, "openai", "gpt-image-8")
+    assert _units(sized) == [
+        ("output", "per_image", Decimal("0.011"), "low, 1024x1024"),
+        ("output", "per_mpx", Decimal("0.010490417"), "low, 1024x1024"),
+    ]
+    dropped = {(d.entity, d.field): (d.value, d.reason) for d in imported.dropped}
+    assert dropped[("offering:openai/gpt-image-8", "keys")] == (
+        "output_cost_per_pixel",
+        "0 beside the price per generated image (input_cost_per_*): not a price",
+    )
+    assert _units(_offering(imported, "xai", "grok-imagine-image-9")) == [
+        ("output", "per_image", Decimal("0.02"), None)
+    ]
+
+
+def test_an_input_image_price_beside_an_output_image_price_stays_an_input_price(
+    imported: ImportFile,
+) -> None:
+    gemini = _offering(imported, "gemini", "gemini-9-pro-image")
+    assert _units(gemini) == [
+        ("input", "per_image", Decimal("0.0011"), None),
+        ("output", "per_image", Decimal("0.134"), None),
     ]
 
 

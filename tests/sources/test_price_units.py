@@ -63,9 +63,13 @@ def test_images_are_priced_per_image_by_size_or_per_megapixel(litellm: ImportFil
         ("output", "per_image", Decimal("0.16"), "4K"),
     ]
     dalle = _by_id(litellm, "dall-e-2")  # the key 256-x-256/dall-e-2: dall-e-2 at one size
-    assert _units(dalle) == [("input", "per_mpx", Decimal("0.24414"), "256x256")]
-    dropped = {(d.entity, d.field): d.reason for d in litellm.dropped}
-    assert "zero price" in dropped[("offering:openai/dall-e-2", "output_per_mpx_256x256")]
+    # LiteLLM's input_cost_per_pixel prices each pixel generated; its 0 output price is none
+    assert _units(dalle) == [("output", "per_mpx", Decimal("0.24414"), "256x256")]
+    dropped = {(d.entity, d.field): (d.value, d.reason) for d in litellm.dropped}
+    assert dropped[("offering:openai/dall-e-2", "keys")] == (
+        "output_cost_per_pixel",
+        "0 beside the price per generated image (input_cost_per_*): not a price",
+    )
 
 
 def test_an_embedding_has_no_output_price_not_a_zero_one(litellm: ImportFile) -> None:

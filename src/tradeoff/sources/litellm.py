@@ -39,6 +39,7 @@ from tradeoff.normalize import marked_free
 from tradeoff.sources.litellm_units import (
     NO_OUTPUT_TOKENS,
     PRICE_LIKE,
+    prices_generated_image_as_input,
     unit_of,
     unmodelled_reason,
 )
@@ -224,10 +225,11 @@ class _Reader:
         capabilities: dict[str, bool] = {}
         units: dict[tuple[str, str, str | None], Decimal] = {}
         unmodelled: dict[str, list[str]] = {}
+        generated_as_input = prices_generated_image_as_input(raw, mode)
         for name, value in raw.items():
             if name in PRICE_KEYS:
                 values[PRICE_KEYS[name]] = self.money(key, name, value, entity)
-            elif (unit := unit_of(name, mode)) is not None:
+            elif (unit := unit_of(name, mode, generated_as_input)) is not None:
                 component, unit_name, scale, own = unit
                 units[(component, unit_name, with_variant(variant, own))] = self.scaled(
                     key, name, value, scale
@@ -261,8 +263,7 @@ class _Reader:
                 what = price_key(component, unit_name, priced)
                 self.drop(entity, what, 0, "zero price not marked free: unpriced")
                 del units[(component, unit_name, priced)]
-        flags = [raw[k] for k in MULTIMODAL_KEYS if isinstance(raw.get(k), bool)]
-        if any(flags):
+        if any(isinstance(raw.get(k), bool) and raw[k] for k in MULTIMODAL_KEYS):
             capabilities["multimodal_input"] = True
         context = self.count(key, raw, "max_input_tokens")
         output = self.count(key, raw, "max_output_tokens")
@@ -277,11 +278,9 @@ class _Reader:
             # the *_per_mtok fields have no variant: one size's token price is not the model's
             self.drop(entity, "prices", key, f"per-token price of one variant ({variant})")
             values, tiers = {}, {}
+        by_key = sorted(units.items(), key=lambda i: (i[0][0], i[0][1], i[0][2] or ""))
         unit_prices = [
-            ImportedUnitPrice(component=c, unit=u, usd=usd, variant=v)
-            for (c, u, v), usd in sorted(
-                units.items(), key=lambda i: (i[0][0], i[0][1], i[0][2] or "")
-            )
+            ImportedUnitPrice(component=c, unit=u, usd=usd, variant=v) for (c, u, v), usd in by_key
         ]
         # LiteLLM's `deprecation_date` is the day the provider stops serving the model (its
         # values are the shutdown dates of the providers' deprecation pages: docs/lifecycle.md).

@@ -72,13 +72,38 @@ UNMODELLED_PRICES = (
         "price in a unit not modelled (DBUs, credits, messages, compute seconds)",
     ),
 )
+# LiteLLM's image cost calculator (cost_calculator.default_image_cost_calculator) charges
+# ``input_cost_per_image`` × images, else ``input_cost_per_pixel`` × pixels, for each image it
+# generates: in an image-generation entry with no output-side image price, those keys price the
+# generated image (gpt-image-1's "low, 1024x1024" $0.011), not an image sent in.
+GENERATED_IMAGE_KEYS: dict[str, tuple[str, str, Decimal]] = {
+    "input_cost_per_image": ("output", "per_image", ONE),
+    "input_cost_per_pixel": ("output", "per_mpx", MTOK),
+}
+OUTPUT_IMAGE_KEY = re.compile(r"^output_cost_per_(image|pixel)")
 PRICE_LIKE = re.compile(r"cost|price")
 # Kinds whose models return no output tokens: LiteLLM writes 0 there, which is no price.
 NO_OUTPUT_TOKENS = {"embedding", "rerank", "moderation"}
 
 
-def unit_of(name: str, mode: str) -> tuple[str, str, Decimal, str | None] | None:
+def prices_generated_image_as_input(raw: dict[str, object], mode: str) -> bool:
+    """Whether the entry's ``input_cost_per_image``/``_pixel`` is the generated image's price:
+    an image-generation entry with no non-zero output-side image price."""
+    return mode == "image_generation" and not any(
+        OUTPUT_IMAGE_KEY.match(name) and value != 0 for name, value in raw.items()
+    )
+
+
+def unit_of(
+    name: str, mode: str, generated_as_input: bool = False
+) -> tuple[str, str, Decimal, str | None] | None:
     """(component, unit, scale, variant) of a key priced in a non-text unit, or None."""
+    if generated_as_input:
+        if name in GENERATED_IMAGE_KEYS:
+            component, unit, scale = GENERATED_IMAGE_KEYS[name]
+            return component, unit, scale, None
+        if name == "output_cost_per_pixel":  # its 0 beside the input_cost_per_* price
+            return None
     if name in UNIT_KEYS:
         component, unit, scale = UNIT_KEYS[name]
         return component, unit, scale, None
@@ -95,6 +120,8 @@ def unit_of(name: str, mode: str) -> tuple[str, str, Decimal, str | None] | None
 
 
 def unmodelled_reason(name: str, mode: str) -> str:
+    if name == "output_cost_per_pixel":
+        return "0 beside the price per generated image (input_cost_per_*): not a price"
     if name in SECOND_KEYS:
         return f"price per second in mode {mode!r}: seconds of what is not stated"
     for pattern, reason in UNMODELLED_PRICES:
