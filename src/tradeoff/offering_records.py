@@ -123,6 +123,19 @@ class Offering:
     disputed_fields: tuple[str, ...] = ()
     # the dataset whose snapshot date ``checked`` is (not a review date); None: reviewed
     as_of: str | None = None
+    # the source of the value ``checked`` is the date of; None: ``source_id``
+    checked_source: str | None = None
+
+    @property
+    def dated_by(self) -> str:
+        """The source ``checked`` is a date of: cite it beside ``dated``, never another."""
+        return self.checked_source or self.source_id
+
+    @property
+    def cited_sources(self) -> frozenset[str]:
+        """Every source of a value the offering shows (to attribute): its own, its date's,
+        each price's and lifecycle date's."""
+        return frozenset((self.source_id, self.dated_by, *self.price_sources.values()))
 
     @property
     def date_kind(self) -> str:

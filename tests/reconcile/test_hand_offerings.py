@@ -291,6 +291,10 @@ def test_checked_is_the_oldest_date_of_the_fields_shown(mini: Path) -> None:
     assert fixed.prices.cache_read_per_mtok == Decimal("0.1")
     assert fixed.price_sources["cache_read_per_mtok"] == "models-dev"
     assert fixed.checked == "2026-07-02"  # the cache-read price's date, not the hand's
+    # and that date is cited with its own source: "hostco-pricing, as of 2026-07-02" paired
+    # the hand-written page with models.dev's snapshot date
+    assert fixed.source_id == "hostco-pricing" and fixed.checked_source == "models-dev"
+    assert fixed.dated_by == "models-dev"
 
 
 def test_a_hand_written_price_in_another_unit_keeps_its_unit_and_citation(mini: Path) -> None:

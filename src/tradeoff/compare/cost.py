@@ -49,8 +49,9 @@ class CostLine:
     free: bool
     fits_context: bool | None  # input + output within the served context; None if unknown
     lifecycle: str
-    source_id: str
+    source_id: str  # the source ``checked`` is a date of (``Offering.dated_by``)
     checked: str
+    cited_sources: frozenset[str] = frozenset()  # every source of a value shown (attribution)
     note: str | None = None
     excluded_reason: str | None = None  # why it is not a comparable price (compare.headline)
     as_of: str | None = None  # the dataset whose snapshot date ``checked`` is; None: reviewed
@@ -184,8 +185,9 @@ def price_offering(
         free=p.free,
         fits_context=fits,
         lifecycle=offering.lifecycle,
-        source_id=offering.source_id,
+        source_id=offering.dated_by,
         checked=offering.checked,
+        cited_sources=offering.cited_sources,
         note=note,
         as_of=offering.as_of,
         output_applicable=has_output,

@@ -248,7 +248,7 @@ def quote(
         free=p.free,
         lifecycle=offering.lifecycle,
         context_tokens=offering.context_tokens,
-        source_id=offering.source_id,
+        source_id=offering.dated_by,  # cited beside ``checked``: the source it is a date of
         checked=offering.checked,
         price_source_ids=tuple(sources),
         offering_count=count,

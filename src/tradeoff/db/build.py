@@ -144,6 +144,7 @@ def _offering_row(o: Offering) -> tuple[object, ...]:
         json.dumps(o.price_sources, sort_keys=True),
         json.dumps(list(o.disputed_fields)),
         o.price_origin,
+        o.checked_source,
     )
 
 
@@ -216,7 +217,7 @@ def _write(conn: sqlite3.Connection, r: Resolved, version: str) -> None:
         )
         conn.executemany("INSERT INTO model_facts VALUES (?,?,?,?,?,?,?)", _fact_rows(m))
     conn.executemany(
-        "INSERT INTO offerings VALUES (" + ",".join("?" * 31) + ")",
+        "INSERT INTO offerings VALUES (" + ",".join("?" * 32) + ")",
         [_offering_row(o) for o in r.offerings],
     )
     conn.executemany(

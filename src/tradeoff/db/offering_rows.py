@@ -63,6 +63,7 @@ OFFERING_COLUMNS = (
     "price_sources_json",
     "disputed_json",
     "price_origin",
+    "checked_source",
 )
 
 

@@ -130,16 +130,10 @@ def load_offerings(
         rec = dict(zip(OFFERING_COLUMNS, row, strict=True))
         key = (rec["provider_id"], rec["provider_model_id"])
         price_sources = dict(js(rec["price_sources_json"]))
-        # A merged offering is dated by its oldest shown value: a snapshot date when that
-        # value is a dataset's (its own source, or the dataset one of its prices cites).
-        as_of = next(
-            (
-                name
-                for sid in dict.fromkeys([rec["source_id"], *price_sources.values()])
-                if (name := snapshot_name(sources.get(sid), rec["checked"]))
-            ),
-            None,
-        )
+        # A merged offering is dated by its oldest shown value: a snapshot date when the
+        # source of that value is a dataset read on that day.
+        dated_by = rec["checked_source"] or rec["source_id"]
+        as_of = snapshot_name(sources.get(dated_by), rec["checked"])
         prices = Prices(
             **{k: dec(rec[k]) for k in PRICE_COLUMNS},
             free=bool(rec["free"]),
@@ -170,6 +164,7 @@ def load_offerings(
                 history=tuple(history.get(key, ())),
                 disputed_fields=tuple(js(rec["disputed_json"])),
                 as_of=as_of,
+                checked_source=rec["checked_source"],
             )
         )
     return out

@@ -50,6 +50,7 @@ CREATE TABLE offerings (
   retired_on TEXT, successor TEXT, link TEXT, source_url TEXT, source_id TEXT NOT NULL,
   checked TEXT NOT NULL,
   price_sources_json TEXT NOT NULL, disputed_json TEXT NOT NULL, price_origin TEXT,
+  checked_source TEXT,  -- the source of the value ``checked`` dates; NULL: source_id
   PRIMARY KEY (provider_id, provider_model_id)
 );
 CREATE INDEX offerings_model ON offerings(model_id);

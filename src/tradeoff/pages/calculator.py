@@ -252,7 +252,7 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
         last_reviewed=reviewed,
         data_as_of=as_of,
         reviewed_line=reviewed_line(reviewed, as_of),
-        sources=attribution(catalog, {c.source_id for c in lines}),
+        sources=attribution(catalog, {s for c in lines for s in (c.source_id, *c.cited_sources)}),
     )
 
 

@@ -59,6 +59,7 @@ OFFERING_COLUMNS = (
     "source_id",
     "checked",
     "date_kind",  # "checked" (a review date) or "as_of" (the dataset snapshot's date)
+    "checked_source",  # the source ``checked`` is a date of (the oldest value shown)
 )
 
 
@@ -157,6 +158,7 @@ def build_downloads(catalog: Catalog) -> Downloads:
                     o.source_id,
                     o.checked,
                     o.date_kind,
+                    o.dated_by,
                 ]
                 for o in filtered.offerings
             ]

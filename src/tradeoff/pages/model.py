@@ -256,8 +256,7 @@ def model_record(catalog: Catalog, model: Model) -> ModelRecord:
         fact_entry(n, CAPABILITY_LABELS[n], f, catalog) for n, f in model.capabilities.items()
     ]
     used = {f["source"]["id"] for f in facts + capabilities if f["source"]}
-    used |= {o.source_id for o in offerings}
-    used |= {s for o in offerings for f, s in o.price_sources.items() if f.startswith("unit.")}
+    used |= {s for o in offerings for s in o.cited_sources}
     results = benchmark_entries(catalog, model.id)
     used |= {r["source"]["id"] for r in results}
     return ModelRecord(

@@ -247,7 +247,7 @@ def offering_entry(
             offering.lifecycle, offering.deprecated_on, offering.retired_on
         ),
         link=offering.link,
-        source=offering.source_id,
+        source=offering.dated_by,  # the source its date ("dated") is of
         source_url=offering.source_url,
         checked=offering.checked,
         date_kind=offering.date_kind,

@@ -168,8 +168,7 @@ def provider_context(catalog: Catalog, provider: Provider) -> ProviderContext:
         reviewed_line=reviewed_line(reviewed, as_of),
         sources=attribution(
             catalog,
-            {o.source_id for o in offerings}
-            | {s for o in offerings for f, s in o.price_sources.items() if f.startswith("unit.")},
+            {s for o in offerings for s in o.cited_sources},
         ),
     )
 
@@ -209,7 +208,7 @@ def providers_context(catalog: Catalog) -> ProvidersContext:
         active_count=active,
         defunct_count=len(listed) - active,
         kinds=[KindCount(kind=k, count=n) for k, n in sorted(kinds.items())],
-        sources=attribution(catalog, {o.source_id for o in catalog.offerings}),
+        sources=attribution(catalog, {s for o in catalog.offerings for s in o.cited_sources}),
     )
 
 

@@ -240,7 +240,7 @@ def _merge_offering(
     chosen: dict[str, object] = {}
     price_sources: dict[str, str] = {}
     disputed: list[str] = []
-    shown_dates: list[str] = []  # checked date of every value shown
+    shown_dates: list[tuple[str, str]] = []  # (checked date, source) of every value shown
 
     def pick(name: str, present: Sequence[tuple[object, str, str]], cite: bool = True) -> object:
         """The strongest statement's value; a disagreement is recorded as a conflict.
@@ -252,7 +252,7 @@ def _merge_offering(
         if value is not None:
             if cite:
                 price_sources[name] = source_id
-            shown_dates.append(checked)
+            shown_dates.append((checked, source_id))
         if len({_shown(v) for v, _, _ in present}) > 1:
             disputed.append(name)
             out.conflicts.append(
@@ -282,7 +282,7 @@ def _merge_offering(
     tiers = list(tiers_from.offering.prices.tiers) if tiers_from else []
     if tiers_from is not None:
         price_sources["tiers"] = tiers_from.source_id
-        shown_dates.append(tiers_from.checked)
+        shown_dates.append((tiers_from.checked, tiers_from.source_id))
     unit_prices = unit_prices_of(statements, pick, price_sources)
     # "ga" is every importer's default: a source that names another stage says more, and
     # a hand-written lifecycle says it even when it is "ga".
@@ -317,6 +317,11 @@ def _merge_offering(
         capabilities[capability] = bool(pick(key, present, cite=stating[0].hand_written))
     del shown_dates[dates_before:]
     history = history_of(statements, chosen, entity, out)
+    oldest = min(
+        shown_dates,
+        key=lambda d: (d[0], d[1] != best.source_id, d[1]),
+        default=(best.checked, best.source_id),
+    )
     offering = best.offering
     # A hand-written offering need not repeat the provider's display name a dataset gives.
     names = [s.offering.name for s in statements if s.offering.name]
@@ -342,8 +347,9 @@ def _merge_offering(
         ),
         source_id=best.source_id,
         # Last reviewed: the oldest date of the values shown (a mixed row is as old as its
-        # oldest part).
-        checked=min(shown_dates, default=best.checked),
+        # oldest part), with the source that dated it.
+        checked=oldest[0],
+        checked_source=oldest[1] if oldest[1] != best.source_id else None,
         context_tokens=chosen.get("context_tokens"),  # type: ignore[arg-type]
         max_output_tokens=chosen.get("max_output_tokens"),  # type: ignore[arg-type]
         quantization=quantization,  # type: ignore[arg-type]
