@@ -15,6 +15,7 @@ from tradeoff import urls
 from tradeoff.compare.engine import check_distinct
 from tradeoff.compare.like_for_like import kind_differ_text, kinds_of
 from tradeoff.compare.token_workload import Workload
+from tradeoff.compare.wording import short_tokens
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
 from tradeoff.pages.jsonable import decimal_text
@@ -197,10 +198,31 @@ def not_comparable_text(line: LineEntry) -> str | None:
     return f"not comparable: {reason}"
 
 
-def line_notes(line: LineEntry) -> str:
-    """A route's notes in every format but HTML (terminal, Markdown): why it is not
-    comparable, then what its total leaves out or lacks; "" when there is nothing to say."""
-    return "; ".join(filter(None, (not_comparable_text(line), line["note"])))
+FIT_NOTES = {False: "request larger than the served context", None: "context fit not yet sourced"}
+
+
+def line_notes(line: LineEntry, fit: bool = True) -> str:
+    """A route's notes, as every format says them: the prices applied (free tier, context
+    tier, cached tokens billed as input), whether the request fits (``fit`` False: the format
+    has a column for it), why it is not comparable, what its total leaves out or lacks, and
+    its lifecycle when not GA; "" when there is nothing to say."""
+    tier = line["tier_above_input_tokens"]
+    return "; ".join(
+        filter(
+            None,
+            (
+                "free tier" if line["free"] else None,
+                None if tier is None else f"price tier above {short_tokens(tier)} input tokens",
+                "cached tokens priced as input (no cache price listed)"
+                if line["cache_priced_as_input"]
+                else None,
+                FIT_NOTES.get(line["fits_context"]) if fit else None,
+                not_comparable_text(line),
+                line["note"],
+                None if line["lifecycle"] == "ga" else line["lifecycle"],
+            ),
+        )
+    )
 
 
 def _priced(m: Model) -> PricedModel:

@@ -339,7 +339,7 @@ def calculator_md(ctx: CalculatorContext) -> str:
             if not line["output_applicable"]
             else (line["output_missing"] or money(line["output_per_mtok"])),
             FITS[line["fits_context"]],
-            esc(line_notes(line)),
+            esc(line_notes(line, fit=False)),  # the Fits column says the fit
             f"{esc(line['source'])}, {esc(line['dated'])}",
         ]
         for line in ctx["lines"]

@@ -357,15 +357,6 @@ def cost_listing(ctx: CalculatorContext) -> Listing:
     route first."""
     rows: list[tuple[str, ...]] = []
     for c in ctx["lines"]:
-        notes = []
-        if c["tier_above_input_tokens"] is not None:
-            notes.append(f"tier above {c['tier_above_input_tokens']:,} input tokens")
-        if c["cache_priced_as_input"]:
-            notes.append("no cache price: cached billed as input")
-        if c["fits_context"] is False:
-            notes.append("exceeds served context")
-        if said := line_notes(c):  # why it is not comparable, what its total leaves out
-            notes.append(said)
         rows.append(
             (
                 c["model_name"],
@@ -378,7 +369,7 @@ def cost_listing(ctx: CalculatorContext) -> Listing:
                 if not c["output_applicable"]
                 else (c["output_missing"] or _price(c["output_usd"])),
                 c["total_missing"] or _price(c["total_usd"]),
-                "; ".join(notes),
+                line_notes(c),
             )
         )
     return Listing(
