@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 from support.compare_helpers import PROVIDERS, model, offering
 
 from tradeoff.compare.claim import Claim
-from tradeoff.compare.image_output import IMAGE_OUTPUT_CLAIM, NOT_IN_BLEND, outputs_images
+from tradeoff.compare.image_output import (
+    IMAGE_OUTPUT_CLAIM,
+    NOT_IN_BLEND,
+    TOKENS_PER_IMAGE,
+    outputs_images,
+)
 from tradeoff.compare.price_claims import price_claims
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.wording import is_tie, percent_less
@@ -61,6 +66,18 @@ def test_image_models_are_compared_per_image_output_token() -> None:
     # the text-token blend says what it is, and is not the reason to choose an image model
     assert "per text token" in claims["price.cheapest"].text
     assert claims["price.cheapest"].reason == "the lowest text-token price matters most"
+
+
+def test_the_verdict_per_image_token_says_an_image_is_not_a_fixed_number_of_tokens() -> None:
+    # Google counts 1,290 tokens for a 1024x1024 Gemini 2.5 Flash Image picture; OpenAI 272
+    # to 4,160 for one gpt-image-1 picture of that size, by quality: a lower rate per 1M image
+    # tokens is not always a lower price per image, and the verdict says so
+    a = _sold(offering("lab/a", "lab-api", "0.3", "2.5"), _per_mtok_image("30"))
+    b = _sold(offering("lab/b", "host", "5", "10"), _per_mtok_image("8"))
+    image = _claims([a, b])[IMAGE_OUTPUT_CLAIM]
+    assert TOKENS_PER_IMAGE in image.text
+    alone = _claims([a, replace(b, prices=replace(b.prices, unit_prices=()))])
+    assert TOKENS_PER_IMAGE not in alone[IMAGE_OUTPUT_CLAIM].text  # no verdict: no caveat
 
 
 def test_equal_image_rates_are_a_tie() -> None:

@@ -36,6 +36,12 @@ _NO_IMAGE_KINDS = frozenset(MODEL_KINDS) - {TEXT_GENERATION, IMAGE_KIND}
 NOT_IN_BLEND = (
     "The blended price per 1M tokens is for text tokens only: it does not include image output."
 )
+# said with every verdict per 1M image tokens: each model counts an image's tokens its own way
+# (Gemini 2.5 Flash Image 1,290 for 1024x1024; gpt-image-1 272 to 4,160 by quality)
+TOKENS_PER_IMAGE = (
+    "Each model counts an image's tokens its own way, by size and quality: a lower price per "
+    "1M image tokens is not always a lower price per image."
+)
 _BASIS = (
     "output price per 1M image tokens on each model's comparable routes (the headline rules "
     "but those about text tokens: active provider selling per use, GA, the provider's own "
@@ -135,7 +141,8 @@ def image_output_claims(
             _BASIS,
             "the lowest image-output price matters most",
         )
-        text = " ".join(x for x in (claim.text, f"{gaps}." if gaps else "", blend) if x)
+        parts = (claim.text, TOKENS_PER_IMAGE, f"{gaps}." if gaps else "", blend)
+        text = " ".join(x for x in parts if x)
         numbers = claim.numbers + tuple(
             new_number("pricing", m, "image_output", None) for m in missing
         )
