@@ -130,3 +130,15 @@ def test_context_filter_labels_are_the_tables_short_forms(client: TestClient) ->
     assert options
     for value, label in options:
         assert short_tokens(int(value)) == label
+
+
+@pytest.mark.parametrize(("value", "label"), [("32768", "32.8K"), ("32000", "32K")])
+def test_the_context_filter_shows_the_minimum_it_applies(
+    client: TestClient, value: str, label: str
+) -> None:
+    # a bookmark from before the decimal labels (min_context=32768) filtered the table while
+    # the select read "any": the page must show the filter it applies
+    page = client.get("/", params={"min_context": value}).text
+    select = page.split('<select id="min_context"', 1)[1].split("</select>", 1)[0]
+    selected = re.findall(r'<option value="(\d*)" selected>([^<]+)</option>', select)
+    assert selected == [(value, f"{label} tokens")]

@@ -9,6 +9,7 @@ from math import ceil
 from typing import Protocol, TypedDict
 
 from tradeoff import urls
+from tradeoff.compare.wording import short_tokens
 from tradeoff.db.queries import Catalog
 from tradeoff.kinds import kind_label
 from tradeoff.names import Match
@@ -162,9 +163,22 @@ class CatalogContext(TypedDict):
     sorts: dict[str, str]
     sort_links: dict[str, str]
     options: CatalogOptions
+    # "Context at least": (tokens, label) of each choice, the minimum in force among them
+    context_options: list[tuple[int, str]]
     providers: dict[str, str]
     labs: dict[str, str]
     sources: list[Attribution]
+
+
+CONTEXT_CHOICES = (32_000, 64_000, 128_000, 200_000, 1_000_000)
+
+
+def context_options(applied: int | None) -> list[tuple[int, str]]:
+    """The "Context at least" choices, labelled as the table writes counts ("32K"), with the
+    minimum in force among them when it is none of them (a bookmark's min_context=32768):
+    the form shows the filter the table applies, never "any"."""
+    counts = sorted({*CONTEXT_CHOICES, *(() if applied is None else (applied,))})
+    return [(n, short_tokens(n)) for n in counts]
 
 
 def summary(query: Listing, ctx_count: int, total: int, names: dict[str, str]) -> str:
@@ -245,6 +259,7 @@ def catalog_context(
         sorts=SORTS,
         sort_links=sort_links(query),
         options=catalog_options(catalog),
+        context_options=context_options(query.min_context),
         providers=names,
         labs=labs,
         sources=attribution(catalog, row_sources(catalog, [r["id"] for r in [*ticked, *shown]])),
