@@ -164,7 +164,7 @@ class CatalogContext(TypedDict):
     sort_links: dict[str, str]
     options: CatalogOptions
     # "Context at least": (tokens, label) of each choice, the minimum in force among them
-    context_options: list[tuple[int, str]]
+    context_options: list[ContextChoice]
     providers: dict[str, str]
     labs: dict[str, str]
     sources: list[Attribution]
@@ -173,12 +173,19 @@ class CatalogContext(TypedDict):
 CONTEXT_CHOICES = (32_000, 64_000, 128_000, 200_000, 1_000_000)
 
 
-def context_options(applied: int | None) -> list[tuple[int, str]]:
+class ContextChoice(TypedDict):
+    """One choice of "Context at least": its token count and its label ("32K")."""
+
+    tokens: int
+    label: str
+
+
+def context_options(applied: int | None) -> list[ContextChoice]:
     """The "Context at least" choices, labelled as the table writes counts ("32K"), with the
     minimum in force among them when it is none of them (a bookmark's min_context=32768):
     the form shows the filter the table applies, never "any"."""
     counts = sorted({*CONTEXT_CHOICES, *(() if applied is None else (applied,))})
-    return [(n, short_tokens(n)) for n in counts]
+    return [ContextChoice(tokens=n, label=short_tokens(n)) for n in counts]
 
 
 def summary(query: Listing, ctx_count: int, total: int, names: dict[str, str]) -> str:
