@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from tradeoff.db.queries import Catalog
 from tradeoff.offering_records import Offering
+from tradeoff.pages.as_of import catalog_as_of
 from tradeoff.pages.comparison import compare_context
 from tradeoff.pages.provider import provider_context
 
@@ -40,3 +41,17 @@ def test_a_provider_page_attributes_every_source_of_a_value_it_shows(catalog: Ca
         attributed = {s["id"] for s in ctx["sources"]}
         for offering in offerings[provider_id]:
             assert set(offering.price_sources.values()) <= attributed, offering
+
+
+def test_a_date_from_history_is_cited_with_the_history_s_source(catalog: Catalog) -> None:
+    # `--as-of 2026-03-01`: MiniMax-M2's route read "[genai-prices], as of 2025-11-14
+    # (models-dev)": the history span's date kept the live record's date source
+    past = catalog_as_of(catalog, "2026-03-01")
+    for offering in past.offerings:
+        if offering.as_of in past.sources:  # dated by a history span: "as of DAY (its source)"
+            assert offering.dated_by == offering.as_of, offering
+    ctx = compare_context(past, ["minimax/minimax-m2", "perplexity/sonar"], (70, 30))
+    for entry in ctx["pricing"]:
+        for route in (*entry["providers"], *entry["other_routes"]):
+            if route["dated"].endswith("(models-dev)"):
+                assert route["source"] == "models-dev", route

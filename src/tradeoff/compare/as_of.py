@@ -63,6 +63,7 @@ def offering_as_of(offering: Offering, day: str) -> Offering | None:
             prices=prices,
             lifecycle=lifecycle,
             checked=point.effective[:10],
+            checked_source=point.source_id,  # the date is the point's: cited with its source
             price_sources=sources,
             history=tuple(points),
         )

@@ -89,6 +89,7 @@ def offering_on_span(offering: Offering, span: PriceSpan, day: str) -> Offering:
         context_tokens=span.context_tokens or offering.context_tokens,
         max_output_tokens=span.max_output_tokens or offering.max_output_tokens,
         checked=span.effective_from,
+        checked_source=span.source_id,  # the date is the span's: cited with its source
         as_of=span.source_id,
         price_sources=sources,
         history=tuple(p for p in offering.history if p.effective[:10] <= day),
