@@ -14,6 +14,7 @@ import pytest
 from tradeoff.catalog.schema import ImportedOffering, ImportFile
 from tradeoff.normalize import normalize
 from tradeoff.sources.litellm import import_file
+from tradeoff.sources.litellm_units import prices_generated_image_as_input, unit_of
 from tradeoff.sources.litellm_variants import split_variant
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "litellm-variants"
@@ -179,3 +180,20 @@ def test_two_fal_models_no_longer_share_a_key() -> None:
 )
 def test_an_owner_or_model_named_like_a_version_is_not_joined(model_id: str, key: str) -> None:
     assert normalize(model_id).key == key
+
+
+def test_a_zero_output_image_price_never_overwrites_the_generated_image_s_price() -> None:
+    # both keys name the output price per image: in either order the 0 is no price
+    for raw in (
+        {"input_cost_per_image": 0.04, "output_cost_per_image": 0.0},
+        {"output_cost_per_image": 0.0, "input_cost_per_image": 0.04},
+    ):
+        assert prices_generated_image_as_input(raw, "image_generation")
+        units = {name: unit_of(name, "image_generation", True) for name in raw}
+        assert units["input_cost_per_image"] == ("output", "per_image", Decimal(1), None)
+        assert units["output_cost_per_image"] is None
+
+
+def test_without_an_input_image_price_a_zero_output_price_is_an_ordinary_zero() -> None:
+    raw = {"output_cost_per_pixel": 0.0, "input_cost_per_token": 1e-06}
+    assert not prices_generated_image_as_input(raw, "image_generation")

@@ -4,6 +4,7 @@ price keys tradeoff leaves out are left out (recorded as dropped, once per entry
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 
 # LiteLLM price key → (component, unit, scale): the price in its own unit is the file's
@@ -80,17 +81,20 @@ GENERATED_IMAGE_KEYS: dict[str, tuple[str, str, Decimal]] = {
     "input_cost_per_image": ("output", "per_image", ONE),
     "input_cost_per_pixel": ("output", "per_mpx", MTOK),
 }
-OUTPUT_IMAGE_KEY = re.compile(r"^output_cost_per_(image|pixel)")
+# an output-side image price: per image (of any size), per pixel, per image token
+OUTPUT_IMAGE_KEY = re.compile(r"^output_cost_per_(pixel|image_token|image(_[0-9][0-9a-zA-Z.]*)?)$")
 PRICE_LIKE = re.compile(r"cost|price")
 # Kinds whose models return no output tokens: LiteLLM writes 0 there, which is no price.
 NO_OUTPUT_TOKENS = {"embedding", "rerank", "moderation"}
 
 
-def prices_generated_image_as_input(raw: dict[str, object], mode: str) -> bool:
+def prices_generated_image_as_input(raw: Mapping[str, object], mode: str) -> bool:
     """Whether the entry's ``input_cost_per_image``/``_pixel`` is the generated image's price:
-    an image-generation entry with no non-zero output-side image price."""
-    return mode == "image_generation" and not any(
-        OUTPUT_IMAGE_KEY.match(name) and value != 0 for name, value in raw.items()
+    an image-generation entry with such a key and no non-zero output-side image price."""
+    return (
+        mode == "image_generation"
+        and any(name in raw for name in GENERATED_IMAGE_KEYS)
+        and not any(OUTPUT_IMAGE_KEY.match(name) and value != 0 for name, value in raw.items())
     )
 
 
@@ -102,7 +106,7 @@ def unit_of(
         if name in GENERATED_IMAGE_KEYS:
             component, unit, scale = GENERATED_IMAGE_KEYS[name]
             return component, unit, scale, None
-        if name == "output_cost_per_pixel":  # its 0 beside the input_cost_per_* price
+        if OUTPUT_IMAGE_KEY.match(name):  # its 0 beside the input_cost_per_* price
             return None
     if name in UNIT_KEYS:
         component, unit, scale = UNIT_KEYS[name]
@@ -120,7 +124,7 @@ def unit_of(
 
 
 def unmodelled_reason(name: str, mode: str) -> str:
-    if name == "output_cost_per_pixel":
+    if OUTPUT_IMAGE_KEY.match(name):  # reached only beside an input_cost_per_image/_pixel
         return "0 beside the price per generated image (input_cost_per_*): not a price"
     if name in SECOND_KEYS:
         return f"price per second in mode {mode!r}: seconds of what is not stated"
