@@ -105,7 +105,7 @@ def computed_row_sources(catalog: Catalog, model_ids: Iterable[str]) -> set[str]
             *(f.source_id for f in model.capabilities.values()),
         ]
         used |= {s for s in ids if s}
-        used |= {o.source_id for o in catalog.offerings_for(model_id)}
+        used |= {s for o in catalog.offerings_for(model_id) for s in o.cited_sources}
     return used
 
 
