@@ -7,7 +7,10 @@ from support.web_support import client_for
 from tradeoff import urls
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.provider import provider_context
+from tradeoff.render.html import Chrome, environment, render_page
 from tradeoff.render.markdown_pages import provider_md
+
+CHROME = Chrome(twins={}, base_url="http://x", all_models=[], all_sources=[])
 
 
 def test_a_regional_endpoint_names_its_company_and_the_main_page_its_regions(
@@ -33,3 +36,25 @@ def test_offerings_carry_their_lifecycle_dates(catalog: Catalog) -> None:
     assert (gemini["lifecycle"], gemini["retired_on"]) == ("ga", "2026-12-01")
     assert gemini["lifecycle_text"] == "ga, retires on 2026-12-01"
     assert "ga, retires on 2026-12-01" in provider_md(page)
+
+
+def test_the_offering_counts_add_up(catalog: Catalog) -> None:
+    # OpenAI's page read "212 offerings in the catalog: 83 linked to catalog models, 100 not
+    # linked": 83 counted models, 100 offerings; 112 offerings were linked
+    for provider in catalog.providers.values():
+        ctx = provider_context(catalog, provider)
+        linked = [o for o in ctx["offerings"] if o["model"]]
+        assert ctx["linked_count"] == len(linked)
+        assert ctx["linked_count"] + ctx["unlinked_count"] == ctx["offering_count"]
+        assert ctx["model_count"] == len({o["model"]["id"] for o in linked if o["model"]})
+        html = render_page(environment(), "provider.html", ctx, CHROME)
+        if ctx["unlinked_count"]:
+            said = (
+                f"{ctx['offering_count']} offerings in the catalog: {ctx['linked_count']} linked"
+                f" to {ctx['model_count']} catalog model"
+            )
+            assert said in html, html[:2000]
+        assert (
+            f"{ctx['offering_count']} offerings: {ctx['linked_count']} linked to "
+            f"{ctx['model_count']} catalog models, {ctx['unlinked_count']} not linked."
+        ) in provider_md(ctx)

@@ -60,7 +60,8 @@ class ProviderContext(TypedDict):
     regions: list[ProviderLink]
     offerings: list[ProviderOffering]
     offering_count: int
-    model_count: int
+    model_count: int  # catalog models the linked offerings are of
+    linked_count: int  # offerings linked to a catalog model (+ unlinked_count = offering_count)
     unlinked_count: int
     last_reviewed: str | None  # oldest review date shown (see reviewed_line)
     data_as_of: str | None  # oldest dataset snapshot date an offering shown is "as of"
@@ -162,6 +163,7 @@ def provider_context(catalog: Catalog, provider: Provider) -> ProviderContext:
         offerings=entries,
         offering_count=len(entries),
         model_count=len(linked),
+        linked_count=sum(1 for e in entries if e["model"] is not None),
         unlinked_count=sum(1 for e in entries if e["model"] is None),
         last_reviewed=reviewed,
         data_as_of=as_of,

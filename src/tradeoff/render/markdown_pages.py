@@ -260,8 +260,9 @@ def provider_md(ctx: ProviderContext) -> str:
     return _join(
         [
             f"# {esc(ctx['title'])}",
-            f"{esc(ctx['kind'])}, {status}. {ctx['offering_count']} offerings, "
-            f"{ctx['model_count']} catalog models.",
+            f"{esc(ctx['kind'])}, {status}. {ctx['offering_count']} offerings: "
+            f"{ctx['linked_count']} linked to {ctx['model_count']} catalog models, "
+            f"{ctx['unlinked_count']} not linked.",
             regions,
             table(
                 [
