@@ -6,14 +6,16 @@ from typing import TypedDict
 
 from tradeoff.compare.headline import HeadlineRules, headline_rules, quantization_of, sells_per_use
 from tradeoff.compare.pricing import Quote, in_route_order, is_live, provider_of, quote
+from tradeoff.compare.route_gap import not_per_token_sides, sold_components
 from tradeoff.compare.wording import lifecycle_text, not_per_token_text, unit_price_text
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
 from tradeoff.kinds import has_output_price
+from tradeoff.money import format_usd
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
 from tradeoff.records import Model, Offering, Prices
-from tradeoff.units import unit_label
+from tradeoff.units import NOT_PER_TOKEN, unit_label
 
 
 class TierEntry(TypedDict):
@@ -61,6 +63,9 @@ class PricesEntry(TypedDict):
     # "not priced per token: input $0.0023 per minute of audio" when only other units are
     # stated, else None
     not_per_token: str | None
+    # the sides without a token price that are sold in another unit: their cells read "not per
+    # token", the comparison's rule (``compare.route_gap.not_per_token_sides``)
+    not_per_token_sides: list[str]
 
 
 class PricePointEntry(TypedDict):
@@ -144,7 +149,27 @@ def prices_entry(p: Prices) -> PricesEntry:
             for u in p.unit_prices
         ],
         not_per_token=not_per_token_text(p) if p.unit_prices and not p.token_priced else None,
+        not_per_token_sides=list(
+            not_per_token_sides(
+                p.input_per_mtok,
+                p.output_per_mtok,
+                sold_components(u.component for u in p.unit_prices),
+                p.free,
+            )
+        ),
     )
+
+
+def price_cell_text(prices: PricesEntry, key: str) -> str:
+    """An offering's input or output cell (``key``: ``input_per_mtok`` / ``output_per_mtok``)
+    for people, in every format, as a comparison's route cell says it (``route_price_text``):
+    "free", the price, "not per token" for a side sold in another unit, else "unpriced"."""
+    if prices["free"]:
+        return "free"
+    value: str | None = prices[key]  # type: ignore[literal-required]
+    if value is None and key.removesuffix("_per_mtok") in prices["not_per_token_sides"]:
+        return NOT_PER_TOKEN
+    return format_usd(value)
 
 
 @per_catalog

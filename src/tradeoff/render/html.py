@@ -24,6 +24,7 @@ from tradeoff.pages.comparison.pricing import (
     headline_text,
     quantization_text,
 )
+from tradeoff.pages.offerings import price_cell_text
 from tradeoff.pages.provider import region_note
 from tradeoff.pages.sources import Attribution
 from tradeoff.pages.view import ModelName
@@ -129,6 +130,7 @@ def make_environment() -> Environment:
         quantization_text=quantization_text,
         region_note=region_note,
         line_notes=line_notes,
+        price_cell_text=price_cell_text,
         comparison_body=comparison_body,
         compare_css=_compare_css(),
     )

@@ -18,7 +18,7 @@ from tradeoff.pages.comparison.pricing import headline_text, quantization_text
 from tradeoff.pages.downloads import DownloadsContext
 from tradeoff.pages.lab import LabContext
 from tradeoff.pages.model import ModelContext
-from tradeoff.pages.offerings import PricesEntry
+from tradeoff.pages.offerings import PricesEntry, price_cell_text
 from tradeoff.pages.provider import ModelLink, ProviderContext, region_note
 from tradeoff.pages.score_chart import ScoreChartContext
 from tradeoff.pages.sources import Attribution, SourceRecord
@@ -55,10 +55,7 @@ def _row_output(cheapest: RowQuote | None) -> str:
 
 
 def _price(prices: PricesEntry, key: str) -> str:
-    value = prices["input_per_mtok"] if key == "input" else prices["output_per_mtok"]
-    if value is None and prices["not_per_token"]:
-        return NOT_PER_TOKEN
-    return "free" if prices["free"] else money(value)
+    return price_cell_text(prices, f"{key}_per_mtok")
 
 
 def _model_name(model: ModelLink | None) -> str:

@@ -28,14 +28,13 @@ from tradeoff.pages.comparison.pricing import (
 )
 from tradeoff.pages.comparison.specs import CellEntry
 from tradeoff.pages.model import BenchmarkEntry, ModelContext
-from tradeoff.pages.offerings import PricesEntry
+from tradeoff.pages.offerings import PricesEntry, price_cell_text
 from tradeoff.render.gone import gone_list
 from tradeoff.render.image_price import dated_image_prices
 from tradeoff.render.listing import Listing, listing_table
 from tradeoff.render.markdown import money as md_money
 from tradeoff.render.terminal_prose import Said
 from tradeoff.render.terminal_text import add_row, heading, new_table, plain
-from tradeoff.units import NOT_PER_TOKEN
 
 
 def money(value: str | None) -> str:
@@ -44,10 +43,8 @@ def money(value: str | None) -> str:
 
 
 def _token_price(p: PricesEntry, key: Literal["input_per_mtok", "output_per_mtok"]) -> str:
-    """A price per 1M tokens; an offering sold only in other units says so, not "unpriced"."""
-    if p[key] is None and p["not_per_token"]:
-        return NOT_PER_TOKEN
-    return money(p[key])
+    """A price per 1M tokens, as every format says it (``pages.offerings.price_cell_text``)."""
+    return price_cell_text(p, key)
 
 
 def print_model(console: Console, ctx: ModelContext) -> None:

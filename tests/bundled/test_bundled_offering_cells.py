@@ -1,0 +1,49 @@
+"""A model page's offering cells say what the comparison's route cells say (held fixed,
+round 25): gpt-image-1-mini's OpenAI and Azure output read "unpriced" on its model page (their
+image output is sold per 1M image tokens: "not per token" on a comparison), and fal's Gemini
+2.5 Flash Image input read "not per token" (fal states no input price in any unit: "unpriced"
+on a comparison and in the calculator)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tradeoff.db.queries import Catalog
+from tradeoff.pages.comparison import compare_context
+from tradeoff.pages.comparison.pricing import route_price_text
+from tradeoff.pages.model import model_context
+from tradeoff.pages.offerings import price_cell_text
+from tradeoff.render.markdown_pages import model_md
+
+
+@pytest.mark.parametrize(
+    ("model", "other", "provider", "cells"),
+    [
+        ("gpt-image-1-mini", "gpt-image-1", "openai", ("$2.00", "not per token")),
+        ("gpt-image-1-mini", "gpt-image-1", "azure", ("$2.00", "not per token")),
+        ("gemini-2.5-flash-image", "gpt-image-1-mini", "fal", ("unpriced", "not per token")),
+    ],
+)
+def test_the_model_page_and_the_comparison_word_each_side_alike(
+    catalog: Catalog, model: str, other: str, provider: str, cells: tuple[str, str]
+) -> None:
+    page = model_context(catalog, catalog.resolve(model))
+    offering = next(o for o in page["offerings"] if o["provider"] == provider)
+    shown = tuple(
+        price_cell_text(offering["prices"], k) for k in ("input_per_mtok", "output_per_mtok")
+    )
+    assert shown == cells
+    compared = compare_context(catalog, [model, other], (70, 30))["pricing"][0]
+    route = next(
+        r for r in (*compared["providers"], *compared["other_routes"]) if r["provider"] == provider
+    )
+    assert (
+        route_price_text(route, "input_per_mtok"),
+        route_price_text(route, "output_per_mtok"),
+    ) == cells
+    row = next(
+        line
+        for line in model_md(page).splitlines()
+        if f"`{offering['provider_model_id']}`" in line and offering["provider_name"] in line
+    )
+    assert f"| {cells[0]} | {cells[1]} |" in row, row
