@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tradeoff.db.queries import Catalog
+from tradeoff.pages.catalog_table import catalog_rows
 from tradeoff.pages.comparison import compare_context
 from tradeoff.pages.comparison.pricing import route_price_text
 from tradeoff.pages.model import model_context
@@ -47,3 +48,14 @@ def test_the_model_page_and_the_comparison_word_each_side_alike(
         if f"`{offering['provider_model_id']}`" in line and offering["provider_name"] in line
     )
     assert f"| {cells[0]} | {cells[1]} |" in row, row
+
+
+def test_the_catalog_row_of_a_model_sold_per_image_says_so(catalog: Catalog) -> None:
+    # gpt-image-1-mini read "unpriced" in the catalog table: its OpenAI and Azure routes price
+    # input per token and sell output per image / per 1M image tokens (no total per token),
+    # while GPT-Image-2 and FLUX read "not per token (per image)"
+    rows = {r["id"]: r for r in catalog_rows(catalog)}
+    mini = rows["openai/gpt-image-1-mini"]
+    assert mini["cheapest"] is None
+    assert mini["not_per_token"] is not None
+    assert {"per image", "per 1M image tokens"} <= set(mini["not_per_token"].split(", "))

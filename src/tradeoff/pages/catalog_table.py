@@ -13,15 +13,16 @@ from typing import Protocol, TypedDict
 
 from tradeoff import urls
 from tradeoff.compare.pricing import counts_as_availability, provider_of
+from tradeoff.compare.route_gap import route_gap, sold_components
 from tradeoff.db import derived
 from tradeoff.db.queries import Catalog
-from tradeoff.kinds import MODEL_KINDS, TEXT_GENERATION, kind_label
+from tradeoff.kinds import MODEL_KINDS, TEXT_GENERATION, has_output_price, kind_label
 from tradeoff.names import Match
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
 from tradeoff.pages.view import catalog_view
-from tradeoff.records import CAPABILITIES
-from tradeoff.units import unit_label
+from tradeoff.records import CAPABILITIES, Prices
+from tradeoff.units import NOT_PER_TOKEN_ROUTE, unit_label
 
 TITLE = "LLM catalog: models, providers and prices"
 SORTS: dict[str, str] = {
@@ -120,6 +121,18 @@ def catalog_rows(catalog: Catalog) -> list[CatalogRow]:
     return computed_catalog_rows(catalog) if stored is None else stored
 
 
+def not_per_token_units(p: Prices, has_output: bool) -> list[str]:
+    """The units a route with no total per token sells its other sides in, when its class is
+    "not per token" (``compare.route_gap``): gpt-image-1-mini at OpenAI prices input per token
+    and sells output per image and per 1M image tokens; fal sells an image model per image."""
+    sold = sold_components(u.component for u in p.unit_prices)
+    gap = route_gap(p.input_per_mtok, p.output_per_mtok, sold, p.free, has_output)
+    if gap is None or gap.kind != NOT_PER_TOKEN_ROUTE:
+        return []
+    whole = not p.token_priced  # no side priced per token: every unit it is sold in
+    return [unit_label(u.unit) for u in p.unit_prices if whole or u.component in gap.sides]
+
+
 def computed_catalog_rows(catalog: Catalog) -> list[CatalogRow]:
     """One row per model: identity, key facts, and its cheapest route."""
     view = catalog_view(catalog)
@@ -134,11 +147,12 @@ def computed_catalog_rows(catalog: Catalog) -> list[CatalogRow]:
         }
         q = view.cheapest_quotes.get(model.id)
         lab = catalog.labs.get(model.lab_id)
+        has_output = has_output_price(model.kind.value)
         units = dict.fromkeys(
-            unit_label(u.unit)
+            unit
             for o in offerings
-            if o.provider_id in live and not o.prices.token_priced
-            for u in o.prices.unit_prices
+            if o.provider_id in live
+            for unit in not_per_token_units(o.prices, has_output)
         )
         rows.append(
             CatalogRow(
