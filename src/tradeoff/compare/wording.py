@@ -202,12 +202,14 @@ def both_or_all(n: int) -> str:
 
 def lifecycle_text(stage: str, deprecated_on: str | None, retired_on: str | None) -> str:
     """An offering's lifecycle with its dates, as every table says it: "retired on 2026-01-05",
-    "retired (no date stated)", "deprecated on 2025-06-30, retires on 2026-01-05",
-    "ga, retires on 2027-01-14" (a retirement the provider scheduled), "preview"."""
+    "retired (no date stated)", "deprecated on 2025-06-30, retirement scheduled for 2026-01-05",
+    "ga, retirement scheduled for 2027-01-14", "preview". A retirement not yet past at the
+    source's date is "scheduled", never "retires on": the words stay true once the day passes
+    (whether it happened is the next snapshot's word)."""
     if stage == "retired":
         return f"retired on {retired_on}" if retired_on else "retired (no date stated)"
     text = f"{stage} on {deprecated_on}" if stage == "deprecated" and deprecated_on else stage
-    return f"{text}, retires on {retired_on}" if retired_on else text
+    return f"{text}, retirement scheduled for {retired_on}" if retired_on else text
 
 
 def unit_price_text(price: UnitPrice) -> str:
