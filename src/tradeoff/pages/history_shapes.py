@@ -18,6 +18,9 @@ class HistoryStep(TypedDict):
     input_per_mtok: str | None
     output_per_mtok: str | None
     blended_per_mtok: str | None
+    # an open step that differs from the live price: whose statement it is and the live
+    # price ("as models-dev states it; live: input $2.00 from genai-prices"); else None
+    live_differs: str | None
 
 
 class HistoryLine(TypedDict):

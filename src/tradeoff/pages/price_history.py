@@ -30,6 +30,7 @@ from tradeoff.db.history_queries import changes_for, spans_for
 from tradeoff.db.queries import Catalog
 from tradeoff.history_records import PriceSpan
 from tradeoff.kinds import has_output_price
+from tradeoff.pages.history_live import live_differs
 from tradeoff.pages.history_shapes import (
     HistoryLine,
     HistoryStep,
@@ -38,20 +39,21 @@ from tradeoff.pages.history_shapes import (
     TrendClaim,
 )
 from tradeoff.pages.jsonable import decimal_str, decimal_text
-from tradeoff.records import Model
+from tradeoff.records import Model, Offering
 
 MAX_LINES = 8  # step lines on one chart: more are unreadable (the table lists every move)
 MAX_MOVES = 40  # rows of the moves table (newest first); the count says how many in all
 MODELS_DEV_COMMIT = "https://github.com/anomalyco/models.dev/commit/"
 
 
-def _step(s: Step) -> HistoryStep:
+def _step(s: Step, live: Offering | None, source_id: str) -> HistoryStep:
     return HistoryStep(
         start=s.start,
         end=s.end,
         input_per_mtok=decimal_text(s.input_per_mtok),
         output_per_mtok=decimal_text(s.output_per_mtok),
         blended_per_mtok=decimal_text(s.blended_per_mtok),
+        live_differs=live_differs(s, live, source_id),
     )
 
 
@@ -81,7 +83,20 @@ def price_history(catalog: Catalog, model: Model) -> PriceHistory | None:
         by_key,
         key=lambda k: (k != head_key, k not in moved, k[0], k[1]),
     )
-    lines = [_line(catalog, key, by_key[key], key == head_key, has_output) for key in order]
+    live = {
+        (o.provider_id, o.provider_model_id.lower()): o for o in catalog.offerings_for(model.id)
+    }
+    lines = [
+        _line(
+            catalog,
+            key,
+            by_key[key],
+            key == head_key,
+            has_output,
+            live.get((key[0], key[1].lower())),
+        )
+        for key in order
+    ]
     comparable = [
         (q.provider_id, q.provider_model_id)
         for q in pricing.providers
@@ -106,7 +121,12 @@ def _name(catalog: Catalog, provider_id: str) -> str:
 
 
 def _line(
-    catalog: Catalog, key: OfferingKey, spans: list[PriceSpan], head: bool, has_output: bool
+    catalog: Catalog,
+    key: OfferingKey,
+    spans: list[PriceSpan],
+    head: bool,
+    has_output: bool,
+    live: Offering | None,
 ) -> HistoryLine:
     # one source per line: models.dev's dated states when it has them, else genai-prices'
     sources = {s.source_id for s in spans}
@@ -117,7 +137,7 @@ def _line(
         provider_name=_name(catalog, key[0]),
         provider_model_id=key[1],
         headline=head,
-        steps=[_step(s) for s in steps(chosen, DEFAULT_BLEND, has_output)],
+        steps=[_step(s, live, source) for s in steps(chosen, DEFAULT_BLEND, has_output)],
     )
 
 

@@ -105,7 +105,10 @@ def _series(
             states.append((day, None, row, event))
             continue
         prices = linker.text_sides(
-            model_id, (row.input, row.output, row.cache_read, row.cache_write), entity
+            model_id,
+            (row.input, row.output, row.cache_read, row.cache_write),
+            entity,
+            (source_id, pid, model),
         )
         states.append((day, _state(prices, row), row, event))
     spans: list[_Open] = []  # mutable while corrections fix them

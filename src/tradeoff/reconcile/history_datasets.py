@@ -27,7 +27,9 @@ def dated_prices(
             for number, point in enumerate(points):
                 end = points[number + 1].effective if number + 1 < len(points) else None
                 prices = linker.text_sides(
-                    model_id, (point.input_per_mtok, point.output_per_mtok, None, None)
+                    model_id,
+                    (point.input_per_mtok, point.output_per_mtok, None, None),
+                    offering=(imported.source_id, pid, mid),
                 )
                 spans.append(
                     PriceSpan(

@@ -8,6 +8,7 @@ from typing import cast
 from tradeoff.catalog.load import CatalogText
 from tradeoff.normalize import offering_spelling
 from tradeoff.reconcile.history_rules import PRICE_NAMES, Prices
+from tradeoff.reconcile.mislabelled import is_mislabelled, key
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.units import without_text
 
@@ -66,8 +67,25 @@ class Linker:
             self.cache[key] = (pid, model_id)
         return self.cache[key]
 
-    def text_sides(self, model_id: str | None, prices: Prices, entity: str = "") -> Prices:
-        """No price per 1M text tokens on a side without text (docs/units.md)."""
+    def text_sides(
+        self,
+        model_id: str | None,
+        prices: Prices,
+        entity: str = "",
+        offering: tuple[str, str, str] | None = None,
+    ) -> Prices:
+        """No price per 1M text tokens on a side without text (docs/units.md), nor a number
+        the live record reads as another unit's rate for this (source, provider, model)
+        ``offering`` (reconcile.mislabelled): the same rule, on every dated state."""
+        rule = self.resolved.mislabelled.get(key(*offering)) if offering else None
+        if rule:
+            prices = cast(
+                Prices,
+                tuple(
+                    None if is_mislabelled(rule, f"{n}_per_mtok", p) else p
+                    for n, p in zip(PRICE_NAMES, prices, strict=True)
+                ),
+            )
         dropped = self.no_text.get(entity)
         if dropped:
             prices = cast(

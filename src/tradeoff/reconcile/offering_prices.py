@@ -15,6 +15,7 @@ from tradeoff.catalog.exclusion_schema import ExcludedPrices
 from tradeoff.catalog.price_schema import ImportedPrices, ImportedUnitPrice
 from tradeoff.catalog.schema import ImportedOffering, SourceEntry
 from tradeoff.errors import DataError
+from tradeoff.reconcile.mislabelled import key, note
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.reconcile.statements import Statement
 from tradeoff.records import PRICE_FIELDS, DroppedValue, PricePoint, UnitPrice
@@ -155,6 +156,8 @@ def without_token_prices(
         value = getattr(prices, name)
         if value is not None:
             out.dropped.append(DroppedValue(source_id, entity, name, str(value), why))
+            pid = out.provider_alias.get(offering.provider.lower(), offering.provider)
+            note(out.mislabelled, key(source_id, pid, offering.provider_model_id), name)
     if prices.tiers and exclusion.sides is None:
         out.dropped.append(DroppedValue(source_id, entity, "tiers", str(len(prices.tiers)), why))
     billed = [

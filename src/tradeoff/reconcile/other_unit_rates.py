@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tradeoff.catalog.schema import ImportedUnitPrice
+from tradeoff.reconcile.mislabelled import is_mislabelled, key, note
 from tradeoff.reconcile.resolved import Resolved
 from tradeoff.reconcile.statements import Statement
 from tradeoff.reconcile.unit_evidence import TOKEN_UNITS, ModelEvidence, offering_modalities
@@ -135,6 +136,7 @@ def _without(
                 )
             )
             dropped[name] = None
+            note(out.mislabelled, _key(statement, out), name, value)
             if rate.copied:  # no other source states it for this offering: it is kept here
                 kept.append(ImportedUnitPrice(component=side, unit=rate.unit, usd=value))
             break
@@ -149,12 +151,23 @@ def _without(
     if kept:
         update["unit_prices"] = [*prices.unit_prices, *kept]
     offering = statement.offering.model_copy(update={"prices": prices.model_copy(update=update)})
+    rule = out.mislabelled[_key(statement, out)]
     history = tuple(
         point
-        for point in (_point_without(p, dropped, prices) for p in statement.history)
+        for point in (_point_without(p, rule) for p in statement.history)
         if point.input_per_mtok is not None or point.output_per_mtok is not None
     )
     return replace(statement, offering=offering, history=history)
+
+
+def _key(statement: Statement, out: Resolved) -> tuple[str, str, str]:
+    """The statement's offering as the history names it: source, provider id, model id."""
+    o = statement.offering
+    return key(
+        statement.origin,
+        out.provider_alias.get(o.provider.lower(), o.provider),
+        o.provider_model_id,
+    )
 
 
 def authority(statement: Statement) -> int:
@@ -210,11 +223,7 @@ def _can_be(
     )
 
 
-def _point_without(point: PricePoint, dropped: dict[str, None], prices: object) -> PricePoint:
+def _point_without(point: PricePoint, rule: Mapping[str, set[Decimal] | None]) -> PricePoint:
     """A dated point less the same mislabelled number on a dropped side."""
-    changes = {
-        name: None
-        for name in dropped
-        if getattr(point, name) is not None and getattr(point, name) == getattr(prices, name)
-    }
+    changes = {name: None for name in rule if is_mislabelled(rule, name, getattr(point, name))}
     return replace(point, **changes) if changes else point  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from tradeoff.catalog.alias_schema import DistinctModels, FloatingId
 from tradeoff.catalog.schema import ImportedModelFacts
 from tradeoff.reconcile.aliases import AliasIndex
+from tradeoff.reconcile.mislabelled import Key, Rule
 from tradeoff.records import (
     MODEL_FACT_FIELDS,
     Conflict,
@@ -71,6 +72,9 @@ class Resolved:
     unmapped_providers: dict[str, Counter[str]] = field(default_factory=dict)
     # curated lifecycle entries (catalog/lifecycle/) that matched no offering: 'file entries.N'
     lifecycle_unmatched: list[str] = field(default_factory=list)
+    # per source and offering, the token prices read as no text price (reconcile.mislabelled):
+    # the history reads that source's dated states with the same rule
+    mislabelled: dict[Key, Rule] = field(default_factory=dict)
 
 
 @dataclass

@@ -36,7 +36,7 @@ def price_history_md(history: PriceHistory | None) -> str:
         [
             esc(line["provider_name"]) + (" (headline)" if line["headline"] else ""),
             s["start"],
-            s["end"] or "now",
+            s["end"] or _now(s["live_differs"]),
             money(s["input_per_mtok"]),
             money(s["output_per_mtok"]),
             money(s["blended_per_mtok"]),
@@ -50,3 +50,8 @@ def price_history_md(history: PriceHistory | None) -> str:
 
 def _pair(i: str | None, o: str | None) -> str:
     return money(i) if o is None else f"{money(i)} / {money(o)}"
+
+
+def _now(live_differs: str | None) -> str:
+    """An open step: "now", or whose statement it is when the live price differs."""
+    return "now" if live_differs is None else f"now ({esc(live_differs)})"
