@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from tradeoff.cli import app
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.calculator import cost_context, not_comparable_text
-from tradeoff.render.markdown_pages import calculator_md
+from tradeoff.render.markdown_calculator import calculator_md
 
 runner = CliRunner()
 ARGS = [

@@ -27,8 +27,8 @@ from tradeoff.pages.calculator import cost_context
 from tradeoff.pages.comparison import compare_context
 from tradeoff.render.html import Chrome, environment, render_page
 from tradeoff.render.markdown import render_compare_markdown
-from tradeoff.render.markdown_pages import calculator_md
-from tradeoff.render.terminal import cost_listing
+from tradeoff.render.markdown_calculator import calculator_md
+from tradeoff.render.terminal_cost import cost_listing
 
 MINI = "openai/gpt-image-1-mini"
 CHROME = Chrome(twins={}, base_url="http://x", all_models=[], all_sources=[])

@@ -43,8 +43,11 @@ def test_every_listing_prints_each_format(args: list[str]) -> None:
     md = runner.invoke(app, [*args, "-f", "md"])
     assert md.exit_code == 0, md.output
     lines = md.stdout.splitlines()
-    assert lines[0].startswith("## ") and lines[2].startswith("| ") and lines[3].startswith("|---")
-    assert len(lines) == 4 + len(rows)  # one table row per CSV row
+    # the title, its notes (the calculator's cheapest line), each a paragraph, then the table
+    head = next(n for n, line in enumerate(lines) if line.startswith("| "))
+    assert lines[0].startswith("## ") and lines[1] == lines[head - 1] == ""
+    assert lines[head + 1].startswith("|---")
+    assert len(lines) == head + 2 + len(rows)  # one table row per CSV row
     text = runner.invoke(app, args)
     assert text.exit_code == 0
     # a table, or (too wide for the terminal to keep its values whole) one record per row

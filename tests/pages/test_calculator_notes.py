@@ -12,8 +12,8 @@ import pytest
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.calculator import CalculatorContext, LineEntry, cost_context, line_notes
 from tradeoff.render.html import Chrome, environment, render_page
-from tradeoff.render.markdown_pages import calculator_md
-from tradeoff.render.terminal import cost_listing
+from tradeoff.render.markdown_calculator import calculator_md
+from tradeoff.render.terminal_cost import cost_listing
 
 CHROME = Chrome(twins={}, base_url="http://x", all_models=[], all_sources=[])
 NOTES = {

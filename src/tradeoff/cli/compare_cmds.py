@@ -156,7 +156,7 @@ def cost_cmd(
 ) -> None:
     """Price a workload on every active offering of the models, cheapest comparable route first."""
     from tradeoff.pages.calculator import cost_context
-    from tradeoff.render.terminal import cost_listing, print_workload
+    from tradeoff.render.terminal_cost import cost_listing, print_workload
 
     chosen = chosen_format(fmt, as_json)
     catalog = _catalog(as_of)

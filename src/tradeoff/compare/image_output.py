@@ -33,9 +33,6 @@ IMAGES_UNKNOWN = (
 IMAGE_KIND = "image-generation"
 # kinds that never output an image: their kind alone says "not applicable"
 _NO_IMAGE_KINDS = frozenset(MODEL_KINDS) - {TEXT_GENERATION, IMAGE_KIND}
-NOT_IN_BLEND = (
-    "The blended price per 1M tokens is for text tokens only: it does not include image output."
-)
 # said with every verdict per 1M image tokens: each model counts an image's tokens its own way
 # (Gemini 2.5 Flash Image 1,290 for 1024x1024; gpt-image-1 272 to 4,160 by quality)
 TOKENS_PER_IMAGE = (
@@ -64,16 +61,27 @@ def outputs_images(model: Model) -> bool | None:
     return None
 
 
-def not_in_blend(image_names: Sequence[str], every_model: bool) -> str:
-    """That the text-token blend leaves image output out, said of the models it is true of:
-    of every model (``NOT_IN_BLEND``) when each compared one outputs images, else of those
-    named (a text model's blend is all it sells)."""
+def text_tokens_only(
+    subject: str, image_names: Sequence[str] = (), every_model: bool = True, detail: str = ""
+) -> str:
+    """That a price or a total (``subject``: "the blended price per 1M tokens", "each total")
+    is of text tokens only and leaves image output out, said of the models it is true of: of
+    every model when each one outputs images, else of those named (a text model's price is
+    all it sells); ``detail`` is said after "image output". One sentence for the comparison's
+    blend and the calculator's totals."""
+    said = f"{subject} is for text tokens only: it does not include image output{detail}."
     if every_model or not image_names:
-        return NOT_IN_BLEND
-    return (
-        f"For {w.join(list(image_names))}, the blended price per 1M tokens is for text tokens "
-        "only: it does not include image output."
-    )
+        return said[0].upper() + said[1:]
+    return f"For {w.join(list(image_names))}, {said}"
+
+
+_BLEND = "the blended price per 1M tokens"
+NOT_IN_BLEND = text_tokens_only(_BLEND)
+
+
+def not_in_blend(image_names: Sequence[str], every_model: bool) -> str:
+    """That the text-token blend leaves image output out (``text_tokens_only``)."""
+    return text_tokens_only(_BLEND, image_names, every_model)
 
 
 def image_output_gap(p: ModelPricing) -> str:

@@ -18,6 +18,16 @@ from tradeoff.compare.token_workload import Workload
 from tradeoff.compare.wording import short_tokens
 from tradeoff.db.queries import Catalog
 from tradeoff.errors import UsageError
+from tradeoff.money import format_usd
+from tradeoff.pages.calculator_summary import (
+    TiedRoute,
+    cheapest_text,
+    conclusions,
+    image_output_note,
+    nothing_to_price,
+    tied_entry,
+    tied_routes,
+)
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.sources import Attribution, attribution, reviewed_and_as_of, reviewed_line
 from tradeoff.pages.view import catalog_view
@@ -118,7 +128,14 @@ class CalculatorContext(TypedDict):
     unpriced_count: int  # no price stated in any unit
     not_per_token_count: int  # a side the workload uses priced only in another unit
     partly_priced_count: int  # a side priced per token, one the workload uses in no unit
-    cheapest: LineEntry | None
+    cheapest: LineEntry | None  # the first comparable route at the lowest total
+    # the other comparable routes at that very total: a tie (``cheapest_tie_count`` of them)
+    cheapest_ties: list[TiedRoute]
+    cheapest_tie_count: int
+    # "Cheapest: …" (a tie said as one), "Nothing to price: …" (a zero workload), or None
+    cheapest_text: str | None
+    # image models' totals are text tokens only (``calculator_summary.image_output_note``)
+    image_output_note: str | None
     # the models are not of one known kind: said first, and no cheapest route across them
     kinds_note: str | None
     last_reviewed: str | None  # oldest review date shown (see reviewed_line)
@@ -225,6 +242,21 @@ def line_notes(line: LineEntry, fit: bool = True) -> str:
     )
 
 
+def summary_lines(ctx: CalculatorContext) -> list[str]:
+    """What every format says above the routes, after the workload and the kinds note: the
+    cheapest line (or why there is none), then the image note unless it ends that line."""
+    return conclusions(ctx["cheapest_text"], ctx["image_output_note"])
+
+
+def after_total(ctx: CalculatorContext) -> str:
+    """The cheapest line after "Cheapest: $…" (the HTML sets the total apart, in bold)."""
+    text, cheapest = ctx["cheapest_text"], ctx["cheapest"]
+    assert text is not None and cheapest is not None
+    lead = f"Cheapest: {format_usd(cheapest['total_usd'])}"
+    assert text.startswith(lead)
+    return text.removeprefix(lead)
+
+
 def _priced(m: Model) -> PricedModel:
     return PricedModel(id=m.id, slug=m.slug, name=m.name, url=urls.model(m.slug))
 
@@ -253,6 +285,14 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
         lines = sorted(lines, key=lambda c: order[c.model_id])
     else:
         kinds_note = None
+    nothing = nothing_to_price(w)
+    if nothing is not None:
+        paid = []  # every total is $0.00: no route is cheaper than another
+    tied = tied_routes(paid)
+    image_note = image_output_note(models)
+    said = nothing
+    if paid:
+        said = cheapest_text(paid[0], tied, names, models, image_note)
     reviewed, as_of = reviewed_and_as_of((c.checked, c.as_of) for c in lines)
     return CalculatorContext(
         title=TITLE,
@@ -270,6 +310,10 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
         not_per_token_count=sum(1 for c in lines if c.no_total == NOT_PER_TOKEN_ROUTE),
         partly_priced_count=sum(1 for c in lines if c.no_total == PARTLY_PRICED_ROUTE),
         cheapest=_line(paid[0], names) if paid else None,
+        cheapest_ties=[tied_entry(c, names) for c in tied],
+        cheapest_tie_count=len(tied),
+        cheapest_text=said,
+        image_output_note=image_note,
         kinds_note=kinds_note,
         last_reviewed=reviewed,
         data_as_of=as_of,

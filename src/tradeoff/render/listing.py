@@ -25,6 +25,10 @@ class Listing:
     columns: tuple[str, ...]
     rows: list[tuple[str, ...]] = field(default_factory=list)
     lines: bool = False  # rules between rows (rows of several lines)
+    # sentences said of the rows (the calculator's cheapest route), under the Markdown title;
+    # a terminal command prints its own above the table, where a caption under a long table
+    # would be read last
+    notes: tuple[str, ...] = ()
 
 
 def listing_table(listing: Listing) -> Table:
@@ -50,8 +54,9 @@ def listing_csv(listing: Listing) -> str:
 
 
 def listing_markdown(listing: Listing) -> str:
-    """The listing as a Markdown table under its title."""
+    """The listing as a Markdown table under its title and notes."""
     head = "| " + " | ".join(md(c) for c in listing.columns) + " |"
     rule = "|" + "---|" * len(listing.columns)
     body = ["| " + " | ".join(md(cell) for cell in row) + " |" for row in listing.rows]
-    return "\n".join([f"## {md(listing.title)}", "", head, rule, *body]) + "\n"
+    said = [line for note in listing.notes for line in (md(note), "")]
+    return "\n".join([f"## {md(listing.title)}", "", *said, head, rule, *body]) + "\n"

@@ -1,5 +1,6 @@
-"""Markdown twins of the other pages (catalog, model, provider, lab, calculator, charts,
-downloads); the comparison's is ``markdown.render_compare_markdown``. Data is escaped."""
+"""Markdown twins of the other pages (catalog, model, provider, lab, charts, downloads); the
+comparison's is ``markdown.render_compare_markdown``, the calculator's
+``markdown_calculator.calculator_md``. Data is escaped."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from tradeoff.compare.wording import show_value as show
 from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.kinds import NOT_APPLICABLE
-from tradeoff.pages.calculator import CalculatorContext, LineEntry, line_notes, unpriced_text
 from tradeoff.pages.catalog_listing import CatalogContext
 from tradeoff.pages.catalog_table import CatalogEntry, RowQuote
 from tradeoff.pages.comparison.pricing import headline_text, quantization_text
@@ -307,49 +307,6 @@ def lab_md(ctx: LabContext) -> str:
             f"# {esc(ctx['title'])}",
             f"{ctx['model_count']} models in the catalog.",
             table(["Model", "Released", "Context", "Licence", "Providers"], rows),
-            sources_md(ctx["sources"]),
-        ]
-    )
-
-
-def _total(line: LineEntry) -> str:
-    """A route's total, or why it has none: a side sold in another unit, half a price, or
-    unpriced (the route's class, ``compare.route_gap``)."""
-    return line["total_missing"] or money(line["total_usd"])
-
-
-def calculator_md(ctx: CalculatorContext) -> str:
-    """The calculator: the workload and every route, cheapest first."""
-    w = ctx["workload"]
-    head = (
-        f"# Cost of {w['requests']:,} requests of {w['input_tokens']:,} input "
-        f"({w['cached_tokens']:,} cached) and {w['output_tokens']:,} output tokens"
-    )
-    if not ctx["models"]:
-        return _join([head, "Choose models to price (`?models=a,b`)."])
-    rows = [
-        [
-            esc(line["model_name"]),
-            esc(line["provider_name"]),
-            _total(line),
-            line["input_missing"] or money(line["input_per_mtok"]),
-            NOT_APPLICABLE
-            if not line["output_applicable"]
-            else (line["output_missing"] or money(line["output_per_mtok"])),
-            FITS[line["fits_context"]],
-            esc(line_notes(line, fit=False)),  # the Fits column says the fit
-            f"{esc(line['source'])}, {esc(line['dated'])}",
-        ]
-        for line in ctx["lines"]
-    ]
-    head_row = ["Model", "Provider", "Total USD", "Input $/1M", "Output $/1M", "Fits", "Notes"]
-    head_row.append("Source")
-    return _join(
-        [
-            head,
-            *([esc(ctx["kinds_note"])] if ctx["kinds_note"] else []),
-            f"{ctx['priced_count']} priced routes, {unpriced_text(ctx)}.",
-            table(head_row, rows),
             sources_md(ctx["sources"]),
         ]
     )

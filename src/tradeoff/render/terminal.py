@@ -14,7 +14,6 @@ from tradeoff.compare.wording import NOT_SOURCED, count, disputed, score_text
 from tradeoff.compare.wording import show_value as show_value  # re-exported for the CLI
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
-from tradeoff.pages.calculator import CalculatorContext, line_notes, unpriced_text
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.image_rows import image_output_cells
 from tradeoff.pages.comparison.pricing import (
@@ -31,7 +30,6 @@ from tradeoff.pages.model import BenchmarkEntry, ModelContext
 from tradeoff.pages.offerings import PricesEntry, price_cell_text
 from tradeoff.render.gone import gone_list
 from tradeoff.render.image_price import dated_image_prices
-from tradeoff.render.listing import Listing, listing_table
 from tradeoff.render.markdown import money as md_money
 from tradeoff.render.terminal_prose import Said
 from tradeoff.render.terminal_text import add_row, heading, new_table, plain
@@ -335,49 +333,3 @@ def print_comparison(console: Console, ctx: ComparisonContext) -> None:
             markup=False,
         )
     console.print(ctx["reviewed_line"], markup=False)
-
-
-def print_workload(console: Console, ctx: CalculatorContext) -> None:
-    """The calculator's workload line (and what its kinds leave out), above its table."""
-    w = ctx["workload"]
-    console.print(
-        f"Workload: {w['input_tokens']:,} input tokens ({w['cached_tokens']:,} cached), "
-        f"{w['output_tokens']:,} output tokens, × {w['requests']:,} request(s)",
-        markup=False,
-    )
-    if ctx["kinds_note"]:
-        console.print(ctx["kinds_note"], markup=False)
-
-
-def cost_listing(ctx: CalculatorContext) -> Listing:
-    """The calculator's table: every offering priced for the workload, cheapest comparable
-    route first."""
-    rows: list[tuple[str, ...]] = []
-    for c in ctx["lines"]:
-        rows.append(
-            (
-                c["model_name"],
-                c["provider_name"],
-                c["provider_model_id"],
-                # each side worded alone: its cost, or why it has none
-                c["input_missing"] or _price(c["input_usd"]),
-                c["cached_missing"] or _price(c["cached_usd"]),
-                NOT_APPLICABLE
-                if not c["output_applicable"]
-                else (c["output_missing"] or _price(c["output_usd"])),
-                c["total_missing"] or _price(c["total_usd"]),
-                line_notes(c),
-            )
-        )
-    return Listing(
-        title=f"{ctx['line_count']} offerings ({unpriced_text(ctx)})",
-        columns=("model", "provider", "model id", "input", "cached", "output", "total", "notes"),
-        rows=rows,
-    )
-
-
-def print_cost(console: Console, ctx: CalculatorContext) -> None:
-    """The calculator: the workload, then every offering priced for it, cheapest comparable
-    route first."""
-    print_workload(console, ctx)
-    console.print(listing_table(cost_listing(ctx)))

@@ -41,9 +41,9 @@ from tradeoff.render.charts import price_by_provider_svg, price_vs_score_svg
 from tradeoff.render.formats import Renderers
 from tradeoff.render.history_charts import price_history_svg
 from tradeoff.render.markdown import render_compare_markdown
+from tradeoff.render.markdown_calculator import calculator_md
 from tradeoff.render.markdown_indexes import benchmarks_md, labs_md, providers_md
 from tradeoff.render.markdown_pages import (
-    calculator_md,
     catalog_md,
     downloads_md,
     lab_md,
