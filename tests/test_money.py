@@ -62,6 +62,11 @@ def test_exact_decimals_are_never_changed(value: Decimal) -> None:
         ("0.000135", "$0.000135"),
         ("0.00013549", "$0.000135"),
         ("0", "$0.00"),
+        # a calculator total: thousands grouped, as token counts are ("$9996.00" read alone)
+        ("9996", "$9,996.00"),
+        ("2500500", "$2,500,500.00"),
+        (Decimal("1234.56789"), "$1,234.5679"),
+        ("999.99", "$999.99"),
     ],
 )
 def test_format_usd(value: Decimal | str | None, text: str) -> None:
@@ -85,7 +90,8 @@ def _usd_by_the_rule(text: str, free: bool) -> str:
         else:
             amount = amount.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
         whole, _, frac = format(normalize(amount), "f").partition(".")
-    return f"${whole}.{frac.ljust(2, '0')}"
+    sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+    return f"${sign}{int(digits):,}.{frac.ljust(2, '0')}"
 
 
 @given(

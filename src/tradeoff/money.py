@@ -85,7 +85,8 @@ def per_token_to_per_mtok(raw: object) -> tuple[Decimal, bool]:
 
 
 def format_usd(value: Decimal | str | None, *, free: bool = False) -> str:
-    """Money for people, the same everywhere: "$0.60", "$1.045", "$0.000135"; None is "unpriced".
+    """Money for people, the same everywhere: "$0.60", "$1.045", "$0.000135",
+    "$2,500,500.00" (thousands grouped); None is "unpriced".
 
     Listed prices are shown exactly (they rarely have more than four decimals); computed values
     (blends, totals) are rounded half-up to four decimals, or to three significant digits below
@@ -108,7 +109,7 @@ def _format_text(text: str, free: bool) -> str:
         whole, frac = plain[1], (plain[2] or "").rstrip("0")
         if free and whole == "0" and not frac:
             return "free"
-        return f"${whole}.{frac.ljust(2, '0')}"
+        return f"${_grouped(whole)}.{frac.ljust(2, '0')}"
     amount = Decimal(text)
     if free and amount == 0:
         return "free"
@@ -127,4 +128,12 @@ def _usd(amount: Decimal) -> str:
     else:
         amount = amount.quantize(_FOUR_PLACES, rounding=ROUND_HALF_UP)
     whole, _, frac = format(normalize(amount), "f").partition(".")
-    return f"${whole}.{frac.ljust(2, '0')}"
+    return f"${_grouped(whole)}.{frac.ljust(2, '0')}"
+
+
+def _grouped(whole: str) -> str:
+    """The whole dollars with thousands separators, as counts are written ("2,500,500")."""
+    if len(whole) < 4:  # the usual price: nothing to group
+        return whole
+    sign, digits = ("-", whole[1:]) if whole[0] == "-" else ("", whole)
+    return f"{sign}{int(digits):,}"
