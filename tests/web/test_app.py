@@ -548,3 +548,17 @@ def test_score_chart_svg_without_series_is_404_built_off_the_loop(
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("application/problem+json")
     assert on_loop == [False]
+
+
+@pytest.mark.parametrize("url", ["/changes?since=notadate", "/changes?kind=nosuchkind"])
+def test_a_browser_asking_a_page_with_a_bad_filter_gets_an_html_page(
+    client: TestClient, url: str
+) -> None:
+    # a visitor's browser got raw application/problem+json from /changes
+    page = client.get(url, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert page.status_code == 400
+    assert page.headers["content-type"].startswith("text/html")
+    assert "Bad Request" in page.text
+    api = client.get(url)  # a program (no HTML asked for) keeps the problem document
+    assert api.status_code == 400
+    assert api.headers["content-type"] == "application/problem+json"

@@ -102,10 +102,16 @@ def _error_page(request: Request, problem: Problem) -> Response:
     return uncached(request, body, problem.status, MEDIA_TYPES["html"])
 
 
+def _asks_html(request: Request) -> bool:
+    """The client asks for HTML by name (a browser); a program's ``*/*`` does not."""
+    return "text/html" in request.headers.get("accept", "")
+
+
 async def on_problem(request: Request, exc: Exception) -> Response:
-    """Problem → 404 HTML page (with suggestions) for pages, problem+json otherwise and on 400."""
+    """Problem → HTML page (with suggestions) for pages: a 404, or a 400 a browser asked for
+    (a bad filter on /changes must not show it raw JSON); problem+json otherwise."""
     assert isinstance(exc, Problem)
-    if exc.status == 404 and wants_html(request):
+    if wants_html(request) and (exc.status == 404 or (exc.status == 400 and _asks_html(request))):
         return _error_page(request, exc)
     return problem_response(exc, request)
 
@@ -114,7 +120,7 @@ async def on_usage_error(request: Request, exc: Exception) -> Response:
     """A library usage error (bad blend, bad token count) is the caller's 400."""
     assert isinstance(exc, TradeoffError)
     parameter = (exc.field or "").lstrip("-").replace("-", "_") or None
-    return problem_response(Problem(400, "Bad Request", exc.message, parameter=parameter), request)
+    return await on_problem(request, Problem(400, "Bad Request", exc.message, parameter=parameter))
 
 
 async def on_http(request: Request, exc: Exception) -> Response:
