@@ -562,3 +562,21 @@ def test_a_browser_asking_a_page_with_a_bad_filter_gets_an_html_page(
     api = client.get(url)  # a program (no HTML asked for) keeps the problem document
     assert api.status_code == 400
     assert api.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    ("query", "detail"),
+    [
+        ("capability=zzz", "unknown capability 'zzz'; one of vision, multimodal_input, "),
+        ("open_weights=maybe", "open_weights must be one of yes, no, unknown, got 'maybe'"),
+        ("modality=zzz", "unknown modality 'zzz'; one of audio, image, "),
+        ("page=-1", "page must be a page number (1 or more), got '-1'"),
+    ],
+)
+def test_a_bad_filter_is_named_in_words_not_python(
+    client: TestClient, query: str, detail: str
+) -> None:
+    # the messages showed Python reprs: "one of ('vision', 'multimodal_input', …)", "['audio',
+    # …]", and a page number was asked for "such as 2000, 1,000, 100k or 1.5M"
+    problem = client.get(f"/api/v1/models?{query}").json()
+    assert problem["detail"].startswith(detail), problem["detail"]

@@ -84,10 +84,11 @@ class CatalogQuery(PageQuery):
     @field_validator("page", mode="before")
     @classmethod
     def _page(cls, value: object) -> object:
-        number = whole_number("page", value)
-        if isinstance(number, int) and number < 1:
-            raise ParamError("page", "page must be 1 or more")
-        return number
+        if not isinstance(value, str):
+            return value
+        if not value.strip().isascii() or not value.strip().isdigit() or int(value) < 1:
+            raise ParamError("page", f"page must be a page number (1 or more), got {value!r}")
+        return whole_number("page", value.strip())
 
     @field_validator("q", "licence", mode="before")
     @classmethod
@@ -106,7 +107,7 @@ class CatalogQuery(PageQuery):
     def _capability(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for c in value:
             if c not in CAPABILITIES:
-                raise ValueError(f"unknown capability {c!r}; one of {CAPABILITIES}")
+                raise ValueError(f"unknown capability {c!r}; one of {', '.join(CAPABILITIES)}")
         return value
 
     @field_validator("modality")
@@ -115,14 +116,14 @@ class CatalogQuery(PageQuery):
         allowed = catalog_options(catalog_of(info))["modalities"]
         for m in value:
             if m not in allowed:
-                raise ValueError(f"unknown modality {m!r}; one of {allowed}")
+                raise ValueError(f"unknown modality {m!r}; one of {', '.join(allowed)}")
         return value
 
     @field_validator("open_weights")
     @classmethod
     def _tri(cls, value: str) -> str:
         if value not in TRI_VALUES:
-            raise ValueError(f"open_weights must be one of {TRI_VALUES}")
+            raise ValueError(f"open_weights must be one of {', '.join(TRI_VALUES)}, got {value!r}")
         return value
 
     @field_validator("lab", "provider")
