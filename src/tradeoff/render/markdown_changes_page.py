@@ -49,7 +49,7 @@ def changes_md(ctx: ChangesContext) -> str:
         ]
         for c in ctx["changes"]
     ]
-    shown = f"{ctx['shown']} of {ctx['matched']} changes, newest first." + scheduled_note(ctx)
+    shown = f"{ctx['shown']:,} of {ctx['matched']:,} changes, newest first." + scheduled_note(ctx)
     parts = [
         f"# {esc(ctx['title'])}",
         shown + f" Atom feed: <{ctx['feed']}>.",
