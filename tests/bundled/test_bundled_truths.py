@@ -85,3 +85,17 @@ def test_qwen2_5_routes_at_the_released_32k_context_are_comparable(
     routes = [*p.providers, *p.other_routes]
     at_32k = [q for q in routes if (q.context_tokens or 0) >= 32_000]
     assert at_32k and not [q for q in at_32k if "context" in (q.excluded_reason or "")]
+
+
+def test_qwen_image_has_open_weights_under_apache_2_0_as_its_readme_says(
+    catalog: Catalog,
+) -> None:
+    # models.dev says "Open weights: no"; QwenLM/Qwen-Image's README (at 6b5e1f5, 2026-02-10)
+    # says "We released Qwen-Image weights! Check at [Huggingface](...Qwen/Qwen-Image)" and
+    # "Qwen-Image is licensed under Apache 2.0." The curated fact outranks the dataset.
+    model = catalog.models["alibaba/qwen-image"]
+    assert model.open_weights.value is True
+    assert model.open_weights.source_id == "qwen-image-readme"
+    assert model.licence.value == "Apache 2.0"
+    assert model.licence.source_id == "qwen-image-readme"
+    assert model.weights_url == "https://huggingface.co/Qwen/Qwen-Image"
