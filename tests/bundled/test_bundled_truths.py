@@ -99,3 +99,6 @@ def test_qwen_image_has_open_weights_under_apache_2_0_as_its_readme_says(
     assert model.licence.value == "Apache 2.0"
     assert model.licence.source_id == "qwen-image-readme"
     assert model.weights_url == "https://huggingface.co/Qwen/Qwen-Image"
+    # its release date read "not yet sourced (sources disagree)": the README dates the weights
+    assert model.release_date.value is not None and model.release_date.value.iso == "2025-08-04"
+    assert model.release_date.source_id == "qwen-image-readme"
