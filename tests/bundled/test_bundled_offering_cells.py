@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tradeoff.db.queries import Catalog
-from tradeoff.pages.catalog_table import catalog_rows
+from tradeoff.pages.catalog_table import catalog_rows, missing_row_price
 from tradeoff.pages.comparison import compare_context
 from tradeoff.pages.comparison.pricing import route_price_text
 from tradeoff.pages.model import model_context
@@ -59,3 +59,16 @@ def test_the_catalog_row_of_a_model_sold_per_image_says_so(catalog: Catalog) -> 
     assert mini["cheapest"] is None
     assert mini["not_per_token"] is not None
     assert {"per image", "per 1M image tokens"} <= set(mini["not_per_token"].split(", "))
+
+
+def test_a_catalog_row_words_each_side_alone(catalog: Catalog) -> None:
+    # the fix above wrote "not per token (per 1M pixels, …)" in gpt-image-1-mini's input cell,
+    # though its input is $2.00 per 1M tokens on every route: only output is sold per image
+    rows = {r["id"]: r for r in catalog_rows(catalog)}
+    mini = rows["openai/gpt-image-1-mini"]
+    assert missing_row_price(mini, "input") == "no comparable route"
+    assert missing_row_price(mini, "output").startswith("not per token (")
+    fal_only = [r for r in rows.values() if r["not_per_token_sides"] == ["input", "output"]]
+    assert fal_only  # a model sold per image only: both sides not per token
+    for row in fal_only:
+        assert missing_row_price(row, "input") == missing_row_price(row, "output")

@@ -93,3 +93,19 @@ def test_every_format_says_the_cheapest_line(catalog: Catalog, model: str) -> No
     for fmt, out in _every_format(ctx).items():
         assert text in out, fmt
         assert out.count("Cheapest:") == 1, fmt
+
+
+def test_a_workload_that_costs_nothing_on_every_route_names_no_cheapest() -> None:
+    # text-embedding-3-small with 0 input tokens: its output costs nothing (no output tokens),
+    # so every total is $0.00 and "Cheapest: $0.00, a tie: … and 7 other routes" was said
+    from tradeoff.compare.token_workload import Workload
+    from tradeoff.pages.calculator_summary import nothing_to_price
+
+    embedding = Workload(input_tokens=0, output_tokens=500)
+    said = nothing_to_price(embedding, [Decimal(0), Decimal(0)])
+    assert (
+        said
+        == "Nothing to price: every route costs $0.00 for this workload, so no route is cheapest."
+    )
+    assert nothing_to_price(embedding, [Decimal(0), Decimal("0.01")]) is None
+    assert nothing_to_price(Workload(0, 0, requests=3), [Decimal(1)]) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from support.web_support import client_for
 
 from tradeoff import urls
+from tradeoff.compare.wording import count
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.provider import provider_context
 from tradeoff.render.html import Chrome, environment, render_page
@@ -56,7 +57,8 @@ def test_the_offering_counts_add_up(catalog: Catalog) -> None:
                 f" to {ctx['model_count']} catalog model"
             )
             assert said in html, html[:2000]
+        unlinked = f", {ctx['unlinked_count']} not linked" if ctx["unlinked_count"] else ""
         assert (
-            f"{ctx['offering_count']} offerings: {ctx['linked_count']} linked to "
-            f"{ctx['model_count']} catalog models, {ctx['unlinked_count']} not linked."
+            f"{count(ctx['offering_count'], 'offering')}: {ctx['linked_count']} linked to "
+            f"{count(ctx['model_count'], 'catalog model')}{unlinked}."
         ) in provider_md(ctx)

@@ -285,7 +285,7 @@ def priced_context(catalog: Catalog, models: Sequence[Model], w: Workload) -> Ca
         lines = sorted(lines, key=lambda c: order[c.model_id])
     else:
         kinds_note = None
-    nothing = nothing_to_price(w)
+    nothing = nothing_to_price(w, [c.total_usd for c in paid])
     if nothing is not None:
         paid = []  # every total is $0.00: no route is cheaper than another
     tied = tied_routes(paid)

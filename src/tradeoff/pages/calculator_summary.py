@@ -9,6 +9,7 @@ output"); a total of such a model is never the price of generating images unsaid
 """
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, TypedDict
 
 from tradeoff.compare.image_output import IMAGES_UNKNOWN, outputs_images, text_tokens_only
@@ -61,13 +62,16 @@ def tied_entry(c: "CostLine", names: Mapping[str, str]) -> TiedRoute:
     )
 
 
-def nothing_to_price(w: Workload) -> str | None:
-    """Why no route is cheapest when the workload costs nothing anywhere (every total $0.00);
-    None when it has something to price."""
+def nothing_to_price(w: Workload, totals: Sequence[Decimal | None]) -> str | None:
+    """Why no route is cheapest when the workload costs nothing anywhere (every total $0.00:
+    0 requests, requests of 0 tokens, or only tokens no route charges for, as an embedding's
+    output); None when it has something to price. ``totals``: the comparable paid routes'."""
     if w.requests == 0:
         why = "0 requests"
     elif w.input_tokens == 0 and w.output_tokens == 0:
         why = "requests of 0 tokens"
+    elif totals and all(t == 0 for t in totals):
+        why = "every route costs $0.00 for this workload"
     else:
         return None
     return f"Nothing to price: {why}, so no route is cheapest."

@@ -22,7 +22,7 @@ from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
 from tradeoff.pages.view import catalog_view
 from tradeoff.records import CAPABILITIES, Prices
-from tradeoff.units import NOT_PER_TOKEN_ROUTE, unit_label
+from tradeoff.units import NOT_PER_TOKEN, NOT_PER_TOKEN_ROUTE, unit_label
 
 TITLE = "LLM catalog: models, providers and prices"
 SORTS: dict[str, str] = {
@@ -95,6 +95,9 @@ class CatalogRow(TypedDict):
     # no per-token route, but prices in other units: their units ("per minute of audio"),
     # shown instead of "unpriced"; None otherwise
     not_per_token: str | None
+    # the sides those routes sell in other units (``compare.route_gap``): gpt-image-1-mini's
+    # output, not its input (priced per token on every route)
+    not_per_token_sides: list[str]
 
 
 class CatalogEntry(CatalogRow):
@@ -121,16 +124,29 @@ def catalog_rows(catalog: Catalog) -> list[CatalogRow]:
     return computed_catalog_rows(catalog) if stored is None else stored
 
 
-def not_per_token_units(p: Prices, has_output: bool) -> list[str]:
-    """The units a route with no total per token sells its other sides in, when its class is
-    "not per token" (``compare.route_gap``): gpt-image-1-mini at OpenAI prices input per token
-    and sells output per image and per 1M image tokens; fal sells an image model per image."""
+def not_per_token_units(p: Prices, has_output: bool) -> tuple[list[str], tuple[str, ...]]:
+    """The units a route with no total per token sells its other sides in, and those sides,
+    when its class is "not per token" (``compare.route_gap``): gpt-image-1-mini at OpenAI
+    prices input per token and sells output per image and per 1M image tokens; fal sells an
+    image model per image (both sides)."""
     sold = sold_components(u.component for u in p.unit_prices)
     gap = route_gap(p.input_per_mtok, p.output_per_mtok, sold, p.free, has_output)
     if gap is None or gap.kind != NOT_PER_TOKEN_ROUTE:
-        return []
+        return [], ()
     whole = not p.token_priced  # no side priced per token: every unit it is sold in
-    return [unit_label(u.unit) for u in p.unit_prices if whole or u.component in gap.sides]
+    units = [unit_label(u.unit) for u in p.unit_prices if whole or u.component in gap.sides]
+    return units, gap.sides
+
+
+def missing_row_price(row: CatalogRow, side: str) -> str:
+    """A catalog row's input or output cell without a headline route, in every format: "not
+    per token (per image, …)" for a side its routes sell in another unit, "no comparable route"
+    for a side they price per token (no route has a total), else "unpriced"."""
+    if row["not_per_token"] is None:
+        return "unpriced"
+    if side in row["not_per_token_sides"]:
+        return f"{NOT_PER_TOKEN} ({row['not_per_token']})"
+    return "no comparable route"
 
 
 def computed_catalog_rows(catalog: Catalog) -> list[CatalogRow]:
@@ -148,12 +164,13 @@ def computed_catalog_rows(catalog: Catalog) -> list[CatalogRow]:
         q = view.cheapest_quotes.get(model.id)
         lab = catalog.labs.get(model.lab_id)
         has_output = has_output_price(model.kind.value)
-        units = dict.fromkeys(
-            unit
-            for o in offerings
-            if o.provider_id in live
-            for unit in not_per_token_units(o.prices, has_output)
-        )
+        units: dict[str, None] = {}
+        sides: dict[str, None] = {}
+        for o in offerings:
+            if o.provider_id in live:
+                sold, gap_sides = not_per_token_units(o.prices, has_output)
+                units.update(dict.fromkeys(sold))
+                sides.update(dict.fromkeys(gap_sides))
         rows.append(
             CatalogRow(
                 id=model.id,
@@ -185,6 +202,9 @@ def computed_catalog_rows(catalog: Catalog) -> list[CatalogRow]:
                     output_applicable=q.output_applicable,
                 ),
                 not_per_token=", ".join(units) if q is None and units else None,
+                not_per_token_sides=[s for s in ("input", "output") if s in sides]
+                if q is None and units
+                else [],
             )
         )
     return rows

@@ -19,6 +19,7 @@ from tradeoff import urls
 from tradeoff.compare.wording import NOT_A_PRICE_MOVE, NOT_SOURCED, score_text
 from tradeoff.compare.wording import show_value as show
 from tradeoff.pages.calculator import after_total, line_notes
+from tradeoff.pages.catalog_table import missing_row_price
 from tradeoff.pages.comparison import ComparisonContext
 from tradeoff.pages.comparison.pricing import (
     headline_text,
@@ -131,6 +132,7 @@ def make_environment() -> Environment:
         region_note=region_note,
         line_notes=line_notes,
         price_cell_text=price_cell_text,
+        missing_row_price=missing_row_price,
         calculator_after_total=after_total,
         comparison_body=comparison_body,
         compare_css=_compare_css(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 from rich.table import Table
@@ -43,13 +44,23 @@ def listing_table(listing: Listing) -> Table:
     return table
 
 
+# money as people read it, thousands grouped ("$17,900.00"): a CSV cell carries it ungrouped
+_GROUPED_MONEY = re.compile(r"\$\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def listing_csv(listing: Listing) -> str:
-    """The listing as CSV: a header row, then one line per row (no title)."""
+    """The listing as CSV: a header row, then one line per row (no title); money cells without
+    thousands separators, so a number reads as one."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(listing.columns)
     for row in listing.rows:
-        writer.writerow([csv_cell(cell) for cell in row])
+        writer.writerow(
+            [
+                csv_cell(cell.replace(",", "") if _GROUPED_MONEY.fullmatch(cell) else cell)
+                for cell in row
+            ]
+        )
     return buffer.getvalue()
 
 

@@ -13,7 +13,7 @@ from tradeoff.escape import md as esc
 from tradeoff.escape import md_url
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.pages.catalog_listing import CatalogContext
-from tradeoff.pages.catalog_table import CatalogEntry, RowQuote
+from tradeoff.pages.catalog_table import CatalogEntry, RowQuote, missing_row_price
 from tradeoff.pages.comparison.pricing import headline_text, quantization_text
 from tradeoff.pages.downloads import DownloadsContext
 from tradeoff.pages.lab import LabContext
@@ -25,7 +25,6 @@ from tradeoff.pages.sources import Attribution, SourceRecord
 from tradeoff.render.markdown import money, table, tokens
 from tradeoff.render.markdown_benchmarks import benchmarks_md
 from tradeoff.render.markdown_history import price_history_md
-from tradeoff.units import NOT_PER_TOKEN
 
 # Whether one request fits the served context; None: the offering's context is not sourced.
 FITS: dict[bool | None, str] = {True: "yes", False: "no", None: NOT_SOURCED}
@@ -75,9 +74,9 @@ def _other_units(rows: Sequence[tuple[str, str, PricesEntry]]) -> str:
     return "Priced in other units (never compared with prices per token):\n\n" + "\n".join(lines)
 
 
-def _no_token(row: CatalogEntry) -> str:
-    """A row without a per-token route: sold in other units, or unpriced."""
-    return f"{NOT_PER_TOKEN} ({esc(row['not_per_token'])})" if row["not_per_token"] else "unpriced"
+def _no_token(row: CatalogEntry, side: str) -> str:
+    """A row's side without a headline route (``catalog_table.missing_row_price``)."""
+    return esc(missing_row_price(row, side))
 
 
 def catalog_md(ctx: CatalogContext) -> str:
@@ -88,8 +87,8 @@ def catalog_md(ctx: CatalogContext) -> str:
             esc(m["lab_name"]),
             esc(m["release_date"] or NOT_SOURCED),
             tokens(m["context_tokens"]),
-            money(m["cheapest"]["input_per_mtok"]) if m["cheapest"] else _no_token(m),
-            _row_output(m["cheapest"]) if m["cheapest"] else _no_token(m),
+            money(m["cheapest"]["input_per_mtok"]) if m["cheapest"] else _no_token(m, "input"),
+            _row_output(m["cheapest"]) if m["cheapest"] else _no_token(m, "output"),
             str(m["provider_count"]),
         ]
         for m in ctx["models"]
@@ -257,9 +256,9 @@ def provider_md(ctx: ProviderContext) -> str:
     return _join(
         [
             f"# {esc(ctx['title'])}",
-            f"{esc(ctx['kind'])}, {status}. {ctx['offering_count']} offerings: "
-            f"{ctx['linked_count']} linked to {ctx['model_count']} catalog models, "
-            f"{ctx['unlinked_count']} not linked.",
+            f"{esc(ctx['kind'])}, {status}. {count(ctx['offering_count'], 'offering')}: "
+            f"{ctx['linked_count']} linked to {count(ctx['model_count'], 'catalog model')}"
+            + (f", {ctx['unlinked_count']} not linked." if ctx["unlinked_count"] else "."),
             regions,
             table(
                 [

@@ -49,7 +49,8 @@ def cost_listing(ctx: CalculatorContext) -> Listing:
         title=f"{ctx['line_count']} offerings ({unpriced_text(ctx)})",
         columns=("model", "provider", "model id", "input", "cached", "output", "total", "notes"),
         rows=rows,
-        notes=tuple(summary_lines(ctx)),  # the terminal's are above (``print_workload``)
+        # the terminal's are above (``print_workload``); Markdown and CSV print these
+        notes=tuple(filter(None, [ctx["kinds_note"], *summary_lines(ctx)])),
     )
 
 
