@@ -36,3 +36,11 @@ def test_a_blended_price_keeps_its_blend(catalog: Catalog) -> None:
         r" at OpenAI",
         line,
     ), line
+
+
+def test_an_input_only_price_says_so_once(catalog: Catalog) -> None:
+    # text-embedding-3-small read "$0.02 (input only) per 1M tokens (input only)"
+    line = _box_line(catalog, "text-embedding-3-small", "first_party")
+    assert re.fullmatch(r"First-party price: \$\S+ per 1M tokens \(input only\) at OpenAI", line), (
+        line
+    )

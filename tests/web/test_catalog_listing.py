@@ -142,3 +142,9 @@ def test_the_context_filter_shows_the_minimum_it_applies(
     select = page.split('<select id="min_context"', 1)[1].split("</select>", 1)[0]
     selected = re.findall(r'<option value="(\d*)" selected>([^<]+)</option>', select)
     assert selected == [(value, f"{label} tokens")]
+
+
+def test_the_price_filter_is_echoed_as_money_is_written(client: TestClient) -> None:
+    # "input ≤ $1500/1M" sat beside "context ≥ 1,000" and "$1,500.00" in the table
+    page = client.get("/index.md", params={"max_input_price": "1500", "min_context": "1000"})
+    assert "input ≤ $1,500.00/1M" in page.text and "context ≥ 1,000" in page.text

@@ -12,6 +12,7 @@ from tradeoff import urls
 from tradeoff.compare.wording import short_tokens
 from tradeoff.db.queries import Catalog
 from tradeoff.kinds import kind_label
+from tradeoff.money import format_usd
 from tradeoff.names import Match
 from tradeoff.pages.catalog_table import (
     ALL_KINDS,
@@ -209,9 +210,9 @@ def summary(query: Listing, ctx_count: int, total: int, names: dict[str, str]) -
     if query.min_context is not None:
         parts.append(f"context ≥ {query.min_context:,}")
     if query.max_input_price is not None:
-        parts.append(f"input ≤ ${query.max_input_price}/1M")
+        parts.append(f"input ≤ {format_usd(query.max_input_price)}/1M")
     if query.max_output_price is not None:
-        parts.append(f"output ≤ ${query.max_output_price}/1M")
+        parts.append(f"output ≤ {format_usd(query.max_output_price)}/1M")
     sort = sort_of(query)
     direction = "descending" if order_of(query) == "desc" else "ascending"
     parts.append(
