@@ -147,8 +147,8 @@ def test_which_is_cheaper_states_the_one_known_price() -> None:
 
 def test_a_missing_first_party_offering_is_said_to_be_missing_from_the_catalog() -> None:
     # "DALL·E 3 is not offered by its own lab's API in the catalog" read as a fact about
-    # OpenAI (which sells it); what is known is that the catalog holds no price of the lab's
-    # own (none, retired, or copied from another provider's listing)
+    # OpenAI (which sells it); what is known is that the catalog holds no offering of the lab's
+    # own API (a retired or copied one says so instead: tests/compare/test_first_party.py)
     a, b = model("lab/a"), model("lab/b")._replace(name="B")
     offers = [offering("lab/a", "host", "1", "1"), offering("lab/b", "other", "2", "2")]
     text = _claims(offers, a, b)["price.first_party.missing"].text

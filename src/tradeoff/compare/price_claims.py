@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from tradeoff.compare import wording as w
 from tradeoff.compare.claim import Claim, Number, new_claim, new_number
+from tradeoff.compare.first_party import NO_LAB_PRICE
 from tradeoff.compare.image_output import image_output_claims
 from tradeoff.compare.like_for_like import prices_comparable
 from tradeoff.compare.money_claim import money_claim
@@ -127,13 +128,11 @@ def price_claims(
         )
     missing = [m for m in model_ids if first[m] is None]
     if missing:
-        # what is known is the catalog's gap, not that the lab does not sell the model
         claims.append(
             new_claim(
                 "price.first_party.missing",
                 "price",
-                f"The catalog has no price of {w.join([names[m] for m in missing])} at "
-                + ("its own lab's API." if len(missing) == 1 else "their own labs' APIs."),
+                _first_party_missing_text(missing, names, pricing),
                 "providers of kind first-party whose lab made the model",
                 tuple(new_number("pricing", m, "first_party", None) for m in missing),
             )
@@ -173,6 +172,27 @@ def _reasoned(c: Claim, favours: tuple[str, ...], reason: str) -> Claim:
 
 _SIDES = ("price.cheapest.input", "price.cheapest.output")
 _SOME_PRICE = (NOT_PER_TOKEN_ROUTE, PARTLY_PRICED_ROUTE)
+
+
+def _first_party_missing_text(
+    missing: Sequence[str], names: Mapping[str, str], pricing: Mapping[str, ModelPricing]
+) -> str:
+    """Why each model has no first-party price (``compare.first_party``): a reason the catalog
+    states (the lab's own offering retired on D) model by model, then, together, the models
+    of which the catalog holds no offering of the lab's own API — the catalog's gap, not a
+    fact about the lab (it may sell the model)."""
+    gap = [m for m in missing if pricing[m].first_party_missing in (None, NO_LAB_PRICE)]
+    said = [
+        f"{names[m]} has no first-party price: {pricing[m].first_party_missing}."
+        for m in missing
+        if m not in gap
+    ]
+    if gap:
+        said.append(
+            f"The catalog has no price of {w.join([names[m] for m in gap])} at "
+            + ("its own lab's API." if len(gap) == 1 else "their own labs' APIs.")
+        )
+    return " ".join(said)
 
 
 def _unpriced_claim(model_id: str, name: str, p: ModelPricing) -> Claim:

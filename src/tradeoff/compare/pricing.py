@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
+from tradeoff.compare.first_party import lab_route
 from tradeoff.compare.image_rate import IMAGE_OUTPUT_KEY, image_output_price, image_route
 from tradeoff.compare.route_gap import RouteGap, not_per_token_sides, route_gap, sold_components
 from tradeoff.compare.workload import Blend
@@ -136,6 +137,8 @@ class ModelPricing(NamedTuple):
     other_routes: tuple[Quote, ...] = ()
     # local runtimes, subscriptions and plans: one row per provider, not availability
     not_per_use: tuple[Quote, ...] = ()
+    # why ``first_party`` is None, in words (``compare.first_party``); None when it is not
+    first_party_missing: str | None = None
 
     @property
     def provider_count(self) -> int:
@@ -186,11 +189,6 @@ def counts_as_availability(offering: "Offering", providers: Mapping[str, Provide
 
     provider = provider_of(offering, providers)
     return is_live(offering, provider) and sells_per_use(provider)
-
-
-def is_first_party(provider: Provider, model: Model) -> bool:
-    """A lab's own API serving that lab's model."""
-    return provider.is_first_party_for(model.lab_id)
 
 
 def blended_price(offering: "Offering", blend: Blend, has_output: bool = True) -> Decimal | None:
@@ -362,31 +360,19 @@ def model_pricing(
         for qs in elsewhere.values()
     ]
     cheapest, rows = in_route_order(rows)
-    # the cheapest first-party row, as a priced one before a free or unpriced one; a price
-    # copied from another provider's listing is not the lab's own (own_price)
-    first = sorted(
-        [
-            q
-            for q in rows
-            if is_first_party(providers.get(q.provider_id) or _stub(q), model) and q.own_price
-        ],
-        key=_price_order,
-    )
+    first, first_missing = lab_route(model, rows, gone, providers, _price_order)
     by_name = lambda q: (q.provider_name.lower(), q.provider_model_id)  # noqa: E731
     return ModelPricing(
         model_id=model.id,
         cheapest=cheapest,
-        first_party=first[0] if first else None,
+        first_party=first,
+        first_party_missing=first_missing,
         providers=tuple(rows),
         defunct=tuple(sorted(gone, key=by_name)),
         free_providers=tuple(sorted(free_at)),
         other_routes=tuple(sorted(others, key=lambda q: route_order(q, None))),
         not_per_use=tuple(sorted(apart, key=by_name)),
     )
-
-
-def _stub(q: Quote) -> Provider:
-    return Provider(q.provider_id, q.provider_name, q.provider_kind, "active")
 
 
 def shared_providers(pricings: Sequence[ModelPricing]) -> tuple[str, ...]:

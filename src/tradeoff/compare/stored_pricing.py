@@ -60,6 +60,7 @@ def pricing_json(p: ModelPricing) -> dict[str, Any]:
         "first_party": None if p.first_party is None else _quote_json(p.first_party),
         **{name: [_quote_json(q) for q in getattr(p, name)] for name in _QUOTE_LISTS},
         "free_providers": list(p.free_providers),
+        "first_party_missing": p.first_party_missing,
     }
 
 
@@ -75,4 +76,5 @@ def pricing_from_json(value: dict[str, Any]) -> ModelPricing:
         free_providers=tuple(value["free_providers"]),
         other_routes=tuple([_quote(q) for q in value["other_routes"]]),
         not_per_use=tuple([_quote(q) for q in value["not_per_use"]]),
+        first_party_missing=value["first_party_missing"],
     )

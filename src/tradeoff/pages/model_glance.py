@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from tradeoff.compare.first_party import NO_LAB_PRICE
 from tradeoff.compare.pricing import model_pricing
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
 from tradeoff.pages.comparison.pricing import (
     NO_HEADLINE,
-    NO_LAB_PRICE,
     NO_ROUTE,
     ProviderRef,
     QuoteEntry,
@@ -68,7 +68,8 @@ def model_glance(catalog: Catalog, model: Model) -> ModelGlance:
     return ModelGlance(
         blend=DEFAULT_BLEND.label,
         headline=_route(cheapest, NO_HEADLINE if p.providers else NO_ROUTE),
-        first_party=_route(first, NO_LAB_PRICE),
+        # why there is none, as every comparison of the model says it (compare.first_party)
+        first_party=_route(first, p.first_party_missing or NO_LAB_PRICE),
         providers=providers[:SHOWN_PROVIDERS],
         provider_count=p.provider_count,
         more_providers=max(0, len(providers) - SHOWN_PROVIDERS),

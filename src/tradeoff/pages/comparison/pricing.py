@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import TypedDict
 
 from tradeoff.compare.engine import Comparison
+from tradeoff.compare.first_party import NO_LAB_PRICE as NO_LAB_PRICE
 from tradeoff.compare.image_output import (
     image_output_gap,
     outputs_images,
@@ -72,6 +73,8 @@ class PricingEntry(TypedDict):
     model_name: str
     cheapest: QuoteEntry | None  # the headline route: cheapest comparable one
     first_party: QuoteEntry | None
+    # why first_party is null, in words (``compare.first_party``); null when it is not
+    first_party_missing: str | None
     # the comparable route with the lowest output price per 1M image tokens (null: none; the
     # reason is ``image_output_missing``, "not comparable: …"): compare.image_output
     image_output: QuoteEntry | None
@@ -190,6 +193,7 @@ def pricing_entry(
         # copy all the same (a page's entries share nothing)
         "cheapest": None if p.cheapest is None else heads[0],
         "first_party": None if p.first_party is None else heads[-1],
+        "first_party_missing": p.first_party_missing,
         "image_output": None if image is None else quote_entry(image, numbers),
         "image_output_missing": image_output_gap(p) if image is None and images else None,
         "outputs_images": images,
@@ -272,8 +276,6 @@ HEADLINE_RULE = (
 )
 NO_HEADLINE = "no comparable route (see the reasons below)"
 NO_ROUTE = "none in the catalog"
-# Also when the lab's own API is listed but its price is copied from another provider.
-NO_LAB_PRICE = "no price of the lab's own in the catalog"
 
 
 def route_price_text(q: QuoteEntry, field: str) -> str:
@@ -332,7 +334,8 @@ def missing_route_text(key: str, pricing: PricingEntry) -> str:
     """What a summary cell says when a model has no headline ("cheapest") or first-party route."""
     if key == "cheapest":
         return NO_HEADLINE if pricing["providers"] else NO_ROUTE
-    return NO_LAB_PRICE
+    # why, as the catalog says it (a retired offering of the lab's, …): ``compare.first_party``
+    return pricing["first_party_missing"] or NO_LAB_PRICE
 
 
 class Quantized(TypedDict):
