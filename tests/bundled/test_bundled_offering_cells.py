@@ -72,3 +72,32 @@ def test_a_catalog_row_words_each_side_alone(catalog: Catalog) -> None:
     assert fal_only  # a model sold per image only: both sides not per token
     for row in fal_only:
         assert missing_row_price(row, "input") == missing_row_price(row, "output")
+
+
+@pytest.mark.parametrize(
+    ("model", "side", "said"),
+    [
+        # all five routes price it per token, none is comparable (131K of 262K context)
+        ("mistral/ministral-3b-2512", "input", "no comparable route"),
+        ("mistral/ministral-3b-2512", "output", "no comparable route"),
+        ("cohere/rerank-v3.5", "output", "not applicable"),  # a rerank has no output tokens
+    ],
+)
+def test_a_row_without_a_headline_route_says_why_per_side(
+    catalog: Catalog, model: str, side: str, said: str
+) -> None:
+    rows = {r["id"]: r for r in catalog_rows(catalog)}
+    row = rows.get(model) or next(r for r in rows.values() if r["id"].endswith(model.split("/")[1]))
+    assert row["cheapest"] is None
+    assert missing_row_price(row, side) == said
+
+
+def test_a_side_no_route_prices_in_any_unit_is_unpriced_as_in_a_comparison(
+    catalog: Catalog,
+) -> None:
+    # DALL-E 3's row read input "not per token (per image, per 1M pixels)": only its output
+    # is sold per image; no route prices its input in any unit ("unpriced" on a comparison)
+    rows = {r["id"]: r for r in catalog_rows(catalog)}
+    dalle = rows["openai/dall-e-3"]
+    assert missing_row_price(dalle, "input") == "unpriced"
+    assert missing_row_price(dalle, "output").startswith("not per token (")

@@ -104,8 +104,8 @@ def test_a_workload_that_costs_nothing_on_every_route_names_no_cheapest() -> Non
     embedding = Workload(input_tokens=0, output_tokens=500)
     said = nothing_to_price(embedding, [Decimal(0), Decimal(0)])
     assert (
-        said
-        == "Nothing to price: every route costs $0.00 for this workload, so no route is cheapest."
+        said == "Nothing to price: every comparable route costs $0.00 for this workload, so no "
+        "route is cheapest."
     )
     assert nothing_to_price(embedding, [Decimal(0), Decimal("0.01")]) is None
     assert nothing_to_price(Workload(0, 0, requests=3), [Decimal(1)]) is not None

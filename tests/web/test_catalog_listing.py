@@ -147,4 +147,7 @@ def test_the_context_filter_shows_the_minimum_it_applies(
 def test_the_price_filter_is_echoed_as_money_is_written(client: TestClient) -> None:
     # "input ≤ $1500/1M" sat beside "context ≥ 1,000" and "$1,500.00" in the table
     page = client.get("/index.md", params={"max_input_price": "1500", "min_context": "1000"})
-    assert "input ≤ $1,500.00/1M" in page.text and "context ≥ 1,000" in page.text
+    assert "input ≤ $1,500/1M" in page.text and "context ≥ 1,000" in page.text
+    # the cap as written, never rounded: 0.14999 filtered apart from 0.15 under the same words
+    page = client.get("/index.md", params={"max_output_price": "0.14999"})
+    assert "output ≤ $0.14999/1M" in page.text

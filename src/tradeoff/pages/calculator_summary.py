@@ -71,7 +71,7 @@ def nothing_to_price(w: Workload, totals: Sequence[Decimal | None]) -> str | Non
     elif w.input_tokens == 0 and w.output_tokens == 0:
         why = "requests of 0 tokens"
     elif totals and all(t == 0 for t in totals):
-        why = "every route costs $0.00 for this workload"
+        why = "every comparable route costs $0.00 for this workload"
     else:
         return None
     return f"Nothing to price: {why}, so no route is cheapest."

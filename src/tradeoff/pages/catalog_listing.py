@@ -5,6 +5,7 @@ and a one-line summary of what is shown."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from math import ceil
 from typing import Protocol, TypedDict
 
@@ -12,7 +13,6 @@ from tradeoff import urls
 from tradeoff.compare.wording import short_tokens
 from tradeoff.db.queries import Catalog
 from tradeoff.kinds import kind_label
-from tradeoff.money import format_usd
 from tradeoff.names import Match
 from tradeoff.pages.catalog_table import (
     ALL_KINDS,
@@ -189,6 +189,13 @@ def context_options(applied: int | None) -> list[ContextChoice]:
     return [ContextChoice(tokens=n, label=short_tokens(n)) for n in counts]
 
 
+def cap_text(cap: Decimal) -> str:
+    """A price cap as the visitor wrote it, thousands grouped ("$1,500", "$0.14999"): never
+    rounded, for the table filters by the cap itself (format_usd would print "$0.15")."""
+    whole, _, frac = format(cap, "f").partition(".")
+    return f"${int(whole):,}" + (f".{frac}" if frac else "")
+
+
 def summary(query: Listing, ctx_count: int, total: int, names: dict[str, str]) -> str:
     """The filters in force in one line: "Text generation · “gpt4o” · Tool calling · …"."""
     kind = {ALL_KINDS: "All kinds", UNKNOWN_KIND: "Kind not yet sourced"}.get(
@@ -210,9 +217,9 @@ def summary(query: Listing, ctx_count: int, total: int, names: dict[str, str]) -
     if query.min_context is not None:
         parts.append(f"context ≥ {query.min_context:,}")
     if query.max_input_price is not None:
-        parts.append(f"input ≤ {format_usd(query.max_input_price)}/1M")
+        parts.append(f"input ≤ {cap_text(query.max_input_price)}/1M")
     if query.max_output_price is not None:
-        parts.append(f"output ≤ {format_usd(query.max_output_price)}/1M")
+        parts.append(f"output ≤ {cap_text(query.max_output_price)}/1M")
     sort = sort_of(query)
     direction = "descending" if order_of(query) == "desc" else "ascending"
     parts.append(

@@ -13,10 +13,16 @@ from typing import Protocol, TypedDict
 
 from tradeoff import urls
 from tradeoff.compare.pricing import counts_as_availability, provider_of
-from tradeoff.compare.route_gap import route_gap, sold_components
+from tradeoff.compare.route_gap import not_per_token_sides, route_gap, sold_components
 from tradeoff.db import derived
 from tradeoff.db.queries import Catalog
-from tradeoff.kinds import MODEL_KINDS, TEXT_GENERATION, has_output_price, kind_label
+from tradeoff.kinds import (
+    MODEL_KINDS,
+    NOT_APPLICABLE,
+    TEXT_GENERATION,
+    has_output_price,
+    kind_label,
+)
 from tradeoff.names import Match
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
@@ -98,6 +104,9 @@ class CatalogRow(TypedDict):
     # the sides those routes sell in other units (``compare.route_gap``): gpt-image-1-mini's
     # output, not its input (priced per token on every route)
     not_per_token_sides: list[str]
+    # the sides some live route prices per token (or free): without a headline route, their
+    # cells read "no comparable route", never "unpriced"
+    token_priced_sides: list[str]
 
 
 class CatalogEntry(CatalogRow):
@@ -135,18 +144,30 @@ def not_per_token_units(p: Prices, has_output: bool) -> tuple[list[str], tuple[s
         return [], ()
     whole = not p.token_priced  # no side priced per token: every unit it is sold in
     units = [unit_label(u.unit) for u in p.unit_prices if whole or u.component in gap.sides]
-    return units, gap.sides
+    # the cells that read "not per token" (as a comparison's): a side stated in no unit at
+    # all (DALL-E 3's input beside its per-image output) is unpriced all the same
+    return units, not_per_token_sides(p.input_per_mtok, p.output_per_mtok, sold, p.free, has_output)
+
+
+def token_priced_sides(p: Prices, has_output: bool) -> list[str]:
+    """The sides a route prices per 1M text tokens (all of them when it is free)."""
+    sides = [("input", p.input_per_mtok), ("output", p.output_per_mtok if has_output else None)]
+    return [side for side, usd in sides if usd is not None or (p.free and side == "input")]
 
 
 def missing_row_price(row: CatalogRow, side: str) -> str:
     """A catalog row's input or output cell without a headline route, in every format: "not
-    per token (per image, …)" for a side its routes sell in another unit, "no comparable route"
-    for a side they price per token (no route has a total), else "unpriced"."""
-    if row["not_per_token"] is None:
-        return "unpriced"
-    if side in row["not_per_token_sides"]:
+    applicable" for the output of a kind without output tokens, "not per token (per image, …)"
+    for a side its routes sell in another unit, "no comparable route" for a side a route
+    prices per token (none is comparable: ministral-3b-2512's five routes serve 131K of its
+    262K context), else "unpriced" (no route prices it in any unit)."""
+    if side == "output" and not has_output_price(row["kind"]):
+        return NOT_APPLICABLE
+    if row["not_per_token"] is not None and side in row["not_per_token_sides"]:
         return f"{NOT_PER_TOKEN} ({row['not_per_token']})"
-    return "no comparable route"
+    if side in row["token_priced_sides"]:
+        return "no comparable route"
+    return "unpriced"
 
 
 def computed_catalog_rows(catalog: Catalog) -> list[CatalogRow]:
@@ -166,11 +187,13 @@ def computed_catalog_rows(catalog: Catalog) -> list[CatalogRow]:
         has_output = has_output_price(model.kind.value)
         units: dict[str, None] = {}
         sides: dict[str, None] = {}
+        priced: dict[str, None] = {}
         for o in offerings:
             if o.provider_id in live:
                 sold, gap_sides = not_per_token_units(o.prices, has_output)
                 units.update(dict.fromkeys(sold))
                 sides.update(dict.fromkeys(gap_sides))
+                priced.update(dict.fromkeys(token_priced_sides(o.prices, has_output)))
         rows.append(
             CatalogRow(
                 id=model.id,
@@ -205,6 +228,7 @@ def computed_catalog_rows(catalog: Catalog) -> list[CatalogRow]:
                 not_per_token_sides=[s for s in ("input", "output") if s in sides]
                 if q is None and units
                 else [],
+                token_priced_sides=[s for s in ("input", "output") if s in priced],
             )
         )
     return rows
