@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from tradeoff.money import format_usd
 from tradeoff.records import PartialDate
-from tradeoff.units import component_label, unit_label
+from tradeoff.units import NOT_PER_TOKEN, component_label, unit_label
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING (mypy knows the name)
 if TYPE_CHECKING:
@@ -272,3 +272,14 @@ def side_not_per_token_text(prices: Prices, side: str) -> str | None:
     Every unit of the side is named (a side is sold in a few units, each summarised)."""
     sold = unit_price_summaries(p for p in prices.unit_prices if p.component == side)
     return f"{side} not priced per token: {'; '.join(sold)}" if sold else None
+
+
+def side_price_text(
+    value: str | None, side: str, not_per_token_sides: Collection[str], free: bool = False
+) -> str:
+    """One side's price per 1M tokens for people, the rule of every route and offering cell:
+    the price, "not per token" for a side sold in another unit (``route_gap``), else
+    "unpriced" (a side stated in no unit, as fal's input beside its per-image output)."""
+    if value is None and side in not_per_token_sides:
+        return NOT_PER_TOKEN
+    return format_usd(value, free=free)

@@ -7,15 +7,19 @@ from typing import TypedDict
 from tradeoff.compare.headline import HeadlineRules, headline_rules, quantization_of, sells_per_use
 from tradeoff.compare.pricing import Quote, in_route_order, is_live, provider_of, quote
 from tradeoff.compare.route_gap import not_per_token_sides, sold_components
-from tradeoff.compare.wording import lifecycle_text, not_per_token_text, unit_price_text
+from tradeoff.compare.wording import (
+    lifecycle_text,
+    not_per_token_text,
+    side_price_text,
+    unit_price_text,
+)
 from tradeoff.compare.workload import DEFAULT_BLEND
 from tradeoff.db.queries import Catalog
 from tradeoff.kinds import has_output_price
-from tradeoff.money import format_usd
 from tradeoff.pages.jsonable import decimal_text
 from tradeoff.pages.memo import per_catalog
 from tradeoff.records import Model, Offering, Prices
-from tradeoff.units import NOT_PER_TOKEN, unit_label
+from tradeoff.units import unit_label
 
 
 class TierEntry(TypedDict):
@@ -167,9 +171,7 @@ def price_cell_text(prices: PricesEntry, key: str) -> str:
     if prices["free"]:
         return "free"
     value: str | None = prices[key]  # type: ignore[literal-required]
-    if value is None and key.removesuffix("_per_mtok") in prices["not_per_token_sides"]:
-        return NOT_PER_TOKEN
-    return format_usd(value)
+    return side_price_text(value, key.removesuffix("_per_mtok"), prices["not_per_token_sides"])
 
 
 @per_catalog

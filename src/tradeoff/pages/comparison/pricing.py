@@ -10,7 +10,7 @@ from tradeoff.compare.image_output import (
     outputs_images,
 )
 from tradeoff.compare.pricing import ModelPricing, Quote
-from tradeoff.compare.wording import count
+from tradeoff.compare.wording import count, side_price_text
 from tradeoff.compare.workload import Blend
 from tradeoff.kinds import NOT_APPLICABLE
 from tradeoff.money import format_usd
@@ -288,13 +288,11 @@ def route_price_text(q: QuoteEntry, field: str) -> str:
         return f"{format_usd(q['input_per_mtok'], free=q['free'])} (input only)"
     value = q[field]  # type: ignore[literal-required]
     side = field.removesuffix("_per_mtok")  # input | output | blended
-    if value is None and side in q["not_per_token_sides"]:
-        # sold per minute of audio, per image…: not unpriced; a side stated in no unit at all
-        # (fal's input beside its per-image output) is unpriced all the same
+    if side != "blended":  # the rule of every side cell (``wording.side_price_text``)
+        return side_price_text(value, side, q["not_per_token_sides"], q["free"])
+    if value is None and q["not_per_token"]:
         return NOT_PER_TOKEN
-    if value is None and side == "blended" and q["not_per_token"]:
-        return NOT_PER_TOKEN
-    if value is None and side == "blended" and q["partly_priced"]:
+    if value is None and q["partly_priced"]:
         # partly priced (``compare.route_gap``), as its reason and the calculator say it
         return PARTLY_PRICED
     return format_usd(value if isinstance(value, str) else None, free=q["free"])
