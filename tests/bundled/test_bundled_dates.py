@@ -55,3 +55,18 @@ def test_a_date_from_history_is_cited_with_the_history_s_source(catalog: Catalog
         for route in (*entry["providers"], *entry["other_routes"]):
             if route["dated"].endswith("(models-dev)"):
                 assert route["source"] == "models-dev", route
+
+
+def test_a_capability_derived_from_a_price_cites_that_price_s_source(catalog: Catalog) -> None:
+    # gpt-image-1-mini's "Batch API: yes" read "models.dev, checked 2026-07-22": the batch
+    # price is LiteLLM's, the date genai-prices' prices_checked, models.dev stated neither
+    fact = catalog.models["openai/gpt-image-1-mini"].capabilities["batch_api"]
+    assert (fact.value, fact.source_id, fact.checked) == (True, "litellm", "2026-11-29")
+    for model in catalog.models.values():
+        for name in ("batch_api", "prompt_caching"):
+            derived = model.capabilities[name]
+            if derived.note and "offering(s) list a" in derived.note and derived.source_id:
+                source = catalog.sources[derived.source_id]
+                if source.kind == "dataset" and derived.as_of is None:
+                    # a dataset's own check date only where the dataset states one
+                    assert derived.source_id == "genai-prices", (model.id, derived)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from decimal import Decimal
 
 from tradeoff.catalog.load import CatalogText
@@ -18,6 +19,7 @@ from tradeoff.records import (
     Model,
     Offering,
     PartialDate,
+    Source,
 )
 from tradeoff.units import without_text
 
@@ -56,8 +58,11 @@ def resolve_models(
                 excluded,
             )
         linked = linked_by_model.get(model_id, [])
-        facts["prompt_caching"] = _derived(linked, "cache_read_per_mtok", facts["prompt_caching"])
-        facts["batch_api"] = _derived(linked, "batch_input_per_mtok", facts["batch_api"])
+        for name, field in (
+            ("prompt_caching", "cache_read_per_mtok"),
+            ("batch_api", "batch_input_per_mtok"),
+        ):
+            facts[name] = _derived(linked, field, facts[name], out.sources)
         facts["parameters_active"] = _dense_active(facts)
         _no_calls_without_text(model_id, curated, facts, out)
         _drop_dataset_date_against_cited(model_id, curated, facts, out)
@@ -297,16 +302,27 @@ def _plain(value: object) -> object:
     return str(value) if isinstance(value, Decimal) else value
 
 
-def _derived(linked: list[Offering], price_field: str, current: Fact[object]) -> Fact[object]:
+def _derived(
+    linked: list[Offering],
+    price_field: str,
+    current: Fact[object],
+    sources: Mapping[str, Source],
+) -> Fact[object]:
+    """A capability a listed price shows (a cache-read price: prompt caching), cited with the
+    source of that price and that source's date: the offering's own date only when that
+    source gave it (``Offering.dated_by``), else the source's retrieved date."""
     if current.known:
         return current
     priced = [o for o in linked if getattr(o.prices, price_field) is not None]
     if priced:
         first = priced[0]
+        source = first.price_sources.get(price_field, first.source_id)
+        known = sources.get(source)
+        checked = first.checked if source == first.dated_by or known is None else known.retrieved
         return Fact(
             True,
-            first.source_id,
-            first.checked,
+            source,
+            checked,
             note=f"{len(priced)} offering(s) list a {price_field.split('_per')[0]} price",
         )
     return current
